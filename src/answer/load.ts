@@ -1,0 +1,17 @@
+import { createI18n, type Translate, translator } from "../i18n";
+import { type Areas, loadAreas } from "../knowledge/areas";
+import { loadKnowledge } from "../knowledge/load";
+import { AnswerEngine } from "./engine";
+
+/** The default knowledge file, relative to the working directory. */
+export const DEFAULT_KNOWLEDGE_PATH = "knowledge/programme.yaml";
+
+/** Loads regions, knowledge and translations, and builds the answer engine over them. */
+export async function loadEngine(
+  knowledgePath = DEFAULT_KNOWLEDGE_PATH,
+  deps: { areas?: Areas; t?: Translate } = {},
+): Promise<AnswerEngine> {
+  const areas = deps.areas ?? (await loadAreas());
+  const t = deps.t ?? translator(createI18n());
+  return new AnswerEngine(loadKnowledge(knowledgePath, areas), areas, t);
+}

@@ -1,0 +1,145 @@
+import { KNOW_CONTEXT, SPELLING } from "./lexicon";
+
+/** The longest question text the matcher reads; the rest of a longer message is ignored. */
+export const MAX_QUESTION_CHARS = 500;
+
+/**
+ * Folds text to the form every lexicon entry is written in: NFKC, lower case, no accents,
+ * letters and digits only, single spaces. "Sulawesi-Selatan!!" → "sulawesi selatan".
+ */
+export function fold(text: string): string {
+  return text
+    .slice(0, MAX_QUESTION_CHARS * 2)
+    .normalize("NFKC")
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/['’`]s\b/g, "") // possessive: Papua's → papua
+    .replace(/['’`]/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .slice(0, MAX_QUESTION_CHARS);
+}
+
+/** Letters repeated three times or more shrink to one: "halooo" → "halo", "kopiii" → "kopi". */
+function squeeze(token: string): string {
+  return token.replace(/(\p{L})\1{2,}/gu, "$1");
+}
+
+/**
+ * Splits a question into normalised tokens: folded, squeezed, informal spellings replaced
+ * ("bikin" → "buat"), reduplication collapsed ("produk2" → "produk") and "tahu" read as "know"
+ * where the words before it say so.
+ */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of fold(text.replace(/(\p{L}+)2\b/gu, "$1")).split(" ")) {
+    if (!raw) continue;
+    const token = squeeze(raw);
+    const spelled = SPELLING[token] ?? token;
+    for (const part of spelled.split(" ")) {
+      const previous = out[out.length - 1];
+      out.push(part === "tahu" && previous !== undefined && KNOW_CONTEXT.has(previous) ? "ketahui" : part);
+    }
+  }
+  return out;
+}
+
+const SUFFIXES = ["nya", "lah", "kah", "pun", "kan", "an", "in", "i"];
+// Indonesian prefixes, with the first letter some of them swallow: meng+kembang → mengembang.
+const PREFIXES: Array<[string, string[]]> = [
+  ["meng", ["", "k"]],
+  ["meny", ["s"]],
+  ["mem", ["", "p"]],
+  ["men", ["", "t"]],
+  ["me", [""]],
+  ["peng", ["", "k"]],
+  ["peny", ["s"]],
+  ["pem", ["", "p"]],
+  ["pen", ["", "t"]],
+  ["pe", [""]],
+  ["ber", [""]],
+  ["be", [""]],
+  ["ter", [""]],
+  ["di", [""]],
+  ["ke", [""]],
+  ["ng", ["k", ""]],
+];
+
+/**
+ * Candidate roots of an Indonesian word, most likely first: "dikembangkan" → "kembang",
+ * "produknya" → "produk", "pengembangan" → "kembang". The caller keeps the first one it knows.
+ */
+export function stemCandidates(token: string): string[] {
+  if (token.length < 5) return [];
+  const out = new Set<string>();
+  const bases = [token];
+  for (const suffix of SUFFIXES) {
+    if (token.endsWith(suffix) && token.length - suffix.length >= 3) {
+      const base = token.slice(0, -suffix.length);
+      bases.push(base);
+      for (const second of ["kan", "an", "i"]) {
+        if (base.endsWith(second) && base.length - second.length >= 3)
+          bases.push(base.slice(0, -second.length));
+      }
+    }
+  }
+  for (const base of bases) {
+    if (base !== token) out.add(base);
+    for (const [prefix, restores] of PREFIXES) {
+      if (!base.startsWith(prefix) || base.length - prefix.length < 3) continue;
+      for (const restore of restores) out.add(restore + base.slice(prefix.length));
+    }
+  }
+  out.delete(token);
+  return [...out];
+}
+
+/** Damerau–Levenshtein distance (optimal string alignment), giving up above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    let rowMin = Number.POSITIVE_INFINITY;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(
+        (d[(i - 1) * cols + j] as number) + 1,
+        (d[i * cols + j - 1] as number) + 1,
+        (d[(i - 1) * cols + j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, (d[(i - 2) * cols + j - 2] as number) + 1);
+      }
+      d[i * cols + j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return d[rows * cols - 1] as number;
+}
+
+/** Every string made by deleting up to `depth` characters of `word` (SymSpell's index keys). */
+export function deletions(word: string, depth: number): Set<string> {
+  const out = new Set<string>([word]);
+  let frontier = [word];
+  for (let level = 0; level < depth; level++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      if (w.length <= 2) continue;
+      for (let i = 0; i < w.length; i++) {
+        const shorter = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(shorter)) {
+          out.add(shorter);
+          next.push(shorter);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}

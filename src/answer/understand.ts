@@ -1,0 +1,247 @@
+import type { KnowledgeFile } from "../knowledge/schema";
+import type { Lang } from "../lang";
+import type { Cue, SmallTalk } from "./lexicon";
+import type { Subject } from "./subject";
+import type { Match, Vocabulary } from "./vocabulary";
+
+/** What the matcher found in a question. */
+export interface Analysis {
+  /** The language the question's words mark, if any. */
+  lang: Lang | undefined;
+  provinces: string[];
+  places: Array<{ province: string; entry: number }>;
+  products: string[];
+  criteria: string[];
+  people: string[];
+  orgs: string[];
+  topics: Map<string, number>;
+  areas: string[];
+  cues: Set<Cue>;
+  smalltalk: SmallTalk[];
+  offTopic: boolean;
+  years: number[];
+  /** Content words the matcher does not know (not numbers, not single letters). */
+  unknown: string[];
+  /** The lowest certainty of the words that were used (1 when none was corrected). */
+  certainty: number;
+  empty: boolean;
+}
+
+/** What to answer, and how sure the matcher is. */
+export interface Decision {
+  kind: "answer" | "not_in_programme" | "smalltalk" | "fallback";
+  subjects: Subject[];
+  smalltalk?: SmallTalk;
+  confidence: number;
+}
+
+const SMALL_TALK_ORDER: SmallTalk[] = ["thanks", "bye", "who-are-you", "how-are-you", "greet", "ack"];
+// Cue words that, with a programme entity, make a question about the entity clearly in scope.
+const ENTITY_CUES: Cue[] = ["product", "where", "what", "when", "member", "who", "phase", "provinces"];
+// Each unknown word lowers confidence by this factor: less when the question is clearly about an entity.
+const UNKNOWN_FACTOR_STRONG = 0.75;
+const UNKNOWN_FACTOR_WEAK = 0.5;
+/** Below this confidence the bot offers "did you mean" instead of answering. */
+export const ANSWER_CUTOFF = 0.45;
+
+function push<T>(list: T[], value: T): void {
+  if (!list.some((v) => JSON.stringify(v) === JSON.stringify(value))) list.push(value);
+}
+
+/** Reads a question into the entities, cues and unknown words it contains. */
+export function analyse(question: string, vocabulary: Vocabulary): Analysis {
+  const tokens = vocabulary.tokens(question);
+  const a: Analysis = {
+    lang: undefined,
+    provinces: [],
+    places: [],
+    products: [],
+    criteria: [],
+    people: [],
+    orgs: [],
+    topics: new Map(),
+    areas: [],
+    cues: new Set(),
+    smalltalk: [],
+    offTopic: false,
+    years: [],
+    unknown: [],
+    certainty: 1,
+    empty: tokens.length === 0,
+  };
+  let id = 0;
+  let en = 0;
+  for (const t of tokens) {
+    const lang = vocabulary.languageOf(t.text) ?? vocabulary.languageOf(t.original);
+    if (lang === "id") id++;
+    else if (lang === "en") en++;
+  }
+  a.lang = en > id ? "en" : id > 0 ? "id" : undefined;
+
+  for (const m of vocabulary.segment(tokens)) collect(a, m);
+  return a;
+}
+
+function collect(a: Analysis, m: Match): void {
+  if (m.concepts.length === 0) {
+    if (/^\d{4}$/.test(m.text)) a.years.push(Number(m.text));
+    else if (!/^\d+$/.test(m.text) && m.text.length >= 3) a.unknown.push(m.text);
+    return;
+  }
+  if (m.concepts.some((c) => c.type !== "cue" || c.cue !== "stop"))
+    a.certainty = Math.min(a.certainty, m.certainty);
+  for (const c of m.concepts) {
+    switch (c.type) {
+      case "province":
+        push(a.provinces, c.id);
+        break;
+      case "place":
+        push(a.places, { province: c.province, entry: c.entry });
+        break;
+      case "product":
+        push(a.products, c.id);
+        break;
+      case "criterion":
+        push(a.criteria, c.id);
+        break;
+      case "person":
+        push(a.people, c.id);
+        break;
+      case "org":
+        push(a.orgs, c.id);
+        break;
+      case "topic":
+        a.topics.set(c.id, (a.topics.get(c.id) ?? 0) + 1);
+        break;
+      case "area":
+        push(a.areas, c.code);
+        break;
+      case "cue":
+        a.cues.add(c.cue);
+        break;
+      case "smalltalk":
+        push(a.smalltalk, c.kind);
+        break;
+      case "offtopic":
+        a.offTopic = true;
+        break;
+    }
+  }
+}
+
+/** Decides what a question asks for, from its analysis. Pure and deterministic. */
+export function decide(a: Analysis, k: KnowledgeFile): Decision {
+  const topicOrder = k.topics.map((t) => t.id);
+  const fallback: Decision = { kind: "fallback", subjects: [], confidence: 0 };
+  if (a.empty) return fallback;
+  if (a.offTopic) return { ...fallback, confidence: 0.9 };
+
+  const has = (cue: Cue) => a.cues.has(cue);
+  const entityCount =
+    a.provinces.length +
+    a.places.length +
+    a.products.length +
+    a.criteria.length +
+    a.people.length +
+    a.orgs.length;
+  const strong = ENTITY_CUES.some(has);
+  const penalty = (factor: number) => a.certainty * factor ** a.unknown.length;
+  const answer = (
+    subjects: Subject[],
+    factor = strong ? UNKNOWN_FACTOR_STRONG : UNKNOWN_FACTOR_WEAK,
+  ): Decision => ({
+    kind: "answer",
+    subjects,
+    confidence: penalty(factor),
+  });
+
+  // Small talk alone ("halo", "thanks!"): nothing else of substance in the question.
+  if (a.smalltalk.length && entityCount === 0 && a.areas.length === 0 && a.unknown.length === 0) {
+    const onlyPolite = a.topics.size === 0 && !has("criteria") && !has("follow-up") && !has("officials");
+    if (onlyPolite) {
+      const kind = SMALL_TALK_ORDER.find((k) => a.smalltalk.includes(k)) ?? "greet";
+      return { kind: "smalltalk", subjects: [], smalltalk: kind, confidence: a.certainty };
+    }
+  }
+
+  const phase = askedPhase(a);
+  const asksList = has("provinces") && (has("plural") || has("what") || phase !== undefined || has("member"));
+
+  if (has("follow-up") && !has("criteria") && a.criteria.length === 0)
+    return answer([{ kind: "topic", id: "follow-up" }]);
+  if (a.criteria.length > 0 || has("criteria")) {
+    if (has("criteria") && asksList && phase !== undefined) return answer([{ kind: "list", phase }]);
+    if (has("follow-up")) return answer([{ kind: "topic", id: "follow-up" }, { kind: "criteria" }]);
+    const specific = a.criteria.length === 1 && !has("criteria") && !has("plural");
+    return answer(specific ? [{ kind: "criterion", id: a.criteria[0] as string }] : [{ kind: "criteria" }]);
+  }
+  if (a.people.length) return answer(a.people.map((id) => ({ kind: "person", id })));
+  if (has("officials") && entityCount === 0) return answer([{ kind: "officials" }]);
+  if (a.topics.has("partners") && a.provinces.length === 0 && a.products.length === 0) {
+    return answer([{ kind: "topic", id: "partners" }]);
+  }
+
+  const programme = programmeSubjects(a, k);
+  if (programme.length) {
+    const extra: Subject[] = a.areas.map((code) => ({ kind: "area", code }));
+    return answer([...programme, ...extra]);
+  }
+  if (a.areas.length) {
+    const subjects: Subject[] = a.areas.slice(0, 3).map((code) => ({ kind: "area", code }));
+    return { kind: "not_in_programme", subjects, confidence: penalty(UNKNOWN_FACTOR_WEAK) };
+  }
+  if (a.orgs.length) return answer(a.orgs.map((id) => ({ kind: "org", id })));
+  if (asksList || (phase !== undefined && (has("plural") || has("phase"))))
+    return answer([{ kind: "list", phase }]);
+
+  const topic = bestTopic(a, topicOrder);
+  if (topic) return answer([{ kind: "topic", id: topic }], UNKNOWN_FACTOR_WEAK);
+  if (a.years.length && (has("what") || has("when")))
+    return answer([{ kind: "topic", id: "since" }], UNKNOWN_FACTOR_WEAK);
+  if (has("domain") && a.unknown.length === 0)
+    return answer([{ kind: "topic", id: "overview" }], UNKNOWN_FACTOR_WEAK);
+  return fallback;
+}
+
+/** The phase a question asks about: from a year (2013, 2017) or words like "first phase". */
+function askedPhase(a: Analysis): number | undefined {
+  if (a.years.includes(2017)) return 2;
+  if (a.years.includes(2013) || a.years.includes(2016)) return 1;
+  if (a.cues.has("phase") || a.cues.has("provinces")) {
+    if (a.cues.has("first")) return 1;
+    if (a.cues.has("second")) return 2;
+  }
+  return undefined;
+}
+
+/** Province, place and product subjects: "papua bikin apa", "where is coffee processed?", "Dogiyai?". */
+function programmeSubjects(a: Analysis, k: KnowledgeFile): Subject[] {
+  const subjects: Subject[] = [];
+  const placeProvinces = new Set(a.places.map((p) => p.province));
+  for (const place of a.places) subjects.push({ kind: "place", ...place });
+  for (const id of a.provinces) {
+    if (placeProvinces.has(id)) continue;
+    // "Jatim kapal?": only the entries of that product, when the province has them.
+    const entries = (k.provinces.find((p) => p.id === id)?.entries ?? [])
+      .map((e, i) => (a.products.includes(e.product) ? i : -1))
+      .filter((i) => i >= 0);
+    if (entries.length) for (const entry of entries) subjects.push({ kind: "place", province: id, entry });
+    else subjects.push({ kind: "province", id });
+  }
+  if (subjects.length === 0) for (const id of a.products) subjects.push({ kind: "product", id });
+  return subjects;
+}
+
+function bestTopic(a: Analysis, order: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const [id, hits] of a.topics) {
+    // Ties go to the topic listed first in the knowledge file after "overview", the broadest one.
+    const score = hits * 10 + (id === "overview" ? 0 : 5) - order.indexOf(id) * 0.01;
+    if (score > bestScore) {
+      best = id;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,263 @@
+import type { Areas } from "../knowledge/areas";
+import type { Knowledge } from "../knowledge/load";
+import type { Lang } from "../lang";
+import { CUES, type Cue, OFF_TOPIC, SMALL_TALK, type SmallTalk, wordsOf } from "./lexicon";
+import { deletions, editDistance, fold, stemCandidates, tokenize } from "./normalise";
+
+/** A thing a phrase of the question can stand for. */
+export type Concept =
+  | { type: "province"; id: string }
+  | { type: "place"; province: string; entry: number }
+  | { type: "product"; id: string }
+  | { type: "criterion"; id: string }
+  | { type: "person"; id: string }
+  | { type: "org"; id: string }
+  | { type: "topic"; id: string }
+  | { type: "area"; code: string }
+  | { type: "cue"; cue: Cue }
+  | { type: "smalltalk"; kind: SmallTalk }
+  | { type: "offtopic" };
+
+interface Phrase {
+  concepts: Concept[];
+  /** Set when the phrase belongs to one language only. */
+  lang?: Lang | undefined;
+}
+
+/** How sure the matcher is of a token it changed: 1 for an exact word. */
+export interface Token {
+  text: string;
+  original: string;
+  certainty: number;
+  known: boolean;
+}
+
+/** A phrase of the question and what it stands for. */
+export interface Match {
+  text: string;
+  concepts: Concept[];
+  certainty: number;
+}
+
+const MAX_PHRASE_WORDS = 5;
+// Rank of concept kinds when a misspelt word could be corrected to several words.
+const CORRECTION_RANK: Record<Concept["type"], number> = {
+  province: 0,
+  place: 0,
+  product: 1,
+  criterion: 1,
+  person: 1,
+  org: 1,
+  topic: 2,
+  cue: 2,
+  smalltalk: 3,
+  area: 4,
+  offtopic: 4,
+};
+
+/**
+ * Every phrase the matcher knows, from the lexicon, the knowledge file and the official list of
+ * regions, with a typo-tolerant lookup of single words (SymSpell-style deletion index).
+ */
+export class Vocabulary {
+  private readonly phrases = new Map<string, Phrase>();
+  private readonly wordLang = new Map<string, Lang | null>();
+  private readonly words = new Map<string, number>(); // word → best correction rank
+  private readonly deletionIndex = new Map<string, string[]>();
+
+  constructor(knowledge: Knowledge, areas: Areas) {
+    for (const [cue, words] of Object.entries(CUES) as Array<[Cue, (typeof CUES)[Cue]]>) {
+      for (const [w, lang] of wordsOf(words)) this.add(w, { type: "cue", cue }, lang);
+    }
+    for (const [kind, words] of Object.entries(SMALL_TALK) as Array<
+      [SmallTalk, (typeof SMALL_TALK)[SmallTalk]]
+    >) {
+      for (const [w, lang] of wordsOf(words)) this.add(w, { type: "smalltalk", kind }, lang);
+    }
+    for (const [w, lang] of wordsOf(OFF_TOPIC)) this.add(w, { type: "offtopic" }, lang);
+    this.addKnowledge(knowledge);
+    this.addAreas(areas);
+    this.buildDeletionIndex();
+  }
+
+  private add(text: string, concept: Concept, lang?: Lang): void {
+    const key = tokenize(text).join(" ");
+    if (!key) return;
+    const phrase = this.phrases.get(key) ?? { concepts: [], lang };
+    if (!this.phrases.has(key)) this.phrases.set(key, phrase);
+    else if (phrase.lang !== lang) phrase.lang = undefined;
+    if (!phrase.concepts.some((c) => sameConcept(c, concept))) phrase.concepts.push(concept);
+    for (const word of key.split(" ")) {
+      const rank = CORRECTION_RANK[concept.type];
+      this.words.set(word, Math.min(rank, this.words.get(word) ?? rank));
+      if (lang) this.markWord(word, lang);
+    }
+  }
+
+  private markWord(word: string, lang: Lang): void {
+    const seen = this.wordLang.get(word);
+    if (seen === undefined) this.wordLang.set(word, lang);
+    else if (seen !== lang) this.wordLang.set(word, null);
+  }
+
+  private addKnowledge(k: Knowledge): void {
+    for (const t of k.topics) {
+      for (const w of t.terms.id) this.add(w, { type: "topic", id: t.id }, "id");
+      for (const w of t.terms.en) this.add(w, { type: "topic", id: t.id }, "en");
+    }
+    for (const p of k.provinces) {
+      for (const w of [p.name.id, p.name.en, ...p.terms]) this.add(w, { type: "province", id: p.id });
+      p.entries.forEach((e, entry) => {
+        const concept: Concept = { type: "place", province: p.id, entry };
+        for (const w of placeTerms(e.place.name, e.place.en)) this.add(w, concept);
+      });
+    }
+    for (const p of k.products) {
+      for (const w of [p.name.id, p.name.en, ...p.terms]) this.add(w, { type: "product", id: p.id });
+    }
+    for (const c of k.criteria) {
+      for (const w of [c.name.id, c.name.en, ...c.terms]) this.add(w, { type: "criterion", id: c.id });
+    }
+    for (const p of k.people) for (const w of [p.name, ...p.terms]) this.add(w, { type: "person", id: p.id });
+    for (const o of k.organisations)
+      for (const w of [o.name, ...o.terms]) this.add(w, { type: "org", id: o.id });
+    // Words of the bilingual texts tell the language of a question ("coffee" is English).
+    const texts = (b: { id: string; en: string }) => {
+      for (const w of tokenize(b.id)) this.markTextWord(w, "id");
+      for (const w of tokenize(b.en)) this.markTextWord(w, "en");
+    };
+    for (const t of k.topics) texts(t.answer);
+    for (const p of k.products) texts(p.name);
+    for (const c of k.criteria) {
+      texts(c.name);
+      texts(c.meaning);
+    }
+    for (const p of k.people) texts(p.role);
+  }
+
+  // Text words only mark a language when the lexicon has not said otherwise.
+  private markTextWord(word: string, lang: Lang): void {
+    if (word.length < 3 || /\d/.test(word)) return;
+    const phrase = this.phrases.get(word);
+    if (phrase && phrase.lang === undefined && phrase.concepts.some((c) => c.type !== "cue")) return;
+    this.markWord(word, lang);
+  }
+
+  private addAreas(areas: Areas): void {
+    for (const area of [...areas.provinces, ...areas.regencies]) {
+      for (const term of area.terms) {
+        const key = tokenize(term).join(" ");
+        const existing = this.phrases.get(key);
+        // A programme place or a common word wins over a region of the same name.
+        if (existing?.concepts.some((c) => c.type !== "area")) continue;
+        this.add(term, { type: "area", code: area.code });
+      }
+    }
+  }
+
+  private buildDeletionIndex(): void {
+    for (const word of this.words.keys()) {
+      if (word.length < 3 || /\d/.test(word)) continue;
+      for (const key of deletions(word, allowedDistance(word.length))) {
+        const list = this.deletionIndex.get(key);
+        if (list) list.push(word);
+        else this.deletionIndex.set(key, [word]);
+      }
+    }
+  }
+
+  /** The language a word marks, if only one. */
+  languageOf(word: string): Lang | undefined {
+    return this.wordLang.get(word) ?? undefined;
+  }
+
+  /** Whether `word` is part of some known phrase. */
+  knows(word: string): boolean {
+    return this.words.has(word);
+  }
+
+  /** The closest known word within the allowed edit distance, preferring entity names. */
+  correct(word: string): string | undefined {
+    if (word.length < 3 || /\d/.test(word)) return undefined;
+    const max = allowedDistance(word.length);
+    let best: { word: string; distance: number; rank: number } | undefined;
+    for (const key of deletions(word, max)) {
+      for (const candidate of this.deletionIndex.get(key) ?? []) {
+        const distance = editDistance(word, candidate, max);
+        if (distance > max) continue;
+        const rank = this.words.get(candidate) ?? 9;
+        if (
+          !best ||
+          distance < best.distance ||
+          (distance === best.distance && rank < best.rank) ||
+          (distance === best.distance &&
+            rank === best.rank &&
+            candidate[0] === word[0] &&
+            best.word[0] !== word[0])
+        ) {
+          best = { word: candidate, distance, rank };
+        }
+      }
+    }
+    return best?.word;
+  }
+
+  /** Normalises the question's words: known as they are, else an Indonesian root, else a correction. */
+  tokens(question: string): Token[] {
+    return tokenize(question).map((original) => {
+      if (this.knows(original) || /^\d+$/.test(original))
+        return { text: original, original, certainty: 1, known: true };
+      const root = stemCandidates(original).find((s) => this.phrases.has(s));
+      if (root) return { text: root, original, certainty: 0.95, known: true };
+      const corrected = this.correct(original);
+      if (corrected) {
+        const distance = editDistance(original, corrected, 2);
+        return { text: corrected, original, certainty: distance === 1 ? 0.85 : 0.7, known: true };
+      }
+      return { text: original, original, certainty: 1, known: false };
+    });
+  }
+
+  /** Splits tokens into the longest known phrases; unknown words come back with no concepts. */
+  segment(tokens: Token[]): Match[] {
+    const out: Match[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      let matched = false;
+      for (let n = Math.min(MAX_PHRASE_WORDS, tokens.length - i); n >= 1; n--) {
+        const span = tokens.slice(i, i + n);
+        const phrase = this.phrases.get(span.map((t) => t.text).join(" "));
+        if (!phrase) continue;
+        out.push({
+          text: span.map((t) => t.text).join(" "),
+          concepts: phrase.concepts,
+          certainty: Math.min(...span.map((t) => t.certainty)),
+        });
+        i += n;
+        matched = true;
+        break;
+      }
+      if (!matched) {
+        const t = tokens[i] as Token;
+        out.push({ text: t.text, concepts: [], certainty: t.certainty });
+        i += 1;
+      }
+    }
+    return out;
+  }
+}
+
+function allowedDistance(length: number): number {
+  return length >= 8 ? 2 : 1;
+}
+
+function sameConcept(a: Concept, b: Concept): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Names a programme place goes by: "Kabupaten Dogiyai" → "dogiyai", "kab dogiyai", "dogiyai regency". */
+function placeTerms(name: string, en: string): string[] {
+  const lower = fold(name);
+  const bare = lower.replace(/^(kabupaten|kota)\s+/, "").replace(/\s+dan\s+.*$/, "");
+  return [name, en, bare, `kabupaten ${bare}`, `kota ${bare}`, `${bare} city`, `${bare} regency`];
+}

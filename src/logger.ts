@@ -1,0 +1,43 @@
+import { type DestinationStream, type LevelWithSilent, type Logger, pino } from "pino";
+
+export type { Logger } from "pino";
+
+export interface LoggerOptions {
+  /** The bot token; every occurrence in a log line is replaced, wherever it appears. */
+  token?: string;
+  /** Where JSON lines go; stdout when omitted. Tests pass a stream they read back. */
+  destination?: DestinationStream;
+}
+
+export const REDACTED = "[REDACTED]";
+
+// Catch tokens we were not told about too: in Bot API URLs (`/bot123:ABC/sendMessage`) and bare.
+const BOT_URL_TOKEN = /bot\d+:[A-Za-z0-9_-]+/g;
+const BARE_TOKEN = /\d{5,}:[A-Za-z0-9_-]{30,}/g;
+
+/** Replaces the bot token, and anything shaped like one, in an already serialized log line. */
+export function redactToken(line: string, token?: string): string {
+  // split/join rather than a RegExp built from the token: no escaping to get wrong.
+  const withoutToken = token ? line.split(token).join(REDACTED) : line;
+  return withoutToken.replace(BOT_URL_TOKEN, `bot${REDACTED}`).replace(BARE_TOKEN, REDACTED);
+}
+
+/**
+ * A JSON logger that never writes the bot token.
+ *
+ * Redaction runs on the finished line (pino's `streamWrite` hook), so it covers messages, object
+ * fields, error messages and stacks, and child loggers alike. The token's characters need no JSON
+ * escaping, so it appears verbatim in the line whenever it was logged.
+ */
+export function createLogger(level: LevelWithSilent, options: LoggerOptions = {}): Logger {
+  const { token, destination } = options;
+  const settings = {
+    level,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    hooks: { streamWrite: (line: string) => redactToken(line, token) },
+  };
+  return destination ? pino(settings, destination) : pino(settings);
+}
+
+/** A logger that writes nothing, for tests and tools. */
+export const silentLogger: Logger = pino({ level: "silent" });

@@ -1,0 +1,220 @@
+/**
+ * Retries for outgoing Bot API calls.
+ *
+ * Every Telegraf API call goes through `Telegram#callApi`, so wrapping that one method covers
+ * `ctx.reply`, `bot.telegram.sendMessage`, uploads and the rest:
+ * - 429 Too Many Requests: wait `parameters.retry_after` seconds, then try again;
+ * - 5xx and network errors (connection reset or refused, timeouts): exponential backoff, bounded;
+ * - any other 4xx (400, 403...): rethrown at once, retrying cannot help.
+ *
+ * Note that Telegraf builds a fresh `Telegram` for each update, so `ctx.telegram` is not
+ * `bot.telegram`: use {@link installBotRetry} (or {@link retryMiddleware}) to cover both.
+ */
+import type { Readable } from "node:stream";
+import { type Context, type MiddlewareFn, type Telegraf, type Telegram, TelegramError } from "telegraf";
+
+/** What {@link RetryOptions.onRetry} is told before each wait. */
+export interface RetryInfo {
+  method: string;
+  /** The attempt that just failed, from 1. */
+  attempt: number;
+  delayMs: number;
+  /** The error, token redacted, e.g. "429: Too Many Requests: retry after 3". */
+  reason: string;
+}
+
+/** Options of {@link installRetry}; every field has a default. */
+export interface RetryOptions {
+  /** Retries after 5xx or network errors. Default 4. */
+  maxRetries?: number;
+  /** First backoff delay, in ms. Default 300. */
+  baseDelayMs?: number;
+  /** Backoff growth per retry. Default 2. */
+  factor?: number;
+  /** Random extra delay, as a fraction of the backoff delay (0.1 = up to +10%). Default 0.1. */
+  jitter?: number;
+  /** Longest `retry_after` worth waiting for, in seconds; a longer one is rethrown. Default 60. */
+  maxRetryAfterSec?: number;
+  /** Retries after 429, so a flood wait cannot loop forever. Default 5. */
+  maxRateLimitRetries?: number;
+  /** Waits; injectable so tests do not wait real seconds. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Told before each wait, e.g. to log it. */
+  onRetry?: (info: RetryInfo) => void;
+}
+
+const DEFAULTS = Object.freeze({
+  maxRetries: 4,
+  baseDelayMs: 300,
+  factor: 2,
+  jitter: 0.1,
+  maxRetryAfterSec: 60,
+  maxRateLimitRetries: 5,
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  onRetry: (_info: RetryInfo) => {},
+});
+
+// Node's system error codes that mean "the request may not have reached Telegram; try again".
+const TRANSIENT_CODES = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ECONNABORTED",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EAI_AGAIN",
+  "ENOTFOUND",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+]);
+
+const INSTALLED = Symbol("api-retry installed");
+
+type CallApi = (method: string, payload: object, options?: { signal?: unknown }) => Promise<unknown>;
+
+/**
+ * Wraps `telegram.callApi` so every call except `getUpdates` (Telegraf's polling loop has its own
+ * retries) is retried as described above. Installing twice on one instance is a no-op.
+ */
+export function installRetry(telegram: Telegram, options: RetryOptions = {}): void {
+  const target = telegram as Telegram & { [INSTALLED]?: true };
+  if (target[INSTALLED]) return;
+  target[INSTALLED] = true;
+
+  const opts = { ...DEFAULTS, ...withoutUndefined(options) };
+  const token = telegram.token;
+  const original = telegram.callApi.bind(telegram) as unknown as CallApi;
+
+  const callWithRetry: CallApi = async (method, payload, callOptions) => {
+    if (method === "getUpdates") return original(method, payload, callOptions);
+    // A stream is consumed by the first attempt; sending it again would upload nothing.
+    const replayable = !containsStream(payload);
+    let failures = 0;
+    let rateLimits = 0;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await original(method, payload, callOptions);
+      } catch (err) {
+        const delayMs = replayable && !isAborted(callOptions?.signal) ? nextDelay(err) : undefined;
+        if (delayMs === undefined) throw redactError(err, token);
+        opts.onRetry({ method, attempt, delayMs, reason: redactToken(errorText(err), token) });
+        await opts.sleep(delayMs);
+      }
+    }
+
+    /** The wait before the next attempt, or undefined to give up. */
+    function nextDelay(err: unknown): number | undefined {
+      const code = telegramErrorCode(err);
+      if (code === 429) {
+        const seconds = retryAfter(err);
+        if (seconds !== undefined && seconds > opts.maxRetryAfterSec) return undefined;
+        if (++rateLimits > opts.maxRateLimitRetries) return undefined;
+        return seconds !== undefined ? seconds * 1000 : backoff(rateLimits);
+      }
+      const transient = code === undefined ? isNetworkError(err) : code >= 500;
+      if (!transient || ++failures > opts.maxRetries) return undefined;
+      return backoff(failures);
+    }
+  };
+
+  function backoff(retry: number): number {
+    const delay = opts.baseDelayMs * opts.factor ** (retry - 1);
+    return Math.round(delay * (1 + opts.jitter * Math.random()));
+  }
+
+  // The instance property shadows ApiClient.prototype.callApi; Telegram's methods call this.callApi.
+  telegram.callApi = callWithRetry as unknown as Telegram["callApi"];
+}
+
+/**
+ * Middleware installing retry on `ctx.telegram`, the per-update `Telegram` that `ctx.reply` and
+ * friends use. Mount it before any middleware that calls the API.
+ */
+export function retryMiddleware(options: RetryOptions = {}): MiddlewareFn<Context> {
+  return (ctx, next) => {
+    installRetry(ctx.telegram, options);
+    return next();
+  };
+}
+
+/**
+ * Installs retry on `bot.telegram` and, through {@link retryMiddleware}, on every update's
+ * `ctx.telegram`. Call it right after creating the bot, before mounting features.
+ */
+export function installBotRetry<C extends Context>(bot: Telegraf<C>, options: RetryOptions = {}): void {
+  installRetry(bot.telegram, options);
+  bot.use(retryMiddleware(options));
+}
+
+/** True for 403 errors: the bot was blocked or kicked, the user is deactivated, and the like. */
+export function isForbidden(err: unknown): boolean {
+  return telegramErrorCode(err) === 403;
+}
+
+/** The new supergroup id when a 400 says the group was upgraded (`migrate_to_chat_id`). */
+export function migratedTo(err: unknown): number | undefined {
+  if (telegramErrorCode(err) !== 400) return undefined;
+  const id = (err as TelegramError).parameters?.migrate_to_chat_id;
+  return typeof id === "number" ? id : undefined;
+}
+
+/** The seconds a 429 asks to wait (`retry_after`), if given. */
+export function retryAfter(err: unknown): number | undefined {
+  if (telegramErrorCode(err) !== 429) return undefined;
+  const seconds = (err as TelegramError).parameters?.retry_after;
+  return typeof seconds === "number" ? seconds : undefined;
+}
+
+/**
+ * Removes the bot token from `text`: the literal token wherever it appears, and whatever
+ * follows `/bot` in an API URL (Telegraf's own redaction only knows `<digits>:<secret>` tokens).
+ */
+export function redactToken(text: string, token?: string): string {
+  const withoutToken = token ? text.split(token).join("<redacted>") : text;
+  return withoutToken.replace(/\/(bot|user)[^/\s]+\//g, "/$1<redacted>/");
+}
+
+// ── Helpers ──────────────────────────────────────────────────────────────────
+
+function telegramErrorCode(err: unknown): number | undefined {
+  return err instanceof TelegramError ? err.code : undefined;
+}
+
+/** Errors of the transport rather than answers of Telegram: node-fetch's FetchError, socket errors. */
+function isNetworkError(err: unknown): boolean {
+  if (!(err instanceof Error) || err.name === "AbortError") return false;
+  const code = (err as { code?: unknown }).code;
+  return err.name === "FetchError" || (typeof code === "string" && TRANSIENT_CODES.has(code));
+}
+
+function isAborted(signal: unknown): boolean {
+  return typeof signal === "object" && signal !== null && (signal as { aborted?: unknown }).aborted === true;
+}
+
+/** Telegraf's network errors carry the request URL, token included, in message and stack. */
+function redactError(err: unknown, token: string): unknown {
+  if (err instanceof TelegramError || !(err instanceof Error)) return err;
+  err.message = redactToken(err.message, token);
+  if (err.stack) err.stack = redactToken(err.stack, token);
+  return err;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function containsStream(payload: object): boolean {
+  const isStream = (value: unknown): value is Readable =>
+    typeof value === "object" && value !== null && typeof (value as Readable).pipe === "function";
+  const hasStreamSource = (value: unknown): boolean => {
+    if (typeof value !== "object" || value === null) return false;
+    const { source, media } = value as { source?: unknown; media?: unknown };
+    return isStream(source) || hasStreamSource(media);
+  };
+  return Object.values(payload).some((value) =>
+    Array.isArray(value) ? value.some(hasStreamSource) : hasStreamSource(value),
+  );
+}
+
+function withoutUndefined<T extends object>(record: T): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
