@@ -1,25 +1,33 @@
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import i18next, { type i18n, type TOptions } from "i18next";
-import type { Lang } from "../lang";
+import { LANGS, type Lang } from "../lang";
 
-/** Where the translation files live: `locales/id.json`, `locales/en.json`. */
+/**
+ * Where the translations live: `locales/<lang>/<feature>.json`. Each feature keeps its own file,
+ * and its keys are read as `<feature>.<key>` (`answer.fallback`, `start.welcome`).
+ */
 export const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "locales");
 
 /** A translate function bound to nothing: the language is passed with each call. */
 export type Translate = (lang: Lang, key: string, options?: TOptions) => string;
 
-/** Reads one locale file as a nested object of strings. */
+/** Reads every feature file of one language into one object keyed by feature. */
 export function readLocale(lang: Lang, dir = LOCALES_DIR): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(dir, `${lang}.json`), "utf8")) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const file of readdirSync(join(dir, lang)).filter((f) => f.endsWith(".json")).sort()) {
+    out[basename(file, ".json")] = JSON.parse(readFileSync(join(dir, lang, file), "utf8"));
+  }
+  return out;
 }
 
 /** Creates a synchronously initialised i18next instance over `locales/`. */
 export function createI18n(dir = LOCALES_DIR): i18n {
   const instance = i18next.createInstance();
+  const resources = Object.fromEntries(LANGS.map((lang) => [lang, { translation: readLocale(lang, dir) }]));
   void instance.init({
-    resources: { id: { translation: readLocale("id", dir) }, en: { translation: readLocale("en", dir) } },
+    resources,
     lng: "id",
     fallbackLng: "id",
     initAsync: false,
