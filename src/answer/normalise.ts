@@ -10,6 +10,7 @@ export const MAX_QUESTION_CHARS = 500;
 export function fold(text: string): string {
   return text
     .slice(0, MAX_QUESTION_CHARS * 2)
+    .replace(/<\/?[a-z][^<>]{0,100}>/gi, " ") // markup pasted with a question: <b>Papua</b>
     .normalize("NFKC")
     .toLowerCase()
     .normalize("NFD")

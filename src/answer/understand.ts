@@ -35,9 +35,35 @@ export interface Decision {
   confidence: number;
 }
 
+// Cues that make a message a question, even when it also holds a polite word ("oke", "siap").
+const SUBSTANTIVE_CUES: Cue[] = [
+  "product",
+  "provinces",
+  "where",
+  "when",
+  "criteria",
+  "follow-up",
+  "member",
+  "phase",
+  "officials",
+  "quantity",
+];
 const SMALL_TALK_ORDER: SmallTalk[] = ["thanks", "bye", "who-are-you", "how-are-you", "greet", "ack"];
 // Cue words that, with a programme entity, make a question about the entity clearly in scope.
-const ENTITY_CUES: Cue[] = ["product", "where", "what", "when", "member", "who", "phase", "provinces"];
+const ENTITY_CUES: Cue[] = [
+  "product",
+  "where",
+  "what",
+  "when",
+  "member",
+  "who",
+  "phase",
+  "provinces",
+  "criteria",
+  "follow-up",
+  "officials",
+  "meaning",
+];
 // Each unknown word lowers confidence by this factor: less when the question is clearly about an entity.
 const UNKNOWN_FACTOR_STRONG = 0.75;
 const UNKNOWN_FACTOR_WEAK = 0.5;
@@ -90,6 +116,7 @@ function collect(a: Analysis, m: Match): void {
   }
   if (m.concepts.some((c) => c.type !== "cue" || c.cue !== "stop"))
     a.certainty = Math.min(a.certainty, m.certainty);
+  const isDomainWord = m.concepts.some((c) => c.type === "cue" && c.cue === "domain");
   for (const c of m.concepts) {
     switch (c.type) {
       case "province":
@@ -111,7 +138,8 @@ function collect(a: Analysis, m: Match): void {
         push(a.orgs, c.id);
         break;
       case "topic":
-        a.topics.set(c.id, (a.topics.get(c.id) ?? 0) + 1);
+        // A programme word ("program", "ikm") says little about which topic is meant.
+        a.topics.set(c.id, (a.topics.get(c.id) ?? 0) + (isDomainWord ? 0.5 : 1));
         break;
       case "area":
         push(a.areas, c.code);
@@ -155,12 +183,30 @@ export function decide(a: Analysis, k: KnowledgeFile): Decision {
     confidence: penalty(factor),
   });
 
-  // Small talk alone ("halo", "thanks!"): nothing else of substance in the question.
-  if (a.smalltalk.length && entityCount === 0 && a.areas.length === 0 && a.unknown.length === 0) {
+  // Questions the knowledge cannot answer whatever they name: instructions, and figures other
+  // than counts of provinces and years ("how much does ulos cost?", "cara bikin tempe").
+  if (has("howto")) return fallback;
+  const countable = has("provinces") || has("phase") || has("criteria");
+  if (has("quantity") && !countable) return fallback;
+
+  // Small talk alone ("halo", "thanks a lot!"): nothing else of substance in the question.
+  const substantive = SUBSTANTIVE_CUES.some(has) || a.years.length > 0;
+  if (
+    a.smalltalk.length &&
+    entityCount === 0 &&
+    a.areas.length === 0 &&
+    !substantive &&
+    a.unknown.length <= 2
+  ) {
     const onlyPolite = a.topics.size === 0 && !has("criteria") && !has("follow-up") && !has("officials");
     if (onlyPolite) {
       const kind = SMALL_TALK_ORDER.find((k) => a.smalltalk.includes(k)) ?? "greet";
-      return { kind: "smalltalk", subjects: [], smalltalk: kind, confidence: a.certainty };
+      return {
+        kind: "smalltalk",
+        subjects: [],
+        smalltalk: kind,
+        confidence: a.certainty * 0.8 ** a.unknown.length,
+      };
     }
   }
 
@@ -176,10 +222,6 @@ export function decide(a: Analysis, k: KnowledgeFile): Decision {
     return answer(specific ? [{ kind: "criterion", id: a.criteria[0] as string }] : [{ kind: "criteria" }]);
   }
   if (a.people.length) return answer(a.people.map((id) => ({ kind: "person", id })));
-  if (has("officials") && entityCount === 0) return answer([{ kind: "officials" }]);
-  if (a.topics.has("partners") && a.provinces.length === 0 && a.products.length === 0) {
-    return answer([{ kind: "topic", id: "partners" }]);
-  }
 
   const programme = programmeSubjects(a, k);
   if (programme.length) {
@@ -190,11 +232,23 @@ export function decide(a: Analysis, k: KnowledgeFile): Decision {
     const subjects: Subject[] = a.areas.slice(0, 3).map((code) => ({ kind: "area", code }));
     return { kind: "not_in_programme", subjects, confidence: penalty(UNKNOWN_FACTOR_WEAK) };
   }
-  if (a.orgs.length) return answer(a.orgs.map((id) => ({ kind: "org", id })));
+  // "What products are in the programme?": every province with its products.
+  if (has("product") && (has("plural") || has("what")) && a.topics.size <= 1 && !a.topics.has("aim")) {
+    return answer([{ kind: "list", phase }]);
+  }
   if (asksList || (phase !== undefined && (has("plural") || has("phase"))))
     return answer([{ kind: "list", phase }]);
 
+  // "What does JICA stand for?", "Apa kepanjangan Kemenperin?": the organisation's full name.
+  if (has("meaning") && a.orgs.length) return answer(a.orgs.map((id) => ({ kind: "org", id })));
   const topic = bestTopic(a, topicOrder);
+  // A topic named twice, or once in a question that is clearly about the programme, is firm ground.
+  const topicScore = topic ? (a.topics.get(topic) ?? 0) : 0;
+  const topicFactor =
+    topicScore >= 2 || (topicScore >= 1 && has("domain")) ? UNKNOWN_FACTOR_STRONG : UNKNOWN_FACTOR_WEAK;
+  if (topic && topic !== "overview") return answer([{ kind: "topic", id: topic }], topicFactor);
+  if (has("officials")) return answer([{ kind: "officials" }]);
+  if (a.orgs.length) return answer(a.orgs.map((id) => ({ kind: "org", id })));
   if (topic) return answer([{ kind: "topic", id: topic }], UNKNOWN_FACTOR_WEAK);
   if (a.years.length && (has("what") || has("when")))
     return answer([{ kind: "topic", id: "since" }], UNKNOWN_FACTOR_WEAK);
@@ -232,12 +286,12 @@ function programmeSubjects(a: Analysis, k: KnowledgeFile): Subject[] {
   return subjects;
 }
 
+/** The topic with the most evidence; ties go to the one listed first in the knowledge file. */
 function bestTopic(a: Analysis, order: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestScore = 0;
-  for (const [id, hits] of a.topics) {
-    // Ties go to the topic listed first in the knowledge file after "overview", the broadest one.
-    const score = hits * 10 + (id === "overview" ? 0 : 5) - order.indexOf(id) * 0.01;
+  for (const id of order) {
+    const score = a.topics.get(id) ?? 0;
     if (score > bestScore) {
       best = id;
       bestScore = score;

@@ -62,7 +62,8 @@ const CORRECTION_RANK: Record<Concept["type"], number> = {
 export class Vocabulary {
   private readonly phrases = new Map<string, Phrase>();
   private readonly wordLang = new Map<string, Lang | null>();
-  private readonly words = new Map<string, number>(); // word → best correction rank
+  private readonly words = new Set<string>();
+  private readonly correctable = new Map<string, number>(); // word → best correction rank
   private readonly deletionIndex = new Map<string, string[]>();
 
   constructor(knowledge: Knowledge, areas: Areas) {
@@ -88,9 +89,14 @@ export class Vocabulary {
     else if (phrase.lang !== lang) phrase.lang = undefined;
     if (!phrase.concepts.some((c) => sameConcept(c, concept))) phrase.concepts.push(concept);
     for (const word of key.split(" ")) {
-      const rank = CORRECTION_RANK[concept.type];
-      this.words.set(word, Math.min(rank, this.words.get(word) ?? rank));
+      this.words.add(word);
       if (lang) this.markWord(word, lang);
+      // A misspelt word is never "corrected" into a regency name or a short small-talk word:
+      // "bantu" is not Bantul, "joke" is not "oke".
+      const isRegency = concept.type === "area" && concept.code.includes(".");
+      if (isRegency || (concept.type === "smalltalk" && word.length < 5)) continue;
+      const rank = CORRECTION_RANK[concept.type];
+      this.correctable.set(word, Math.min(rank, this.correctable.get(word) ?? rank));
     }
   }
 
@@ -156,7 +162,7 @@ export class Vocabulary {
   }
 
   private buildDeletionIndex(): void {
-    for (const word of this.words.keys()) {
+    for (const word of this.correctable.keys()) {
       if (word.length < 3 || /\d/.test(word)) continue;
       for (const key of deletions(word, allowedDistance(word.length))) {
         const list = this.deletionIndex.get(key);
@@ -185,7 +191,7 @@ export class Vocabulary {
       for (const candidate of this.deletionIndex.get(key) ?? []) {
         const distance = editDistance(word, candidate, max);
         if (distance > max) continue;
-        const rank = this.words.get(candidate) ?? 9;
+        const rank = this.correctable.get(candidate) ?? 9;
         if (
           !best ||
           distance < best.distance ||
@@ -259,5 +265,8 @@ function sameConcept(a: Concept, b: Concept): boolean {
 function placeTerms(name: string, en: string): string[] {
   const lower = fold(name);
   const bare = lower.replace(/^(kabupaten|kota)\s+/, "").replace(/\s+dan\s+.*$/, "");
-  return [name, en, bare, `kabupaten ${bare}`, `kota ${bare}`, `${bare} city`, `${bare} regency`];
+  const enBare = fold(en)
+    .replace(/\s+and\s+.*$/, "")
+    .replace(/\s+(regency|city)$/, "");
+  return [name, en, bare, enBare, `kabupaten ${bare}`, `kota ${bare}`, `${bare} city`, `${bare} regency`];
 }

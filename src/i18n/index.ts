@@ -16,7 +16,9 @@ export type Translate = (lang: Lang, key: string, options?: TOptions) => string;
 /** Reads every feature file of one language into one object keyed by feature. */
 export function readLocale(lang: Lang, dir = LOCALES_DIR): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const file of readdirSync(join(dir, lang)).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(join(dir, lang))
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     out[basename(file, ".json")] = JSON.parse(readFileSync(join(dir, lang, file), "utf8"));
   }
   return out;

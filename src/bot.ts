@@ -1,0 +1,64 @@
+import { Telegraf } from "telegraf";
+import type { UserFromGetMe } from "telegraf/types";
+import { ask } from "./features/ask";
+import { browse } from "./features/browse";
+import { floodGuard } from "./features/flood";
+import { groups } from "./features/groups";
+import { language } from "./features/language";
+import { setup } from "./features/setup";
+import { start } from "./features/start";
+import { unhandled } from "./features/unhandled";
+import { installBotRetry, isForbidden, type RetryOptions } from "./telegram/api-retry";
+import type { BotContext, BotDeps } from "./telegram/context";
+
+export interface BotOptions {
+  /** A Bot API server other than Telegram's (a local one, or the tests' fake). */
+  apiRoot?: string | undefined;
+  /** Known bot identity: skips `getMe` (tests, benchmarks). */
+  botInfo?: UserFromGetMe;
+  retry?: RetryOptions;
+}
+
+// Errors that say an update came too late to matter, not that something is broken.
+const HARMLESS = [/query is too old/i, /message is not modified/i, /message to edit not found/i];
+
+/**
+ * Builds the bot with every feature mounted, in order, and an error boundary. Does not start
+ * it: `main.ts` (through `app.ts`) launches it with polling or a webhook.
+ */
+export function createBot(token: string, deps: BotDeps, options: BotOptions = {}): Telegraf<BotContext> {
+  const bot = new Telegraf<BotContext>(token, {
+    telegram: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), webhookReply: false },
+    handlerTimeout: 60_000,
+  });
+  if (options.botInfo) bot.botInfo = options.botInfo;
+  // Retries first, so every call any feature makes goes through it.
+  installBotRetry(bot, {
+    ...options.retry,
+    onRetry: (info) => deps.logger.warn(info, "retrying a Telegram API call"),
+  });
+
+  bot.use(setup(deps));
+  bot.use(groups);
+  bot.use(floodGuard({ now: deps.now }));
+  bot.use(start, language, browse, ask);
+  bot.use(unhandled);
+
+  bot.catch((err, ctx) => {
+    const updateId = ctx.update.update_id;
+    const description = err instanceof Error ? err.message : String(err);
+    if (HARMLESS.some((re) => re.test(description))) {
+      deps.logger.debug({ updateId, description }, "ignored a harmless Telegram error");
+      return;
+    }
+    if (isForbidden(err)) {
+      // Blocked by the user, or removed from the group: stop writing there.
+      const chat = ctx.chat;
+      if (chat && chat.type !== "private") deps.groups.setActive(chat.id, false);
+      deps.logger.info({ updateId, chatId: chat?.id, description }, "the bot may not write to this chat");
+      return;
+    }
+    deps.logger.error({ updateId, err }, "failed to handle an update");
+  });
+  return bot;
+}

@@ -1,0 +1,59 @@
+import { Composer } from "telegraf";
+import { message } from "telegraf/filters";
+import type { MessageEntity } from "telegraf/types";
+import type { BotContext } from "../telegram/context";
+import { sendReply } from "../telegram/send";
+
+/**
+ * The question a group message puts to the bot, or `undefined` when it is ordinary chatter:
+ * the bot answers only messages that mention it or reply to one of its own.
+ */
+export function questionInGroup(
+  text: string,
+  entities: MessageEntity[] | undefined,
+  bot: { id: number; username: string },
+  replyToId: number | undefined,
+): string | undefined {
+  const mention = `@${bot.username}`.toLowerCase();
+  let mentioned = false;
+  let question = text;
+  for (const e of entities ?? []) {
+    const part = text.slice(e.offset, e.offset + e.length);
+    if (
+      (e.type === "mention" && part.toLowerCase() === mention) ||
+      (e.type === "text_mention" && e.user.id === bot.id)
+    ) {
+      mentioned = true;
+      question = question.replace(part, " ");
+    }
+  }
+  if (!mentioned && replyToId !== bot.id) return undefined;
+  return question.trim();
+}
+
+/** Free-text questions, and the buttons ("did you mean", follow-ups) that answer a subject. */
+export const ask = new Composer<BotContext>();
+
+ask.on(message("text"), async (ctx, next) => {
+  const text = ctx.message.text;
+  if (text.startsWith("/")) return next();
+  let question: string | undefined = text;
+  if (ctx.chat.type !== "private") {
+    question = questionInGroup(
+      text,
+      ctx.message.entities,
+      ctx.botInfo,
+      ctx.message.reply_to_message?.from?.id,
+    );
+    if (question === undefined) return;
+  }
+  await sendReply(ctx, ctx.deps.engine().ask(question, { defaultLang: ctx.lang }));
+});
+
+ask.action(/^a:(id|en):(.{1,56})$/, async (ctx) => {
+  const lang = ctx.match[1] === "en" ? "en" : "id";
+  const reply = ctx.deps.engine().answerRef(ctx.match[2] as string, lang);
+  if (!reply) return ctx.answerCbQuery(ctx.t("errors.expired"));
+  await ctx.answerCbQuery();
+  await sendReply(ctx, reply);
+});

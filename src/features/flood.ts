@@ -1,0 +1,50 @@
+import { Composer } from "telegraf";
+import type { BotContext } from "../telegram/context";
+
+/** Messages one user may send within `windowMs` before the rest is dropped. */
+export interface FloodOptions {
+  limit?: number;
+  windowMs?: number;
+  now?: () => number;
+}
+
+interface Window {
+  times: number[];
+  warned: boolean;
+}
+
+/**
+ * Drops messages from a user who sends more than `limit` within `windowMs` (default 5 in 2 s):
+ * the first dropped one gets one polite notice, the rest nothing, until the user slows down.
+ */
+export function floodGuard(options: FloodOptions = {}): Composer<BotContext> {
+  const limit = options.limit ?? 5;
+  const windowMs = options.windowMs ?? 2000;
+  const now = options.now ?? Date.now;
+  const windows = new Map<number, Window>();
+  let lastSweep = 0;
+
+  return new Composer<BotContext>(async (ctx, next) => {
+    const userId = ctx.from?.id;
+    if (userId === undefined || !ctx.message) return next();
+    const t = now();
+    if (t - lastSweep > 60_000) {
+      // Forget quiet users so the map does not grow with every user ever seen.
+      for (const [id, w] of windows)
+        if (t - (w.times[w.times.length - 1] ?? 0) > windowMs) windows.delete(id);
+      lastSweep = t;
+    }
+    const w = windows.get(userId) ?? { times: [], warned: false };
+    windows.set(userId, w);
+    w.times = w.times.filter((x) => t - x < windowMs);
+    w.times.push(t);
+    if (w.times.length <= limit) {
+      w.warned = false;
+      return next();
+    }
+    if (!w.warned) {
+      w.warned = true;
+      if (ctx.chat?.type === "private") await ctx.reply(ctx.t("errors.flood"));
+    }
+  });
+}

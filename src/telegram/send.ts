@@ -1,0 +1,37 @@
+import type { InlineKeyboardButton, Message } from "telegraf/types";
+import type { Reply } from "../answer/engine";
+import type { BotContext } from "./context";
+import { replyHtml, splitMessage, suggestionKeyboard } from "./html";
+
+/**
+ * Sends HTML to the chat of the update, split when longer than Telegram allows; the keyboard goes
+ * under the last part. In groups it replies to the message that asked.
+ */
+export async function sendHtml(
+  ctx: BotContext,
+  html: string,
+  keyboard: InlineKeyboardButton[][] = [],
+): Promise<Message.TextMessage | undefined> {
+  const chatId = ctx.chat?.id;
+  if (chatId === undefined) return undefined;
+  const parts = splitMessage(html);
+  const replyTo = ctx.chat?.type !== "private" ? ctx.message?.message_id : undefined;
+  let last: Message.TextMessage | undefined;
+  for (const [i, part] of parts.entries()) {
+    const isLast = i === parts.length - 1;
+    last = await ctx.telegram.sendMessage(chatId, part, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      ...(replyTo !== undefined && i === 0
+        ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+        : {}),
+      ...(isLast && keyboard.length ? { reply_markup: { inline_keyboard: keyboard } } : {}),
+    });
+  }
+  return last;
+}
+
+/** Sends an answer with its source line, and its suggestion or follow-up buttons. */
+export function sendReply(ctx: BotContext, reply: Reply): Promise<Message.TextMessage | undefined> {
+  return sendHtml(ctx, replyHtml(reply), suggestionKeyboard(reply.suggestions, reply.lang));
+}

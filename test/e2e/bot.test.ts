@@ -1,0 +1,279 @@
+import type { Update } from "telegraf/types";
+import { afterEach, describe, expect, it } from "vitest";
+import { setup } from "../support/app";
+import { DEFAULT_USER, type RecordedCall } from "../support/fake-bot-api";
+
+type Ctx = Awaited<ReturnType<typeof setup>>;
+let ctx: Ctx | undefined;
+afterEach(async () => {
+  await ctx?.close();
+  ctx = undefined;
+});
+
+const EN_USER = { ...DEFAULT_USER, id: 2002, first_name: "Ann", language_code: "en" };
+const text = (call: RecordedCall) => String(call.params.text);
+const buttons = (call: RecordedCall) =>
+  (
+    (call.params.reply_markup as { inline_keyboard?: Array<Array<{ text: string; callback_data: string }>> })
+      ?.inline_keyboard ?? []
+  ).flat();
+
+/** Waits for the next sendMessage to `chatId` after the calls already seen. */
+async function nextMessage(c: Ctx, chatId: number, after = c.fake.delivered("sendMessage").length) {
+  return c.fake.waitFor(
+    "sendMessage",
+    (call) => call.params.chat_id === chatId && c.fake.delivered("sendMessage").indexOf(call) >= after,
+  );
+}
+
+describe("/start", () => {
+  it("welcomes an Indonesian user in Indonesian with example questions as buttons", async () => {
+    ctx = await setup();
+    const seen = ctx.fake.delivered("sendMessage").length;
+    ctx.fake.message({ text: "/start" });
+    const call = await nextMessage(ctx, DEFAULT_USER.id, seen);
+    expect(text(call)).toContain("Halo, Siti!");
+    expect(text(call)).toContain("Kementerian Perindustrian");
+    expect(buttons(call).map((b) => b.text)).toContain("Produk Papua apa?");
+    expect(call.params.parse_mode).toBe("HTML");
+  });
+
+  it("welcomes an English-speaking user in English, and an example button answers", async () => {
+    ctx = await setup();
+    ctx.fake.message({ text: "/start", from: EN_USER });
+    const call = await nextMessage(ctx, EN_USER.id, 0);
+    expect(text(call)).toContain("Hello, Ann!");
+    const example = buttons(call).find((b) => b.text.includes("coffee"));
+    expect(example).toBeDefined();
+    const seen = ctx.fake.delivered("sendMessage").length;
+    ctx.fake.callbackQuery({ data: example?.callback_data ?? "", from: EN_USER });
+    const answer = await nextMessage(ctx, EN_USER.id, seen);
+    expect(text(answer)).toContain("Dogiyai");
+    await ctx.fake.waitFor("answerCallbackQuery");
+  });
+});
+
+describe("asking a question in a private chat", () => {
+  it("answers with the fact, its source and follow-up buttons", async () => {
+    ctx = await setup();
+    ctx.fake.message({ text: "produk jatim apa?" });
+    const call = await nextMessage(ctx, DEFAULT_USER.id, 0);
+    expect(text(call)).toContain("alas kaki");
+    expect(text(call)).toContain("Kota Pasuruan");
+    expect(text(call)).toMatch(/<i>Sumber: Bisnis\.com/);
+    expect(buttons(call).map((b) => b.text)).toContain("Kriteria pemilihan daerah");
+  });
+
+  it("answers in the language of the question, not of the interface", async () => {
+    ctx = await setup();
+    ctx.fake.message({ text: "Who is the Director General of Small and Medium Industry?" });
+    const call = await nextMessage(ctx, DEFAULT_USER.id, 0);
+    expect(text(call)).toContain("Gati Wibawaningsih");
+    expect(text(call)).toContain("Source:");
+  });
+
+  it("offers 'did you mean' buttons for an unsure question, and a tap answers", async () => {
+    ctx = await setup();
+    ctx.fake.message({ text: "sulawesi" });
+    const call = await nextMessage(ctx, DEFAULT_USER.id, 0);
+    expect(text(call)).toContain("Mungkin salah satu ini?");
+    const choice = buttons(call).find((b) => b.text.includes("Sulawesi Selatan"));
+    expect(choice?.callback_data).toMatch(/^a:id:/);
+    const seen = ctx.fake.delivered("sendMessage").length;
+    ctx.fake.callbackQuery({ data: choice?.callback_data ?? "" });
+    const answer = await nextMessage(ctx, DEFAULT_USER.id, seen);
+    expect(text(answer)).toContain("Makassar");
+  });
+
+  it("escapes HTML in a question and never echoes it as markup", async () => {
+    ctx = await setup();
+    ctx.fake.message({ text: "<b>Papua</b> bikin apa? <i>&amp;</i>" });
+    const call = await nextMessage(ctx, DEFAULT_USER.id, 0);
+    expect(text(call)).toContain("Dogiyai");
+    expect(text(call)).not.toContain("<b>Papua");
+    const evil = { ...EN_USER, id: 3003, first_name: "<script>alert(1)</script> & co" };
+    ctx.fake.message({ text: "/start", from: evil });
+    const welcome = await nextMessage(ctx, evil.id, 0);
+    expect(text(welcome)).toContain("Hello, &lt;script&gt;alert(1)&lt;/script&gt; &amp; co!");
+  });
+
+  it("says a forged or stale button has expired, and keeps working", async () => {
+    ctx = await setup();
+    ctx.fake.callbackQuery({ data: "a:id:p.atlantis" });
+    const expired = await ctx.fake.waitFor("answerCallbackQuery");
+    expect(expired.params.text).toContain("kedaluwarsa");
+    ctx.fake.callbackQuery({ data: "totally-made-up" });
+    await ctx.fake.waitFor("answerCallbackQuery", (c) => c !== expired);
+    ctx.fake.message({ text: "Dogiyai?" });
+    expect(text(await nextMessage(ctx, DEFAULT_USER.id, 0))).toContain("Papua");
+  });
+});
+
+describe("browsing commands", () => {
+  it("/provinsi lists every programme province as a button that answers", async () => {
+    ctx = await setup();
+    ctx.fake.message({ text: "/provinsi" });
+    const call = await nextMessage(ctx, DEFAULT_USER.id, 0);
+    const names = buttons(call).map((b) => b.text);
+    expect(names).toHaveLength(9);
+    expect(names).toContain("Sulawesi Selatan");
+    ctx.fake.callbackQuery({ data: buttons(call).find((b) => b.text === "Papua")?.callback_data ?? "" });
+    expect(text(await nextMessage(ctx, DEFAULT_USER.id, 1))).toContain("Dogiyai");
+  });
+
+  it("/criteria answers the three considerations in English for an English user", async () => {
+    ctx = await setup();
+    ctx.fake.message({ text: "/criteria", from: EN_USER });
+    const body = text(await nextMessage(ctx, EN_USER.id, 0));
+    expect(body).toContain("Sources of support");
+    expect(body).toContain("Affirmative themes");
+  });
+});
+
+describe("choosing a language", () => {
+  it("/lang switches the interface, and the choice survives a restart", async () => {
+    ctx = await setup();
+    ctx.fake.message({ text: "/lang" });
+    const menu = await nextMessage(ctx, DEFAULT_USER.id, 0);
+    const english = buttons(menu).find((b) => b.text === "English");
+    ctx.fake.callbackQuery({ data: english?.callback_data ?? "" });
+    const edited = await ctx.fake.waitFor("editMessageText");
+    expect(edited.params.text).toBe("Language changed to English.");
+
+    await ctx.restart();
+    const seen = ctx.fake.delivered("sendMessage").length;
+    ctx.fake.message({ text: "/start" });
+    expect(text(await nextMessage(ctx, DEFAULT_USER.id, seen))).toContain("Hello, Siti!");
+  });
+
+  it("registers command menus in both languages for private chats and groups", async () => {
+    ctx = await setup();
+    const menus = ctx.fake.delivered("setMyCommands");
+    expect(menus).toHaveLength(6);
+    const en = menus.find(
+      (m) =>
+        m.params.language_code === "en" && (m.params.scope as { type: string }).type === "all_group_chats",
+    );
+    const commandsOf = (m: RecordedCall | undefined) =>
+      ((m?.params.commands ?? []) as Array<{ command: string }>).map((c) => c.command);
+    expect(commandsOf(en)).toContain("provinces");
+    expect(commandsOf(menus.find((m) => m.params.language_code === "id"))).toContain("provinsi");
+  });
+});
+
+describe("groups", () => {
+  const GROUP = { id: -100123, type: "supergroup" as const, title: "Klaster Kopi Dogiyai" };
+
+  function groupMessage(c: Ctx, message: { text: string } & Record<string, unknown>): Update {
+    return c.fake.pushUpdate({
+      message: {
+        message_id: 500 + Math.floor(Math.random() * 1000),
+        date: 1,
+        chat: GROUP,
+        from: DEFAULT_USER,
+        ...message,
+      },
+    } as Update);
+  }
+
+  it("introduces itself when added to a group", async () => {
+    ctx = await setup();
+    ctx.fake.myChatMember({ chat: GROUP, oldStatus: "left", newStatus: "member" });
+    const intro = await nextMessage(ctx, GROUP.id, 0);
+    expect(intro.params.text).toContain("@TanyaIkmBot");
+    expect(ctx.app.deps.groups.get(GROUP.id)?.active).toBe(true);
+  });
+
+  it("ignores ordinary chatter and answers a mention and a reply to its own message", async () => {
+    ctx = await setup();
+    groupMessage(ctx, { text: "kopi dogiyai enak ya" });
+    groupMessage(ctx, {
+      text: "@TanyaIkmBot produk sulsel apa?",
+      entities: [{ type: "mention", offset: 0, length: 12 }],
+    });
+    const answer = await nextMessage(ctx, GROUP.id, 0);
+    expect(text(answer)).toContain("Makassar");
+    expect(ctx.fake.delivered("sendMessage").filter((c) => c.params.chat_id === GROUP.id)).toHaveLength(1);
+    groupMessage(ctx, {
+      text: "kalau Papua?",
+      reply_to_message: { message_id: 1, date: 1, chat: GROUP, from: ctx.fake.botInfo, text: "…" },
+    });
+    expect(text(await nextMessage(ctx, GROUP.id, ctx.fake.delivered("sendMessage").length))).toContain(
+      "Dogiyai",
+    );
+  });
+
+  it("follows a group upgraded to a supergroup", async () => {
+    ctx = await setup();
+    const old = { id: -555, type: "group" as const, title: "IKM Jatim" };
+    ctx.fake.myChatMember({ chat: old, oldStatus: "left", newStatus: "member" });
+    await nextMessage(ctx, old.id, 0);
+    ctx.fake.pushUpdate({
+      message: { message_id: 9, date: 1, chat: old, from: DEFAULT_USER, migrate_to_chat_id: -100555 },
+    } as Update);
+    await expect.poll(() => ctx?.app.deps.groups.get(-100555)?.title).toBe("IKM Jatim");
+    expect(ctx.app.deps.groups.get(old.id)).toBeUndefined();
+  });
+
+  it("lets only a group admin set the group's language", async () => {
+    ctx = await setup();
+    groupMessage(ctx, { text: "/bahasa", entities: [{ type: "bot_command", offset: 0, length: 7 }] });
+    const menu = await nextMessage(ctx, GROUP.id, 0);
+    const english = buttons(menu).find((b) => b.text === "English")?.callback_data ?? "";
+    ctx.fake.callbackQuery({ data: english, chat: GROUP });
+    const refused = await ctx.fake.waitFor("answerCallbackQuery");
+    expect(refused.params.text).toContain("admin");
+    expect(ctx.app.deps.groups.get(GROUP.id)?.language).toBeUndefined();
+    ctx.fake.setChatMember(GROUP.id, DEFAULT_USER.id, "administrator");
+    ctx.fake.callbackQuery({ data: english, chat: GROUP });
+    await ctx.fake.waitFor("editMessageText");
+    expect(ctx.app.deps.groups.get(GROUP.id)?.language).toBe("en");
+  });
+});
+
+describe("Telegram errors", () => {
+  it("retries a 429 on sendMessage after retry_after and delivers once", async () => {
+    ctx = await setup();
+    ctx.fake.fail("sendMessage", {
+      error_code: 429,
+      description: "Too Many Requests: retry after 3",
+      parameters: { retry_after: 3 },
+    });
+    ctx.fake.message({ text: "papua bikin apa" });
+    const call = await nextMessage(ctx, DEFAULT_USER.id, 0);
+    expect(text(call)).toContain("kopi");
+    expect(ctx.fake.calls("sendMessage")).toHaveLength(2);
+    expect(ctx.fake.delivered("sendMessage")).toHaveLength(1);
+    expect(ctx.sleeps).toContain(3000);
+  });
+
+  it("survives a 403 from a user who blocked the bot, and answers the next user", async () => {
+    ctx = await setup();
+    ctx.fake.fail("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" });
+    ctx.fake.message({ text: "Dogiyai?" });
+    await expect.poll(() => ctx?.fake.calls("sendMessage").length).toBe(1);
+    ctx.fake.message({ text: "Dogiyai?", from: EN_USER });
+    expect(text(await nextMessage(ctx, EN_USER.id, 0))).toContain("Papua");
+  });
+
+  it("retries a 502 and a dropped connection", async () => {
+    ctx = await setup();
+    ctx.fake.fail("sendMessage", { error_code: 502, description: "Bad Gateway" });
+    ctx.fake.dropConnection("sendMessage");
+    ctx.fake.message({ text: "ulos dimana" });
+    expect(text(await nextMessage(ctx, DEFAULT_USER.id, 0))).toContain("Sumatera Utara");
+    expect(ctx.fake.delivered("sendMessage")).toHaveLength(1);
+  });
+});
+
+describe("flooding", () => {
+  it("answers the first few messages, warns once and drops the rest", async () => {
+    ctx = await setup();
+    for (let i = 0; i < 12; i++) ctx.fake.message({ text: "Dogiyai?" });
+    await expect.poll(() => ctx?.fake.pendingUpdates.length ?? 1).toBe(0);
+    await new Promise((r) => setTimeout(r, 300));
+    const sent = ctx.fake.delivered("sendMessage").filter((c) => c.params.chat_id === DEFAULT_USER.id);
+    expect(sent.filter((c) => text(c).includes("Pelan-pelan"))).toHaveLength(1);
+    expect(sent.length).toBe(6);
+  });
+});

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AnswerEngine } from "../../src/answer/engine";
+import { loadEngine } from "../../src/answer/load";
+import { type App, startApp } from "../../src/app";
+import type { Config } from "../../src/config";
+import { createI18n, translator } from "../../src/i18n";
+import { silentLogger } from "../../src/logger";
+import { FakeBotApi } from "./fake-bot-api";
+
+export const TEST_TOKEN = "123456789:AAtestTOKENtestTOKENtestTOKENtest12";
+
+let shared: Promise<AnswerEngine> | undefined;
+/** The engine over the real knowledge file, built once per test file. */
+export function testEngine(): Promise<AnswerEngine> {
+  shared ??= loadEngine(undefined, { t: translator(createI18n()) });
+  return shared;
+}
+
+/** A fresh temporary folder for a test's SQLite file. */
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), "tanya-ikm-"));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function testConfig(fake: FakeBotApi, dir: string, overrides: Partial<Config> = {}): Config {
+  return {
+    botToken: TEST_TOKEN,
+    telegramApiRoot: fake.apiRoot,
+    databasePath: join(dir, "bot.sqlite"),
+    adminIds: [],
+    webhook: undefined,
+    port: undefined,
+    logLevel: "silent",
+    knowledgePath: "knowledge/programme.yaml",
+    timezone: "Asia/Jakarta",
+    unansweredRetentionDays: 90,
+    ...overrides,
+  };
+}
+
+/**
+ * A running bot against a fake Bot API, over HTTP, with a real SQLite file; retries wait no real
+ * time. `restart()` stops the bot and starts a new one on the same database.
+ */
+export async function setup(overrides: Partial<Config> = {}) {
+  const fake = await FakeBotApi.start();
+  const { dir, cleanup } = tempDir();
+  const engine = await testEngine();
+  const sleeps: number[] = [];
+  const config = testConfig(fake, dir, overrides);
+  const launch = () =>
+    startApp(config, {
+      logger: silentLogger,
+      engine,
+      host: "127.0.0.1",
+      retry: {
+        sleep: async (ms) => {
+          sleeps.push(ms);
+        },
+      },
+    });
+  let app: App = await launch();
+  return {
+    fake,
+    engine,
+    sleeps,
+    config,
+    get app() {
+      return app;
+    },
+    async restart() {
+      await app.stop("restart");
+      app = await launch();
+    },
+    async close() {
+      await app.stop("test over");
+      await fake.close();
+      cleanup();
+    },
+  };
+}
