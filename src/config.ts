@@ -52,7 +52,7 @@ export const ENV_VARS: readonly EnvVar[] = [
     name: "ADMIN_IDS",
     required: false,
     default: "",
-    description: "Telegram user ids of the admins, separated by commas or spaces.",
+    description: "Telegram user ids of programme staff (staff commands), separated by commas or spaces.",
   },
   {
     name: "WEBHOOK_URL",
@@ -71,7 +71,8 @@ export const ENV_VARS: readonly EnvVar[] = [
     name: "PORT",
     required: false,
     default: undefined,
-    description: "Port the webhook server listens on (1-65535).",
+    description:
+      "Port of the HTTP server: the webhook in webhook mode, and GET /healthz in both modes (1-65535).",
   },
   {
     name: "LOG_LEVEL",

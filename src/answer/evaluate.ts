@@ -1,0 +1,86 @@
+import type { AnswerEngine, ReplyKind } from "./engine";
+import { fold } from "./normalise";
+
+/** One question of an evaluation set (the format of ../shared/eval/dev-questions.jsonl). */
+export interface EvalCase {
+  q: string;
+  lang: "id" | "en";
+  must?: string[][];
+  oos?: boolean;
+  smalltalk?: boolean;
+  not_in_programme?: boolean;
+  kinds?: ReplyKind[];
+  cat?: string;
+}
+
+export interface EvalResult {
+  /** Passes and totals by group ("in-scope", "out-of-scope", "small talk") and by category. */
+  groups: Map<string, { pass: number; total: number }>;
+  categories: Map<string, { pass: number; total: number }>;
+  languageOk: number;
+  total: number;
+  failures: string[];
+}
+
+/** Reads a JSON-lines question set. */
+export function parseCases(text: string): EvalCase[] {
+  return text
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as EvalCase);
+}
+
+/** The text compared with `must`: case and accents ignored, as the shared scorer does. */
+function comparable(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ");
+}
+
+/**
+ * Scores the engine on a question set with the rules of the shared scorer
+ * (../shared/eval/score.mjs): the right kind, the right language and every `must` group present.
+ */
+export function evaluate(engine: AnswerEngine, cases: EvalCase[]): EvalResult {
+  const result: EvalResult = {
+    groups: new Map(),
+    categories: new Map(),
+    languageOk: 0,
+    total: cases.length,
+    failures: [],
+  };
+  const bump = (map: EvalResult["groups"], key: string, ok: boolean) => {
+    const t = map.get(key) ?? { pass: 0, total: 0 };
+    t.total += 1;
+    if (ok) t.pass += 1;
+    map.set(key, t);
+  };
+  for (const c of cases) {
+    const reply = engine.ask(c.q.replace(/\s+/g, " "));
+    const want: ReplyKind = c.oos
+      ? "fallback"
+      : c.smalltalk
+        ? "smalltalk"
+        : c.not_in_programme
+          ? "not_in_programme"
+          : "answer";
+    const text = comparable(reply.sourceLine ? `${reply.text}\n\n${reply.sourceLine}` : reply.text);
+    const missing = (c.must ?? []).filter((alts) => !alts.some((a) => text.includes(comparable(a))));
+    const sameLang = reply.lang === c.lang;
+    const ok = (c.kinds ?? [want]).includes(reply.kind) && sameLang && missing.length === 0;
+    if (sameLang) result.languageOk += 1;
+    const group = c.oos ? "out-of-scope" : c.smalltalk ? "small talk" : "in-scope";
+    bump(result.groups, group, ok);
+    bump(result.categories, c.cat ?? group, ok);
+    if (!ok) {
+      const needs = missing.length ? ` with ${missing.map((m) => m.join("|")).join(", ")}` : "";
+      result.failures.push(
+        `- ${JSON.stringify(c.q)} [${c.lang}] want ${want}${needs} — got ${reply.kind}/${reply.lang}: ${fold(reply.text).slice(0, 120)}`,
+      );
+    }
+  }
+  return result;
+}
+
+/** Share of passes in percent, one decimal. */
+export function percent(t: { pass: number; total: number } | undefined): number {
+  return t && t.total ? Math.round((1000 * t.pass) / t.total) / 10 : 0;
+}

@@ -1,0 +1,34 @@
+/**
+ * The project's own evaluation: accuracy per category over test/eval/questions.jsonl (or the
+ * files given), by the rules of the shared scorer.
+ *
+ *   npm run eval                 all categories and the totals
+ *   npm run eval -- --verbose    also every failure
+ *   npm run eval -- FILE …       other question sets (e.g. ../shared/eval/dev-questions.jsonl)
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { evaluate, parseCases, percent } from "../answer/evaluate";
+import { loadEngine } from "../answer/load";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { verbose: { type: "boolean", default: false } },
+});
+const files = positionals.length ? positionals : ["test/eval/questions.jsonl"];
+const engine = await loadEngine();
+for (const file of files) {
+  const result = evaluate(engine, parseCases(readFileSync(file, "utf8")));
+  console.log(`${file}: ${result.total} questions`);
+  const rows = [...result.categories].sort(([a], [b]) => a.localeCompare(b));
+  for (const [category, t] of rows)
+    console.log(`  ${category.padEnd(20)} ${`${t.pass}/${t.total}`.padStart(7)}  ${percent(t)}%`);
+  const g = (name: string) => percent(result.groups.get(name));
+  console.log(
+    `  in-scope ${g("in-scope")}%, out-of-scope rejected ${g("out-of-scope")}%, small talk ${g("small talk")}%, ` +
+      `language ${percent({ pass: result.languageOk, total: result.total })}%`,
+  );
+  if (values.verbose && result.failures.length) console.log(`\nfailures:\n${result.failures.join("\n")}`);
+  else if (result.failures.length)
+    console.log(`  (${result.failures.length} failures; --verbose lists them)`);
+}
