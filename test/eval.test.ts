@@ -7,6 +7,12 @@ import { testEngine } from "./support/app";
 // Raise them when the matcher improves; never lower them to make a change pass.
 const FLOORS = {
   "test/eval/questions.jsonl": { "in-scope": 100, "out-of-scope": 100, "small talk": 100, language: 100 },
+  "test/eval/questions-more.jsonl": {
+    "in-scope": 98.6,
+    "out-of-scope": 97.8,
+    "small talk": 100,
+    language: 100,
+  },
   "../shared/eval/dev-questions.jsonl": {
     "in-scope": 100,
     "out-of-scope": 100,

@@ -97,6 +97,7 @@ export class AnswerEngine {
       return this.fallback(lang, suggestions.length ? "answer.didYouMean" : "answer.fallback", suggestions);
     }
     const reply = this.answerSubjects(lang, decision.subjects, decision.confidence);
+    if (reply && decision.kind === "not_in_programme") reply.kind = "not_in_programme";
     return reply ?? this.fallback(lang, "answer.fallback", []);
   }
 
@@ -200,7 +201,8 @@ function subjectDocs(k: Knowledge): SubjectDoc[] {
       ...p.terms,
       ...p.entries.flatMap((e) => [e.place.name, e.place.en]),
     ]);
-  for (const p of k.products) add({ kind: "product", id: p.id }, [p.name.id, p.name.en, ...p.terms]);
+  for (const p of k.products)
+    add({ kind: "product", id: p.id }, [p.name.id, p.name.en, ...p.terms.id, ...p.terms.en]);
   for (const c of k.criteria) add({ kind: "criterion", id: c.id }, [c.name.id, c.name.en, ...c.terms]);
   add({ kind: "criteria" }, ["kriteria pemilihan daerah", "selection criteria regions"]);
   for (const p of k.people) add({ kind: "person", id: p.id }, [p.name, ...p.terms]);

@@ -24,6 +24,8 @@ export interface Analysis {
   unknown: string[];
   /** The lowest certainty of the words that were used (1 when none was corrected). */
   certainty: number;
+  /** How many phrases carried meaning (entities, topics, cues other than stop words). */
+  meaningful: number;
   empty: boolean;
 }
 
@@ -93,6 +95,7 @@ export function analyse(question: string, vocabulary: Vocabulary): Analysis {
     years: [],
     unknown: [],
     certainty: 1,
+    meaningful: 0,
     empty: tokens.length === 0,
   };
   let id = 0;
@@ -117,6 +120,7 @@ function collect(a: Analysis, m: Match): void {
   if (m.concepts.some((c) => c.type !== "cue" || c.cue !== "stop"))
     a.certainty = Math.min(a.certainty, m.certainty);
   const isDomainWord = m.concepts.some((c) => c.type === "cue" && c.cue === "domain");
+  if (m.concepts.some((c) => c.type !== "cue" || c.cue !== "stop")) a.meaningful += 1;
   for (const c of m.concepts) {
     switch (c.type) {
       case "province":
@@ -173,7 +177,10 @@ export function decide(a: Analysis, k: KnowledgeFile): Decision {
     a.people.length +
     a.orgs.length;
   const strong = ENTITY_CUES.some(has);
-  const penalty = (factor: number) => a.certainty * factor ** a.unknown.length;
+  // A long question that is mostly understood can carry a few words the lexicon lacks
+  // ("mohon info, saya dari dinas …"): every three meaningful phrases excuse one unknown word.
+  const unknown = Math.max(0, a.unknown.length - Math.floor(a.meaningful / 3));
+  const penalty = (factor: number) => a.certainty * factor ** unknown;
   const answer = (
     subjects: Subject[],
     factor = strong ? UNKNOWN_FACTOR_STRONG : UNKNOWN_FACTOR_WEAK,
@@ -224,18 +231,25 @@ export function decide(a: Analysis, k: KnowledgeFile): Decision {
   if (a.people.length) return answer(a.people.map((id) => ({ kind: "person", id })));
 
   const programme = programmeSubjects(a, k);
+  // "kerajinan perak malang ikut program?": a region outside the programme, asked about a product.
+  if (a.areas.length && a.provinces.length === 0 && a.places.length === 0) {
+    const subjects: Subject[] = [
+      ...a.areas.slice(0, 3).map((code): Subject => ({ kind: "area", code })),
+      ...programme,
+    ];
+    return { kind: "not_in_programme", subjects, confidence: penalty(UNKNOWN_FACTOR_WEAK) };
+  }
   if (programme.length) {
     const extra: Subject[] = a.areas.map((code) => ({ kind: "area", code }));
     return answer([...programme, ...extra]);
-  }
-  if (a.areas.length) {
-    const subjects: Subject[] = a.areas.slice(0, 3).map((code) => ({ kind: "area", code }));
-    return { kind: "not_in_programme", subjects, confidence: penalty(UNKNOWN_FACTOR_WEAK) };
   }
   // "What products are in the programme?": every province with its products.
   if (has("product") && (has("plural") || has("what")) && a.topics.size <= 1 && !a.topics.has("aim")) {
     return answer([{ kind: "list", phase }]);
   }
+  // "phase 1 dates", "kapan tahap pertama?": when the programme ran, not who took part.
+  if (has("when") && phase !== undefined && !has("provinces"))
+    return answer([{ kind: "topic", id: "since" }]);
   if (asksList || (phase !== undefined && (has("plural") || has("phase"))))
     return answer([{ kind: "list", phase }]);
 

@@ -112,14 +112,22 @@ export class Vocabulary {
       for (const w of t.terms.en) this.add(w, { type: "topic", id: t.id }, "en");
     }
     for (const p of k.provinces) {
-      for (const w of [p.name.id, p.name.en, ...p.terms]) this.add(w, { type: "province", id: p.id });
+      // People also write two-word names the other way round: "sulawesi south".
+      const reversed = [p.name.id, p.name.en].flatMap((n) => {
+        const words = fold(n).split(" ");
+        return words.length === 2 ? [`${words[1]} ${words[0]}`] : [];
+      });
+      for (const w of [p.name.id, p.name.en, ...p.terms, ...reversed])
+        this.add(w, { type: "province", id: p.id });
       p.entries.forEach((e, entry) => {
         const concept: Concept = { type: "place", province: p.id, entry };
         for (const w of placeTerms(e.place.name, e.place.en)) this.add(w, concept);
       });
     }
     for (const p of k.products) {
-      for (const w of [p.name.id, p.name.en, ...p.terms]) this.add(w, { type: "product", id: p.id });
+      const concept: Concept = { type: "product", id: p.id };
+      for (const w of [p.name.id, ...p.terms.id]) this.add(w, concept, "id");
+      for (const w of [p.name.en, ...p.terms.en]) this.add(w, concept, "en");
     }
     for (const c of k.criteria) {
       for (const w of [c.name.id, c.name.en, ...c.terms]) this.add(w, { type: "criterion", id: c.id });
@@ -133,12 +141,39 @@ export class Vocabulary {
       for (const w of tokenize(b.en)) this.markTextWord(w, "en");
     };
     for (const t of k.topics) texts(t.answer);
+    this.markNames(k);
     for (const p of k.products) texts(p.name);
     for (const c of k.criteria) {
       texts(c.name);
       texts(c.meaning);
     }
     for (const p of k.people) texts(p.role);
+  }
+
+  /**
+   * Names mark a language too when they exist in one language only: "North Sumatra", "coffee"
+   * and "South Konawe" are English, "kopi" and "Konawe Selatan" Indonesian; "Papua" is both.
+   */
+  private markNames(k: Knowledge): void {
+    const id = new Set<string>();
+    const en = new Set<string>();
+    const collect = (set: Set<string>, text: string) => {
+      for (const w of tokenize(text)) if (w.length >= 3 && !/\d/.test(w)) set.add(w);
+    };
+    for (const p of k.provinces) {
+      collect(id, p.name.id);
+      collect(en, p.name.en);
+      for (const e of p.entries) {
+        collect(id, e.place.name);
+        collect(en, e.place.en);
+      }
+    }
+    for (const x of [...k.products, ...k.criteria]) {
+      collect(id, x.name.id);
+      collect(en, x.name.en);
+    }
+    for (const w of id) if (!en.has(w)) this.markWord(w, "id");
+    for (const w of en) if (!id.has(w)) this.markWord(w, "en");
   }
 
   // Text words only mark a language when the lexicon has not said otherwise.

@@ -1,12 +1,12 @@
 /**
- * The project's own evaluation: accuracy per category over test/eval/questions.jsonl (or the
- * files given), by the rules of the shared scorer.
+ * The project's own evaluation: accuracy per category over every question set in test/eval/
+ * (or the files given), by the rules of the shared scorer.
  *
  *   npm run eval                 all categories and the totals
  *   npm run eval -- --verbose    also every failure
  *   npm run eval -- FILE …       other question sets (e.g. ../shared/eval/dev-questions.jsonl)
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { evaluate, parseCases, percent } from "../answer/evaluate";
 import { loadEngine } from "../answer/load";
@@ -15,7 +15,13 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { verbose: { type: "boolean", default: false } },
 });
-const files = positionals.length ? positionals : ["test/eval/questions.jsonl"];
+const EVAL_DIR = "test/eval";
+const files = positionals.length
+  ? positionals
+  : readdirSync(EVAL_DIR)
+      .filter((f) => f.endsWith(".jsonl"))
+      .sort()
+      .map((f) => `${EVAL_DIR}/${f}`);
 const engine = await loadEngine();
 for (const file of files) {
   const result = evaluate(engine, parseCases(readFileSync(file, "utf8")));

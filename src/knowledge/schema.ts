@@ -4,6 +4,8 @@ import { z } from "zod";
 const bilingual = z.object({ id: z.string().trim().min(1), en: z.string().trim().min(1) }).strict();
 const sourceKeys = z.array(z.string().min(1)).min(1);
 const terms = z.array(z.string().trim().min(1)).default([]);
+/** Words for a thing, by language: the language of a question is read from them too. */
+const bilingualTerms = z.object({ id: terms, en: terms }).strict();
 const slug = z.string().regex(/^[a-z0-9-]+$/, "use lower-case letters, digits and dashes");
 
 const source = z
@@ -18,7 +20,7 @@ const source = z
 const topic = z
   .object({
     id: slug,
-    terms: z.object({ id: terms, en: terms }).strict(),
+    terms: bilingualTerms,
     answer: bilingual,
     sources: sourceKeys,
   })
@@ -55,7 +57,7 @@ const province = z
   })
   .strict();
 
-const product = z.object({ id: slug, name: bilingual, terms }).strict();
+const product = z.object({ id: slug, name: bilingual, terms: bilingualTerms }).strict();
 
 const criterion = z
   .object({ id: slug, name: bilingual, meaning: bilingual, terms, sources: sourceKeys })
