@@ -3,7 +3,7 @@ import type { Areas } from "../knowledge/areas";
 import type { Knowledge } from "../knowledge/load";
 import type { Province, ProvinceEntry } from "../knowledge/schema";
 import type { Lang } from "../lang";
-import type { Subject } from "./subject";
+import { type Subject, subjectRef } from "./subject";
 
 /** The text of an answer about one subject, and the sources it rests on. */
 export interface Composed {
@@ -168,6 +168,25 @@ export class Composer {
 
   /** The answer about one subject, or `undefined` when the knowledge no longer holds it. */
   compose(lang: Lang, s: Subject): Composed | undefined {
+    return this.memo(`c:${lang}:${subjectRef(s)}`, () => this.write(lang, s));
+  }
+
+  // The knowledge never changes under a Composer (a reload builds a new engine), so every text
+  // is written once: i18next's lookups cost far more than the matching itself.
+  private readonly cache = new Map<string, unknown>();
+  private memo<T>(key: string, make: () => T): T {
+    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const value = make();
+    this.cache.set(key, value);
+    return value;
+  }
+
+  /** A fixed text of the answer catalogue (small talk, fallback), looked up once. */
+  text(lang: Lang, key: string): string {
+    return this.memo(`t:${lang}:${key}`, () => this.t(lang, key));
+  }
+
+  private write(lang: Lang, s: Subject): Composed | undefined {
     const k = this.k;
     switch (s.kind) {
       case "province": {
@@ -264,6 +283,10 @@ export class Composer {
 
   /** "Sumber: Bisnis.com (25 Desember 2017); JICA … (Juni 2016)". */
   sourceLine(lang: Lang, keys: string[]): string {
+    return this.memo(`s:${lang}:${keys.join(",")}`, () => this.writeSourceLine(lang, keys));
+  }
+
+  private writeSourceLine(lang: Lang, keys: string[]): string {
     const unique = [...new Set(keys)].filter((key) => key in this.k.sources);
     if (!unique.length) return "";
     const cited = unique.map((key) => {
@@ -275,6 +298,10 @@ export class Composer {
 
   /** The label of a suggestion button for a subject. */
   label(lang: Lang, s: Subject): string {
+    return this.memo(`l:${lang}:${subjectRef(s)}`, () => this.writeLabel(lang, s));
+  }
+
+  private writeLabel(lang: Lang, s: Subject): string {
     const k = this.k;
     switch (s.kind) {
       case "province":

@@ -1,10 +1,10 @@
-import Fuse from "fuse.js";
 import type { Translate } from "../i18n";
 import type { Areas } from "../knowledge/areas";
 import type { Knowledge } from "../knowledge/load";
 import type { Lang } from "../lang";
 import { Composer } from "./compose";
 import { parseSubjectRef, type Subject, subjectRef } from "./subject";
+import { SuggestionIndex } from "./suggest";
 import { ANSWER_CUTOFF, analyse, decide } from "./understand";
 import { Vocabulary } from "./vocabulary";
 
@@ -38,14 +38,6 @@ export interface AskOptions {
   defaultLang?: Lang | undefined;
 }
 
-interface SubjectDoc {
-  ref: string;
-  subject: Subject;
-  names: string[];
-}
-
-/** How close a Fuse.js match must be (0 exact … 1 anything) to be offered as "did you mean". */
-const SUGGESTION_CUTOFF = 0.3;
 const MAX_SUGGESTIONS = 3;
 
 /**
@@ -55,7 +47,7 @@ const MAX_SUGGESTIONS = 3;
 export class AnswerEngine {
   readonly vocabulary: Vocabulary;
   readonly composer: Composer;
-  private readonly fuse: Fuse<SubjectDoc>;
+  private readonly suggestions: SuggestionIndex;
 
   constructor(
     readonly knowledge: Knowledge,
@@ -64,15 +56,7 @@ export class AnswerEngine {
   ) {
     this.vocabulary = new Vocabulary(knowledge, areas);
     this.composer = new Composer(knowledge, areas, t);
-    this.fuse = new Fuse(subjectDocs(knowledge), {
-      keys: ["names"],
-      useTokenSearch: true,
-      ignoreLocation: true,
-      includeScore: true,
-      threshold: 0.4,
-      // Never `useExtendedSearch`: user text must not be read as search operators.
-      useExtendedSearch: false,
-    });
+    this.suggestions = new SuggestionIndex(knowledge);
   }
 
   /** Answers one question. Never throws for any text. */
@@ -86,14 +70,14 @@ export class AnswerEngine {
       return this.reply(
         lang,
         "smalltalk",
-        this.t(lang, `answer.smalltalk.${decision.smalltalk}`),
+        this.composer.text(lang, `answer.smalltalk.${decision.smalltalk}`),
         [],
         decision.confidence,
       );
     }
     if (decision.kind === "fallback" || decision.confidence < ANSWER_CUTOFF) {
       const guesses = decision.kind === "fallback" ? [] : decision.subjects;
-      const suggestions = analysis.offTopic ? [] : this.suggest(lang, question, guesses);
+      const suggestions = analysis.offTopic ? [] : this.suggest(lang, analysis.unknown, guesses);
       return this.fallback(lang, suggestions.length ? "answer.didYouMean" : "answer.fallback", suggestions);
     }
     const reply = this.answerSubjects(lang, decision.subjects, decision.confidence);
@@ -138,24 +122,14 @@ export class AnswerEngine {
   }
 
   private fallback(lang: Lang, key: string, suggestions: Suggestion[]): Reply {
-    const reply = this.reply(lang, "fallback", this.t(lang, key), [], 0);
+    const reply = this.reply(lang, "fallback", this.composer.text(lang, key), [], 0);
     reply.suggestions = suggestions;
     return reply;
   }
 
   /** Up to three "did you mean" choices: the matcher's own guesses first, then Fuse.js's. */
-  private suggest(lang: Lang, question: string, guesses: Subject[]): Suggestion[] {
-    const refs = guesses.map(subjectRef);
-    const words = this.vocabulary
-      .tokens(question)
-      .filter((t) => t.text.length >= 3)
-      .map((t) => t.text)
-      .join(" ");
-    if (words) {
-      for (const r of this.fuse.search(words, { limit: MAX_SUGGESTIONS })) {
-        if ((r.score ?? 1) <= SUGGESTION_CUTOFF) refs.push(r.item.ref);
-      }
-    }
+  private suggest(lang: Lang, unknownWords: readonly string[], guesses: Subject[]): Suggestion[] {
+    const refs = [...guesses.map(subjectRef), ...this.suggestions.search(unknownWords, MAX_SUGGESTIONS)];
     return [...new Set(refs)].slice(0, MAX_SUGGESTIONS).flatMap((ref) => {
       const subject = parseSubjectRef(ref);
       return subject ? [{ ref, label: this.composer.label(lang, subject) }] : [];
@@ -188,25 +162,4 @@ export class AnswerEngine {
       .filter((s) => this.composer.compose(lang, s) !== undefined)
       .map((s) => ({ ref: subjectRef(s), label: this.composer.label(lang, s) }));
   }
-}
-
-/** One Fuse.js document per answerable subject, holding every name it goes by. */
-function subjectDocs(k: Knowledge): SubjectDoc[] {
-  const docs: SubjectDoc[] = [];
-  const add = (subject: Subject, names: string[]) => docs.push({ ref: subjectRef(subject), subject, names });
-  for (const p of k.provinces)
-    add({ kind: "province", id: p.id }, [
-      p.name.id,
-      p.name.en,
-      ...p.terms,
-      ...p.entries.flatMap((e) => [e.place.name, e.place.en]),
-    ]);
-  for (const p of k.products)
-    add({ kind: "product", id: p.id }, [p.name.id, p.name.en, ...p.terms.id, ...p.terms.en]);
-  for (const c of k.criteria) add({ kind: "criterion", id: c.id }, [c.name.id, c.name.en, ...c.terms]);
-  add({ kind: "criteria" }, ["kriteria pemilihan daerah", "selection criteria regions"]);
-  for (const p of k.people) add({ kind: "person", id: p.id }, [p.name, ...p.terms]);
-  for (const o of k.organisations) add({ kind: "org", id: o.id }, [o.name, ...o.terms]);
-  for (const t of k.topics) add({ kind: "topic", id: t.id }, [...t.terms.id, ...t.terms.en]);
-  return docs;
 }

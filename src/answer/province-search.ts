@@ -2,11 +2,10 @@
  * The search behind inline queries (`@bot sulsel`): which programme entries a few typed words
  * point to. Pure, like the rest of `answer/`: no Telegram, no I/O after construction.
  */
-import Fuse from "fuse.js";
 import type { Knowledge } from "../knowledge/load";
 import type { AnswerEngine } from "./engine";
 import type { Cue } from "./lexicon";
-import { fold } from "./normalise";
+import { editDistance, fold } from "./normalise";
 import type { Token, Vocabulary } from "./vocabulary";
 
 /** One card of the results: a programme entry (Jawa Timur has two), or a region outside the programme. */
@@ -14,7 +13,8 @@ export type ProvinceHit = { kind: "entry"; province: string; entry: number } | {
 
 /**
  * How the hits were found: every entry (empty query), the vocabulary's names, products and places
- * (typos included), a region outside the programme, word beginnings typed so far, fuzzy search.
+ * (typos included), a region outside the programme, beginnings of words typed so far ("sula"),
+ * or such beginnings misspelt ("sulwe").
  */
 export type SearchMethod = "all" | "exact" | "area" | "prefix" | "fuzzy" | "none";
 
@@ -27,10 +27,12 @@ export interface ProvinceSearchResult {
 export const MAX_QUERY_CHARS = 256;
 // Words read by the prefix and fuzzy searches: enough for "sulawesi selatan kota mak".
 const MAX_SEARCH_WORDS = 6;
-// Fuse.js's bitap matcher reads at most 32 characters of a pattern.
-const MAX_FUZZY_WORD = 32;
-/** How close (0 exact … 1 anything) a fuzzy match must be to be shown. */
-const FUZZY_CUTOFF = 0.25;
+// A typo is forgiven in words of this many letters or more: "sulwe" yes, "kpo" no.
+const MIN_MISSPELT = 4;
+// How well a typed word matches a word of a name: whole, its beginning, its beginning misspelt.
+const WHOLE = 2;
+const BEGUN = 1;
+const MISSPELT = 0.5;
 // Cue words that ask about something other than provinces (criteria, officials, figures): the
 // chat answers those, so the inline search offers the private chat instead of every province.
 const SUBJECT_CUES: ReadonlySet<Cue> = new Set([
@@ -51,9 +53,6 @@ interface EntryDoc {
   phase: number;
   /** Every folded word of the entry's province, place and product names and terms, sorted. */
   words: string[];
-  names: string[];
-  places: string[];
-  products: string[];
 }
 
 /** What the words of a query name. */
@@ -77,22 +76,13 @@ interface Reading {
 export class ProvinceSearch {
   private readonly vocabulary: Vocabulary;
   private readonly docs: EntryDoc[];
-  private readonly fuse: Fuse<EntryDoc>;
+  /** Every word of every entry's names, once. */
+  private readonly dictionary: string[];
 
   constructor(engine: AnswerEngine) {
     this.vocabulary = engine.vocabulary;
     this.docs = entryDocs(engine.knowledge);
-    this.fuse = new Fuse(this.docs, {
-      keys: ["names", "places", "products"],
-      useTokenSearch: true,
-      // Every word typed must match somewhere: adding a word narrows the results.
-      tokenMatch: "all",
-      ignoreLocation: true,
-      includeScore: true,
-      threshold: 0.3,
-      // Never `useExtendedSearch`: user text must not be read as search operators.
-      useExtendedSearch: false,
-    });
+    this.dictionary = [...new Set(this.docs.flatMap((d) => d.words))];
   }
 
   /** The cards for `query`, best first; every entry for an empty query. Never throws. */
@@ -119,13 +109,11 @@ export class ProvinceSearch {
     if (r.areas.length) return found("area", [], r.areas);
     if (r.words.length === 0) {
       if (r.other) return none;
-      const started = r.trailing ? this.prefix([r.trailing], true) : [];
+      const started = r.trailing ? this.byWords([r.trailing], true).docs : [];
       return started.length ? found("prefix", started) : found("all", this.docs);
     }
-    const prefixed = this.prefix(r.words);
-    if (prefixed.length) return found("prefix", prefixed);
-    const fuzzy = this.fuzzy(r.words);
-    if (fuzzy.length) return found("fuzzy", fuzzy);
+    const { docs, misspelt } = this.byWords(r.words);
+    if (docs.length) return found(misspelt ? "fuzzy" : "prefix", docs);
     if (r.guessedAreas.length) return found("area", [], r.guessedAreas);
     return none;
   }
@@ -176,7 +164,13 @@ export class ProvinceSearch {
         continue;
       }
       const cues = m.concepts.flatMap((c) => (c.type === "cue" ? [c.cue] : []));
-      if (m.concepts.length && cues.length === m.concepts.length && !cues.some((c) => SUBJECT_CUES.has(c))) {
+      const onlyCues = m.concepts.length > 0 && cues.length === m.concepts.length;
+      // A word corrected into a question word was more likely a name being typed: "sams" → Samosir.
+      if (onlyCues && m.certainty < 1) {
+        r.words.push(...span.map((t) => t.original));
+        continue;
+      }
+      if (onlyCues && !cues.some((c) => SUBJECT_CUES.has(c))) {
         // Question words ("produk", "apa", "where") say nothing about which province.
         if (cues.includes("first")) r.phases.push(1);
         if (cues.includes("second")) r.phases.push(2);
@@ -192,36 +186,51 @@ export class ProvinceSearch {
   }
 
   /**
-   * Entries where every word is a whole word or the start of one ("sula", "kalim"), whole words
-   * first; with `startsOnly`, a whole word does not count ("produk" is a word, not a name begun).
+   * Entries where every word is a whole word or the start of one ("sula", "kalim") or, failing
+   * that, the start of one misspelt ("sulwe", "kalimantn"); best matches first. With
+   * `startsOnly`, only a beginning counts ("produk" is a word, not a name begun).
    */
-  private prefix(words: string[], startsOnly = false): EntryDoc[] {
+  private byWords(words: string[], startsOnly = false): { docs: EntryDoc[]; misspelt: boolean } {
+    const unique = [...new Set(words)];
+    const docs = this.rank(unique.map((w) => this.wordScores(w, startsOnly, false)));
+    if (docs.length || startsOnly) return { docs, misspelt: false };
+    return { docs: this.rank(unique.map((w) => this.wordScores(w, false, true))), misspelt: true };
+  }
+
+  /** How well `w` matches each word of the dictionary it matches at all. */
+  private wordScores(w: string, startsOnly: boolean, misspelt: boolean): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const x of this.dictionary) {
+      if (x === w) {
+        if (!startsOnly) out.set(x, WHOLE);
+      } else if (x.startsWith(w)) out.set(x, BEGUN);
+      // People seldom mistype the first letter; checking it first keeps the scan cheap.
+      else if (misspelt && w.length >= MIN_MISSPELT && x[0] === w[0] && begunMisspelt(w, x))
+        out.set(x, MISSPELT);
+    }
+    return out;
+  }
+
+  /** Entries matching every typed word, best total score first. */
+  private rank(scores: Array<Map<string, number>>): EntryDoc[] {
     const scored: Array<{ doc: EntryDoc; score: number }> = [];
     for (const doc of this.docs) {
-      let score = 0;
-      for (const w of words) {
-        const begun = doc.words.some((x) => x.length > w.length && x.startsWith(w));
-        const s = !startsOnly && doc.words.includes(w) ? 2 : begun ? 1 : 0;
-        if (s === 0) {
-          score = 0;
+      let total = 0;
+      for (const byWord of scores) {
+        let best = 0;
+        for (const x of doc.words) {
+          best = Math.max(best, byWord.get(x) ?? 0);
+        }
+        if (best === 0) {
+          total = 0;
           break;
         }
-        score += s;
+        total += best;
       }
-      if (score > 0) scored.push({ doc, score });
+      if (total > 0) scored.push({ doc, score: total });
     }
     // Array.prototype.sort is stable: equal scores keep the knowledge file's order.
     return scored.sort((a, b) => b.score - a.score).map((s) => s.doc);
-  }
-
-  /** Fuse.js for a word misspelt before it was finished ("sulwe", "kalimantn"). */
-  private fuzzy(words: string[]): EntryDoc[] {
-    if (!words.some((w) => w.length >= 3)) return [];
-    const pattern = words.map((w) => w.slice(0, MAX_FUZZY_WORD)).join(" ");
-    return this.fuse
-      .search(pattern)
-      .filter((r) => (r.score ?? 1) <= FUZZY_CUTOFF)
-      .map((r) => r.item);
   }
 }
 
@@ -237,6 +246,16 @@ export function provinceSearch(engine: AnswerEngine): ProvinceSearch {
   return search;
 }
 
+/** Whether `w` is the beginning of `x` with a typo or two: "sulwe" of "sulawesi". */
+function begunMisspelt(w: string, x: string): boolean {
+  const allowed = w.length >= 8 ? 2 : 1;
+  const longest = Math.min(x.length, w.length + allowed);
+  for (let n = Math.max(1, w.length - allowed); n <= longest; n++) {
+    if (editDistance(w, x.slice(0, n), allowed) <= allowed) return true;
+  }
+  return false;
+}
+
 /** Entries every phrase names ("jatim kapal" → the ship entry); when none, those any names. */
 function combine(groups: Array<Set<EntryDoc>>, order: EntryDoc[]): EntryDoc[] {
   const all = order.filter((d) => groups.every((g) => g.has(d)));
@@ -247,12 +266,15 @@ function entryDocs(k: Knowledge): EntryDoc[] {
   return k.provinces.flatMap((p) =>
     p.entries.map((e, entry) => {
       const product = k.products.find((x) => x.id === e.product);
-      const names = [p.name.id, p.name.en, ...p.terms];
-      const places = [e.place.name, e.place.en];
-      const products = product
-        ? [product.name.id, product.name.en, ...product.terms.id, ...product.terms.en]
-        : [e.product];
-      const words = new Set([...names, ...places, ...products].flatMap((text) => fold(text).split(" ")));
+      const texts = [
+        p.name.id,
+        p.name.en,
+        ...p.terms,
+        e.place.name,
+        e.place.en,
+        ...(product ? [product.name.id, product.name.en, ...product.terms.id, ...product.terms.en] : []),
+      ];
+      const words = new Set(texts.flatMap((text) => fold(text).split(" ")));
       words.delete("");
       return {
         province: p.id,
@@ -261,9 +283,6 @@ function entryDocs(k: Knowledge): EntryDoc[] {
         year: e.year,
         phase: e.phase,
         words: [...words].sort(),
-        names,
-        places,
-        products,
       };
     }),
   );
