@@ -1,19 +1,26 @@
 import type { Server } from "node:http";
 import type { Telegraf } from "telegraf";
 import type { UserFromGetMe } from "telegraf/types";
+import type { BroadcasterOptions } from "./announce/broadcaster";
+import { createAnnounceService } from "./announce/service";
 import type { AnswerEngine } from "./answer/engine";
 import { loadEngine } from "./answer/load";
 import { createBot } from "./bot";
 import type { Config } from "./config";
+import { reportReload } from "./features/upkeep";
 import { createI18n, type Translate, translator } from "./i18n";
+import { KnowledgeService } from "./knowledge/service";
 import type { Logger } from "./logger";
 import { close, createHttpServer, listen } from "./server";
 import { type Database, openDatabase } from "./storage/database";
 import { GroupStore } from "./storage/groups";
+import { QuestionStore } from "./storage/questions";
 import { UserStore } from "./storage/users";
 import type { RetryOptions } from "./telegram/api-retry";
 import { registerCommands } from "./telegram/commands";
 import type { BotContext, BotDeps } from "./telegram/context";
+import { QuestionLog } from "./upkeep/question-log";
+import { startRetention } from "./upkeep/retention";
 
 /** The updates the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query", "my_chat_member"] as const;
@@ -27,6 +34,8 @@ export interface AppOptions {
   now?: () => number;
   /** Host the HTTP server listens on (default all interfaces). */
   host?: string;
+  /** The announcement delivery worker: an injected clock for tests, limits for benchmarks. */
+  announce?: BroadcasterOptions;
 }
 
 /** A running bot: stop it to finish what is in flight and close the database. */
@@ -49,9 +58,17 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const t = options.t ?? translator(createI18n());
   const engine = options.engine ?? (await loadEngine(config.knowledgePath, { t }));
   const db = openDatabase(config.databasePath);
-  const current = engine;
+  // Live reload: the service swaps in a whole new engine, built over the same regions and texts.
+  const knowledge = new KnowledgeService(engine, {
+    path: config.knowledgePath,
+    build: (path) => loadEngine(path, { areas: engine.areas, t }),
+    logger,
+  });
+  const questions = new QuestionStore(db);
   const deps: BotDeps = {
-    engine: () => current,
+    engine: () => knowledge.current(),
+    questionLog: new QuestionLog(questions, { timezone: config.timezone, logger, now: options.now }),
+    knowledge,
     t,
     users: new UserStore(db),
     groups: new GroupStore(db),
@@ -59,6 +76,19 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     logger,
     now: options.now,
   };
+  const announce = createAnnounceService({
+    db,
+    groups: deps.groups,
+    token: config.botToken,
+    apiRoot: config.telegramApiRoot,
+    t,
+    logger,
+    timezone: config.timezone,
+    retry: options.retry,
+    broadcast: options.announce,
+  });
+  deps.announce = announce;
+  deps.subscribedGroups = () => announce.subscriptions.subscribers().length;
   const bot = createBot(config.botToken, deps, {
     apiRoot: config.telegramApiRoot,
     botInfo: options.botInfo,
@@ -71,8 +101,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     mode,
     uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     knowledge: {
-      provinces: current.knowledge.provinces.length,
-      loadedAt: new Date(current.knowledge.loadedAt).toISOString(),
+      provinces: knowledge.current().knowledge.provinces.length,
+      loadedAt: new Date(knowledge.current().knowledge.loadedAt).toISOString(),
     },
   });
 
@@ -109,6 +139,13 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       logger.error({ err }, "long polling stopped with an error");
     });
   }
+  const stopRetention = startRetention(questions, {
+    days: config.unansweredRetentionDays,
+    logger,
+    now: options.now,
+  });
+  knowledge.watch((result) => void reportReload(bot.telegram, deps, result));
+  announce.broadcaster.start();
   logger.info({ mode, port, bot: bot.botInfo.username }, "Tanya IKM is running");
 
   let stopped = false;
@@ -121,11 +158,15 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     async stop(reason = "stop") {
       if (stopped) return;
       stopped = true;
+      knowledge.close();
+      stopRetention();
       logger.info({ reason }, "stopping: finishing updates in flight");
       if (polling) {
         await stopPolling(bot, reason, polling);
         await polling;
       }
+      // Lets the deliveries in flight finish and be recorded, so none is left in doubt.
+      await announce.broadcaster.stop();
       if (server) await close(server);
       db.close();
       logger.info("stopped");

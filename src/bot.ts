@@ -1,13 +1,18 @@
 import { Telegraf } from "telegraf";
 import type { UserFromGetMe } from "telegraf/types";
+import { announce } from "./features/announce";
+import { announcements } from "./features/announcements";
 import { ask } from "./features/ask";
 import { browse } from "./features/browse";
 import { floodGuard } from "./features/flood";
 import { groups } from "./features/groups";
+import { inline } from "./features/inline";
 import { language } from "./features/language";
 import { setup } from "./features/setup";
 import { start } from "./features/start";
+import { subscribe } from "./features/subscribe";
 import { unhandled } from "./features/unhandled";
+import { upkeep } from "./features/upkeep";
 import { installBotRetry, isForbidden, type RetryOptions } from "./telegram/api-retry";
 import type { BotContext, BotDeps } from "./telegram/context";
 
@@ -41,7 +46,11 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   bot.use(setup(deps));
   bot.use(groups);
   bot.use(floodGuard({ now: deps.now }));
+  // Before ask: a staff member's announcement draft is text that must not be read as a question.
+  bot.use(announce, announcements, subscribe);
   bot.use(start, language, browse, ask);
+  bot.use(inline);
+  bot.use(upkeep);
   bot.use(unhandled);
 
   bot.catch((err, ctx) => {

@@ -236,15 +236,15 @@ describe("a group upgraded to a supergroup", () => {
 
   it("lets other stores move their rows in the same transaction", () => {
     const { db, now } = setup();
-    db.exec("CREATE TABLE subscriptions (group_id INTEGER NOT NULL REFERENCES groups (id), topic TEXT)");
+    db.exec("CREATE TABLE group_notes (group_id INTEGER NOT NULL REFERENCES groups (id), note TEXT)");
     const groups = new GroupStore(db, now);
     groups.onMigrate((oldId, newId) => {
-      db.prepare("UPDATE subscriptions SET group_id = ? WHERE group_id = ?").run(newId, oldId);
+      db.prepare("UPDATE group_notes SET group_id = ? WHERE group_id = ?").run(newId, oldId);
     });
     groups.upsert({ id: -1, title: "IKM", type: "group" });
-    db.prepare("INSERT INTO subscriptions VALUES (-1, 'news')").run();
+    db.prepare("INSERT INTO group_notes VALUES (-1, 'news')").run();
     groups.migrate(-1, -1001);
-    expect(db.prepare("SELECT group_id FROM subscriptions").pluck().all()).toEqual([-1001]);
+    expect(db.prepare("SELECT group_id FROM group_notes").pluck().all()).toEqual([-1001]);
   });
 
   it("rolls everything back when a hook fails", () => {

@@ -274,8 +274,11 @@ export class Composer {
         const t = k.topics.find((x) => x.id === s.id);
         return t && { text: t.answer[lang], sources: t.sources };
       }
-      case "list":
-        return this.listAnswer(lang, s.phase);
+      case "list": {
+        const list = this.listAnswer(lang, s.phase);
+        // A phase the programme does not have (a forged "l9" button) has nothing to list.
+        return list.sources.length ? list : undefined;
+      }
       case "area":
         return this.notInProgramme(lang, s.code);
     }

@@ -52,7 +52,7 @@ export class AnswerEngine {
   constructor(
     readonly knowledge: Knowledge,
     readonly areas: Areas,
-    private readonly t: Translate,
+    t: Translate,
   ) {
     this.vocabulary = new Vocabulary(knowledge, areas);
     this.composer = new Composer(knowledge, areas, t);

@@ -82,5 +82,5 @@ export function evaluate(engine: AnswerEngine, cases: EvalCase[]): EvalResult {
 
 /** Share of passes in percent, one decimal. */
 export function percent(t: { pass: number; total: number } | undefined): number {
-  return t && t.total ? Math.round((1000 * t.pass) / t.total) / 10 : 0;
+  return t?.total ? Math.round((1000 * t.pass) / t.total) / 10 : 0;
 }

@@ -3,29 +3,39 @@ import { KNOW_CONTEXT, SPELLING } from "./lexicon";
 /** The longest question text the matcher reads; the rest of a longer message is ignored. */
 export const MAX_QUESTION_CHARS = 500;
 
+const ASCII = /^[\x20-\x7e]*$/;
+const POSSESSIVE = /['’`]s\b/g; // Papua's → papua
+
 /**
  * Folds text to the form every lexicon entry is written in: NFKC, lower case, no accents,
  * letters and digits only, single spaces. "Sulawesi-Selatan!!" → "sulawesi selatan".
  */
 export function fold(text: string): string {
-  return text
-    .slice(0, MAX_QUESTION_CHARS * 2)
-    .replace(/<\/?[a-z][^<>]{0,100}>/gi, " ") // markup pasted with a question: <b>Papua</b>
-    .normalize("NFKC")
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/['’`]s\b/g, "") // possessive: Papua's → papua
-    .replace(/['’`]/g, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
-    .slice(0, MAX_QUESTION_CHARS);
+  const cut = text.slice(0, MAX_QUESTION_CHARS * 2).replace(/<\/?[a-z][^<>]{0,100}>/gi, " "); // <b>Papua</b>
+  // Most questions are plain ASCII: they need no Unicode normalisation (the fast path).
+  const folded = ASCII.test(cut)
+    ? cut
+        .toLowerCase()
+        .replace(POSSESSIVE, "")
+        .replace(/['`]/g, "")
+        .replace(/[^a-z0-9]+/g, " ")
+    : cut
+        .normalize("NFKC")
+        .toLowerCase()
+        .normalize("NFD")
+        .replace(/\p{M}/gu, "")
+        .replace(/\p{Cf}/gu, "") // invisible format characters: zero-width space, RTL override, soft hyphen
+        .replace(POSSESSIVE, "")
+        .replace(/['’`]/g, "")
+        .replace(/[^\p{L}\p{N}]+/gu, " ");
+  return folded.trim().slice(0, MAX_QUESTION_CHARS);
 }
 
 /** Letters repeated three times or more shrink to one: "halooo" → "halo", "kopiii" → "kopi". */
 function squeeze(token: string): string {
-  return token.replace(/(\p{L})\1{2,}/gu, "$1");
+  return TRIPLE.test(token) ? token.replace(/(\p{L})\1{2,}/gu, "$1") : token;
 }
+const TRIPLE = /(.)\1\1/;
 
 /**
  * Splits a question into normalised tokens: folded, squeezed, informal spellings replaced
@@ -34,7 +44,8 @@ function squeeze(token: string): string {
  */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const raw of fold(text.replace(/(\p{L}+)2\b/gu, "$1")).split(" ")) {
+  const unreduplicated = text.includes("2") ? text.replace(/(\p{L}+)2\b/gu, "$1") : text;
+  for (const raw of fold(unreduplicated).split(" ")) {
     if (!raw) continue;
     const token = squeeze(raw);
     const spelled = SPELLING[token] ?? token;

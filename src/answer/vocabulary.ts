@@ -64,6 +64,7 @@ export class Vocabulary {
   private readonly wordLang = new Map<string, Lang | null>();
   private readonly words = new Set<string>();
   private readonly correctable = new Map<string, number>(); // word → best correction rank
+  private readonly longestFrom = new Map<string, number>(); // first word → words of its longest phrase
   private readonly deletionIndex = new Map<string, string[]>();
 
   constructor(knowledge: Knowledge, areas: Areas) {
@@ -88,6 +89,12 @@ export class Vocabulary {
     if (!this.phrases.has(key)) this.phrases.set(key, phrase);
     else if (phrase.lang !== lang) phrase.lang = undefined;
     if (!phrase.concepts.some((c) => sameConcept(c, concept))) phrase.concepts.push(concept);
+    const words = key.split(" ");
+    const first = words[0] as string;
+    this.longestFrom.set(
+      first,
+      Math.max(this.longestFrom.get(first) ?? 1, Math.min(words.length, MAX_PHRASE_WORDS)),
+    );
     for (const word of key.split(" ")) {
       this.words.add(word);
       if (lang) this.markWord(word, lang);
@@ -189,8 +196,10 @@ export class Vocabulary {
       for (const term of area.terms) {
         const key = tokenize(term).join(" ");
         const existing = this.phrases.get(key);
-        // A programme place or a common word wins over a region of the same name.
-        if (existing?.concepts.some((c) => c.type !== "area")) continue;
+        // A programme place or a common word wins over a region of the same name, and a bare
+        // name shared by a regency and a city of one province ("malang") stands for one region.
+        if (existing?.concepts.some((c) => c.type !== "area" || sameProvinceRegency(c.code, area.code)))
+          continue;
         this.add(term, { type: "area", code: area.code });
       }
     }
@@ -264,28 +273,27 @@ export class Vocabulary {
     const out: Match[] = [];
     let i = 0;
     while (i < tokens.length) {
-      let matched = false;
-      for (let n = Math.min(MAX_PHRASE_WORDS, tokens.length - i); n >= 1; n--) {
-        const span = tokens.slice(i, i + n);
-        const phrase = this.phrases.get(span.map((t) => t.text).join(" "));
+      const first = tokens[i] as Token;
+      // Only as many words as the longest phrase that starts with this one.
+      let n = Math.min(this.longestFrom.get(first.text) ?? 1, tokens.length - i);
+      let match: Match = { text: first.text, concepts: [], certainty: first.certainty };
+      for (; n >= 1; n--) {
+        const span = n === 1 ? [first] : tokens.slice(i, i + n);
+        const text = n === 1 ? first.text : span.map((t) => t.text).join(" ");
+        const phrase = this.phrases.get(text);
         if (!phrase) continue;
-        out.push({
-          text: span.map((t) => t.text).join(" "),
-          concepts: phrase.concepts,
-          certainty: Math.min(...span.map((t) => t.certainty)),
-        });
-        i += n;
-        matched = true;
+        match = { text, concepts: phrase.concepts, certainty: Math.min(...span.map((t) => t.certainty)) };
         break;
       }
-      if (!matched) {
-        const t = tokens[i] as Token;
-        out.push({ text: t.text, concepts: [], certainty: t.certainty });
-        i += 1;
-      }
+      out.push(match);
+      i += Math.max(n, 1);
     }
     return out;
   }
+}
+
+function sameProvinceRegency(a: string, b: string): boolean {
+  return a.includes(".") && b.includes(".") && a.slice(0, 2) === b.slice(0, 2);
 }
 
 function allowedDistance(length: number): number {
@@ -303,5 +311,11 @@ function placeTerms(name: string, en: string): string[] {
   const enBare = fold(en)
     .replace(/\s+and\s+.*$/, "")
     .replace(/\s+(regency|city)$/, "");
-  return [name, en, bare, enBare, `kabupaten ${bare}`, `kota ${bare}`, `${bare} city`, `${bare} regency`];
+  // Only the form the place really has: Kota Pasuruan is a programme place, Kabupaten Pasuruan is not.
+  const forms = lower.startsWith("kabupaten ")
+    ? [`kabupaten ${bare}`, `kab ${bare}`, `${bare} regency`]
+    : lower.startsWith("kota ")
+      ? [`kota ${bare}`, `${bare} city`]
+      : [];
+  return [name, en, bare, enBare, ...forms];
 }

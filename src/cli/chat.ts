@@ -6,40 +6,15 @@
  */
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { Telegram } from "telegraf";
-import type { Update, UserFromGetMe } from "telegraf/types";
+import type { Update } from "telegraf/types";
 import { loadEngine } from "../answer/load";
-import { createBot } from "../bot";
-import { createI18n, translator } from "../i18n";
-import { silentLogger } from "../logger";
-import { openDatabase } from "../storage/database";
-import { GroupStore } from "../storage/groups";
-import { UserStore } from "../storage/users";
+import { offlineBot } from "./offline-bot";
 
 const { values } = parseArgs({ options: { lang: { type: "string", default: "id" } } });
-const BOT: UserFromGetMe = {
-  id: 1,
-  is_bot: true,
-  first_name: "Tanya IKM",
-  username: "TanyaIkmBot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-};
 const USER = { id: 100, is_bot: false, first_name: "Staf", language_code: values.lang };
 
-const t = translator(createI18n());
-const engine = await loadEngine(undefined, { t });
-const db = openDatabase(":memory:");
-const bot = createBot("0:terminal", {
-  engine: () => engine,
-  t,
-  users: new UserStore(db),
-  groups: new GroupStore(db),
-  adminIds: [USER.id],
-  logger: silentLogger,
-});
-bot.botInfo = BOT;
+const engine = await loadEngine();
+const { bot, close } = offlineBot(engine, { stub: terminal, adminIds: [USER.id] });
 
 let buttons: Array<{ text: string; data: string }> = [];
 let messageId = 0;
@@ -58,9 +33,7 @@ function plain(html: string): string {
 }
 
 // Every API call lands here instead of Telegram: show messages and remember their buttons.
-// Telegraf makes a new Telegram client for each update, so the stub goes on the prototype
-// (this process is the terminal chat only).
-Telegram.prototype.callApi = (async (method: string, payload: Record<string, unknown>) => {
+async function terminal(method: string, payload: Record<string, unknown>): Promise<unknown> {
   if (method === "sendMessage" || method === "editMessageText") {
     console.log(`\n${plain(String(payload.text))}`);
     const markup = payload.reply_markup as {
@@ -69,12 +42,12 @@ Telegram.prototype.callApi = (async (method: string, payload: Record<string, unk
     buttons = (markup?.inline_keyboard ?? [])
       .flat()
       .flatMap((b) => (b.callback_data ? [{ text: b.text, data: b.callback_data }] : []));
-    buttons.forEach((b, i) => console.log(`  [${i + 1}] ${b.text}`));
+    for (const [i, b] of buttons.entries()) console.log(`  [${i + 1}] ${b.text}`);
   } else if (method === "answerCallbackQuery" && payload.text) {
     console.log(`\n(${String(payload.text)})`);
   }
   return { message_id: ++messageId, date: 0, chat: { id: USER.id, type: "private" }, text: "" };
-}) as typeof Telegram.prototype.callApi;
+}
 
 let updateId = 0;
 const chat = { id: USER.id, type: "private" as const, first_name: USER.first_name };
@@ -114,4 +87,4 @@ for await (const line of rl) {
   if (line.trim()) await send(line.trim());
   if (process.stdin.isTTY) process.stdout.write("\n> ");
 }
-db.close();
+close();

@@ -47,7 +47,10 @@ ask.on(message("text"), async (ctx, next) => {
     );
     if (question === undefined) return;
   }
-  await sendReply(ctx, ctx.deps.engine().ask(question, { defaultLang: ctx.lang }));
+  const engine = ctx.deps.engine();
+  const reply = engine.ask(question, { defaultLang: ctx.lang });
+  ctx.deps.questionLog?.record({ question, reply, engine, chatType: ctx.chat.type, userId: ctx.from.id });
+  await sendReply(ctx, reply);
 });
 
 ask.action(/^a:(id|en):(.{1,56})$/, async (ctx) => {

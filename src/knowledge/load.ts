@@ -53,14 +53,21 @@ export function parseKnowledge(text: string, file: string, areas: Areas): Knowle
   if (yamlError) {
     const line = yamlError.linePos?.[0];
     const where = line ? `line ${line.line}, column ${line.col}` : "";
-    throw new KnowledgeError(file, where, `not valid YAML: ${yamlError.message.split("\n")[0]}`);
+    // The yaml library ends its message with the location, which `where` already says.
+    const message = (yamlError.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+    throw new KnowledgeError(file, where, `not valid YAML: ${message}`);
   }
   const result = knowledgeSchema.safeParse(doc.toJS());
   if (!result.success) {
     const issue = result.error.issues[0];
     if (!issue) throw new KnowledgeError(file, "", "invalid");
     const missing = issue.code === "invalid_type" && issue.message.includes("received undefined");
-    throw new KnowledgeError(file, formatPath(issue.path), missing ? "missing" : issue.message);
+    const empty = issue.code === "too_small" && issue.origin === "string";
+    throw new KnowledgeError(
+      file,
+      formatPath(issue.path),
+      missing ? "missing" : empty ? "empty" : issue.message,
+    );
   }
   const knowledge = result.data;
   checkReferences(knowledge, file, areas);

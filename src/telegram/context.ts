@@ -1,11 +1,14 @@
 import type { TOptions } from "i18next";
 import type { Context } from "telegraf";
+import type { AnnounceService } from "../announce/service";
 import type { AnswerEngine } from "../answer/engine";
 import type { Translate } from "../i18n";
+import type { KnowledgeService } from "../knowledge/service";
 import type { Lang } from "../lang";
 import type { Logger } from "../logger";
 import type { GroupStore } from "../storage/groups";
 import type { UserStore } from "../storage/users";
+import type { QuestionLog } from "../upkeep/question-log";
 
 /** What the bot's features need from the rest of the program. */
 export interface BotDeps {
@@ -18,6 +21,14 @@ export interface BotDeps {
   adminIds: readonly number[];
   logger: Logger;
   now?: () => number;
+  /** Records every question anonymously, for the staff's /unanswered and /stats. */
+  questionLog?: QuestionLog;
+  /** The knowledge file in service, for the staff's /reload. */
+  knowledge?: KnowledgeService;
+  /** How many groups are subscribed to announcements (wired by that feature); shown by /stats. */
+  subscribedGroups?: () => number;
+  /** Group announcements: subscriptions, the queue and its delivery worker. */
+  announce?: AnnounceService;
 }
 
 /** Telegraf's context with the bot's own additions, set by the first middleware. */

@@ -10,13 +10,16 @@ const MAX = 64;
 /** Encodes a payload as a start parameter; a long query is cut to fit. */
 export function encodeStartPayload(payload: StartPayload): string {
   if ("ref" in payload) return `r_${payload.ref.replace(/\./g, "_")}`.slice(0, MAX);
-  let text = payload.query.trim();
-  let encoded = Buffer.from(text, "utf8").toString("base64url");
-  while (encoded.length > MAX - 2 && text.length > 0) {
-    text = [...text].slice(0, -1).join("");
-    encoded = Buffer.from(text, "utf8").toString("base64url");
+  // base64url makes 4 characters of every 3 bytes: 62 characters hold 46 bytes.
+  const maxBytes = Math.floor(((MAX - 2) * 3) / 4);
+  let text = "";
+  let bytes = 0;
+  for (const char of payload.query.trim()) {
+    bytes += Buffer.byteLength(char, "utf8");
+    if (bytes > maxBytes) break;
+    text += char;
   }
-  return `q_${encoded}`;
+  return `q_${Buffer.from(text, "utf8").toString("base64url")}`;
 }
 
 /** Reads a start parameter back; `undefined` for anything else (a plain /start, a forged one). */

@@ -21,7 +21,6 @@ export async function sendHtml(
     const isLast = i === parts.length - 1;
     last = await ctx.telegram.sendMessage(chatId, part, {
       parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
       ...(replyTo !== undefined && i === 0
         ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
         : {}),

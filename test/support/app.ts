@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AnswerEngine } from "../../src/answer/engine";
 import { loadEngine } from "../../src/answer/load";
-import { type App, startApp } from "../../src/app";
+import { type App, type AppOptions, startApp } from "../../src/app";
 import type { Config } from "../../src/config";
 import { createI18n, translator } from "../../src/i18n";
 import { silentLogger } from "../../src/logger";
@@ -42,9 +42,13 @@ export function testConfig(fake: FakeBotApi, dir: string, overrides: Partial<Con
 
 /**
  * A running bot against a fake Bot API, over HTTP, with a real SQLite file; retries wait no real
- * time. `restart()` stops the bot and starts a new one on the same database.
+ * time. `restart()` stops the bot and starts a new one on the same database. `options` go to
+ * `startApp` as they are (an injected clock for the announcement worker, …).
  */
-export async function setup(overrides: Partial<Config> = {}) {
+export async function setup(
+  overrides: Partial<Config> = {},
+  options: Partial<Omit<AppOptions, "logger">> = {},
+) {
   const fake = await FakeBotApi.start();
   const { dir, cleanup } = tempDir();
   const engine = await testEngine();
@@ -60,6 +64,7 @@ export async function setup(overrides: Partial<Config> = {}) {
           sleeps.push(ms);
         },
       },
+      ...options,
     });
   let app: App = await launch();
   return {

@@ -6,8 +6,8 @@
  * that production does. The fake records every call, answers with plausible defaults, and can be
  * told to fail or drop the connection for chosen calls.
  *
- * TODO: optional rate enforcement (per-chat and global messages per second answered with 429) for
- * the benchmark; not needed yet, `fail()` with `when` covers the retry tests.
+ * Optional rate enforcement (`rateLimit`), for the broadcast benchmark: messages beyond Telegram's
+ * limits are answered 429 with `retry_after`, as Telegram does.
  */
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -53,6 +53,14 @@ export interface FakeBotApiOptions {
   maxPollTimeoutSec?: number;
   /** Reject some requests the real API rejects (empty or too long text, long callback data...). Default true. */
   strict?: boolean;
+  /**
+   * Enforce Telegram's message limits: a `send*` call that would exceed them is answered 429 with
+   * `retry_after`. Counted when a message is accepted, in sliding windows. Default: no limits.
+   */
+  rateLimit?: {
+    global: { count: number; windowMs: number };
+    perChat: { count: number; windowMs: number };
+  };
 }
 
 /** Which later calls a failure applies to. */
@@ -149,12 +157,17 @@ export class FakeBotApi {
   #chats = new Map<number, Chat>();
   #webhookUrl = "";
   #closed = false;
+  readonly #rateLimit: FakeBotApiOptions["rateLimit"];
+  #sentTimes: number[] = [];
+  #chatSentTimes = new Map<string, number[]>();
+  #rateLimited = 0;
 
   private constructor(server: Server, options: FakeBotApiOptions) {
     this.#server = server;
     this.#token = options.token;
     this.#maxPollMs = (options.maxPollTimeoutSec ?? 1) * 1000;
     this.#strict = options.strict ?? true;
+    this.#rateLimit = options.rateLimit;
     this.botInfo = { ...DEFAULT_BOT, ...options.botInfo };
     const { port } = server.address() as AddressInfo;
     this.apiRoot = `http://127.0.0.1:${port}`;
@@ -413,6 +426,7 @@ export class FakeBotApi {
     let result: unknown;
     try {
       if (this.#strict) validate(method, params);
+      this.#enforceRate(method, params, call.at);
       const responder = this.#responders.get(method);
       result = responder ? responder(params, this) : this.#defaultResult(method, params);
     } catch (err) {
@@ -460,6 +474,44 @@ export class FakeBotApi {
     }, waitMs);
     this.#pollWakers.add(wake);
     res.on("close", cleanup); // the client went away, e.g. Telegraf aborting its poll on stop()
+  }
+
+  /** 429s answered because a message would have exceeded `rateLimit`. */
+  get rateLimited(): number {
+    return this.#rateLimited;
+  }
+
+  /** With `rateLimit`: throws a 429 for a message over the limits, else counts it as sent. */
+  #enforceRate(method: string, params: Record<string, unknown>, now: number): void {
+    const limit = this.#rateLimit;
+    if (!limit || !/^(send(?!ChatAction)|copyMessage|forwardMessage)/.test(method)) return;
+    const chatKey = String(params.chat_id);
+    const chat = this.#chatSentTimes.get(chatKey) ?? [];
+    this.#sentTimes = this.#sentTimes.filter((t) => t > now - limit.global.windowMs);
+    const recentInChat = chat.filter((t) => t > now - limit.perChat.windowMs);
+    const waits: number[] = [];
+    if (this.#sentTimes.length >= limit.global.count) {
+      waits.push(
+        (this.#sentTimes[this.#sentTimes.length - limit.global.count] ?? now) + limit.global.windowMs - now,
+      );
+    }
+    if (recentInChat.length >= limit.perChat.count) {
+      waits.push(
+        (recentInChat[recentInChat.length - limit.perChat.count] ?? now) + limit.perChat.windowMs - now,
+      );
+    }
+    if (waits.length) {
+      this.#rateLimited++;
+      const retryAfter = Math.max(1, Math.ceil(Math.max(...waits) / 1000));
+      throw new FakeApiError({
+        error_code: 429,
+        description: `Too Many Requests: retry after ${retryAfter}`,
+        parameters: { retry_after: retryAfter },
+      });
+    }
+    this.#sentTimes.push(now);
+    recentInChat.push(now);
+    this.#chatSentTimes.set(chatKey, recentInChat);
   }
 
   #record(call: RecordedCall): void {

@@ -1,0 +1,157 @@
+/**
+ * Telegram's sending limits, kept on our side so the worker never provokes a 429: sliding windows
+ * of message times, one for the whole bot and one for each chat.
+ *
+ * Telegram counts a message when it arrives, which we cannot see: somewhere between the moment
+ * the request left and the moment its answer came back. So a message counts from when it leaves
+ * (`take`) until its answer is in, and from then on as if it had arrived with the answer
+ * (`confirm`). The next window then opens a full window after the latest possible arrival, and
+ * no network delay, however uneven, can make two windows overlap at Telegram's end. The price
+ * is one round trip a window.
+ */
+
+/** At most `count` messages in any `windowMs`. */
+export interface Limit {
+  count: number;
+  windowMs: number;
+}
+
+/** Telegram's ceiling for bulk messages: 30 a second overall, 20 a minute into one group. */
+export const TELEGRAM_LIMITS: Readonly<{ global: Limit; perChat: Limit }> = Object.freeze({
+  global: { count: 30, windowMs: 1000 },
+  perChat: { count: 20, windowMs: 60_000 },
+});
+
+/** A message counted against the limits, to give back with `refund` when Telegram did not send it. */
+export interface Ticket {
+  chatId: number;
+  at: number;
+}
+
+/** Why a message must wait: the bot's overall rate, or this chat's. */
+export type WaitCause = "global" | "chat";
+
+/** The times of the messages of one window, oldest first. */
+class Window {
+  private times: number[] = [];
+
+  constructor(
+    private readonly count: number,
+    private readonly spanMs: number,
+  ) {}
+
+  /** Milliseconds until one more message fits (0: now). */
+  delay(now: number): number {
+    this.prune(now);
+    if (this.times.length < this.count) return 0;
+    const oldest = this.times[this.times.length - this.count] ?? now;
+    return Math.max(0, oldest + this.spanMs - now);
+  }
+
+  add(at: number): void {
+    // Times almost always arrive in order; keep the array sorted when they do not.
+    let i = this.times.length;
+    while (i > 0 && (this.times[i - 1] ?? 0) > at) i--;
+    this.times.splice(i, 0, at);
+  }
+
+  remove(at: number): void {
+    const i = this.times.lastIndexOf(at);
+    if (i >= 0) this.times.splice(i, 1);
+  }
+
+  /** True when nothing in the window still counts. */
+  empty(now: number): boolean {
+    this.prune(now);
+    return this.times.length === 0;
+  }
+
+  private prune(now: number): void {
+    let drop = 0;
+    while (drop < this.times.length && (this.times[drop] ?? 0) <= now - this.spanMs) drop++;
+    if (drop) this.times.splice(0, drop);
+  }
+}
+
+export interface RateLimiterOptions {
+  global?: Limit;
+  perChat?: Limit;
+  /** Added to each window, in ms, against rounding to the millisecond. Default 1. */
+  marginMs?: number;
+}
+
+/** Sliding-window limits for the whole bot and for each chat. Pure: the caller passes the time. */
+export class RateLimiter {
+  private readonly global: Window;
+  private readonly chats = new Map<number, Window>();
+  private readonly perChat: Limit;
+  private readonly marginMs: number;
+  private lastSweep = 0;
+
+  constructor(options: RateLimiterOptions = {}) {
+    const global = options.global ?? TELEGRAM_LIMITS.global;
+    this.perChat = options.perChat ?? TELEGRAM_LIMITS.perChat;
+    this.marginMs = options.marginMs ?? 1;
+    this.global = new Window(global.count, global.windowMs + this.marginMs);
+  }
+
+  /** How long a message to `chatId` must wait, and which limit holds it; `ms` 0 means now. */
+  delay(chatId: number, now: number): { ms: number; cause: WaitCause } {
+    const chat = this.chats.get(chatId)?.delay(now) ?? 0;
+    const global = this.global.delay(now);
+    return chat > global ? { ms: chat, cause: "chat" } : { ms: global, cause: "global" };
+  }
+
+  /** How long any call must wait for the overall limit (for calls that are not messages to a group). */
+  globalDelay(now: number): number {
+    return this.global.delay(now);
+  }
+
+  /** Counts a message to `chatId` sent at `now`. */
+  take(chatId: number, now: number): Ticket {
+    this.global.add(now);
+    let chat = this.chats.get(chatId);
+    if (!chat) {
+      chat = new Window(this.perChat.count, this.perChat.windowMs + this.marginMs);
+      this.chats.set(chatId, chat);
+    }
+    chat.add(now);
+    this.sweep(now);
+    return { chatId, at: now };
+  }
+
+  /** Counts a call that is not a message to a group (progress edits) against the overall limit only. */
+  takeGlobal(now: number): Ticket {
+    this.global.add(now);
+    return { chatId: 0, at: now };
+  }
+
+  /**
+   * Counts the message from `now`, when its answer came back, instead of from when it left: the
+   * latest moment Telegram can have counted it.
+   */
+  confirm(ticket: Ticket, now: number): void {
+    if (now <= ticket.at) return;
+    this.global.remove(ticket.at);
+    this.global.add(now);
+    const chat = this.chats.get(ticket.chatId);
+    if (chat) {
+      chat.remove(ticket.at);
+      chat.add(now);
+    }
+    ticket.at = now;
+  }
+
+  /** Gives a ticket back: Telegram refused the message, so it did not count. */
+  refund(ticket: Ticket): void {
+    this.global.remove(ticket.at);
+    this.chats.get(ticket.chatId)?.remove(ticket.at);
+  }
+
+  // Forget quiet chats, so the map does not grow with every group ever written to.
+  private sweep(now: number): void {
+    if (now - this.lastSweep < this.perChat.windowMs) return;
+    this.lastSweep = now;
+    for (const [id, window] of this.chats) if (window.empty(now)) this.chats.delete(id);
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * The broadcast benchmark: one announcement to many groups, through the real delivery worker and
+ * SQLite queue, against a local fake Bot API that enforces Telegram's limits (30 messages a
+ * second, 20 a minute into one group, 429 with retry_after beyond) and injects 429s, 5xx errors
+ * and dropped connections.
+ *
+ *   npm run bench:broadcast [-- --groups 600 --errors 0.03 --kill-at 300 --seed 7]
+ *
+ * `--kill-at N` kills the worker after N deliveries (calls in flight abandoned, nothing more
+ * recorded) and starts a new one on the same database, as a restarted process would.
+ * Prints groups, seconds, messages per second against the ceiling, duplicates and lost; the exit
+ * code is 1 when a target is missed (≥ 95% of the ceiling, no duplicate, none lost).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { FakeBotApi } from "../../test/support/fake-bot-api";
+import { TELEGRAM_LIMITS } from "../announce/rate-limit";
+import { type AnnounceService, createAnnounceService } from "../announce/service";
+import { createI18n, translator } from "../i18n";
+import { silentLogger } from "../logger";
+import { openDatabase } from "../storage/database";
+import { GroupStore } from "../storage/groups";
+import type { BenchSection } from "./bench-stats";
+
+const TOKEN = "123456789:AAbenchTOKENbenchTOKENbenchTOKEN12";
+const STAFF_ID = 7001;
+/** The target: this share of Telegram's ceiling, end to end. */
+const TARGET_SHARE = 0.95;
+
+export interface BroadcastBenchOptions {
+  groups: number;
+  /** Share of group sends that fail on their first try (429, 5xx, dropped connection). */
+  errorRate: number;
+  /** Kill and restart the worker after this many deliveries. */
+  killAt?: number | undefined;
+  seed: number;
+}
+
+export interface BroadcastBenchResult {
+  groups: number;
+  seconds: number;
+  perSecond: number;
+  ceiling: number;
+  busiestSecond: number;
+  duplicates: number;
+  lost: number;
+  injected: { rateLimited: number; serverErrors: number; dropped: number };
+  /** 429s the fake answered because the worker went too fast: should be 0. */
+  overLimit: number;
+  restarted: boolean;
+}
+
+/** A small seeded generator (mulberry32), so runs inject the same errors. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The most messages the fake accepted in any window of `windowMs`. */
+function busiest(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    while ((sorted[end] ?? 0) - (sorted[start] ?? 0) >= windowMs) start++;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+}
+
+export async function runBroadcastBench(options: BroadcastBenchOptions): Promise<BroadcastBenchResult> {
+  const fake = await FakeBotApi.start({ token: TOKEN, rateLimit: TELEGRAM_LIMITS });
+  const dir = mkdtempSync(join(tmpdir(), "tanya-ikm-bench-"));
+  const db = openDatabase(join(dir, "bench.sqlite"));
+  const t = translator(createI18n());
+  const rng = random(options.seed);
+  const ids = Array.from({ length: options.groups }, (_, i) => -1_001_000_000_000 - i);
+  // Which groups' first attempt fails, and how: of errorRate, half 429, 3/8 502, 1/8 dropped.
+  const plan = new Map<number, "429" | "502" | "drop">();
+  for (const id of ids) {
+    const roll = rng() / options.errorRate;
+    if (roll < 0.5) plan.set(id, "429");
+    else if (roll < 0.875) plan.set(id, "502");
+    else if (roll < 1) plan.set(id, "drop");
+  }
+  const injected = { rateLimited: 0, serverErrors: 0, dropped: 0 };
+  const tried = new Set<number>();
+  const firstTryFails = (kind: "429" | "502" | "drop") => (params: Record<string, unknown>) => {
+    const chatId = Number(params.chat_id);
+    if (plan.get(chatId) !== kind || tried.has(chatId)) return false;
+    tried.add(chatId);
+    if (kind === "429") injected.rateLimited++;
+    else if (kind === "502") injected.serverErrors++;
+    else injected.dropped++;
+    return true;
+  };
+  const always = Number.POSITIVE_INFINITY;
+  fake.fail(
+    "sendMessage",
+    { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } },
+    { times: always, when: firstTryFails("429") },
+  );
+  fake.fail(
+    "sendMessage",
+    { error_code: 502, description: "Bad Gateway" },
+    { times: always, when: firstTryFails("502") },
+  );
+  fake.dropConnection("sendMessage", { times: always, when: firstTryFails("drop") });
+
+  const open = (): AnnounceService =>
+    createAnnounceService({
+      db,
+      groups: new GroupStore(db),
+      token: TOKEN,
+      apiRoot: fake.apiRoot,
+      t,
+      logger: silentLogger,
+      timezone: "Asia/Jakarta",
+      broadcast: { backoffMs: 250 },
+    });
+  let service = open();
+  const groups = new GroupStore(db);
+  db.transaction(() => {
+    for (const id of ids) {
+      groups.upsert({ id, title: `Klaster ${id}`, type: "supergroup" });
+      service.subscriptions.setSubscribed(id, true);
+    }
+  })();
+  const announcement = service.store.create({
+    authorId: STAFF_ID,
+    authorLang: "id",
+    texts: { id: "<b>Pengumuman</b>: pelatihan ekspor dibuka.", en: "<b>Announcement</b>: export training." },
+    audience: { kind: "all" },
+    pin: false,
+    sendAt: Date.now(),
+  });
+  const groupDeliveries = () => fake.delivered("sendMessage").filter((c) => Number(c.params.chat_id) < 0);
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+  const started = Date.now();
+  service.broadcaster.start();
+  let restarted = false;
+  if (options.killAt !== undefined) {
+    while (groupDeliveries().length < options.killAt) await tick();
+    service.broadcaster.kill();
+    service = open();
+    service.broadcaster.start();
+    restarted = true;
+  }
+  while (service.store.get(announcement)?.status !== "done") await tick();
+  const deliveries = groupDeliveries();
+  const lastAt = Math.max(...deliveries.map((c) => c.at));
+  await service.broadcaster.stop();
+
+  const perGroup = new Map<unknown, number>();
+  for (const c of deliveries) perGroup.set(c.params.chat_id, (perGroup.get(c.params.chat_id) ?? 0) + 1);
+  const seconds = (lastAt - started) / 1000;
+  const ceiling = (TELEGRAM_LIMITS.global.count * 1000) / TELEGRAM_LIMITS.global.windowMs;
+  const result: BroadcastBenchResult = {
+    groups: options.groups,
+    seconds,
+    perSecond: options.groups / seconds,
+    ceiling,
+    busiestSecond: busiest(
+      fake.delivered("sendMessage").map((c) => c.at),
+      TELEGRAM_LIMITS.global.windowMs,
+    ),
+    duplicates: [...perGroup.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0),
+    lost: ids.filter((id) => !perGroup.has(id)).length,
+    injected,
+    overLimit: fake.rateLimited,
+    restarted,
+  };
+  db.close();
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+  return result;
+}
+
+/** Prints the figures and the targets; true when every target is met. */
+export function printBroadcastResult(r: BroadcastBenchResult): boolean {
+  const share = r.perSecond / r.ceiling;
+  const targetSeconds = r.groups / (r.ceiling * TARGET_SHARE);
+  const checks: Array<[string, boolean]> = [
+    [
+      `rate ≥ ${Math.round(TARGET_SHARE * 100)}% of the ceiling (${r.groups} groups in ≤ ${targetSeconds.toFixed(1)} s)`,
+      share >= TARGET_SHARE,
+    ],
+    ["duplicates = 0", r.duplicates === 0],
+    ["lost = 0", r.lost === 0],
+  ];
+  const lines = [
+    `groups            ${r.groups}${r.restarted ? " (worker killed and restarted mid-broadcast)" : ""}`,
+    `seconds           ${r.seconds.toFixed(2)}`,
+    `messages/second   ${r.perSecond.toFixed(2)} against the ${r.ceiling}/s ceiling (${(share * 100).toFixed(1)}%)`,
+    `busiest second    ${r.busiestSecond} messages at the fake (limit ${TELEGRAM_LIMITS.global.count})`,
+    `duplicates        ${r.duplicates}`,
+    `lost              ${r.lost}`,
+    `injected          ${r.injected.rateLimited} × 429, ${r.injected.serverErrors} × 502, ${r.injected.dropped} dropped connections`,
+    `over the limit    ${r.overLimit} (429s the fake's limits answered)`,
+    "",
+    ...checks.map(([name, ok]) => `${ok ? "PASS" : "FAIL"}  ${name}`),
+  ];
+  console.log(lines.join("\n"));
+  return checks.every(([, ok]) => ok);
+}
+
+/** For `npm run bench`: the default run. */
+export const broadcastBench: BenchSection = {
+  name: "broadcast",
+  about: "one announcement to 600 groups at Telegram's ceiling, with injected 429/5xx errors",
+  run: async () => printBroadcastResult(await runBroadcastBench({ groups: 600, errorRate: 0.03, seed: 7 })),
+};
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { values } = parseArgs({
+    options: {
+      groups: { type: "string", default: "600" },
+      errors: { type: "string", default: "0.03" },
+      "kill-at": { type: "string" },
+      seed: { type: "string", default: "7" },
+    },
+  });
+  const result = await runBroadcastBench({
+    groups: Number(values.groups),
+    errorRate: Number(values.errors),
+    killAt: values["kill-at"] === undefined ? undefined : Number(values["kill-at"]),
+    seed: Number(values.seed),
+  });
+  process.exit(printBroadcastResult(result) ? 0 : 1);
+}

@@ -1,0 +1,220 @@
+/**
+ * The `telegram` benchmark: updates per second through the bot's webhook handler beside a bare
+ * Telegraf echo bot in the same run, both answering through a local stub Bot API over HTTP;
+ * and resident memory while the bot answers 10,000 questions.
+ */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { Telegraf } from "telegraf";
+import type { Update } from "telegraf/types";
+import type { AnswerEngine } from "../answer/engine";
+import { loadEngine } from "../answer/load";
+import { readQuestions } from "./bench-answer";
+import { type BenchSection, formatRatio, median, table } from "./bench-stats";
+import { OFFLINE_BOT_INFO, OFFLINE_TOKEN, offlineBot } from "./offline-bot";
+
+const SECRET = "bench-secret";
+const UPDATES_PER_ROUND = 2000;
+const CONCURRENCY = 32;
+const ROUNDS = 3;
+const MEMORY_QUESTIONS = 10_000;
+const TARGET_RATIO = 0.8;
+const TARGET_RSS_MB = 150;
+
+/** A Bot API that answers every call at once, as fast as it can: the bots are measured, not it. */
+async function startStubApi(): Promise<{ apiRoot: string; server: Server; calls: () => number }> {
+  let calls = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      calls++;
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(
+        `{"ok":true,"result":{"message_id":${calls},"date":0,"chat":{"id":1,"type":"private"},"text":""}}`,
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    apiRoot: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    server,
+    calls: () => calls,
+  };
+}
+
+/** Serves a bot's webhook callback on a local port. */
+async function serveWebhook(bot: Telegraf): Promise<{ url: string; server: Server }> {
+  const callback = bot.webhookCallback("/hook", { secretToken: SECRET });
+  const server = createServer((req, res) => void callback(req, res));
+  server.keepAliveTimeout = 10_000;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, server };
+}
+
+function textUpdate(id: number, text: string): Update {
+  const user = { id: 10_000 + (id % 5000), is_bot: false, first_name: "Bench", language_code: "id" };
+  return {
+    update_id: id,
+    message: {
+      message_id: id,
+      date: 0,
+      chat: { id: user.id, type: "private", first_name: "Bench" },
+      from: user,
+      text,
+    },
+  };
+}
+
+/** Posts `count` updates to a webhook, `CONCURRENCY` at a time; returns updates per second. */
+async function drive(
+  url: string,
+  questions: readonly string[],
+  count: number,
+  firstId: number,
+): Promise<number> {
+  let next = 0;
+  const started = process.hrtime.bigint();
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+        body: JSON.stringify(textUpdate(firstId + i, questions[i % questions.length] as string)),
+      });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return count / (Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+function tanyaIkm(engine: AnswerEngine, apiRoot: string): Telegraf {
+  // Questions arrive faster than any person types; the updates rotate over 5,000 users, so the
+  // per-user flood guard stays out of the way as it would in real traffic.
+  return offlineBot(engine, { apiRoot }).bot as unknown as Telegraf;
+}
+
+function echoBot(apiRoot: string): Telegraf {
+  const bot = new Telegraf(OFFLINE_TOKEN, { telegram: { apiRoot, webhookReply: false } });
+  bot.botInfo = OFFLINE_BOT_INFO;
+  bot.on("message", (ctx) => ctx.reply("text" in ctx.message ? ctx.message.text : "…"));
+  return bot;
+}
+
+function gc(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
+
+const mb = (bytes: number) => bytes / (1024 * 1024);
+
+/**
+ * The bot alone in a child process (so the load generator's memory is not counted): it serves
+ * its webhook and, on `GET /rss`, collects garbage and answers its resident memory in MB.
+ */
+async function startMemoryChild(
+  apiRoot: string,
+): Promise<{ url: string; rss: () => Promise<number>; stop: () => void }> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+    env: { ...process.env, BENCH_MEMORY_CHILD: apiRoot },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const [line] = (await once(createInterface({ input: child.stdout as NodeJS.ReadableStream }), "line")) as [
+    string,
+  ];
+  const base = `http://127.0.0.1:${Number(line)}`;
+  return {
+    url: `${base}/hook`,
+    rss: async () => Number(await (await fetch(`${base}/rss`)).text()),
+    stop: () => child.kill(),
+  };
+}
+
+async function runMemoryChild(apiRoot: string): Promise<void> {
+  const bot = tanyaIkm(await loadEngine(), apiRoot);
+  const callback = bot.webhookCallback("/hook", { secretToken: SECRET });
+  const server = createServer((req, res) => {
+    if (req.url === "/rss") {
+      gc();
+      res.end(String(mb(process.memoryUsage().rss)));
+      return;
+    }
+    void callback(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  process.stdout.write(`${(server.address() as AddressInfo).port}\n`);
+}
+
+if (process.env.BENCH_MEMORY_CHILD) await runMemoryChild(process.env.BENCH_MEMORY_CHILD);
+
+export const telegramBench: BenchSection = {
+  name: "telegram",
+  about: "updates/s through the webhook handler vs a bare Telegraf echo bot; memory over 10,000 questions",
+  async run() {
+    const { questions } = readQuestions();
+    const engine = await loadEngine();
+    const api = await startStubApi();
+    const ours = await serveWebhook(tanyaIkm(engine, api.apiRoot));
+    const echo = await serveWebhook(echoBot(api.apiRoot));
+
+    // Warm both up, then alternate rounds so machine noise falls on both alike.
+    await drive(ours.url, questions, 300, 1);
+    await drive(echo.url, questions, 300, 1);
+    const oursRates: number[] = [];
+    const echoRates: number[] = [];
+    let id = 1000;
+    const nextIds = (count: number) => {
+      id += count;
+      return id;
+    };
+    for (let r = 0; r < ROUNDS; r++) {
+      oursRates.push(await drive(ours.url, questions, UPDATES_PER_ROUND, nextIds(UPDATES_PER_ROUND)));
+      echoRates.push(await drive(echo.url, questions, UPDATES_PER_ROUND, nextIds(UPDATES_PER_ROUND)));
+    }
+    const ratio = median(oursRates) / median(echoRates);
+    console.log(
+      table([
+        ["bot", "updates/s (median of rounds)", "rounds"],
+        ["Tanya IKM", median(oursRates).toFixed(0), oursRates.map((x) => x.toFixed(0)).join(" ")],
+        ["bare Telegraf echo", median(echoRates).toFixed(0), echoRates.map((x) => x.toFixed(0)).join(" ")],
+      ]),
+    );
+    const ratioOk = ratio >= TARGET_RATIO;
+    console.log(
+      `\nratio Tanya IKM / echo: ${formatRatio(ratio)}  target ≥ ${TARGET_RATIO}  ${ratioOk ? "PASS" : "FAIL"}`,
+    );
+    ours.server.close();
+    echo.server.close();
+
+    // Memory: the whole bot, alone in a child process, answering question after question.
+    const child = await startMemoryChild(api.apiRoot);
+    const samples: Array<[number, number]> = [[0, await child.rss()]];
+    const step = MEMORY_QUESTIONS / 4;
+    for (let done = 0; done < MEMORY_QUESTIONS; done += step) {
+      await drive(child.url, questions, step, nextIds(step));
+      samples.push([done + step, await child.rss()]);
+    }
+    child.stop();
+    api.server.close();
+    console.log(
+      `\n${table([["questions answered", "bot's resident memory (MB)"], ...samples.map(([n, m]) => [String(n), m.toFixed(1)])])}`,
+    );
+    const last = samples[samples.length - 1]?.[1] ?? 0;
+    const half = samples[2]?.[1] ?? last;
+    const growth = last - half;
+    const memoryOk = last <= TARGET_RSS_MB && growth < 10;
+    console.log(
+      `\nRSS after ${MEMORY_QUESTIONS} questions: ${last.toFixed(1)} MB (target ≤ ${TARGET_RSS_MB} MB); ` +
+        `growth over the second half: ${growth.toFixed(1)} MB (target < 10 MB: not growing)  ${memoryOk ? "PASS" : "FAIL"}`,
+    );
+    return ratioOk && memoryOk;
+  },
+};

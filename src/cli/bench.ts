@@ -1,0 +1,55 @@
+/**
+ * Benchmarks, one named section each.
+ *
+ *   npm run bench                  runs every section
+ *   npm run bench -- answer        runs only the named sections
+ *   npm run bench -- --list        lists the sections
+ *
+ * Each section prints its figures and its targets with PASS or FAIL; the exit code is 1 when a
+ * target is missed. Add a section by writing a `BenchSection` and listing it below.
+ */
+import { cpus, loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import { answerBench } from "./bench-answer";
+import { inlineBench } from "./bench-inline";
+import type { BenchSection } from "./bench-stats";
+import { telegramBench } from "./bench-telegram";
+
+const SECTIONS: readonly BenchSection[] = [answerBench, telegramBench, inlineBench];
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { list: { type: "boolean", default: false } },
+});
+const list = SECTIONS.map((s) => `  ${s.name.padEnd(10)} ${s.about}`).join("\n");
+if (values.list) {
+  console.log(`Sections:\n${list}`);
+  process.exit(0);
+}
+const unknown = positionals.filter((name) => !SECTIONS.some((s) => s.name === name));
+if (unknown.length) {
+  console.error(`Unknown section: ${unknown.join(", ")}. Sections:\n${list}`);
+  process.exit(2);
+}
+const chosen = positionals.length ? SECTIONS.filter((s) => positionals.includes(s.name)) : SECTIONS;
+
+// Timings on a busy machine include waiting for a CPU: say so beside the figures.
+const load = loadavg()[0] ?? 0;
+const cores = cpus().length;
+console.log(
+  `Node ${process.version}, ${cores} CPUs, load average ${load.toFixed(1)}` +
+    (load > cores / 2 ? " (busy: figures include waiting for a CPU; run again when idle)" : "") +
+    "\n",
+);
+
+let passed = true;
+for (const section of chosen) {
+  const started = Date.now();
+  console.log(`== ${section.name}: ${section.about}\n`);
+  const ok = await section.run();
+  passed &&= ok;
+  console.log(
+    `\n${section.name}: ${ok ? "PASS" : "FAIL"} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+  );
+}
+if (!passed) process.exitCode = 1;

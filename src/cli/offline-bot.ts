@@ -1,0 +1,56 @@
+import { Telegram } from "telegraf";
+import type { UserFromGetMe } from "telegraf/types";
+import type { AnswerEngine } from "../answer/engine";
+import { createBot } from "../bot";
+import { createI18n, translator } from "../i18n";
+import { silentLogger } from "../logger";
+import { openDatabase } from "../storage/database";
+import { GroupStore } from "../storage/groups";
+import { UserStore } from "../storage/users";
+
+/** A made-up token for bots that never reach Telegram. */
+export const OFFLINE_TOKEN = "123456:offlineofflineofflineofflineoffline";
+
+/** Who the bot is when it runs without Telegram (terminal chat, benchmarks): no `getMe` needed. */
+export const OFFLINE_BOT_INFO: UserFromGetMe = Object.freeze({
+  id: 1,
+  is_bot: true,
+  first_name: "Tanya IKM",
+  username: "TanyaIkmBot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+});
+
+/** Stands in for the Bot API: gets every call a handler makes. */
+export type ApiStub = (method: string, payload: Record<string, unknown>) => Promise<unknown>;
+
+/**
+ * The whole bot over `engine` with an in-memory database, for the terminal chat and the
+ * benchmarks. Its API calls go to `apiRoot` over HTTP, or to `stub` in process.
+ */
+export function offlineBot(
+  engine: AnswerEngine,
+  options: { apiRoot?: string; stub?: ApiStub; adminIds?: number[] } = {},
+) {
+  const db = openDatabase(":memory:");
+  const bot = createBot(
+    OFFLINE_TOKEN,
+    {
+      engine: () => engine,
+      t: translator(createI18n()),
+      users: new UserStore(db),
+      groups: new GroupStore(db),
+      adminIds: options.adminIds ?? [],
+      logger: silentLogger,
+    },
+    { apiRoot: options.apiRoot, botInfo: OFFLINE_BOT_INFO },
+  );
+  if (options.stub) {
+    // Telegraf builds a Telegram client for every update; the one in `bot.context` replaces it.
+    const telegram = new Telegram(OFFLINE_TOKEN, {});
+    telegram.callApi = options.stub as unknown as Telegram["callApi"];
+    Object.assign(bot.context, { telegram });
+  }
+  return { bot, close: () => db.close() };
+}

@@ -1,0 +1,102 @@
+import { Composer } from "telegraf";
+import type { InlineKeyboardButton } from "telegraf/types";
+import { parseAudience } from "../announce/audience";
+import { formatShort } from "../announce/schedule";
+import type { AnnounceService } from "../announce/service";
+import type { Announcement } from "../storage/announcements";
+import type { BotContext } from "../telegram/context";
+import { escapeHtml } from "../telegram/html";
+import { sendHtml } from "../telegram/send";
+import { describeAudience, staffService } from "./announce";
+
+/** Recent announcements listed under the scheduled ones. */
+const RECENT = 5;
+const EXCERPT_CHARS = 60;
+
+/** The first words of an announcement's HTML as plain text, escaped again: never cut inside a tag or entity. */
+export function excerpt(html: string, max = EXCERPT_CHARS): string {
+  const plain = html
+    .replace(/<[^>]*>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+  return escapeHtml(plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain);
+}
+
+function audienceOf(ctx: BotContext, a: Announcement): string {
+  const audience = parseAudience(a.audience);
+  return escapeHtml(audience ? describeAudience(ctx, audience) : "?");
+}
+
+/** The list: scheduled first (soonest first), then the latest others with their counts; a button to cancel each that can be. */
+function listing(ctx: BotContext, service: AnnounceService): [string, InlineKeyboardButton[][]] {
+  const { store, timezone } = service;
+  const scheduled = store.scheduled();
+  const recent = store.recent(RECENT);
+  if (!scheduled.length && !recent.length) return [ctx.t("announce.list.none"), []];
+  const lines: string[] = [];
+  const keyboard: InlineKeyboardButton[][] = [];
+  if (scheduled.length) lines.push(ctx.t("announce.list.scheduled"));
+  for (const a of scheduled) {
+    lines.push(
+      ctx.t("announce.list.scheduledItem", {
+        id: a.id,
+        when: formatShort(a.sendAt, ctx.lang, timezone),
+        audience: audienceOf(ctx, a),
+        excerpt: excerpt(a.texts.id ?? a.texts.en ?? ""),
+      }),
+    );
+    keyboard.push([
+      { text: ctx.t("announce.buttons.cancelOne", { id: a.id }), callback_data: `an:c:${a.id}` },
+    ]);
+  }
+  if (recent.length) lines.push("", ctx.t("announce.list.recent"));
+  for (const a of recent) {
+    lines.push(
+      ctx.t("announce.list.recentItem", {
+        id: a.id,
+        status: ctx.t(`announce.list.status.${a.status}`),
+        when: formatShort(a.startedAt ?? a.finishedAt ?? a.createdAt, ctx.lang, timezone),
+        audience: audienceOf(ctx, a),
+      }),
+    );
+    const counts = store.counts(a.id);
+    if (counts.total) lines.push(`  ${ctx.t("announce.list.counts", { ...counts })}`);
+    if (a.status === "sending") {
+      keyboard.push([
+        { text: ctx.t("announce.buttons.stopOne", { id: a.id }), callback_data: `an:c:${a.id}` },
+      ]);
+    }
+  }
+  return [lines.join("\n"), keyboard];
+}
+
+/** /announcements (/pengumuman), for staff: scheduled and recent announcements, and cancelling one. */
+export const announcements = new Composer<BotContext>();
+
+announcements.command(["announcements", "pengumuman"], async (ctx) => {
+  const service = await staffService(ctx);
+  if (!service) return;
+  const [text, keyboard] = listing(ctx, service);
+  await sendHtml(ctx, text, keyboard);
+});
+
+announcements.action(/^an:c:(\d{1,12})$/, async (ctx) => {
+  const service = await staffService(ctx);
+  if (!service) return;
+  const id = Number(ctx.match[1]);
+  const result = service.store.cancel(id);
+  service.broadcaster.wake();
+  if (result === "unknown") return ctx.answerCbQuery(ctx.t("errors.expired"));
+  const key = result === "cancelled" ? "cancelDone" : result === "stopped" ? "stopDone" : "tooLate";
+  if (result !== "too_late")
+    ctx.deps.logger.info({ announcement: id, by: ctx.from.id, result }, "announcement cancelled");
+  await ctx.answerCbQuery(ctx.t(`announce.${key}`, { id }), { show_alert: true });
+  const [text, keyboard] = listing(ctx, service);
+  await ctx
+    .editMessageText(text, { parse_mode: "HTML", reply_markup: { inline_keyboard: keyboard } })
+    .catch((err: unknown) => ctx.deps.logger.debug({ err }, "could not refresh the announcement list"));
+});

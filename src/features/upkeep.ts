@@ -1,0 +1,266 @@
+import { Composer, type Telegram } from "telegraf";
+import type { AnswerEngine } from "../answer/engine";
+import { parseSubjectRef } from "../answer/subject";
+import type { ReloadResult } from "../knowledge/service";
+import { LANGS, type Lang } from "../lang";
+import type { BotContext, BotDeps } from "../telegram/context";
+import { escapeHtml } from "../telegram/html";
+import { sendHtml } from "../telegram/send";
+import { renderStatsChart } from "../upkeep/chart";
+import { toCsv } from "../upkeep/csv";
+import { dayOf } from "../upkeep/days";
+import { groupQuestions, type QuestionGroup } from "../upkeep/group";
+import { collectStats, STATS_DAYS, type Stats } from "../upkeep/stats";
+
+/** How far back `/unanswered` looks unless told (`/unanswered 60`). */
+export const UNANSWERED_DAYS = 30;
+/** Groups listed in the message; the CSV holds them all. */
+const LISTED_GROUPS = 15;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether the sender is programme staff (`ADMIN_IDS`). */
+export function isStaff(ctx: BotContext): boolean {
+  return ctx.from !== undefined && ctx.deps.adminIds.includes(ctx.from.id);
+}
+
+/** Staff commands only, and only in a private chat: what people ask is not for a whole group. */
+const staffOnly = async (ctx: BotContext, next: () => Promise<void>) => {
+  if (!isStaff(ctx)) return void (await ctx.reply(ctx.t("upkeep.staffOnly")));
+  if (ctx.chat?.type !== "private") return void (await ctx.reply(ctx.t("upkeep.privateOnly")));
+  return next();
+};
+
+/** `/unanswered [csv] [days]`, `/stats`, `/reload`: knowledge upkeep for programme staff. */
+export const upkeep = new Composer<BotContext>();
+
+upkeep.command(["unanswered", "belumterjawab"], staffOnly, async (ctx) => {
+  const log = ctx.deps.questionLog;
+  const words = ctx.payload.toLowerCase().split(/\s+/).filter(Boolean);
+  const asked = Number(words.find((w) => /^\d{1,4}$/.test(w)));
+  const days = Number.isInteger(asked) && asked > 0 ? Math.min(asked, 3650) : UNANSWERED_DAYS;
+  const now = (ctx.deps.now ?? Date.now)();
+  const rows = log ? log.store.unanswered(now - days * DAY_MS) : [];
+  const groups = groupQuestions(rows);
+  const engine = ctx.deps.engine();
+  if (words.includes("csv")) {
+    const day = dayOf(now, log?.timezone ?? "UTC");
+    await ctx.replyWithDocument(
+      {
+        source: Buffer.from(unansweredCsv(groups, engine, ctx.lang), "utf8"),
+        filename: ctx.t("upkeep.unanswered.csvFile", { day }),
+      },
+      { caption: ctx.t("upkeep.unanswered.csvCaption", { days, count: rows.length, groups: groups.length }) },
+    );
+    return;
+  }
+  if (!groups.length) return void (await sendHtml(ctx, ctx.t("upkeep.unanswered.none", { days })));
+  await sendHtml(ctx, unansweredHtml(ctx, groups, engine, { days, count: rows.length }));
+});
+
+upkeep.command(["stats", "statistik"], staffOnly, async (ctx) => {
+  const log = ctx.deps.questionLog;
+  if (!log) return;
+  const stats = collectStats(
+    {
+      store: log.store,
+      engine: ctx.deps.engine(),
+      timezone: log.timezone,
+      now: (ctx.deps.now ?? Date.now)(),
+      activeGroups: ctx.deps.groups.listActive().length,
+      subscribedGroups: ctx.deps.subscribedGroups?.(),
+    },
+    ctx.lang,
+  );
+  await sendHtml(ctx, statsHtml(ctx, stats));
+  let png: Buffer;
+  try {
+    png = await renderStatsChart(stats, {
+      title: ctx.t("upkeep.stats.chartTitle", { days: STATS_DAYS }),
+      answered: ctx.t("upkeep.stats.answered"),
+      unanswered: ctx.t("upkeep.stats.unanswered"),
+      provinces: ctx.t("upkeep.stats.chartProvinces"),
+      topics: ctx.t("upkeep.stats.chartTopics"),
+    });
+  } catch (err) {
+    ctx.deps.logger.error({ err }, "could not draw the statistics chart");
+    return void (await ctx.reply(ctx.t("upkeep.stats.chartFailed")));
+  }
+  await ctx.replyWithPhoto(
+    { source: png, filename: "stats.png" },
+    { caption: ctx.t("upkeep.stats.chartCaption") },
+  );
+});
+
+upkeep.command(["reload", "muatulang"], staffOnly, async (ctx) => {
+  const knowledge = ctx.deps.knowledge;
+  if (!knowledge) return void (await ctx.reply(ctx.t("upkeep.reload.unavailable")));
+  await sendHtml(ctx, reloadHtml(ctx.deps, ctx.lang, await knowledge.reload()));
+});
+
+/** The answer to a reload: what is now in service, or exactly where the file is wrong. */
+export function reloadHtml(deps: BotDeps, lang: Lang, result: ReloadResult): string {
+  if (result.ok) {
+    const k = result.engine.knowledge;
+    return deps.t(lang, "upkeep.reload.ok", {
+      file: escapeHtml(k.file),
+      provinces: k.provinces.length,
+      topics: k.topics.length,
+      products: k.products.length,
+    });
+  }
+  const { file, path, problem } = result.error;
+  return deps.t(lang, "upkeep.reload.failed", {
+    file: escapeHtml(file),
+    path: escapeHtml(path || "–"),
+    problem: escapeHtml(problem),
+  });
+}
+
+/**
+ * Tells every staff member, in a private message, what an automatic reload did. A staff member
+ * who never started the bot cannot be written to; that is logged, not thrown.
+ */
+export async function reportReload(telegram: Telegram, deps: BotDeps, result: ReloadResult): Promise<void> {
+  for (const id of deps.adminIds) {
+    try {
+      const lang = deps.users.getLanguage(id) ?? "id";
+      const head = deps.t(lang, result.ok ? "upkeep.reload.autoOk" : "upkeep.reload.autoFailed");
+      await telegram.sendMessage(id, `${escapeHtml(head)}\n\n${reloadHtml(deps, lang, result)}`, {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+      });
+    } catch (err) {
+      deps.logger.warn({ err, staff: id }, "could not tell a staff member about a knowledge reload");
+    }
+  }
+}
+
+/** The name of a best guess ("p.papua" → "Produk Papua"), or the reference when it is stale. */
+function guessLabel(engine: AnswerEngine, ref: string | undefined, lang: Lang): string | undefined {
+  if (!ref) return undefined;
+  const subject = parseSubjectRef(ref);
+  return subject ? engine.composer.label(lang, subject) : ref;
+}
+
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+function unansweredHtml(
+  ctx: BotContext,
+  groups: QuestionGroup[],
+  engine: AnswerEngine,
+  totals: { days: number; count: number },
+): string {
+  const lines = [
+    ctx.t("upkeep.unanswered.title", { days: totals.days, count: totals.count, groups: groups.length }),
+    "",
+  ];
+  groups.slice(0, LISTED_GROUPS).forEach((g, i) => {
+    const details = [ctx.t("upkeep.unanswered.people", { count: g.people }), g.langs.join("/")];
+    if (g.variants) details.push(ctx.t("upkeep.unanswered.variants", { count: g.variants }));
+    const guess = guessLabel(engine, g.guess, ctx.lang);
+    if (guess) {
+      details.push(
+        g.guessScore === undefined
+          ? ctx.t("upkeep.unanswered.guessNoScore", { guess: escapeHtml(guess) })
+          : ctx.t("upkeep.unanswered.guess", { guess: escapeHtml(guess), score: g.guessScore.toFixed(2) }),
+      );
+    }
+    lines.push(
+      ctx.t("upkeep.unanswered.line", {
+        rank: i + 1,
+        count: g.count,
+        wording: escapeHtml(shorten(g.wording, 200)),
+      }),
+      `    <i>${details.join(" · ")}</i>`,
+    );
+  });
+  lines.push(
+    "",
+    groups.length > LISTED_GROUPS
+      ? ctx.t("upkeep.unanswered.more", { count: groups.length - LISTED_GROUPS })
+      : ctx.t("upkeep.unanswered.csvHint"),
+  );
+  return lines.join("\n");
+}
+
+/** The CSV of `/unanswered csv`: one row a question, grouped, most frequent group first. */
+export function unansweredCsv(groups: QuestionGroup[], engine: AnswerEngine, lang: Lang): string {
+  const header = [
+    "group",
+    "group_count",
+    "group_wording",
+    "question",
+    "kind",
+    "confidence",
+    "lang",
+    "chat_type",
+    "asked_at_utc",
+    "best_guess",
+    "best_guess_name",
+    "guess_score",
+  ];
+  const rows = groups.flatMap((g, i) =>
+    g.rows.map((r) => [
+      i + 1,
+      g.count,
+      g.wording,
+      r.text,
+      r.kind,
+      r.confidence,
+      r.lang,
+      r.chatType,
+      new Date(r.askedAt).toISOString(),
+      r.guess,
+      guessLabel(engine, r.guess, lang),
+      r.guessScore,
+    ]),
+  );
+  return toCsv(header, rows);
+}
+
+function statsHtml(ctx: BotContext, s: Stats): string {
+  const percent = (n: number, of: number) =>
+    of ? `${Math.round((100 * n) / of)}%` : ctx.t("upkeep.stats.unknown");
+  const langs = s.langs
+    .map(
+      (l) =>
+        `${LANGS.includes(l.lang as Lang) ? ctx.t(`language.names.${l.lang}`) : l.lang} ${percent(l.count, s.total)}`,
+    )
+    .join(" · ");
+  const top = (items: Stats["topics"]) =>
+    items.length
+      ? items.map((c, i) =>
+          ctx.t("upkeep.stats.topLine", { rank: i + 1, label: escapeHtml(c.label), count: c.count }),
+        )
+      : [ctx.t("upkeep.stats.nothing")];
+  const most = Math.max(1, ...s.days.map((d) => d.total));
+  const perDay = s.days.map((d) =>
+    `${d.day.slice(5)} ${String(d.total).padStart(4)} (${String(d.answered).padStart(4)}) ${"█".repeat(Math.round((16 * d.total) / most))}`.trimEnd(),
+  );
+  return [
+    ctx.t("upkeep.stats.title", {
+      days: s.days.length,
+      from: s.days[0]?.day,
+      to: s.days[s.days.length - 1]?.day,
+    }),
+    ctx.t("upkeep.stats.questions", {
+      total: s.total,
+      people: s.people,
+      share: percent(s.answered, s.total),
+    }),
+    ctx.t("upkeep.stats.languages", { list: langs || ctx.t("upkeep.stats.unknown") }),
+    ctx.t("upkeep.stats.groups", {
+      active: s.groups.active,
+      subscribed: s.groups.subscribed ?? ctx.t("upkeep.stats.unknown"),
+    }),
+    "",
+    ctx.t("upkeep.stats.topProvinces"),
+    ...top(s.provinces),
+    "",
+    ctx.t("upkeep.stats.topTopics"),
+    ...top(s.topics),
+    "",
+    ctx.t("upkeep.stats.perDay"),
+    `<pre>${perDay.join("\n")}</pre>`,
+  ].join("\n");
+}

@@ -1,0 +1,76 @@
+import type { MessageEntity } from "telegraf/types";
+import { escapeHtml } from "./html";
+
+/** Escapes an attribute value for Telegram's HTML (double-quoted). */
+function escapeAttribute(value: string): string {
+  return escapeHtml(value).replace(/"/g, "&quot;");
+}
+
+/** The opening and closing tags of an entity, or `undefined` for entities Telegram finds by itself (links, mentions). */
+function tags(entity: MessageEntity): [string, string] | undefined {
+  // Newer than the Bot API types Telegraf ships.
+  if ((entity.type as string) === "expandable_blockquote")
+    return ["<blockquote expandable>", "</blockquote>"];
+  switch (entity.type) {
+    case "bold":
+      return ["<b>", "</b>"];
+    case "italic":
+      return ["<i>", "</i>"];
+    case "underline":
+      return ["<u>", "</u>"];
+    case "strikethrough":
+      return ["<s>", "</s>"];
+    case "spoiler":
+      return ["<tg-spoiler>", "</tg-spoiler>"];
+    case "code":
+      return ["<code>", "</code>"];
+    case "pre":
+      return entity.language
+        ? [`<pre><code class="language-${escapeAttribute(entity.language)}">`, "</code></pre>"]
+        : ["<pre>", "</pre>"];
+    case "text_link":
+      return [`<a href="${escapeAttribute(entity.url)}">`, "</a>"];
+    case "text_mention":
+      return [`<a href="tg://user?id=${entity.user.id}">`, "</a>"];
+    case "blockquote":
+      return ["<blockquote>", "</blockquote>"];
+    case "custom_emoji":
+      return [`<tg-emoji emoji-id="${escapeAttribute(entity.custom_emoji_id)}">`, "</tg-emoji>"];
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A message's text with its formatting (bold, links, quotes…) as Telegram HTML, every character of
+ * the text escaped: what the staff member wrote, safe to send with `parse_mode: "HTML"`.
+ * Offsets are UTF-16 code units, as in JavaScript strings. Entities nest; one that overlaps its
+ * parent's end is cut there, so the tags always balance.
+ */
+export function entitiesToHtml(text: string, entities: readonly MessageEntity[] = []): string {
+  const sorted = entities
+    .filter((e) => e.length > 0 && tags(e) !== undefined)
+    .sort((a, b) => a.offset - b.offset || b.length - a.length);
+  const open: Array<{ end: number; close: string }> = [];
+  let out = "";
+  let pos = 0;
+  const closeUntil = (limit: number) => {
+    for (let top = open.at(-1); top && top.end <= limit; top = open.at(-1)) {
+      out += escapeHtml(text.slice(pos, top.end)) + top.close;
+      pos = top.end;
+      open.pop();
+    }
+  };
+  for (const entity of sorted) {
+    const start = Math.max(entity.offset, pos);
+    closeUntil(start);
+    const end = Math.min(entity.offset + entity.length, open.at(-1)?.end ?? text.length);
+    if (end <= start) continue;
+    const [openTag, closeTag] = tags(entity) ?? ["", ""];
+    out += escapeHtml(text.slice(pos, start)) + openTag;
+    pos = start;
+    open.push({ end, close: closeTag });
+  }
+  closeUntil(Number.POSITIVE_INFINITY);
+  return out + escapeHtml(text.slice(pos));
+}

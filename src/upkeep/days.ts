@@ -1,0 +1,30 @@
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day of `at` (ms since the epoch) in `timeZone`, as `YYYY-MM-DD`. */
+export function dayOf(at: number, timeZone: string): string {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    formatters.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/**
+ * The `count` calendar days ending with `lastDay` (`YYYY-MM-DD`), oldest first. Counted on the
+ * calendar, not in 24-hour steps, so a daylight-saving change never skips or repeats a day.
+ */
+export function daysEnding(lastDay: string, count: number): string[] {
+  const [y, m, d] = lastDay.split("-").map(Number);
+  const days: string[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    days.push(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) - i)).toISOString().slice(0, 10));
+  }
+  return days;
+}

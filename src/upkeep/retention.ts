@@ -1,0 +1,37 @@
+import type { Logger } from "../logger";
+import type { QuestionStore } from "../storage/questions";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface RetentionOptions {
+  /** Questions older than this many days are deleted. */
+  days: number;
+  logger: Logger;
+  now?: (() => number) | undefined;
+  /** How often to purge (default once a day). */
+  everyMs?: number;
+}
+
+/** Deletes the questions older than `days` days before `now`; returns how many went. */
+export function purgeOld(store: QuestionStore, days: number, now: number): number {
+  return store.purge(now - days * DAY_MS);
+}
+
+/**
+ * Purges old questions now and then once a day, on a timer that never keeps the process alive.
+ * Returns a function that stops it.
+ */
+export function startRetention(store: QuestionStore, options: RetentionOptions): () => void {
+  const run = () => {
+    try {
+      const removed = purgeOld(store, options.days, (options.now ?? Date.now)());
+      if (removed) options.logger.info({ removed, days: options.days }, "purged old questions");
+    } catch (err) {
+      options.logger.warn({ err }, "could not purge old questions");
+    }
+  };
+  run();
+  const timer = setInterval(run, options.everyMs ?? DAY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

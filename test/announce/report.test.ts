@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { progressText, reportText } from "../../src/announce/report";
+import { createI18n, translator } from "../../src/i18n";
+import type { DeliveryCounts } from "../../src/storage/announcements";
+
+const t = translator(createI18n());
+const counts = (over: Partial<DeliveryCounts>): DeliveryCounts => ({
+  total: 0,
+  pending: 0,
+  sending: 0,
+  sent: 0,
+  failed: 0,
+  skipped: 0,
+  unconfirmed: 0,
+  pinned: 0,
+  ...over,
+});
+
+describe("the progress line", () => {
+  it("reads as in the issue: sent, failed, time left at the current rate", () => {
+    const c = counts({ total: 600, sent: 120, failed: 2, pending: 470, sending: 8 });
+    expect(progressText(t, "id", 4, c, 30)).toBe(
+      "📣 Pengumuman #4\nTerkirim 120/600 · 2 gagal · ±16 detik lagi",
+    );
+    expect(progressText(t, "en", 4, c, 30)).toBe("📣 Announcement #4\nSent 120/600 · 2 failed · ~16 s left");
+  });
+
+  it("counts minutes for long waits and shows skipped groups", () => {
+    const c = counts({ total: 5000, sent: 100, skipped: 3, pending: 4897 });
+    expect(progressText(t, "id", 1, c, 30)).toBe(
+      "📣 Pengumuman #1\nTerkirim 100/5000 · 0 gagal · ±3 menit lagi · 3 dilewati",
+    );
+  });
+});
+
+describe("the final report", () => {
+  it("gives delivered, skipped and failed, with reasons and the groups' names escaped", () => {
+    const c = counts({ total: 5, sent: 2, failed: 2, skipped: 1, unconfirmed: 1 });
+    const text = reportText(
+      t,
+      "id",
+      9,
+      c,
+      [
+        {
+          chatId: -1,
+          title: "Tenun <Sintang>",
+          status: "failed",
+          reason: "forbidden",
+          detail: "403: Forbidden",
+        },
+        { chatId: -2, title: undefined, status: "failed", reason: "forbidden", detail: undefined },
+        { chatId: -3, title: "Kopi", status: "skipped", reason: "unsubscribed", detail: undefined },
+      ],
+      21,
+    );
+    expect(text).toContain("Terkirim: 2 dari 5 grup");
+    expect(text).toContain("1 tidak terkonfirmasi");
+    expect(text).toContain("Dilewati: 1");
+    expect(text).toContain("Gagal: 2");
+    expect(text).toContain(
+      "bot dikeluarkan dari grup (grup berhenti berlangganan)</b> (2): Tenun &lt;Sintang&gt;, -2",
+    );
+    expect(text).toContain("grup berhenti berlangganan</b> (1): Kopi");
+    expect(text).toContain("Lama pengiriman: 21 detik");
+  });
+
+  it("says so when nobody was in the audience", () => {
+    expect(reportText(t, "en", 3, counts({}), [], 0)).toContain("no subscribed group is in its audience");
+  });
+});

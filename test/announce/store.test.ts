@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { AnnouncementStore } from "../../src/storage/announcements";
+import { type Database, openDatabase, schemaVersion } from "../../src/storage/database";
+import { GroupStore } from "../../src/storage/groups";
+import { migrations } from "../../src/storage/migrations";
+import { SubscriptionStore } from "../../src/storage/subscriptions";
+
+const open: Database[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+/** Stores over an in-memory database, on a clock the test moves, with migrations followed. */
+function setup() {
+  const db = openDatabase(":memory:");
+  open.push(db);
+  const clock = { now: 1_000 };
+  const now = () => clock.now;
+  const groups = new GroupStore(db, now);
+  const subscriptions = new SubscriptionStore(db, now);
+  const store = new AnnouncementStore(db, now);
+  groups.onMigrate((from, to) => {
+    subscriptions.moveChat(from, to);
+    store.moveChat(from, to);
+  });
+  const group = (id: number, opts: { subscribed?: boolean; provinces?: string[] } = {}) => {
+    groups.upsert({ id, title: `G${id}`, type: "group" });
+    subscriptions.setSubscribed(id, opts.subscribed ?? true);
+    if (opts.provinces) subscriptions.setProvinces(id, opts.provinces);
+  };
+  const announce = (sendAt = 1_000) =>
+    store.create({
+      authorId: 7,
+      authorLang: "id",
+      texts: { id: "Halo", en: "Hello" },
+      audience: { kind: "all" },
+      pin: false,
+      sendAt,
+    });
+  return { db, clock, groups, subscriptions, store, group, announce };
+}
+
+describe("the schema", () => {
+  it("numbers its steps 1, 2, 3… with the announcements at 2", () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(migrations[1]?.name).toMatch(/announcements/);
+    const { db } = setup();
+    expect(schemaVersion(db)).toBe(migrations.length);
+  });
+});
+
+describe("subscriptions", () => {
+  it("lists subscribed groups the bot is still in, with their provinces and language", () => {
+    const s = setup();
+    s.group(-1, { provinces: ["papua", "jatim"] });
+    s.group(-2, { subscribed: false });
+    s.group(-3);
+    s.groups.setActive(-3, false);
+    s.groups.setLanguage(-1, "en");
+    expect(s.subscriptions.subscribers()).toEqual([
+      { chatId: -1, language: "en", provinces: ["jatim", "papua"] },
+    ]);
+    expect(s.subscriptions.isDeliverable(-1)).toBe(true);
+    expect(s.subscriptions.isDeliverable(-3)).toBe(false);
+  });
+
+  it("follow a group to its supergroup id, merging with what is there", () => {
+    const s = setup();
+    s.group(-5, { provinces: ["papua"] });
+    s.group(-1005, { subscribed: false, provinces: ["sulsel"] });
+    expect(s.groups.migrate(-5, -1005)).toBe(true);
+    expect(s.subscriptions.get(-1005)).toEqual({ subscribed: true, provinces: ["papua", "sulsel"] });
+    expect(s.subscriptions.get(-5)).toEqual({ subscribed: false, provinces: [] });
+  });
+});
+
+describe("the delivery queue", () => {
+  it("queues one delivery a group, once, and walks each through claim and send", () => {
+    const s = setup();
+    const id = s.announce();
+    expect(s.store.due(999)).toEqual([]);
+    expect(
+      s.store.start(id, [
+        { chatId: -1, lang: "id" },
+        { chatId: -2, lang: "en" },
+      ]),
+    ).toBe(true);
+    expect(s.store.start(id, [{ chatId: -3, lang: "id" }])).toBe(false);
+    expect(s.store.counts(id)).toMatchObject({ total: 2, pending: 2 });
+
+    const first = s.store.nextDue(1_000);
+    expect(first).toMatchObject({ chatId: -1, text: "Halo", attempts: 0 });
+    expect(s.store.nextDue(1_000, [-1])).toMatchObject({ chatId: -2, text: "Hello" });
+    expect(s.store.claim(first?.id ?? 0)).toBe(true);
+    expect(s.store.claim(first?.id ?? 0)).toBe(false);
+    s.store.markSent(first?.id ?? 0, 77);
+    expect(s.store.counts(id)).toMatchObject({ sent: 1, pending: 1 });
+    expect(s.store.finishIfComplete(id)).toBe(false);
+  });
+
+  it("puts a retried delivery back at its time, and finishes when none is left", () => {
+    const s = setup();
+    const id = s.announce();
+    s.store.start(id, [{ chatId: -1, lang: "id" }]);
+    const row = s.store.nextDue(1_000);
+    s.store.claim(row?.id ?? 0);
+    s.store.retry(row?.id ?? 0, 4_000, "rate_limited", "429");
+    expect(s.store.nextDue(3_999)).toBeUndefined();
+    expect(s.store.nextWakeAt()).toBe(4_000);
+    expect(s.store.nextDue(4_000)).toMatchObject({ attempts: 1 });
+    s.store.claim(row?.id ?? 0);
+    s.store.end(row?.id ?? 0, "failed", "forbidden", "403: Forbidden");
+    expect(s.store.finishIfComplete(id)).toBe(true);
+    expect(s.store.finishIfComplete(id)).toBe(false);
+    expect(s.store.problems(id)).toEqual([
+      { chatId: -1, title: undefined, status: "failed", reason: "forbidden", detail: "403: Forbidden" },
+    ]);
+  });
+
+  it("counts a delivery left in flight by a killed process as sent, unconfirmed, never to send again", () => {
+    const s = setup();
+    const id = s.announce();
+    s.store.start(id, [
+      { chatId: -1, lang: "id" },
+      { chatId: -2, lang: "id" },
+    ]);
+    s.store.claim(s.store.nextDue(1_000)?.id ?? 0);
+    expect(s.store.recoverInterrupted()).toBe(1);
+    expect(s.store.counts(id)).toMatchObject({ sent: 1, unconfirmed: 1, pending: 1 });
+    expect(s.store.nextDue(1_000)).toMatchObject({ chatId: -2 });
+    expect(s.store.recentSends(0)).toEqual([{ chatId: -1, at: 1_000 }]);
+  });
+
+  it("moves unsent deliveries with a migrated group, skipping one its new id already has", () => {
+    const s = setup();
+    s.group(-5);
+    const a1 = s.announce();
+    const a2 = s.announce();
+    s.store.start(a1, [{ chatId: -5, lang: "id" }]);
+    s.store.start(a2, [
+      { chatId: -5, lang: "id" },
+      { chatId: -1005, lang: "id" },
+    ]);
+    s.groups.migrate(-5, -1005);
+    expect(s.store.problems(a2)).toMatchObject([{ chatId: -5, status: "skipped", reason: "migrated" }]);
+    expect(s.store.nextDue(1_000)).toMatchObject({ announcementId: a1, chatId: -1005 });
+  });
+
+  it("cancels a scheduled announcement, and stops one being sent", () => {
+    const s = setup();
+    const scheduled = s.announce(9_000);
+    expect(s.store.cancel(scheduled)).toBe("cancelled");
+    expect(s.store.due(10_000)).toEqual([]);
+    const running = s.announce();
+    s.store.start(running, [{ chatId: -1, lang: "id" }]);
+    expect(s.store.cancel(running)).toBe("stopped");
+    expect(s.store.counts(running)).toMatchObject({ skipped: 1, pending: 0 });
+    expect(s.store.finishIfComplete(running)).toBe(true);
+    expect(s.store.cancel(running)).toBe("too_late");
+    expect(s.store.cancel(999)).toBe("unknown");
+  });
+});

@@ -1,0 +1,264 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { AnswerEngine, AskOptions, Reply, ReplyKind } from "../src/answer/engine";
+import { loadEngine } from "../src/answer/load";
+import { type Subject, subjectRef } from "../src/answer/subject";
+import { LANGS } from "../src/lang";
+
+const KNOWLEDGE = fileURLToPath(new URL("../knowledge/programme.yaml", import.meta.url));
+const QUESTIONS = fileURLToPath(new URL("./eval/questions.jsonl", import.meta.url));
+
+let shared: Promise<AnswerEngine> | undefined;
+
+/** The engine over the real knowledge file, built once for every test of this file. */
+function setup(): Promise<AnswerEngine> {
+  shared ??= loadEngine(KNOWLEDGE);
+  return shared;
+}
+
+async function ask(question: string, options?: AskOptions): Promise<Reply> {
+  return (await setup()).ask(question, options);
+}
+
+/** Every subject the knowledge can answer, as references: what buttons and deep links carry. */
+function everyRef(engine: AnswerEngine): string[] {
+  const k = engine.knowledge;
+  const subjects: Subject[] = [
+    ...k.provinces.map((p): Subject => ({ kind: "province", id: p.id })),
+    ...k.provinces.flatMap((p) =>
+      p.entries.map((_, entry): Subject => ({ kind: "place", province: p.id, entry })),
+    ),
+    ...k.products.map((p): Subject => ({ kind: "product", id: p.id })),
+    ...k.criteria.map((c): Subject => ({ kind: "criterion", id: c.id })),
+    ...k.people.map((p): Subject => ({ kind: "person", id: p.id })),
+    ...k.organisations.map((o): Subject => ({ kind: "org", id: o.id })),
+    ...k.topics.map((t): Subject => ({ kind: "topic", id: t.id })),
+    { kind: "criteria" },
+    { kind: "officials" },
+    { kind: "list" },
+    { kind: "list", phase: 1 },
+    { kind: "list", phase: 2 },
+  ];
+  return subjects.map(subjectRef);
+}
+
+describe("the reply speaks the question's language", () => {
+  it.each<[string, AskOptions, "id" | "en"]>([
+    ["Papua mengembangkan apa?", {}, "id"],
+    ["Produk apa yang dikembangkan di Sumatera Utara?", {}, "id"],
+    ["What does Papua produce?", {}, "en"],
+    ["Which province works on aloe vera?", {}, "en"],
+    ["Halo", {}, "id"],
+    ["Thank you!", {}, "en"],
+    ["Papua", {}, "id"],
+    ["Papua", { defaultLang: "en" }, "en"],
+    ["What does Papua produce?", { lang: "id" }, "id"],
+    ["Produk Papua apa?", { lang: "en" }, "en"],
+  ])("%j %j → %s", async (question, options, lang) => {
+    expect((await ask(question, options)).lang).toBe(lang);
+  });
+
+  it("writes the whole answer in the language asked for, whatever the question's", async () => {
+    expect((await ask("What does Papua produce?", { lang: "id" })).text).toContain("pengolahan kopi");
+    expect((await ask("Produk Papua apa?", { lang: "en" })).text).toContain("coffee processing");
+    expect((await ask("Produk Papua apa?", { lang: "en" })).sourceLine).toMatch(/^Source: /);
+  });
+});
+
+describe("each kind of reply", () => {
+  it.each<[string, ReplyKind]>([
+    ["Produk Papua apa?", "answer"],
+    ["How are the regions selected?", "answer"],
+    ["Siapa Dirjen IKM Kemenperin?", "answer"],
+    ["Apakah Aceh termasuk dalam program ini?", "not_in_programme"],
+    ["Is Bali part of the programme?", "not_in_programme"],
+    ["Halo", "smalltalk"],
+    ["Thank you!", "smalltalk"],
+    ["Resep rendang yang enak", "fallback"],
+    ["Who won the football world cup?", "fallback"],
+    ["", "fallback"],
+  ])("%j → %s", async (question, kind) => {
+    expect((await ask(question)).kind).toBe(kind);
+  });
+});
+
+describe("a question with typos or slang still finds its answer", () => {
+  it.each<[string, string, string[]]>([
+    ["typo", "papau kopi dimana", ["Dogiyai"]],
+    ["typo", "sulawsi selatn", ["Makassar", "perak"]],
+    ["typo", "wht does west kalimantn make", ["aloe vera"]],
+    ["typo", "kalimantan barrat", ["lidah buaya"]],
+    ["typo", "dogiyay", ["Dogiyai", "kopi"]],
+    ["typo", "kpoi", ["Papua", "Dogiyai"]],
+    ["slang", "papua bikin apa", ["pengolahan kopi", "Dogiyai"]],
+    ["slang", "sulsel ngembangin apa", ["perak", "Makassar"]],
+    ["slang", "produk jatim apa aja?", ["alas kaki", "Pasuruan"]],
+    ["slang", "produk2 jatim", ["alas kaki", "Pasuruan"]],
+    ["slang", "jatim produknya apa aja sih", ["alas kaki", "Pasuruan"]],
+  ])("%s: %j", async (_, question, expected) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    for (const text of expected) expect(reply.text).toContain(text);
+  });
+});
+
+describe("one fact, asked three ways: coffee is processed in Dogiyai, Papua", () => {
+  it.each<[string, string]>([
+    ["where is coffee processed?", "coffee processing"],
+    ["papua bikin apa", "pengolahan kopi"],
+    ["Dogiyai?", "pengolahan kopi"],
+  ])("%j", async (question, product) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("Papua");
+    expect(reply.text).toContain("Dogiyai");
+    expect(reply.text.toLowerCase()).toContain(product);
+    expect(reply.sources).toContain("bisnis-2017");
+  });
+});
+
+describe("a province in the programme twice", () => {
+  it.each<[string, string[]]>([
+    ["Jawa Timur", ["2", "alas kaki", "Kota Mojokerto", "komponen kapal", "Kota Pasuruan"]],
+    ["East Java", ["2", "footwear", "Mojokerto City", "ship components", "Pasuruan City"]],
+  ])("%j names both entries", async (question, expected) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    for (const text of expected) expect(reply.text).toContain(text);
+  });
+});
+
+describe("regions outside the programme", () => {
+  it("Aceh: not in the programme, with the programme's provinces", async () => {
+    const reply = await ask("Apakah Aceh termasuk dalam program ini?");
+    expect(reply.kind).toBe("not_in_programme");
+    expect(reply.subjects).toEqual([{ kind: "area", code: "11" }]);
+    expect(reply.text).toContain("Aceh");
+    for (const province of ["Sumatera Utara", "Jawa Timur", "Papua"]) expect(reply.text).toContain(province);
+  });
+
+  it("Papua Tengah: the province Dogiyai belongs to since 2022, with the note saying so", async () => {
+    const engine = await setup();
+    const note = engine.knowledge.provinces.find((p) => p.id === "papua")?.entries[0]?.note?.id;
+    const reply = await ask("Papua Tengah");
+    expect(note).toBeDefined();
+    expect(reply.text).toContain("Dogiyai");
+    expect(reply.text).toContain(note);
+  });
+
+  it("Surabaya: a city of a programme province, answered with that province's places", async () => {
+    const reply = await ask("Surabaya");
+    expect(reply.kind).toBe("not_in_programme");
+    for (const text of ["Kota Surabaya", "Jawa Timur", "Kota Mojokerto", "Kota Pasuruan"])
+      expect(reply.text).toContain(text);
+  });
+
+  // A programme place answers only to its own form: Kabupaten Pasuruan (35.14), Kabupaten
+  // Mojokerto (35.16) and Kota Tegal (33.76) are other regions than the programme's Kota Pasuruan,
+  // Kota Mojokerto and Kabupaten Tegal.
+  it.each([
+    ["Kabupaten Pasuruan", "35.14"],
+    ["Kabupaten Mojokerto", "35.16"],
+    ["Kota Tegal", "33.76"],
+  ])("%s is another region than the programme place of that name", async (question, code) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("not_in_programme");
+    expect(reply.subjects).toEqual([{ kind: "area", code }]);
+  });
+});
+
+describe("questions about a programme region that the programme does not answer", () => {
+  it.each([
+    "population of Papua?",
+    "postal code of Makassar?",
+    "jumlah penduduk Papua?",
+    "kode pos Makassar?",
+  ])("%j → fallback", async (question) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("fallback");
+    expect(reply.subjects).toEqual([]);
+    expect(reply.sourceLine).toBe("");
+  });
+});
+
+describe("every answer cites its sources", () => {
+  it("every answer to the project's question set has a source line", async () => {
+    const engine = await setup();
+    const questions = readFileSync(QUESTIONS, "utf8")
+      .split("\n")
+      .filter((line) => line.trim())
+      .map((line) => (JSON.parse(line) as { q: string }).q);
+    let answered = 0;
+    for (const q of questions) {
+      const reply = engine.ask(q);
+      if (reply.kind !== "answer" && reply.kind !== "not_in_programme") continue;
+      answered++;
+      expect(reply.sourceLine, q).toMatch(/^(Sumber|Source): \S/);
+      expect(reply.sources.length, q).toBeGreaterThan(0);
+    }
+    expect(answered).toBeGreaterThan(questions.length / 2);
+  });
+
+  it("every subject of the knowledge, in both languages, has a source line", async () => {
+    const engine = await setup();
+    for (const ref of everyRef(engine)) {
+      for (const lang of LANGS) {
+        const reply = engine.answerRef(ref, lang);
+        expect(reply, ref).toBeDefined();
+        expect(reply?.sourceLine, `${ref} ${lang}`).not.toBe("");
+      }
+    }
+  });
+});
+
+describe("a low-confidence question offers choices that answer", () => {
+  it.each<[string, string]>([
+    ["kalimantam", "p.kalbar"],
+    ["sumatraa", "p.sumut"],
+  ])("%j offers %s", async (question, ref) => {
+    const engine = await setup();
+    const reply = engine.ask(question);
+    expect(reply.kind).toBe("fallback");
+    expect(reply.suggestions.map((s) => s.ref)).toContain(ref);
+    for (const s of reply.suggestions) {
+      expect(s.label).not.toBe("");
+      const answer = engine.answerRef(s.ref, reply.lang);
+      expect(answer?.kind, s.ref).toBe("answer");
+      expect(answer?.sourceLine, s.ref).not.toBe("");
+    }
+  });
+
+  it("an off-topic question offers none", async () => {
+    expect((await ask("Resep rendang yang enak")).suggestions).toEqual([]);
+  });
+});
+
+describe("a forged or stale reference answers nothing", () => {
+  it.each([
+    "",
+    "p.",
+    "p.atlantis",
+    "P.papua",
+    "x.papua",
+    "p.papua;drop",
+    "pl.papua.99",
+    "pl.papua.-1",
+    "pr.unobtainium",
+    "c.nothing",
+    "ps.nobody",
+    "o.nobody",
+    "t.nonexistent",
+    "a.99.99",
+    "l0",
+    `p.${"a".repeat(100)}`,
+  ])("%j", async (ref) => {
+    const engine = await setup();
+    for (const lang of LANGS) expect(engine.answerRef(ref, lang)).toBeUndefined();
+  });
+
+  // A forged list of a phase with no entries ("l3" … "l9") is stale, not "0 provinces".
+  it.each(["l3", "l9"])("%j, a phase the programme does not have", async (ref) => {
+    expect((await setup()).answerRef(ref, "id")).toBeUndefined();
+  });
+});

@@ -1,0 +1,240 @@
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { AnswerEngine } from "../src/answer/engine";
+import { silentLogger } from "../src/logger";
+import { type Database, openDatabase } from "../src/storage/database";
+import { QuestionStore, type UnansweredRow } from "../src/storage/questions";
+import { csvCell, toCsv } from "../src/upkeep/csv";
+import { dayOf, daysEnding } from "../src/upkeep/days";
+import { groupQuestions, similarity } from "../src/upkeep/group";
+import { QuestionLog } from "../src/upkeep/question-log";
+import { purgeOld, startRetention } from "../src/upkeep/retention";
+import { collectStats } from "../src/upkeep/stats";
+import { testEngine } from "./support/app";
+
+const DAY = 24 * 60 * 60 * 1000;
+const NOW = Date.UTC(2024, 4, 31, 5, 0); // 31 May 2024, 12:00 in Jakarta
+
+let engine: AnswerEngine;
+beforeAll(async () => {
+  engine = await testEngine();
+});
+
+const open: Database[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+});
+
+/** A question log over an in-memory database, with a clock the test moves by hand. */
+function setup() {
+  const db = openDatabase(":memory:");
+  open.push(db);
+  const store = new QuestionStore(db);
+  const clock = { now: NOW };
+  const log = new QuestionLog(store, {
+    timezone: "Asia/Jakarta",
+    logger: silentLogger,
+    now: () => clock.now,
+  });
+  const ask = (question: string, userId: number | undefined = 1, chatType = "private") =>
+    log.record({ question, reply: engine.ask(question), engine, chatType, userId });
+  return { db, store, log, clock, ask };
+}
+
+let nextAt = NOW;
+const row = (text: string, extra: Partial<UnansweredRow> = {}): UnansweredRow => ({
+  askedAt: nextAt--,
+  day: "2024-05-31",
+  kind: "fallback",
+  lang: "id",
+  chatType: "private",
+  confidence: 0,
+  subjects: [],
+  userHash: undefined,
+  text,
+  guess: undefined,
+  guessScore: undefined,
+  ...extra,
+});
+
+describe("grouping near-duplicate questions", () => {
+  it("counts wordings that differ only in case, punctuation and word order as one", () => {
+    const groups = groupQuestions([
+      row("Berapa gaji menteri?"),
+      row("berapa GAJI menteri"),
+      row("gaji menteri berapa??"),
+    ]);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]?.count).toBe(3);
+    expect(groups[0]?.variants).toBe(0);
+  });
+
+  it("joins similar wordings under the most frequent one, and keeps different questions apart", () => {
+    const groups = groupQuestions([
+      row("cara daftar program ini", { userHash: "a" }),
+      row("bagaimana cara daftar program ini?", { userHash: "b" }),
+      row("cara daftar program ini", { userHash: "a" }),
+      row("harga tiket pesawat ke tokyo", { userHash: "c" }),
+    ]);
+    expect(groups.map((g) => [g.wording, g.count, g.variants, g.people])).toEqual([
+      ["cara daftar program ini", 3, 1, 2],
+      ["harga tiket pesawat ke tokyo", 1, 0, 1],
+    ]);
+  });
+
+  it("forgives a typo in a long word, not a different short word", () => {
+    expect(similarity(["produk", "sulawesi"], ["prduk", "sulawesi"])).toBe(1);
+    expect(similarity(["apa", "itu"], ["apa", "ini"])).toBeCloseTo(1 / 3);
+  });
+
+  it("orders groups by count, then by the most recent question", () => {
+    const older = row("pertanyaan lama sekali", { askedAt: NOW - 5 * DAY });
+    const newer = row("pertanyaan baru sekali", { askedAt: NOW });
+    expect(groupQuestions([older, newer]).map((g) => g.wording)).toEqual([
+      "pertanyaan baru sekali",
+      "pertanyaan lama sekali",
+    ]);
+  });
+
+  it("groups questions without letters (emoji) by their text", () => {
+    const groups = groupQuestions([row("🤔🤔"), row("🤔🤔"), row("🙏")]);
+    expect(groups.map((g) => g.count)).toEqual([2, 1]);
+  });
+});
+
+describe("writing CSV", () => {
+  it.each([
+    ["plain", "plain"],
+    ["with, comma", '"with, comma"'],
+    ['say "hi"', '"say ""hi"""'],
+    ["two\nlines", '"two\nlines"'],
+    ["cr\r\nlf", '"cr\r\nlf"'],
+    ["=1+1", "'=1+1"],
+    ["+62 812", "'+62 812"],
+    ["-2", "'-2"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\t=cmd", "'\t=cmd"],
+    ['=HYPERLINK("x","y")', `"'=HYPERLINK(""x"",""y"")"`],
+    [" padded ", '" padded "'],
+  ])("writes %j as %j", (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  it("writes numbers as numbers (a negative score is no formula) and nothing for missing values", () => {
+    expect(csvCell(-0.5)).toBe("-0.5");
+    expect(csvCell(undefined)).toBe("");
+    expect(csvCell(Number.NaN)).toBe("");
+  });
+
+  it("starts with a byte-order mark and ends every line with CRLF", () => {
+    expect(toCsv(["a", "b"], [[1, "x"]])).toBe("\uFEFFa,b\r\n1,x\r\n");
+  });
+});
+
+describe("recording questions", () => {
+  it("keeps the text and best guess of a fallback, and only counts an answer", () => {
+    const { store, ask } = setup();
+    ask("produk papua apa?");
+    ask("berapa gaji menteri perindustrian?");
+    ask("sulawesi");
+    const kept = store.unanswered(0);
+    expect(kept.map((r) => r.text)).toEqual(["sulawesi", "berapa gaji menteri perindustrian?"]);
+    expect(kept[0]).toMatchObject({ kind: "fallback", lang: "id", chatType: "private", day: "2024-05-31" });
+    expect(kept[0]?.guess).toMatch(/^p\.sul/);
+    expect(store.perDay("2024-05-01")).toEqual([{ day: "2024-05-31", total: 3, answered: 1 }]);
+    expect(store.perSubject("2024-05-01")).toEqual([{ ref: "p.papua", count: 1 }]);
+  });
+
+  it("never stores a user id, only a salted hash that counts distinct people", () => {
+    const { db, store, ask } = setup();
+    ask("berapa gaji menteri?", 987654321);
+    ask("berapa gaji menteri?", 987654321);
+    ask("berapa gaji menteri?", 123456789);
+    const dump = JSON.stringify(db.prepare("SELECT * FROM questions").all());
+    expect(dump).not.toContain("987654321");
+    expect(dump).not.toContain("123456789");
+    expect(store.people("2024-05-01")).toBe(2);
+  });
+
+  it("hashes with a salt kept in the database, so the same person counts once after a restart", () => {
+    const { db, store, log, clock } = setup();
+    log.record({ question: "halo", reply: engine.ask("halo"), engine, chatType: "private", userId: 42 });
+    const again = new QuestionLog(new QuestionStore(db), {
+      timezone: "Asia/Jakarta",
+      logger: silentLogger,
+      now: () => clock.now,
+    });
+    again.record({ question: "halo", reply: engine.ask("halo"), engine, chatType: "private", userId: 42 });
+    expect(store.people("2024-05-01")).toBe(1);
+  });
+
+  it("counts each day in the bot's time zone", () => {
+    const { store, clock, ask } = setup();
+    clock.now = Date.UTC(2024, 4, 30, 18, 0); // 01:00 on 31 May in Jakarta
+    ask("halo");
+    expect(store.perDay("2024-05-01").map((d) => d.day)).toEqual(["2024-05-31"]);
+  });
+
+  it("does not throw when the database is gone", () => {
+    const { db, ask } = setup();
+    db.close();
+    open.splice(0);
+    expect(() => ask("berapa gaji menteri?")).not.toThrow();
+  });
+});
+
+describe("the retention purge", () => {
+  it("deletes questions older than the retention and keeps the rest", () => {
+    const { store, clock, ask } = setup();
+    clock.now = NOW - 91 * DAY;
+    ask("berapa gaji menteri dulu?");
+    clock.now = NOW - 89 * DAY;
+    ask("berapa gaji menteri kemarin?");
+    expect(purgeOld(store, 90, NOW)).toBe(1);
+    expect(store.unanswered(0).map((r) => r.text)).toEqual(["berapa gaji menteri kemarin?"]);
+  });
+
+  it("purges at once when started, and stops", () => {
+    const { store, clock, ask } = setup();
+    clock.now = NOW - 10 * DAY;
+    ask("berapa gaji menteri?");
+    const stop = startRetention(store, { days: 7, logger: silentLogger, now: () => NOW });
+    stop();
+    expect(store.unanswered(0)).toEqual([]);
+  });
+});
+
+describe("/stats numbers", () => {
+  it("fill every day of the last 30, name provinces apart from topics, and count languages", () => {
+    const { store, clock, ask } = setup();
+    clock.now = NOW - 2 * DAY;
+    ask("produk papua apa?");
+    ask("What does East Java produce?", 2);
+    clock.now = NOW;
+    ask("kriteria pemilihan daerah?");
+    ask("apa itu bali?");
+    ask("berapa gaji menteri?", 3);
+    const stats = collectStats(
+      { store, engine, timezone: "Asia/Jakarta", now: NOW, activeGroups: 4, subscribedGroups: undefined },
+      "id",
+    );
+    expect(stats.days).toHaveLength(30);
+    expect(stats.days[0]?.day).toBe("2024-05-02");
+    expect(stats.days[29]).toEqual({ day: "2024-05-31", total: 3, answered: 2 });
+    expect(stats.days[27]).toEqual({ day: "2024-05-29", total: 2, answered: 2 });
+    expect(stats).toMatchObject({ total: 5, answered: 4, people: 3, groups: { active: 4 } });
+    expect(stats.provinces.map((p) => p.label).sort()).toEqual(["Bali", "Jawa Timur", "Papua"]);
+    expect(stats.topics.map((t) => t.label)).toEqual(["Kriteria pemilihan daerah"]);
+    expect(stats.langs).toEqual([
+      { lang: "id", count: 4 },
+      { lang: "en", count: 1 },
+    ]);
+  });
+});
+
+describe("calendar days", () => {
+  it("reads the day in a time zone and counts back on the calendar", () => {
+    expect(dayOf(Date.UTC(2024, 4, 30, 17, 0), "Asia/Jakarta")).toBe("2024-05-31");
+    expect(dayOf(Date.UTC(2024, 4, 30, 16, 59), "Asia/Jakarta")).toBe("2024-05-30");
+    expect(daysEnding("2024-03-02", 3)).toEqual(["2024-02-29", "2024-03-01", "2024-03-02"]);
+  });
+});
