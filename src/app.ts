@@ -112,9 +112,9 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     db.close();
     throw err;
   }
-  await registerCommands(bot.telegram, t).catch((err) =>
-    logger.warn({ err }, "could not register the command menus"),
-  );
+  await registerCommands(bot.telegram, t, config.adminIds, (err, staffId) =>
+    logger.warn({ err, staffId }, "no staff command menu for this user yet (has the user opened the bot?)"),
+  ).catch((err) => logger.warn({ err }, "could not register the command menus"));
 
   let server: Server | undefined;
   let port: number | undefined;

@@ -96,7 +96,7 @@ export const ENV_VARS: readonly EnvVar[] = [
     name: "UNANSWERED_RETENTION_DAYS",
     required: false,
     default: "90",
-    description: "Days to keep unanswered questions before they are deleted.",
+    description: "Days the anonymous question log (unanswered questions and statistics) is kept.",
   },
 ];
 

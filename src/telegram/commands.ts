@@ -3,8 +3,10 @@ import type { BotCommand, BotCommandScope } from "telegraf/types";
 import type { Translate } from "../i18n";
 import { LANGS, type Lang } from "../lang";
 
-// The command menu: each command by its name in each language (aliases work too, see features).
-const MENU: Record<Lang, Array<[command: string, key: string]>> = {
+type Menu = Record<Lang, Array<[command: string, key: string]>>;
+
+// The command menus: each command by its name in each language (aliases work too, see features).
+const MENU: Menu = {
   id: [
     ["start", "start"],
     ["help", "help"],
@@ -25,24 +27,71 @@ const MENU: Record<Lang, Array<[command: string, key: string]>> = {
   ],
 };
 
-/** The command menu in one language, descriptions from `locales/<lang>/commands.json`. */
-export function commandMenu(t: Translate, lang: Lang, extra: Array<[string, string]> = []): BotCommand[] {
-  return [...MENU[lang], ...extra].map(([command, key]) => ({
+/** What group admins can do in a group, besides the common commands. */
+const GROUP_MENU: Menu = {
+  id: [
+    ["langganan", "subscribe"],
+    ["berhenti_langganan", "unsubscribe"],
+    ["wilayah", "province"],
+  ],
+  en: [
+    ["subscribe", "subscribe"],
+    ["unsubscribe", "unsubscribe"],
+    ["province", "province"],
+  ],
+};
+
+/** Programme staff's commands, shown only in each staff member's private chat. */
+const STAFF_MENU: Menu = {
+  id: [
+    ["umumkan", "announce"],
+    ["pengumuman", "announcements"],
+    ["belumterjawab", "unanswered"],
+    ["statistik", "stats"],
+    ["muatulang", "reload"],
+  ],
+  en: [
+    ["announce", "announce"],
+    ["announcements", "announcements"],
+    ["unanswered", "unanswered"],
+    ["stats", "stats"],
+    ["reload", "reload"],
+  ],
+};
+
+/** A command menu in one language, descriptions from `locales/<lang>/commands.json`. */
+export function commandMenu(t: Translate, lang: Lang, extra: Menu | undefined = undefined): BotCommand[] {
+  return [...MENU[lang], ...(extra?.[lang] ?? [])].map(([command, key]) => ({
     command,
     description: t(lang, `commands.${key}`),
   }));
 }
 
 /**
- * Registers the menus with `setMyCommands`: for private chats and for groups, in Indonesian
- * (`language_code` id, and the default for everyone else's clients) and English (en).
+ * Registers the menus with `setMyCommands`: for private chats, for groups (with the group
+ * admins' commands) and for each staff member's private chat (with the staff commands); each in
+ * Indonesian (`language_code` id, and the default for every other client) and English (en).
+ * A staff member who never opened the bot cannot get a menu yet: `onError` hears of it.
  */
-export async function registerCommands(telegram: Telegram, t: Translate): Promise<void> {
-  const scopes: BotCommandScope[] = [{ type: "all_private_chats" }, { type: "all_group_chats" }];
-  for (const scope of scopes) {
-    for (const lang of LANGS) {
-      await telegram.setMyCommands(commandMenu(t, lang), { scope, language_code: lang });
-    }
-    await telegram.setMyCommands(commandMenu(t, "id"), { scope });
+export async function registerCommands(
+  telegram: Telegram,
+  t: Translate,
+  staffIds: readonly number[] = [],
+  onError: (err: unknown, staffId: number) => void = () => {},
+): Promise<void> {
+  const menus: Array<[BotCommandScope, Menu | undefined]> = [
+    [{ type: "all_private_chats" }, undefined],
+    [{ type: "all_group_chats" }, GROUP_MENU],
+  ];
+  for (const [scope, extra] of menus) await setMenus(telegram, t, scope, extra);
+  for (const chat_id of staffIds) {
+    await setMenus(telegram, t, { type: "chat", chat_id }, STAFF_MENU).catch((err) => onError(err, chat_id));
   }
+}
+
+async function setMenus(telegram: Telegram, t: Translate, scope: BotCommandScope, extra: Menu | undefined) {
+  for (const lang of LANGS) {
+    await telegram.setMyCommands(commandMenu(t, lang, extra), { scope, language_code: lang });
+  }
+  await telegram.setMyCommands(commandMenu(t, "id", extra), { scope });
 }

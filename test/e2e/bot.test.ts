@@ -146,18 +146,25 @@ describe("choosing a language", () => {
     expect(text(await nextMessage(ctx, DEFAULT_USER.id, seen))).toContain("Hello, Siti!");
   });
 
-  it("registers command menus in both languages for private chats and groups", async () => {
-    ctx = await setup();
+  it("registers command menus in both languages: private chats, groups with admin commands, staff", async () => {
+    ctx = await setup({ adminIds: [4242] });
     const menus = ctx.fake.delivered("setMyCommands");
-    expect(menus).toHaveLength(6);
-    const en = menus.find(
-      (m) =>
-        m.params.language_code === "en" && (m.params.scope as { type: string }).type === "all_group_chats",
+    expect(menus).toHaveLength(9);
+    const menu = (type: string, lang?: string) =>
+      (
+        (menus.find(
+          (m) => (m.params.scope as { type: string }).type === type && m.params.language_code === lang,
+        )?.params.commands ?? []) as Array<{ command: string }>
+      ).map((c) => c.command);
+    expect(menu("all_private_chats", "id")).toContain("provinsi");
+    expect(menu("all_private_chats", "id")).not.toContain("langganan");
+    expect(menu("all_group_chats", "en")).toEqual(
+      expect.arrayContaining(["provinces", "subscribe", "province"]),
     );
-    const commandsOf = (m: RecordedCall | undefined) =>
-      ((m?.params.commands ?? []) as Array<{ command: string }>).map((c) => c.command);
-    expect(commandsOf(en)).toContain("provinces");
-    expect(commandsOf(menus.find((m) => m.params.language_code === "id"))).toContain("provinsi");
+    expect(menu("all_group_chats")).toContain("langganan");
+    expect(menu("chat", "id")).toEqual(expect.arrayContaining(["umumkan", "statistik", "muatulang"]));
+    const staffMenu = menus.find((m) => (m.params.scope as { type: string }).type === "chat");
+    expect((staffMenu?.params.scope as { chat_id: number }).chat_id).toBe(4242);
   });
 });
 
