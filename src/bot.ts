@@ -1,4 +1,4 @@
-import { Telegraf } from "telegraf";
+import { Composer, Telegraf } from "telegraf";
 import type { UserFromGetMe } from "telegraf/types";
 import { announce } from "./features/announce";
 import { announcements } from "./features/announcements";
@@ -24,6 +24,13 @@ export interface BotOptions {
   retry?: RetryOptions;
 }
 
+/** A text message that is not a command, from someone who is not staff. */
+function isPublicQuestion(ctx: BotContext): boolean {
+  const message = ctx.message;
+  if (!message || !("text" in message) || message.text.startsWith("/")) return false;
+  return !ctx.deps.adminIds.includes(ctx.from?.id ?? 0);
+}
+
 // Errors that say an update came too late to matter, not that something is broken.
 const HARMLESS = [/query is too old/i, /message is not modified/i, /message to edit not found/i];
 
@@ -46,9 +53,21 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   bot.use(setup(deps));
   bot.use(groups);
   bot.use(floodGuard({ now: deps.now }));
-  // Before ask: a staff member's announcement draft is text that must not be read as a question.
-  bot.use(announce, announcements, subscribe);
-  bot.use(start, language, browse, ask);
+  // Most updates are questions typed by the public: they skip the features that only take
+  // commands, buttons or a staff member's draft, and go straight to `ask`.
+  bot.use(
+    Composer.optional(
+      (ctx) => !isPublicQuestion(ctx),
+      // Before ask: a staff member's announcement draft is text that must not be read as a question.
+      announce,
+      announcements,
+      subscribe,
+      start,
+      language,
+      browse,
+    ),
+  );
+  bot.use(ask);
   bot.use(inline);
   bot.use(upkeep);
   bot.use(unhandled);

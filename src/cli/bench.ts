@@ -13,9 +13,9 @@ import { parseArgs } from "node:util";
 import { answerBench } from "./bench-answer";
 import { inlineBench } from "./bench-inline";
 import type { BenchSection } from "./bench-stats";
-import { telegramBench } from "./bench-telegram";
+import { memoryBench, webhookBench } from "./bench-telegram";
 
-const SECTIONS: readonly BenchSection[] = [answerBench, telegramBench, inlineBench];
+const SECTIONS: readonly BenchSection[] = [answerBench, webhookBench, memoryBench, inlineBench];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
