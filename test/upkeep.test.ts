@@ -36,7 +36,7 @@ function setup() {
     now: () => clock.now,
   });
   const ask = (question: string, userId: number | undefined = 1, chatType = "private") =>
-    log.record({ question, reply: engine.ask(question), engine, chatType, userId });
+    log.record({ question, reply: engine.ask(question), chatType, userId });
   return { db, store, log, clock, ask };
 }
 
@@ -157,13 +157,13 @@ describe("recording questions", () => {
 
   it("hashes with a salt kept in the database, so the same person counts once after a restart", () => {
     const { db, store, log, clock } = setup();
-    log.record({ question: "halo", reply: engine.ask("halo"), engine, chatType: "private", userId: 42 });
+    log.record({ question: "halo", reply: engine.ask("halo"), chatType: "private", userId: 42 });
     const again = new QuestionLog(new QuestionStore(db), {
       timezone: "Asia/Jakarta",
       logger: silentLogger,
       now: () => clock.now,
     });
-    again.record({ question: "halo", reply: engine.ask("halo"), engine, chatType: "private", userId: 42 });
+    again.record({ question: "halo", reply: engine.ask("halo"), chatType: "private", userId: 42 });
     expect(store.people("2024-05-01")).toBe(1);
   });
 

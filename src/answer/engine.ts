@@ -29,6 +29,8 @@ export interface Reply {
   subjects: Subject[];
   /** "Did you mean" choices for a low-confidence question; related follow-ups for an answer. */
   suggestions: Suggestion[];
+  /** For a fallback: what the matcher would have answered below its cut-off, and how sure it was. */
+  guess?: { ref: string; confidence: number } | undefined;
 }
 
 export interface AskOptions {
@@ -78,7 +80,15 @@ export class AnswerEngine {
     if (decision.kind === "fallback" || decision.confidence < ANSWER_CUTOFF) {
       const guesses = decision.kind === "fallback" ? [] : decision.subjects;
       const suggestions = analysis.offTopic ? [] : this.suggest(lang, analysis.unknown, guesses);
-      return this.fallback(lang, suggestions.length ? "answer.didYouMean" : "answer.fallback", suggestions);
+      const reply = this.fallback(
+        lang,
+        suggestions.length ? "answer.didYouMean" : "answer.fallback",
+        suggestions,
+      );
+      const best = guesses[0];
+      if (best)
+        reply.guess = { ref: subjectRef(best), confidence: Math.round(decision.confidence * 1000) / 1000 };
+      return reply;
     }
     const reply = this.answerSubjects(lang, decision.subjects, decision.confidence);
     if (reply && decision.kind === "not_in_programme") reply.kind = "not_in_programme";

@@ -47,9 +47,8 @@ ask.on(message("text"), async (ctx, next) => {
     );
     if (question === undefined) return;
   }
-  const engine = ctx.deps.engine();
-  const reply = engine.ask(question, { defaultLang: ctx.lang });
-  ctx.deps.questionLog?.record({ question, reply, engine, chatType: ctx.chat.type, userId: ctx.from.id });
+  const reply = ctx.deps.engine().ask(question, { defaultLang: ctx.lang });
+  ctx.deps.questionLog?.record({ question, reply, chatType: ctx.chat.type, userId: ctx.from.id });
   await sendReply(ctx, reply);
 });
 

@@ -1,8 +1,7 @@
 import { createHmac } from "node:crypto";
-import type { AnswerEngine, Reply } from "../answer/engine";
+import type { Reply } from "../answer/engine";
 import { fold } from "../answer/normalise";
 import { subjectRef } from "../answer/subject";
-import { analyse, decide } from "../answer/understand";
 import type { Logger } from "../logger";
 import type { QuestionStore } from "../storage/questions";
 import { dayOf } from "./days";
@@ -17,8 +16,6 @@ const MAX_TEXT = 500;
 export interface AskedQuestion {
   question: string;
   reply: Reply;
-  /** The engine that answered: the best guess must come from the same knowledge. */
-  engine: AnswerEngine;
   chatType: string;
   /** Only hashed, never stored. */
   userId: number | undefined;
@@ -30,19 +27,13 @@ export function needsReview(reply: Reply): boolean {
 }
 
 /**
- * The subject the bot would have answered and how sure it was. A fallback's reply carries no
- * score, so the question is analysed again; failing that, the first "did you mean" choice.
+ * The subject the bot would have answered and how sure it was: the answer's own subject, the
+ * matcher's guess below its cut-off, or else the first "did you mean" choice.
  */
-export function bestGuess(
-  question: string,
-  reply: Reply,
-  engine: AnswerEngine,
-): { guess: string | undefined; score: number | undefined } {
+export function bestGuess(reply: Reply): { guess: string | undefined; score: number | undefined } {
   const first = reply.subjects[0];
   if (first) return { guess: subjectRef(first), score: reply.confidence };
-  const decision = decide(analyse(question, engine.vocabulary), engine.knowledge);
-  const guessed = decision.subjects[0];
-  if (guessed) return { guess: subjectRef(guessed), score: Math.round(decision.confidence * 1000) / 1000 };
+  if (reply.guess) return { guess: reply.guess.ref, score: reply.guess.confidence };
   return { guess: reply.suggestions[0]?.ref, score: undefined };
 }
 
@@ -67,9 +58,7 @@ export class QuestionLog {
       const { question, reply } = asked;
       const at = (this.options.now ?? Date.now)();
       const keepText = needsReview(reply) && fold(question) !== "";
-      const { guess, score } = keepText
-        ? bestGuess(question, reply, asked.engine)
-        : { guess: undefined, score: undefined };
+      const { guess, score } = keepText ? bestGuess(reply) : { guess: undefined, score: undefined };
       this.store.add({
         askedAt: at,
         day: dayOf(at, this.options.timezone),
