@@ -72,7 +72,7 @@ export interface FailureOptions {
 }
 
 /** Answers a method instead of the default; may throw {@link FakeApiError} to answer an error. */
-export type Responder = (params: Record<string, unknown>, fake: FakeBotApi) => unknown;
+export type Responder = (params: Record<string, unknown>, fake: FakeBotApi) => unknown | Promise<unknown>;
 
 /** Throw from a {@link Responder} to answer `{ ok: false, ... }` with the error's code as HTTP status. */
 export class FakeApiError extends Error {
@@ -428,7 +428,8 @@ export class FakeBotApi {
       if (this.#strict) validate(method, params);
       this.#enforceRate(method, params, call.at);
       const responder = this.#responders.get(method);
-      result = responder ? responder(params, this) : this.#defaultResult(method, params);
+      // A responder may answer later (a promise), to hold a call in flight.
+      result = responder ? await responder(params, this) : this.#defaultResult(method, params);
     } catch (err) {
       if (!(err instanceof FakeApiError)) throw err;
       call.failed = true;
