@@ -218,7 +218,10 @@ export function decide(a: Analysis, k: KnowledgeFile): Decision {
   }
 
   const phase = askedPhase(a);
-  const asksList = has("provinces") && (has("plural") || has("what") || phase !== undefined || has("member"));
+  const asksList =
+    (has("provinces") && (has("plural") || has("what") || phase !== undefined || has("member"))) ||
+    // "di mana saja program ini?", "where does the programme work?"
+    (has("where") && (has("plural") || has("domain")) && entityCount === 0 && a.areas.length === 0);
 
   if (has("follow-up") && !has("criteria") && a.criteria.length === 0)
     return answer([{ kind: "topic", id: "follow-up" }]);
@@ -250,7 +253,7 @@ export function decide(a: Analysis, k: KnowledgeFile): Decision {
   // "phase 1 dates", "kapan tahap pertama?": when the programme ran, not who took part.
   if (has("when") && phase !== undefined && !has("provinces"))
     return answer([{ kind: "topic", id: "since" }]);
-  if (asksList || (phase !== undefined && (has("plural") || has("phase"))))
+  if (asksList || (phase !== undefined && (has("plural") || has("phase"))) || (has("phase") && has("plural")))
     return answer([{ kind: "list", phase }]);
 
   // "What does JICA stand for?", "Apa kepanjangan Kemenperin?": the organisation's full name.
@@ -273,6 +276,8 @@ export function decide(a: Analysis, k: KnowledgeFile): Decision {
 
 /** The phase a question asks about: from a year (2013, 2017) or words like "first phase". */
 function askedPhase(a: Analysis): number | undefined {
+  // "apa bedanya tahap 1 dan 2": both phases, so no one phase.
+  if (a.cues.has("first") && a.cues.has("second")) return undefined;
   if (a.years.includes(2017)) return 2;
   if (a.years.includes(2013) || a.years.includes(2016)) return 1;
   if (a.cues.has("phase") || a.cues.has("provinces")) {
