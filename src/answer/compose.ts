@@ -263,7 +263,7 @@ export class Composer {
       }
       case "officials": {
         const lines = [this.t(lang, "answer.officialsIntro")];
-        for (const p of k.people) lines.push(`• ${p.name} — ${p.role[lang]}`);
+        for (const p of k.people.filter((x) => x.official)) lines.push(`• ${p.name} — ${p.role[lang]}`);
         for (const o of k.organisations) lines.push(`• ${o.name}: ${o.about[lang]}`);
         return {
           text: lines.join("\n"),

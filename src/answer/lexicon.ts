@@ -30,6 +30,9 @@ export const CUE_NAMES = [
   "second",
   "officials",
   "meaning", // what is, stands for, singkatan: asks what a name means
+  "end", // when something ended: the knowledge knows only that the first phase ran to 2016
+  "third", // a third phase or later, which the programme does not have
+  "now", // who holds an office now: the sources speak of 2017
   "quantity", // how much, how many: the knowledge holds no figures but counts and years
   "howto", // how do I, cara membuat: asks for instructions, which the knowledge has none of
   "domain", // programme words: IKM, programme, cooperation, Japan …

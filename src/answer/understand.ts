@@ -195,6 +195,11 @@ export function decide(a: Analysis, k: KnowledgeFile): Decision {
   if (has("howto")) return fallback;
   const countable = has("provinces") || has("phase") || has("criteria");
   if (has("quantity") && !countable) return fallback;
+  // A third phase, a year the sources never name ("after 2020"), who holds an office now, or
+  // when anything but the first phase ended: none of it is in the sources.
+  if (has("third") || a.years.some((y) => !yearsOf(k).has(y))) return fallback;
+  if (has("now") && (a.people.length > 0 || has("who") || has("officials"))) return fallback;
+  if (has("end") && askedPhase(a) !== 1) return fallback;
 
   // Small talk alone ("halo", "thanks a lot!"): nothing else of substance in the question.
   const substantive = SUBSTANTIVE_CUES.some(has) || a.years.length > 0;
@@ -234,36 +239,40 @@ export function decide(a: Analysis, k: KnowledgeFile): Decision {
   if (a.people.length) return answer(a.people.map((id) => ({ kind: "person", id })));
 
   const programme = programmeSubjects(a, k);
-  // "kerajinan perak malang ikut program?": a region outside the programme, asked about a product.
-  if (a.areas.length && a.provinces.length === 0 && a.places.length === 0) {
+  // "kerajinan perak malang ikut program?": a region outside the programme, asked about a product
+  // (not Papua Tengah, which holds Dogiyai since 2022).
+  const outside = a.areas.filter((code) => !holdsProgrammePlace(k, code));
+  if (outside.length && a.provinces.length === 0 && a.places.length === 0) {
     const subjects: Subject[] = [
       ...a.areas.slice(0, 3).map((code): Subject => ({ kind: "area", code })),
       ...programme,
     ];
     return { kind: "not_in_programme", subjects, confidence: penalty(UNKNOWN_FACTOR_WEAK) };
   }
-  if (programme.length) {
-    const extra: Subject[] = a.areas.map((code) => ({ kind: "area", code }));
-    return answer([...programme, ...extra]);
+  if (programme.length || a.areas.length) {
+    const areas: Subject[] = a.areas.map((code) => ({ kind: "area", code }));
+    // "Papua Tengah?" alone: the region, and the programme place it now holds.
+    return programme.length ? answer([...programme, ...areas]) : answer(areas, UNKNOWN_FACTOR_WEAK);
   }
   // "What products are in the programme?": every province with its products.
   if (has("product") && (has("plural") || has("what")) && a.topics.size <= 1 && !a.topics.has("aim")) {
     return answer([{ kind: "list", phase }]);
   }
+  if (has("end")) return answer([{ kind: "topic", id: "since" }]);
   // "phase 1 dates", "kapan tahap pertama?": when the programme ran, not who took part.
   if (has("when") && phase !== undefined && !has("provinces"))
     return answer([{ kind: "topic", id: "since" }]);
-  if (asksList || (phase !== undefined && (has("plural") || has("phase"))) || (has("phase") && has("plural")))
-    return answer([{ kind: "list", phase }]);
+  const listsPhase = phase !== undefined && (has("plural") || has("phase") || has("product"));
+  if (asksList || listsPhase || (has("phase") && has("plural"))) return answer([{ kind: "list", phase }]);
 
-  // "What does JICA stand for?", "Apa kepanjangan Kemenperin?": the organisation's full name.
-  if (has("meaning") && a.orgs.length) return answer(a.orgs.map((id) => ({ kind: "org", id })));
   const topic = bestTopic(a, topicOrder);
   // A topic named twice, or once in a question that is clearly about the programme, is firm ground.
   const topicScore = topic ? (a.topics.get(topic) ?? 0) : 0;
   const topicFactor =
     topicScore >= 2 || (topicScore >= 1 && has("domain")) ? UNKNOWN_FACTOR_STRONG : UNKNOWN_FACTOR_WEAK;
   if (topic && topic !== "overview") return answer([{ kind: "topic", id: topic }], topicFactor);
+  // "What does JICA stand for?", "Apa kepanjangan Kemenperin?": the organisation's full name.
+  if (has("meaning") && a.orgs.length) return answer(a.orgs.map((id) => ({ kind: "org", id })));
   if (has("officials")) return answer([{ kind: "officials" }]);
   if (a.orgs.length) return answer(a.orgs.map((id) => ({ kind: "org", id })));
   if (topic) return answer([{ kind: "topic", id: topic }], UNKNOWN_FACTOR_WEAK);
@@ -272,6 +281,26 @@ export function decide(a: Analysis, k: KnowledgeFile): Decision {
   if (has("domain") && a.unknown.length === 0)
     return answer([{ kind: "topic", id: "overview" }], UNKNOWN_FACTOR_WEAK);
   return fallback;
+}
+
+const knownYears = new WeakMap<KnowledgeFile, Set<number>>();
+
+/** Every year the knowledge names (entries, texts, notes, source dates). */
+function yearsOf(k: KnowledgeFile): Set<number> {
+  let years = knownYears.get(k);
+  if (!years) {
+    const text = JSON.stringify(k);
+    years = new Set([...text.matchAll(/\b(19|20)\d\d\b/g)].map((m) => Number(m[0])));
+    knownYears.set(k, years);
+  }
+  return years;
+}
+
+/** Whether a region holds one of the programme's places (Papua Tengah holds Dogiyai). */
+function holdsProgrammePlace(k: KnowledgeFile, code: string): boolean {
+  return k.provinces.some((p) =>
+    p.entries.some((e) => e.place.area === code || e.place.area.startsWith(`${code}.`)),
+  );
 }
 
 /** The phase a question asks about: from a year (2013, 2017) or words like "first phase". */

@@ -62,6 +62,7 @@ const CORRECTION_RANK: Record<Concept["type"], number> = {
 export class Vocabulary {
   private readonly phrases = new Map<string, Phrase>();
   private readonly wordLang = new Map<string, Lang | null>();
+  private readonly neutral = new Set<string>();
   private readonly words = new Set<string>();
   private readonly correctable = new Map<string, number>(); // word → best correction rank
   private readonly longestFrom = new Map<string, number>(); // first word → words of its longest phrase
@@ -69,7 +70,11 @@ export class Vocabulary {
 
   constructor(knowledge: Knowledge, areas: Areas) {
     for (const [cue, words] of Object.entries(CUES) as Array<[Cue, (typeof CUES)[Cue]]>) {
-      for (const [w, lang] of wordsOf(words)) this.add(w, { type: "cue", cue }, lang);
+      for (const [w, lang] of wordsOf(words)) {
+        this.add(w, { type: "cue", cue }, lang);
+        // Words the lexicon lists for both languages ("ikm", "jica") never mark one.
+        if (lang === undefined) for (const word of tokenize(w)) this.neutral.add(word);
+      }
     }
     for (const [kind, words] of Object.entries(SMALL_TALK) as Array<
       [SmallTalk, (typeof SMALL_TALK)[SmallTalk]]
@@ -100,8 +105,10 @@ export class Vocabulary {
       if (lang) this.markWord(word, lang);
       // A misspelt word is never "corrected" into a regency name or a short small-talk word:
       // "bantu" is not Bantul, "joke" is not "oke".
+      // Nor into a word that rules a question out: "hosts" is not "costs".
       const isRegency = concept.type === "area" && concept.code.includes(".");
-      if (isRegency || (concept.type === "smalltalk" && word.length < 5)) continue;
+      const risky = concept.type === "offtopic" || (concept.type === "smalltalk" && word.length < 5);
+      if (isRegency || risky) continue;
       const rank = CORRECTION_RANK[concept.type];
       this.correctable.set(word, Math.min(rank, this.correctable.get(word) ?? rank));
     }
@@ -218,7 +225,7 @@ export class Vocabulary {
 
   /** The language a word marks, if only one. */
   languageOf(word: string): Lang | undefined {
-    return this.wordLang.get(word) ?? undefined;
+    return this.neutral.has(word) ? undefined : (this.wordLang.get(word) ?? undefined);
   }
 
   /** Whether `word` is part of some known phrase. */
@@ -236,6 +243,8 @@ export class Vocabulary {
         const distance = editDistance(word, candidate, max);
         if (distance > max) continue;
         const rank = this.correctable.get(candidate) ?? 9;
+        // A short word takes only a missing letter, or a name: "mate" is not "make", "sine" is "since".
+        if (word.length <= 4 && candidate.length <= word.length && rank > CORRECTION_RANK.product) continue;
         if (
           !best ||
           distance < best.distance ||

@@ -67,6 +67,8 @@ const person = z
   .object({
     id: slug,
     name: z.string().min(1),
+    /** False for people the sources name who are not officials of the programme (a reporter). */
+    official: z.boolean().default(true),
     role: bilingual,
     about: bilingual,
     terms,

@@ -164,7 +164,7 @@ describe("choosing a language", () => {
     expect(menu("all_group_chats")).toContain("langganan");
     expect(menu("chat", "id")).toEqual(expect.arrayContaining(["umumkan", "statistik", "muatulang"]));
     const staffMenu = menus.find((m) => (m.params.scope as { type: string }).type === "chat");
-    expect((staffMenu?.params.scope as { chat_id: number }).chat_id).toBe(4242);
+    expect(staffMenu?.params.scope).toMatchObject({ chat_id: 4242 });
   });
 });
 
