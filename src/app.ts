@@ -34,6 +34,8 @@ export interface AppOptions {
   now?: () => number;
   /** Host the HTTP server listens on (default all interfaces). */
   host?: string;
+  /** Called when the bot can no longer take updates (long polling ended with an error). */
+  onFatal?: (err: unknown) => void;
   /** The announcement delivery worker: an injected clock for tests, limits for benchmarks. */
   announce?: BroadcasterOptions;
 }
@@ -96,8 +98,11 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   });
   const startedAt = Date.now();
   const mode = config.webhook ? "webhook" : "polling";
+  // Whether updates still come in; false once polling died or stop() began.
+  let receiving = true;
+  let stopped = false;
   const health = () => ({
-    status: "ok",
+    status: receiving ? "ok" : "down",
     mode,
     uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     knowledge: {
@@ -136,7 +141,12 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       port = await listen(server, config.port, options.host);
     }
     polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((err) => {
+      // 401 (token revoked), 409 (another instance polls) or a failing error boundary: no
+      // update will be read again. /healthz says so, and the owner decides (main.ts exits).
+      receiving = false;
+      if (stopped) return;
       logger.error({ err }, "long polling stopped with an error");
+      options.onFatal?.(err);
     });
   }
   const stopRetention = startRetention(questions, {
@@ -148,7 +158,6 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   announce.broadcaster.start();
   logger.info({ mode, port, bot: bot.botInfo.username }, "Tanya IKM is running");
 
-  let stopped = false;
   return {
     bot,
     deps,
@@ -160,14 +169,16 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       stopped = true;
       knowledge.close();
       stopRetention();
+      receiving = false;
       logger.info({ reason }, "stopping: finishing updates in flight");
       if (polling) {
         await stopPolling(bot, reason, polling);
         await polling;
       }
+      // Webhook: new requests get 503 (Telegram sends them again later), those in flight finish.
+      if (server) await close(server);
       // Lets the deliveries in flight finish and be recorded, so none is left in doubt.
       await announce.broadcaster.stop();
-      if (server) await close(server);
       db.close();
       logger.info("stopped");
     },

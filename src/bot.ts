@@ -13,7 +13,7 @@ import { start } from "./features/start";
 import { subscribe } from "./features/subscribe";
 import { unhandled } from "./features/unhandled";
 import { upkeep } from "./features/upkeep";
-import { installBotRetry, isForbidden, type RetryOptions } from "./telegram/api-retry";
+import { installBotRetry, isForbidden, migratedTo, type RetryOptions } from "./telegram/api-retry";
 import type { BotContext, BotDeps } from "./telegram/context";
 
 export interface BotOptions {
@@ -22,6 +22,30 @@ export interface BotOptions {
   /** Known bot identity: skips `getMe` (tests, benchmarks). */
   botInfo?: UserFromGetMe;
   retry?: RetryOptions;
+}
+
+function handleError(err: unknown, ctx: BotContext, deps: BotDeps): void {
+  const updateId = ctx.update.update_id;
+  const description = err instanceof Error ? err.message : String(err);
+  const chat = ctx.chat;
+  if (HARMLESS.some((re) => re.test(description))) {
+    deps.logger.debug({ updateId, description }, "ignored a harmless Telegram error");
+    return;
+  }
+  if (isForbidden(err)) {
+    // Blocked by the user, or removed from the group: stop writing there.
+    if (chat && chat.type !== "private") deps.groups.setActive(chat.id, false);
+    deps.logger.info({ updateId, chatId: chat?.id, description }, "the bot may not write to this chat");
+    return;
+  }
+  const newId = migratedTo(err);
+  if (chat && newId !== undefined) {
+    // The group became a supergroup while we answered: its record follows (the reply is lost).
+    deps.groups.migrate(chat.id, newId);
+    deps.logger.info({ updateId, from: chat.id, to: newId }, "group migrated while answering");
+    return;
+  }
+  deps.logger.error({ updateId, err }, "failed to handle an update");
 }
 
 /** A text message that is not a command, from someone who is not staff. */
@@ -46,6 +70,10 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   if (options.botInfo) bot.botInfo = options.botInfo;
   // Retries first, so every call any feature makes goes through it.
   installBotRetry(bot, {
+    // A reply is worth a short wait, not a long flood wait: long polling handles a batch of
+    // updates together, and one chat's 429 must not hold everyone's answers for a minute.
+    maxRetryAfterSec: 10,
+    maxRateLimitRetries: 2,
     ...options.retry,
     onRetry: (info) => deps.logger.warn(info, "retrying a Telegram API call"),
   });
@@ -72,21 +100,14 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   bot.use(upkeep);
   bot.use(unhandled);
 
+  // The error boundary: logs with the update id and never throws itself (a throw here would
+  // stop long polling for good).
   bot.catch((err, ctx) => {
-    const updateId = ctx.update.update_id;
-    const description = err instanceof Error ? err.message : String(err);
-    if (HARMLESS.some((re) => re.test(description))) {
-      deps.logger.debug({ updateId, description }, "ignored a harmless Telegram error");
-      return;
+    try {
+      handleError(err, ctx, deps);
+    } catch (inner) {
+      deps.logger.error({ updateId: ctx.update.update_id, err: inner }, "the error boundary failed");
     }
-    if (isForbidden(err)) {
-      // Blocked by the user, or removed from the group: stop writing there.
-      const chat = ctx.chat;
-      if (chat && chat.type !== "private") deps.groups.setActive(chat.id, false);
-      deps.logger.info({ updateId, chatId: chat?.id, description }, "the bot may not write to this chat");
-      return;
-    }
-    deps.logger.error({ updateId, err }, "failed to handle an update");
   });
   return bot;
 }

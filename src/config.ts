@@ -114,7 +114,7 @@ export const CONFIG_MESSAGES = {
     `ADMIN_IDS contains "${entry}", which is not a Telegram user id (a positive whole number). ` +
     "Separate ids with commas or spaces, e.g. ADMIN_IDS=123456789,987654321.",
   webhookUrlInvalid:
-    "WEBHOOK_URL must be an https:// URL (Telegram delivers webhooks only over HTTPS), " +
+    "WEBHOOK_URL must be an https:// URL without a query string (Telegram delivers webhooks only over HTTPS), " +
     "e.g. https://bot.example.org/telegram. Leave it empty to use long polling.",
   webhookSecretMissing:
     "WEBHOOK_SECRET is required when WEBHOOK_URL is set. Choose 1-256 characters of A-Z a-z 0-9 _ -, " +
@@ -223,9 +223,16 @@ const schema = z
     WEBHOOK_URL: env(
       z
         .string()
-        .refine((value) => parseUrl(value)?.protocol === "https:", {
-          error: CONFIG_MESSAGES.webhookUrlInvalid,
-        })
+        // No query string or fragment: Telegraf matches the webhook by path alone.
+        .refine(
+          (value) => {
+            const url = parseUrl(value);
+            return url?.protocol === "https:" && !url.search && !url.hash;
+          },
+          {
+            error: CONFIG_MESSAGES.webhookUrlInvalid,
+          },
+        )
         .optional(),
     ),
     WEBHOOK_SECRET: env(

@@ -34,9 +34,21 @@ export function createLogger(level: LevelWithSilent, options: LoggerOptions = {}
   const settings = {
     level,
     timestamp: pino.stdTimeFunctions.isoTime,
+    serializers: { err: serializeError },
     hooks: { streamWrite: (line: string) => redactToken(line, token) },
   };
   return destination ? pino(settings, destination) : pino(settings);
+}
+
+/**
+ * Errors as pino writes them, less the request Telegraf attaches to its errors (`on.payload`:
+ * the text of a message, a user's chat id), which has no place in logs.
+ */
+export function serializeError(err: unknown): unknown {
+  const serialized = pino.stdSerializers.err(err as Error) as Record<string, unknown>;
+  const on = serialized.on as { method?: unknown } | undefined;
+  if (on && typeof on === "object") serialized.on = { method: on.method };
+  return serialized;
 }
 
 /** A logger that writes nothing, for tests and tools. */

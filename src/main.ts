@@ -7,10 +7,21 @@ import { createLogger, redactToken } from "./logger";
 try {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, { token: config.botToken });
-  const app = await startApp(config, { logger }).catch((err: unknown) => {
-    logger.fatal({ err }, "could not start");
+  // Anything that escapes every handler is logged (token redacted) and ends the process, so a
+  // supervisor starts a clean one instead of a half-working bot.
+  const crash = (what: string) => (err: unknown) => {
+    logger.fatal({ err }, what);
     process.exit(1);
-  });
+  };
+  process.on("uncaughtException", crash("uncaught exception"));
+  process.on("unhandledRejection", crash("unhandled promise rejection"));
+  const app = await startApp(config, {
+    logger,
+    onFatal: (err) => {
+      logger.fatal({ err }, "long polling stopped; exiting so the bot can be restarted");
+      app.stop("fatal").finally(() => process.exit(1));
+    },
+  }).catch(crash("could not start"));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       app.stop(signal).then(

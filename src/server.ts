@@ -5,16 +5,27 @@ type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => 
 export interface HttpServerOptions {
   /** Telegraf's webhook callback; it answers 403 itself when the secret token is wrong or missing. */
   webhook?: Handler | undefined;
-  /** The body of `GET /healthz`. */
+  /** The body of `GET /healthz`; a `status` other than "ok" answers 503. */
   health: () => Record<string, unknown>;
 }
 
+/** How long a stopping server waits for requests in flight before it drops their connections. */
+const GRACE_MS = 10_000;
+const stopping = new WeakSet<Server>();
+
 /** The bot's HTTP server: `GET /healthz` in every mode, and the webhook when there is one. */
 export function createHttpServer(options: HttpServerOptions): Server {
-  return createServer((req, res) => {
+  const server: Server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (req.method === "GET" && path === "/healthz") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(options.health()));
+      const body = options.health();
+      res.writeHead(body.status === "ok" ? 200 : 503, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+      return;
+    }
+    if (stopping.has(server)) {
+      // Telegram delivers the update again later, to the next instance.
+      res.writeHead(503, { connection: "close" }).end();
       return;
     }
     const notFound = () => {
@@ -25,6 +36,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+  return server;
 }
 
 /** Starts listening; resolves with the port (useful when `port` is 0). */
@@ -37,10 +49,19 @@ export async function listen(server: Server, port: number, host = "0.0.0.0"): Pr
   return typeof address === "object" && address ? address.port : port;
 }
 
-/** Stops taking connections and waits for the open ones to finish. */
-export function close(server: Server): Promise<void> {
+/**
+ * Stops taking requests (new ones, also on kept-alive connections, get 503) and waits for those
+ * in flight; after a grace period the remaining connections are dropped.
+ */
+export function close(server: Server, graceMs = GRACE_MS): Promise<void> {
+  stopping.add(server);
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }

@@ -20,6 +20,19 @@ function setup(options: { token?: string; level?: "info" | "silent" } = { token:
 }
 
 describe("logging with the bot token around", () => {
+  it("leaves out the request Telegraf attaches to its errors (message text, chat ids)", async () => {
+    const { logger, output, records } = setup();
+    const { TelegramError } = await import("telegraf");
+    const error = new TelegramError(
+      { error_code: 400, description: "Bad Request: chat not found" },
+      { method: "sendMessage", payload: { chat_id: 987654321, text: "pesan pribadi seseorang" } },
+    );
+    logger.error({ err: error }, "send failed");
+    expect(output()).not.toContain("987654321");
+    expect(output()).not.toContain("pesan pribadi");
+    expect((records()[0]?.err as { on: unknown }).on).toEqual({ method: "sendMessage" });
+  });
+
   it("redacts the token in a message", () => {
     const { logger, output, records } = setup();
     logger.info(`starting with token ${TOKEN}`);

@@ -26,7 +26,8 @@ export function floodGuard(options: FloodOptions = {}): Composer<BotContext> {
 
   return new Composer<BotContext>(async (ctx, next) => {
     const userId = ctx.from?.id;
-    if (userId === undefined || !ctx.message) return next();
+    // Messages and button taps both count: a tapped answer posts as much as a typed question.
+    if (userId === undefined || (!ctx.message && !ctx.callbackQuery)) return next();
     const t = now();
     if (t - lastSweep > 60_000) {
       // Forget quiet users so the map does not grow with every user ever seen.
@@ -41,6 +42,11 @@ export function floodGuard(options: FloodOptions = {}): Composer<BotContext> {
     if (w.times.length <= limit) {
       w.warned = false;
       return next();
+    }
+    if (ctx.callbackQuery) {
+      // The button stops spinning; nothing is posted.
+      await ctx.answerCbQuery(ctx.t("errors.flood")).catch(() => {});
+      return;
     }
     if (!w.warned) {
       w.warned = true;

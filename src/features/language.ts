@@ -7,8 +7,9 @@ import { pickedLang } from "./setup";
 export async function isChatAdmin(ctx: BotContext): Promise<boolean> {
   if (!ctx.chat || !ctx.from) return false;
   if (ctx.chat.type === "private") return true;
-  const member = await ctx.telegram.getChatMember(ctx.chat.id, ctx.from.id);
-  return member.status === "creator" || member.status === "administrator";
+  // If Telegram cannot tell (an error), the answer is no: settings change only for known admins.
+  const member = await ctx.telegram.getChatMember(ctx.chat.id, ctx.from.id).catch(() => undefined);
+  return member?.status === "creator" || member?.status === "administrator";
 }
 
 /** /lang and /bahasa: the interface language, stored per user (or per group, by its admins). */

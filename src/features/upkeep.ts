@@ -4,7 +4,7 @@ import { parseSubjectRef } from "../answer/subject";
 import type { ReloadResult } from "../knowledge/service";
 import { LANGS, type Lang } from "../lang";
 import type { BotContext, BotDeps } from "../telegram/context";
-import { escapeHtml } from "../telegram/html";
+import { cutText, escapeHtml } from "../telegram/html";
 import { sendHtml } from "../telegram/send";
 import { renderStatsChart } from "../upkeep/chart";
 import { toCsv } from "../upkeep/csv";
@@ -142,8 +142,6 @@ function guessLabel(engine: AnswerEngine, ref: string | undefined, lang: Lang): 
   return subject ? engine.composer.label(lang, subject) : ref;
 }
 
-const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
 function unansweredHtml(
   ctx: BotContext,
   groups: QuestionGroup[],
@@ -169,7 +167,7 @@ function unansweredHtml(
       ctx.t("upkeep.unanswered.line", {
         rank: i + 1,
         count: g.count,
-        wording: escapeHtml(shorten(g.wording, 200)),
+        wording: escapeHtml(cutText(g.wording, 200)),
       }),
       `    <i>${details.join(" · ")}</i>`,
     );

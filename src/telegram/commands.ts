@@ -81,7 +81,9 @@ export async function registerCommands(
 ): Promise<void> {
   const menus: Array<[BotCommandScope, Menu | undefined]> = [
     [{ type: "all_private_chats" }, undefined],
-    [{ type: "all_group_chats" }, GROUP_MENU],
+    [{ type: "all_group_chats" }, undefined],
+    // Only group admins see the commands only they may use.
+    [{ type: "all_chat_administrators" }, GROUP_MENU],
   ];
   for (const [scope, extra] of menus) await setMenus(telegram, t, scope, extra);
   for (const chat_id of staffIds) {

@@ -149,7 +149,7 @@ describe("choosing a language", () => {
   it("registers command menus in both languages: private chats, groups with admin commands, staff", async () => {
     ctx = await setup({ adminIds: [4242] });
     const menus = ctx.fake.delivered("setMyCommands");
-    expect(menus).toHaveLength(9);
+    expect(menus).toHaveLength(12);
     const menu = (type: string, lang?: string) =>
       (
         (menus.find(
@@ -158,10 +158,12 @@ describe("choosing a language", () => {
       ).map((c) => c.command);
     expect(menu("all_private_chats", "id")).toContain("provinsi");
     expect(menu("all_private_chats", "id")).not.toContain("langganan");
-    expect(menu("all_group_chats", "en")).toEqual(
+    expect(menu("all_group_chats", "en")).toContain("provinces");
+    expect(menu("all_group_chats", "en")).not.toContain("subscribe");
+    expect(menu("all_chat_administrators", "en")).toEqual(
       expect.arrayContaining(["provinces", "subscribe", "province"]),
     );
-    expect(menu("all_group_chats")).toContain("langganan");
+    expect(menu("all_chat_administrators")).toContain("langganan");
     expect(menu("chat", "id")).toEqual(expect.arrayContaining(["umumkan", "statistik", "muatulang"]));
     const staffMenu = menus.find((m) => (m.params.scope as { type: string }).type === "chat");
     expect(staffMenu?.params.scope).toMatchObject({ chat_id: 4242 });
@@ -239,6 +241,16 @@ describe("groups", () => {
 });
 
 describe("Telegram errors", () => {
+  it("reports itself down and calls for a restart when long polling dies (token revoked)", async () => {
+    const fatal: unknown[] = [];
+    ctx = await setup({ port: 0 }, { onFatal: (err) => fatal.push(err) });
+    ctx.fake.fail("getUpdates", { error_code: 401, description: "Unauthorized" }, { times: 100 });
+    await expect.poll(() => fatal.length, { timeout: 5000 }).toBe(1);
+    const health = await fetch(`http://127.0.0.1:${ctx.app.port}/healthz`);
+    expect(health.status).toBe(503);
+    expect(((await health.json()) as { status: string }).status).toBe("down");
+  });
+
   it("retries a 429 on sendMessage after retry_after and delivers once", async () => {
     ctx = await setup();
     ctx.fake.fail("sendMessage", {
@@ -282,5 +294,18 @@ describe("flooding", () => {
     const sent = ctx.fake.delivered("sendMessage").filter((c) => c.params.chat_id === DEFAULT_USER.id);
     expect(sent.filter((c) => text(c).includes("Pelan-pelan"))).toHaveLength(1);
     expect(sent.length).toBe(6);
+  });
+
+  it("counts button taps too: over the limit a tap only stops spinning", async () => {
+    ctx = await setup();
+    for (let i = 0; i < 8; i++) ctx.fake.callbackQuery({ data: "a:id:p.papua" });
+    await expect.poll(() => ctx?.fake.delivered("answerCallbackQuery").length).toBe(8);
+    await new Promise((r) => setTimeout(r, 200));
+    const answers = ctx.fake.delivered("sendMessage").filter((c) => c.params.chat_id === DEFAULT_USER.id);
+    expect(answers).toHaveLength(5);
+    const notices = ctx.fake
+      .delivered("answerCallbackQuery")
+      .filter((c) => String(c.params.text).includes("Pelan-pelan"));
+    expect(notices).toHaveLength(3);
   });
 });
