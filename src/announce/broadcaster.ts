@@ -2,26 +2,38 @@
  * The delivery worker: takes announcements whose time has come, queues one delivery a group,
  * and sends them at Telegram's ceiling and no faster.
  *
- * Exactly once, across crashes. Every delivery is a row in SQLite. Before its API call the row is
- * claimed (`pending` → `sending`, committed); after the answer it becomes `sent` with Telegram's
- * message id, `failed`, or `pending` again for a retry. So a restart resends nothing that was
- * `sent` and loses nothing `pending`.
+ * Every delivery is a row in SQLite. Before its API call the row is claimed (`pending` →
+ * `sending`, committed); after the answer it becomes `sent` with Telegram's message id, `failed`,
+ * or `pending` again for a retry. So a restart resends nothing recorded `sent` and loses nothing
+ * `pending`. The Bot API has no idempotency key, nor any way for a bot to read a group's history,
+ * so two cases stay uncertain, and they are settled in opposite directions on purpose:
  *
- * The one uncertain case is a row found `sending` at start: the process died during its API call,
- * and the Bot API has no idempotency key, nor any way for a bot to read a group's history, to
- * learn whether the message went out. The claim is committed just before the request goes to the
- * socket, a moment against the round trip its answer takes, so such a row had almost surely
- * reached Telegram: it counts as sent, marked `unconfirmed`, and is never sent twice. The report
- * names those groups (at most `concurrency` of them) so staff can check them; what can go wrong
- * is a loss in the rare case where that last request was refused, never a duplicate, which a bot
- * could not take back from a group. A graceful stop waits for the calls in flight and records
- * their answers, so only a hard kill leaves rows in doubt. After a restart, the limiter is seeded
- * with the last minute's sends from the queue, since Telegram still counts them.
+ * - A 5xx, a timeout or a reset connection is retried (with backoff, up to `maxAttempts`), so a
+ *   struggling Telegram does not cost a group its announcement. If Telegram had in fact delivered
+ *   the message before the failure reached us, that group gets it twice. This is rare (a 5xx or a
+ *   dropped connection almost always means the message did not go out) but possible: delivery is
+ *   at least once for these errors, not exactly once.
+ * - A hard kill (SIGKILL, crash, power loss) during an API call leaves its row `sending`. At the
+ *   next start such rows count as sent, are marked `unconfirmed`, and are never sent again: the
+ *   claim is committed just before the request goes to the socket, so the message had almost
+ *   surely reached Telegram. If it had not, that group misses the announcement. The report names
+ *   those groups (at most `concurrency` of them) so staff can check them.
  *
- * Errors: a 429 delays only its group by `retry_after`, the others go on; 5xx and network errors
- * retry with exponential backoff up to `maxAttempts`; 403 (bot removed, group deleted) fails the
- * delivery, marks the group inactive and unsubscribed and skips its other deliveries; a 400 with
- * `migrate_to_chat_id` moves the group's records to the new id and sends there.
+ * A graceful stop waits for the calls in flight and records their answers, so only a hard kill
+ * leaves rows in doubt. After a restart, the limiter is seeded with the last minute's sends from
+ * the queue, since Telegram still counts them.
+ *
+ * Errors: a 429 puts its delivery back for after its `retry_after` without counting the attempt,
+ * while the other groups go on (the limiter keeps the bot under Telegram's overall ceiling, so a
+ * 429 is taken as that chat's; pausing every group for each one would cost a broadcast its pace); 5xx and network errors retry with exponential backoff up to `maxAttempts`; 403
+ * (bot removed, group deleted) fails the delivery, marks the group inactive and unsubscribed and
+ * skips its other deliveries; a 400 with `migrate_to_chat_id` moves the group's records to the new
+ * id and sends there.
+ *
+ * A scheduled announcement picked up more than `missedAfterMs` after its time (the bot was down)
+ * is not sent, since news days late does more harm than good: it becomes `missed` and its author
+ * is told in a private message. The final report, and that notice, are retried a few times when
+ * they cannot be sent.
  */
 import { type Telegram, TelegramError } from "telegraf";
 import type { Message } from "telegraf/types";
@@ -34,7 +46,7 @@ import { isForbidden, migratedTo, retryAfter } from "../telegram/api-retry";
 import { inAudience, parseAudience, textLang } from "./audience";
 import { type Clock, systemClock } from "./clock";
 import { RateLimiter, type RateLimiterOptions, TELEGRAM_LIMITS, type Ticket } from "./rate-limit";
-import { finishedText, progressText, reportText } from "./report";
+import { finishedText, missedText, progressText, reportText } from "./report";
 
 /** Tuning of {@link Broadcaster}; every field has a default. */
 export interface BroadcasterOptions {
@@ -44,7 +56,7 @@ export interface BroadcasterOptions {
   concurrency?: number;
   /** How often the progress message is edited, in ms. Default 3000. */
   progressIntervalMs?: number;
-  /** Attempts of one delivery before it fails (429s included). Default 10. */
+  /** Attempts of one delivery before it fails; 429s do not count. Default 10. */
   maxAttempts?: number;
   /** First backoff after a 5xx or network error, in ms; doubles each attempt. Default 1000. */
   backoffMs?: number;
@@ -52,6 +64,14 @@ export interface BroadcasterOptions {
   maxBackoffMs?: number;
   /** An API call still unanswered after this is abandoned and retried, in ms. Default 30000. */
   requestTimeoutMs?: number;
+  /** A scheduled announcement picked up later than this after its time is not sent, in ms. Default 30 min. */
+  missedAfterMs?: number;
+  /** Tries at sending a report (or a missed notice) before giving up until the next start. Default 5. */
+  maxReportAttempts?: number;
+  /** Wait before the first retry of a report, in ms; doubles each time. Default 30000. */
+  reportRetryMs?: number;
+  /** IANA time zone of the dates in messages to staff. Default Asia/Jakarta. */
+  timezone?: string;
 }
 
 export interface BroadcasterDeps {
@@ -67,6 +87,12 @@ export interface BroadcasterDeps {
 }
 
 type State = "new" | "running" | "stopping" | "stopped" | "killed";
+
+/** A report (or missed notice) that could not be sent: how often it failed, and when to try again. */
+interface ReportRetry {
+  attempts: number;
+  at: number;
+}
 
 interface ProgressEntry {
   at: number;
@@ -87,6 +113,10 @@ export class Broadcaster {
   private readonly backoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly requestTimeoutMs: number;
+  private readonly missedAfterMs: number;
+  private readonly maxReportAttempts: number;
+  private readonly reportRetryMs: number;
+  private readonly timezone: string;
   private readonly ceilingPerSecond: number;
   private readonly perChatWindowMs: number;
 
@@ -107,6 +137,8 @@ export class Broadcaster {
   /** Per announcement: when its progress message was last edited, the text shown, the call in flight. */
   private readonly progress = new Map<number, ProgressEntry>();
   private readonly reporting = new Set<number>();
+  private readonly reportRetries = new Map<number, ReportRetry>();
+  /** Nothing goes to Telegram before this: a 429 asked the bot to wait. */
   /** Times of recent successful sends, for the time-left estimate. */
   private recentSends: number[] = [];
 
@@ -122,6 +154,10 @@ export class Broadcaster {
     this.backoffMs = options.backoffMs ?? 1000;
     this.maxBackoffMs = options.maxBackoffMs ?? 60_000;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+    this.missedAfterMs = options.missedAfterMs ?? 30 * 60_000;
+    this.maxReportAttempts = options.maxReportAttempts ?? 5;
+    this.reportRetryMs = options.reportRetryMs ?? 30_000;
+    this.timezone = options.timezone ?? "Asia/Jakarta";
     const global = options.limits?.global ?? TELEGRAM_LIMITS.global;
     this.ceilingPerSecond = (global.count * 1000) / global.windowMs;
     this.perChatWindowMs = (options.limits?.perChat ?? TELEGRAM_LIMITS.perChat).windowMs;
@@ -200,7 +236,7 @@ export class Broadcaster {
       let wakeAt: number | undefined;
       try {
         this.startDue(now);
-        this.finishAndReport();
+        this.finishAndReport(now);
         wakeAt = this.dispatch();
       } catch (err) {
         this.deps.logger.error({ err }, "an announcement worker step failed");
@@ -219,8 +255,11 @@ export class Broadcaster {
     // A progress edit waits for a free slot like any call, or the loop would spin until one frees.
     const candidates = [
       wakeAt,
-      progressAt === undefined ? undefined : Math.max(progressAt, now + this.limiter.globalDelay(now)),
+      progressAt === undefined ? undefined : Math.max(progressAt, now + this.globalWait(now)),
     ];
+    for (const [id, retry] of this.reportRetries) {
+      if (!this.reporting.has(id) && retry.attempts < this.maxReportAttempts) candidates.push(retry.at);
+    }
     if (this.inFlight.size < this.concurrency) {
       const next = this.deps.store.nextWakeAt();
       // Due now but held back (its group busy): the settling call wakes us instead.
@@ -244,9 +283,21 @@ export class Broadcaster {
     this.waker = undefined;
   }
 
-  /** Queues the deliveries of every scheduled announcement whose time has come. */
+  /**
+   * Queues the deliveries of every scheduled announcement whose time has come; one found too long
+   * after its time is marked missed instead (its author is told by `finishAndReport`).
+   */
   private startDue(now: number): void {
     for (const a of this.deps.store.due(now)) {
+      if (now - a.sendAt > this.missedAfterMs) {
+        if (this.deps.store.miss(a.id)) {
+          this.deps.logger.warn(
+            { announcement: a.id, lateMs: now - a.sendAt },
+            "a scheduled announcement came up too late (the bot was down): not sent",
+          );
+        }
+        continue;
+      }
       const audience = parseAudience(a.audience);
       const targets: Target[] = audience
         ? this.deps.subscriptions
@@ -335,11 +386,11 @@ export class Broadcaster {
 
   /** Pins a delivered announcement where the bot may; a refusal only leaves it unpinned. */
   private async pin(row: DueDelivery, messageId: number): Promise<void> {
-    for (let wait = this.limiter.globalDelay(this.clock.now()); wait > 0; ) {
+    for (let wait = this.globalWait(this.clock.now()); wait > 0; ) {
       await this.clock.sleep(wait, this.stopping.signal);
       // Stopping: the message is delivered and recorded; it stays unpinned rather than hold the stop.
       if (this.stopping.signal.aborted) return;
-      wait = this.limiter.globalDelay(this.clock.now());
+      wait = this.globalWait(this.clock.now());
     }
     try {
       await this.counted(() =>
@@ -366,10 +417,16 @@ export class Broadcaster {
       this.limiter.confirm(ticket, this.clock.now());
       return result;
     } catch (err) {
-      if (err instanceof TelegramError) this.limiter.refund(ticket);
-      else this.limiter.confirm(ticket, this.clock.now());
+      const now = this.clock.now();
+      if (err instanceof TelegramError && err.code !== 429) this.limiter.refund(ticket);
+      else this.limiter.confirm(ticket, now);
       throw err;
     }
+  }
+
+  /** How long any call must wait now for the overall limit. */
+  private globalWait(now: number): number {
+    return this.limiter.globalDelay(now);
   }
 
   /** Records a failed attempt: retry later, follow a migration, or give up with a reason. */
@@ -386,15 +443,12 @@ export class Broadcaster {
     else this.limiter.confirm(ticket, now);
 
     if (code === 429) {
-      if (attempts >= this.maxAttempts) {
-        store.end(row.id, "failed", "rate_limited", detail);
-        return;
-      }
-      store.retry(row.id, now + (retryAfter(err) ?? 1) * 1000, "rate_limited", detail);
-      logger.debug(
-        { chatId: row.chatId, retryAfter: retryAfter(err) },
-        "429 on a broadcast: that group waits",
-      );
+      // The group waits its retry_after; the others go on (the limiter already keeps the bot
+      // under Telegram's overall ceiling, so a 429 speaks for that chat). The attempt does not
+      // count, or a long flood wait would fail a group that was never tried.
+      const until = now + (retryAfter(err) ?? 1) * 1000;
+      store.putBack(row.id, until, "rate_limited", detail);
+      logger.debug({ chatId: row.chatId, retryAfter: retryAfter(err) }, "429 on a broadcast");
       return;
     }
     const newId = migratedTo(err);
@@ -507,29 +561,74 @@ export class Broadcaster {
     if (this.state !== "killed") store.setProgressMessage(a.id, sent.message_id);
   }
 
-  /** Marks finished announcements done, and reports each to its author once. */
-  private finishAndReport(): void {
+  /**
+   * Marks finished announcements done, and reports each (or tells of a missed one) to its author
+   * once. A report that could not be sent is tried again later, up to `maxReportAttempts`.
+   */
+  private finishAndReport(now: number): void {
     const { store } = this.deps;
     for (const a of store.sending()) if (!this.openByAnnouncement.has(a.id)) store.finishIfComplete(a.id);
     for (const a of store.unreported()) {
       if (this.reporting.has(a.id)) continue;
+      const retry = this.reportRetries.get(a.id);
+      if (retry && (retry.attempts >= this.maxReportAttempts || now < retry.at)) continue;
       this.reporting.add(a.id);
       const shown = this.progress.get(a.id)?.task;
       this.progress.delete(a.id);
-      this.staffCall(this.report(a.id, shown));
+      const task = this.report(a.id, shown, retry === undefined).then(
+        () => {
+          this.reportRetries.delete(a.id);
+          this.reporting.delete(a.id);
+        },
+        (err: unknown) => {
+          this.reportFailed(a.id);
+          throw err;
+        },
+      );
+      this.staffCall(task);
     }
   }
 
-  /** The final edit of the progress message (once its first send is done), then the report. */
-  private async report(id: number, progressShown: Promise<unknown> | undefined): Promise<void> {
+  /** A report could not be sent: frees it for another try after a backoff, a bounded number of times. */
+  private reportFailed(id: number): void {
+    const attempts = (this.reportRetries.get(id)?.attempts ?? 0) + 1;
+    const at = this.clock.now() + Math.min(this.reportRetryMs * 2 ** (attempts - 1), 10 * 60_000);
+    this.reportRetries.set(id, { attempts, at });
+    this.reporting.delete(id);
+    if (attempts >= this.maxReportAttempts && this.state === "running") {
+      this.deps.logger.error(
+        { announcement: id, attempts },
+        "could not send an announcement's report; giving up until the next start",
+      );
+    }
+    this.wake();
+  }
+
+  /**
+   * The final edit of the progress message (once its first send is done, on the first try only),
+   * then the report; for a missed announcement, the notice that it was not sent.
+   */
+  private async report(
+    id: number,
+    progressShown: Promise<unknown> | undefined,
+    firstTry: boolean,
+  ): Promise<void> {
     const { staff, store, t } = this.deps;
     const signal = this.staffAbort.signal;
     await progressShown;
     const a = store.get(id);
     if (!a) return;
+    if (a.status === "missed") {
+      const text = missedText(t, a, this.timezone, a.startedAt ?? this.clock.now());
+      await this.counted(() =>
+        staff.callApi("sendMessage", { chat_id: a.authorId, text, parse_mode: "HTML" }, apiSignal(signal)),
+      );
+      if (this.state !== "killed") store.markReported(a.id);
+      return;
+    }
     const counts = store.counts(a.id);
     const progressMessageId = a.progressMessageId;
-    if (progressMessageId !== undefined) {
+    if (progressMessageId !== undefined && firstTry) {
       const text = finishedText(t, a.authorLang, a.id, counts);
       await this.counted(() =>
         staff.callApi(

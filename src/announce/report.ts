@@ -4,11 +4,31 @@
  */
 import type { Translate } from "../i18n";
 import type { Lang } from "../lang";
-import type { DeliveryCounts, DeliveryProblem } from "../storage/announcements";
-import { escapeHtml } from "../telegram/html";
+import type { Announcement, DeliveryCounts, DeliveryProblem } from "../storage/announcements";
+import { cutText, escapeHtml, MAX_MESSAGE_LENGTH } from "../telegram/html";
+import { formatDateTime } from "./schedule";
 
 /** Group names listed under each reason before "and N more". */
 const MAX_NAMES = 10;
+/** Reasons listed before "and N more reasons". */
+const MAX_REASONS = 12;
+/** Longest group title and Telegram error text shown, in characters: long ones are cut. */
+const MAX_TITLE_CHARS = 48;
+const MAX_DETAIL_CHARS = 120;
+const EXCERPT_CHARS = 60;
+
+/** The first words of an announcement's HTML as plain text, escaped again: never cut inside a tag or entity. */
+export function excerpt(html: string, max = EXCERPT_CHARS): string {
+  const plain = html
+    .replace(/<[^>]*>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+  return escapeHtml(plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain);
+}
 
 /** "16 detik" / "2 menit": a duration in whole seconds or minutes. */
 export function formatDuration(t: Translate, lang: Lang, seconds: number): string {
@@ -55,7 +75,12 @@ export function finishedText(t: Translate, lang: Lang, id: number, counts: Deliv
   });
 }
 
-/** The final report: delivered, skipped and failed, with the reasons and the groups concerned. */
+/**
+ * The final report: delivered, skipped and failed, with the reasons and the groups concerned. The
+ * lists are cut (names per reason, reasons, long titles and error texts) so the whole stays within
+ * Telegram's 4096 characters however many groups failed: a report too long to send would never
+ * arrive.
+ */
 export function reportText(
   t: Translate,
   lang: Lang,
@@ -82,16 +107,53 @@ export function reportText(
     byReason.set(key, [...(byReason.get(key) ?? []), p]);
   }
   if (byReason.size) lines.push("", t(lang, "announce.report.reasons"));
-  for (const [key, list] of byReason) {
+  const reasonLines = [...byReason].map(([key, list]) => {
     const [status, reason, ...rest] = key.split(":") as [string, string, ...string[]];
-    const detail = rest.join(":");
+    const detail = cutText(rest.join(":"), MAX_DETAIL_CHARS);
     const reasonText = t(lang, `announce.reasons.${reason}`, { defaultValue: reason });
     const label = detail ? `${reasonText} (${detail})` : reasonText;
-    const names = list.slice(0, MAX_NAMES).map((p) => escapeHtml(p.title ?? String(p.chatId)));
+    const names = list
+      .slice(0, MAX_NAMES)
+      .map((p) => escapeHtml(cutText(p.title ?? String(p.chatId), MAX_TITLE_CHARS)));
     const more =
       list.length > MAX_NAMES ? [t(lang, "announce.report.more", { count: list.length - MAX_NAMES })] : [];
     const mark = status === "failed" ? "✗" : status === "sent" ? "?" : "–";
-    lines.push(`${mark} <b>${escapeHtml(label)}</b> (${list.length}): ${[...names, ...more].join(", ")}`);
+    return {
+      groups: list.length,
+      line: `${mark} <b>${escapeHtml(label)}</b> (${list.length}): ${[...names, ...more].join(", ")}`,
+    };
+  });
+  // The HTML is never shorter than the text Telegram counts, so measuring it is on the safe side.
+  let length = lines.join("\n").length;
+  let shown = 0;
+  for (const { line } of reasonLines) {
+    const left = reasonLines.length - shown - 1;
+    const reserve = left > 0 ? moreReasons(t, lang, reasonLines.slice(shown + 1)).length + 1 : 0;
+    if (shown >= MAX_REASONS || length + 1 + line.length + reserve > MAX_MESSAGE_LENGTH) break;
+    lines.push(line);
+    length += 1 + line.length;
+    shown++;
   }
+  if (shown < reasonLines.length) lines.push(moreReasons(t, lang, reasonLines.slice(shown)));
   return lines.join("\n");
+}
+
+/** "… and 7 more reasons (312 groups)". */
+function moreReasons(t: Translate, lang: Lang, rest: ReadonlyArray<{ groups: number }>): string {
+  const groups = rest.reduce((sum, r) => sum + r.groups, 0);
+  return t(lang, "announce.report.moreReasons", { count: rest.length, groups });
+}
+
+/**
+ * Tells the author that a scheduled announcement was not sent: the bot was down at its time and
+ * came back too late for it to be worth sending.
+ */
+export function missedText(t: Translate, a: Announcement, timeZone: string, now: number): string {
+  const lang = a.authorLang;
+  return t(lang, "announce.missed", {
+    id: a.id,
+    when: escapeHtml(formatDateTime(a.sendAt, lang, timeZone)),
+    late: formatDuration(t, lang, (now - a.sendAt) / 1000),
+    excerpt: excerpt(a.texts[lang] ?? a.texts.id ?? a.texts.en ?? ""),
+  });
 }

@@ -18,18 +18,29 @@ const RELATIVE = new RegExp(
 );
 
 /**
+ * Indonesia's three zones as staff write them after a time, as fixed offsets: WIB UTC+7, WITA
+ * UTC+8, WIT UTC+9, none with daylight saving. (The `Etc/GMT` names count the other way round.)
+ */
+const INDONESIAN_ZONES: Readonly<Record<string, string>> = Object.freeze({
+  wib: "Etc/GMT-7",
+  wita: "Etc/GMT-8",
+  wit: "Etc/GMT-9",
+});
+const ZONE_SUFFIX = /\s*(wib|wita|wit)$/;
+
+/**
  * Reads "2025-06-02 09:00", "2/6/2025 09.00", "09:00" (today, or tomorrow once past) or
- * "besok 09:00" / "tomorrow 09:00" as a time in `timeZone`; it must lie after `now`.
+ * "besok 09:00" / "tomorrow 09:00" as a time in `timeZone`; it must lie after `now`. A time
+ * followed by WIB, WITA or WIT is read in that zone instead ("09:00 WITA" is 08:00 WIB).
  */
 export function parseSchedule(input: string, now: number, timeZone: string): ParsedTime {
-  const text = input
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .replace(/\s*(wib|wita|wit)$/, "");
-  const parts = wallTime(text, now, timeZone);
+  let text = input.trim().toLowerCase().replace(/\s+/g, " ");
+  const suffix = ZONE_SUFFIX.exec(text);
+  const zone = (suffix?.[1] && INDONESIAN_ZONES[suffix[1]]) || timeZone;
+  if (suffix) text = text.slice(0, suffix.index);
+  const parts = wallTime(text, now, zone);
   if (!parts) return { ok: false, error: "format" };
-  const at = zonedTimeToUtc(...parts, timeZone);
+  const at = zonedTimeToUtc(...parts, zone);
   if (at === undefined) return { ok: false, error: "invalid" };
   if (at <= now) return { ok: false, error: "past" };
   return { ok: true, at };

@@ -57,7 +57,7 @@ export function createAnnounceService(options: AnnounceServiceOptions): Announce
       t: options.t,
       logger,
     },
-    { ...options.broadcast, clock },
+    { timezone: options.timezone, ...options.broadcast, clock },
   );
   return { store, subscriptions, broadcaster, clock, timezone: options.timezone };
 }

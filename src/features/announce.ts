@@ -1,10 +1,12 @@
-import { Composer } from "telegraf";
+import { Composer, TelegramError } from "telegraf";
 import { message } from "telegraf/filters";
 import type { InlineKeyboardButton } from "telegraf/types";
 import { type Audience, inAudience, type Texts, textLang } from "../announce/audience";
 import { formatDateTime, parseSchedule, zonedParts } from "../announce/schedule";
 import type { AnnounceService } from "../announce/service";
 import { LANGS, type Lang } from "../lang";
+import { acknowledge } from "../telegram/acknowledge";
+import { redactToken } from "../telegram/api-retry";
 import type { BotContext } from "../telegram/context";
 import { entitiesToHtml } from "../telegram/entities";
 import { escapeHtml } from "../telegram/html";
@@ -57,7 +59,7 @@ export async function staffService(ctx: BotContext): Promise<AnnounceService | u
       ? ctx.t("announce.privateOnly")
       : undefined;
   if (refusal === undefined) return service;
-  if (ctx.callbackQuery) await ctx.answerCbQuery(refusal, { show_alert: true });
+  if (ctx.callbackQuery) await acknowledge(ctx, refusal, { alert: true });
   else await sendHtml(ctx, refusal);
   return undefined;
 }
@@ -90,6 +92,12 @@ async function editPrompt(
   await ctx
     .editMessageText(html, { parse_mode: "HTML", reply_markup: { inline_keyboard: keyboard } })
     .catch((err: unknown) => ctx.deps.logger.debug({ err }, "could not edit an announcement prompt"));
+}
+
+/** Telegram's own words for a refusal ("400: Bad Request: can't parse entities: …"), token-free. */
+function failureText(err: unknown): string {
+  if (err instanceof TelegramError) return `${err.code}: ${err.description}`;
+  return redactToken(err instanceof Error ? err.message : String(err));
 }
 
 /** How the audience reads in a sentence: "all subscribed groups", "groups of Papua". */
@@ -160,23 +168,35 @@ function summary(
   return [text, keyboard];
 }
 
-/** Shows each version exactly as the groups will get it, then the summary with Send, Schedule, Cancel. */
+/**
+ * Shows each version exactly as the groups will get it, then the summary with Send, Schedule,
+ * Cancel. When Telegram refuses the preview (HTML it cannot parse, a flood wait, the network),
+ * says why and starts the draft again at its text, rather than leave it stuck without buttons.
+ */
 async function preview(ctx: BotContext, service: AnnounceService, draft: Draft): Promise<void> {
   const chatId = ctx.chat?.id;
   if (chatId === undefined) return;
   draft.step = "preview";
   const audience = draft.audience ?? { kind: "all" };
   const targets = service.subscriptions.subscribers().filter((g) => inAudience(audience, g));
-  for (const lang of LANGS) {
-    const html = draft.texts[lang];
-    if (html === undefined) continue;
-    const count = targets.filter((g) => textLang(draft.texts, g.language) === lang).length;
-    await sendHtml(ctx, ctx.t("announce.previewOf", { lang: ctx.t(`announce.langNames.${lang}`), count }));
-    // The same call, text and options as the delivery worker's: what staff see is what groups get.
-    await ctx.telegram.sendMessage(chatId, html, { parse_mode: "HTML" });
+  try {
+    for (const lang of LANGS) {
+      const html = draft.texts[lang];
+      if (html === undefined) continue;
+      const count = targets.filter((g) => textLang(draft.texts, g.language) === lang).length;
+      await sendHtml(ctx, ctx.t("announce.previewOf", { lang: ctx.t(`announce.langNames.${lang}`), count }));
+      // The same call, text and options as the delivery worker's: what staff see is what groups get.
+      await ctx.telegram.sendMessage(chatId, html, { parse_mode: "HTML" });
+    }
+    const [text, keyboard] = summary(ctx, service, draft);
+    await sendHtml(ctx, text, keyboard);
+  } catch (err) {
+    ctx.deps.logger.warn({ err, by: ctx.from?.id }, "could not show an announcement preview");
+    Object.assign(draft, { step: "text", first: undefined, texts: {}, audience: undefined, provinces: [] });
+    await sendHtml(ctx, ctx.t("announce.previewFailed", { reason: escapeHtml(failureText(err)) }), [
+      cancelRow(ctx),
+    ]).catch((e: unknown) => ctx.deps.logger.warn({ err: e }, "could not say that the preview failed"));
   }
-  const [text, keyboard] = summary(ctx, service, draft);
-  await sendHtml(ctx, text, keyboard);
 }
 
 /** "2025-06-02 09:00" for tomorrow morning: an example in the format staff may type. */
@@ -278,12 +298,12 @@ announce.action(/^an:(l|a|p):([a-z0-9-]{1,40})$|^an:(skip|pn|pin|go|sch|x)$/, as
   const service = await staffService(ctx);
   if (!service) return;
   const draft = draftOf(ctx, service);
-  if (!draft) return ctx.answerCbQuery(ctx.t("errors.expired"));
+  if (!draft) return acknowledge(ctx, ctx.t("errors.expired"));
   const [kind, value] = ctx.match[3] !== undefined ? [ctx.match[3], ""] : [ctx.match[1], ctx.match[2] ?? ""];
 
   if (kind === "x") {
     drafts(service).delete(ctx.from.id);
-    await ctx.answerCbQuery();
+    await acknowledge(ctx);
     return editPrompt(ctx, ctx.t("announce.cancelled"));
   }
   if (
@@ -295,7 +315,7 @@ announce.action(/^an:(l|a|p):([a-z0-9-]{1,40})$|^an:(skip|pn|pin|go|sch|x)$/, as
     draft.texts = { [value]: draft.first };
     draft.first = undefined;
     draft.step = "second";
-    await ctx.answerCbQuery();
+    await acknowledge(ctx);
     const lang = ctx.t(`announce.langNames.${otherLang(value)}`);
     return editPrompt(ctx, ctx.t("announce.askSecond", { lang }), [
       [button(ctx.t("announce.buttons.skip"), "an:skip")],
@@ -304,12 +324,12 @@ announce.action(/^an:(l|a|p):([a-z0-9-]{1,40})$|^an:(skip|pn|pin|go|sch|x)$/, as
   }
   if (kind === "skip" && draft.step === "second") {
     draft.step = "audience";
-    await ctx.answerCbQuery();
+    await acknowledge(ctx);
     const [text, keyboard] = audienceMenu(ctx, service);
     return editPrompt(ctx, text, keyboard);
   }
   if (kind === "a" && draft.step === "audience") {
-    await ctx.answerCbQuery();
+    await acknowledge(ctx);
     if (value === "prov") {
       draft.step = "provinces";
       return editPrompt(ctx, ctx.t("announce.askProvinces"), provinceMenu(ctx, service, draft));
@@ -320,35 +340,35 @@ announce.action(/^an:(l|a|p):([a-z0-9-]{1,40})$|^an:(skip|pn|pin|go|sch|x)$/, as
   }
   if (kind === "p" && draft.step === "provinces") {
     if (!ctx.deps.engine().knowledge.provinces.some((p) => p.id === value)) {
-      return ctx.answerCbQuery(ctx.t("errors.expired"));
+      return acknowledge(ctx, ctx.t("errors.expired"));
     }
     draft.provinces = draft.provinces.includes(value)
       ? draft.provinces.filter((p) => p !== value)
       : [...draft.provinces, value];
-    await ctx.answerCbQuery();
+    await acknowledge(ctx);
     return editPrompt(ctx, ctx.t("announce.askProvinces"), provinceMenu(ctx, service, draft));
   }
   if (kind === "pn" && draft.step === "provinces") {
-    if (!draft.provinces.length) return ctx.answerCbQuery(ctx.t("announce.noProvinceChosen"));
-    await ctx.answerCbQuery();
+    if (!draft.provinces.length) return acknowledge(ctx, ctx.t("announce.noProvinceChosen"));
+    await acknowledge(ctx);
     draft.audience = { kind: "provinces", provinces: [...draft.provinces] };
     await editPrompt(ctx, escapeHtml(describeAudience(ctx, draft.audience)));
     return preview(ctx, service, draft);
   }
   if (kind === "pin" && draft.step === "preview") {
     draft.pin = !draft.pin;
-    await ctx.answerCbQuery();
+    await acknowledge(ctx);
     const [text, keyboard] = summary(ctx, service, draft);
     return editPrompt(ctx, text, keyboard);
   }
   if (kind === "go" && draft.step === "preview") {
     const id = submit(ctx, service, draft, service.clock.now());
-    await ctx.answerCbQuery();
+    await acknowledge(ctx);
     return editPrompt(ctx, ctx.t("announce.queued", { id }));
   }
   if (kind === "sch" && draft.step === "preview") {
     draft.step = "when";
-    await ctx.answerCbQuery();
+    await acknowledge(ctx);
     return editPrompt(
       ctx,
       ctx.t("announce.askWhen", { zone: service.timezone, example: exampleTime(service) }),
@@ -356,5 +376,5 @@ announce.action(/^an:(l|a|p):([a-z0-9-]{1,40})$|^an:(skip|pn|pin|go|sch|x)$/, as
     );
   }
   // A button of an earlier step, tapped again.
-  return ctx.answerCbQuery(ctx.t("errors.expired"));
+  return acknowledge(ctx, ctx.t("errors.expired"));
 });

@@ -1,9 +1,11 @@
 import { Composer } from "telegraf";
 import type { InlineKeyboardButton } from "telegraf/types";
 import { parseAudience } from "../announce/audience";
+import { excerpt } from "../announce/report";
 import { formatShort } from "../announce/schedule";
 import type { AnnounceService } from "../announce/service";
 import type { Announcement } from "../storage/announcements";
+import { acknowledge } from "../telegram/acknowledge";
 import type { BotContext } from "../telegram/context";
 import { escapeHtml } from "../telegram/html";
 import { sendHtml } from "../telegram/send";
@@ -11,20 +13,6 @@ import { describeAudience, staffService } from "./announce";
 
 /** Recent announcements listed under the scheduled ones. */
 const RECENT = 5;
-const EXCERPT_CHARS = 60;
-
-/** The first words of an announcement's HTML as plain text, escaped again: never cut inside a tag or entity. */
-export function excerpt(html: string, max = EXCERPT_CHARS): string {
-  const plain = html
-    .replace(/<[^>]*>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ")
-    .trim();
-  return escapeHtml(plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain);
-}
 
 function audienceOf(ctx: BotContext, a: Announcement): string {
   const audience = parseAudience(a.audience);
@@ -59,7 +47,12 @@ function listing(ctx: BotContext, service: AnnounceService): [string, InlineKeyb
       ctx.t("announce.list.recentItem", {
         id: a.id,
         status: ctx.t(`announce.list.status.${a.status}`),
-        when: formatShort(a.startedAt ?? a.finishedAt ?? a.createdAt, ctx.lang, timezone),
+        // A missed one is known by the time it should have gone out.
+        when: formatShort(
+          a.status === "missed" ? a.sendAt : (a.startedAt ?? a.finishedAt ?? a.createdAt),
+          ctx.lang,
+          timezone,
+        ),
         audience: audienceOf(ctx, a),
       }),
     );
@@ -90,11 +83,11 @@ announcements.action(/^an:c:(\d{1,12})$/, async (ctx) => {
   const id = Number(ctx.match[1]);
   const result = service.store.cancel(id);
   service.broadcaster.wake();
-  if (result === "unknown") return ctx.answerCbQuery(ctx.t("errors.expired"));
+  if (result === "unknown") return acknowledge(ctx, ctx.t("errors.expired"));
   const key = result === "cancelled" ? "cancelDone" : result === "stopped" ? "stopDone" : "tooLate";
   if (result !== "too_late")
     ctx.deps.logger.info({ announcement: id, by: ctx.from.id, result }, "announcement cancelled");
-  await ctx.answerCbQuery(ctx.t(`announce.${key}`, { id }), { show_alert: true });
+  await acknowledge(ctx, ctx.t(`announce.${key}`, { id }), { alert: true });
   const [text, keyboard] = listing(ctx, service);
   await ctx
     .editMessageText(text, { parse_mode: "HTML", reply_markup: { inline_keyboard: keyboard } })

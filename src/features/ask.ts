@@ -1,6 +1,7 @@
 import { Composer } from "telegraf";
 import { message } from "telegraf/filters";
 import type { MessageEntity } from "telegraf/types";
+import { acknowledge } from "../telegram/acknowledge";
 import type { BotContext } from "../telegram/context";
 import { sendReply } from "../telegram/send";
 
@@ -55,7 +56,7 @@ ask.on(message("text"), async (ctx, next) => {
 ask.action(/^a:(id|en):(.{1,56})$/, async (ctx) => {
   const lang = ctx.match[1] === "en" ? "en" : "id";
   const reply = ctx.deps.engine().answerRef(ctx.match[2] as string, lang);
-  if (!reply) return ctx.answerCbQuery(ctx.t("errors.expired"));
-  await ctx.answerCbQuery();
+  if (!reply) return acknowledge(ctx, ctx.t("errors.expired"));
+  await acknowledge(ctx);
   await sendReply(ctx, reply);
 });

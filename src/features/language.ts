@@ -1,5 +1,6 @@
 import { Composer } from "telegraf";
 import { LANGS } from "../lang";
+import { acknowledge } from "../telegram/acknowledge";
 import type { BotContext } from "../telegram/context";
 import { pickedLang } from "./setup";
 
@@ -23,17 +24,16 @@ language.command(["lang", "bahasa", "language"], async (ctx) => {
 
 language.action(/^lang:(.{1,8})$/, async (ctx) => {
   const lang = pickedLang(ctx.match[1]);
-  if (!lang) return ctx.answerCbQuery(ctx.t("errors.expired"));
+  if (!lang) return acknowledge(ctx, ctx.t("errors.expired"));
   const chat = ctx.chat;
   if (chat && chat.type !== "private") {
-    if (!(await isChatAdmin(ctx)))
-      return ctx.answerCbQuery(ctx.t("language.adminOnly"), { show_alert: true });
+    if (!(await isChatAdmin(ctx))) return acknowledge(ctx, ctx.t("language.adminOnly"), { alert: true });
     ctx.deps.groups.upsert({ id: chat.id, title: "title" in chat ? chat.title : undefined, type: chat.type });
     ctx.deps.groups.setLanguage(chat.id, lang);
   } else {
     ctx.deps.users.setLanguage(ctx.from.id, lang);
   }
   ctx.lang = lang;
-  await ctx.answerCbQuery();
+  await acknowledge(ctx);
   await ctx.editMessageText(ctx.deps.t(lang, "language.set"));
 });

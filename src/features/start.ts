@@ -1,4 +1,5 @@
 import { Composer } from "telegraf";
+import { acknowledge } from "../telegram/acknowledge";
 import type { BotContext } from "../telegram/context";
 import { decodeStartPayload } from "../telegram/deep-link";
 import { escapeHtml } from "../telegram/html";
@@ -40,7 +41,7 @@ start.help(async (ctx) => {
 
 start.action(/^q:(\d{1,2})$/, async (ctx) => {
   const question = examples(ctx)[Number(ctx.match[1])];
-  if (!question) return ctx.answerCbQuery(ctx.t("errors.expired"));
-  await ctx.answerCbQuery();
+  if (!question) return acknowledge(ctx, ctx.t("errors.expired"));
+  await acknowledge(ctx);
   await sendReply(ctx, ctx.deps.engine().ask(question, { defaultLang: ctx.lang }));
 });

@@ -1,10 +1,11 @@
 import { Composer } from "telegraf";
+import { acknowledge } from "../telegram/acknowledge";
 import type { BotContext } from "../telegram/context";
 
 /** Mounted last: whatever no feature took. Unknown buttons have expired; private non-text gets a hint. */
 export const unhandled = new Composer<BotContext>();
 
-unhandled.on("callback_query", (ctx) => ctx.answerCbQuery(ctx.t("errors.expired")));
+unhandled.on("callback_query", (ctx) => acknowledge(ctx, ctx.t("errors.expired")));
 
 unhandled.on("message", async (ctx) => {
   if (ctx.chat.type !== "private") return;

@@ -5,9 +5,16 @@ import type { Database } from "./database";
 /**
  * An announcement's life: `scheduled` until its time, `sending` once its deliveries are queued
  * (one row a group, written in the same transaction), `done` when none is left to send;
- * `cancelled` before it started.
+ * `cancelled` before it started; `missed` when the worker found it too long after its time (the
+ * bot was down) and did not send it.
+ *
+ * `missed` is stored as `cancelled` with `started_at` set (the moment the worker gave up on it),
+ * since the schema's CHECK allows only the first four and a cancelled announcement never has a
+ * `started_at` otherwise; {@link AnnouncementStore} reads it back as `missed`.
  */
-export type AnnouncementStatus = "scheduled" | "sending" | "done" | "cancelled";
+export type AnnouncementStatus = "scheduled" | "sending" | "done" | "cancelled" | "missed";
+
+type StoredStatus = Exclude<AnnouncementStatus, "missed">;
 
 /**
  * A delivery's life: `pending` → `sending` (claimed, committed before the API call) → `sent`
@@ -103,7 +110,7 @@ interface AnnouncementRow {
   text_en: string | null;
   audience: string;
   pin: number;
-  status: AnnouncementStatus;
+  status: StoredStatus;
   send_at: number;
   created_at: number;
   started_at: number | null;
@@ -122,7 +129,7 @@ const toAnnouncement = (row: AnnouncementRow): Announcement => ({
   },
   audience: row.audience,
   pin: row.pin === 1,
-  status: row.status,
+  status: row.status === "cancelled" && row.started_at !== null ? "missed" : row.status,
   sendAt: row.send_at,
   createdAt: row.created_at,
   startedAt: row.started_at ?? undefined,
@@ -174,7 +181,13 @@ export class AnnouncementStore {
         "SELECT * FROM announcements WHERE status = ? ORDER BY id",
       ),
       unreported: db.prepare<[], AnnouncementRow>(
-        "SELECT * FROM announcements WHERE status = 'done' AND reported_at IS NULL ORDER BY id",
+        `SELECT * FROM announcements
+         WHERE reported_at IS NULL AND (status = 'done' OR (status = 'cancelled' AND started_at IS NOT NULL))
+         ORDER BY id`,
+      ),
+      miss: update(
+        `UPDATE announcements SET status = 'cancelled', started_at = @now, finished_at = @now
+         WHERE id = @id AND status = 'scheduled'`,
       ),
       begin: update(
         "UPDATE announcements SET status = 'sending', started_at = @now WHERE id = @id AND status = 'scheduled'",
@@ -222,6 +235,11 @@ export class AnnouncementStore {
       pinned: update("UPDATE deliveries SET pinned = 1 WHERE id = @id"),
       retry: update(
         `UPDATE deliveries SET status = 'pending', next_at = @nextAt, error = @error, detail = @detail, updated_at = @now
+         WHERE id = @id AND status = 'sending'`,
+      ),
+      putBack: update(
+        `UPDATE deliveries SET status = 'pending', attempts = MAX(attempts - 1, 0), next_at = @nextAt,
+           error = @error, detail = @detail, updated_at = @now
          WHERE id = @id AND status = 'sending'`,
       ),
       end: update(
@@ -330,7 +348,7 @@ export class AnnouncementStore {
     return this.s.withStatus.all("sending").map(toAnnouncement);
   }
 
-  /** Finished announcements whose report has not been sent to their author. */
+  /** Finished (`done`) or `missed` announcements whose author has not been told yet. */
   unreported(): Announcement[] {
     return this.s.unreported.all().map(toAnnouncement);
   }
@@ -341,6 +359,14 @@ export class AnnouncementStore {
    */
   start(id: number, targets: readonly Target[]): boolean {
     return this.startTransaction(id, targets);
+  }
+
+  /**
+   * Gives up on a `scheduled` announcement found too late (the bot was down at its time): it becomes
+   * `missed` and is never sent. False when it was no longer scheduled.
+   */
+  miss(id: number): boolean {
+    return this.s.miss.run({ id, now: this.now() }).changes > 0;
   }
 
   /** Marks a `sending` announcement `done` once nothing is left to send; true the one time it does. */
@@ -401,6 +427,14 @@ export class AnnouncementStore {
   /** Puts a claimed delivery back in the queue, due at `nextAt`. */
   retry(id: number, nextAt: number, reason: DeliveryReason, detail?: string): void {
     this.s.retry.run({ id, nextAt, error: reason, detail: detail ?? null, now: this.now() });
+  }
+
+  /**
+   * Puts a claimed delivery back in the queue without counting its attempt: Telegram asked us to
+   * wait (429) and did not try the message, so a flood wait must not use up `maxAttempts`.
+   */
+  putBack(id: number, nextAt: number, reason: DeliveryReason, detail?: string): void {
+    this.s.putBack.run({ id, nextAt, error: reason, detail: detail ?? null, now: this.now() });
   }
 
   /** Ends a delivery that will not be sent. */

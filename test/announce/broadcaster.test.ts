@@ -1,5 +1,6 @@
-import type { Telegram } from "telegraf";
+import { type Telegram, TelegramError } from "telegraf";
 import { afterEach, describe, expect, it } from "vitest";
+import type { BroadcasterOptions } from "../../src/announce/broadcaster";
 import { createAnnounceService } from "../../src/announce/service";
 import { createI18n, translator } from "../../src/i18n";
 import { silentLogger } from "../../src/logger";
@@ -22,7 +23,15 @@ interface Call {
  * A worker over an in-memory database and a stub Bot API that answers at once (or when the test
  * releases it), on a manual clock: pacing is checked in clock time, without any real wait.
  */
-function setup(groupCount: number, opts: { hold?: boolean } = {}) {
+function setup(
+  groupCount: number,
+  opts: {
+    hold?: boolean;
+    /** An error for the call to throw instead of answering (the call is recorded first). */
+    fail?: (call: Call & { text: string }) => Error | undefined;
+    broadcast?: BroadcasterOptions;
+  } = {},
+) {
   const db = openDatabase(":memory:");
   open.push(db);
   const clock = new ManualClock(1_000_000);
@@ -30,8 +39,11 @@ function setup(groupCount: number, opts: { hold?: boolean } = {}) {
   const held: Array<() => void> = [];
   let messageId = 1;
   const api = {
-    callApi: async (method: string, payload: { chat_id: number }) => {
-      calls.push({ method, chatId: payload.chat_id, at: clock.now() });
+    callApi: async (method: string, payload: { chat_id: number; text?: string }) => {
+      const call = { method, chatId: payload.chat_id, at: clock.now() };
+      calls.push(call);
+      const error = opts.fail?.({ ...call, text: payload.text ?? "" });
+      if (error) throw error;
       if (opts.hold) await new Promise<void>((resolve) => held.push(resolve));
       return { message_id: messageId++, date: 0, chat: { id: payload.chat_id }, text: "" };
     },
@@ -44,7 +56,7 @@ function setup(groupCount: number, opts: { hold?: boolean } = {}) {
     t: translator(createI18n()),
     logger: silentLogger,
     timezone: "Asia/Jakarta",
-    broadcast: { clock },
+    broadcast: { clock, ...opts.broadcast },
   });
   // Swap the HTTP clients for the stub: the worker reads them from its dependencies.
   Object.assign((service.broadcaster as unknown as { deps: object }).deps, { api, staff: api });
@@ -128,5 +140,184 @@ describe("stopping", () => {
     expect(s.service.store.counts(id)).toMatchObject({ sent: 0, sending: 3 });
     expect(s.service.store.recoverInterrupted()).toBe(3);
     expect(s.service.store.counts(id)).toMatchObject({ sent: 3, unconfirmed: 3 });
+  });
+});
+
+/** Lets settled promises run their handlers (a failed call's bookkeeping). */
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+const tooMany = (seconds: number) =>
+  new TelegramError({
+    error_code: 429,
+    description: `Too Many Requests: retry after ${seconds}`,
+    parameters: { retry_after: seconds },
+  });
+const groupSends = (calls: Call[]) => calls.filter((c) => c.method === "sendMessage" && c.chatId < 0);
+const staffSends = (calls: Call[]) => calls.filter((c) => c.method === "sendMessage" && c.chatId === 7);
+
+describe("a 429 from Telegram", () => {
+  it("holds back only its own group after one 429", async () => {
+    let refused = false;
+    const s = setup(4, {
+      broadcast: { concurrency: 1 },
+      fail: (c) => {
+        if (c.method !== "sendMessage" || c.chatId >= 0 || refused) return undefined;
+        refused = true;
+        return tooMany(5);
+      },
+    });
+    const id = s.announce();
+    const start = s.clock.now();
+    s.service.broadcaster.start();
+    await s.service.broadcaster.whenIdle();
+    for (let i = 0; i < 5 && groupSends(s.calls).length < 4; i++) {
+      s.clock.advance(100);
+      await s.service.broadcaster.whenIdle();
+    }
+    // The other three went out at once; the refused group waits its 5 s.
+    const first = groupSends(s.calls)[0];
+    expect(
+      groupSends(s.calls)
+        .slice(1)
+        .every((c) => c.at < start + 5_000),
+    ).toBe(true);
+    expect(groupSends(s.calls).filter((c) => c.chatId === first?.chatId)).toHaveLength(1);
+    s.clock.advance(5_000);
+    for (let i = 0; i < 5 && s.service.store.get(id)?.status !== "done"; i++) {
+      await s.service.broadcaster.whenIdle();
+      s.clock.advance(1_005);
+    }
+    await s.service.broadcaster.stop();
+    expect(s.service.store.counts(id)).toMatchObject({ total: 4, sent: 4, failed: 0 });
+  });
+
+  it("does not count toward maxAttempts: a long flood wait fails no group", async () => {
+    let refusals = 0;
+    const s = setup(1, {
+      broadcast: { maxAttempts: 2 },
+      fail: (c) => (c.method === "sendMessage" && c.chatId < 0 && ++refusals <= 4 ? tooMany(1) : undefined),
+    });
+    const id = s.announce();
+    s.service.broadcaster.start();
+    for (let i = 0; i < 10 && s.service.store.get(id)?.status !== "done"; i++) {
+      await s.service.broadcaster.whenIdle();
+      s.clock.advance(1_000);
+    }
+    await s.service.broadcaster.stop();
+    expect(groupSends(s.calls)).toHaveLength(5);
+    expect(s.service.store.counts(id)).toMatchObject({ sent: 1, failed: 0 });
+  });
+});
+
+describe("a scheduled announcement found late", () => {
+  const MINUTE = 60_000;
+
+  function scheduledAgo(s: ReturnType<typeof setup>, ms: number): number {
+    return s.service.store.create({
+      authorId: 7,
+      authorLang: "en",
+      texts: { id: "Rapat <b>besok</b>", en: "Meeting <b>tomorrow</b>" },
+      audience: { kind: "all" },
+      pin: false,
+      sendAt: s.clock.now() - ms,
+    });
+  }
+
+  it("more than 30 minutes after its time is not sent: it is missed, and its author is told once", async () => {
+    const s = setup(2);
+    const texts: string[] = [];
+    Object.assign((s.service.broadcaster as unknown as { deps: { staff: Telegram } }).deps.staff, {
+      callApi: async (method: string, payload: { chat_id: number; text: string }) => {
+        s.calls.push({ method, chatId: payload.chat_id, at: s.clock.now() });
+        texts.push(payload.text);
+        return { message_id: 1, date: 0, chat: { id: payload.chat_id }, text: "" };
+      },
+    });
+    const id = scheduledAgo(s, 31 * MINUTE);
+    s.service.broadcaster.start();
+    await s.service.broadcaster.whenIdle();
+    s.clock.advance(1_000);
+    await s.service.broadcaster.whenIdle();
+    await s.service.broadcaster.stop();
+    expect(groupSends(s.calls)).toHaveLength(0);
+    const a = s.service.store.get(id);
+    expect(a?.status).toBe("missed");
+    expect(a?.reportedAt).toBeDefined();
+    expect(s.service.store.recent().map((r) => r.status)).toEqual(["missed"]);
+    expect(staffSends(s.calls)).toHaveLength(1);
+    expect(texts[0]).toContain(`Announcement #${id} was not sent`);
+    expect(texts[0]).toContain("31 min late");
+    expect(texts[0]).toContain("Meeting tomorrow");
+  });
+
+  it("within 30 minutes of its time still goes out", async () => {
+    const s = setup(2);
+    const id = scheduledAgo(s, 29 * MINUTE);
+    s.service.broadcaster.start();
+    await s.service.broadcaster.whenIdle();
+    await s.service.broadcaster.stop();
+    expect(groupSends(s.calls)).toHaveLength(2);
+    expect(s.service.store.get(id)?.status).toBe("done");
+  });
+});
+
+describe("the final report", () => {
+  it("is tried again when it cannot be sent, a bounded number of times", async () => {
+    let reportTries = 0;
+    const s = setup(1, {
+      broadcast: { reportRetryMs: 10_000, maxReportAttempts: 3 },
+      fail: (c) => {
+        if (c.chatId !== 7 || !c.text.includes("Laporan")) return undefined;
+        reportTries++;
+        return new TelegramError({ error_code: 502, description: "Bad Gateway" });
+      },
+    });
+    const id = s.announce();
+    s.service.broadcaster.start();
+    await expect.poll(() => reportTries).toBe(1);
+    // Backoff 10 s, then 20 s; then it gives up (until the next start).
+    await flush();
+    await s.service.broadcaster.whenIdle();
+    s.clock.advance(9_999);
+    await s.service.broadcaster.whenIdle();
+    expect(reportTries).toBe(1);
+    s.clock.advance(1);
+    await expect.poll(() => reportTries).toBe(2);
+    await flush();
+    await s.service.broadcaster.whenIdle();
+    s.clock.advance(20_000);
+    await expect.poll(() => reportTries).toBe(3);
+    await flush();
+    await s.service.broadcaster.whenIdle();
+    s.clock.advance(600_000);
+    await s.service.broadcaster.whenIdle();
+    await flush();
+    expect(reportTries).toBe(3);
+    await s.service.broadcaster.stop();
+    expect(s.service.store.get(id)?.reportedAt).toBeUndefined();
+  });
+
+  it("sent after a failed try is marked reported and not sent again", async () => {
+    let failed = false;
+    const s = setup(1, {
+      broadcast: { reportRetryMs: 1_000 },
+      fail: (c) => {
+        if (c.chatId !== 7 || !c.text.includes("Laporan") || failed) return undefined;
+        failed = true;
+        return new Error("socket hang up");
+      },
+    });
+    const id = s.announce();
+    s.service.broadcaster.start();
+    await expect.poll(() => failed).toBe(true);
+    await flush();
+    await s.service.broadcaster.whenIdle();
+    s.clock.advance(1_000);
+    await expect.poll(() => s.service.store.get(id)?.reportedAt).toBeDefined();
+    s.clock.advance(60_000);
+    await s.service.broadcaster.whenIdle();
+    await s.service.broadcaster.stop();
+    const reports = s.calls.filter((c) => c.chatId === 7 && c.method === "sendMessage").length;
+    // The progress message, the failed report, the report.
+    expect(reports).toBe(3);
   });
 });

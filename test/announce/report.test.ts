@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { progressText, reportText } from "../../src/announce/report";
 import { createI18n, translator } from "../../src/i18n";
-import type { DeliveryCounts } from "../../src/storage/announcements";
+import type { DeliveryCounts, DeliveryProblem } from "../../src/storage/announcements";
 
 const t = translator(createI18n());
 const counts = (over: Partial<DeliveryCounts>): DeliveryCounts => ({
@@ -63,6 +63,32 @@ describe("the final report", () => {
     );
     expect(text).toContain("grup berhenti berlangganan</b> (1): Kopi");
     expect(text).toContain("Lama pengiriman: 21 detik");
+  });
+
+  it("stays within Telegram's 4096 characters however many groups failed, and says what it left out", () => {
+    const longTitle = (i: number) => `Klaster IKM <${i}> ${"Kerajinan Tenun Ikat ".repeat(6)}`;
+    const problems: DeliveryProblem[] = Array.from({ length: 600 }, (_, i) => ({
+      chatId: -1000 - i,
+      title: longTitle(i),
+      status: "failed",
+      reason: i < 100 ? "forbidden" : "rejected",
+      // Telegram's refusal texts vary, and each one is a reason of its own.
+      detail: `400: Bad Request: can't parse entities: unsupported start tag "x${i}" ${"at byte offset ".repeat(10)}`,
+    }));
+    const c = counts({ total: 600, failed: 600 });
+    for (const lang of ["id", "en"] as const) {
+      const text = reportText(t, lang, 12, c, problems, 30);
+      expect(text.length).toBeLessThanOrEqual(4096);
+      expect(text).toContain(lang === "id" ? "Gagal: 600" : "Failed: 600");
+      // The first reasons are listed, the rest summed up with the number of groups.
+      expect(text).toContain("(100): Klaster IKM &lt;0&gt;");
+      expect(text).toMatch(
+        lang === "id" ? /… dan \d+ alasan lainnya \(\d+ grup\)$/ : /… and \d+ more reasons \(\d+ groups\)$/,
+      );
+      const listed = [...text.matchAll(/<\/b> \((\d+)\)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+      const rest = Number(/\((\d+) (?:grup|groups)\)$/.exec(text)?.[1]);
+      expect(listed + rest).toBe(600);
+    }
   });
 
   it("says so when nobody was in the audience", () => {

@@ -36,6 +36,31 @@ describe("reading a typed time in Asia/Jakarta", () => {
   });
 });
 
+describe("a time typed with WIB, WITA or WIT", () => {
+  // 08:30 WIB is 09:30 WITA and 10:30 WIT.
+  it.each([
+    ["2025-06-03 09:00 WITA", wib(3, 8)],
+    ["2025-06-03 09:00 wita", wib(3, 8)],
+    ["03/06/2025 09.00 WIT", wib(3, 7)],
+    ["2025-06-02 12:00 WIT", wib(2, 10)],
+    ["10:00 WITA", wib(2, 9)], // still to come today in Makassar
+    ["09:00 WITA", wib(3, 8)], // already past in Makassar: tomorrow there
+    ["besok 09:00 WIT", wib(3, 7)],
+    ["03/06/2025 09:00 WIB", wib(3, 9)],
+  ])("%s", (input, expected) => {
+    expect(parseSchedule(input, NOW, JAKARTA)).toEqual({ ok: true, at: expected });
+  });
+
+  it("is past when it is past in that zone", () => {
+    expect(parseSchedule("hari ini 09:00 WITA", NOW, JAKARTA)).toEqual({ ok: false, error: "past" });
+  });
+
+  it("overrides the configured zone; a time without a suffix keeps it", () => {
+    expect(parseSchedule("2025-06-03 09:00 WIB", NOW, "Asia/Jayapura")).toEqual({ ok: true, at: wib(3, 9) });
+    expect(parseSchedule("2025-06-03 09:00", NOW, "Asia/Jayapura")).toEqual({ ok: true, at: wib(3, 7) });
+  });
+});
+
 describe("other time zones", () => {
   it("follows daylight saving time (Europe/Berlin)", () => {
     expect(zonedTimeToUtc(2025, 1, 15, 12, 0, "Europe/Berlin")).toBe(Date.UTC(2025, 0, 15, 11, 0));

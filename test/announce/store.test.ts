@@ -117,6 +117,19 @@ describe("the delivery queue", () => {
     ]);
   });
 
+  it("puts a delivery back after a 429 without counting the attempt", () => {
+    const s = setup();
+    const id = s.announce();
+    s.store.start(id, [{ chatId: -1, lang: "id" }]);
+    const row = s.store.nextDue(1_000);
+    for (let i = 0; i < 3; i++) {
+      s.store.claim(row?.id ?? 0);
+      s.store.putBack(row?.id ?? 0, 2_000, "rate_limited", "429");
+    }
+    expect(s.store.nextDue(2_000)).toMatchObject({ attempts: 0 });
+    expect(s.store.counts(id)).toMatchObject({ pending: 1, sending: 0 });
+  });
+
   it("counts a delivery left in flight by a killed process as sent, unconfirmed, never to send again", () => {
     const s = setup();
     const id = s.announce();
@@ -158,5 +171,31 @@ describe("the delivery queue", () => {
     expect(s.store.finishIfComplete(running)).toBe(true);
     expect(s.store.cancel(running)).toBe("too_late");
     expect(s.store.cancel(999)).toBe("unknown");
+  });
+});
+
+describe("an announcement found too late", () => {
+  it("is missed: never queued, listed as missed, its author to be told once", () => {
+    const s = setup();
+    const id = s.announce(1_000);
+    s.clock.now = 5_000_000;
+    expect(s.store.miss(id)).toBe(true);
+    expect(s.store.miss(id)).toBe(false);
+    expect(s.store.start(id, [{ chatId: -1, lang: "id" }])).toBe(false);
+    expect(s.store.due(s.clock.now)).toEqual([]);
+    expect(s.store.get(id)).toMatchObject({ status: "missed", sendAt: 1_000, startedAt: 5_000_000 });
+    expect(s.store.recent().map((a) => a.status)).toEqual(["missed"]);
+    expect(s.store.unreported().map((a) => a.id)).toEqual([id]);
+    s.store.markReported(id);
+    expect(s.store.unreported()).toEqual([]);
+    expect(s.store.cancel(id)).toBe("too_late");
+  });
+
+  it("is not confused with one cancelled by staff, which nobody needs to be told of", () => {
+    const s = setup();
+    const id = s.announce(9_000);
+    s.store.cancel(id);
+    expect(s.store.get(id)?.status).toBe("cancelled");
+    expect(s.store.unreported()).toEqual([]);
   });
 });

@@ -274,12 +274,82 @@ describe("composing and sending", () => {
   });
 });
 
+describe("when Telegram refuses", () => {
+  it("a preview it cannot show: staff are told why, and the draft starts again at its text", async () => {
+    ctx = await setupAnnounce();
+    addGroup(ctx, -1001);
+    const c = ctx;
+    c.fake.fail(
+      "sendMessage",
+      {
+        error_code: 400,
+        description: `Bad Request: can't parse entities: Unsupported start tag "<x>" at byte offset 6`,
+      },
+      { when: (p) => p.chat_id === STAFF.id && p.text === "Rapat penting." },
+    );
+    let mark = c.fake.calls().length;
+    c.fake.message({ text: "/umumkan", from: STAFF });
+    await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "Pengumuman baru"));
+    staffSays(c, "Rapat penting.");
+    await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "berbahasa apa"));
+    await tap(c, "an:l:id");
+    await tap(c, "an:skip");
+    mark = c.fake.calls().length;
+    await tap(c, "an:a:all");
+    const told = await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "tidak mau menampilkan"));
+    expect(text(told)).toContain('can\'t parse entities: Unsupported start tag "&lt;x&gt;"');
+    expect(c.fake.calls("sendMessage").filter(toChat(STAFF.id, "Pengumuman siap dikirim"))).toHaveLength(0);
+
+    // The next text starts the draft again.
+    mark = c.fake.calls().length;
+    staffSays(c, "Rapat penting, diperbaiki.");
+    await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "berbahasa apa"));
+    await tap(c, "an:l:id");
+    await tap(c, "an:skip");
+    mark = c.fake.calls().length;
+    await tap(c, "an:a:all");
+    await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "Pengumuman siap dikirim"));
+    expect(text(await send(c))).toContain("Terkirim: 1 dari 1 grup");
+    expect(deliveredTo(c, -1001).map(text)).toEqual(["Rapat penting, diperbaiki."]);
+  });
+
+  it("a button answered too late ('query is too old') still does what it asks", async () => {
+    ctx = await setupAnnounce();
+    addGroup(ctx, -1001);
+    const c = ctx;
+    await compose(c, { text: "Webinar ekspor.", audience: "all" });
+    const answered = c.fake.calls("answerCallbackQuery").length;
+    c.fake.fail(
+      "answerCallbackQuery",
+      {
+        error_code: 400,
+        description: "Bad Request: query is too old and response timeout expired or query ID is invalid",
+      },
+      { times: Number.POSITIVE_INFINITY },
+    );
+    let mark = c.fake.calls().length;
+    c.fake.callbackQuery({ data: "an:sch", from: STAFF });
+    await waitAfter(c, mark, "editMessageText", toChat(STAFF.id, "Kapan dikirim?"));
+    staffSays(c, "besok 09:00");
+    await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "dijadwalkan pada"));
+    c.fake.message({ text: "/pengumuman", from: STAFF });
+    await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "Terjadwal"));
+    mark = c.fake.calls().length;
+    c.fake.callbackQuery({ data: "an:c:1", from: STAFF });
+    await waitAfter(c, mark, "editMessageText", toChat(STAFF.id, "#1 · dibatalkan"));
+    expect(service(c).store.get(1)?.status).toBe("cancelled");
+    const late = c.fake.calls("answerCallbackQuery").slice(answered);
+    expect(late.length).toBe(2);
+    expect(late.every((call) => call.failed)).toBe(true);
+  });
+});
+
 describe("delivery errors", () => {
   const A = -2001;
   const B = -2002;
   const C = -2003;
 
-  it("a 429 holds back only its group for retry_after; the group gets the message once", async () => {
+  it("a 429 holds sending back for retry_after; the group gets the message once", async () => {
     ctx = await setupAnnounce();
     for (const id of [A, B, C]) addGroup(ctx, id);
     ctx.fake.fail(
@@ -436,6 +506,29 @@ describe("scheduling", () => {
     const report = await ctx.fake.waitFor("sendMessage", toChat(STAFF.id, "Laporan pengumuman"));
     expect(text(report)).toContain("Terkirim: 1 dari 1 grup");
     expect(deliveredTo(ctx, -4001).map(text)).toEqual(["Webinar ekspor jam 10."]);
+  });
+
+  it("is not sent when the bot comes back more than 30 minutes after its time: the author is told", async () => {
+    ctx = await setupAnnounce();
+    const c = ctx;
+    await schedule(c, "2025-06-02 10:00");
+    // The bot is down from 09:00 to 10:31.
+    c.clock.set(WIB(9));
+    service(c).broadcaster.kill();
+    c.clock.set(WIB(10, 31));
+    await c.restart();
+    const notice = await c.fake.waitFor("sendMessage", toChat(STAFF.id, "tidak dikirim"));
+    expect(text(notice)).toContain("Pengumuman #1 tidak dikirim");
+    expect(text(notice)).toContain("31 menit");
+    expect(text(notice)).toContain("Webinar ekspor jam 10.");
+    await settled(c);
+    expect(deliveredTo(c, -4001)).toHaveLength(0);
+    expect(c.fake.delivered("sendMessage").filter(toChat(STAFF.id, "tidak dikirim"))).toHaveLength(1);
+
+    const mark = c.fake.calls().length;
+    c.fake.message({ text: "/pengumuman", from: STAFF });
+    const list = await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "Terakhir"));
+    expect(text(list)).toContain("#1 · terlewat (bot mati) · 02/06, 10.00");
   });
 
   it("/pengumuman lists it and cancels it; nothing is sent at its time", async () => {

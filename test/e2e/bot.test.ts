@@ -97,6 +97,16 @@ describe("asking a question in a private chat", () => {
     expect(text(welcome)).toContain("Hello, &lt;script&gt;alert(1)&lt;/script&gt; &amp; co!");
   });
 
+  it("still answers a tap whose acknowledgement comes too late (query is too old)", async () => {
+    ctx = await setup();
+    ctx.fake.fail("answerCallbackQuery", {
+      error_code: 400,
+      description: "Bad Request: query is too old and response timeout expired or query ID is invalid",
+    });
+    ctx.fake.callbackQuery({ data: "a:id:p.sulsel" });
+    expect(text(await nextMessage(ctx, DEFAULT_USER.id, 0))).toContain("Makassar");
+  });
+
   it("says a forged or stale button has expired, and keeps working", async () => {
     ctx = await setup();
     ctx.fake.callbackQuery({ data: "a:id:p.atlantis" });
