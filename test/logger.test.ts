@@ -30,7 +30,7 @@ describe("logging with the bot token around", () => {
     logger.error({ err: error }, "send failed");
     expect(output()).not.toContain("987654321");
     expect(output()).not.toContain("pesan pribadi");
-    expect((records()[0]?.err as { on: unknown }).on).toEqual({ method: "sendMessage" });
+    expect(records()[0]?.err).toMatchObject({ on: { method: "sendMessage" } });
   });
 
   it("redacts the token in a message", () => {
