@@ -173,7 +173,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       logger.info({ reason }, "stopping: finishing updates in flight");
       if (polling) {
         await stopPolling(bot, reason, polling);
-        await polling;
+        // Polling that never began (stuck before its first request) must not hold the stop forever.
+        await Promise.race([polling, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
       }
       // Webhook: new requests get 503 (Telegram sends them again later), those in flight finish.
       if (server) await close(server);

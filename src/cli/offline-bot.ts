@@ -1,5 +1,4 @@
 import { Telegram } from "telegraf";
-import type { UserFromGetMe } from "telegraf/types";
 import type { AnswerEngine } from "../answer/engine";
 import { createBot } from "../bot";
 import { createI18n, translator } from "../i18n";
@@ -7,20 +6,9 @@ import { silentLogger } from "../logger";
 import { openDatabase } from "../storage/database";
 import { GroupStore } from "../storage/groups";
 import { UserStore } from "../storage/users";
+import { OFFLINE_BOT_INFO, OFFLINE_TOKEN } from "../telegram/offline-identity";
 
-/** A made-up token for bots that never reach Telegram. */
-export const OFFLINE_TOKEN = "123456:offlineofflineofflineofflineoffline";
-
-/** Who the bot is when it runs without Telegram (terminal chat, benchmarks): no `getMe` needed. */
-export const OFFLINE_BOT_INFO: UserFromGetMe = Object.freeze({
-  id: 1,
-  is_bot: true,
-  first_name: "Tanya IKM",
-  username: "TanyaIkmBot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-});
+export { OFFLINE_BOT_INFO, OFFLINE_TOKEN };
 
 /** Stands in for the Bot API: gets every call a handler makes. */
 export type ApiStub = (method: string, payload: Record<string, unknown>) => Promise<unknown>;

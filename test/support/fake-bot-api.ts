@@ -13,6 +13,7 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Chat, ChatMember, Message, Update, User, UserFromGetMe } from "telegraf/types";
+import { OFFLINE_BOT_INFO } from "../../src/telegram/offline-identity";
 
 /** A file part of a multipart request (Telegraf sends one when a Buffer, path or stream is attached). */
 export interface UploadedFile {
@@ -110,15 +111,7 @@ interface CallWaiter {
   resolve: (call: RecordedCall) => void;
 }
 
-const DEFAULT_BOT: UserFromGetMe = Object.freeze({
-  id: 424242,
-  is_bot: true,
-  first_name: "Tanya IKM",
-  username: "TanyaIkmBot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-});
+const DEFAULT_BOT: UserFromGetMe = Object.freeze({ ...OFFLINE_BOT_INFO, id: 424242 });
 
 /** The user the update builders use when no `from` is given. */
 export const DEFAULT_USER: User = Object.freeze({
