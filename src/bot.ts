@@ -13,8 +13,9 @@ import { start } from "./features/start";
 import { subscribe } from "./features/subscribe";
 import { unhandled } from "./features/unhandled";
 import { upkeep } from "./features/upkeep";
-import { installBotRetry, isForbidden, migratedTo, type RetryOptions } from "./telegram/api-retry";
+import { installBotRetry, type RetryOptions } from "./telegram/api-retry";
 import type { BotContext, BotDeps } from "./telegram/context";
+import { handleUpdateError } from "./telegram/error-boundary";
 
 export interface BotOptions {
   /** A Bot API server other than Telegram's (a local one, or the tests' fake). */
@@ -24,39 +25,12 @@ export interface BotOptions {
   retry?: RetryOptions;
 }
 
-function handleError(err: unknown, ctx: BotContext, deps: BotDeps): void {
-  const updateId = ctx.update.update_id;
-  const description = err instanceof Error ? err.message : String(err);
-  const chat = ctx.chat;
-  if (HARMLESS.some((re) => re.test(description))) {
-    deps.logger.debug({ updateId, description }, "ignored a harmless Telegram error");
-    return;
-  }
-  if (isForbidden(err)) {
-    // Blocked by the user, or removed from the group: stop writing there.
-    if (chat && chat.type !== "private") deps.groups.setActive(chat.id, false);
-    deps.logger.info({ updateId, chatId: chat?.id, description }, "the bot may not write to this chat");
-    return;
-  }
-  const newId = migratedTo(err);
-  if (chat && newId !== undefined) {
-    // The group became a supergroup while we answered: its record follows (the reply is lost).
-    deps.groups.migrate(chat.id, newId);
-    deps.logger.info({ updateId, from: chat.id, to: newId }, "group migrated while answering");
-    return;
-  }
-  deps.logger.error({ updateId, err }, "failed to handle an update");
-}
-
 /** A text message that is not a command, from someone who is not staff. */
 function isPublicQuestion(ctx: BotContext): boolean {
   const message = ctx.message;
   if (!message || !("text" in message) || message.text.startsWith("/")) return false;
   return !ctx.deps.adminIds.includes(ctx.from?.id ?? 0);
 }
-
-// Errors that say an update came too late to matter, not that something is broken.
-const HARMLESS = [/query is too old/i, /message is not modified/i, /message to edit not found/i];
 
 /**
  * Builds the bot with every feature mounted, in order, and an error boundary. Does not start
@@ -104,7 +78,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   // stop long polling for good).
   bot.catch((err, ctx) => {
     try {
-      handleError(err, ctx, deps);
+      handleUpdateError(err, ctx, deps);
     } catch (inner) {
       deps.logger.error({ updateId: ctx.update.update_id, err: inner }, "the error boundary failed");
     }

@@ -234,6 +234,20 @@ describe("groups", () => {
     expect(ctx.app.deps.groups.get(old.id)).toBeUndefined();
   });
 
+  it("follows a group that became a supergroup while the bot answered (400 migrate_to_chat_id)", async () => {
+    ctx = await setup();
+    ctx.fake.myChatMember({ chat: GROUP, oldStatus: "left", newStatus: "member" });
+    await nextMessage(ctx, GROUP.id, 0);
+    ctx.fake.fail("sendMessage", {
+      error_code: 400,
+      description: "Bad Request: group chat was upgraded to a supergroup chat",
+      parameters: { migrate_to_chat_id: -100999 },
+    });
+    groupMessage(ctx, { text: "@TanyaIkmBot kopi?", entities: [{ type: "mention", offset: 0, length: 12 }] });
+    await expect.poll(() => ctx?.app.deps.groups.get(-100999)?.title).toBe(GROUP.title);
+    expect(ctx.app.deps.groups.get(GROUP.id)).toBeUndefined();
+  });
+
   it("lets only a group admin set the group's language", async () => {
     ctx = await setup();
     groupMessage(ctx, { text: "/bahasa", entities: [{ type: "bot_command", offset: 0, length: 7 }] });
