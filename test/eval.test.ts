@@ -13,6 +13,12 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  "test/eval/questions-fourth.jsonl": {
+    "in-scope": 100,
+    "out-of-scope": 96.7,
+    "small talk": 100,
+    language: 100,
+  },
   "test/eval/questions-third.jsonl": {
     "in-scope": 98.2,
     "out-of-scope": 100,

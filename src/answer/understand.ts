@@ -15,6 +15,8 @@ export interface Analysis {
   people: string[];
   orgs: string[];
   topics: Map<string, number>;
+  /** Topics named by a word that is not a general programme word. */
+  strongTopics: Set<string>;
   areas: string[];
   cues: Set<Cue>;
   smalltalk: SmallTalk[];
@@ -88,6 +90,7 @@ export function analyse(question: string, vocabulary: Vocabulary): Analysis {
     people: [],
     orgs: [],
     topics: new Map(),
+    strongTopics: new Set(),
     areas: [],
     cues: new Set(),
     smalltalk: [],
@@ -144,6 +147,7 @@ function collect(a: Analysis, m: Match): void {
       case "topic":
         // A programme word ("program", "ikm") says little about which topic is meant.
         a.topics.set(c.id, (a.topics.get(c.id) ?? 0) + (isDomainWord ? 0.5 : 1));
+        if (!isDomainWord) a.strongTopics.add(c.id);
         break;
       case "area":
         push(a.areas, c.code);
@@ -338,7 +342,9 @@ function programmeSubjects(a: Analysis, k: KnowledgeFile): Subject[] {
 function bestTopic(a: Analysis, order: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestScore = 0;
-  for (const id of order) {
+  // A topic named by a word of its own ("nama") beats one reached by programme words alone.
+  const strong = order.filter((id) => a.strongTopics.has(id));
+  for (const id of strong.length ? strong : order) {
     const score = a.topics.get(id) ?? 0;
     if (score > bestScore) {
       best = id;

@@ -245,6 +245,8 @@ export class Vocabulary {
         const rank = this.correctable.get(candidate) ?? 9;
         // A short word takes only a missing letter, or a name: "mate" is not "make", "sine" is "since".
         if (word.length <= 4 && candidate.length <= word.length && rank > CORRECTION_RANK.product) continue;
+        // Three letters are too few to guess a substitution from: "mak" may be "make", never "dak".
+        if (word.length <= 3 && candidate.length <= word.length) continue;
         if (
           !best ||
           distance < best.distance ||
