@@ -49,7 +49,7 @@ export function tokenize(text: string): string[] {
     if (!raw) continue;
     const token = squeeze(raw);
     const spelled = SPELLING[token] ?? token;
-    for (const part of spelled.split(" ")) {
+    for (const part of spelled.includes(" ") ? spelled.split(" ") : [spelled]) {
       const previous = out[out.length - 1];
       out.push(part === "tahu" && previous !== undefined && KNOW_CONTEXT.has(previous) ? "ketahui" : part);
     }

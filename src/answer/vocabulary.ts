@@ -40,6 +40,8 @@ export interface Match {
 }
 
 const MAX_PHRASE_WORDS = 5;
+/** Words not in the vocabulary whose reading is remembered, at most. */
+const MAX_REMEMBERED_WORDS = 10_000;
 // Rank of concept kinds when a misspelt word could be corrected to several words.
 const CORRECTION_RANK: Record<Concept["type"], number> = {
   province: 0,
@@ -63,6 +65,7 @@ export class Vocabulary {
   private readonly phrases = new Map<string, Phrase>();
   private readonly wordLang = new Map<string, Lang | null>();
   private readonly neutral = new Set<string>();
+  private readonly unknownWords = new Map<string, Token>();
   private readonly words = new Set<string>();
   private readonly correctable = new Map<string, number>(); // word → best correction rank
   private readonly longestFrom = new Map<string, number>(); // first word → words of its longest phrase
@@ -265,19 +268,35 @@ export class Vocabulary {
 
   /** Normalises the question's words: known as they are, else an Indonesian root, else a correction. */
   tokens(question: string): Token[] {
-    return tokenize(question).map((original) => {
-      if (this.knows(original) || /^\d+$/.test(original))
-        return { text: original, original, certainty: 1, known: true };
-      const root = stemCandidates(original).find((s) => this.phrases.has(s));
-      if (root) return { text: root, original, certainty: 0.95, known: true };
-      const corrected = this.correct(original);
-      if (corrected) {
-        const distance = editDistance(original, corrected, 2);
-        return { text: corrected, original, certainty: distance === 1 ? 0.85 : 0.7, known: true };
-      }
-      return { text: original, original, certainty: 1, known: false };
-    });
+    return tokenize(question).map((original) => this.normaliseWord(original));
   }
+
+  /**
+   * One word as the matcher reads it. Roots and corrections cost far more than a lookup and the
+   * same words come back again and again, so they are remembered (a bounded map: the vocabulary
+   * never changes under it, a reload builds a new one).
+   */
+  private normaliseWord(original: string): Token {
+    if (this.knows(original) || /^\d+$/.test(original)) return { text: original, original, certainty: 1, known: true };
+    const seen = this.unknownWords.get(original);
+    if (seen) return seen;
+    if (this.unknownWords.size >= MAX_REMEMBERED_WORDS) this.unknownWords.clear();
+    const token = this.interpret(original);
+    this.unknownWords.set(original, token);
+    return token;
+  }
+
+  private interpret(original: string): Token {
+    const root = stemCandidates(original).find((s) => this.phrases.has(s));
+    if (root) return { text: root, original, certainty: 0.95, known: true };
+    const corrected = this.correct(original);
+    if (corrected) {
+      const distance = editDistance(original, corrected, 2);
+      return { text: corrected, original, certainty: distance === 1 ? 0.85 : 0.7, known: true };
+    }
+    return { text: original, original, certainty: 1, known: false };
+  }
+
 
   /** Splits tokens into the longest known phrases; unknown words come back with no concepts. */
   segment(tokens: Token[]): Match[] {
