@@ -191,3 +191,20 @@ describe("a knowledge file that cannot be read", () => {
     expect(() => loadKnowledge(file, areas)).toThrow(KnowledgeError);
   });
 });
+
+describe("a lexicon with a mistake", () => {
+  it("refuses a word that is both a cue and an off-topic word, naming where", async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { LEXICON_PATH, loadLexicon } = await import("../src/answer/lexicon");
+    const dir = mkdtempSync(join(tmpdir(), "lexicon-"));
+    const file = join(dir, "lexicon.yaml");
+    const text = readFileSync(LEXICON_PATH, "utf8").replace(
+      "    id: [apa, apakah",
+      "    id: [cuaca, apa, apakah",
+    );
+    writeFileSync(file, text);
+    expect(() => loadLexicon(file)).toThrow(`${file}: cues.what.id: "cuaca" is also an off_topic word`);
+  });
+});

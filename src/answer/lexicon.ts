@@ -90,7 +90,24 @@ export function loadLexicon(file = LEXICON_PATH) {
     const issue = result.error.issues[0];
     throw new KnowledgeError(shown, issue ? formatPath(issue.path) : "", issue?.message ?? "invalid");
   }
-  return result.data;
+  // A word that rules a question out cannot also be a cue or small talk: it would do both.
+  const lexicon = result.data;
+  const offTopic = new Set([
+    ...(lexicon.off_topic.id ?? []),
+    ...(lexicon.off_topic.en ?? []),
+    ...(lexicon.off_topic.any ?? []),
+  ]);
+  const lists: Array<[string, Words]> = [
+    ...Object.entries(lexicon.cues).map(([k, w]): [string, Words] => [`cues.${k}`, w]),
+    ...Object.entries(lexicon.small_talk).map(([k, w]): [string, Words] => [`small_talk.${k}`, w]),
+  ];
+  for (const [path, words] of lists) {
+    for (const lang of ["id", "en", "any"] as const) {
+      const clash = (words[lang] ?? []).find((w) => offTopic.has(w));
+      if (clash) throw new KnowledgeError(shown, `${path}.${lang}`, `"${clash}" is also an off_topic word`);
+    }
+  }
+  return lexicon;
 }
 
 const lexicon = loadLexicon();

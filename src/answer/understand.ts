@@ -232,6 +232,10 @@ export function decide(a: Analysis, k: KnowledgeFile): Decision {
     // "di mana saja program ini?", "where does the programme work?"
     (has("where") && (has("plural") || has("domain")) && entityCount === 0 && a.areas.length === 0);
 
+  // "Is Papua one of the follow-up targets?", "which province makes pewter, and is it a target?"
+  const followUpAbout = programmeSubjects(a, k);
+  if (has("follow-up") && !has("criteria") && a.criteria.length === 0 && followUpAbout.length)
+    return answer([...followUpAbout, { kind: "topic", id: "follow-up" }]);
   if (has("follow-up") && !has("criteria") && a.criteria.length === 0)
     return answer([{ kind: "topic", id: "follow-up" }]);
   if (a.criteria.length > 0 || has("criteria")) {
@@ -259,12 +263,13 @@ export function decide(a: Analysis, k: KnowledgeFile): Decision {
     return programme.length ? answer([...programme, ...areas]) : answer(areas, UNKNOWN_FACTOR_WEAK);
   }
   // "What products are in the programme?": every province with its products.
-  if (has("product") && (has("plural") || has("what")) && a.topics.size <= 1 && !a.topics.has("aim")) {
+  if (has("product") && (has("plural") || has("what")) && a.strongTopics.size === 0) {
     return answer([{ kind: "list", phase }]);
   }
   if (has("end")) return answer([{ kind: "topic", id: "since" }]);
   // "phase 1 dates", "kapan tahap pertama?": when the programme ran, not who took part.
-  if (has("when") && phase !== undefined && !has("provinces"))
+  const otherTopic = [...a.strongTopics].some((id) => id !== "since");
+  if (has("when") && phase !== undefined && !has("provinces") && !otherTopic)
     return answer([{ kind: "topic", id: "since" }]);
   const listsPhase = phase !== undefined && (has("plural") || has("phase") || has("product"));
   if (asksList || listsPhase || (has("phase") && has("plural"))) return answer([{ kind: "list", phase }]);
@@ -311,12 +316,13 @@ function holdsProgrammePlace(k: KnowledgeFile, code: string): boolean {
 function askedPhase(a: Analysis): number | undefined {
   // "apa bedanya tahap 1 dan 2": both phases, so no one phase.
   if (a.cues.has("first") && a.cues.has("second")) return undefined;
-  if (a.years.includes(2017)) return 2;
-  if (a.years.includes(2013) || a.years.includes(2016)) return 1;
+  // "the original five provinces before the 2017 expansion": the words say which phase.
   if (a.cues.has("phase") || a.cues.has("provinces")) {
     if (a.cues.has("first")) return 1;
     if (a.cues.has("second")) return 2;
   }
+  if (a.years.includes(2017)) return 2;
+  if (a.years.includes(2013) || a.years.includes(2016)) return 1;
   return undefined;
 }
 

@@ -277,7 +277,8 @@ export class Vocabulary {
    * never changes under it, a reload builds a new one).
    */
   private normaliseWord(original: string): Token {
-    if (this.knows(original) || /^\d+$/.test(original)) return { text: original, original, certainty: 1, known: true };
+    if (this.knows(original) || /^\d+$/.test(original))
+      return { text: original, original, certainty: 1, known: true };
     const seen = this.unknownWords.get(original);
     if (seen) return seen;
     if (this.unknownWords.size >= MAX_REMEMBERED_WORDS) this.unknownWords.clear();
@@ -296,7 +297,6 @@ export class Vocabulary {
     }
     return { text: original, original, certainty: 1, known: false };
   }
-
 
   /** Splits tokens into the longest known phrases; unknown words come back with no concepts. */
   segment(tokens: Token[]): Match[] {
