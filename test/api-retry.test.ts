@@ -12,11 +12,12 @@ import {
   retryAfter,
 } from "../src/telegram/api-retry";
 import { FakeBotApi } from "./support/fake-bot-api";
+import { pollingBots } from "./support/polling";
 
 const TOKEN = "123456:SECRET-token";
 
 let fake: FakeBotApi | undefined;
-let running: { bot: Telegraf; launched: Promise<void> } | undefined;
+const bots = pollingBots();
 
 /** A fake, a bot pointed at it with retry installed, and the waits and retries it asked for. */
 async function setup(options: RetryOptions = {}, token = TOKEN) {
@@ -36,11 +37,7 @@ async function setup(options: RetryOptions = {}, token = TOKEN) {
 }
 
 afterEach(async () => {
-  if (running) {
-    running.bot.stop("test over");
-    await running.launched;
-    running = undefined;
-  }
+  await bots.stopAll();
   await fake?.close();
   fake = undefined;
 });
@@ -266,8 +263,7 @@ describe("replies from handlers (ctx.telegram is a fresh instance per update)", 
       description: "Too Many Requests: retry after 1",
       parameters: { retry_after: 1 },
     });
-    running = { bot, launched: bot.launch() };
-    await fake.waitFor("getUpdates");
+    await bots.launch(bot, fake);
 
     fake.message({ text: "halo" });
     await fake.waitFor("sendMessage");

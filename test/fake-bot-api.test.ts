@@ -2,11 +2,12 @@ import { Readable } from "node:stream";
 import { Markup, Telegraf, TelegramError } from "telegraf";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_USER, FakeBotApi, type FakeBotApiOptions, type UploadedFile } from "./support/fake-bot-api";
+import { pollingBots } from "./support/polling";
 
 const TOKEN = "123456:TEST-token";
 
 let fake: FakeBotApi | undefined;
-let running: { bot: Telegraf; launched: Promise<void> } | undefined;
+const bots = pollingBots();
 
 /** Starts a fake and a Telegraf bot pointed at it (not launched). */
 async function setup(options: FakeBotApiOptions = {}) {
@@ -15,18 +16,10 @@ async function setup(options: FakeBotApiOptions = {}) {
   return { fake, bot };
 }
 
-/** Launches long polling without awaiting it (it resolves only when polling stops). */
-async function launch(bot: Telegraf, api: FakeBotApi) {
-  running = { bot, launched: bot.launch() };
-  await api.waitFor("getUpdates");
-}
+const launch = (bot: Telegraf, api: FakeBotApi) => bots.launch(bot, api);
 
 afterEach(async () => {
-  if (running) {
-    running.bot.stop("test over");
-    await running.launched;
-    running = undefined;
-  }
+  await bots.stopAll();
   await fake?.close();
   fake = undefined;
 });
