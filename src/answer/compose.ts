@@ -3,6 +3,7 @@ import type { Areas } from "../knowledge/areas";
 import type { Knowledge } from "../knowledge/load";
 import type { Province, ProvinceEntry } from "../knowledge/schema";
 import type { Lang } from "../lang";
+import { fold } from "./normalise";
 import { type Subject, subjectRef } from "./subject";
 
 /** The text of an answer about one subject, and the sources it rests on. */
@@ -125,9 +126,11 @@ export class Composer {
     return { text: [intro, ...rows].join("\n"), sources };
   }
 
-  private notInProgramme(lang: Lang, code: string): Composed | undefined {
-    const area = this.areas.byCode.get(code);
-    if (!area) return undefined;
+  private notInProgramme(lang: Lang, code: string, asked?: string): Composed | undefined {
+    const found = this.areas.byCode.get(code);
+    if (!found) return undefined;
+    // Named the way the question named it when that differs: "Flores (Nusa Tenggara Timur)".
+    const area = { ...found, name: shownAs(found.name, asked) };
     const provinceCode = area.provinceCode ?? area.code;
     // A region that now holds a programme place (Dogiyai lies in Papua Tengah since 2022).
     for (const p of this.k.provinces) {
@@ -168,7 +171,8 @@ export class Composer {
 
   /** The answer about one subject, or `undefined` when the knowledge no longer holds it. */
   compose(lang: Lang, s: Subject): Composed | undefined {
-    return this.memo(`c:${lang}:${subjectRef(s)}`, () => this.write(lang, s));
+    const asked = s.kind === "area" && s.asked ? `:${s.asked}` : "";
+    return this.memo(`c:${lang}:${subjectRef(s)}${asked}`, () => this.write(lang, s));
   }
 
   // The knowledge never changes under a Composer (a reload builds a new engine), so every text
@@ -280,7 +284,7 @@ export class Composer {
         return list.sources.length ? list : undefined;
       }
       case "area":
-        return this.notInProgramme(lang, s.code);
+        return this.notInProgramme(lang, s.code, s.asked);
     }
   }
 
@@ -341,6 +345,13 @@ export class Composer {
         return this.areas.byCode.get(s.code)?.name ?? s.code;
     }
   }
+}
+
+/** "Nusa Tenggara Timur" asked as "flores" reads "Flores (Nusa Tenggara Timur)". */
+function shownAs(name: string, asked: string | undefined): string {
+  if (!asked || fold(name).includes(fold(asked))) return name;
+  const title = asked.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+  return `${title} (${name})`;
 }
 
 function capitalise(text: string): string {

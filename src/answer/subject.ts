@@ -13,7 +13,7 @@ export type Subject =
   | { kind: "topic"; id: string }
   | { kind: "list"; phase?: number | undefined }
   | { kind: "officials" }
-  | { kind: "area"; code: string };
+  | { kind: "area"; code: string; asked?: string | undefined };
 
 const SLUG = /^[a-z0-9-]{1,40}$/;
 

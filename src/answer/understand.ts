@@ -18,6 +18,8 @@ export interface Analysis {
   /** Topics named by a word that is not a general programme word. */
   strongTopics: Set<string>;
   areas: string[];
+  /** How the question named each region ("flores", "west java"), by region code. */
+  areaWords: Map<string, string>;
   cues: Set<Cue>;
   smalltalk: SmallTalk[];
   offTopic: boolean;
@@ -92,6 +94,7 @@ export function analyse(question: string, vocabulary: Vocabulary): Analysis {
     topics: new Map(),
     strongTopics: new Set(),
     areas: [],
+    areaWords: new Map(),
     cues: new Set(),
     smalltalk: [],
     offTopic: false,
@@ -151,6 +154,7 @@ function collect(a: Analysis, m: Match): void {
         break;
       case "area":
         push(a.areas, c.code);
+        if (!a.areaWords.has(c.code)) a.areaWords.set(c.code, m.text);
         break;
       case "cue":
         a.cues.add(c.cue);
@@ -252,13 +256,13 @@ export function decide(a: Analysis, k: KnowledgeFile): Decision {
   const outside = a.areas.filter((code) => !holdsProgrammePlace(k, code));
   if (outside.length && a.provinces.length === 0 && a.places.length === 0) {
     const subjects: Subject[] = [
-      ...a.areas.slice(0, 3).map((code): Subject => ({ kind: "area", code })),
+      ...a.areas.slice(0, 3).map((code): Subject => ({ kind: "area", code, asked: a.areaWords.get(code) })),
       ...programme,
     ];
     return { kind: "not_in_programme", subjects, confidence: penalty(UNKNOWN_FACTOR_WEAK) };
   }
   if (programme.length || a.areas.length) {
-    const areas: Subject[] = a.areas.map((code) => ({ kind: "area", code }));
+    const areas: Subject[] = a.areas.map((code) => ({ kind: "area", code, asked: a.areaWords.get(code) }));
     // "Papua Tengah?" alone: the region, and the programme place it now holds.
     return programme.length ? answer([...programme, ...areas]) : answer(areas, UNKNOWN_FACTOR_WEAK);
   }
