@@ -174,7 +174,10 @@ export function decide(a: Analysis, k: KnowledgeFile): Decision {
   const topicOrder = k.topics.map((t) => t.id);
   const fallback: Decision = { kind: "fallback", subjects: [], confidence: 0 };
   if (a.empty) return fallback;
-  if (a.offTopic) return { ...fallback, confidence: 0.9 };
+  // An off-topic word rules the question out, unless it asks about the selection criteria by
+  // name ("is developing export markets part of the strategic theme?").
+  const aboutCriteria = a.criteria.length > 0;
+  if (a.offTopic && !aboutCriteria) return { ...fallback, confidence: 0.9 };
 
   const has = (cue: Cue) => a.cues.has(cue);
   const entityCount =
