@@ -176,8 +176,7 @@ export function decide(a: Analysis, k: KnowledgeFile): Decision {
   if (a.empty) return fallback;
   // An off-topic word rules the question out, unless it asks about the selection criteria by
   // name ("is developing export markets part of the strategic theme?").
-  const aboutCriteria = a.criteria.length > 0;
-  if (a.offTopic && !aboutCriteria) return { ...fallback, confidence: 0.9 };
+  if (a.offTopic && a.criteria.length === 0) return { ...fallback, confidence: 0.9 };
 
   const has = (cue: Cue) => a.cues.has(cue);
   const entityCount =
@@ -239,12 +238,12 @@ export function decide(a: Analysis, k: KnowledgeFile): Decision {
     // "di mana saja program ini?", "where does the programme work?"
     (has("where") && (has("plural") || has("domain")) && entityCount === 0 && a.areas.length === 0);
 
+  const programme = programmeSubjects(a, k);
+  const areaSubject = (code: string): Subject => ({ kind: "area", code, asked: a.areaWords.get(code) });
+
   // "Is Papua one of the follow-up targets?", "which province makes pewter, and is it a target?"
-  const followUpAbout = programmeSubjects(a, k);
-  if (has("follow-up") && !has("criteria") && a.criteria.length === 0 && followUpAbout.length)
-    return answer([...followUpAbout, { kind: "topic", id: "follow-up" }]);
   if (has("follow-up") && !has("criteria") && a.criteria.length === 0)
-    return answer([{ kind: "topic", id: "follow-up" }]);
+    return answer([...programme, { kind: "topic", id: "follow-up" }]);
   if (a.criteria.length > 0 || has("criteria")) {
     if (has("criteria") && asksList && phase !== undefined) return answer([{ kind: "list", phase }]);
     if (has("follow-up")) return answer([{ kind: "topic", id: "follow-up" }, { kind: "criteria" }]);
@@ -253,19 +252,15 @@ export function decide(a: Analysis, k: KnowledgeFile): Decision {
   }
   if (a.people.length) return answer(a.people.map((id) => ({ kind: "person", id })));
 
-  const programme = programmeSubjects(a, k);
   // "kerajinan perak malang ikut program?": a region outside the programme, asked about a product
   // (not Papua Tengah, which holds Dogiyai since 2022).
   const outside = a.areas.filter((code) => !holdsProgrammePlace(k, code));
   if (outside.length && a.provinces.length === 0 && a.places.length === 0) {
-    const subjects: Subject[] = [
-      ...a.areas.slice(0, 3).map((code): Subject => ({ kind: "area", code, asked: a.areaWords.get(code) })),
-      ...programme,
-    ];
+    const subjects: Subject[] = [...a.areas.slice(0, 3).map(areaSubject), ...programme];
     return { kind: "not_in_programme", subjects, confidence: penalty(UNKNOWN_FACTOR_WEAK) };
   }
   if (programme.length || a.areas.length) {
-    const areas: Subject[] = a.areas.map((code) => ({ kind: "area", code, asked: a.areaWords.get(code) }));
+    const areas = a.areas.map(areaSubject);
     // "Papua Tengah?" alone: the region, and the programme place it now holds.
     return programme.length ? answer([...programme, ...areas]) : answer(areas, UNKNOWN_FACTOR_WEAK);
   }
