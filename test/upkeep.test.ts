@@ -1,7 +1,6 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AnswerEngine } from "../src/answer/engine";
 import { silentLogger } from "../src/logger";
-import { type Database, openDatabase } from "../src/storage/database";
 import { QuestionStore, type UnansweredRow } from "../src/storage/questions";
 import { csvCell, toCsv } from "../src/upkeep/csv";
 import { dayOf, daysEnding } from "../src/upkeep/days";
@@ -10,6 +9,7 @@ import { QuestionLog } from "../src/upkeep/question-log";
 import { purgeOld, startRetention } from "../src/upkeep/retention";
 import { collectStats } from "../src/upkeep/stats";
 import { testEngine } from "./support/app";
+import { memoryDatabase } from "./support/memory-db";
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2024, 4, 31, 5, 0); // 31 May 2024, 12:00 in Jakarta
@@ -19,15 +19,9 @@ beforeAll(async () => {
   engine = await testEngine();
 });
 
-const open: Database[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
-
 /** A question log over an in-memory database, with a clock the test moves by hand. */
 function setup() {
-  const db = openDatabase(":memory:");
-  open.push(db);
+  const db = memoryDatabase();
   const store = new QuestionStore(db);
   const clock = { now: NOW };
   const log = new QuestionLog(store, {
@@ -177,7 +171,6 @@ describe("recording questions", () => {
   it("does not throw when the database is gone", () => {
     const { db, ask } = setup();
     db.close();
-    open.splice(0);
     expect(() => ask("berapa gaji menteri?")).not.toThrow();
   });
 });

@@ -1,19 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AnnouncementStore } from "../../src/storage/announcements";
-import { type Database, openDatabase, schemaVersion } from "../../src/storage/database";
+import { schemaVersion } from "../../src/storage/database";
 import { GroupStore } from "../../src/storage/groups";
 import { migrations } from "../../src/storage/migrations";
 import { SubscriptionStore } from "../../src/storage/subscriptions";
-
-const open: Database[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
+import { memoryDatabase } from "../support/memory-db";
 
 /** Stores over an in-memory database, on a clock the test moves, with migrations followed. */
 function setup() {
-  const db = openDatabase(":memory:");
-  open.push(db);
+  const db = memoryDatabase();
   const clock = { now: 1_000 };
   const now = () => clock.now;
   const groups = new GroupStore(db, now);
