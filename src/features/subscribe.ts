@@ -48,22 +48,24 @@ function provinceNames(ctx: BotContext, ids: readonly string[]): string {
  */
 export const subscribe = new Composer<BotContext>();
 
-subscribe.command(["subscribe", "langganan"], (ctx) =>
-  asGroupAdmin(ctx, async (chatId) => {
-    const subscriptions = ctx.deps.announce?.subscriptions;
-    if (!subscriptions) return;
-    const before = subscriptions.setSubscribed(chatId, true);
-    await sendHtml(ctx, ctx.t(before ? "subscribe.alreadySubscribed" : "subscribe.subscribed"));
-  }),
-);
+/** Subscribes or unsubscribes the group; the reply says whether anything changed. */
+function setSubscription(subscribed: boolean, changed: string, unchanged: string) {
+  return (ctx: BotContext) =>
+    asGroupAdmin(ctx, async (chatId) => {
+      const subscriptions = ctx.deps.announce?.subscriptions;
+      if (!subscriptions) return;
+      const before = subscriptions.setSubscribed(chatId, subscribed);
+      await sendHtml(ctx, ctx.t(before === subscribed ? unchanged : changed));
+    });
+}
 
-subscribe.command(["unsubscribe", "berhenti_langganan"], (ctx) =>
-  asGroupAdmin(ctx, async (chatId) => {
-    const subscriptions = ctx.deps.announce?.subscriptions;
-    if (!subscriptions) return;
-    const before = subscriptions.setSubscribed(chatId, false);
-    await sendHtml(ctx, ctx.t(before ? "subscribe.unsubscribed" : "subscribe.notSubscribed"));
-  }),
+subscribe.command(
+  ["subscribe", "langganan"],
+  setSubscription(true, "subscribe.subscribed", "subscribe.alreadySubscribed"),
+);
+subscribe.command(
+  ["unsubscribe", "berhenti_langganan"],
+  setSubscription(false, "subscribe.unsubscribed", "subscribe.notSubscribed"),
 );
 
 subscribe.command(["province", "wilayah"], (ctx) =>
