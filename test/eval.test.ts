@@ -31,8 +31,10 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
-  "../shared/eval/dev-questions.jsonl": {
-    "in-scope": 100,
+  // Copied from ../shared when it gained follow-ups, attributes and multi-part questions, which
+  // the matcher does not understand yet: the floor is what it reached on arrival.
+  "test/eval/questions-shared.jsonl": {
+    "in-scope": 93.5,
     "out-of-scope": 100,
     "small talk": 100,
     language: 100,

@@ -1,11 +1,13 @@
 import type { AnswerEngine, ReplyKind } from "./engine";
 import { fold } from "./normalise";
 
-/** One question of an evaluation set (the format of ../shared/eval/dev-questions.jsonl). */
+/** One question of an evaluation set (the format of the shared scorer's sets, copied in test/eval/). */
 export interface EvalCase {
   q: string;
   lang: "id" | "en";
   must?: string[][];
+  /** Strings none of which may appear in the answer. */
+  must_not?: string[];
   oos?: boolean;
   smalltalk?: boolean;
   not_in_programme?: boolean;
@@ -37,7 +39,8 @@ function comparable(text: string): string {
 
 /**
  * Scores the engine on a question set with the rules of the shared scorer
- * (../shared/eval/score.mjs): the right kind, the right language and every `must` group present.
+ * (`../shared/eval/score.mjs`): the right kind, the right language, every `must` group present and
+ * no `must_not` string.
  */
 export function evaluate(engine: AnswerEngine, cases: EvalCase[]): EvalResult {
   const result: EvalResult = {
@@ -64,14 +67,18 @@ export function evaluate(engine: AnswerEngine, cases: EvalCase[]): EvalResult {
           : "answer";
     const text = comparable(reply.sourceLine ? `${reply.text}\n\n${reply.sourceLine}` : reply.text);
     const missing = (c.must ?? []).filter((alts) => !alts.some((a) => text.includes(comparable(a))));
+    const forbidden = (c.must_not ?? []).filter((a) => text.includes(comparable(a)));
     const sameLang = reply.lang === c.lang;
-    const ok = (c.kinds ?? [want]).includes(reply.kind) && sameLang && missing.length === 0;
+    const ok =
+      (c.kinds ?? [want]).includes(reply.kind) && sameLang && missing.length === 0 && forbidden.length === 0;
     if (sameLang) result.languageOk += 1;
     const group = c.oos ? "out-of-scope" : c.smalltalk ? "small talk" : "in-scope";
     bump(result.groups, group, ok);
     bump(result.categories, c.cat ?? group, ok);
     if (!ok) {
-      const needs = missing.length ? ` with ${missing.map((m) => m.join("|")).join(", ")}` : "";
+      const needs =
+        (missing.length ? ` with ${missing.map((m) => m.join("|")).join(", ")}` : "") +
+        (forbidden.length ? ` without ${forbidden.join(", ")}` : "");
       result.failures.push(
         `- ${JSON.stringify(c.q)} [${c.lang}] want ${want}${needs} — got ${reply.kind}/${reply.lang}: ${fold(reply.text).slice(0, 120)}`,
       );
