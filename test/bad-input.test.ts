@@ -131,3 +131,17 @@ describe("the longest replies still fit in one Telegram message", () => {
     );
   });
 });
+
+describe("words that name JavaScript's own properties are ordinary words", () => {
+  // Lookup tables keyed by user words must be Maps: `table["constructor"]` on a plain object is
+  // Object's constructor, which once broke every question holding the word.
+  const PROTOTYPE_WORDS = Object.getOwnPropertyNames(Object.prototype);
+
+  it.each(PROTOTYPE_WORDS)("%s, alone and in a question", async (word) => {
+    const engine = await setup();
+    for (const question of [word, `${word} papua`, `produk ${word} sulsel apa?`, `/start ${word}`]) {
+      expectWellFormed(engine.ask(question));
+    }
+    expect(gist(engine.ask(`${word} papua`))).toContain("p.papua");
+  });
+});

@@ -119,7 +119,7 @@ export const SMALL_TALK: Record<SmallTalk, Words> = lexicon.small_talk;
 /** Words that put a question outside what the knowledge holds, even when it names a programme province. */
 export const OFF_TOPIC: Words = lexicon.off_topic;
 /** Informal and chat spellings, mapped to the standard word the lexicon knows ("bikin" → "buat"). */
-export const SPELLING: Readonly<Record<string, string>> = lexicon.spelling;
+export const SPELLING: ReadonlyMap<string, string> = new Map(Object.entries(lexicon.spelling));
 /** Words after which "tahu" means "know", not tofu ("saya mau tahu …"). */
 export const KNOW_CONTEXT: ReadonlySet<string> = new Set(lexicon.know_context);
 

@@ -2,6 +2,8 @@ import { KNOW_CONTEXT, SPELLING } from "./lexicon";
 
 /** The longest question text the matcher reads; the rest of a longer message is ignored. */
 export const MAX_QUESTION_CHARS = 500;
+/** The most words the matcher reads: a question's cost grows with its words, not only its letters. */
+export const MAX_QUESTION_WORDS = 80;
 
 const ASCII = /^[\x20-\x7e]*$/;
 const POSSESSIVE = /['’`]s\b/g; // Papua's → papua
@@ -45,10 +47,10 @@ const TRIPLE = /(.)\1\1/;
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   const unreduplicated = text.includes("2") ? text.replace(/(\p{L}+)2\b/gu, "$1") : text;
-  for (const raw of fold(unreduplicated).split(" ")) {
+  for (const raw of fold(unreduplicated).split(" ", MAX_QUESTION_WORDS)) {
     if (!raw) continue;
     const token = squeeze(raw);
-    const spelled = SPELLING[token] ?? token;
+    const spelled = SPELLING.get(token) ?? token;
     for (const part of spelled.includes(" ") ? spelled.split(" ") : [spelled]) {
       const previous = out[out.length - 1];
       out.push(part === "tahu" && previous !== undefined && KNOW_CONTEXT.has(previous) ? "ketahui" : part);

@@ -70,6 +70,8 @@ export class Vocabulary {
   private readonly correctable = new Map<string, number>(); // word → best correction rank
   private readonly longestFrom = new Map<string, number>(); // first word → words of its longest phrase
   private readonly deletionIndex = new Map<string, string[]>();
+  /** Letters of the longest correctable word: a longer word cannot be a misspelling of one. */
+  private longestWord = 0;
 
   constructor(knowledge: Knowledge, areas: Areas) {
     for (const [cue, words] of Object.entries(CUES) as Array<[Cue, (typeof CUES)[Cue]]>) {
@@ -218,6 +220,7 @@ export class Vocabulary {
   private buildDeletionIndex(): void {
     for (const word of this.correctable.keys()) {
       if (word.length < 3 || /\d/.test(word)) continue;
+      this.longestWord = Math.max(this.longestWord, word.length);
       for (const key of deletions(word, allowedDistance(word.length))) {
         const list = this.deletionIndex.get(key);
         if (list) list.push(word);
@@ -238,7 +241,9 @@ export class Vocabulary {
 
   /** The closest known word within the allowed edit distance, preferring entity names. */
   correct(word: string): string | undefined {
-    if (word.length < 3 || /\d/.test(word)) return undefined;
+    // The cost bound: deletions grow with the square of a word's length, so a made-up word of
+    // hundreds of letters would cost seconds. No word longer than any known word + 2 is a typo of one.
+    if (word.length < 3 || word.length > this.longestWord + 2 || /\d/.test(word)) return undefined;
     const max = allowedDistance(word.length);
     let best: { word: string; distance: number; rank: number } | undefined;
     for (const key of deletions(word, max)) {
