@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { AnswerEngine, AskOptions, Reply, ReplyKind } from "../src/answer/engine";
 import { loadEngine } from "../src/answer/load";
 import { type Subject, subjectRef } from "../src/answer/subject";
+import { PROGRAMME_ATTRIBUTES } from "../src/knowledge/schema";
 import { LANGS } from "../src/lang";
 import { testEngine } from "./support/app";
 
@@ -31,15 +32,17 @@ function everyRef(engine: AnswerEngine): string[] {
       p.entries.map((_, entry): Subject => ({ kind: "place", province: p.id, entry })),
     ),
     ...k.products.map((p): Subject => ({ kind: "product", id: p.id })),
-    ...k.criteria.map((c): Subject => ({ kind: "criterion", id: c.id })),
+    ...k.selection.criteria.map((c): Subject => ({ kind: "criterion", id: c.id })),
     ...k.people.map((p): Subject => ({ kind: "person", id: p.id })),
     ...k.organisations.map((o): Subject => ({ kind: "org", id: o.id })),
-    ...k.topics.map((t): Subject => ({ kind: "topic", id: t.id })),
+    ...PROGRAMME_ATTRIBUTES.map((id): Subject => ({ kind: "topic", id })),
+    ...k.glossary.map((g): Subject => ({ kind: "term", id: g.id })),
+    ...k.cohorts.map((c): Subject => ({ kind: "cohort", id: c.id })),
+    ...Object.keys(k.sources).map((id): Subject => ({ kind: "source", id })),
+    ...k.regions.islands.map((_, index): Subject => ({ kind: "island", index })),
     { kind: "criteria" },
     { kind: "officials" },
     { kind: "list" },
-    { kind: "list", phase: 1 },
-    { kind: "list", phase: 2 },
   ];
   return subjects.map(subjectRef);
 }
@@ -141,7 +144,7 @@ describe("regions outside the programme", () => {
 
   it("Papua Tengah: the province Dogiyai belongs to since 2022, with the note saying so", async () => {
     const engine = await setup();
-    const note = engine.knowledge.provinces.find((p) => p.id === "papua")?.entries[0]?.note?.id;
+    const note = engine.knowledge.provinces.find((p) => p.id === "papua")?.entries[0]?.note?.text.id;
     const reply = await ask("Papua Tengah");
     expect(note).toBeDefined();
     expect(reply.text).toContain("Dogiyai");
@@ -169,17 +172,22 @@ describe("regions outside the programme", () => {
   });
 });
 
-describe("questions about a programme region that the programme does not answer", () => {
+describe("a question about a programme region that the sources do not answer", () => {
+  // Not answered (kind fallback), but specifically: what the sources don't say, what they do
+  // say about the region, citing exactly that, and where to ask next.
   it.each([
-    "population of Papua?",
-    "postal code of Makassar?",
-    "jumlah penduduk Papua?",
-    "kode pos Makassar?",
-  ])("%j → fallback", async (question) => {
+    ["population of Papua?", "population", "Papua", "Dogiyai"],
+    ["postal code of Makassar?", "postal code", "Makassar", "silver"],
+    ["jumlah penduduk Papua?", "penduduk", "Papua", "Dogiyai"],
+    ["kode pos Makassar?", "kode pos", "Makassar", "perak"],
+  ])("%j → the sources don't say %j about %s", async (question, asked, region, fact) => {
     const reply = await ask(question);
     expect(reply.kind).toBe("fallback");
-    expect(reply.subjects).toEqual([]);
-    expect(reply.sourceLine).toBe("");
+    expect(reply.text).toContain(`"${asked}"`);
+    expect(reply.text).toContain(region);
+    expect(reply.text).toContain(fact);
+    expect(reply.text).toContain("kemenperin.go.id");
+    expect(reply.sources).toEqual(["bisnis-2017"]);
   });
 });
 
@@ -215,8 +223,8 @@ describe("every answer cites its sources", () => {
 
 describe("a low-confidence question offers choices that answer", () => {
   it.each<[string, string]>([
-    ["kalimantam", "p.kalbar"],
-    ["sumatraa", "p.sumut"],
+    ["tngh sulawsi", "i.3"],
+    ["kalbr sltn", "p.kalbar"],
   ])("%j offers %s", async (question, ref) => {
     const engine = await setup();
     const reply = engine.ask(question);

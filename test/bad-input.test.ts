@@ -60,13 +60,13 @@ describe("odd input gets a sensible reply or a fallback, never an exception", ()
     ["a zero-width joiner inside a word", "papu\u200dua", () => {}],
     ["HTML bold", "<b>papua</b>", (g) => expect(g).toBe("answer:p.papua")],
     ["an HTML script", "<script>alert(1)</script>", (g) => expect(g).toBe("fallback")],
-    ["Markdown bold", "**kopi**", (g) => expect(g).toBe("answer:pr.coffee")],
+    ["Markdown bold", "**kopi**", (g) => expect(g).toBe("answer:pl.papua.0")],
     ["a Markdown link", "[papua](https://example.com)", () => {}],
     ["a lone high surrogate before a word", "\ud800papua", (g) => expect(g).toBe("answer:p.papua")],
     ["a lone low surrogate after a word", "papua\udc00", (g) => expect(g).toBe("answer:p.papua")],
     ["a lone surrogate only", "\udc00", (g) => expect(g).toBe("fallback")],
     ["full-width letters", "ＰＡＰＵＡ", (g) => expect(g).toBe("answer:p.papua")],
-    ["Windows line breaks", "kopi\r\ndimana", (g) => expect(g).toBe("answer:pr.coffee")],
+    ["Windows line breaks", "kopi\r\ndimana", (g) => expect(g).toBe("answer:pl.papua.0")],
     ["search operators", "!papua | 'kopi ^jatim =sulsel$", () => {}],
     ["a regular-expression bomb", `${"(a+)+".repeat(50)}!`, () => {}],
   ])("%s", async (_, question, check) => {
@@ -94,8 +94,7 @@ describe("the longest replies still fit in one Telegram message", () => {
     const engine = await setup();
     const refs = [
       "l",
-      "l1",
-      "l2",
+      ...engine.knowledge.cohorts.map((c) => `l.${c.id}`),
       "cr",
       "of",
       ...engine.knowledge.provinces.map((p) => `p.${p.id}`),

@@ -7,7 +7,7 @@ import { createI18n, translator } from "../src/i18n";
 import { KnowledgeError } from "../src/knowledge/load";
 import { KnowledgeService, type ReloadResult } from "../src/knowledge/service";
 import { silentLogger } from "../src/logger";
-import { tempDir, testEngine } from "./support/app";
+import { copyKnowledge, tempDir, testEngine } from "./support/app";
 
 const t = translator(createI18n());
 let base: AnswerEngine;
@@ -23,8 +23,7 @@ afterEach(() => {
 /** A service over a copy of the knowledge file; `build` may be replaced to hold or fail a load. */
 function setup(build?: (path: string) => Promise<AnswerEngine>) {
   const { dir, cleanup } = tempDir();
-  const path = join(dir, "programme.yaml");
-  copyFileSync("knowledge/programme.yaml", path);
+  const path = copyKnowledge(dir);
   const service = new KnowledgeService(base, {
     path,
     build: build ?? ((p) => loadEngine(p, { areas: base.areas, t })),

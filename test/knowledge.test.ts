@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -46,7 +46,8 @@ function breakText(text: string, from: string, to: string): string {
 /** The message of the `KnowledgeError` that parsing `text` throws. */
 function problemOf(text: string, areas: Areas, file = FILE): string {
   try {
-    parseKnowledge(text, file, areas);
+    const { lexicon, regions } = loadKnowledge(FILE, areas);
+    parseKnowledge(text, file, areas, { lexicon, regions });
   } catch (err) {
     expect(err).toBeInstanceOf(KnowledgeError);
     return (err as Error).message;
@@ -56,6 +57,9 @@ function problemOf(text: string, areas: Areas, file = FILE): string {
 
 const temp = mkdtempSync(join(tmpdir(), "tanya-ikm-knowledge-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
+// The lexicon and the regions are loaded from beside the knowledge file.
+for (const companion of ["lexicon.yaml", "regions.yaml"])
+  copyFileSync(`knowledge/${companion}`, join(temp, companion));
 
 describe("the real knowledge file", () => {
   it("loads, with the file name and the load time", async () => {
@@ -65,21 +69,22 @@ describe("the real knowledge file", () => {
     expect(knowledge.provinces.length).toBeGreaterThan(0);
   });
 
-  it("holds Jawa Timur twice: footwear in the first phase, ship components in the second", async () => {
+  it("holds Jawa Timur twice: footwear in the first phase, ship components among the 2017 provinces", async () => {
     const { knowledge } = await setup();
     const jatim = knowledge.provinces.find((p) => p.id === "jatim");
-    expect(jatim?.entries.map((e) => [e.phase, e.product])).toEqual([
-      [1, "footwear"],
-      [2, "ship-metal"],
+    expect(jatim?.entries.map((e) => [e.cohort, e.product])).toEqual([
+      ["first-phase", "footwear"],
+      ["ready-2017", "ship-metal"],
     ]);
   });
 
   it("cites only sources it defines", async () => {
     const { knowledge } = await setup();
     const cited = [
-      ...knowledge.topics.flatMap((t) => t.sources),
+      ...Object.values(knowledge.programme).flatMap((a) => ("sources" in a ? a.sources : [])),
       ...knowledge.provinces.flatMap((p) => p.entries.flatMap((e) => [...e.sources, ...e.place.sources])),
-      ...knowledge.criteria.flatMap((c) => c.sources),
+      ...knowledge.selection.criteria.flatMap((c) => c.sources),
+      ...knowledge.cohorts.flatMap((c) => [...c.sources, ...(c.period?.sources ?? [])]),
     ];
     for (const key of cited) expect(Object.keys(knowledge.sources)).toContain(key);
   });
@@ -95,14 +100,13 @@ describe("a broken copy of the knowledge file names the file, the path and the p
   });
 
   it("an unknown source key", async () => {
-    const { text, areas, knowledge } = await setup();
+    const { text, areas } = await setup();
     const broken = breakText(
       text,
-      "sources: [bisnis-2017, industry-2017, tempo-2017]\n\n  - id: aim",
-      "sources: [bisnis-2017, nope-2020]\n\n  - id: aim",
+      "sources: [bisnis-2017, jica-pcr-2016]\n",
+      "sources: [bisnis-2017, nope-2020]\n",
     );
-    const since = knowledge.topics.findIndex((t) => t.id === "since");
-    expect(problemOf(broken, areas)).toBe(`${FILE}: topics[${since}].sources[1]: unknown source "nope-2020"`);
+    expect(problemOf(broken, areas)).toBe(`${FILE}: programme.name.sources[1]: unknown source "nope-2020"`);
   });
 
   it("an unknown product id", async () => {
@@ -192,19 +196,34 @@ describe("a knowledge file that cannot be read", () => {
   });
 });
 
-describe("a lexicon with a mistake", () => {
-  it("refuses a word that is both a cue and an off-topic word, naming where", async () => {
-    const { mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
-    const { join } = await import("node:path");
-    const { LEXICON_PATH, loadLexicon } = await import("../src/answer/lexicon");
-    const dir = mkdtempSync(join(tmpdir(), "lexicon-"));
-    const file = join(dir, "lexicon.yaml");
-    const text = readFileSync(LEXICON_PATH, "utf8").replace(
+describe("the lexicon and the regions, loaded with the knowledge", () => {
+  it("a lexicon with a mistake is named by its file and path", async () => {
+    const { areas, text } = await setup();
+    const dir = mkdtempSync(join(temp, "lexicon-"));
+    writeFileSync(join(dir, "programme.yaml"), text);
+    copyFileSync("knowledge/regions.yaml", join(dir, "regions.yaml"));
+    const lexicon = readFileSync("knowledge/lexicon.yaml", "utf8").replace(
       "    id: [apa, apakah",
-      "    id: [cuaca, apa, apakah",
+      "    id: [Apa!, apakah",
     );
-    writeFileSync(file, text);
-    expect(() => loadLexicon(file)).toThrow(`${file}: cues.what.id: "cuaca" is also an off_topic word`);
+    writeFileSync(join(dir, "lexicon.yaml"), lexicon);
+    expect(() => loadKnowledge(join(dir, "programme.yaml"), areas)).toThrow(
+      `${join(dir, "lexicon.yaml")}: cues.what.id[0]: lower-case letters, digits and spaces only`,
+    );
+  });
+
+  it("an island on a province code that does not exist is named", async () => {
+    const { areas, text } = await setup();
+    const dir = mkdtempSync(join(temp, "regions-"));
+    writeFileSync(join(dir, "programme.yaml"), text);
+    copyFileSync("knowledge/lexicon.yaml", join(dir, "lexicon.yaml"));
+    const regions = readFileSync("knowledge/regions.yaml", "utf8").replace(
+      'provinces: ["51"]',
+      'provinces: ["59"]',
+    );
+    writeFileSync(join(dir, "regions.yaml"), regions);
+    expect(() => loadKnowledge(join(dir, "programme.yaml"), areas)).toThrow(
+      /regions\.yaml: islands\[\d+\]\.provinces\[0\]: unknown province code "59"/,
+    );
   });
 });

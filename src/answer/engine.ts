@@ -2,13 +2,18 @@ import type { Translate } from "../i18n";
 import type { Areas } from "../knowledge/areas";
 import type { Knowledge } from "../knowledge/load";
 import type { Lang } from "../lang";
-import { Composer } from "./compose";
+import { answer, describe } from "./answers";
+import type { SmallTalk } from "./lexicon";
+import { type Found, readQuestion } from "./read";
+import { relatedSubjects } from "./related";
 import { parseSubjectRef, type Subject, subjectRef } from "./subject";
 import { SuggestionIndex } from "./suggest";
-import { ANSWER_CUTOFF, analyse, decide } from "./understand";
+import { type Previous, type Understood, understand } from "./understand";
 import { Vocabulary } from "./vocabulary";
+import { AnswerWriter, type Piece } from "./writer";
 
 export type ReplyKind = "answer" | "not_in_programme" | "smalltalk" | "fallback";
+export type { Previous } from "./understand";
 
 /** A button the bot can offer: its label and the subject it answers. */
 export interface Suggestion {
@@ -31,6 +36,8 @@ export interface Reply {
   suggestions: Suggestion[];
   /** For a fallback: what the matcher would have answered below its cut-off, and how sure it was. */
   guess?: { ref: string; confidence: number } | undefined;
+  /** What a follow-up in the same chat can build on ("and Papua?"); none after small talk. */
+  previous?: Previous | undefined;
 }
 
 export interface AskOptions {
@@ -38,17 +45,22 @@ export interface AskOptions {
   lang?: Lang | undefined;
   /** The language when the question gives no clue (default Indonesian). */
   defaultLang?: Lang | undefined;
+  /** The chat's previous question, for follow-ups. */
+  previous?: Previous | undefined;
 }
 
+/** Below this confidence the bot offers "did you mean" instead of answering. */
+export const ANSWER_CUTOFF = 0.45;
 const MAX_SUGGESTIONS = 3;
+const SMALL_TALK_ORDER: SmallTalk[] = ["thanks", "bye", "who-are-you", "how-are-you", "greet", "ack"];
 
 /**
- * The question-answering core: understands a question and composes the reply from the
- * knowledge. Pure: no Telegram, no I/O after construction.
+ * The question-answering core: reads a question, understands each question it asks, and writes
+ * the reply from the knowledge. Pure: no Telegram, no I/O after construction.
  */
 export class AnswerEngine {
   readonly vocabulary: Vocabulary;
-  readonly composer: Composer;
+  readonly writer: AnswerWriter;
   private readonly suggestions: SuggestionIndex;
 
   constructor(
@@ -57,119 +69,219 @@ export class AnswerEngine {
     t: Translate,
   ) {
     this.vocabulary = new Vocabulary(knowledge, areas);
-    this.composer = new Composer(knowledge, areas, t);
+    this.writer = new AnswerWriter(knowledge, areas, t);
     this.suggestions = new SuggestionIndex(knowledge);
   }
 
-  /** Answers one question. Never throws for any text. */
+  /** Answers one message. Never throws for any text. */
   ask(question: string, options: AskOptions = {}): Reply {
-    const analysis = analyse(question, this.vocabulary);
-    const lang = options.lang ?? analysis.lang ?? options.defaultLang ?? "id";
-    if (analysis.empty) return this.fallback(lang, "answer.empty", []);
-    const decision = decide(analysis, this.knowledge);
+    const reading = readQuestion(question, this.vocabulary);
+    const lang = options.lang ?? reading.lang ?? options.defaultLang ?? "id";
+    if (reading.empty) return this.fallback(lang, "answer.empty", []);
+    const smalltalk = smallTalkOf(reading.whole);
+    if (smalltalk) {
+      const text = this.writer.text(lang, `answer.smalltalk.${smalltalk}`);
+      return {
+        ...this.reply(lang, "smalltalk", [this.writer.piece(text, [], [])]),
+        previous: options.previous,
+      };
+    }
+    const pieces: Piece[] = [];
+    let previous = options.previous;
+    let understood: Understood | undefined;
+    for (const part of reading.parts) {
+      understood = understand(part, this.knowledge, this.areas, lang, previous);
+      if (understood.confidence < ANSWER_CUTOFF || understood.subjects.length === 0) continue;
+      // Words that look like a misspelt name ("tngh sulawsi") ask "did you mean", not "the
+      // sources don't say tngh".
+      if (
+        reading.parts.length === 1 &&
+        understood.unexplained.length &&
+        this.misspelt(understood.unexplained)
+      )
+        break;
+      const written = this.answerPart(understood);
+      pieces.push(...written);
+      previous = {
+        intent: understood.intent,
+        subjects: written.flatMap((p) => p.about),
+        sources: written.flatMap((p) => p.sources),
+      };
+    }
+    if (!pieces.length) return this.didYouMean(lang, reading.whole, understood);
+    const reply: Reply = { ...this.reply(lang, kindOf(pieces), pieces), previous };
+    // A question the sources do not answer keeps what it was about, for the staff's inbox.
+    const [about] = reply.subjects;
+    if (reply.kind === "fallback" && about)
+      reply.guess = { ref: subjectRef(about), confidence: understood?.confidence ?? 0 };
+    return reply;
+  }
 
-    if (decision.kind === "smalltalk") {
-      return this.reply(
-        lang,
-        "smalltalk",
-        this.composer.text(lang, `answer.smalltalk.${decision.smalltalk}`),
-        [],
-        decision.confidence,
-      );
-    }
-    if (decision.kind === "fallback" || decision.confidence < ANSWER_CUTOFF) {
-      const guesses = decision.kind === "fallback" ? [] : decision.subjects;
-      const suggestions = analysis.offTopic ? [] : this.suggest(lang, analysis.unknown, guesses);
-      const reply = this.fallback(
-        lang,
-        suggestions.length ? "answer.didYouMean" : "answer.fallback",
-        suggestions,
-      );
-      const best = guesses[0];
-      if (best)
-        reply.guess = { ref: subjectRef(best), confidence: Math.round(decision.confidence * 1000) / 1000 };
-      return reply;
-    }
-    const reply = this.answerSubjects(lang, decision.subjects, decision.confidence);
-    if (reply && decision.kind === "not_in_programme") reply.kind = "not_in_programme";
-    return reply ?? this.fallback(lang, "answer.fallback", []);
+  /** Answers `question` as the bot would right after `history` (earlier messages, oldest first) in one chat. */
+  askAfter(history: readonly string[], question: string, options: AskOptions = {}): Reply {
+    let previous = options.previous;
+    for (const earlier of history) previous = this.ask(earlier, { ...options, previous }).previous;
+    return this.ask(question, { ...options, previous });
+  }
+
+  /** What the sources say about one subject (a card), or `undefined` when the knowledge lacks it. */
+  describe(subject: Subject, lang: Lang): Piece | undefined {
+    return describe(this.writer, subject, { lang, cohort: undefined, only: false });
   }
 
   /** Answers a subject reference from a button or deep link ("p.papua"); `undefined` when stale or forged. */
   answerRef(ref: string, lang: Lang): Reply | undefined {
     const subject = parseSubjectRef(ref);
-    return subject && this.answerSubjects(lang, [subject], 1);
+    const piece = subject && this.describe(subject, lang);
+    if (!subject || !piece) return undefined;
+    return {
+      ...this.reply(lang, kindOf([piece]), [piece]),
+      previous: { intent: "describe", subjects: [subject], sources: piece.sources },
+    };
   }
 
-  private answerSubjects(lang: Lang, subjects: Subject[], confidence: number): Reply | undefined {
-    const parts = subjects.map((s) => this.composer.compose(lang, s)).filter((c) => c !== undefined);
-    if (!parts.length) return undefined;
-    const onlyOutside = parts.every((p) => p.notInProgramme);
-    const reply = this.reply(
-      lang,
-      onlyOutside ? "not_in_programme" : "answer",
-      parts.map((p) => p.text).join("\n\n"),
-      parts.flatMap((p) => p.sources),
-      confidence,
+  /** The pieces answering one understood question, or saying what the sources do not hold. */
+  private answerPart(u: Understood): Piece[] {
+    const [first] = u.subjects;
+    if (u.intent === "howto" || u.intent === "later") return [this.missing(u, u.intent, first)];
+    if (u.now) return [this.missing(u, "now", first)];
+    if (u.unknownYears.length) return [this.missing(u, "year", undefined)];
+    if (u.unexplained.length) return [this.missing(u, "words", first)];
+    return u.subjects.map((s) => answer(this.writer, u.intent, s, u.asked) ?? this.missing(u, u.intent, s));
+  }
+
+  /**
+   * "The sources don't give that figure for Kota Mojokerto. What the sources do say: …", and
+   * where to ask next. Kind `fallback`: the question is not answered.
+   */
+  private missing(u: Understood, why: string, s: Subject | undefined): Piece {
+    const w = this.writer;
+    const { lang } = u.asked;
+    const key = `answer.missing.${why}`;
+    const exists = w.t(lang, key, { defaultValue: "" }) !== "";
+    const subject = s ? w.nameOf(lang, s) : w.text(lang, "answer.programme");
+    const lines = [
+      w.t(lang, exists ? key : "answer.missing.describe", {
+        subject,
+        words: u.unexplained.slice(0, 3).join(" "),
+        years: u.unknownYears.join(", "),
+      }),
+    ];
+    const summary = s && !(why === "words" && s.kind === "topic") ? describe(w, s, u.asked) : undefined;
+    if (summary && summary.kind !== "fallback")
+      lines.push(`${w.text(lang, "answer.whatTheySay")} ${summary.text}`);
+    lines.push(w.nextSteps(lang));
+    return w.piece(
+      lines.join("\n"),
+      summary?.kind === "fallback" ? [] : (summary?.sources ?? []),
+      s ? [s] : [],
+      "fallback",
     );
-    reply.subjects = subjects;
-    reply.suggestions = this.related(lang, subjects);
-    return reply;
   }
 
-  private reply(lang: Lang, kind: ReplyKind, text: string, sources: string[], confidence: number): Reply {
-    const unique = [...new Set(sources)];
+  private reply(lang: Lang, kind: ReplyKind, pieces: Piece[]): Reply {
+    const texts = [...new Set(pieces.map((p) => p.text))];
+    const sources = [...new Set(pieces.flatMap((p) => p.sources))];
+    const subjects = uniqueSubjects(pieces.flatMap((p) => p.about));
     return {
       kind,
       lang,
-      text,
-      sourceLine: this.composer.sourceLine(lang, unique),
-      sources: unique,
-      confidence: Math.round(confidence * 1000) / 1000,
-      subjects: [],
-      suggestions: [],
+      text: texts.join("\n\n"),
+      sourceLine: this.writer.sourceLine(lang, sources),
+      sources,
+      confidence: 1,
+      subjects,
+      suggestions: kind === "answer" || kind === "not_in_programme" ? this.related(lang, subjects) : [],
     };
   }
 
   private fallback(lang: Lang, key: string, suggestions: Suggestion[]): Reply {
-    const reply = this.reply(lang, "fallback", this.composer.text(lang, key), [], 0);
-    reply.suggestions = suggestions;
+    const text =
+      key === "answer.fallback"
+        ? `${this.writer.text(lang, key)}\n${this.writer.nextSteps(lang)}`
+        : this.writer.text(lang, key);
+    const reply = this.reply(lang, "fallback", [this.writer.piece(text, [], [])]);
+    return { ...reply, confidence: 0, suggestions };
+  }
+
+  private misspelt(words: readonly string[]): boolean {
+    return words.some((w) => this.suggestions.resembles(w));
+  }
+
+  /** A question the matcher could not answer: "did you mean" choices, or the plain fallback. */
+  private didYouMean(lang: Lang, whole: Found, u: Understood | undefined): Reply {
+    const unsure = u !== undefined && (u.confidence < ANSWER_CUTOFF || u.unexplained.length > 0);
+    const guesses = unsure ? u.subjects : [];
+    const refs = [...guesses.map(subjectRef), ...this.suggestions.search(whole.unknown, MAX_SUGGESTIONS)];
+    const suggestions = [...new Set(refs)].slice(0, MAX_SUGGESTIONS).flatMap((ref) => {
+      const subject = parseSubjectRef(ref);
+      return subject ? [{ ref, label: this.writer.label(lang, subject) }] : [];
+    });
+    const reply = this.fallback(
+      lang,
+      suggestions.length ? "answer.didYouMean" : "answer.fallback",
+      suggestions,
+    );
+    const best = guesses[0];
+    if (best && u)
+      reply.guess = { ref: subjectRef(best), confidence: Math.round(u.confidence * 1000) / 1000 };
     return reply;
   }
 
-  /** Up to three "did you mean" choices: the matcher's own guesses first, then Fuse.js's. */
-  private suggest(lang: Lang, unknownWords: readonly string[], guesses: Subject[]): Suggestion[] {
-    const refs = [...guesses.map(subjectRef), ...this.suggestions.search(unknownWords, MAX_SUGGESTIONS)];
-    return [...new Set(refs)].slice(0, MAX_SUGGESTIONS).flatMap((ref) => {
-      const subject = parseSubjectRef(ref);
-      return subject ? [{ ref, label: this.composer.label(lang, subject) }] : [];
-    });
-  }
-
-  /** Follow-up buttons under an answer: for a province, the other provinces and the criteria. */
+  /** Follow-up buttons under an answer, never the subject just answered. */
   related(lang: Lang, subjects: Subject[]): Suggestion[] {
-    const first = subjects[0];
-    if (!first) return [];
-    const out: Subject[] = [];
-    switch (first.kind) {
-      case "province":
-      case "place":
-      case "product":
-      case "area":
-        out.push({ kind: "list" }, { kind: "criteria" });
-        break;
-      case "criteria":
-      case "criterion":
-        out.push({ kind: "topic", id: "follow-up" }, { kind: "list" });
-        break;
-      case "list":
-        out.push({ kind: "criteria" }, { kind: "topic", id: "follow-up" });
-        break;
-      default:
-        out.push({ kind: "list" }, { kind: "topic", id: "aim" });
-    }
-    return out
-      .filter((s) => this.composer.compose(lang, s) !== undefined)
-      .map((s) => ({ ref: subjectRef(s), label: this.composer.label(lang, s) }));
+    const answered = new Set(subjects.map(subjectRef));
+    return relatedSubjects(subjects, this.knowledge)
+      .filter((s) => !answered.has(subjectRef(s)) && this.describe(s, lang))
+      .map((s) => ({ ref: subjectRef(s), label: this.writer.label(lang, s) }));
   }
+}
+
+/** Small talk alone ("halo", "thanks a lot!"): nothing else of substance in the message. */
+function smallTalkOf(f: Found): SmallTalk | undefined {
+  if (!f.smalltalk.length || f.unknown.length > 2 || f.years.length) return undefined;
+  const named =
+    f.provinces.length +
+    f.places.length +
+    f.products.length +
+    f.criteria.length +
+    f.people.length +
+    f.orgs.length +
+    f.sources.length +
+    f.areas.length +
+    f.islands.length +
+    f.cohorts.length +
+    f.terms.length +
+    f.attributes.length;
+  const substantive = [
+    "product",
+    "provinces",
+    "where",
+    "when",
+    "criteria",
+    "member",
+    "quantity",
+    "officials",
+    "name",
+    "source",
+    "said",
+  ] as const;
+  if (named || f.selection || substantive.some((c) => f.cues.has(c))) return undefined;
+  return SMALL_TALK_ORDER.find((k) => f.smalltalk.includes(k));
+}
+
+function kindOf(pieces: Piece[]): ReplyKind {
+  if (pieces.some((p) => p.kind === "answer")) return "answer";
+  if (pieces.some((p) => p.kind === "not_in_programme")) return "not_in_programme";
+  return "fallback";
+}
+
+function uniqueSubjects(subjects: Subject[]): Subject[] {
+  const seen = new Set<string>();
+  return subjects.filter((s) => {
+    const ref = subjectRef(s);
+    if (seen.has(ref)) return false;
+    seen.add(ref);
+    return true;
+  });
 }

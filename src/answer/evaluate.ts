@@ -13,6 +13,8 @@ export interface EvalCase {
   not_in_programme?: boolean;
   kinds?: ReplyKind[];
   cat?: string;
+  /** Earlier messages of the same chat, oldest first: `q` is a follow-up. */
+  history?: string[];
 }
 
 export interface EvalResult {
@@ -57,7 +59,8 @@ export function evaluate(engine: AnswerEngine, cases: EvalCase[]): EvalResult {
     map.set(key, t);
   };
   for (const c of cases) {
-    const reply = engine.ask(c.q.replace(/\s+/g, " "));
+    const flat = (text: string) => text.replace(/\s+/g, " ");
+    const reply = engine.askAfter((c.history ?? []).map(flat), flat(c.q));
     const want: ReplyKind = c.oos
       ? "fallback"
       : c.smalltalk
@@ -80,7 +83,7 @@ export function evaluate(engine: AnswerEngine, cases: EvalCase[]): EvalResult {
         (missing.length ? ` with ${missing.map((m) => m.join("|")).join(", ")}` : "") +
         (forbidden.length ? ` without ${forbidden.join(", ")}` : "");
       result.failures.push(
-        `- ${JSON.stringify(c.q)} [${c.lang}] want ${want}${needs} — got ${reply.kind}/${reply.lang}: ${fold(reply.text).slice(0, 120)}`,
+        `- ${JSON.stringify(c.q)} [${c.lang}] want ${want}${needs}${c.history ? ` (after ${JSON.stringify(c.history)})` : ""} — got ${reply.kind}/${reply.lang}: ${fold(reply.text).slice(0, 120)}`,
       );
     }
   }

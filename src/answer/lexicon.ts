@@ -1,40 +1,40 @@
 /**
- * The language the matcher understands beyond the knowledge file: question words, cue words that
- * say what is asked, informal spellings, small talk and words that mark a question as off topic.
- * The words live in `knowledge/lexicon.yaml` (vocabulary, not facts: every fact lives in
- * `knowledge/programme.yaml`); this module reads and checks them once, at start.
+ * The language the matcher understands beyond the knowledge file: cue words that say what is
+ * asked, informal spellings and small talk. The words live in `knowledge/lexicon.yaml`
+ * (vocabulary, not facts: every fact lives in `knowledge/programme.yaml`) and are loaded with the
+ * knowledge (`src/knowledge/load.ts`).
  */
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
 import { z } from "zod";
-import { formatPath, KnowledgeError } from "../knowledge/load";
 import type { Lang } from "../lang";
 
 /** What a cue word says about the question. */
 export const CUE_NAMES = [
   "what", // a generic question word: apa, what
-  "where",
+  "where", // where, which city or regency
   "who",
-  "when",
+  "when", // when, what date, what year
+  "since", // since, start: asks when, or with a year narrows to it ("sejak 2013")
   "how",
   "product", // asks what is made or developed
   "provinces", // the word "province(s)" or "region(s)"
   "plural", // mana saja, which, all, list: asks for a list
-  "criteria",
-  "follow-up",
+  "criteria", // chosen, selected, dipilih: asks why or how something was chosen
   "member", // part of the programme, join, included
-  "phase",
+  "only", // hanya, only: "is it only in Java?"
+  "phase", // phase, tahap: with "first"/"second" or a year, a group of provinces
   "first",
   "second",
+  "third", // a third phase or later, which the programme does not have
   "officials",
   "meaning", // what is, stands for, singkatan: asks what a name means
-  "end", // when something ended: the knowledge knows only that the first phase ran to 2016
-  "third", // a third phase or later, which the programme does not have
+  "name", // nama, called: asks for a name
+  "source", // sumber, source, article: asks where a fact comes from
+  "said", // bilang, said, menurut: asks who said something
+  "end", // when something ended
   "now", // who holds an office now: the sources speak of 2017
-  "quantity", // how much, how many: the knowledge holds no figures but counts and years
-  "howto", // how do I, cara membuat: asks for instructions, which the knowledge has none of
+  "quantity", // how much, how many
+  "howto", // how do I, cara daftar: asks for instructions, which the sources hold none of
+  "and", // dan, and: may join two questions in one message
   "domain", // programme words: IKM, programme, cooperation, Japan …
   "stop", // carries no meaning here
 ] as const;
@@ -47,9 +47,9 @@ const list = z
   .array(z.string().regex(/^[a-z0-9 ]+$/, "lower-case letters, digits and spaces only"))
   .default([]);
 const words = z.object({ id: list, en: list, any: list }).partial().strict();
-type Words = z.infer<typeof words>;
+export type Words = z.infer<typeof words>;
 
-const lexiconSchema = z
+export const lexiconSchema = z
   .object({
     cues: z
       .object(Object.fromEntries(CUE_NAMES.map((c) => [c, words])) as Record<Cue, typeof words>)
@@ -57,71 +57,30 @@ const lexiconSchema = z
     small_talk: z
       .object(Object.fromEntries(SMALL_TALK_KINDS.map((k) => [k, words])) as Record<SmallTalk, typeof words>)
       .strict(),
-    off_topic: words,
     spelling: z.record(z.string(), z.string()),
     know_context: list,
   })
   .strict();
 
-/** The lexicon file beside the knowledge file. */
-export const LEXICON_PATH = join(
-  dirname(fileURLToPath(import.meta.url)),
-  "..",
-  "..",
-  "knowledge",
-  "lexicon.yaml",
-);
-
-/** Reads and checks the lexicon; a mistake throws a `KnowledgeError` naming the path. */
-export function loadLexicon(file = LEXICON_PATH) {
-  const shown = file === LEXICON_PATH ? "knowledge/lexicon.yaml" : file;
-  let data: unknown;
-  try {
-    data = parse(readFileSync(file, "utf8"));
-  } catch (err) {
-    throw new KnowledgeError(
-      shown,
-      "",
-      err instanceof Error ? (err.message.split("\n")[0] ?? "") : String(err),
-    );
-  }
-  const result = lexiconSchema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new KnowledgeError(shown, issue ? formatPath(issue.path) : "", issue?.message ?? "invalid");
-  }
-  // A word that rules a question out cannot also be a cue or small talk: it would do both.
-  const lexicon = result.data;
-  const offTopic = new Set([
-    ...(lexicon.off_topic.id ?? []),
-    ...(lexicon.off_topic.en ?? []),
-    ...(lexicon.off_topic.any ?? []),
-  ]);
-  const lists: Array<[string, Words]> = [
-    ...Object.entries(lexicon.cues).map(([k, w]): [string, Words] => [`cues.${k}`, w]),
-    ...Object.entries(lexicon.small_talk).map(([k, w]): [string, Words] => [`small_talk.${k}`, w]),
-  ];
-  for (const [path, words] of lists) {
-    for (const lang of ["id", "en", "any"] as const) {
-      const clash = (words[lang] ?? []).find((w) => offTopic.has(w));
-      if (clash) throw new KnowledgeError(shown, `${path}.${lang}`, `"${clash}" is also an off_topic word`);
-    }
-  }
-  return lexicon;
+/** The lexicon as the matcher uses it. Tables keyed by user words are Maps and Sets. */
+export interface Lexicon {
+  cues: Record<Cue, Words>;
+  smallTalk: Record<SmallTalk, Words>;
+  /** Informal and chat spellings, mapped to the standard word ("bikin" → "buat"). */
+  spelling: ReadonlyMap<string, string>;
+  /** Words after which "tahu" means "know", not tofu ("saya mau tahu …"). */
+  knowContext: ReadonlySet<string>;
 }
 
-const lexicon = loadLexicon();
-
-/** Cue words, by cue and language. */
-export const CUES: Record<Cue, Words> = lexicon.cues;
-/** Small talk, by kind and language. */
-export const SMALL_TALK: Record<SmallTalk, Words> = lexicon.small_talk;
-/** Words that put a question outside what the knowledge holds, even when it names a programme province. */
-export const OFF_TOPIC: Words = lexicon.off_topic;
-/** Informal and chat spellings, mapped to the standard word the lexicon knows ("bikin" → "buat"). */
-export const SPELLING: ReadonlyMap<string, string> = new Map(Object.entries(lexicon.spelling));
-/** Words after which "tahu" means "know", not tofu ("saya mau tahu …"). */
-export const KNOW_CONTEXT: ReadonlySet<string> = new Set(lexicon.know_context);
+/** The checked lexicon file, in the form the matcher reads. */
+export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
+  return {
+    cues: file.cues,
+    smallTalk: file.small_talk,
+    spelling: new Map(Object.entries(file.spelling)),
+    knowContext: new Set(file.know_context),
+  };
+}
 
 /** Flattens a `Words` table into `[word, lang | undefined]` pairs. */
 export function wordsOf(w: Words): Array<[string, Lang | undefined]> {

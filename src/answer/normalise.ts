@@ -1,4 +1,4 @@
-import { KNOW_CONTEXT, SPELLING } from "./lexicon";
+import type { Lexicon } from "./lexicon";
 
 /** The longest question text the matcher reads; the rest of a longer message is ignored. */
 export const MAX_QUESTION_CHARS = 500;
@@ -40,20 +40,21 @@ function squeeze(token: string): string {
 const TRIPLE = /(.)\1\1/;
 
 /**
- * Splits a question into normalised tokens: folded, squeezed, informal spellings replaced
- * ("bikin" → "buat"), reduplication collapsed ("produk2" → "produk") and "tahu" read as "know"
- * where the words before it say so.
+ * Splits a question into normalised tokens: folded, squeezed, reduplication collapsed
+ * ("produk2" → "produk") and, given the lexicon, informal spellings replaced ("bikin" → "buat")
+ * and "tahu" read as "know" where the words before it say so.
  */
-export function tokenize(text: string): string[] {
+export function tokenize(text: string, lexicon?: Pick<Lexicon, "spelling" | "knowContext">): string[] {
   const out: string[] = [];
   const unreduplicated = text.includes("2") ? text.replace(/(\p{L}+)2\b/gu, "$1") : text;
   for (const raw of fold(unreduplicated).split(" ", MAX_QUESTION_WORDS)) {
     if (!raw) continue;
     const token = squeeze(raw);
-    const spelled = SPELLING.get(token) ?? token;
+    const spelled = lexicon?.spelling.get(token) ?? token;
     for (const part of spelled.includes(" ") ? spelled.split(" ") : [spelled]) {
       const previous = out[out.length - 1];
-      out.push(part === "tahu" && previous !== undefined && KNOW_CONTEXT.has(previous) ? "ketahui" : part);
+      const know = part === "tahu" && previous !== undefined && lexicon?.knowContext.has(previous);
+      out.push(know ? "ketahui" : part);
     }
   }
   return out;
@@ -156,4 +157,16 @@ export function deletions(word: string, depth: number): Set<string> {
     frontier = next;
   }
   return out;
+}
+
+/**
+ * Splits a message into its clauses, at sentence punctuation and commas: "Kapan mulai? Apa
+ * namanya?" → two. A dot inside a word ("Bisnis.com") does not split.
+ */
+export function clauses(text: string): string[] {
+  return text
+    .slice(0, MAX_QUESTION_CHARS * 2)
+    .split(/[?!;]+|[.,](?=\s|$)|\n+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
 }

@@ -37,7 +37,6 @@ const MISSPELT = 0.5;
 // chat answers those, so the inline search offers the private chat instead of every province.
 const SUBJECT_CUES: ReadonlySet<Cue> = new Set([
   "criteria",
-  "follow-up",
   "officials",
   "quantity",
   "howto",
@@ -49,8 +48,8 @@ interface EntryDoc {
   province: string;
   entry: number;
   product: string;
-  year: number;
-  phase: number;
+  /** The group of provinces the entry belongs to ("first-phase"). */
+  cohort: string;
   /** Every folded word of the entry's province, place and product names and terms, sorted. */
   words: string[];
 }
@@ -62,8 +61,8 @@ interface Reading {
   /** Regions outside the programme, named exactly ("aceh") or through a corrected word. */
   areas: string[];
   guessedAreas: string[];
-  years: number[];
-  phases: number[];
+  /** Groups of provinces the query names, by a name, a year or "first"/"second". */
+  cohorts: string[];
   /** Words that name nothing known: maybe a name being typed ("sula"). */
   words: string[];
   /** A question word last, which may be the start of a name ("maka" → Makassar). */
@@ -79,7 +78,13 @@ export class ProvinceSearch {
   /** Every word of every entry's names, once. */
   private readonly dictionary: string[];
 
+  private readonly knowledge: Knowledge;
+  /** Each programme province's official code, by id. */
+  private readonly provinceArea: ReadonlyMap<string, string>;
+
   constructor(engine: AnswerEngine) {
+    this.knowledge = engine.knowledge;
+    this.provinceArea = new Map(engine.knowledge.provinces.map((p) => [p.id, p.area]));
     this.vocabulary = engine.vocabulary;
     this.docs = entryDocs(engine.knowledge);
     this.dictionary = [...new Set(this.docs.flatMap((d) => d.words))];
@@ -88,12 +93,9 @@ export class ProvinceSearch {
   /** The cards for `query`, best first; every entry for an empty query. Never throws. */
   search(query: string): ProvinceSearchResult {
     const r = this.read(this.vocabulary.tokens(query.slice(0, MAX_QUERY_CHARS)));
-    // "jatim 2013", "tahap kedua": a year or phase narrows the entries, unless none is left.
+    // "jatim 2013", "tahap kedua": a year or group narrows the entries, unless none is left.
     const narrow = (docs: EntryDoc[]) => {
-      const kept = docs.filter(
-        (d) =>
-          (!r.years.length || r.years.includes(d.year)) && (!r.phases.length || r.phases.includes(d.phase)),
-      );
+      const kept = docs.filter((d) => !r.cohorts.length || r.cohorts.some((c) => this.inCohort(d, c)));
       return kept.length ? kept : docs;
     };
     const found = (method: SearchMethod, docs: EntryDoc[], areas: string[] = []): ProvinceSearchResult => ({
@@ -118,14 +120,20 @@ export class ProvinceSearch {
     return none;
   }
 
+  /** Whether an entry belongs to a group: its own, or one chosen among its group's provinces. */
+  private inCohort(d: EntryDoc, id: string): boolean {
+    const cohort = this.knowledge.cohorts.find((c) => c.id === id);
+    if (!cohort?.members) return d.cohort === id;
+    return cohort.members.includes(d.province) && d.cohort === cohort.chosen_from;
+  }
+
   /** Sorts the query's phrases into entries named, regions, years and phases, and words left over. */
   private read(tokens: Token[]): Reading {
     const r: Reading = {
       groups: [],
       areas: [],
       guessedAreas: [],
-      years: [],
-      phases: [],
+      cohorts: [],
       words: [],
       trailing: undefined,
       other: false,
@@ -146,8 +154,17 @@ export class ProvinceSearch {
             entries.add(d);
         }
       }
+      // An island stands for the programme's provinces on it, or for its provinces outside it.
+      const island = m.concepts.find((c) => c.type === "island");
+      const provinces = island ? (this.knowledge.regions.islands[island.index]?.provinces ?? []) : [];
+      for (const d of this.docs)
+        if (provinces.includes(this.provinceArea.get(d.province) ?? "")) entries.add(d);
       if (entries.size) {
         r.groups.push(entries);
+        continue;
+      }
+      if (island) {
+        for (const code of provinces) if (!r.areas.includes(code)) r.areas.push(code);
         continue;
       }
       // "Bandung" is a regency and a city: one card for the phrase is enough.
@@ -160,7 +177,14 @@ export class ProvinceSearch {
         continue;
       }
       if (/^\d{4}$/.test(m.text)) {
-        r.years.push(Number(m.text));
+        const year = Number(m.text);
+        const cohort = this.knowledge.cohorts.find((c) => c.year === year || c.period?.end === year);
+        if (cohort) r.cohorts.push(cohort.id);
+        continue;
+      }
+      const cohort = m.concepts.find((c) => c.type === "cohort");
+      if (cohort) {
+        r.cohorts.push(cohort.id);
         continue;
       }
       const cues = m.concepts.flatMap((c) => (c.type === "cue" ? [c.cue] : []));
@@ -172,8 +196,10 @@ export class ProvinceSearch {
       }
       if (onlyCues && !cues.some((c) => SUBJECT_CUES.has(c))) {
         // Question words ("produk", "apa", "where") say nothing about which province.
-        if (cues.includes("first")) r.phases.push(1);
-        if (cues.includes("second")) r.phases.push(2);
+        for (const ordinal of [cues.includes("first") ? 1 : 0, cues.includes("second") ? 2 : 0]) {
+          const c = this.knowledge.cohorts.find((x) => ordinal && x.ordinal === ordinal);
+          if (c) r.cohorts.push(c.id);
+        }
         r.trailing = span.at(-1)?.original;
         continue;
       }
@@ -280,8 +306,7 @@ function entryDocs(k: Knowledge): EntryDoc[] {
         province: p.id,
         entry,
         product: e.product,
-        year: e.year,
-        phase: e.phase,
+        cohort: e.cohort,
         words: [...words].sort(),
       };
     }),

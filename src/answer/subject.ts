@@ -2,80 +2,114 @@
  * What an answer is about. A subject can be written as a short reference ("p.papua") that fits
  * in Telegram's 64-byte callback data and in deep links, and read back.
  */
+import { PROGRAMME_ATTRIBUTES, type ProgrammeAttribute } from "../knowledge/schema";
+
 export type Subject =
+  /** One fact of the programme as a whole: its summary, name, start, partners, aim, approach. */
+  | { kind: "topic"; id: ProgrammeAttribute }
+  | { kind: "term"; id: string }
+  | { kind: "cohort"; id: string }
+  /** Every province of the programme. */
+  | { kind: "list" }
+  | { kind: "criteria" }
+  | { kind: "criterion"; id: string }
   | { kind: "province"; id: string }
   | { kind: "place"; province: string; entry: number }
   | { kind: "product"; id: string }
-  | { kind: "criteria" }
-  | { kind: "criterion"; id: string }
   | { kind: "person"; id: string }
   | { kind: "org"; id: string }
-  | { kind: "topic"; id: string }
-  | { kind: "list"; phase?: number | undefined }
+  | { kind: "source"; id: string }
   | { kind: "officials" }
-  | { kind: "area"; code: string; asked?: string | undefined };
+  /** A region of Indonesia by its official code, and the words the question named it by. */
+  | { kind: "area"; code: string; asked?: string | undefined }
+  | { kind: "island"; index: number; asked?: string | undefined };
+
+export type SubjectKind = Subject["kind"];
 
 const SLUG = /^[a-z0-9-]{1,40}$/;
 
-/** The short reference of a subject: "p.papua", "t.aim", "l1", "cr". */
+/** The short reference of a subject: "p.papua", "t.aim", "l", "cr". */
 export function subjectRef(s: Subject): string {
   switch (s.kind) {
+    case "topic":
+      return `t.${s.id}`;
+    case "term":
+      return `g.${s.id}`;
+    case "cohort":
+      return `l.${s.id}`;
+    case "list":
+      return "l";
+    case "criteria":
+      return "cr";
+    case "criterion":
+      return `c.${s.id}`;
     case "province":
       return `p.${s.id}`;
     case "place":
       return `pl.${s.province}.${s.entry}`;
     case "product":
       return `pr.${s.id}`;
-    case "criteria":
-      return "cr";
-    case "criterion":
-      return `c.${s.id}`;
     case "person":
       return `ps.${s.id}`;
     case "org":
       return `o.${s.id}`;
-    case "topic":
-      return `t.${s.id}`;
-    case "list":
-      return s.phase ? `l${s.phase}` : "l";
+    case "source":
+      return `s.${s.id}`;
     case "officials":
       return "of";
     case "area":
       return `a.${s.code}`;
+    case "island":
+      return `i.${s.index}`;
   }
 }
+
+const SIMPLE = new Map<string, Subject>([
+  ["cr", { kind: "criteria" }],
+  ["of", { kind: "officials" }],
+  ["l", { kind: "list" }],
+]);
 
 /** Reads a reference back; `undefined` for anything malformed (forged or stale buttons). */
 export function parseSubjectRef(ref: string): Subject | undefined {
   if (ref.length > 60) return undefined;
-  if (ref === "cr") return { kind: "criteria" };
-  if (ref === "of") return { kind: "officials" };
-  if (ref === "l") return { kind: "list" };
-  const list = /^l([1-9])$/.exec(ref);
-  if (list) return { kind: "list", phase: Number(list[1]) };
+  const simple = SIMPLE.get(ref);
+  if (simple) return simple;
   const place = /^pl\.([a-z0-9-]{1,40})\.(\d{1,2})$/.exec(ref);
   if (place) return { kind: "place", province: place[1] as string, entry: Number(place[2]) };
   const area = /^a\.(\d{2}(?:\.\d{2})?)$/.exec(ref);
   if (area) return { kind: "area", code: area[1] as string };
+  const island = /^i\.(\d{1,2})$/.exec(ref);
+  if (island) return { kind: "island", index: Number(island[1]) };
   const dot = ref.indexOf(".");
   if (dot < 0) return undefined;
   const prefix = ref.slice(0, dot);
   const id = ref.slice(dot + 1);
   if (!SLUG.test(id)) return undefined;
   switch (prefix) {
+    case "t":
+      return isProgrammeAttribute(id) ? { kind: "topic", id } : undefined;
+    case "g":
+      return { kind: "term", id };
+    case "l":
+      return { kind: "cohort", id };
+    case "c":
+      return { kind: "criterion", id };
     case "p":
       return { kind: "province", id };
     case "pr":
       return { kind: "product", id };
-    case "c":
-      return { kind: "criterion", id };
     case "ps":
       return { kind: "person", id };
     case "o":
       return { kind: "org", id };
-    case "t":
-      return { kind: "topic", id };
+    case "s":
+      return { kind: "source", id };
     default:
       return undefined;
   }
+}
+
+function isProgrammeAttribute(id: string): id is ProgrammeAttribute {
+  return (PROGRAMME_ATTRIBUTES as readonly string[]).includes(id);
 }

@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
-import type { KnowledgeFile } from "../knowledge/schema";
-import { fold } from "./normalise";
+import { type KnowledgeFile, PROGRAMME_ATTRIBUTES } from "../knowledge/schema";
+import { editDistance, fold } from "./normalise";
 import { type Subject, subjectRef } from "./subject";
 
 /** An answerable subject and every name it goes by. */
@@ -13,6 +13,13 @@ export interface SubjectDoc {
 export const SUGGESTION_CUTOFF = 0.3;
 /** At most this many names are handed to Fuse.js for one question. */
 const MAX_CANDIDATES = 12;
+
+/** Whether the letters of `short` occur in `long` in the same order. */
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const c of long) if (c === short[i]) i++;
+  return i === short.length;
+}
 
 function trigrams(word: string): string[] {
   const padded = ` ${word} `;
@@ -29,11 +36,19 @@ function trigrams(word: string): string[] {
 export class SuggestionIndex {
   private readonly names: Array<{ ref: string; name: string }> = [];
   private readonly byTrigram = new Map<string, number[]>();
+  /** The words of every name, by first letter. */
+  private readonly nameWords = new Map<string, string[]>();
 
   constructor(knowledge: KnowledgeFile) {
     for (const doc of subjectDocs(knowledge)) {
       for (const name of new Set(doc.names.map(fold))) {
         const i = this.names.push({ ref: doc.ref, name }) - 1;
+        for (const word of name.split(" ")) {
+          if (word.length < 4) continue;
+          const list = this.nameWords.get(word[0] as string) ?? [];
+          if (!list.includes(word)) list.push(word);
+          this.nameWords.set(word[0] as string, list);
+        }
         for (const g of new Set(name.split(" ").flatMap(trigrams))) {
           const list = this.byTrigram.get(g);
           if (list) list.push(i);
@@ -41,6 +56,20 @@ export class SuggestionIndex {
         }
       }
     }
+  }
+
+  /**
+   * Whether `word` looks like a word of some subject's name misspelt or shortened: the same first
+   * letter, and one edit ("kalimantam") or its letters in order with up to three left out ("tngh"
+   * for "tengah", "brt" for "barat"). "weather" is not "together", "kode" is not "kota".
+   */
+  resembles(word: string): boolean {
+    if (word.length < 3) return false;
+    return (this.nameWords.get(word[0] as string) ?? []).some(
+      (name) =>
+        (word.length >= 5 && editDistance(word, name, 1) <= 1) ||
+        (name.length - word.length <= 3 && name.length > word.length && isSubsequence(word, name)),
+    );
   }
 
   /** Subject references whose names resemble `words`, best first. */
@@ -93,10 +122,17 @@ export function subjectDocs(k: KnowledgeFile): SubjectDoc[] {
   }
   for (const p of k.products)
     add({ kind: "product", id: p.id }, [p.name.id, p.name.en, ...p.terms.id, ...p.terms.en]);
-  for (const c of k.criteria) add({ kind: "criterion", id: c.id }, [c.name.id, c.name.en, ...c.terms]);
+  for (const c of k.selection.criteria)
+    add({ kind: "criterion", id: c.id }, [c.name.id, c.name.en, ...c.terms]);
   add({ kind: "criteria" }, ["kriteria pemilihan daerah", "selection criteria regions"]);
   for (const p of k.people) add({ kind: "person", id: p.id }, [p.name, ...p.terms]);
   for (const o of k.organisations) add({ kind: "org", id: o.id }, [o.name, ...o.terms]);
-  for (const t of k.topics) add({ kind: "topic", id: t.id }, [...t.terms.id, ...t.terms.en]);
+  for (const id of PROGRAMME_ATTRIBUTES) {
+    const terms = k.programme[id].terms;
+    add({ kind: "topic", id }, [...terms.id, ...terms.en]);
+  }
+  for (const g of k.glossary) add({ kind: "term", id: g.id }, [g.term, ...g.terms.id, ...g.terms.en]);
+  for (const c of k.cohorts)
+    add({ kind: "cohort", id: c.id }, [c.name.id, c.name.en, ...c.terms.id, ...c.terms.en]);
   return docs;
 }

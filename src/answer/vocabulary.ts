@@ -1,22 +1,28 @@
 import type { Areas } from "../knowledge/areas";
 import type { Knowledge } from "../knowledge/load";
+import type { ProgrammeAttribute } from "../knowledge/schema";
 import type { Lang } from "../lang";
-import { CUES, type Cue, OFF_TOPIC, SMALL_TALK, type SmallTalk, wordsOf } from "./lexicon";
+import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon";
 import { deletions, editDistance, fold, stemCandidates, tokenize } from "./normalise";
 
 /** A thing a phrase of the question can stand for. */
 export type Concept =
+  | { type: "programme" }
+  | { type: "attribute"; id: ProgrammeAttribute }
+  | { type: "term"; id: string }
+  | { type: "cohort"; id: string }
+  | { type: "selection" }
   | { type: "province"; id: string }
   | { type: "place"; province: string; entry: number }
   | { type: "product"; id: string }
   | { type: "criterion"; id: string }
   | { type: "person"; id: string }
   | { type: "org"; id: string }
-  | { type: "topic"; id: string }
+  | { type: "source"; id: string }
   | { type: "area"; code: string }
+  | { type: "island"; index: number }
   | { type: "cue"; cue: Cue }
-  | { type: "smalltalk"; kind: SmallTalk }
-  | { type: "offtopic" };
+  | { type: "smalltalk"; kind: SmallTalk };
 
 interface Phrase {
   concepts: Concept[];
@@ -37,6 +43,8 @@ export interface Match {
   text: string;
   concepts: Concept[];
   certainty: number;
+  /** The words it was read from. */
+  tokens: Token[];
 }
 
 const MAX_PHRASE_WORDS = 5;
@@ -46,15 +54,20 @@ const MAX_REMEMBERED_WORDS = 10_000;
 const CORRECTION_RANK: Record<Concept["type"], number> = {
   province: 0,
   place: 0,
+  island: 0,
   product: 1,
   criterion: 1,
   person: 1,
   org: 1,
-  topic: 2,
+  source: 1,
+  cohort: 1,
+  term: 1,
+  programme: 2,
+  attribute: 2,
+  selection: 2,
   cue: 2,
   smalltalk: 3,
   area: 4,
-  offtopic: 4,
 };
 
 /**
@@ -73,27 +86,34 @@ export class Vocabulary {
   /** Letters of the longest correctable word: a longer word cannot be a misspelling of one. */
   private longestWord = 0;
 
+  readonly lexicon: Lexicon;
+
   constructor(knowledge: Knowledge, areas: Areas) {
-    for (const [cue, words] of Object.entries(CUES) as Array<[Cue, (typeof CUES)[Cue]]>) {
+    this.lexicon = knowledge.lexicon;
+    for (const [cue, words] of Object.entries(this.lexicon.cues) as Array<[Cue, Lexicon["cues"][Cue]]>) {
       for (const [w, lang] of wordsOf(words)) {
         this.add(w, { type: "cue", cue }, lang);
         // Words the lexicon lists for both languages ("ikm", "jica") never mark one.
-        if (lang === undefined) for (const word of tokenize(w)) this.neutral.add(word);
+        if (lang === undefined) for (const word of this.words_(w)) this.neutral.add(word);
       }
     }
-    for (const [kind, words] of Object.entries(SMALL_TALK) as Array<
-      [SmallTalk, (typeof SMALL_TALK)[SmallTalk]]
+    for (const [kind, words] of Object.entries(this.lexicon.smallTalk) as Array<
+      [SmallTalk, Lexicon["smallTalk"][SmallTalk]]
     >) {
       for (const [w, lang] of wordsOf(words)) this.add(w, { type: "smalltalk", kind }, lang);
     }
-    for (const [w, lang] of wordsOf(OFF_TOPIC)) this.add(w, { type: "offtopic" }, lang);
     this.addKnowledge(knowledge);
-    this.addAreas(areas);
+    this.addAreas(knowledge, areas);
     this.buildDeletionIndex();
   }
 
+  /** The words of a text as the matcher reads them (informal spellings replaced). */
+  private words_(text: string): string[] {
+    return tokenize(text, this.lexicon);
+  }
+
   private add(text: string, concept: Concept, lang?: Lang): void {
-    const key = tokenize(text).join(" ");
+    const key = this.words_(text).join(" ");
     if (!key) return;
     const phrase = this.phrases.get(key) ?? { concepts: [], lang };
     if (!this.phrases.has(key)) this.phrases.set(key, phrase);
@@ -108,12 +128,15 @@ export class Vocabulary {
     for (const word of key.split(" ")) {
       this.words.add(word);
       if (lang) this.markWord(word, lang);
-      // A misspelt word is never "corrected" into a regency name or a short small-talk word:
-      // "bantu" is not Bantul, "joke" is not "oke".
-      // Nor into a word that rules a question out: "hosts" is not "costs".
+      // A misspelt word is never "corrected" into a regency name, a short small-talk word or a
+      // word that only fills a sentence: "bantu" is not Bantul, "joke" is not "oke", "teman" is
+      // not "tema".
       const isRegency = concept.type === "area" && concept.code.includes(".");
-      const risky = concept.type === "offtopic" || (concept.type === "smalltalk" && word.length < 5);
-      if (isRegency || risky) continue;
+      const risky = concept.type === "smalltalk" && word.length < 5;
+      const filler =
+        concept.type === "cue" &&
+        (concept.cue === "stop" || concept.cue === "domain" || concept.cue === "and");
+      if (isRegency || risky || filler) continue;
       const rank = CORRECTION_RANK[concept.type];
       this.correctable.set(word, Math.min(rank, this.correctable.get(word) ?? rank));
     }
@@ -126,10 +149,18 @@ export class Vocabulary {
   }
 
   private addKnowledge(k: Knowledge): void {
-    for (const t of k.topics) {
-      for (const w of t.terms.id) this.add(w, { type: "topic", id: t.id }, "id");
-      for (const w of t.terms.en) this.add(w, { type: "topic", id: t.id }, "en");
+    const byLang = (terms: { id: string[]; en: string[] }, concept: Concept) => {
+      for (const w of terms.id) this.add(w, concept, "id");
+      for (const w of terms.en) this.add(w, concept, "en");
+    };
+    byLang(k.programme.terms, { type: "programme" });
+    for (const [id, attribute] of Object.entries(k.programme)) {
+      if (id !== "terms" && "terms" in attribute)
+        byLang(attribute.terms, { type: "attribute", id: id as ProgrammeAttribute });
     }
+    for (const g of k.glossary) byLang(g.terms, { type: "term", id: g.id });
+    for (const c of k.cohorts) byLang(c.terms, { type: "cohort", id: c.id });
+    byLang(k.selection.terms, { type: "selection" });
     for (const p of k.provinces) {
       // People also write two-word names the other way round: "sulawesi south".
       const reversed = [p.name.id, p.name.en].flatMap((n) => {
@@ -148,21 +179,24 @@ export class Vocabulary {
       for (const w of [p.name.id, ...p.terms.id]) this.add(w, concept, "id");
       for (const w of [p.name.en, ...p.terms.en]) this.add(w, concept, "en");
     }
-    for (const c of k.criteria) {
+    for (const c of k.selection.criteria) {
       for (const w of [c.name.id, c.name.en, ...c.terms]) this.add(w, { type: "criterion", id: c.id });
     }
     for (const p of k.people) for (const w of [p.name, ...p.terms]) this.add(w, { type: "person", id: p.id });
     for (const o of k.organisations)
       for (const w of [o.name, ...o.terms]) this.add(w, { type: "org", id: o.id });
+    for (const [id, s] of Object.entries(k.sources))
+      for (const w of s.terms) this.add(w, { type: "source", id });
     // Words of the bilingual texts tell the language of a question ("coffee" is English).
     const texts = (b: { id: string; en: string }) => {
-      for (const w of tokenize(b.id)) this.markTextWord(w, "id");
-      for (const w of tokenize(b.en)) this.markTextWord(w, "en");
+      for (const w of this.words_(b.id)) this.markTextWord(w, "id");
+      for (const w of this.words_(b.en)) this.markTextWord(w, "en");
     };
-    for (const t of k.topics) texts(t.answer);
+    for (const [id, attribute] of Object.entries(k.programme))
+      if (id !== "terms" && "text" in attribute) texts(attribute.text);
     this.markNames(k);
     for (const p of k.products) texts(p.name);
-    for (const c of k.criteria) {
+    for (const c of k.selection.criteria) {
       texts(c.name);
       texts(c.meaning);
     }
@@ -177,7 +211,7 @@ export class Vocabulary {
     const id = new Set<string>();
     const en = new Set<string>();
     const collect = (set: Set<string>, text: string) => {
-      for (const w of tokenize(text)) if (w.length >= 3 && !/\d/.test(w)) set.add(w);
+      for (const w of this.words_(text)) if (w.length >= 3 && !/\d/.test(w)) set.add(w);
     };
     for (const p of k.provinces) {
       collect(id, p.name.id);
@@ -187,7 +221,7 @@ export class Vocabulary {
         collect(en, e.place.en);
       }
     }
-    for (const x of [...k.products, ...k.criteria]) {
+    for (const x of [...k.products, ...k.selection.criteria]) {
       collect(id, x.name.id);
       collect(en, x.name.en);
     }
@@ -203,18 +237,28 @@ export class Vocabulary {
     this.markWord(word, lang);
   }
 
-  private addAreas(areas: Areas): void {
+  private addAreas(k: Knowledge, areas: Areas): void {
+    // Islands first: "bangka" is an island here, not the regency of Bangka.
+    k.regions.islands.forEach((island, index) => {
+      for (const term of island.terms) this.addRegion(term, { type: "island", index });
+    });
     for (const area of [...areas.provinces, ...areas.regencies]) {
-      for (const term of area.terms) {
-        const key = tokenize(term).join(" ");
-        const existing = this.phrases.get(key);
-        // A programme place or a common word wins over a region of the same name, and a bare
-        // name shared by a regency and a city of one province ("malang") stands for one region.
-        if (existing?.concepts.some((c) => c.type !== "area" || sameProvinceRegency(c.code, area.code)))
-          continue;
-        this.add(term, { type: "area", code: area.code });
-      }
+      const names = [...area.terms, ...(k.regions.provinceNames.get(area.code) ?? [])];
+      for (const term of names) this.addRegion(term, { type: "area", code: area.code });
     }
+  }
+
+  private addRegion(term: string, concept: Extract<Concept, { type: "area" | "island" }>): void {
+    const key = this.words_(term).join(" ");
+    const existing = this.phrases.get(key);
+    // A programme name, an island or a common word wins over a region of the same name, and a
+    // bare name shared by a regency and a city of one province ("malang") stands for one region.
+    const taken = existing?.concepts.some(
+      (c) =>
+        !(c.type === "area" && concept.type === "area") ||
+        (c.code.includes(".") && sameProvinceRegency(c.code, concept.code)),
+    );
+    if (!taken) this.add(term, concept);
   }
 
   private buildDeletionIndex(): void {
@@ -251,10 +295,19 @@ export class Vocabulary {
         const distance = editDistance(word, candidate, max);
         if (distance > max) continue;
         const rank = this.correctable.get(candidate) ?? 9;
-        // A short word takes only a missing letter, or a name: "mate" is not "make", "sine" is "since".
-        if (word.length <= 4 && candidate.length <= word.length && rank > CORRECTION_RANK.product) continue;
-        // Three letters are too few to guess a substitution from: "mak" may be "make", never "dak".
-        if (word.length <= 3 && candidate.length <= word.length) continue;
+        // A short word takes only a missing letter, or a name with two letters swapped: "mate" is not
+        // "make", "gaji" is not "gati", "sine" is "since", "jmbi" is no name.
+        const swapped = [...word].sort().join("") === [...candidate].sort().join("");
+        if (
+          word.length <= 4 &&
+          candidate.length <= word.length &&
+          (rank > CORRECTION_RANK.product || !swapped)
+        )
+          continue;
+        // Three letters are too few to guess from: "mak" may be "make", never "dak"; "old" is not
+        // "gold". Only a letter left out of a region's name is read back in: "jwa" is "jawa".
+        if (word.length <= 3 && (candidate.length <= word.length || rank > CORRECTION_RANK.province))
+          continue;
         if (
           !best ||
           distance < best.distance ||
@@ -273,7 +326,7 @@ export class Vocabulary {
 
   /** Normalises the question's words: known as they are, else an Indonesian root, else a correction. */
   tokens(question: string): Token[] {
-    return tokenize(question).map((original) => this.normaliseWord(original));
+    return this.words_(question).map((original) => this.normaliseWord(original));
   }
 
   /**
@@ -282,7 +335,7 @@ export class Vocabulary {
    * never changes under it, a reload builds a new one).
    */
   private normaliseWord(original: string): Token {
-    if (this.knows(original) || /^\d+$/.test(original))
+    if (this.phrases.has(original) || /^\d+$/.test(original))
       return { text: original, original, certainty: 1, known: true };
     const seen = this.unknownWords.get(original);
     if (seen) return seen;
@@ -295,6 +348,8 @@ export class Vocabulary {
   private interpret(original: string): Token {
     const root = stemCandidates(original).find((s) => this.phrases.has(s));
     if (root) return { text: root, original, certainty: 0.95, known: true };
+    // A word of a longer phrase only ("cara mengolah"): kept as it is, for that phrase.
+    if (this.knows(original)) return { text: original, original, certainty: 1, known: true };
     const corrected = this.correct(original);
     if (corrected) {
       const distance = editDistance(original, corrected, 2);
@@ -309,15 +364,27 @@ export class Vocabulary {
     let i = 0;
     while (i < tokens.length) {
       const first = tokens[i] as Token;
-      // Only as many words as the longest phrase that starts with this one.
-      let n = Math.min(this.longestFrom.get(first.text) ?? 1, tokens.length - i);
-      let match: Match = { text: first.text, concepts: [], certainty: first.certainty };
+      // Only as many words as the longest phrase that starts with this one, read as normalised
+      // ("olah") or as written ("cara mengolah").
+      const longest = Math.max(
+        this.longestFrom.get(first.text) ?? 1,
+        this.longestFrom.get(first.original) ?? 1,
+      );
+      let n = Math.min(longest, tokens.length - i);
+      let match: Match = { text: first.text, concepts: [], certainty: first.certainty, tokens: [first] };
       for (; n >= 1; n--) {
         const span = n === 1 ? [first] : tokens.slice(i, i + n);
-        const text = n === 1 ? first.text : span.map((t) => t.text).join(" ");
-        const phrase = this.phrases.get(text);
+        const text = span.map((t) => t.text).join(" ");
+        const written = span.map((t) => t.original).join(" ");
+        const phrase = this.phrases.get(text) ?? (n > 1 ? this.phrases.get(written) : undefined);
         if (!phrase) continue;
-        match = { text, concepts: phrase.concepts, certainty: Math.min(...span.map((t) => t.certainty)) };
+        const certainty = Math.min(...span.map((t) => t.certainty));
+        match = {
+          text: this.phrases.has(text) ? text : written,
+          concepts: phrase.concepts,
+          certainty,
+          tokens: span,
+        };
         break;
       }
       out.push(match);
@@ -328,7 +395,7 @@ export class Vocabulary {
 }
 
 function sameProvinceRegency(a: string, b: string): boolean {
-  return a.includes(".") && b.includes(".") && a.slice(0, 2) === b.slice(0, 2);
+  return b.includes(".") && a.slice(0, 2) === b.slice(0, 2);
 }
 
 function allowedDistance(length: number): number {

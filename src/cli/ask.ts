@@ -2,7 +2,9 @@
  * Ask the bot a question from the terminal.
  *
  *   npm run ask -- "produk apa di Papua?"        prints the answer as a person would read it
- *   npm run --silent ask -- --json < questions   one question a line in, one JSON object a line out
+ *   npm run --silent ask -- --json < questions   one question a line in, one JSON object a line out;
+ *                                                a line {"q": "…", "history": ["…"]} is answered as the
+ *                                                bot would after those messages in one chat
  *   --lang id|en                                 answer in this language whatever the question's
  *   --knowledge FILE                             another knowledge file
  */
@@ -49,12 +51,31 @@ function json(question: string, reply: Reply): string {
   });
 }
 
+/** A line of input: a question, or `{"q", "history"}` for a follow-up after earlier messages. */
+function conversation(line: string): { q: string; history: string[] } {
+  if (line.trimStart().startsWith("{")) {
+    try {
+      const parsed = JSON.parse(line) as { q?: unknown; history?: unknown };
+      if (typeof parsed.q === "string") {
+        const history = Array.isArray(parsed.history)
+          ? parsed.history.filter((h) => typeof h === "string")
+          : [];
+        return { q: parsed.q, history };
+      }
+    } catch {
+      // Not JSON after all: a question that starts with a brace.
+    }
+  }
+  return { q: line, history: [] };
+}
+
 if (values.json) {
   const lines = positionals.length
     ? positionals
     : createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const question of lines) {
-    process.stdout.write(`${json(question, engine.ask(question, { lang }))}\n`);
+  for await (const line of lines) {
+    const { q, history } = conversation(line);
+    process.stdout.write(`${json(q, engine.askAfter(history, q, { lang }))}\n`);
   }
 } else {
   const question = positionals.join(" ");

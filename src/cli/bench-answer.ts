@@ -10,7 +10,7 @@ import { AnswerEngine } from "../answer/engine";
 import { createI18n, type Translate, translator } from "../i18n";
 import { type Areas, loadAreas } from "../knowledge/areas";
 import { type Knowledge, loadKnowledge } from "../knowledge/load";
-import type { Criterion, Product, Province, Topic } from "../knowledge/schema";
+import { type Criterion, PROGRAMME_ATTRIBUTES, type Product, type Province } from "../knowledge/schema";
 import {
   type BenchSection,
   formatDuration,
@@ -142,18 +142,12 @@ export function synthesise(k: Knowledge, areas: Areas, factor: number): Knowledg
       };
     }),
   );
-  const topics: Topic[] = copies.flatMap((copy) =>
-    k.topics.map((t, i) => {
-      const w = word();
-      return { ...t, id: `synthtopic-${copy * k.topics.length + i}`, terms: { id: [w], en: [w] } };
-    }),
-  );
   const criteria: Criterion[] = copies.flatMap((copy) =>
-    k.criteria.map((c, i) => {
+    k.selection.criteria.map((c, i) => {
       const name = `Synthcrit ${cap(word())}`;
       return {
         ...c,
-        id: `synthcrit-${copy * k.criteria.length + i}`,
+        id: `synthcrit-${copy * k.selection.criteria.length + i}`,
         name: { id: name, en: name },
         terms: [name.toLowerCase()],
       };
@@ -161,8 +155,7 @@ export function synthesise(k: Knowledge, areas: Areas, factor: number): Knowledg
   );
   out.products.push(...products);
   out.provinces.push(...provinces);
-  out.topics.push(...topics);
-  out.criteria.push(...criteria);
+  out.selection = { ...out.selection, criteria: [...out.selection.criteria, ...criteria] };
   return out;
 }
 
@@ -179,8 +172,11 @@ function fuseBaseline(k: Knowledge): Fuse<FuseDoc> {
       terms: [...p.terms, ...p.entries.flatMap((e) => [e.place.name, e.place.en])],
     })),
     ...k.products.map((p) => ({ name: [p.name.id, p.name.en], terms: [...p.terms.id, ...p.terms.en] })),
-    ...k.criteria.map((c) => ({ name: [c.name.id, c.name.en], terms: c.terms })),
-    ...k.topics.map((t) => ({ name: [], terms: [...t.terms.id, ...t.terms.en] })),
+    ...k.selection.criteria.map((c) => ({ name: [c.name.id, c.name.en], terms: c.terms })),
+    ...PROGRAMME_ATTRIBUTES.map((id) => ({
+      name: [],
+      terms: [...k.programme[id].terms.id, ...k.programme[id].terms.en],
+    })),
     ...k.people.map((p) => ({ name: [p.name], terms: p.terms })),
     ...k.organisations.map((o) => ({ name: [o.name], terms: o.terms })),
   ];
@@ -240,8 +236,8 @@ function measure(
   const subjects =
     knowledge.provinces.length +
     knowledge.products.length +
-    knowledge.topics.length +
-    knowledge.criteria.length;
+    knowledge.cohorts.length +
+    knowledge.selection.criteria.length;
   const row = [
     `${factor}×`,
     String(subjects),

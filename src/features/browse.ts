@@ -18,7 +18,7 @@ browse.command(["provinsi", "provinces"], async (ctx) => {
 
 const subjectCommands: Array<[string[], Subject]> = [
   [["kriteria", "criteria"], { kind: "criteria" }],
-  [["tentang", "about"], { kind: "topic", id: "overview" }],
+  [["tentang", "about"], { kind: "topic", id: "summary" }],
   [["pejabat", "officials"], { kind: "officials" }],
 ];
 for (const [names, subject] of subjectCommands) {

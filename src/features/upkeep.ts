@@ -104,7 +104,7 @@ export function reloadHtml(deps: BotDeps, lang: Lang, result: ReloadResult): str
     return deps.t(lang, "upkeep.reload.ok", {
       file: escapeHtml(k.file),
       provinces: k.provinces.length,
-      topics: k.topics.length,
+      cohorts: k.cohorts.length,
       products: k.products.length,
     });
   }
@@ -139,7 +139,7 @@ export async function reportReload(telegram: Telegram, deps: BotDeps, result: Re
 function guessLabel(engine: AnswerEngine, ref: string | undefined, lang: Lang): string | undefined {
   if (!ref) return undefined;
   const subject = parseSubjectRef(ref);
-  return subject ? engine.composer.label(lang, subject) : ref;
+  return subject ? engine.writer.label(lang, subject) : ref;
 }
 
 function unansweredHtml(

@@ -19,44 +19,6 @@ export interface Areas {
   byCode: Map<string, Area>;
 }
 
-// Common abbreviations and English names of provinces. The dataset has only the official names;
-// these are how people write them (language, not facts about the programme).
-const PROVINCE_ALIASES: Record<string, string[]> = {
-  "11": ["nad", "nanggroe aceh darussalam"],
-  "12": ["sumut", "north sumatra", "north sumatera", "sumatra utara"],
-  "13": ["sumbar", "west sumatra", "west sumatera", "sumatra barat"],
-  "14": ["riau province"],
-  "16": ["sumsel", "south sumatra", "south sumatera", "sumatra selatan"],
-  "18": ["lampung province"],
-  "19": ["babel", "bangka belitung", "bangka belitung islands"],
-  "21": ["kepri", "riau islands"],
-  "31": ["jakarta", "dki", "jakarta special capital region"],
-  "32": ["jabar", "west java"],
-  "33": ["jateng", "central java"],
-  "34": ["diy", "yogyakarta", "jogja", "jogjakarta", "yogya"],
-  "35": ["jatim", "east java"],
-  "51": ["bali province"],
-  "52": ["ntb", "west nusa tenggara", "lombok", "sumbawa"],
-  "53": ["ntt", "east nusa tenggara", "flores", "sumba", "timor"],
-  "61": ["kalbar", "west kalimantan", "west borneo"],
-  "62": ["kalteng", "central kalimantan"],
-  "63": ["kalsel", "south kalimantan"],
-  "64": ["kaltim", "east kalimantan"],
-  "65": ["kaltara", "north kalimantan"],
-  "71": ["sulut", "north sulawesi"],
-  "72": ["sulteng", "central sulawesi"],
-  "73": ["sulsel", "south sulawesi"],
-  "74": ["sultra", "southeast sulawesi"],
-  "76": ["sulbar", "west sulawesi"],
-  "81": ["maluku province", "moluccas"],
-  "82": ["malut", "north maluku"],
-  "92": ["pabar", "west papua"],
-  "93": ["south papua"],
-  "94": ["central papua"],
-  "95": ["highland papua", "papua highlands"],
-  "96": ["southwest papua", "papua barat daya"],
-};
-
 const KEEP_UPPER = new Set(["DKI", "DI"]);
 
 function titleCase(upper: string): string {
@@ -75,10 +37,11 @@ function regencyTerms(name: string): string[] {
   return terms;
 }
 
-function provinceTerms(code: string, name: string): string[] {
+// Other names of provinces (abbreviations, English) are in knowledge/regions.yaml.
+function provinceTerms(name: string): string[] {
   const lower = name.toLowerCase();
-  const terms = [lower, lower.replace(/^(dki|daerah istimewa|kepulauan)\s+/, ""), `provinsi ${lower}`];
-  return [...terms, ...(PROVINCE_ALIASES[code] ?? [])];
+  const bare = lower.replace(/^(dki|daerah istimewa|kepulauan)\s+/, "");
+  return [lower, bare, `provinsi ${lower}`, `provinsi ${bare}`, `${bare} province`];
 }
 
 /** Loads Indonesia's provinces and regencies/cities from the maintained `idn-area-data` package. */
@@ -86,7 +49,7 @@ export async function loadAreas(): Promise<Areas> {
   const [rawProvinces, rawRegencies] = await Promise.all([getProvinces(), getRegencies()]);
   const provinces: Area[] = rawProvinces.map((p) => {
     const name = p.name === "DAERAH ISTIMEWA YOGYAKARTA" ? "DI Yogyakarta" : titleCase(p.name);
-    return { code: p.code, name, kind: "province", terms: [...new Set(provinceTerms(p.code, p.name))] };
+    return { code: p.code, name, kind: "province", terms: [...new Set(provinceTerms(p.name))] };
   });
   const regencies: Area[] = rawRegencies.map((r) => ({
     code: r.code,

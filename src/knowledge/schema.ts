@@ -7,21 +7,75 @@ const terms = z.array(z.string().trim().min(1)).default([]);
 /** Words for a thing, by language: the language of a question is read from them too. */
 const bilingualTerms = z.object({ id: terms, en: terms }).strict();
 const slug = z.string().regex(/^[a-z0-9-]+$/, "use lower-case letters, digits and dashes");
+/** "2017-12-25" or "2016-06" (YAML reads a full date as a Date). */
+const date = z.union([
+  z.string().regex(/^\d{4}(-\d{2}){0,2}$/, "a date such as 2017-12-25 or 2016-06"),
+  z.date().transform((d) => d.toISOString().slice(0, 10)),
+]);
+
+/** One fact: its text in both languages and the sources it rests on. */
+const fact = z.object({ text: bilingual, sources: sourceKeys }).strict();
+/** A fact of the programme, with the words that ask for it. */
+const attribute = fact.extend({ terms: bilingualTerms.default({ id: [], en: [] }) }).strict();
 
 const source = z
   .object({
     title: z.string().min(1),
     publisher: z.string().min(1),
-    date: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]),
+    kind: z.enum(["article", "report"]),
+    date,
+    time: z.string().min(1).optional(),
+    /** People (ids below) who wrote and edited it, and whose statements it reports. */
+    author: slug.optional(),
+    editor: slug.optional(),
+    speaker: slug.optional(),
+    number: z.string().min(1).optional(),
     url: z.url().optional(),
+    terms,
   })
   .strict();
 
-const topic = z
+const channel = z.object({ id: slug, name: bilingual, url: z.url() }).strict();
+
+const programme = z
+  .object({
+    terms: bilingualTerms,
+    summary: attribute,
+    name: attribute,
+    started: attribute.extend({ year: z.number().int().min(1900).max(2100) }).strict(),
+    partners: attribute,
+    aim: attribute,
+    approach: attribute,
+  })
+  .strict();
+
+const glossaryEntry = z
   .object({
     id: slug,
+    term: z.string().min(1),
+    meaning: bilingual,
     terms: bilingualTerms,
-    answer: bilingual,
+    sources: sourceKeys,
+  })
+  .strict();
+
+const cohort = z
+  .object({
+    id: slug,
+    /** Which group people mean by "first" or "second", if any. */
+    ordinal: z.number().int().min(1).optional(),
+    year: z.number().int().min(1900).max(2100).optional(),
+    name: bilingual,
+    /** How an entry of the group reads: "declared ready to join in 2017". */
+    label: bilingual.optional(),
+    period: fact
+      .extend({ end: z.number().int().min(1900).max(2100) })
+      .strict()
+      .optional(),
+    /** A group chosen among the members of another, naming its provinces (by id). */
+    chosen_from: slug.optional(),
+    members: z.array(slug).optional(),
+    terms: bilingualTerms,
     sources: sourceKeys,
   })
   .strict();
@@ -31,17 +85,20 @@ const place = z
     name: z.string().min(1),
     en: z.string().min(1),
     area: z.string().regex(/^\d{2}\.\d{2}$/, "a regency code such as 94.06"),
+    surroundings: z.boolean().default(false),
     sources: sourceKeys,
   })
   .strict();
 
 const entry = z
   .object({
-    phase: z.number().int().min(1),
-    year: z.number().int().min(2000).max(2100),
+    cohort: slug,
     product: slug,
     place,
-    note: bilingual.optional(),
+    note: z
+      .object({ text: bilingual, sources: z.array(z.string().min(1)).default([]) })
+      .strict()
+      .optional(),
     sources: sourceKeys,
   })
   .strict();
@@ -52,7 +109,6 @@ const province = z
     area: z.string().regex(/^\d{2}$/, "a province code such as 91"),
     name: bilingual,
     terms,
-    follow_up_target: z.boolean().default(false),
     entries: z.array(entry).min(1),
   })
   .strict();
@@ -63,6 +119,10 @@ const criterion = z
   .object({ id: slug, name: bilingual, meaning: bilingual, terms, sources: sourceKeys })
   .strict();
 
+const selection = z
+  .object({ terms: bilingualTerms, sources: sourceKeys, criteria: z.array(criterion).min(1) })
+  .strict();
+
 const person = z
   .object({
     id: slug,
@@ -70,7 +130,9 @@ const person = z
     /** False for people the sources name who are not officials of the programme (a reporter). */
     official: z.boolean().default(true),
     role: bilingual,
-    about: bilingual,
+    /** When the role was theirs, as the sources tell it. */
+    as_of: date.optional(),
+    about: fact,
     terms,
     sources: sourceKeys,
   })
@@ -84,10 +146,13 @@ const organisation = z
 export const knowledgeSchema = z
   .object({
     sources: z.record(slug, source),
-    topics: z.array(topic).min(1),
+    channels: z.array(channel).min(1),
+    programme,
+    glossary: z.array(glossaryEntry).default([]),
+    cohorts: z.array(cohort).min(1),
     provinces: z.array(province).min(1),
     products: z.array(product).min(1),
-    criteria: z.array(criterion).min(1),
+    selection,
     people: z.array(person).default([]),
     organisations: z.array(organisation).default([]),
   })
@@ -95,7 +160,8 @@ export const knowledgeSchema = z
 
 export type KnowledgeFile = z.infer<typeof knowledgeSchema>;
 export type Bilingual = z.infer<typeof bilingual>;
-export type Topic = z.infer<typeof topic>;
+export type Fact = z.infer<typeof fact>;
+export type Cohort = z.infer<typeof cohort>;
 export type ProvinceEntry = z.infer<typeof entry>;
 export type Province = z.infer<typeof province>;
 export type Product = z.infer<typeof product>;
@@ -103,3 +169,30 @@ export type Criterion = z.infer<typeof criterion>;
 export type Person = z.infer<typeof person>;
 export type Organisation = z.infer<typeof organisation>;
 export type Source = z.infer<typeof source>;
+export type Channel = z.infer<typeof channel>;
+export type GlossaryEntry = z.infer<typeof glossaryEntry>;
+
+/** The programme's facts that answers name by role: "aim" answers "what is the goal?". */
+export const PROGRAMME_ATTRIBUTES = ["summary", "name", "started", "partners", "aim", "approach"] as const;
+export type ProgrammeAttribute = (typeof PROGRAMME_ATTRIBUTES)[number];
+
+/** How people name regions beyond the official list: other names of provinces, and islands. */
+export const regionsSchema = z
+  .object({
+    province_names: z.record(z.string().regex(/^\d{2}$/, "a province code such as 91"), terms),
+    islands: z
+      .array(
+        z
+          .object({
+            name: bilingual,
+            terms: z.array(z.string().trim().min(1)).min(1),
+            provinces: z.array(z.string().regex(/^\d{2}$/, "a province code such as 91")).min(1),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
+export type RegionsFile = z.infer<typeof regionsSchema>;
+export type Island = RegionsFile["islands"][number];

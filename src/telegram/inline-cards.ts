@@ -49,11 +49,11 @@ function buildCard(hit: ProvinceHit, c: CardContext): InlineQueryResultArticle |
     hit.kind === "entry"
       ? { kind: "place", province: hit.province, entry: hit.entry }
       : { kind: "area", code: hit.code };
-  const composed = c.engine.composer.compose(c.lang, subject);
+  const composed = c.engine.describe(subject, c.lang);
   const heading = hit.kind === "entry" ? entryHeading(hit, c) : areaHeading(hit.code, c, composed?.text);
   if (!composed || !heading) return undefined;
   const ref = subjectRef(subject);
-  const source = c.engine.composer.sourceLine(c.lang, composed.sources);
+  const source = c.engine.writer.sourceLine(c.lang, composed.sources);
   const body = escapeHtml(composed.text);
   return {
     type: "article",
@@ -97,8 +97,7 @@ function entryHeading(hit: { province: string; entry: number }, c: CardContext) 
     title: c.t("inline.entryTitle", { province: province.name[c.lang], product: capitalise(product) }),
     description: c.t("inline.entryDescription", {
       place: c.lang === "en" ? e.place.en : e.place.name,
-      phase: e.phase,
-      year: e.year,
+      label: c.engine.writer.cohortLabel(c.lang, e.cohort),
     }),
   };
 }

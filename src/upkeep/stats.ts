@@ -91,8 +91,14 @@ export function nameSubject(
       return programmeProvince(subject.id);
     case "place":
       return programmeProvince(subject.province);
+    case "island":
     case "area": {
-      const code = subject.code.slice(0, 2);
+      // An island of one province ("Bali", "Lombok") counts for that province.
+      const islandProvinces =
+        subject.kind === "island" ? (k.regions.islands[subject.index]?.provinces ?? []) : [];
+      if (subject.kind === "island" && islandProvinces.length !== 1)
+        return { key: ref, label: engine.writer.label(lang, subject), province: false };
+      const code = subject.kind === "island" ? (islandProvinces[0] ?? "") : subject.code.slice(0, 2);
       const inProgramme = k.provinces.find((p) => p.area === code);
       if (inProgramme) return programmeProvince(inProgramme.id);
       const area = engine.areas.byCode.get(code);
@@ -114,6 +120,6 @@ export function nameSubject(
       return o && { key: ref, label: o.name, province: false };
     }
     default:
-      return { key: ref, label: engine.composer.label(lang, subject), province: false };
+      return { key: ref, label: engine.writer.label(lang, subject), province: false };
   }
 }

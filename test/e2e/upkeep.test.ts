@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { User } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { setup, tempDir } from "../support/app";
+import { copyKnowledge, setup, tempDir } from "../support/app";
 import { DEFAULT_USER, type RecordedCall, type UploadedFile } from "../support/fake-bot-api";
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
@@ -23,8 +23,7 @@ const RELOAD_WAIT_MS = 15_000;
 /** A running bot with one staff member, over its own copy of the knowledge file. */
 async function start() {
   const folder = tempDir();
-  const knowledgePath = join(folder.dir, "programme.yaml");
-  copyFileSync("knowledge/programme.yaml", knowledgePath);
+  const knowledgePath = copyKnowledge(folder.dir);
   const c = await setup({ adminIds: [STAFF.id], knowledgePath });
   cleanups.push(folder.cleanup, () => c.close());
   return { ...c, knowledgePath };
@@ -206,8 +205,7 @@ describe("reloading the knowledge", () => {
 
     // Saved the way editors do: a new file renamed over the old one.
     const fixed = edited("knowledge/programme.yaml", (k) => {
-      const overview = k.topics.find((t: { id: string }) => t.id === "overview");
-      overview.answer.id = "Ringkasan program yang baru ditulis ulang.";
+      k.programme.summary.text.id = "Ringkasan program yang baru ditulis ulang.";
     });
     writeFileSync(`${c.knowledgePath}.tmp`, fixed);
     renameSync(`${c.knowledgePath}.tmp`, c.knowledgePath);

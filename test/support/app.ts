@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AnswerEngine } from "../../src/answer/engine";
@@ -6,6 +6,7 @@ import { loadEngine } from "../../src/answer/load";
 import { type App, type AppOptions, startApp } from "../../src/app";
 import type { Config } from "../../src/config";
 import { createI18n, translator } from "../../src/i18n";
+import { COMPANION_FILES } from "../../src/knowledge/load";
 import { silentLogger } from "../../src/logger";
 import { FakeBotApi } from "./fake-bot-api";
 
@@ -16,6 +17,18 @@ let shared: Promise<AnswerEngine> | undefined;
 export function testEngine(): Promise<AnswerEngine> {
   shared ??= loadEngine(undefined, { t: translator(createI18n()) });
   return shared;
+}
+
+/**
+ * A copy of the knowledge folder (facts, lexicon, regions) in `dir`, the facts optionally edited;
+ * returns the knowledge file's path.
+ */
+export function copyKnowledge(dir: string, edit: (yaml: string) => string = (yaml) => yaml): string {
+  for (const companion of Object.values(COMPANION_FILES))
+    copyFileSync(join("knowledge", companion), join(dir, companion));
+  const file = join(dir, "programme.yaml");
+  writeFileSync(file, edit(readFileSync("knowledge/programme.yaml", "utf8")));
+  return file;
 }
 
 /** A fresh temporary folder for a test's SQLite file. */

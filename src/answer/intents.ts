@@ -1,0 +1,183 @@
+/**
+ * What a question asks for, as a table: the first row whose cues the question holds names the
+ * intent. Each row carries example questions in both languages, which run as tests
+ * (`test/intents.test.ts`), so a change that moves an example to another row names that row.
+ */
+import type { Cue } from "./lexicon";
+import type { Found } from "./read";
+
+export const INTENTS = [
+  "howto", // instructions (apply, register, contact): the sources hold none
+  "later", // a third phase or later: the sources name none
+  "said", // who said it
+  "source", // where a fact comes from
+  "end", // when something ended
+  "when", // when, since when, what date
+  "count", // how many
+  "criteria", // why or how something was chosen
+  "member", // is X part of the programme
+  "name", // what something is called
+  "province", // which province(s)
+  "where", // where, which city or regency
+  "who", // who, which official or organisation
+  "product", // what is made or developed
+  "meaning", // what a word or name means
+  "list", // which ones, all of them
+  "describe", // nothing more specific: what the sources say about the subject
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export interface IntentRow {
+  intent: Intent;
+  /** Whether a question (or part of one) asks this, from its cues. */
+  matches: (f: Found) => boolean;
+  examples: { id: string[]; en: string[] };
+}
+
+const has = (f: Found, ...cues: Cue[]) => cues.some((c) => f.cues.has(c));
+
+/** The intents in the order they are tried. */
+export const INTENT_TABLE: readonly IntentRow[] = [
+  {
+    intent: "howto",
+    matches: (f) => has(f, "howto"),
+    examples: {
+      id: ["Gimana cara daftar ikut program ini?", "cara bikin tempe gimana"],
+      en: ["How do I apply to join the programme?", "How can I register my business?"],
+    },
+  },
+  {
+    intent: "later",
+    matches: (f) => has(f, "third"),
+    examples: { id: ["Provinsi mana saja di tahap ketiga?"], en: ["Which provinces are in phase 3?"] },
+  },
+  {
+    intent: "said",
+    matches: (f) => has(f, "said") && has(f, "who"),
+    examples: {
+      id: [
+        "Siapa yang bilang daerah dipilih berdasarkan beberapa pertimbangan?",
+        "siapa yang menyampaikan itu?",
+      ],
+      en: ["Who said the regions were chosen on three considerations?", "According to whom?"],
+    },
+  },
+  {
+    intent: "source",
+    matches: (f) => has(f, "source"),
+    examples: {
+      id: ["Sumbernya dari mana?", "Info ini dari artikel apa?"],
+      en: ["Where does this info come from?", "What is the source of that?"],
+    },
+  },
+  {
+    intent: "end",
+    matches: (f) => has(f, "end"),
+    examples: { id: ["Kapan tahap pertama berakhir?"], en: ["When did the first phase end?"] },
+  },
+  {
+    intent: "when",
+    // "sejak 2013", "mulai 2017" narrow a question to a year; alone, "sejak"/"since" ask when.
+    matches: (f) =>
+      has(f, "when") ||
+      (has(f, "since") &&
+        !f.years.length &&
+        !has(f, "what", "where", "who", "quantity", "provinces", "plural", "product")),
+    examples: {
+      id: ["Kapan kerja sama ini dimulai?", "Kapan artikel Bisnis terbit?"],
+      en: ["When was the Bisnis.com article published?", "Since when has the cooperation been running?"],
+    },
+  },
+  {
+    intent: "count",
+    matches: (f) => has(f, "quantity"),
+    examples: {
+      id: ["Berapa provinsi di tahap pertama?", "Ada berapa pertimbangan pemilihan daerah?"],
+      en: ["How many provinces were in the first phase?", "How many locations does East Java have?"],
+    },
+  },
+  {
+    intent: "criteria",
+    matches: (f) => has(f, "criteria"),
+    examples: {
+      id: ["Kenapa Papua dipilih?", "Bagaimana daerah dipilih?"],
+      en: ["How are the regions selected?", "Why was Papua chosen?"],
+    },
+  },
+  {
+    intent: "member",
+    matches: (f) => has(f, "member"),
+    examples: {
+      id: ["Apakah Aceh termasuk dalam program ini?", "Apakah Papua termasuk target awal?"],
+      en: ["Is Bali part of the programme?", "Is Samosir Regency included?"],
+    },
+  },
+  {
+    intent: "name",
+    matches: (f) => has(f, "name"),
+    examples: { id: ["Apa nama proyeknya?", "Apa nama lengkap JICA?"], en: ["What is the project called?"] },
+  },
+  {
+    intent: "province",
+    matches: (f) => has(f, "provinces") && (has(f, "what", "where", "plural") || f.years.length > 0),
+    examples: {
+      id: ["Di provinsi mana pengembangan kopi?", "Provinsi mana saja yang ikut sejak 2013?"],
+      en: [
+        "Which province works on aloe vera?",
+        "Which provinces are the first targets of the follow-up programme?",
+      ],
+    },
+  },
+  {
+    intent: "where",
+    matches: (f) => has(f, "where"),
+    examples: {
+      id: ["Di mana tenun ulos dikembangkan?", "di kota mana?"],
+      en: ["Where is the coffee processing project?", "and which city?"],
+    },
+  },
+  {
+    intent: "who",
+    matches: (f) => has(f, "who", "officials"),
+    examples: {
+      id: ["Siapa Dirjen IKM Kemenperin?", "Siapa mitra Jepang dalam program ini?"],
+      en: ["Who is the Director General of Small and Medium Industry?", "Who wrote the Bisnis article?"],
+    },
+  },
+  {
+    intent: "product",
+    matches: (f) => has(f, "product"),
+    examples: {
+      id: ["Produk apa yang dikembangkan di Sumatera Utara?", "sulsel ngembangin apa"],
+      en: ["What product is developed in North Sumatra?", "What does Bangka Belitung make in the programme?"],
+    },
+  },
+  {
+    intent: "meaning",
+    matches: (f) => has(f, "meaning"),
+    examples: {
+      id: ["Apa itu tema afirmatif?", "IKM singkatan dari apa?"],
+      en: ["What does IKM stand for?"],
+    },
+  },
+  {
+    intent: "list",
+    matches: (f) => has(f, "plural", "provinces"),
+    examples: { id: ["Sebutkan semua provinsinya"], en: ["List all the provinces"] },
+  },
+  {
+    intent: "describe",
+    matches: () => true,
+    examples: { id: ["Papua?", "jatim"], en: ["Tell me about Papua"] },
+  },
+];
+
+/** The intent of a question or part: the first row of the table that matches. */
+export function intentOf(f: Found): Intent {
+  return INTENT_TABLE.find((row) => row.matches(f))?.intent ?? "describe";
+}
+
+/** Whether a question asks something specific (not only names a subject). */
+export function isExplicit(intent: Intent): boolean {
+  return intent !== "describe";
+}

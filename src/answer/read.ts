@@ -1,0 +1,306 @@
+import type { ProgrammeAttribute } from "../knowledge/schema";
+import type { Lang } from "../lang";
+import type { Cue, SmallTalk } from "./lexicon";
+import { clauses } from "./normalise";
+import type { Match, Vocabulary } from "./vocabulary";
+
+/** What the matcher found in a question, or in one part of it. */
+export interface Found {
+  programme: boolean;
+  attributes: ProgrammeAttribute[];
+  terms: string[];
+  cohorts: string[];
+  selection: boolean;
+  provinces: string[];
+  places: Array<{ province: string; entry: number }>;
+  products: string[];
+  criteria: string[];
+  people: string[];
+  orgs: string[];
+  sources: string[];
+  areas: string[];
+  /** How the question named each region ("flores", "west java"), by region code. */
+  areaWords: Map<string, string>;
+  islands: number[];
+  /** How the question named each island ("batam"), by index. */
+  islandWords: Map<number, string>;
+  cues: Set<Cue>;
+  smalltalk: SmallTalk[];
+  years: number[];
+  /** Content words the matcher does not know (not numbers, not single letters). */
+  unknown: string[];
+  /**
+   * Unknown words where a question says what it asks: next to the question word or to a name
+   * ("what is the population of Papua", "Gati lahir kapan"). Such a word changes the question.
+   */
+  asking: string[];
+  /** The lowest certainty of the words that were used (1 when none was corrected). */
+  certainty: number;
+  /** How many phrases carried meaning (anything but stop words). */
+  meaningful: number;
+}
+
+/** A message read: the language its words mark, and the questions it asks (at most three). */
+export interface Reading {
+  lang: Lang | undefined;
+  /** Everything the message holds. */
+  whole: Found;
+  parts: Found[];
+  empty: boolean;
+}
+
+/** The most questions one message is answered as; more parts are read as the last one. */
+export const MAX_PARTS = 3;
+// Cues that make a piece of a message a question of its own ("… dan apa namanya?").
+const ASKING_CUES: ReadonlySet<Cue> = new Set<Cue>([
+  "what",
+  "where",
+  "who",
+  "when",
+  "how",
+  "product",
+  "plural",
+  "criteria",
+  "member",
+  "name",
+  "source",
+  "said",
+  "meaning",
+  "end",
+  "quantity",
+  "howto",
+  "officials",
+]);
+
+function emptyFound(): Found {
+  return {
+    programme: false,
+    attributes: [],
+    terms: [],
+    cohorts: [],
+    selection: false,
+    provinces: [],
+    places: [],
+    products: [],
+    criteria: [],
+    people: [],
+    orgs: [],
+    sources: [],
+    areas: [],
+    areaWords: new Map(),
+    islands: [],
+    islandWords: new Map(),
+    cues: new Set(),
+    smalltalk: [],
+    years: [],
+    unknown: [],
+    asking: [],
+    certainty: 1,
+    meaningful: 0,
+  };
+}
+
+function push<T>(list: T[], value: T): void {
+  if (!list.some((v) => JSON.stringify(v) === JSON.stringify(value))) list.push(value);
+}
+
+/** Adds what one phrase stands for to `f`. */
+function collect(f: Found, m: Match): void {
+  if (m.concepts.length === 0) {
+    if (/^\d{4}$/.test(m.text)) push(f.years, Number(m.text));
+    else if (!/^\d+$/.test(m.text) && m.text.length >= 3) f.unknown.push(m.text);
+    return;
+  }
+  const onlyStop = m.concepts.every((c) => c.type === "cue" && (c.cue === "stop" || c.cue === "and"));
+  if (!onlyStop) {
+    f.certainty = Math.min(f.certainty, m.certainty);
+    f.meaningful += 1;
+  }
+  for (const c of m.concepts) {
+    switch (c.type) {
+      case "programme":
+        f.programme = true;
+        break;
+      case "selection":
+        f.selection = true;
+        break;
+      case "attribute":
+        push(f.attributes, c.id);
+        break;
+      case "term":
+        push(f.terms, c.id);
+        break;
+      case "cohort":
+        push(f.cohorts, c.id);
+        break;
+      case "province":
+        push(f.provinces, c.id);
+        break;
+      case "place":
+        push(f.places, { province: c.province, entry: c.entry });
+        break;
+      case "product":
+        push(f.products, c.id);
+        break;
+      case "criterion":
+        push(f.criteria, c.id);
+        break;
+      case "person":
+        push(f.people, c.id);
+        break;
+      case "org":
+        push(f.orgs, c.id);
+        break;
+      case "source":
+        push(f.sources, c.id);
+        break;
+      case "area":
+        push(f.areas, c.code);
+        if (!f.areaWords.has(c.code)) f.areaWords.set(c.code, m.text);
+        break;
+      case "island":
+        push(f.islands, c.index);
+        if (!f.islandWords.has(c.index)) f.islandWords.set(c.index, m.text);
+        break;
+      case "cue":
+        f.cues.add(c.cue);
+        break;
+      case "smalltalk":
+        push(f.smalltalk, c.kind);
+        break;
+    }
+  }
+}
+
+const isStop = (m: Match) =>
+  m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && (c.cue === "stop" || c.cue === "and"));
+const isUnknown = (m: Match) => m.concepts.length === 0 && !/^\d+$/.test(m.text) && m.text.length >= 3;
+// Concepts that name a thing a question can ask about.
+const NAMES: ReadonlySet<string> = new Set([
+  "province",
+  "place",
+  "product",
+  "criterion",
+  "person",
+  "org",
+  "source",
+  "area",
+  "island",
+  "cohort",
+  "term",
+]);
+const isName = (m: Match) => m.concepts.some((c) => NAMES.has(c.type));
+const isQuestionWord = (m: Match) => m.concepts.some((c) => c.type === "cue" && QUESTION_WORDS.has(c.cue));
+
+// Verbs by their form: Indonesian prefixes ("didampingi", "berasal"; not me-, which begins
+// "menteri" too), English endings ("supported", "covering"). A verb says how something is done,
+// not which fact is asked.
+const VERB_FORM = /^(di|ber|ter)\p{L}{4,}$|^\p{L}{3,}(ed|ing)$/u;
+const isVerbLike = (m: Match) => m.tokens.some((t) => VERB_FORM.test(t.original));
+// Question words proper: what a word beside them names is what is asked.
+const QUESTION_WORDS: ReadonlySet<Cue> = new Set<Cue>([
+  "what",
+  "where",
+  "who",
+  "when",
+  "how",
+  "quantity",
+  "meaning",
+]);
+
+/**
+ * Unknown words in the place where a question says what it asks, which change the question:
+ * first after the question word ("what is the population of …", "berapa anggaran …"), last
+ * before a question word that ends the question ("Gati lahir kapan?"), first in a question a
+ * question word ends ("penduduk Papua berapa?"), or last, after a name ("when was Gati born?").
+ * Verbs are not asked for.
+ */
+function askingWords(matches: Match[]): string[] {
+  const content = matches.filter((m) => !isStop(m));
+  const lastIndex = content.length - 1;
+  const last = content[lastIndex];
+  const endsWithQuestionWord = last !== undefined && isQuestionWord(last);
+  return content.flatMap((m, i) => {
+    if (!isUnknown(m) || isVerbLike(m)) return [];
+    const before = content[i - 1];
+    const afterQuestionWord = before !== undefined && isQuestionWord(before);
+    const beforeLast = endsWithQuestionWord && i === lastIndex - 1;
+    const opens = endsWithQuestionWord && i === 0;
+    const endsAfterName = i === lastIndex && before !== undefined && isName(before);
+    return afterQuestionWord || beforeLast || opens || endsAfterName ? [m.text] : [];
+  });
+}
+
+function foundIn(matches: Match[]): Found {
+  const f = emptyFound();
+  for (const m of matches) collect(f, m);
+  f.asking = askingWords(matches);
+  return f;
+}
+
+/** Whether a piece of a message asks something of its own. */
+function asks(matches: Match[]): boolean {
+  return matches.some((m) =>
+    m.concepts.some((c) => (c.type === "cue" && ASKING_CUES.has(c.cue)) || c.type === "attribute"),
+  );
+}
+
+/**
+ * Splits a message into the questions it asks: at sentence punctuation and at "dan"/"and", where
+ * the piece after it asks something of its own. "tahu dan tempe" stays one piece; "kapan mulai
+ * dan apa namanya?" is two.
+ */
+function pieces(clauseMatches: Match[][]): Match[][] {
+  const raw: Match[][] = [];
+  for (const matches of clauseMatches) {
+    let current: Match[] = [];
+    for (const m of matches) {
+      const isAnd = m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && c.cue === "and");
+      if (isAnd && current.length) {
+        raw.push(current);
+        current = [];
+      } else if (!isAnd) current.push(m);
+    }
+    if (current.length) raw.push(current);
+  }
+  // A piece that asks nothing belongs to the question before it, or else to the one after it.
+  const out: Match[][] = [];
+  let pending: Match[] = [];
+  for (const piece of raw) {
+    const last = out[out.length - 1];
+    if (asks(piece)) {
+      out.push([...pending, ...piece]);
+      pending = [];
+    } else if (last) last.push(...piece);
+    else pending.push(...piece);
+  }
+  if (pending.length) {
+    if (out.length) out[out.length - 1]?.push(...pending);
+    else out.push(pending);
+  }
+  while (out.length > MAX_PARTS) {
+    const extra = out.pop() ?? [];
+    out[out.length - 1]?.push(...extra);
+  }
+  return out;
+}
+
+/** Reads a message into what it names and the questions it asks. */
+export function readQuestion(question: string, vocabulary: Vocabulary): Reading {
+  const clauseMatches = clauses(question).map((c) => vocabulary.segment(vocabulary.tokens(c)));
+  const all = clauseMatches.flat();
+  let id = 0;
+  let en = 0;
+  for (const t of all.flatMap((m) => m.tokens)) {
+    const lang = vocabulary.languageOf(t.text) ?? vocabulary.languageOf(t.original);
+    if (lang === "id") id++;
+    else if (lang === "en") en++;
+  }
+  const whole = foundIn(all);
+  return {
+    lang: en > id ? "en" : id > 0 ? "id" : undefined,
+    whole,
+    parts: pieces(clauseMatches).map(foundIn),
+    empty: all.length === 0,
+  };
+}

@@ -1,0 +1,485 @@
+import type { Translate } from "../i18n";
+import type { Areas } from "../knowledge/areas";
+import type { Knowledge } from "../knowledge/load";
+import type { Cohort, Province, ProvinceEntry } from "../knowledge/schema";
+import type { Lang } from "../lang";
+import { type Membership, membershipOf } from "./membership";
+import { fold } from "./normalise";
+import { type Subject, subjectRef } from "./subject";
+
+/** A piece of an answer: its text, the sources of exactly the facts it states, what it is about. */
+export interface Piece {
+  text: string;
+  sources: string[];
+  kind: "answer" | "not_in_programme" | "fallback";
+  about: Subject[];
+}
+
+const MONTHS: Record<Lang, string[]> = {
+  id: [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+  ],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
+};
+
+/**
+ * Writes the texts of answers from the knowledge, in either language: the building blocks the
+ * answer table (`answers.ts`) puts together. Pure: no Telegram, no I/O.
+ */
+export class AnswerWriter {
+  private readonly provinces: Map<string, Province>;
+  private readonly cohorts: Map<string, Cohort>;
+
+  constructor(
+    readonly k: Knowledge,
+    readonly areas: Areas,
+    readonly t: Translate,
+  ) {
+    this.provinces = new Map(k.provinces.map((p) => [p.id, p]));
+    this.cohorts = new Map(k.cohorts.map((c) => [c.id, c]));
+  }
+
+  // The knowledge never changes under a writer (a reload builds a new engine), so a text that
+  // depends only on its key is written once: i18next's lookups cost more than the matching.
+  private readonly cache = new Map<string, unknown>();
+  memo<T>(key: string, make: () => T): T {
+    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const value = make();
+    this.cache.set(key, value);
+    return value;
+  }
+
+  /** A fixed text of the answer catalogue, looked up once. */
+  text(lang: Lang, key: string): string {
+    return this.memo(`t:${lang}:${key}`, () => this.t(lang, key));
+  }
+
+  province(id: string): Province | undefined {
+    return this.provinces.get(id);
+  }
+
+  cohort(id: string): Cohort | undefined {
+    return this.cohorts.get(id);
+  }
+
+  /** A piece stating facts. */
+  piece(text: string, sources: string[], about: Subject[], kind: Piece["kind"] = "answer"): Piece {
+    return { text, sources: [...new Set(sources)], kind, about };
+  }
+
+  number(lang: Lang, n: number): string {
+    return this.t(lang, `answer.number.${n}`, { defaultValue: String(n) });
+  }
+
+  productName(lang: Lang, id: string): string {
+    return this.k.products.find((p) => p.id === id)?.name[lang] ?? id;
+  }
+
+  /** "Kota Palu dan kabupaten di sekitarnya", "Samosir Regency". */
+  placeName(lang: Lang, e: ProvinceEntry): string {
+    const name = lang === "en" ? e.place.en : e.place.name;
+    return e.place.surroundings ? this.t(lang, "answer.surroundings", { place: name }) : name;
+  }
+
+  /** "first phase, since 2013", "declared ready to join in 2017". */
+  cohortLabel(lang: Lang, id: string): string {
+    const c = this.cohort(id);
+    return c ? (c.label ?? c.name)[lang] : id;
+  }
+
+  /** "ulos weaving in Samosir Regency (first phase, since 2013)". */
+  entryLine(lang: Lang, e: ProvinceEntry): string {
+    return this.t(lang, "answer.entry", {
+      product: this.productName(lang, e.product),
+      place: this.placeName(lang, e),
+      label: this.cohortLabel(lang, e.cohort),
+    });
+  }
+
+  /** The sources of an entry's product and cohort, and of its place. */
+  entrySources(e: ProvinceEntry): string[] {
+    return [...e.sources, ...e.place.sources];
+  }
+
+  /** What the sources say about a province, or some of its entries: products, places, groups. */
+  provinceCard(lang: Lang, p: Province, only?: readonly number[]): Piece {
+    const indexes = p.entries.map((_, i) => i).filter((i) => !only || only.includes(i));
+    const entries = indexes.map((i) => p.entries[i] as ProvinceEntry);
+    const name = p.name[lang];
+    const lines: string[] = [];
+    const [first] = entries;
+    if (first && entries.length === 1) {
+      lines.push(this.t(lang, "answer.province", { province: name, entry: this.entryLine(lang, first) }));
+    } else {
+      lines.push(
+        this.t(lang, "answer.provinceMany", { province: name, total: this.number(lang, entries.length) }),
+      );
+      for (const e of entries) lines.push(`• ${this.entryLine(lang, e)}`);
+    }
+    const sources = entries.flatMap((e) => this.entrySources(e));
+    for (const e of entries) {
+      if (!e.note) continue;
+      lines.push(e.note.text[lang]);
+      sources.push(...e.note.sources);
+    }
+    for (const c of this.k.cohorts) {
+      if (!c.members?.includes(p.id)) continue;
+      lines.push(this.cohortMembership(lang, p, c));
+      sources.push(...c.sources);
+    }
+    const about: Subject[] =
+      only && indexes.length === 1
+        ? [{ kind: "place", province: p.id, entry: indexes[0] as number }]
+        : [{ kind: "province", id: p.id }];
+    return this.piece(lines.join("\n"), sources, about);
+  }
+
+  /** "Papua is one of the first targets of the follow-up programme (…)". */
+  cohortMembership(lang: Lang, p: Province, c: Cohort): string {
+    const members = (c.members ?? []).map((id) => this.province(id)?.name[lang] ?? id);
+    const key = c.members?.includes(p.id) ? "answer.cohortMember" : "answer.notCohortMember";
+    return this.t(lang, key, {
+      province: p.name[lang],
+      cohort: c.name[lang],
+      members: joinList(lang, members),
+    });
+  }
+
+  /** Where a product is developed. */
+  productCard(lang: Lang, id: string): Piece | undefined {
+    const lines: string[] = [];
+    const sources: string[] = [];
+    const about: Subject[] = [];
+    for (const p of this.k.provinces) {
+      p.entries.forEach((e, entry) => {
+        if (e.product !== id) return;
+        lines.push(
+          this.t(lang, "answer.product", {
+            product: capitalise(this.productName(lang, id)),
+            province: p.name[lang],
+            place: this.placeName(lang, e),
+            label: this.cohortLabel(lang, e.cohort),
+          }),
+        );
+        if (e.note) {
+          lines.push(e.note.text[lang]);
+          sources.push(...e.note.sources);
+        }
+        sources.push(...this.entrySources(e));
+        about.push({ kind: "place", province: p.id, entry });
+      });
+    }
+    return lines.length ? this.piece(lines.join("\n"), sources, about) : undefined;
+  }
+
+  /** Every entry of the programme, or of one group, a line each. */
+  listCard(lang: Lang, cohortId?: string): Piece | undefined {
+    const cohort = cohortId ? this.cohort(cohortId) : undefined;
+    if (cohortId && !cohort) return undefined;
+    const rows: string[] = [];
+    const sources: string[] = [];
+    const provinces = new Set<string>();
+    for (const p of this.k.provinces) {
+      const inCohort = (e: ProvinceEntry) =>
+        !cohort ||
+        (cohort.members
+          ? cohort.members.includes(p.id) && e.cohort === cohort.chosen_from
+          : e.cohort === cohort.id);
+      for (const e of p.entries.filter(inCohort)) {
+        const line = this.t(lang, "answer.listLine", {
+          province: p.name[lang],
+          product: this.productName(lang, e.product),
+          place: this.placeName(lang, e),
+        });
+        rows.push(`• ${line}${cohort ? "" : ` (${this.cohortLabel(lang, e.cohort)})`}`);
+        sources.push(...this.entrySources(e));
+        provinces.add(p.id);
+      }
+    }
+    if (!rows.length) return undefined;
+    const count = this.number(lang, provinces.size);
+    const intro = cohort
+      ? this.t(lang, "answer.listCohort", { cohort: capitalise(cohort.name[lang]), total: count })
+      : this.t(lang, "answer.listAll", { total: count });
+    const lines = [intro, ...rows];
+    if (cohort?.chosen_from) {
+      const from = this.cohort(cohort.chosen_from);
+      if (from) lines.push(this.t(lang, "answer.chosenFrom", { cohort: from.name[lang] }));
+    }
+    if (cohort) sources.push(...cohort.sources);
+    const about: Subject[] = cohort ? [{ kind: "cohort", id: cohort.id }] : [{ kind: "list" }];
+    return this.piece(lines.join("\n"), sources, about);
+  }
+
+  /** The provinces of a group, or of the whole programme. */
+  cohortProvinces(cohortId?: string): Province[] {
+    const cohort = cohortId ? this.cohort(cohortId) : undefined;
+    if (!cohort) return this.k.provinces;
+    if (cohort.members) return cohort.members.flatMap((id) => this.province(id) ?? []);
+    return this.k.provinces.filter((p) => p.entries.some((e) => e.cohort === cohort.id));
+  }
+
+  criteriaCard(lang: Lang): Piece {
+    const criteria = this.k.selection.criteria;
+    const lines = [this.t(lang, "answer.criteriaIntro", { total: this.number(lang, criteria.length) })];
+    criteria.forEach((c, i) => {
+      lines.push(
+        `${i + 1}. ${this.t(lang, "answer.criterion", { name: c.name[lang], meaning: c.meaning[lang] })}`,
+      );
+    });
+    const sources = [...this.k.selection.sources, ...criteria.flatMap((c) => c.sources)];
+    return this.piece(lines.join("\n"), sources, [{ kind: "criteria" }]);
+  }
+
+  /** A region by its code: in the programme, holding a programme place, or outside it. */
+  membershipCard(lang: Lang, code: string, asked?: string): Piece | undefined {
+    const m = membershipOf(code, this.k, this.areas);
+    return m && this.writeMembership(lang, m, asked);
+  }
+
+  private writeMembership(lang: Lang, m: Membership, asked?: string): Piece {
+    const named = (name: string) => shownAs(name, asked);
+    switch (m.status) {
+      case "province": {
+        const card = this.provinceCard(lang, m.province);
+        const yes = this.t(lang, "answer.yesProvince", { province: m.province.name[lang] });
+        return { ...card, text: `${yes}\n${card.text}` };
+      }
+      case "place": {
+        const card = this.provinceCard(lang, m.province, [m.entry]);
+        const e = m.province.entries[m.entry] as ProvinceEntry;
+        const yes = this.t(lang, "answer.yesPlace", {
+          place: this.placeName(lang, e),
+          province: m.province.name[lang],
+        });
+        return { ...card, text: `${yes}\n${card.text}` };
+      }
+      case "holds": {
+        const card = this.provinceCard(lang, m.province, [m.entry]);
+        const e = m.province.entries[m.entry] as ProvinceEntry;
+        const lead = this.t(lang, "answer.holds", {
+          area: named(m.area.name),
+          place: this.placeName(lang, e),
+          province: m.province.name[lang],
+          year: this.cohort(e.cohort)?.year ?? "",
+        });
+        return { ...card, text: `${lead}\n${card.text}` };
+      }
+      case "surroundings": {
+        const e = m.province.entries[m.entry] as ProvinceEntry;
+        const text = this.t(lang, "answer.surroundingsUnknown", {
+          place: lang === "en" ? e.place.en : e.place.name,
+          area: named(m.area.name),
+        });
+        return this.piece(text, e.place.sources, [{ kind: "area", code: m.area.code }], "fallback");
+      }
+      case "unnamed": {
+        const places = m.province.entries.map(
+          (e) => `${this.placeName(lang, e)} (${this.productName(lang, e.product)})`,
+        );
+        const text = this.t(lang, "answer.unnamed", {
+          area: named(m.area.name),
+          province: m.province.name[lang],
+          places: joinList(lang, places),
+        });
+        const sources = m.province.entries.flatMap((e) => this.entrySources(e));
+        return this.piece(text, sources, [{ kind: "area", code: m.area.code }], "not_in_programme");
+      }
+      case "outside": {
+        const text = this.t(lang, "answer.outside", {
+          area: named(m.area.name),
+          provinces: joinList(
+            lang,
+            this.k.provinces.map((p) => p.name[lang]),
+          ),
+        });
+        const sources = this.k.provinces.flatMap((p) => p.entries.flatMap((e) => e.sources));
+        return this.piece(text, sources, [{ kind: "area", code: m.area.code }], "not_in_programme");
+      }
+    }
+  }
+
+  /** The programme's provinces on an island, or that it has none there. */
+  islandCard(lang: Lang, index: number, only = false, asked?: string): Piece | undefined {
+    const found = this.k.regions.islands[index];
+    if (!found) return undefined;
+    const here = this.k.provinces.filter((p) => found.provinces.includes(p.area));
+    // Named the way the question named it when that differs ("Batam (the Riau Islands)"), and
+    // with its province when it has only one: "Flores (Nusa Tenggara Timur)".
+    const [sole] = found.provinces;
+    const province = found.provinces.length === 1 && sole ? this.areas.byCode.get(sole)?.name : undefined;
+    const shown = (name: string) => {
+      const asAsked = shownAs(name, asked);
+      const same = !province || asAsked.includes("(") || fold(province).includes(fold(name));
+      return same ? asAsked : `${asAsked} (${province})`;
+    };
+    const island = { ...found, name: { id: shown(found.name.id), en: shown(found.name.en) } };
+    const about: Subject[] = [{ kind: "island", index }];
+    if (!here.length) {
+      const text = this.t(lang, "answer.islandNone", {
+        island: island.name[lang],
+        provinces: joinList(
+          lang,
+          this.k.provinces.map((p) => p.name[lang]),
+        ),
+      });
+      const sources = this.k.provinces.flatMap((p) => p.entries.flatMap((e) => e.sources));
+      return this.piece(text, sources, about, "not_in_programme");
+    }
+    const cards = here.map((p) => this.provinceCard(lang, p));
+    const lead = this.t(lang, "answer.island", {
+      island: island.name[lang],
+      provinces: joinList(
+        lang,
+        here.map((p) => p.name[lang]),
+      ),
+    });
+    const lines = [lead, ...cards.map((c) => c.text)];
+    const sources = cards.flatMap((c) => c.sources);
+    if (only && here.length < this.k.provinces.length) {
+      const all = this.listCard(lang);
+      lines.unshift(
+        this.t(lang, "answer.notOnly", {
+          island: island.name[lang],
+          total: this.number(lang, this.k.provinces.length),
+        }),
+      );
+      if (all) {
+        lines.push(all.text);
+        sources.push(...all.sources);
+      }
+    }
+    return this.piece(lines.join("\n"), sources, [
+      ...about,
+      ...here.map((p): Subject => ({ kind: "province", id: p.id })),
+    ]);
+  }
+
+  /** The name a subject goes by in a sentence: "Kota Mojokerto", "the programme". */
+  nameOf(lang: Lang, s: Subject): string {
+    const k = this.k;
+    switch (s.kind) {
+      case "topic":
+      case "list":
+        return this.text(lang, "answer.programme");
+      case "criteria":
+        return this.text(lang, "answer.selection");
+      case "term":
+        return k.glossary.find((g) => g.id === s.id)?.term ?? s.id;
+      case "cohort":
+        return this.cohort(s.id)?.name[lang] ?? s.id;
+      case "criterion":
+        return k.selection.criteria.find((c) => c.id === s.id)?.name[lang] ?? s.id;
+      case "province":
+        return this.province(s.id)?.name[lang] ?? s.id;
+      case "place": {
+        const e = this.province(s.province)?.entries[s.entry];
+        return e ? (lang === "en" ? e.place.en : e.place.name) : s.province;
+      }
+      case "product":
+        return this.productName(lang, s.id);
+      case "person":
+        return k.people.find((p) => p.id === s.id)?.name ?? s.id;
+      case "org":
+        return k.organisations.find((o) => o.id === s.id)?.name ?? s.id;
+      case "source":
+        return k.sources[s.id]?.publisher ?? s.id;
+      case "officials":
+        return this.text(lang, "answer.suggestion.officials");
+      case "area":
+        return shownAs(this.areas.byCode.get(s.code)?.name ?? s.code, s.asked);
+      case "island":
+        return shownAs(k.regions.islands[s.index]?.name[lang] ?? String(s.index), s.asked);
+    }
+  }
+
+  /** "Sumber: Bisnis.com (25 Desember 2017); JICA … (Juni 2016)". */
+  sourceLine(lang: Lang, keys: readonly string[]): string {
+    return this.memo(`s:${lang}:${keys.join(",")}`, () => {
+      const cited = [...new Set(keys)].flatMap((key) => {
+        const s = this.k.sources[key];
+        return s ? [`${s.publisher} (${formatDate(lang, s.date)})`] : [];
+      });
+      return cited.length ? this.t(lang, "answer.source", { sources: cited.join("; ") }) : "";
+    });
+  }
+
+  /** "Kementerian Perindustrian (https://kemenperin.go.id), JICA (…)": where to ask next. */
+  nextSteps(lang: Lang): string {
+    return this.memo(`n:${lang}`, () =>
+      this.t(lang, "answer.nextSteps", {
+        channels: joinList(
+          lang,
+          this.k.channels.map((c) => `${c.name[lang]} (${c.url})`),
+        ),
+      }),
+    );
+  }
+
+  /** The label of a suggestion button for a subject. */
+  label(lang: Lang, s: Subject): string {
+    return this.memo(`l:${lang}:${subjectRef(s)}`, () => {
+      const name = this.nameOf(lang, s);
+      switch (s.kind) {
+        case "topic":
+          return this.t(lang, `answer.suggestion.topic.${s.id}`);
+        case "place":
+        case "area":
+        case "island":
+          return name;
+        default:
+          return this.t(lang, `answer.suggestion.${s.kind}`, { name: capitalise(name) });
+      }
+    });
+  }
+}
+
+/** "Nusa Tenggara Timur" asked as "flores" reads "Flores (Nusa Tenggara Timur)". */
+export function shownAs(name: string, asked: string | undefined): string {
+  if (!asked || fold(name).includes(fold(asked))) return name;
+  const title = asked.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+  return `${title} (${name})`;
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "a, b dan c" / "a, b and c". */
+export function joinList(lang: Lang, items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  const and = lang === "id" ? " dan " : " and ";
+  return `${items.slice(0, -1).join(", ")}${and}${items[items.length - 1]}`;
+}
+
+/** "2017-12-25" → "25 Desember 2017"; "2016-06" → "Juni 2016". */
+export function formatDate(lang: Lang, date: string): string {
+  const [year, month, day] = date.split("-");
+  const monthName = month ? MONTHS[lang][Number(month) - 1] : undefined;
+  if (!monthName) return year ?? date;
+  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+}

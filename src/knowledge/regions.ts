@@ -1,0 +1,34 @@
+import type { Areas } from "./areas";
+import type { Bilingual, RegionsFile } from "./schema";
+
+/** An island or island group and the provinces on it (official codes). */
+export interface Island {
+  name: Bilingual;
+  terms: string[];
+  provinces: string[];
+}
+
+/** How people name regions beyond the official list (`knowledge/regions.yaml`), checked against it. */
+export interface Regions {
+  /** Other names of provinces, by province code. */
+  provinceNames: ReadonlyMap<string, string[]>;
+  islands: Island[];
+}
+
+/** Checks the regions file against the official list; `fail` reports the first unknown code. */
+export function toRegions(
+  file: RegionsFile,
+  areas: Areas,
+  fail: (path: string, problem: string) => never,
+): Regions {
+  const isProvince = (code: string) => areas.byCode.get(code)?.kind === "province";
+  for (const code of Object.keys(file.province_names)) {
+    if (!isProvince(code)) fail(`province_names.${code}`, `unknown province code "${code}"`);
+  }
+  file.islands.forEach((island, i) => {
+    island.provinces.forEach((code, j) => {
+      if (!isProvince(code)) fail(`islands[${i}].provinces[${j}]`, `unknown province code "${code}"`);
+    });
+  });
+  return { provinceNames: new Map(Object.entries(file.province_names)), islands: file.islands };
+}
