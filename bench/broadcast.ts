@@ -14,23 +14,21 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { FakeBotApi } from "../../test/support/fake-bot-api";
-import { TELEGRAM_LIMITS } from "../announce/rate-limit";
-import { type AnnounceService, createAnnounceService } from "../announce/service";
-import { createI18n, translator } from "../i18n";
-import { silentLogger } from "../logger";
-import { openDatabase } from "../storage/database";
-import { GroupStore } from "../storage/groups";
-import type { BenchSection } from "./bench-stats";
+import { TELEGRAM_LIMITS } from "../src/announce/rate-limit";
+import { type AnnounceService, createAnnounceService } from "../src/announce/service";
+import { createI18n, translator } from "../src/i18n";
+import { silentLogger } from "../src/logger";
+import { openDatabase } from "../src/storage/database";
+import { GroupStore } from "../src/storage/groups";
+import { FakeBotApi } from "../test/support/fake-bot-api";
 
 const TOKEN = "123456789:AAbenchTOKENbenchTOKENbenchTOKEN12";
 const STAFF_ID = 7001;
 /** The target: this share of Telegram's ceiling, end to end. */
 const TARGET_SHARE = 0.95;
 
-export interface BroadcastBenchOptions {
+interface BroadcastBenchOptions {
   groups: number;
   /** Share of group sends that fail on their first try (429, 5xx, dropped connection). */
   errorRate: number;
@@ -39,7 +37,7 @@ export interface BroadcastBenchOptions {
   seed: number;
 }
 
-export interface BroadcastBenchResult {
+interface BroadcastBenchResult {
   groups: number;
   seconds: number;
   perSecond: number;
@@ -77,7 +75,7 @@ function busiest(times: number[], windowMs: number): number {
   return best;
 }
 
-export async function runBroadcastBench(options: BroadcastBenchOptions): Promise<BroadcastBenchResult> {
+async function runBroadcastBench(options: BroadcastBenchOptions): Promise<BroadcastBenchResult> {
   const fake = await FakeBotApi.start({ token: TOKEN, rateLimit: TELEGRAM_LIMITS });
   const dir = mkdtempSync(join(tmpdir(), "tanya-ikm-bench-"));
   const db = openDatabase(join(dir, "bench.sqlite"));
@@ -187,7 +185,7 @@ export async function runBroadcastBench(options: BroadcastBenchOptions): Promise
 }
 
 /** Prints the figures and the targets; true when every target is met. */
-export function printBroadcastResult(r: BroadcastBenchResult): boolean {
+function printBroadcastResult(r: BroadcastBenchResult): boolean {
   const share = r.perSecond / r.ceiling;
   const targetSeconds = r.groups / (r.ceiling * TARGET_SHARE);
   const checks: Array<[string, boolean]> = [
@@ -214,27 +212,18 @@ export function printBroadcastResult(r: BroadcastBenchResult): boolean {
   return checks.every(([, ok]) => ok);
 }
 
-/** For `npm run bench`: the default run. */
-export const broadcastBench: BenchSection = {
-  name: "broadcast",
-  about: "one announcement to 600 groups at Telegram's ceiling, with injected 429/5xx errors",
-  run: async () => printBroadcastResult(await runBroadcastBench({ groups: 600, errorRate: 0.03, seed: 7 })),
-};
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const { values } = parseArgs({
-    options: {
-      groups: { type: "string", default: "600" },
-      errors: { type: "string", default: "0.03" },
-      "kill-at": { type: "string" },
-      seed: { type: "string", default: "7" },
-    },
-  });
-  const result = await runBroadcastBench({
-    groups: Number(values.groups),
-    errorRate: Number(values.errors),
-    killAt: values["kill-at"] === undefined ? undefined : Number(values["kill-at"]),
-    seed: Number(values.seed),
-  });
-  process.exit(printBroadcastResult(result) ? 0 : 1);
-}
+const { values } = parseArgs({
+  options: {
+    groups: { type: "string", default: "600" },
+    errors: { type: "string", default: "0.03" },
+    "kill-at": { type: "string" },
+    seed: { type: "string", default: "7" },
+  },
+});
+const result = await runBroadcastBench({
+  groups: Number(values.groups),
+  errorRate: Number(values.errors),
+  killAt: values["kill-at"] === undefined ? undefined : Number(values["kill-at"]),
+  seed: Number(values.seed),
+});
+process.exit(printBroadcastResult(result) ? 0 : 1);

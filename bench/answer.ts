@@ -6,11 +6,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import Fuse from "fuse.js";
-import { AnswerEngine } from "../answer/engine";
-import { createI18n, type Translate, translator } from "../i18n";
-import { type Areas, loadAreas } from "../knowledge/areas";
-import { type Knowledge, loadKnowledge } from "../knowledge/load";
-import type { Criterion, Product, Province, Topic } from "../knowledge/schema";
+import { AnswerEngine } from "../src/answer/engine";
+import { createI18n, type Translate, translator } from "../src/i18n";
+import { type Areas, loadAreas } from "../src/knowledge/areas";
+import { type Knowledge, loadKnowledge } from "../src/knowledge/load";
+import type { Criterion, Product, Province, Topic } from "../src/knowledge/schema";
 import {
   type BenchSection,
   formatDuration,
@@ -21,9 +21,9 @@ import {
   tableRow,
   timeEach,
   warmUp,
-} from "./bench-stats";
+} from "./stats";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const KNOWLEDGE_FILE = join(ROOT, "knowledge", "programme.yaml");
 /** The project's own question set first; the shared development set until it exists. */
 const QUESTION_FILES = [

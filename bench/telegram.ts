@@ -13,11 +13,11 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { Telegraf } from "telegraf";
 import type { Update } from "telegraf/types";
-import type { AnswerEngine } from "../answer/engine";
-import { loadEngine } from "../answer/load";
-import { readQuestions } from "./bench-answer";
-import { type BenchSection, formatRatio, median, table } from "./bench-stats";
-import { OFFLINE_BOT_INFO, OFFLINE_TOKEN, offlineBot } from "./offline-bot";
+import type { AnswerEngine } from "../src/answer/engine";
+import { loadEngine } from "../src/answer/load";
+import { OFFLINE_BOT_INFO, OFFLINE_TOKEN, offlineBot } from "../src/cli/offline-bot";
+import { readQuestions } from "./answer";
+import { type BenchSection, formatRatio, median, table } from "./stats";
 
 const SECRET = "bench-secret";
 const UPDATES_PER_ROUND = 2000;
