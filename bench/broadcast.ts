@@ -15,10 +15,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { systemClock } from "../src/announce/clock";
 import { TELEGRAM_LIMITS } from "../src/announce/rate-limit";
 import { type AnnounceService, createAnnounceService } from "../src/announce/service";
 import { createI18n, translator } from "../src/i18n";
 import { silentLogger } from "../src/logger";
+import { broadcastClients } from "../src/services";
 import { openDatabase } from "../src/storage/database";
 import { GroupStore } from "../src/storage/groups";
 import { FakeBotApi } from "../test/support/fake-bot-api";
@@ -115,16 +117,18 @@ async function runBroadcastBench(options: BroadcastBenchOptions): Promise<Broadc
   fake.dropConnection("sendMessage", { times: always, when: firstTryFails("drop") });
 
   const open = (): AnnounceService =>
-    createAnnounceService({
-      db,
-      groups: new GroupStore(db),
-      token: TOKEN,
-      apiRoot: fake.apiRoot,
-      t,
-      logger: silentLogger,
-      timezone: "Asia/Jakarta",
-      broadcast: { backoffMs: 250 },
-    });
+    createAnnounceService(
+      {
+        db,
+        groups: new GroupStore(db),
+        ...broadcastClients({ token: TOKEN, apiRoot: fake.apiRoot, logger: silentLogger }),
+        clock: systemClock,
+        t,
+        logger: silentLogger,
+        timezone: "Asia/Jakarta",
+      },
+      { backoffMs: 250 },
+    );
   let service = open();
   const groups = new GroupStore(db);
   db.transaction(() => {
@@ -133,7 +137,7 @@ async function runBroadcastBench(options: BroadcastBenchOptions): Promise<Broadc
       service.subscriptions.setSubscribed(id, true);
     }
   })();
-  const announcement = service.store.create({
+  const announcement = service.announcements.create({
     authorId: STAFF_ID,
     authorLang: "id",
     texts: { id: "<b>Pengumuman</b>: pelatihan ekspor dibuka.", en: "<b>Announcement</b>: export training." },
@@ -154,7 +158,7 @@ async function runBroadcastBench(options: BroadcastBenchOptions): Promise<Broadc
     service.broadcaster.start();
     restarted = true;
   }
-  while (service.store.get(announcement)?.status !== "done") await tick();
+  while (service.announcements.get(announcement)?.status !== "done") await tick();
   const deliveries = groupDeliveries();
   const lastAt = Math.max(...deliveries.map((c) => c.at));
   await service.broadcaster.stop();

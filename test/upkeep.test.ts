@@ -207,7 +207,7 @@ describe("/stats numbers", () => {
     ask("apa itu bali?");
     ask("berapa gaji menteri?", 3);
     const stats = collectStats(
-      { store, engine, timezone: "Asia/Jakarta", now: NOW, activeGroups: 4, subscribedGroups: undefined },
+      { store, engine, timezone: "Asia/Jakarta", now: NOW, activeGroups: 4, subscribedGroups: 2 },
       "id",
     );
     expect(stats.days).toHaveLength(30);

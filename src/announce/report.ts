@@ -4,7 +4,8 @@
  */
 import type { Translate } from "../i18n";
 import type { Lang } from "../lang";
-import type { Announcement, DeliveryCounts, DeliveryProblem } from "../storage/announcements";
+import type { Announcement } from "../storage/announcements";
+import type { DeliveryCounts, DeliveryProblem } from "../storage/deliveries";
 import { cutText, escapeHtml, MAX_MESSAGE_LENGTH } from "../telegram/html";
 import { formatDateTime } from "./schedule";
 

@@ -49,7 +49,7 @@ ask.on(message("text"), async (ctx, next) => {
     if (question === undefined) return;
   }
   const reply = ctx.deps.engine().ask(question, { defaultLang: ctx.lang });
-  ctx.deps.questionLog?.record({ question, reply, chatType: ctx.chat.type, userId: ctx.from.id });
+  ctx.deps.questionLog.record({ question, reply, chatType: ctx.chat.type, userId: ctx.from.id });
   await sendReply(ctx, reply);
 });
 

@@ -3,6 +3,7 @@ import type { AnswerEngine } from "../answer/engine";
 import { parseSubjectRef } from "../answer/subject";
 import type { ReloadResult } from "../knowledge/service";
 import { LANGS, type Lang } from "../lang";
+import { staffOnly } from "../telegram/access";
 import type { BotContext, BotDeps } from "../telegram/context";
 import { cutText, escapeHtml } from "../telegram/html";
 import { sendHtml } from "../telegram/send";
@@ -18,32 +19,23 @@ export const UNANSWERED_DAYS = 30;
 const LISTED_GROUPS = 15;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Whether the sender is programme staff (`ADMIN_IDS`). */
-export function isStaff(ctx: BotContext): boolean {
-  return ctx.from !== undefined && ctx.deps.adminIds.includes(ctx.from.id);
-}
-
 /** Staff commands only, and only in a private chat: what people ask is not for a whole group. */
-const staffOnly = async (ctx: BotContext, next: () => Promise<void>) => {
-  if (!isStaff(ctx)) return void (await ctx.reply(ctx.t("upkeep.staffOnly")));
-  if (ctx.chat?.type !== "private") return void (await ctx.reply(ctx.t("upkeep.privateOnly")));
-  return next();
-};
+const forStaff = staffOnly({ staffOnly: "upkeep.staffOnly", privateOnly: "upkeep.privateOnly" });
 
 /** `/unanswered [csv] [days]`, `/stats`, `/reload`: knowledge upkeep for programme staff. */
 export const upkeep = new Composer<BotContext>();
 
-upkeep.command(["unanswered", "belumterjawab"], staffOnly, async (ctx) => {
+upkeep.command(["unanswered", "belumterjawab"], forStaff, async (ctx) => {
   const log = ctx.deps.questionLog;
   const words = ctx.payload.toLowerCase().split(/\s+/).filter(Boolean);
   const asked = Number(words.find((w) => /^\d{1,4}$/.test(w)));
   const days = Number.isInteger(asked) && asked > 0 ? Math.min(asked, 3650) : UNANSWERED_DAYS;
-  const now = (ctx.deps.now ?? Date.now)();
-  const rows = log ? log.store.unanswered(now - days * DAY_MS) : [];
+  const now = ctx.deps.now();
+  const rows = log.store.unanswered(now - days * DAY_MS);
   const groups = groupQuestions(rows);
   const engine = ctx.deps.engine();
   if (words.includes("csv")) {
-    const day = dayOf(now, log?.timezone ?? "UTC");
+    const day = dayOf(now, log.timezone);
     await ctx.replyWithDocument(
       {
         source: Buffer.from(unansweredCsv(groups, engine, ctx.lang), "utf8"),
@@ -57,17 +49,16 @@ upkeep.command(["unanswered", "belumterjawab"], staffOnly, async (ctx) => {
   await sendHtml(ctx, unansweredHtml(ctx, groups, engine, { days, count: rows.length }));
 });
 
-upkeep.command(["stats", "statistik"], staffOnly, async (ctx) => {
+upkeep.command(["stats", "statistik"], forStaff, async (ctx) => {
   const log = ctx.deps.questionLog;
-  if (!log) return;
   const stats = collectStats(
     {
       store: log.store,
       engine: ctx.deps.engine(),
       timezone: log.timezone,
-      now: (ctx.deps.now ?? Date.now)(),
+      now: ctx.deps.now(),
       activeGroups: ctx.deps.groups.listActive().length,
-      subscribedGroups: ctx.deps.subscribedGroups?.(),
+      subscribedGroups: ctx.deps.announce.subscriptions.subscribers().length,
     },
     ctx.lang,
   );
@@ -91,10 +82,8 @@ upkeep.command(["stats", "statistik"], staffOnly, async (ctx) => {
   );
 });
 
-upkeep.command(["reload", "muatulang"], staffOnly, async (ctx) => {
-  const knowledge = ctx.deps.knowledge;
-  if (!knowledge) return void (await ctx.reply(ctx.t("upkeep.reload.unavailable")));
-  await sendHtml(ctx, reloadHtml(ctx.deps, ctx.lang, await knowledge.reload()));
+upkeep.command(["reload", "muatulang"], forStaff, async (ctx) => {
+  await sendHtml(ctx, reloadHtml(ctx.deps, ctx.lang, await ctx.deps.knowledge.reload()));
 });
 
 /** The answer to a reload: what is now in service, or exactly where the file is wrong. */
@@ -249,7 +238,7 @@ function statsHtml(ctx: BotContext, s: Stats): string {
     ctx.t("upkeep.stats.languages", { list: langs || ctx.t("upkeep.stats.unknown") }),
     ctx.t("upkeep.stats.groups", {
       active: s.groups.active,
-      subscribed: s.groups.subscribed ?? ctx.t("upkeep.stats.unknown"),
+      subscribed: s.groups.subscribed,
     }),
     "",
     ctx.t("upkeep.stats.topProvinces"),

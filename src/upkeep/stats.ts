@@ -26,7 +26,7 @@ export interface Stats {
   langs: Array<{ lang: string; count: number }>;
   topics: Counted[];
   provinces: Counted[];
-  groups: { active: number; subscribed: number | undefined };
+  groups: { active: number; subscribed: number };
 }
 
 export interface StatsSources {
@@ -36,8 +36,8 @@ export interface StatsSources {
   timezone: string;
   now: number;
   activeGroups: number;
-  /** Groups subscribed to announcements, when that feature is there to say. */
-  subscribedGroups: number | undefined;
+  /** Groups subscribed to announcements. */
+  subscribedGroups: number;
 }
 
 /** Gathers the numbers of `/stats`, naming subjects in `lang`. */

@@ -31,9 +31,7 @@ afterEach(async () => {
 });
 
 function service(c: Ctx): AnnounceService {
-  const s = c.app.deps.announce;
-  if (!s) throw new Error("the announcement service is not wired");
-  return s;
+  return c.app.deps.announce;
 }
 
 /** Lets the worker run what is due, then waits until it has nothing in flight. */
@@ -94,6 +92,40 @@ async function tap(c: Ctx, data: string, from: User = STAFF): Promise<RecordedCa
   return waitAfter(c, mark, "answerCallbackQuery", () => true);
 }
 
+type Keyboard = Array<Array<{ callback_data?: string }>>;
+/** Per fake: how many calls were recorded when a draft button was last pressed. */
+const pressedAt = new WeakMap<object, number>();
+
+/**
+ * The callback data of a draft button ending with `:<suffix>` (`l:id`, `skip`, `go`…) shown to
+ * staff since the last press, waiting for it to be shown: draft buttons carry their draft's id,
+ * so tests tap what the bot showed.
+ */
+async function shownButton(c: Ctx, suffix: string): Promise<string> {
+  const since = pressedAt.get(c.fake) ?? 0;
+  const find = () =>
+    c.fake
+      .delivered()
+      .slice(since)
+      .filter((call) => call.params.chat_id === STAFF.id)
+      .flatMap(
+        (call) =>
+          (call.params.reply_markup as { inline_keyboard?: Keyboard } | undefined)?.inline_keyboard ?? [],
+      )
+      .flat()
+      .map((button) => button.callback_data ?? "")
+      .findLast((data) => /^an:[0-9a-f]{8}:/.test(data) && data.endsWith(`:${suffix}`));
+  await expect.poll(find, { timeout: 5000 }).toBeDefined();
+  return find() ?? "";
+}
+
+/** Taps the draft button ending with `:<suffix>` shown to staff since the last press. */
+async function press(c: Ctx, suffix: string): Promise<RecordedCall> {
+  const data = await shownButton(c, suffix);
+  pressedAt.set(c.fake, c.fake.delivered().length);
+  return tap(c, data);
+}
+
 interface Composition {
   text: string;
   entities?: MessageEntity[];
@@ -111,21 +143,21 @@ async function compose(c: Ctx, draft: Composition): Promise<RecordedCall> {
   mark = c.fake.calls().length;
   staffSays(c, draft.text, draft.entities);
   await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "berbahasa apa"));
-  await tap(c, `an:l:${draft.lang ?? "id"}`);
+  await press(c, `l:${draft.lang ?? "id"}`);
   mark = c.fake.calls().length;
   if (draft.second !== undefined) {
     staffSays(c, draft.second, draft.secondEntities);
     await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "Kirim ke grup mana"));
   } else {
-    await tap(c, "an:skip");
+    await press(c, "skip");
   }
   mark = c.fake.calls().length;
   if (typeof draft.audience === "object") {
-    await tap(c, "an:a:prov");
-    for (const p of draft.audience.provinces) await tap(c, `an:p:${p}`);
-    await tap(c, "an:pn");
+    await press(c, "a:prov");
+    for (const p of draft.audience.provinces) await press(c, `p:${p}`);
+    await press(c, "pn");
   } else {
-    await tap(c, `an:a:${draft.audience}`);
+    await press(c, `a:${draft.audience}`);
   }
   return waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "Pengumuman siap dikirim"));
 }
@@ -133,7 +165,7 @@ async function compose(c: Ctx, draft: Composition): Promise<RecordedCall> {
 /** Taps Send and waits for the final report. */
 async function send(c: Ctx): Promise<RecordedCall> {
   const mark = c.fake.calls().length;
-  await tap(c, "an:go");
+  await press(c, "go");
   return waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "Laporan pengumuman"));
 }
 
@@ -151,22 +183,25 @@ describe("who may do what", () => {
     const refused = await tap(ctx, "an:go", DEFAULT_USER);
     expect(refused.params.text).toContain("khusus untuk staf");
     expect(refused.params.show_alert).toBe(true);
-    expect(service(ctx).store.scheduled()).toEqual([]);
-    expect(service(ctx).store.recent()).toEqual([]);
+    expect(service(ctx).announcements.scheduled()).toEqual([]);
+    expect(service(ctx).announcements.recent()).toEqual([]);
   });
 
   it("lets only a group's admins subscribe it and tie it to provinces", async () => {
     ctx = await setupAnnounce();
     const GROUP = { id: -100777, type: "supergroup" as const, title: "Klaster Kopi Dogiyai" };
     const subs = service(ctx).subscriptions;
+    // A member who is not an admin is ignored: no refusal posted in the group.
     ctx.fake.message({ text: "/langganan", chat: GROUP });
-    await ctx.fake.waitFor("sendMessage", toChat(GROUP.id, "hanya admin grup"));
+    await ctx.fake.waitFor("getChatMember", (call) => call.params.chat_id === GROUP.id);
     expect(subs.get(GROUP.id).subscribed).toBe(false);
 
     ctx.fake.setChatMember(GROUP.id, DEFAULT_USER.id, "administrator");
     ctx.fake.message({ text: "/langganan", chat: GROUP });
     await ctx.fake.waitFor("sendMessage", toChat(GROUP.id, "sekarang menerima pengumuman"));
     expect(subs.get(GROUP.id).subscribed).toBe(true);
+    // The member's /langganan, answered by Telegram's getChatMember before this one, got nothing.
+    expect(ctx.fake.calls("sendMessage").filter(toChat(GROUP.id))).toHaveLength(1);
 
     ctx.fake.message({ text: "/wilayah Papua, Sulawesi Selatan", chat: GROUP });
     await ctx.fake.waitFor(
@@ -263,7 +298,7 @@ describe("composing and sending", () => {
       { when: (p) => p.chat_id === B },
     );
     await compose(ctx, { text: "Penting: jadwal baru.", audience: "all" });
-    await tap(ctx, "an:pin");
+    await press(ctx, "pin");
     await ctx.fake.waitFor("editMessageText", toChat(STAFF.id, "Sematkan di grup: ya"));
     const report = await send(ctx);
     expect(text(report)).toContain("Terkirim: 2 dari 2 grup");
@@ -292,10 +327,10 @@ describe("when Telegram refuses", () => {
     await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "Pengumuman baru"));
     staffSays(c, "Rapat penting.");
     await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "berbahasa apa"));
-    await tap(c, "an:l:id");
-    await tap(c, "an:skip");
+    await press(c, "l:id");
+    await press(c, "skip");
     mark = c.fake.calls().length;
-    await tap(c, "an:a:all");
+    await press(c, "a:all");
     const told = await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "tidak mau menampilkan"));
     expect(text(told)).toContain('can\'t parse entities: Unsupported start tag "&lt;x&gt;"');
     expect(c.fake.calls("sendMessage").filter(toChat(STAFF.id, "Pengumuman siap dikirim"))).toHaveLength(0);
@@ -304,10 +339,10 @@ describe("when Telegram refuses", () => {
     mark = c.fake.calls().length;
     staffSays(c, "Rapat penting, diperbaiki.");
     await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "berbahasa apa"));
-    await tap(c, "an:l:id");
-    await tap(c, "an:skip");
+    await press(c, "l:id");
+    await press(c, "skip");
     mark = c.fake.calls().length;
-    await tap(c, "an:a:all");
+    await press(c, "a:all");
     await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "Pengumuman siap dikirim"));
     expect(text(await send(c))).toContain("Terkirim: 1 dari 1 grup");
     expect(deliveredTo(c, -1001).map(text)).toEqual(["Rapat penting, diperbaiki."]);
@@ -328,7 +363,7 @@ describe("when Telegram refuses", () => {
       { times: Number.POSITIVE_INFINITY },
     );
     let mark = c.fake.calls().length;
-    c.fake.callbackQuery({ data: "an:sch", from: STAFF });
+    c.fake.callbackQuery({ data: await shownButton(c, "sch"), from: STAFF });
     await waitAfter(c, mark, "editMessageText", toChat(STAFF.id, "Kapan dikirim?"));
     staffSays(c, "besok 09:00");
     await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "dijadwalkan pada"));
@@ -337,7 +372,7 @@ describe("when Telegram refuses", () => {
     mark = c.fake.calls().length;
     c.fake.callbackQuery({ data: "an:c:1", from: STAFF });
     await waitAfter(c, mark, "editMessageText", toChat(STAFF.id, "#1 · dibatalkan"));
-    expect(service(c).store.get(1)?.status).toBe("cancelled");
+    expect(service(c).announcements.get(1)?.status).toBe("cancelled");
     const late = c.fake.calls("answerCallbackQuery").slice(answered);
     expect(late.length).toBe(2);
     expect(late.every((call) => call.failed)).toBe(true);
@@ -359,7 +394,7 @@ describe("delivery errors", () => {
     );
     await compose(ctx, { text: "Rapat koordinasi.", audience: "all" });
     const mark = ctx.fake.calls().length;
-    await tap(ctx, "an:go");
+    await press(ctx, "go");
     await waitAfter(ctx, mark, "sendMessage", toChat(A));
     await waitAfter(ctx, mark, "sendMessage", toChat(C));
     await expect.poll(() => ctx?.fake.calls("sendMessage").filter(toChat(B)).length).toBe(1);
@@ -453,7 +488,7 @@ describe("killed mid-broadcast", () => {
         text: params.text,
       };
     });
-    await tap(c, "an:go");
+    await press(c, "go");
     await killedNow;
     const beforeRestart = new Set(c.fake.delivered("sendMessage").map((call) => call.params.chat_id));
     expect(groups.filter((g) => beforeRestart.has(g)).length).toBeLessThan(groups.length);
@@ -477,7 +512,7 @@ describe("scheduling", () => {
   async function schedule(c: Ctx, when: string, typos = false): Promise<RecordedCall> {
     addGroup(c, -4001);
     await compose(c, { text: "Webinar ekspor jam 10.", audience: "all" });
-    await tap(c, "an:sch");
+    await press(c, "sch");
     await c.fake.waitFor("editMessageText", toChat(STAFF.id, "Kapan dikirim?"));
     const mark = c.fake.calls().length;
     if (typos) {
@@ -541,7 +576,7 @@ describe("scheduling", () => {
     expect(text(list)).toContain("Webinar ekspor jam 10.");
     const answer = await tap(ctx, "an:c:1");
     expect(answer.params.text).toContain("Pengumuman #1 dibatalkan");
-    expect(service(ctx).store.get(1)?.status).toBe("cancelled");
+    expect(service(ctx).announcements.get(1)?.status).toBe("cancelled");
 
     ctx.clock.set(WIB(8) + 2 * 86_400_000);
     await settled(ctx);
