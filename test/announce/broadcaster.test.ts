@@ -1,12 +1,12 @@
 import { TelegramError } from "telegraf";
 import { afterEach, describe, expect, it } from "vitest";
-import type { BroadcastApi } from "../../src/announce/broadcast-api";
 import type { BroadcasterOptions } from "../../src/announce/broadcaster";
 import { createAnnounceService } from "../../src/announce/service";
 import { createI18n, translator } from "../../src/i18n";
 import { silentLogger } from "../../src/logger";
 import { type Database, openDatabase } from "../../src/storage/database";
 import { GroupStore } from "../../src/storage/groups";
+import { type FakeCall, fakeBroadcastApi } from "../support/broadcast-api";
 import { ManualClock } from "../support/clock";
 
 const open: Database[] = [];
@@ -18,37 +18,6 @@ interface Call {
   method: string;
   chatId: number;
   at: number;
-}
-
-/** A recorded call to the fake Bot API. */
-type FakeCall = Call & { text: string };
-
-/**
- * A stub Bot API that records each call and answers at once (or when the test releases it), or
- * throws what `fail` returns for it. Passed to the worker as it is: no HTTP, no casts.
- */
-function fakeApi(
-  clock: ManualClock,
-  opts: { hold?: boolean; fail?: (call: FakeCall) => Error | undefined },
-): BroadcastApi & { calls: FakeCall[]; held: Array<() => void> } {
-  const calls: FakeCall[] = [];
-  const held: Array<() => void> = [];
-  let messageId = 1;
-  const answer = async (method: string, chatId: number, text = "") => {
-    const call = { method, chatId, at: clock.now(), text };
-    calls.push(call);
-    const error = opts.fail?.(call);
-    if (error) throw error;
-    if (opts.hold) await new Promise<void>((resolve) => held.push(resolve));
-    return messageId++;
-  };
-  return {
-    calls,
-    held,
-    sendMessage: (chatId, html) => answer("sendMessage", chatId, html),
-    editMessage: async (chatId, _messageId, html) => void (await answer("editMessageText", chatId, html)),
-    pinMessage: async (chatId) => void (await answer("pinChatMessage", chatId)),
-  };
 }
 
 /**
@@ -67,7 +36,7 @@ function setup(
   const db = openDatabase(":memory:");
   open.push(db);
   const clock = new ManualClock(1_000_000);
-  const api = fakeApi(clock, opts);
+  const api = fakeBroadcastApi(clock, opts);
   const groups = new GroupStore(db, () => clock.now());
   const service = createAnnounceService(
     {
