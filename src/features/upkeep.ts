@@ -8,15 +8,15 @@ import type { BotContext, BotDeps } from "../telegram/context";
 import { cutText, escapeHtml } from "../telegram/html";
 import { sendHtml } from "../telegram/send";
 import { renderStatsChart } from "../upkeep/chart";
+import { clusterQuestions, type QuestionCluster } from "../upkeep/clusters";
 import { toCsv } from "../upkeep/csv";
 import { dayOf } from "../upkeep/days";
-import { groupQuestions, type QuestionGroup } from "../upkeep/group";
 import { collectStats, STATS_DAYS, type Stats } from "../upkeep/stats";
 
 /** How far back `/unanswered` looks unless told (`/unanswered 60`). */
 export const UNANSWERED_DAYS = 30;
-/** Groups listed in the message; the CSV holds them all. */
-const LISTED_GROUPS = 15;
+/** Clusters listed in the message; the CSV holds them all. */
+const LISTED_CLUSTERS = 15;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Staff commands only, and only in a private chat: what people ask is not for a whole group. */
@@ -32,21 +32,27 @@ upkeep.command(["unanswered", "belumterjawab"], forStaff, async (ctx) => {
   const days = Number.isInteger(asked) && asked > 0 ? Math.min(asked, 3650) : UNANSWERED_DAYS;
   const now = ctx.deps.now();
   const rows = log.store.unanswered(now - days * DAY_MS);
-  const groups = groupQuestions(rows);
+  const clusters = clusterQuestions(rows);
   const engine = ctx.deps.engine();
   if (words.includes("csv")) {
     const day = dayOf(now, log.timezone);
     await ctx.replyWithDocument(
       {
-        source: Buffer.from(unansweredCsv(groups, engine, ctx.lang), "utf8"),
+        source: Buffer.from(unansweredCsv(clusters, engine, ctx.lang), "utf8"),
         filename: ctx.t("upkeep.unanswered.csvFile", { day }),
       },
-      { caption: ctx.t("upkeep.unanswered.csvCaption", { days, count: rows.length, groups: groups.length }) },
+      {
+        caption: ctx.t("upkeep.unanswered.csvCaption", {
+          days,
+          count: rows.length,
+          clusters: clusters.length,
+        }),
+      },
     );
     return;
   }
-  if (!groups.length) return void (await sendHtml(ctx, ctx.t("upkeep.unanswered.none", { days })));
-  await sendHtml(ctx, unansweredHtml(ctx, groups, engine, { days, count: rows.length }));
+  if (!clusters.length) return void (await sendHtml(ctx, ctx.t("upkeep.unanswered.none", { days })));
+  await sendHtml(ctx, unansweredHtml(ctx, clusters, engine, { days, count: rows.length }));
 });
 
 upkeep.command(["stats", "statistik"], forStaff, async (ctx) => {
@@ -133,49 +139,52 @@ function guessLabel(engine: AnswerEngine, ref: string | undefined, lang: Lang): 
 
 function unansweredHtml(
   ctx: BotContext,
-  groups: QuestionGroup[],
+  clusters: QuestionCluster[],
   engine: AnswerEngine,
   totals: { days: number; count: number },
 ): string {
   const lines = [
-    ctx.t("upkeep.unanswered.title", { days: totals.days, count: totals.count, groups: groups.length }),
+    ctx.t("upkeep.unanswered.title", { days: totals.days, count: totals.count, clusters: clusters.length }),
     "",
   ];
-  groups.slice(0, LISTED_GROUPS).forEach((g, i) => {
-    const details = [ctx.t("upkeep.unanswered.people", { count: g.people }), g.langs.join("/")];
-    if (g.variants) details.push(ctx.t("upkeep.unanswered.variants", { count: g.variants }));
-    const guess = guessLabel(engine, g.guess, ctx.lang);
+  clusters.slice(0, LISTED_CLUSTERS).forEach((cluster, index) => {
+    const details = [ctx.t("upkeep.unanswered.people", { count: cluster.people }), cluster.langs.join("/")];
+    if (cluster.variants) details.push(ctx.t("upkeep.unanswered.variants", { count: cluster.variants }));
+    const guess = guessLabel(engine, cluster.guess, ctx.lang);
     if (guess) {
       details.push(
-        g.guessScore === undefined
+        cluster.guessScore === undefined
           ? ctx.t("upkeep.unanswered.guessNoScore", { guess: escapeHtml(guess) })
-          : ctx.t("upkeep.unanswered.guess", { guess: escapeHtml(guess), score: g.guessScore.toFixed(2) }),
+          : ctx.t("upkeep.unanswered.guess", {
+              guess: escapeHtml(guess),
+              score: cluster.guessScore.toFixed(2),
+            }),
       );
     }
     lines.push(
       ctx.t("upkeep.unanswered.line", {
-        rank: i + 1,
-        count: g.count,
-        wording: escapeHtml(cutText(g.wording, 200)),
+        rank: index + 1,
+        count: cluster.count,
+        wording: escapeHtml(cutText(cluster.wording, 200)),
       }),
       `    <i>${details.join(" · ")}</i>`,
     );
   });
   lines.push(
     "",
-    groups.length > LISTED_GROUPS
-      ? ctx.t("upkeep.unanswered.more", { count: groups.length - LISTED_GROUPS })
+    clusters.length > LISTED_CLUSTERS
+      ? ctx.t("upkeep.unanswered.more", { count: clusters.length - LISTED_CLUSTERS })
       : ctx.t("upkeep.unanswered.csvHint"),
   );
   return lines.join("\n");
 }
 
-/** The CSV of `/unanswered csv`: one row a question, grouped, most frequent group first. */
-export function unansweredCsv(groups: QuestionGroup[], engine: AnswerEngine, lang: Lang): string {
+/** The CSV of `/unanswered csv`: one row a question, by cluster, most frequent cluster first. */
+export function unansweredCsv(clusters: QuestionCluster[], engine: AnswerEngine, lang: Lang): string {
   const header = [
-    "group",
-    "group_count",
-    "group_wording",
+    "cluster",
+    "cluster_count",
+    "cluster_wording",
     "question",
     "kind",
     "confidence",
@@ -186,20 +195,20 @@ export function unansweredCsv(groups: QuestionGroup[], engine: AnswerEngine, lan
     "best_guess_name",
     "guess_score",
   ];
-  const rows = groups.flatMap((g, i) =>
-    g.rows.map((r) => [
-      i + 1,
-      g.count,
-      g.wording,
-      r.text,
-      r.kind,
-      r.confidence,
-      r.lang,
-      r.chatType,
-      new Date(r.askedAt).toISOString(),
-      r.guess,
-      guessLabel(engine, r.guess, lang),
-      r.guessScore,
+  const rows = clusters.flatMap((cluster, index) =>
+    cluster.rows.map((row) => [
+      index + 1,
+      cluster.count,
+      cluster.wording,
+      row.text,
+      row.kind,
+      row.confidence,
+      row.lang,
+      row.chatType,
+      new Date(row.askedAt).toISOString(),
+      row.guess,
+      guessLabel(engine, row.guess, lang),
+      row.guessScore,
     ]),
   );
   return toCsv(header, rows);

@@ -45,6 +45,7 @@ const GROUP_MENU: Menu = {
 const STAFF_MENU: Menu = {
   id: [
     ["umumkan", "announce"],
+    ["batal", "cancel"],
     ["pengumuman", "announcements"],
     ["belumterjawab", "unanswered"],
     ["statistik", "stats"],
@@ -52,6 +53,7 @@ const STAFF_MENU: Menu = {
   ],
   en: [
     ["announce", "announce"],
+    ["cancel", "cancel"],
     ["announcements", "announcements"],
     ["unanswered", "unanswered"],
     ["stats", "stats"],
