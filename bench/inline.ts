@@ -25,7 +25,7 @@ const ROUNDS = 15;
 const PASSES = 10;
 
 /** What people type after `@bot`: names, abbreviations, typos, places, products, half-words, noise. */
-export function inlineQueries(): string[] {
+function inlineQueries(): string[] {
   const noise = "ẞ😀<b>&amp;</b>\"'%$#@!~`|\\\u202e日本語 كلمة zq xkcd ".repeat(20);
   return [
     "",

@@ -18,7 +18,7 @@ import { installBotRetry, type RetryOptions } from "./telegram/api-retry";
 import type { BotContext, BotDeps } from "./telegram/context";
 import { handleUpdateError } from "./telegram/error-boundary";
 
-export interface BotOptions {
+interface BotOptions {
   /** A Bot API server other than Telegram's (a local one, or the tests' fake). */
   apiRoot?: string | undefined;
   /** Known bot identity: skips `getMe` (tests, benchmarks). */

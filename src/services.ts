@@ -17,7 +17,7 @@ import type { BotDeps } from "./telegram/context";
 import { QuestionLog } from "./upkeep/question-log";
 
 /** What {@link createBotDeps} builds the bot's services from. */
-export interface ServiceOptions {
+interface ServiceOptions {
   db: Database;
   /** The engine over the knowledge file at `knowledgePath`, already loaded. */
   engine: AnswerEngine;
@@ -78,7 +78,7 @@ export function createBotDeps(options: ServiceOptions): BotDeps {
 }
 
 /** Where the announcement clients send: Telegram (or another Bot API server), with the bot's token. */
-export interface ClientOptions {
+interface ClientOptions {
   token: string;
   apiRoot?: string | undefined;
   logger: Logger;

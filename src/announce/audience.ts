@@ -81,7 +81,7 @@ export function describeAudience(
 }
 
 /** The result of reading province names typed after `/province`. */
-export interface ProvinceMatch {
+interface ProvinceMatch {
   /** Programme province ids found, in the order typed, without repeats. */
   ids: string[];
   /** Parts that name no programme province. */

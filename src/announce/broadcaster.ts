@@ -77,7 +77,7 @@ export interface BroadcasterOptions {
 }
 
 /** The defaults of {@link BroadcasterOptions}. */
-export const BROADCAST_DEFAULTS = Object.freeze({
+const BROADCAST_DEFAULTS = Object.freeze({
   concurrency: 8,
   progressIntervalMs: 3000,
   maxAttempts: 10,
@@ -91,7 +91,7 @@ export const BROADCAST_DEFAULTS = Object.freeze({
 });
 
 /** What the worker works with, given at construction. */
-export interface BroadcasterDeps {
+interface BroadcasterDeps {
   announcements: AnnouncementStore;
   deliveries: DeliveryQueue;
   subscriptions: SubscriptionStore;

@@ -7,7 +7,7 @@ import { TelegramError } from "telegraf";
 import { isForbidden, migratedTo, retryAfter } from "../telegram/api-retry";
 
 /** What the worker does with a delivery that failed. */
-export type DeliveryAction =
+type DeliveryAction =
   /** Put it back for after Telegram's `retry_after`, the attempt not counted; other groups go on. */
   | { kind: "wait"; reason: "rate_limited"; waitMs: number }
   /** The group became a supergroup: move its records to the new id and send there. */
@@ -29,7 +29,7 @@ export type ErrorExample =
   | { network: string };
 
 /** One row of the policy. */
-export interface DeliveryRule {
+interface DeliveryRule {
   name: string;
   matches: (err: unknown) => boolean;
   action: (err: unknown) => DeliveryAction;

@@ -9,7 +9,7 @@ import type { Lifecycle } from "./lifecycle";
 import type { Pacer } from "./pacer";
 import type { Ticket } from "./rate-limit";
 
-export interface DeliveryDeps {
+interface DeliveryDeps {
   deliveries: DeliveryQueue;
   subscriptions: SubscriptionStore;
   groups: GroupStore;
@@ -21,7 +21,7 @@ export interface DeliveryDeps {
   logger: Logger;
 }
 
-export interface DeliveryOptions {
+interface DeliveryOptions {
   /** Attempts of one delivery before it fails; 429s do not count. */
   maxAttempts: number;
   /** First backoff after a 5xx or network error, in ms; doubles each attempt. */

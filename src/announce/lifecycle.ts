@@ -1,5 +1,5 @@
 /** Where the delivery worker is in its life; every part of it reads the same one. */
-export type WorkerState = "new" | "running" | "stopping" | "stopped" | "killed";
+type WorkerState = "new" | "running" | "stopping" | "stopped" | "killed";
 
 /**
  * The worker's state, shared by its parts: after a kill they record nothing more (as a killed

@@ -8,7 +8,7 @@ import type { Pacer } from "./pacer";
 import { progressText } from "./report";
 import type { StaffCalls } from "./staff-calls";
 
-export interface ProgressDeps {
+interface ProgressDeps {
   announcements: AnnouncementStore;
   deliveries: DeliveryQueue;
   /** Talks to staff; may be a retrying client. */
@@ -19,7 +19,7 @@ export interface ProgressDeps {
   life: Lifecycle;
 }
 
-export interface ProgressOptions {
+interface ProgressOptions {
   /** How often the progress message is edited, in ms. */
   intervalMs: number;
   /** Telegram's overall ceiling, messages a second: the time-left estimate never assumes more. */

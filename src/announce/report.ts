@@ -40,7 +40,7 @@ export function formatDuration(t: Translate, lang: Lang, seconds: number): strin
 }
 
 /** Seconds left at `ratePerSecond` for what is still to send. */
-export function secondsLeft(counts: DeliveryCounts, ratePerSecond: number): number {
+function secondsLeft(counts: DeliveryCounts, ratePerSecond: number): number {
   const left = counts.pending + counts.sending;
   return left / Math.max(ratePerSecond, 0.1);
 }

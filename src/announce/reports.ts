@@ -11,7 +11,7 @@ import type { ProgressMessages } from "./progress";
 import { finishedText, missedText, reportText } from "./report";
 import type { StaffCalls } from "./staff-calls";
 
-export interface ReportDeps {
+interface ReportDeps {
   announcements: AnnouncementStore;
   deliveries: DeliveryQueue;
   /** Talks to staff; may be a retrying client. */
@@ -27,7 +27,7 @@ export interface ReportDeps {
   wake: () => void;
 }
 
-export interface ReportOptions {
+interface ReportOptions {
   /** Tries at sending a report (or a missed notice) before giving up until the next start. */
   maxAttempts: number;
   /** Wait before the first retry of a report, in ms; doubles each time, at most 10 minutes. */

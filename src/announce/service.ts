@@ -30,7 +30,7 @@ export interface AnnounceService {
   timezone: string;
 }
 
-export interface AnnounceServiceDeps {
+interface AnnounceServiceDeps {
   db: Database;
   groups: GroupStore;
   /**

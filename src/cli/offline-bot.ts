@@ -12,7 +12,7 @@ import { OFFLINE_BOT_INFO, OFFLINE_TOKEN } from "../telegram/offline-identity";
 export { OFFLINE_BOT_INFO, OFFLINE_TOKEN };
 
 /** Stands in for the Bot API: gets every call a handler makes. */
-export type ApiStub = (method: string, payload: Record<string, unknown>) => Promise<unknown>;
+type ApiStub = (method: string, payload: Record<string, unknown>) => Promise<unknown>;
 
 /**
  * The whole bot over `engine` with an in-memory database, for the terminal chat and the

@@ -4,7 +4,7 @@ import { acknowledge } from "../telegram/acknowledge";
 import type { BotContext } from "../telegram/context";
 
 /** Messages one user may send within `windowMs` before the rest is dropped. */
-export interface FloodOptions {
+interface FloodOptions {
   limit?: number;
   windowMs?: number;
   now?: () => number;

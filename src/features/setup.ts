@@ -3,7 +3,7 @@ import type { Lang } from "../lang";
 import type { BotContext, BotDeps } from "../telegram/context";
 
 /** The interface language from Telegram's `language_code`: `id` → Indonesian, another → English, none → Indonesian. */
-export function languageFromCode(code: string | undefined): Lang {
+function languageFromCode(code: string | undefined): Lang {
   if (!code) return "id";
   return code.toLowerCase().startsWith("id") || code.toLowerCase().startsWith("in") ? "id" : "en";
 }

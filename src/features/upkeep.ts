@@ -14,7 +14,7 @@ import { dayOf } from "../upkeep/days";
 import { collectStats, STATS_DAYS, type Stats } from "../upkeep/stats";
 
 /** How far back `/unanswered` looks unless told (`/unanswered 60`). */
-export const UNANSWERED_DAYS = 30;
+const UNANSWERED_DAYS = 30;
 /** Clusters listed in the message; the CSV holds them all. */
 const LISTED_CLUSTERS = 15;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -93,7 +93,7 @@ upkeep.command(["reload", "muatulang"], forStaff, async (ctx) => {
 });
 
 /** The answer to a reload: what is now in service, or exactly where the file is wrong. */
-export function reloadHtml(deps: BotDeps, lang: Lang, result: ReloadResult): string {
+function reloadHtml(deps: BotDeps, lang: Lang, result: ReloadResult): string {
   if (result.ok) {
     const k = result.engine.knowledge;
     return deps.t(lang, "upkeep.reload.ok", {
@@ -180,7 +180,7 @@ function unansweredHtml(
 }
 
 /** The CSV of `/unanswered csv`: one row a question, by cluster, most frequent cluster first. */
-export function unansweredCsv(clusters: QuestionCluster[], engine: AnswerEngine, lang: Lang): string {
+function unansweredCsv(clusters: QuestionCluster[], engine: AnswerEngine, lang: Lang): string {
   const header = [
     "cluster",
     "cluster_count",

@@ -1,7 +1,7 @@
 import { getProvinces, getRegencies } from "idn-area-data";
 
 /** An Indonesian province or regency/city from the official list of regions. */
-export interface Area {
+interface Area {
   code: string;
   /** Display name, e.g. "Kabupaten Dogiyai", "DKI Jakarta". */
   name: string;

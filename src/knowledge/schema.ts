@@ -94,12 +94,9 @@ export const knowledgeSchema = z
   .strict();
 
 export type KnowledgeFile = z.infer<typeof knowledgeSchema>;
-export type Bilingual = z.infer<typeof bilingual>;
 export type Topic = z.infer<typeof topic>;
 export type ProvinceEntry = z.infer<typeof entry>;
 export type Province = z.infer<typeof province>;
 export type Product = z.infer<typeof product>;
 export type Criterion = z.infer<typeof criterion>;
-export type Person = z.infer<typeof person>;
-export type Organisation = z.infer<typeof organisation>;
 export type Source = z.infer<typeof source>;

@@ -12,7 +12,7 @@ import { type Database, prepareAll, type Statements } from "./database";
  * since the schema's CHECK allows only the first four and a cancelled announcement never has a
  * `started_at` otherwise; {@link AnnouncementStore} reads it back as `missed`.
  */
-export type AnnouncementStatus = "scheduled" | "sending" | "done" | "cancelled" | "missed";
+type AnnouncementStatus = "scheduled" | "sending" | "done" | "cancelled" | "missed";
 
 type StoredStatus = Exclude<AnnouncementStatus, "missed">;
 
@@ -33,7 +33,7 @@ export interface Announcement {
 }
 
 /** What `create` needs. */
-export interface NewAnnouncement {
+interface NewAnnouncement {
   authorId: number;
   authorLang: Lang;
   texts: Texts;

@@ -9,7 +9,7 @@ import { type Database, prepareAll, type Statements } from "./database";
  */
 
 /** Why a delivery failed or was skipped; the report groups by these. */
-export type DeliveryReason =
+type DeliveryReason =
   | "forbidden"
   | "chat_not_found"
   | "rejected"

@@ -17,7 +17,7 @@ export function isStaff(ctx: BotContext): boolean {
 }
 
 /** Whether the chat is a group or supergroup (not a private chat or a channel). */
-export function inGroup(ctx: BotContext): boolean {
+function inGroup(ctx: BotContext): boolean {
   return ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";
 }
 
@@ -25,7 +25,7 @@ export function inGroup(ctx: BotContext): boolean {
  * Whether the sender administers this group, or posts as the group (an anonymous admin: Telegram
  * names the group as the sender). When Telegram cannot tell (an error), the answer is no.
  */
-export async function isGroupAdmin(ctx: BotContext): Promise<boolean> {
+async function isGroupAdmin(ctx: BotContext): Promise<boolean> {
   const chat = ctx.chat;
   if (!chat || !ctx.from) return false;
   if (ctx.message && "sender_chat" in ctx.message && ctx.message.sender_chat?.id === chat.id) return true;
@@ -40,7 +40,7 @@ async function refuse(ctx: BotContext, key: string): Promise<void> {
 }
 
 /** The locale keys of a staff filter's refusals. */
-export interface StaffRefusals {
+interface StaffRefusals {
   /** To someone who is not staff, in a private chat or under a button. */
   staffOnly: string;
   /** To staff who used the command in a group. */
@@ -63,7 +63,7 @@ export function staffOnly(refusals: StaffRefusals): Middleware<BotContext> {
 }
 
 /** The locale keys of a group-admin filter's refusals. */
-export interface AdminRefusals {
+interface AdminRefusals {
   /** To a command sent in a private chat; without it, private chats pass (a user's own settings). */
   groupOnly?: string;
   /** Under a button a group member who is not an admin tapped. */

@@ -62,7 +62,7 @@ const STAFF_MENU: Menu = {
 };
 
 /** A command menu in one language, descriptions from `locales/<lang>/commands.json`. */
-export function commandMenu(t: Translate, lang: Lang, extra: Menu | undefined = undefined): BotCommand[] {
+function commandMenu(t: Translate, lang: Lang, extra: Menu | undefined = undefined): BotCommand[] {
   return [...MENU[lang], ...(extra?.[lang] ?? [])].map(([command, key]) => ({
     command,
     description: t(lang, `commands.${key}`),

@@ -4,11 +4,11 @@ import { dirname, join } from "node:path";
 import type { Counted, Stats } from "./stats";
 
 /** The chart's size in pixels. */
-export const CHART_WIDTH = 1200;
-export const CHART_HEIGHT = 800;
+const CHART_WIDTH = 1200;
+const CHART_HEIGHT = 800;
 
 /** The words on the chart, in the staff member's language. */
-export interface ChartTexts {
+interface ChartTexts {
   title: string;
   answered: string;
   unanswered: string;

@@ -3,7 +3,7 @@ import type { Lang } from "../lang";
 import type { UnansweredRow } from "../storage/questions";
 
 /** Questions this alike (token-set similarity, 0 … 1) count as one. */
-export const CLUSTER_SIMILARITY = 0.6;
+const CLUSTER_SIMILARITY = 0.6;
 
 /** Near-duplicate questions counted together, under their most frequent wording. */
 export interface QuestionCluster {
@@ -29,7 +29,7 @@ interface Form {
 }
 
 /** The normalised tokens of a question; text without letters or digits (emoji) is its own token. */
-export function questionTokens(text: string): string[] {
+function questionTokens(text: string): string[] {
   const tokens = tokenize(text);
   if (tokens.length) return [...new Set(tokens)];
   const folded = fold(text);

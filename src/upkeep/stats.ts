@@ -29,7 +29,7 @@ export interface Stats {
   groups: { active: number; subscribed: number };
 }
 
-export interface StatsSources {
+interface StatsSources {
   store: QuestionStore;
   /** The engine in service, to name the subjects. */
   engine: AnswerEngine;
@@ -74,7 +74,7 @@ export function collectStats(src: StatsSources, lang: Lang): Stats {
  * How `/stats` counts a subject: provinces (of the programme or not: places and regencies count
  * for their province) apart from topics, each under one key and name.
  */
-export function nameSubject(
+function nameSubject(
   engine: AnswerEngine,
   ref: string,
   lang: Lang,

@@ -29,7 +29,7 @@ export interface DraftContext extends BotContext {
 /** The scene's id, in the session. */
 export const DRAFT_SCENE = "announce";
 /** A draft left alone this long is forgotten, in seconds (Telegraf's scene `ttl`). */
-export const DRAFT_TTL_SECONDS = 60 * 60;
+const DRAFT_TTL_SECONDS = 60 * 60;
 
 /** The steps, in order; their index is the wizard's cursor, kept in the session. */
 const STEPS = ["text", "lang", "second", "audience", "provinces", "preview", "when"] as const;
@@ -42,7 +42,7 @@ export function newDraft(): menu.Draft {
 }
 
 /** The draft of the scene the staff member is in (the session keeps it as plain JSON). */
-export function draftOf(ctx: DraftContext): menu.Draft {
+function draftOf(ctx: DraftContext): menu.Draft {
   return ctx.scene.state as menu.Draft;
 }
 
@@ -52,7 +52,7 @@ const otherLang = (lang: Lang): Lang => (lang === "id" ? "en" : "id");
  * Whether a text is well-formed UTF-16: a lone surrogate (half an emoji, from a broken client or
  * a forged update) cannot be encoded as UTF-8, and Telegram would refuse the whole message.
  */
-export function isWellFormed(text: string): boolean {
+function isWellFormed(text: string): boolean {
   return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
 
