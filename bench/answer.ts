@@ -98,44 +98,45 @@ function synthWord(n: number): string {
  * `factor - 1` synthetic copies with made-up names and terms, reusing real area codes and sources
  * so the engine can be built from it directly (no YAML, no validation).
  */
-export function synthesise(k: Knowledge, areas: Areas, factor: number): Knowledge {
-  const out = structuredClone(k);
+export function synthesise(knowledge: Knowledge, areas: Areas, factor: number): Knowledge {
+  const out = structuredClone(knowledge);
   let words = 0;
   const word = () => synthWord(words++);
-  const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
-  const copies = Array.from({ length: factor - 1 }, (_, i) => i + 1);
+  const capitalise = (term: string) => term.charAt(0).toUpperCase() + term.slice(1);
+  const copies = Array.from({ length: factor - 1 }, (_, index) => index + 1);
   // Products first: synthetic entries name synthetic products only, so real answers stay as they are.
   const products: Product[] = copies.flatMap((copy) =>
-    k.products.map((_, i) => {
-      const w = word();
+    knowledge.products.map((_, index) => {
+      const term = word();
       return {
-        id: `synthprod-${copy * k.products.length + i}`,
-        name: { id: `synthprod ${w}`, en: `synthprod ${w}` },
-        terms: { id: [w], en: [w] },
+        id: `synthprod-${copy * knowledge.products.length + index}`,
+        name: { id: `synthprod ${term}`, en: `synthprod ${term}` },
+        terms: { id: [term], en: [term] },
       };
     }),
   );
   const provinces: Province[] = copies.flatMap((copy) =>
-    k.provinces.map((p, i) => {
-      const n = copy * k.provinces.length + i;
-      const w = cap(word());
+    knowledge.provinces.map((province, index) => {
+      const number = copy * knowledge.provinces.length + index;
+      const term = capitalise(word());
       return {
-        ...p,
-        id: `synthprov-${n}`,
-        area: areas.provinces[n % areas.provinces.length]?.code ?? p.area,
-        name: { id: `Synthprov ${n} ${w}`, en: `Synthprov ${n} ${w}` },
-        terms: [w.toLowerCase(), `synthprov ${n}`],
+        ...province,
+        id: `synthprov-${number}`,
+        area: areas.provinces[number % areas.provinces.length]?.code ?? province.area,
+        name: { id: `Synthprov ${number} ${term}`, en: `Synthprov ${number} ${term}` },
+        terms: [term.toLowerCase(), `synthprov ${number}`],
         follow_up_target: false,
-        entries: p.entries.map((e, j) => {
-          const place = cap(word());
+        entries: province.entries.map((entry, entryIndex) => {
+          const place = capitalise(word());
+          const at = number + entryIndex;
           return {
-            ...e,
-            product: products[(n + j) % products.length]?.id ?? e.product,
+            ...entry,
+            product: products[at % products.length]?.id ?? entry.product,
             place: {
-              ...e.place,
+              ...entry.place,
               name: `Kabupaten ${place}`,
               en: `${place} Regency`,
-              area: areas.regencies[(n + j) % areas.regencies.length]?.code ?? e.place.area,
+              area: areas.regencies[at % areas.regencies.length]?.code ?? entry.place.area,
             },
           };
         }),
@@ -143,17 +144,21 @@ export function synthesise(k: Knowledge, areas: Areas, factor: number): Knowledg
     }),
   );
   const topics: Topic[] = copies.flatMap((copy) =>
-    k.topics.map((t, i) => {
-      const w = word();
-      return { ...t, id: `synthtopic-${copy * k.topics.length + i}`, terms: { id: [w], en: [w] } };
+    knowledge.topics.map((topic, index) => {
+      const term = word();
+      return {
+        ...topic,
+        id: `synthtopic-${copy * knowledge.topics.length + index}`,
+        terms: { id: [term], en: [term] },
+      };
     }),
   );
   const criteria: Criterion[] = copies.flatMap((copy) =>
-    k.criteria.map((c, i) => {
-      const name = `Synthcrit ${cap(word())}`;
+    knowledge.criteria.map((criterion, index) => {
+      const name = `Synthcrit ${capitalise(word())}`;
       return {
-        ...c,
-        id: `synthcrit-${copy * k.criteria.length + i}`,
+        ...criterion,
+        id: `synthcrit-${copy * knowledge.criteria.length + index}`,
         name: { id: name, en: name },
         terms: [name.toLowerCase()],
       };

@@ -25,9 +25,10 @@
  *
  * What a failed delivery means (wait out a 429, retry a 5xx with backoff, follow a migrated
  * group, unsubscribe a group that removed the bot, give up on a refused message) is the table in
- * delivery-policy.ts. The parts: this file is the queue worker's loop; delivery.ts sends one
- * delivery and records its result; pacer.ts keeps every call within Telegram's limits;
- * progress.ts and reports.ts keep the author informed.
+ * delivery-policy.ts. The parts: this file is the queue worker's loop (wakeup.ts its waits);
+ * due.ts queues announcements whose time has come; delivery.ts sends one delivery and records its
+ * result; pacer.ts keeps every call within Telegram's limits; progress.ts and reports.ts keep the
+ * author informed.
  *
  * A scheduled announcement picked up more than `missedAfterMs` after its time (the bot was down)
  * is not sent, since news days late does more harm than good: it becomes `missed` and its author
@@ -36,20 +37,21 @@
  */
 import type { Translate } from "../i18n";
 import type { Logger } from "../logger";
-import type { AnnouncementStore, Target } from "../storage/announcements";
+import type { AnnouncementStore } from "../storage/announcements";
 import type { DeliveryQueue, DueDelivery } from "../storage/deliveries";
 import type { GroupStore } from "../storage/groups";
 import type { SubscriptionStore } from "../storage/subscriptions";
-import { inAudience, parseAudience, textLang } from "./audience";
 import type { BroadcastApi } from "./broadcast-api";
 import type { Clock } from "./clock";
 import { Delivery } from "./delivery";
+import { queueDue } from "./due";
 import { Lifecycle } from "./lifecycle";
 import { Pacer } from "./pacer";
 import { ProgressMessages } from "./progress";
 import { RateLimiter, type RateLimiterOptions, TELEGRAM_LIMITS, type Ticket } from "./rate-limit";
 import { Reports } from "./reports";
 import { StaffCalls } from "./staff-calls";
+import { Wakeup } from "./wakeup";
 
 /** Tuning of {@link Broadcaster}; every field has a default ({@link BROADCAST_DEFAULTS}). */
 export interface BroadcasterOptions {
@@ -116,15 +118,12 @@ export class Broadcaster {
   private readonly reports: Reports;
   private readonly perChatWindowMs: number;
 
+  private readonly wakeup: Wakeup;
   private loop: Promise<void> | undefined;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly busyChats = new Set<number>();
   /** Deliveries in flight per announcement: it is not finished while one still runs (a pin, say). */
   private readonly openByAnnouncement = new Map<number, number>();
-  private woken = false;
-  private waker: AbortController | undefined;
-  private idleWaiters: Array<() => void> = [];
-  private isIdle = false;
 
   constructor(
     private readonly deps: BroadcasterDeps,
@@ -136,6 +135,7 @@ export class Broadcaster {
     this.perChatWindowMs = (limits?.perChat ?? TELEGRAM_LIMITS.perChat).windowMs;
     const { clock, logger } = deps;
     this.pacer = new Pacer(new RateLimiter(limits), clock);
+    this.wakeup = new Wakeup(clock);
     this.calls = new StaffCalls(this.life, logger);
     const parts = { ...deps, pacer: this.pacer, calls: this.calls, life: this.life };
     this.progress = new ProgressMessages(
@@ -179,8 +179,7 @@ export class Broadcaster {
 
   /** Tells the worker there is new work (an announcement to send now, a cancellation). */
   wake(): void {
-    this.woken = true;
-    this.waker?.abort();
+    this.wakeup.wake();
   }
 
   /** Stops taking new deliveries, waits for those in flight and records their results. */
@@ -211,17 +210,16 @@ export class Broadcaster {
    * waiting now, else the next time it does. For tests that move an injected clock.
    */
   whenIdle(): Promise<void> {
-    if (this.isIdle) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return this.wakeup.whenIdle();
   }
 
   private async run(): Promise<void> {
     while (this.life.running) {
-      this.woken = false;
+      this.wakeup.beginRound();
       const now = this.deps.clock.now();
       let wakeAt: number | undefined;
       try {
-        this.startDue(now);
+        queueDue(this.deps, now, this.options.missedAfterMs);
         this.finishDone();
         this.reports.sendDue(now);
         wakeAt = this.dispatch();
@@ -230,25 +228,9 @@ export class Broadcaster {
         wakeAt = now + 1000;
       }
       if (!this.life.running) break;
-      await this.idle(wakeAt);
+      // Until the earliest of: a wake-up, `wakeAt`, the next due row, progress edit or report retry.
+      await this.wakeup.wait(this.nextDeadline(wakeAt), this.inFlight.size === 0);
     }
-  }
-
-  /** Waits for the earliest of: a wake-up, `wakeAt`, the next due row, progress edit or report retry. */
-  private async idle(wakeAt: number | undefined): Promise<void> {
-    if (this.woken) return;
-    const deadline = this.nextDeadline(wakeAt);
-    this.waker = new AbortController();
-    const signal = this.waker.signal;
-    if (this.inFlight.size === 0) this.becomeIdle();
-    if (deadline !== undefined) {
-      const now = this.deps.clock.now();
-      await this.deps.clock.sleep(Math.min(Math.max(0, deadline - now), 2 ** 31 - 1), signal);
-    } else {
-      await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
-    }
-    this.isIdle = false;
-    this.waker = undefined;
   }
 
   private nextDeadline(wakeAt: number | undefined): number | undefined {
@@ -268,43 +250,6 @@ export class Broadcaster {
     }
     const times = candidates.filter((at): at is number => at !== undefined);
     return times.length ? Math.min(...times) : undefined;
-  }
-
-  private becomeIdle(): void {
-    this.isIdle = true;
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const resolve of waiters) resolve();
-  }
-
-  /**
-   * Queues the deliveries of every scheduled announcement whose time has come; one found too long
-   * after its time is marked missed instead (its author is told by the reports).
-   */
-  private startDue(now: number): void {
-    const { announcements, subscriptions, logger } = this.deps;
-    for (const announcement of announcements.due(now)) {
-      const lateMs = now - announcement.sendAt;
-      if (lateMs > this.options.missedAfterMs) {
-        if (announcements.miss(announcement.id)) {
-          logger.warn(
-            { announcement: announcement.id, lateMs },
-            "a scheduled announcement came up too late (the bot was down): not sent",
-          );
-        }
-        continue;
-      }
-      const audience = parseAudience(announcement.audience);
-      const targets: Target[] = audience
-        ? subscriptions
-            .subscribers()
-            .filter((group) => inAudience(audience, group))
-            .map((group) => ({ chatId: group.chatId, lang: textLang(announcement.texts, group.language) }))
-        : [];
-      if (announcements.start(announcement.id, targets)) {
-        logger.info({ announcement: announcement.id, groups: targets.length }, "broadcast started");
-      }
-    }
   }
 
   /** Marks done each announcement being sent with nothing left to send or in flight. */

@@ -32,39 +32,47 @@ function listing(ctx: BotContext, service: AnnounceService): [string, InlineKeyb
   const lines: string[] = [];
   const keyboard: InlineKeyboardButton[][] = [];
   if (scheduled.length) lines.push(ctx.t("announce.list.scheduled"));
-  for (const a of scheduled) {
+  for (const announcement of scheduled) {
     lines.push(
       ctx.t("announce.list.scheduledItem", {
-        id: a.id,
-        when: formatShort(a.sendAt, ctx.lang, timezone),
-        audience: audienceOf(ctx, a),
-        excerpt: excerpt(a.texts.id ?? a.texts.en ?? ""),
+        id: announcement.id,
+        when: formatShort(announcement.sendAt, ctx.lang, timezone),
+        audience: audienceOf(ctx, announcement),
+        excerpt: excerpt(announcement.texts.id ?? announcement.texts.en ?? ""),
       }),
     );
     keyboard.push([
-      { text: ctx.t("announce.buttons.cancelOne", { id: a.id }), callback_data: `an:c:${a.id}` },
+      {
+        text: ctx.t("announce.buttons.cancelOne", { id: announcement.id }),
+        callback_data: `an:c:${announcement.id}`,
+      },
     ]);
   }
   if (recent.length) lines.push("", ctx.t("announce.list.recent"));
-  for (const a of recent) {
+  for (const announcement of recent) {
     lines.push(
       ctx.t("announce.list.recentItem", {
-        id: a.id,
-        status: ctx.t(`announce.list.status.${a.status}`),
+        id: announcement.id,
+        status: ctx.t(`announce.list.status.${announcement.status}`),
         // A missed one is known by the time it should have gone out.
         when: formatShort(
-          a.status === "missed" ? a.sendAt : (a.startedAt ?? a.finishedAt ?? a.createdAt),
+          announcement.status === "missed"
+            ? announcement.sendAt
+            : (announcement.startedAt ?? announcement.finishedAt ?? announcement.createdAt),
           ctx.lang,
           timezone,
         ),
-        audience: audienceOf(ctx, a),
+        audience: audienceOf(ctx, announcement),
       }),
     );
-    const counts = deliveries.counts(a.id);
+    const counts = deliveries.counts(announcement.id);
     if (counts.total) lines.push(`  ${ctx.t("announce.list.counts", { ...counts })}`);
-    if (a.status === "sending") {
+    if (announcement.status === "sending") {
       keyboard.push([
-        { text: ctx.t("announce.buttons.stopOne", { id: a.id }), callback_data: `an:c:${a.id}` },
+        {
+          text: ctx.t("announce.buttons.stopOne", { id: announcement.id }),
+          callback_data: `an:c:${announcement.id}`,
+        },
       ]);
     }
   }

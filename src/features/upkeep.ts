@@ -214,47 +214,51 @@ function unansweredCsv(clusters: QuestionCluster[], engine: AnswerEngine, lang: 
   return toCsv(header, rows);
 }
 
-function statsHtml(ctx: BotContext, s: Stats): string {
-  const percent = (n: number, of: number) =>
-    of ? `${Math.round((100 * n) / of)}%` : ctx.t("upkeep.stats.unknown");
-  const langs = s.langs
+function statsHtml(ctx: BotContext, stats: Stats): string {
+  const percent = (part: number, of: number) =>
+    of ? `${Math.round((100 * part) / of)}%` : ctx.t("upkeep.stats.unknown");
+  const langs = stats.langs
     .map(
-      (l) =>
-        `${LANGS.includes(l.lang as Lang) ? ctx.t(`language.names.${l.lang}`) : l.lang} ${percent(l.count, s.total)}`,
+      (share) =>
+        `${LANGS.includes(share.lang as Lang) ? ctx.t(`language.names.${share.lang}`) : share.lang} ${percent(share.count, stats.total)}`,
     )
     .join(" · ");
   const top = (items: Stats["topics"]) =>
     items.length
-      ? items.map((c, i) =>
-          ctx.t("upkeep.stats.topLine", { rank: i + 1, label: escapeHtml(c.label), count: c.count }),
+      ? items.map((counted, index) =>
+          ctx.t("upkeep.stats.topLine", {
+            rank: index + 1,
+            label: escapeHtml(counted.label),
+            count: counted.count,
+          }),
         )
       : [ctx.t("upkeep.stats.nothing")];
-  const most = Math.max(1, ...s.days.map((d) => d.total));
-  const perDay = s.days.map((d) =>
-    `${d.day.slice(5)} ${String(d.total).padStart(4)} (${String(d.answered).padStart(4)}) ${"█".repeat(Math.round((16 * d.total) / most))}`.trimEnd(),
+  const most = Math.max(1, ...stats.days.map((day) => day.total));
+  const perDay = stats.days.map((day) =>
+    `${day.day.slice(5)} ${String(day.total).padStart(4)} (${String(day.answered).padStart(4)}) ${"█".repeat(Math.round((16 * day.total) / most))}`.trimEnd(),
   );
   return [
     ctx.t("upkeep.stats.title", {
-      days: s.days.length,
-      from: s.days[0]?.day,
-      to: s.days[s.days.length - 1]?.day,
+      days: stats.days.length,
+      from: stats.days[0]?.day,
+      to: stats.days[stats.days.length - 1]?.day,
     }),
     ctx.t("upkeep.stats.questions", {
-      total: s.total,
-      people: s.people,
-      share: percent(s.answered, s.total),
+      total: stats.total,
+      people: stats.people,
+      share: percent(stats.answered, stats.total),
     }),
     ctx.t("upkeep.stats.languages", { list: langs || ctx.t("upkeep.stats.unknown") }),
     ctx.t("upkeep.stats.groups", {
-      active: s.groups.active,
-      subscribed: s.groups.subscribed,
+      active: stats.groups.active,
+      subscribed: stats.groups.subscribed,
     }),
     "",
     ctx.t("upkeep.stats.topProvinces"),
-    ...top(s.provinces),
+    ...top(stats.provinces),
     "",
     ctx.t("upkeep.stats.topTopics"),
-    ...top(s.topics),
+    ...top(stats.topics),
     "",
     ctx.t("upkeep.stats.perDay"),
     `<pre>${perDay.join("\n")}</pre>`,
