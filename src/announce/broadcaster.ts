@@ -93,7 +93,7 @@ const BROADCAST_DEFAULTS = Object.freeze({
 });
 
 /** What the worker works with, given at construction. */
-interface BroadcasterDeps {
+export interface BroadcasterDeps {
   announcements: AnnouncementStore;
   deliveries: DeliveryQueue;
   subscriptions: SubscriptionStore;

@@ -8,7 +8,8 @@ import type { Pacer } from "./pacer";
 import { progressText } from "./report";
 import type { StaffCalls } from "./staff-calls";
 
-interface ProgressDeps {
+/** What the parts that write to staff (progress, reports) work with. */
+export interface StaffMessageDeps {
   announcements: AnnouncementStore;
   deliveries: DeliveryQueue;
   /** Talks to staff; may be a retrying client. */
@@ -46,7 +47,7 @@ export class ProgressMessages {
   private recentSends: number[] = [];
 
   constructor(
-    private readonly deps: ProgressDeps,
+    private readonly deps: StaffMessageDeps,
     private readonly options: ProgressOptions,
   ) {}
 

@@ -1,27 +1,14 @@
-import type { Translate } from "../i18n";
 import type { Logger } from "../logger";
-import type { Announcement, AnnouncementStore } from "../storage/announcements";
-import type { DeliveryQueue } from "../storage/deliveries";
+import type { Announcement } from "../storage/announcements";
 import type { BroadcastApi } from "./broadcast-api";
 import type { Clock } from "./clock";
 import { isRefusal } from "./delivery-policy";
-import type { Lifecycle } from "./lifecycle";
-import type { Pacer } from "./pacer";
-import type { ProgressMessages } from "./progress";
+import type { ProgressMessages, StaffMessageDeps } from "./progress";
 import { finishedText, missedText, reportText } from "./report";
-import type { StaffCalls } from "./staff-calls";
 
-interface ReportDeps {
-  announcements: AnnouncementStore;
-  deliveries: DeliveryQueue;
-  /** Talks to staff; may be a retrying client. */
-  staff: BroadcastApi;
-  t: Translate;
-  pacer: Pacer;
-  calls: StaffCalls;
+interface ReportDeps extends StaffMessageDeps {
   progress: ProgressMessages;
   clock: Clock;
-  life: Lifecycle;
   logger: Logger;
   /** Wakes the worker: a failed report's retry is due at a new time. */
   wake: () => void;

@@ -1,14 +1,10 @@
 import type { Scenes } from "telegraf";
-import type { Translate } from "../i18n";
-import type { Logger } from "../logger";
 import { AnnouncementStore } from "../storage/announcements";
 import type { Database } from "../storage/database";
 import { DeliveryQueue } from "../storage/deliveries";
-import type { GroupStore } from "../storage/groups";
 import { SqliteSessionStore } from "../storage/sessions";
 import { SubscriptionStore } from "../storage/subscriptions";
-import type { BroadcastApi } from "./broadcast-api";
-import { Broadcaster, type BroadcasterOptions } from "./broadcaster";
+import { Broadcaster, type BroadcasterDeps, type BroadcasterOptions } from "./broadcaster";
 import type { Clock } from "./clock";
 
 /** What a staff member's session holds: Telegraf's scene data (the wizard's step and draft). */
@@ -30,21 +26,12 @@ export interface AnnounceService {
   timezone: string;
 }
 
-interface AnnounceServiceDeps {
+/** What the service is built from: the worker's clients, clock and texts, over one database. */
+type AnnounceServiceDeps = Omit<BroadcasterDeps, "announcements" | "deliveries" | "subscriptions"> & {
   db: Database;
-  groups: GroupStore;
-  /**
-   * Sends to the groups, without a retry layer: a 429 must hold back only its group while the
-   * others go on, which the worker does and a sleeping retry would not.
-   */
-  groupApi: BroadcastApi;
-  /** Talks to staff (progress, reports): a retrying client, like the bot's. */
-  staffApi: BroadcastApi;
-  clock: Clock;
-  t: Translate;
-  logger: Logger;
+  /** IANA time zone in which staff type and read dates. */
   timezone: string;
-}
+};
 
 /**
  * Builds the stores and the delivery worker (not started), and makes subscriptions and queued

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   addGroup,
   type Ctx,
@@ -16,12 +16,6 @@ import {
   toChat,
   waitAfter,
 } from "../support/announce";
-
-let ctx: Ctx | undefined;
-afterEach(async () => {
-  await ctx?.close();
-  ctx = undefined;
-});
 
 const GROUP = -5001;
 
@@ -59,7 +53,7 @@ async function staffAsks(c: Ctx, body: string) {
 
 describe("a draft kept in the session", () => {
   it("survives a restart: staff continue where they were, and it goes out", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     const c = ctx;
     addGroup(c, GROUP, { provinces: ["papua"] });
     await reach(c, "second");
@@ -77,7 +71,7 @@ describe("a draft kept in the session", () => {
   });
 
   it("a text typed after a restart at the text step is taken as the draft's text", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     const c = ctx;
     await reach(c, "text");
     await c.restart();
@@ -89,7 +83,7 @@ describe("a draft kept in the session", () => {
 
 describe("/batal (/cancel)", () => {
   it.each(STEPS)("leaves the draft at its %s step: nothing is sent, its buttons are stale", async (step) => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     const c = ctx;
     addGroup(c, GROUP, { provinces: ["papua"] });
     await reach(c, step);
@@ -107,14 +101,14 @@ describe("/batal (/cancel)", () => {
   });
 
   it("says so when there is no draft", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     expect(text(await staffAsks(ctx, "/batal"))).toContain("Tidak ada draf");
   });
 });
 
 describe("buttons and texts a draft does not take", () => {
   it("a button of an earlier draft says so and does nothing", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     const c = ctx;
     addGroup(c, GROUP);
     await compose(c, { text: "Draf pertama.", audience: "all" });
@@ -129,7 +123,7 @@ describe("buttons and texts a draft does not take", () => {
   });
 
   it("a button of an earlier step of this draft has expired", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     const c = ctx;
     await reach(c, "lang");
     const language = await shownButton(c, "l:id");
@@ -144,7 +138,7 @@ describe("buttons and texts a draft does not take", () => {
   });
 
   it("a text holding a lone surrogate is refused at the text step, which waits for a good one", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     const c = ctx;
     addGroup(c, GROUP);
     await reach(c, "text");

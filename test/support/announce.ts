@@ -3,7 +3,7 @@
  * injected clock, and the staff member's moves (messages, button presses, a whole draft).
  */
 import type { MessageEntity, User } from "telegraf/types";
-import { expect } from "vitest";
+import { afterEach, expect } from "vitest";
 import type { BroadcasterOptions } from "../../src/announce/broadcaster";
 import type { AnnounceService } from "../../src/announce/service";
 import type { Lang } from "../../src/lang";
@@ -21,9 +21,16 @@ export const STAFF: User = {
 /** A time on 2 June 2025 in Asia/Jakarta (UTC+7). */
 export const WIB = (hour: number, minute = 0) => Date.UTC(2025, 5, 2, hour - 7, minute);
 
+const running: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const close of running.splice(0)) await close();
+});
+
+/** A bot with one staff member on a clock set to 08:00 WIB, closed after the test that started it. */
 export async function setupAnnounce(options: BroadcasterOptions = {}) {
   const clock = new ManualClock(WIB(8));
   const base = await setup({ adminIds: [STAFF.id] }, { announce: { clock, ...options } });
+  running.push(() => base.close());
   return Object.assign(base, { clock });
 }
 
