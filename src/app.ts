@@ -2,24 +2,20 @@ import type { Server } from "node:http";
 import type { Telegraf } from "telegraf";
 import type { UserFromGetMe } from "telegraf/types";
 import type { BroadcasterOptions } from "./announce/broadcaster";
-import { createAnnounceService } from "./announce/service";
+import { type Clock, systemClock } from "./announce/clock";
 import type { AnswerEngine } from "./answer/engine";
 import { loadEngine } from "./answer/load";
 import { createBot } from "./bot";
 import type { Config } from "./config";
 import { reportReload } from "./features/upkeep";
 import { createI18n, type Translate, translator } from "./i18n";
-import { KnowledgeService } from "./knowledge/service";
 import type { Logger } from "./logger";
 import { close, createHttpServer, listen } from "./server";
+import { broadcastClients, createBotDeps } from "./services";
 import { type Database, openDatabase } from "./storage/database";
-import { GroupStore } from "./storage/groups";
-import { QuestionStore } from "./storage/questions";
-import { UserStore } from "./storage/users";
 import type { RetryOptions } from "./telegram/api-retry";
 import { registerCommands } from "./telegram/commands";
 import type { BotContext, BotDeps } from "./telegram/context";
-import { QuestionLog } from "./upkeep/question-log";
 import { startRetention } from "./upkeep/retention";
 
 /** The updates the bot asks Telegram for. */
@@ -37,7 +33,7 @@ export interface AppOptions {
   /** Called when the bot can no longer take updates (long polling ended with an error). */
   onFatal?: (err: unknown) => void;
   /** The announcement delivery worker: an injected clock for tests, limits for benchmarks. */
-  announce?: BroadcasterOptions;
+  announce?: BroadcasterOptions & { clock?: Clock };
 }
 
 /** A running bot: stop it to finish what is in flight and close the database. */
@@ -60,37 +56,25 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const t = options.t ?? translator(createI18n());
   const engine = options.engine ?? (await loadEngine(config.knowledgePath, { t }));
   const db = openDatabase(config.databasePath);
-  // Live reload: the service swaps in a whole new engine, built over the same regions and texts.
-  const knowledge = new KnowledgeService(engine, {
-    path: config.knowledgePath,
-    build: (path) => loadEngine(path, { areas: engine.areas, t }),
-    logger,
-  });
-  const questions = new QuestionStore(db);
-  const deps: BotDeps = {
-    engine: () => knowledge.current(),
-    questionLog: new QuestionLog(questions, { timezone: config.timezone, logger, now: options.now }),
-    knowledge,
-    t,
-    users: new UserStore(db),
-    groups: new GroupStore(db),
-    adminIds: config.adminIds,
-    logger,
-    now: options.now,
-  };
-  const announce = createAnnounceService({
+  const deps = createBotDeps({
     db,
-    groups: deps.groups,
-    token: config.botToken,
-    apiRoot: config.telegramApiRoot,
+    engine,
+    knowledgePath: config.knowledgePath,
     t,
     logger,
+    adminIds: config.adminIds,
     timezone: config.timezone,
-    retry: options.retry,
+    now: options.now ?? Date.now,
+    clock: options.announce?.clock ?? systemClock,
+    ...broadcastClients({
+      token: config.botToken,
+      apiRoot: config.telegramApiRoot,
+      logger,
+      retry: options.retry,
+    }),
     broadcast: options.announce,
   });
-  deps.announce = announce;
-  deps.subscribedGroups = () => announce.subscriptions.subscribers().length;
+  const { knowledge, announce } = deps;
   const bot = createBot(config.botToken, deps, {
     apiRoot: config.telegramApiRoot,
     botInfo: options.botInfo,
@@ -149,7 +133,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       options.onFatal?.(err);
     });
   }
-  const stopRetention = startRetention(questions, {
+  const stopRetention = startRetention(deps.questionLog.store, {
     days: config.unansweredRetentionDays,
     logger,
     now: options.now,

@@ -13,11 +13,12 @@ import { start } from "./features/start";
 import { subscribe } from "./features/subscribe";
 import { unhandled } from "./features/unhandled";
 import { upkeep } from "./features/upkeep";
+import { isStaff } from "./telegram/access";
 import { installBotRetry, type RetryOptions } from "./telegram/api-retry";
 import type { BotContext, BotDeps } from "./telegram/context";
 import { handleUpdateError } from "./telegram/error-boundary";
 
-export interface BotOptions {
+interface BotOptions {
   /** A Bot API server other than Telegram's (a local one, or the tests' fake). */
   apiRoot?: string | undefined;
   /** Known bot identity: skips `getMe` (tests, benchmarks). */
@@ -29,7 +30,27 @@ export interface BotOptions {
 function isPublicQuestion(ctx: BotContext): boolean {
   const message = ctx.message;
   if (!message || !("text" in message) || message.text.startsWith("/")) return false;
-  return !ctx.deps.adminIds.includes(ctx.from?.id ?? 0);
+  return !isStaff(ctx);
+}
+
+/** The services every feature is built with: the bot is not built without each one. */
+const REQUIRED: ReadonlyArray<keyof BotDeps> = [
+  "engine",
+  "t",
+  "users",
+  "groups",
+  "adminIds",
+  "logger",
+  "now",
+  "questionLog",
+  "knowledge",
+  "announce",
+];
+
+/** Fails at construction, naming what is missing, rather than leave a feature silently idle. */
+function requireDeps(deps: BotDeps): void {
+  const missing = REQUIRED.filter((key) => deps[key] === undefined || deps[key] === null);
+  if (missing.length) throw new Error(`createBot: missing dependencies: ${missing.join(", ")}`);
 }
 
 /**
@@ -37,6 +58,7 @@ function isPublicQuestion(ctx: BotContext): boolean {
  * it: `main.ts` (through `app.ts`) launches it with polling or a webhook.
  */
 export function createBot(token: string, deps: BotDeps, options: BotOptions = {}): Telegraf<BotContext> {
+  requireDeps(deps);
   const bot = new Telegraf<BotContext>(token, {
     telegram: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), webhookReply: false },
     handlerTimeout: 60_000,
@@ -61,7 +83,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     Composer.optional(
       (ctx) => !isPublicQuestion(ctx),
       // Before ask: a staff member's announcement draft is text that must not be read as a question.
-      announce,
+      announce(deps.announce.drafts),
       announcements,
       subscribe,
       start,

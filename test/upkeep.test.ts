@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { AnswerEngine } from "../src/answer/engine";
 import { silentLogger } from "../src/logger";
 import { QuestionStore, type UnansweredRow } from "../src/storage/questions";
+import { clusterQuestions, similarity } from "../src/upkeep/clusters";
 import { csvCell, toCsv } from "../src/upkeep/csv";
 import { dayOf, daysEnding } from "../src/upkeep/days";
-import { groupQuestions, similarity } from "../src/upkeep/group";
 import { QuestionLog } from "../src/upkeep/question-log";
 import { purgeOld, startRetention } from "../src/upkeep/retention";
 import { collectStats } from "../src/upkeep/stats";
@@ -50,26 +50,26 @@ const row = (text: string, extra: Partial<UnansweredRow> = {}): UnansweredRow =>
   ...extra,
 });
 
-describe("grouping near-duplicate questions", () => {
+describe("clustering near-duplicate questions", () => {
   it("counts wordings that differ only in case, punctuation and word order as one", () => {
-    const groups = groupQuestions([
+    const clusters = clusterQuestions([
       row("Berapa gaji menteri?"),
       row("berapa GAJI menteri"),
       row("gaji menteri berapa??"),
     ]);
-    expect(groups).toHaveLength(1);
-    expect(groups[0]?.count).toBe(3);
-    expect(groups[0]?.variants).toBe(0);
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0]?.count).toBe(3);
+    expect(clusters[0]?.variants).toBe(0);
   });
 
   it("joins similar wordings under the most frequent one, and keeps different questions apart", () => {
-    const groups = groupQuestions([
+    const clusters = clusterQuestions([
       row("cara daftar program ini", { userHash: "a" }),
       row("bagaimana cara daftar program ini?", { userHash: "b" }),
       row("cara daftar program ini", { userHash: "a" }),
       row("harga tiket pesawat ke tokyo", { userHash: "c" }),
     ]);
-    expect(groups.map((g) => [g.wording, g.count, g.variants, g.people])).toEqual([
+    expect(clusters.map((c) => [c.wording, c.count, c.variants, c.people])).toEqual([
       ["cara daftar program ini", 3, 1, 2],
       ["harga tiket pesawat ke tokyo", 1, 0, 1],
     ]);
@@ -80,18 +80,18 @@ describe("grouping near-duplicate questions", () => {
     expect(similarity(["apa", "itu"], ["apa", "ini"])).toBeCloseTo(1 / 3);
   });
 
-  it("orders groups by count, then by the most recent question", () => {
+  it("orders clusters by count, then by the most recent question", () => {
     const older = row("pertanyaan lama sekali", { askedAt: NOW - 5 * DAY });
     const newer = row("pertanyaan baru sekali", { askedAt: NOW });
-    expect(groupQuestions([older, newer]).map((g) => g.wording)).toEqual([
+    expect(clusterQuestions([older, newer]).map((g) => g.wording)).toEqual([
       "pertanyaan baru sekali",
       "pertanyaan lama sekali",
     ]);
   });
 
-  it("groups questions without letters (emoji) by their text", () => {
-    const groups = groupQuestions([row("🤔🤔"), row("🤔🤔"), row("🙏")]);
-    expect(groups.map((g) => g.count)).toEqual([2, 1]);
+  it("clusters questions without letters (emoji) by their text", () => {
+    const clusters = clusterQuestions([row("🤔🤔"), row("🤔🤔"), row("🙏")]);
+    expect(clusters.map((c) => c.count)).toEqual([2, 1]);
   });
 });
 
@@ -214,7 +214,7 @@ describe("/stats numbers", () => {
     ask("apa itu bali?");
     ask("berapa gaji menteri?", 3);
     const stats = collectStats(
-      { store, engine, timezone: "Asia/Jakarta", now: NOW, activeGroups: 4, subscribedGroups: undefined },
+      { store, engine, timezone: "Asia/Jakarta", now: NOW, activeGroups: 4, subscribedGroups: 2 },
       "id",
     );
     expect(stats.days).toHaveLength(30);

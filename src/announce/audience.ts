@@ -2,6 +2,7 @@
  * Who an announcement goes to, and in which language each group reads it. Pure.
  */
 import { fold } from "../answer/normalise";
+import type { Translate } from "../i18n";
 import type { Province } from "../knowledge/schema";
 import { isLang, type Lang } from "../lang";
 
@@ -60,8 +61,27 @@ export function parseAudience(json: string): Audience | undefined {
   return undefined;
 }
 
+/** How an audience reads in a sentence: "all subscribed groups", "groups of Papua". */
+export function describeAudience(
+  t: Translate,
+  lang: Lang,
+  audience: Audience,
+  provinces: readonly Province[],
+): string {
+  switch (audience.kind) {
+    case "all":
+      return t(lang, "announce.audience.all");
+    case "lang":
+      return t(lang, "announce.audience.lang", { lang: t(lang, `announce.langNames.${audience.lang}`) });
+    case "provinces": {
+      const names = audience.provinces.map((id) => provinces.find((p) => p.id === id)?.name[lang] ?? id);
+      return t(lang, "announce.audience.provinces", { names: names.join(", ") });
+    }
+  }
+}
+
 /** The result of reading province names typed after `/province`. */
-export interface ProvinceMatch {
+interface ProvinceMatch {
   /** Programme province ids found, in the order typed, without repeats. */
   ids: string[];
   /** Parts that name no programme province. */

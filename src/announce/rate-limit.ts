@@ -11,7 +11,7 @@
  */
 
 /** At most `count` messages in any `windowMs`. */
-export interface Limit {
+interface Limit {
   count: number;
   windowMs: number;
 }

@@ -4,7 +4,8 @@
  */
 import type { Translate } from "../i18n";
 import type { Lang } from "../lang";
-import type { Announcement, DeliveryCounts, DeliveryProblem } from "../storage/announcements";
+import type { Announcement } from "../storage/announcements";
+import type { DeliveryCounts, DeliveryProblem } from "../storage/deliveries";
 import { cutText, escapeHtml, MAX_MESSAGE_LENGTH } from "../telegram/html";
 import { formatDateTime } from "./schedule";
 
@@ -39,7 +40,7 @@ export function formatDuration(t: Translate, lang: Lang, seconds: number): strin
 }
 
 /** Seconds left at `ratePerSecond` for what is still to send. */
-export function secondsLeft(counts: DeliveryCounts, ratePerSecond: number): number {
+function secondsLeft(counts: DeliveryCounts, ratePerSecond: number): number {
   const left = counts.pending + counts.sending;
   return left / Math.max(ratePerSecond, 0.1);
 }
@@ -101,10 +102,10 @@ export function reportText(
   if (seconds !== undefined)
     lines.push(t(lang, "announce.report.took", { time: formatDuration(t, lang, seconds) }));
   const byReason = new Map<string, DeliveryProblem[]>();
-  for (const p of problems) {
+  for (const problem of problems) {
     // Telegram's own words matter when it refused the text itself ("can't parse entities").
-    const key = `${p.status}:${p.reason}:${p.reason === "rejected" ? (p.detail ?? "") : ""}`;
-    byReason.set(key, [...(byReason.get(key) ?? []), p]);
+    const key = `${problem.status}:${problem.reason}:${problem.reason === "rejected" ? (problem.detail ?? "") : ""}`;
+    byReason.set(key, [...(byReason.get(key) ?? []), problem]);
   }
   if (byReason.size) lines.push("", t(lang, "announce.report.reasons"));
   const reasonLines = [...byReason].map(([key, list]) => {
@@ -114,7 +115,7 @@ export function reportText(
     const label = detail ? `${reasonText} (${detail})` : reasonText;
     const names = list
       .slice(0, MAX_NAMES)
-      .map((p) => escapeHtml(cutText(p.title ?? String(p.chatId), MAX_TITLE_CHARS)));
+      .map((problem) => escapeHtml(cutText(problem.title ?? String(problem.chatId), MAX_TITLE_CHARS)));
     const more =
       list.length > MAX_NAMES ? [t(lang, "announce.report.more", { count: list.length - MAX_NAMES })] : [];
     const mark = status === "failed" ? "✗" : status === "sent" ? "?" : "–";
@@ -140,7 +141,7 @@ export function reportText(
 
 /** "… and 7 more reasons (312 groups)". */
 function moreReasons(t: Translate, lang: Lang, rest: ReadonlyArray<{ groups: number }>): string {
-  const groups = rest.reduce((sum, r) => sum + r.groups, 0);
+  const groups = rest.reduce((sum, reason) => sum + reason.groups, 0);
   return t(lang, "announce.report.moreReasons", { count: rest.length, groups });
 }
 
@@ -148,12 +149,12 @@ function moreReasons(t: Translate, lang: Lang, rest: ReadonlyArray<{ groups: num
  * Tells the author that a scheduled announcement was not sent: the bot was down at its time and
  * came back too late for it to be worth sending.
  */
-export function missedText(t: Translate, a: Announcement, timeZone: string, now: number): string {
-  const lang = a.authorLang;
+export function missedText(t: Translate, announcement: Announcement, timeZone: string, now: number): string {
+  const lang = announcement.authorLang;
   return t(lang, "announce.missed", {
-    id: a.id,
-    when: escapeHtml(formatDateTime(a.sendAt, lang, timeZone)),
-    late: formatDuration(t, lang, (now - a.sendAt) / 1000),
-    excerpt: excerpt(a.texts[lang] ?? a.texts.id ?? a.texts.en ?? ""),
+    id: announcement.id,
+    when: escapeHtml(formatDateTime(announcement.sendAt, lang, timeZone)),
+    late: formatDuration(t, lang, (now - announcement.sendAt) / 1000),
+    excerpt: excerpt(announcement.texts[lang] ?? announcement.texts.id ?? announcement.texts.en ?? ""),
   });
 }

@@ -5,9 +5,9 @@
 import type { Lang } from "../lang";
 
 /** Why a typed time was not accepted; the feature turns these into messages. */
-export type ScheduleError = "format" | "invalid" | "past";
+type ScheduleError = "format" | "invalid" | "past";
 
-export type ParsedTime = { ok: true; at: number } | { ok: false; error: ScheduleError };
+type ParsedTime = { ok: true; at: number } | { ok: false; error: ScheduleError };
 
 const TIME = String.raw`(\d{1,2})[:.](\d{2})`;
 // 2025-06-02 09:00 · 2/6/2025 09.00 · 02-06-2025 9:00 · 09:00 · besok 09:00 · tomorrow 9:00

@@ -1,77 +1,61 @@
-import { Telegram } from "telegraf";
-import type { Translate } from "../i18n";
-import type { Logger } from "../logger";
+import type { Scenes } from "telegraf";
 import { AnnouncementStore } from "../storage/announcements";
 import type { Database } from "../storage/database";
-import type { GroupStore } from "../storage/groups";
+import { DeliveryQueue } from "../storage/deliveries";
+import { SqliteSessionStore } from "../storage/sessions";
 import { SubscriptionStore } from "../storage/subscriptions";
-import { installRetry, type RetryOptions } from "../telegram/api-retry";
-import { Broadcaster, type BroadcasterOptions } from "./broadcaster";
-import { type Clock, systemClock } from "./clock";
+import { Broadcaster, type BroadcasterDeps, type BroadcasterOptions } from "./broadcaster";
+import type { Clock } from "./clock";
+
+/** What a staff member's session holds: Telegraf's scene data (the wizard's step and draft). */
+export type DraftSession = Scenes.WizardSession;
+
+/** A draft untouched this long is deleted from the database (the wizard forgets it after an hour). */
+const DRAFT_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
 
 /** What the announcement features need: the stores, the worker to wake, the time zone of dates. */
 export interface AnnounceService {
-  store: AnnouncementStore;
+  announcements: AnnouncementStore;
+  deliveries: DeliveryQueue;
   subscriptions: SubscriptionStore;
   broadcaster: Broadcaster;
+  /** Staff members' sessions: the announcement they are writing, and its step. */
+  drafts: SqliteSessionStore<DraftSession>;
   clock: Clock;
   /** IANA time zone in which staff type and read dates. */
   timezone: string;
 }
 
-export interface AnnounceServiceOptions {
+/** What the service is built from: the worker's clients, clock and texts, over one database. */
+type AnnounceServiceDeps = Omit<BroadcasterDeps, "announcements" | "deliveries" | "subscriptions"> & {
   db: Database;
-  groups: GroupStore;
-  token: string;
-  apiRoot?: string | undefined;
-  t: Translate;
-  logger: Logger;
+  /** IANA time zone in which staff type and read dates. */
   timezone: string;
-  /** Retries of the calls to staff (progress, report); group deliveries retry on their own. */
-  retry?: RetryOptions | undefined;
-  broadcast?: BroadcasterOptions | undefined;
-}
+};
 
 /**
  * Builds the stores and the delivery worker (not started), and makes subscriptions and queued
  * deliveries follow a group's upgrade to a supergroup.
  */
-export function createAnnounceService(options: AnnounceServiceOptions): AnnounceService {
-  const { db, groups, logger } = options;
-  const clock = options.broadcast?.clock ?? systemClock;
-  const store = new AnnouncementStore(db, () => clock.now());
+export function createAnnounceService(
+  deps: AnnounceServiceDeps,
+  options: BroadcasterOptions = {},
+): AnnounceService {
+  const { db, groups, clock, timezone } = deps;
+  const announcements = new AnnouncementStore(db, () => clock.now());
+  const deliveries = new DeliveryQueue(db, () => clock.now());
   const subscriptions = new SubscriptionStore(db, () => clock.now());
   groups.onMigrate((oldId, newId) => {
     subscriptions.moveChat(oldId, newId);
-    store.moveChat(oldId, newId);
+    deliveries.moveChat(oldId, newId);
   });
   const broadcaster = new Broadcaster(
-    {
-      store,
-      subscriptions,
-      groups,
-      // Deliveries go through a client without the retry layer: a 429 must hold back only its
-      // group while the others go on, which the worker does and a sleeping retry would not.
-      api: new Telegram(options.token, telegramOptions(options.apiRoot)),
-      staff: staffClient(options),
-      t: options.t,
-      logger,
-    },
-    { timezone: options.timezone, ...options.broadcast, clock },
+    { ...deps, announcements, deliveries, subscriptions },
+    { timezone, ...options },
   );
-  return { store, subscriptions, broadcaster, clock, timezone: options.timezone };
-}
-
-function telegramOptions(apiRoot: string | undefined) {
-  return { ...(apiRoot ? { apiRoot } : {}), webhookReply: false };
-}
-
-/** A client of its own for staff messages, retrying like the bot's. */
-function staffClient(options: AnnounceServiceOptions): Telegram {
-  const telegram = new Telegram(options.token, telegramOptions(options.apiRoot));
-  installRetry(telegram, {
-    ...options.retry,
-    onRetry: (info) => options.logger.warn(info, "retrying a Telegram API call"),
+  const drafts = new SqliteSessionStore<DraftSession>(db, {
+    maxAgeMs: DRAFT_MAX_AGE_MS,
+    now: () => clock.now(),
   });
-  return telegram;
+  return { announcements, deliveries, subscriptions, broadcaster, drafts, clock, timezone };
 }

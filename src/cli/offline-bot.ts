@@ -1,39 +1,42 @@
 import { Telegram } from "telegraf";
+import { systemClock } from "../announce/clock";
 import type { AnswerEngine } from "../answer/engine";
+import { DEFAULT_KNOWLEDGE_PATH } from "../answer/load";
 import { createBot } from "../bot";
 import { createI18n, translator } from "../i18n";
 import { silentLogger } from "../logger";
+import { broadcastClients, createBotDeps } from "../services";
 import { openDatabase } from "../storage/database";
-import { GroupStore } from "../storage/groups";
-import { UserStore } from "../storage/users";
 import { OFFLINE_BOT_INFO, OFFLINE_TOKEN } from "../telegram/offline-identity";
 
 export { OFFLINE_BOT_INFO, OFFLINE_TOKEN };
 
 /** Stands in for the Bot API: gets every call a handler makes. */
-export type ApiStub = (method: string, payload: Record<string, unknown>) => Promise<unknown>;
+type ApiStub = (method: string, payload: Record<string, unknown>) => Promise<unknown>;
 
 /**
  * The whole bot over `engine` with an in-memory database, for the terminal chat and the
- * benchmarks. Its API calls go to `apiRoot` over HTTP, or to `stub` in process.
+ * benchmarks. Its API calls go to `apiRoot` over HTTP, or to `stub` in process. The announcement
+ * worker is not started: announcements are queued, not sent.
  */
 export function offlineBot(
   engine: AnswerEngine,
   options: { apiRoot?: string; stub?: ApiStub; adminIds?: number[] } = {},
 ) {
   const db = openDatabase(":memory:");
-  const bot = createBot(
-    OFFLINE_TOKEN,
-    {
-      engine: () => engine,
-      t: translator(createI18n()),
-      users: new UserStore(db),
-      groups: new GroupStore(db),
-      adminIds: options.adminIds ?? [],
-      logger: silentLogger,
-    },
-    { apiRoot: options.apiRoot, botInfo: OFFLINE_BOT_INFO },
-  );
+  const deps = createBotDeps({
+    db,
+    engine,
+    knowledgePath: DEFAULT_KNOWLEDGE_PATH,
+    t: translator(createI18n()),
+    logger: silentLogger,
+    adminIds: options.adminIds ?? [],
+    timezone: "Asia/Jakarta",
+    now: Date.now,
+    clock: systemClock,
+    ...broadcastClients({ token: OFFLINE_TOKEN, apiRoot: options.apiRoot, logger: silentLogger }),
+  });
+  const bot = createBot(OFFLINE_TOKEN, deps, { apiRoot: options.apiRoot, botInfo: OFFLINE_BOT_INFO });
   if (options.stub) {
     // Telegraf builds a Telegram client for every update; the one in `bot.context` replaces it.
     const telegram = new Telegram(OFFLINE_TOKEN, {});

@@ -1,66 +1,78 @@
 import { Composer } from "telegraf";
 import type { InlineKeyboardButton } from "telegraf/types";
-import { parseAudience } from "../announce/audience";
+import { describeAudience, parseAudience } from "../announce/audience";
 import { excerpt } from "../announce/report";
 import { formatShort } from "../announce/schedule";
 import type { AnnounceService } from "../announce/service";
 import type { Announcement } from "../storage/announcements";
+import { staffOnly } from "../telegram/access";
 import { acknowledge } from "../telegram/acknowledge";
 import type { BotContext } from "../telegram/context";
 import { escapeHtml } from "../telegram/html";
 import { sendHtml } from "../telegram/send";
-import { describeAudience, staffService } from "./announce";
 
 /** Recent announcements listed under the scheduled ones. */
 const RECENT = 5;
 
-function audienceOf(ctx: BotContext, a: Announcement): string {
-  const audience = parseAudience(a.audience);
-  return escapeHtml(audience ? describeAudience(ctx, audience) : "?");
+function audienceOf(ctx: BotContext, announcement: Announcement): string {
+  const audience = parseAudience(announcement.audience);
+  if (!audience) return "?";
+  return escapeHtml(describeAudience(ctx.deps.t, ctx.lang, audience, ctx.deps.engine().knowledge.provinces));
 }
+
+/** Staff only, in a private chat: the same refusals as writing an announcement. */
+const forStaff = staffOnly({ staffOnly: "announce.staffOnly", privateOnly: "announce.privateOnly" });
 
 /** The list: scheduled first (soonest first), then the latest others with their counts; a button to cancel each that can be. */
 function listing(ctx: BotContext, service: AnnounceService): [string, InlineKeyboardButton[][]] {
-  const { store, timezone } = service;
+  const { announcements: store, deliveries, timezone } = service;
   const scheduled = store.scheduled();
   const recent = store.recent(RECENT);
   if (!scheduled.length && !recent.length) return [ctx.t("announce.list.none"), []];
   const lines: string[] = [];
   const keyboard: InlineKeyboardButton[][] = [];
   if (scheduled.length) lines.push(ctx.t("announce.list.scheduled"));
-  for (const a of scheduled) {
+  for (const announcement of scheduled) {
     lines.push(
       ctx.t("announce.list.scheduledItem", {
-        id: a.id,
-        when: formatShort(a.sendAt, ctx.lang, timezone),
-        audience: audienceOf(ctx, a),
-        excerpt: excerpt(a.texts.id ?? a.texts.en ?? ""),
+        id: announcement.id,
+        when: formatShort(announcement.sendAt, ctx.lang, timezone),
+        audience: audienceOf(ctx, announcement),
+        excerpt: excerpt(announcement.texts.id ?? announcement.texts.en ?? ""),
       }),
     );
     keyboard.push([
-      { text: ctx.t("announce.buttons.cancelOne", { id: a.id }), callback_data: `an:c:${a.id}` },
+      {
+        text: ctx.t("announce.buttons.cancelOne", { id: announcement.id }),
+        callback_data: `an:c:${announcement.id}`,
+      },
     ]);
   }
   if (recent.length) lines.push("", ctx.t("announce.list.recent"));
-  for (const a of recent) {
+  for (const announcement of recent) {
     lines.push(
       ctx.t("announce.list.recentItem", {
-        id: a.id,
-        status: ctx.t(`announce.list.status.${a.status}`),
+        id: announcement.id,
+        status: ctx.t(`announce.list.status.${announcement.status}`),
         // A missed one is known by the time it should have gone out.
         when: formatShort(
-          a.status === "missed" ? a.sendAt : (a.startedAt ?? a.finishedAt ?? a.createdAt),
+          announcement.status === "missed"
+            ? announcement.sendAt
+            : (announcement.startedAt ?? announcement.finishedAt ?? announcement.createdAt),
           ctx.lang,
           timezone,
         ),
-        audience: audienceOf(ctx, a),
+        audience: audienceOf(ctx, announcement),
       }),
     );
-    const counts = store.counts(a.id);
+    const counts = deliveries.counts(announcement.id);
     if (counts.total) lines.push(`  ${ctx.t("announce.list.counts", { ...counts })}`);
-    if (a.status === "sending") {
+    if (announcement.status === "sending") {
       keyboard.push([
-        { text: ctx.t("announce.buttons.stopOne", { id: a.id }), callback_data: `an:c:${a.id}` },
+        {
+          text: ctx.t("announce.buttons.stopOne", { id: announcement.id }),
+          callback_data: `an:c:${announcement.id}`,
+        },
       ]);
     }
   }
@@ -70,18 +82,15 @@ function listing(ctx: BotContext, service: AnnounceService): [string, InlineKeyb
 /** /announcements (/pengumuman), for staff: scheduled and recent announcements, and cancelling one. */
 export const announcements = new Composer<BotContext>();
 
-announcements.command(["announcements", "pengumuman"], async (ctx) => {
-  const service = await staffService(ctx);
-  if (!service) return;
-  const [text, keyboard] = listing(ctx, service);
+announcements.command(["announcements", "pengumuman"], forStaff, async (ctx) => {
+  const [text, keyboard] = listing(ctx, ctx.deps.announce);
   await sendHtml(ctx, text, keyboard);
 });
 
-announcements.action(/^an:c:(\d{1,12})$/, async (ctx) => {
-  const service = await staffService(ctx);
-  if (!service) return;
+announcements.action(/^an:c:(\d{1,12})$/, forStaff, async (ctx) => {
+  const service = ctx.deps.announce;
   const id = Number(ctx.match[1]);
-  const result = service.store.cancel(id);
+  const result = service.announcements.cancel(id);
   service.broadcaster.wake();
   if (result === "unknown") return acknowledge(ctx, ctx.t("errors.expired"));
   const key = result === "cancelled" ? "cancelDone" : result === "stopped" ? "stopDone" : "tooLate";

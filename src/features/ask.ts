@@ -9,7 +9,7 @@ import { sendReply } from "../telegram/send";
  * The question a group message puts to the bot, or `undefined` when it is ordinary chatter:
  * the bot answers only messages that mention it or reply to one of its own.
  */
-export function questionInGroup(
+function questionInGroup(
   text: string,
   entities: MessageEntity[] | undefined,
   bot: { id: number; username: string },
@@ -49,7 +49,7 @@ ask.on(message("text"), async (ctx, next) => {
     if (question === undefined) return;
   }
   const reply = ctx.deps.engine().ask(question, { defaultLang: ctx.lang });
-  ctx.deps.questionLog?.record({ question, reply, chatType: ctx.chat.type, userId: ctx.from.id });
+  ctx.deps.questionLog.record({ question, reply, chatType: ctx.chat.type, userId: ctx.from.id });
   await sendReply(ctx, reply);
 });
 

@@ -1,9 +1,10 @@
 import { Composer } from "telegraf";
+import { isStaff } from "../telegram/access";
 import { acknowledge } from "../telegram/acknowledge";
 import type { BotContext } from "../telegram/context";
 
 /** Messages one user may send within `windowMs` before the rest is dropped. */
-export interface FloodOptions {
+interface FloodOptions {
   limit?: number;
   windowMs?: number;
   now?: () => number;
@@ -30,20 +31,20 @@ export function floodGuard(options: FloodOptions = {}): Composer<BotContext> {
     // Messages and button taps both count: a tapped answer posts as much as a typed question.
     if (userId === undefined || (!ctx.message && !ctx.callbackQuery)) return next();
     // Staff tap through the announcement composer quickly, and are trusted.
-    if (ctx.deps.adminIds.includes(userId)) return next();
-    const t = now();
-    if (t - lastSweep > 60_000) {
+    if (isStaff(ctx)) return next();
+    const at = now();
+    if (at - lastSweep > 60_000) {
       // Forget quiet users so the map does not grow with every user ever seen.
-      for (const [id, w] of windows)
-        if (t - (w.times[w.times.length - 1] ?? 0) > windowMs) windows.delete(id);
-      lastSweep = t;
+      for (const [id, quiet] of windows)
+        if (at - (quiet.times[quiet.times.length - 1] ?? 0) > windowMs) windows.delete(id);
+      lastSweep = at;
     }
-    const w = windows.get(userId) ?? { times: [], warned: false };
-    windows.set(userId, w);
-    w.times = w.times.filter((x) => t - x < windowMs);
-    w.times.push(t);
-    if (w.times.length <= limit) {
-      w.warned = false;
+    const window = windows.get(userId) ?? { times: [], warned: false };
+    windows.set(userId, window);
+    window.times = window.times.filter((time) => at - time < windowMs);
+    window.times.push(at);
+    if (window.times.length <= limit) {
+      window.warned = false;
       return next();
     }
     if (ctx.callbackQuery) {
@@ -51,8 +52,8 @@ export function floodGuard(options: FloodOptions = {}): Composer<BotContext> {
       await acknowledge(ctx, ctx.t("errors.flood"));
       return;
     }
-    if (!w.warned) {
-      w.warned = true;
+    if (!window.warned) {
+      window.warned = true;
       if (ctx.chat?.type === "private") await ctx.reply(ctx.t("errors.flood"));
     }
   });

@@ -6,11 +6,11 @@ import { encodeStartPayload } from "../telegram/deep-link";
 import { inlineCard } from "../telegram/inline-cards";
 
 /** Telegram shows at most 50 results an answer; more come a page at a time through `offset`. */
-export const MAX_INLINE_RESULTS = 50;
+const MAX_INLINE_RESULTS = 50;
 // At most this many characters of a query travel in the no-match button's start parameter.
 const START_QUERY_CHARS = 46;
 /** Seconds Telegram may reuse an answer: short, so a knowledge reload shows soon. */
-export const INLINE_CACHE_SECONDS = 30;
+const INLINE_CACHE_SECONDS = 30;
 
 /** Inline mode: `@bot <words>` in any chat offers province cards to post there. */
 export const inline = new Composer<BotContext>();

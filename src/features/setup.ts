@@ -1,9 +1,9 @@
 import { Composer } from "telegraf";
-import { isLang, type Lang } from "../lang";
+import type { Lang } from "../lang";
 import type { BotContext, BotDeps } from "../telegram/context";
 
 /** The interface language from Telegram's `language_code`: `id` → Indonesian, another → English, none → Indonesian. */
-export function languageFromCode(code: string | undefined): Lang {
+function languageFromCode(code: string | undefined): Lang {
   if (!code) return "id";
   return code.toLowerCase().startsWith("id") || code.toLowerCase().startsWith("in") ? "id" : "en";
 }
@@ -22,9 +22,4 @@ export function setup(deps: BotDeps): Composer<BotContext> {
     ctx.t = (key, options) => deps.t(ctx.lang, key, options);
     return next();
   });
-}
-
-/** Reads a language code a user picked; `undefined` for anything else. */
-export function pickedLang(value: string | undefined): Lang | undefined {
-  return isLang(value) ? value : undefined;
 }

@@ -6,7 +6,7 @@ import { escapeHtml } from "../telegram/html";
 import { sendHtml, sendReply } from "../telegram/send";
 
 /** Callback data of the example-question buttons under /start: "q:<index>". */
-export const EXAMPLE_PREFIX = "q:";
+const EXAMPLE_PREFIX = "q:";
 
 /** The example questions of the welcome message, in the interface language. */
 export function examples(ctx: BotContext): string[] {

@@ -3,71 +3,68 @@ import type { AnswerEngine } from "../answer/engine";
 import { parseSubjectRef } from "../answer/subject";
 import type { ReloadResult } from "../knowledge/service";
 import { LANGS, type Lang } from "../lang";
+import { staffOnly } from "../telegram/access";
 import type { BotContext, BotDeps } from "../telegram/context";
 import { cutText, escapeHtml } from "../telegram/html";
 import { sendHtml } from "../telegram/send";
 import { renderStatsChart } from "../upkeep/chart";
+import { clusterQuestions, type QuestionCluster } from "../upkeep/clusters";
 import { toCsv } from "../upkeep/csv";
 import { dayOf } from "../upkeep/days";
-import { groupQuestions, type QuestionGroup } from "../upkeep/group";
 import { collectStats, STATS_DAYS, type Stats } from "../upkeep/stats";
 
 /** How far back `/unanswered` looks unless told (`/unanswered 60`). */
-export const UNANSWERED_DAYS = 30;
-/** Groups listed in the message; the CSV holds them all. */
-const LISTED_GROUPS = 15;
+const UNANSWERED_DAYS = 30;
+/** Clusters listed in the message; the CSV holds them all. */
+const LISTED_CLUSTERS = 15;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Whether the sender is programme staff (`ADMIN_IDS`). */
-export function isStaff(ctx: BotContext): boolean {
-  return ctx.from !== undefined && ctx.deps.adminIds.includes(ctx.from.id);
-}
-
 /** Staff commands only, and only in a private chat: what people ask is not for a whole group. */
-const staffOnly = async (ctx: BotContext, next: () => Promise<void>) => {
-  if (!isStaff(ctx)) return void (await ctx.reply(ctx.t("upkeep.staffOnly")));
-  if (ctx.chat?.type !== "private") return void (await ctx.reply(ctx.t("upkeep.privateOnly")));
-  return next();
-};
+const forStaff = staffOnly({ staffOnly: "upkeep.staffOnly", privateOnly: "upkeep.privateOnly" });
 
 /** `/unanswered [csv] [days]`, `/stats`, `/reload`: knowledge upkeep for programme staff. */
 export const upkeep = new Composer<BotContext>();
 
-upkeep.command(["unanswered", "belumterjawab"], staffOnly, async (ctx) => {
+upkeep.command(["unanswered", "belumterjawab"], forStaff, async (ctx) => {
   const log = ctx.deps.questionLog;
   const words = ctx.payload.toLowerCase().split(/\s+/).filter(Boolean);
   const asked = Number(words.find((w) => /^\d{1,4}$/.test(w)));
   const days = Number.isInteger(asked) && asked > 0 ? Math.min(asked, 3650) : UNANSWERED_DAYS;
-  const now = (ctx.deps.now ?? Date.now)();
-  const rows = log ? log.store.unanswered(now - days * DAY_MS) : [];
-  const groups = groupQuestions(rows);
+  const now = ctx.deps.now();
+  const rows = log.store.unanswered(now - days * DAY_MS);
+  const clusters = clusterQuestions(rows);
   const engine = ctx.deps.engine();
   if (words.includes("csv")) {
-    const day = dayOf(now, log?.timezone ?? "UTC");
+    const day = dayOf(now, log.timezone);
     await ctx.replyWithDocument(
       {
-        source: Buffer.from(unansweredCsv(groups, engine, ctx.lang), "utf8"),
+        source: Buffer.from(unansweredCsv(clusters, engine, ctx.lang), "utf8"),
         filename: ctx.t("upkeep.unanswered.csvFile", { day }),
       },
-      { caption: ctx.t("upkeep.unanswered.csvCaption", { days, count: rows.length, groups: groups.length }) },
+      {
+        caption: ctx.t("upkeep.unanswered.csvCaption", {
+          days,
+          count: rows.length,
+          clusters: clusters.length,
+        }),
+      },
     );
     return;
   }
-  if (!groups.length) return void (await sendHtml(ctx, ctx.t("upkeep.unanswered.none", { days })));
-  await sendHtml(ctx, unansweredHtml(ctx, groups, engine, { days, count: rows.length }));
+  if (!clusters.length) return void (await sendHtml(ctx, ctx.t("upkeep.unanswered.none", { days })));
+  await sendHtml(ctx, unansweredHtml(ctx, clusters, engine, { days, count: rows.length }));
 });
 
-upkeep.command(["stats", "statistik"], staffOnly, async (ctx) => {
+upkeep.command(["stats", "statistik"], forStaff, async (ctx) => {
   const log = ctx.deps.questionLog;
-  if (!log) return;
   const stats = collectStats(
     {
       store: log.store,
       engine: ctx.deps.engine(),
       timezone: log.timezone,
-      now: (ctx.deps.now ?? Date.now)(),
+      now: ctx.deps.now(),
       activeGroups: ctx.deps.groups.listActive().length,
-      subscribedGroups: ctx.deps.subscribedGroups?.(),
+      subscribedGroups: ctx.deps.announce.subscriptions.subscribers().length,
     },
     ctx.lang,
   );
@@ -91,14 +88,12 @@ upkeep.command(["stats", "statistik"], staffOnly, async (ctx) => {
   );
 });
 
-upkeep.command(["reload", "muatulang"], staffOnly, async (ctx) => {
-  const knowledge = ctx.deps.knowledge;
-  if (!knowledge) return void (await ctx.reply(ctx.t("upkeep.reload.unavailable")));
-  await sendHtml(ctx, reloadHtml(ctx.deps, ctx.lang, await knowledge.reload()));
+upkeep.command(["reload", "muatulang"], forStaff, async (ctx) => {
+  await sendHtml(ctx, reloadHtml(ctx.deps, ctx.lang, await ctx.deps.knowledge.reload()));
 });
 
 /** The answer to a reload: what is now in service, or exactly where the file is wrong. */
-export function reloadHtml(deps: BotDeps, lang: Lang, result: ReloadResult): string {
+function reloadHtml(deps: BotDeps, lang: Lang, result: ReloadResult): string {
   if (result.ok) {
     const k = result.engine.knowledge;
     return deps.t(lang, "upkeep.reload.ok", {
@@ -144,49 +139,52 @@ function guessLabel(engine: AnswerEngine, ref: string | undefined, lang: Lang): 
 
 function unansweredHtml(
   ctx: BotContext,
-  groups: QuestionGroup[],
+  clusters: QuestionCluster[],
   engine: AnswerEngine,
   totals: { days: number; count: number },
 ): string {
   const lines = [
-    ctx.t("upkeep.unanswered.title", { days: totals.days, count: totals.count, groups: groups.length }),
+    ctx.t("upkeep.unanswered.title", { days: totals.days, count: totals.count, clusters: clusters.length }),
     "",
   ];
-  groups.slice(0, LISTED_GROUPS).forEach((g, i) => {
-    const details = [ctx.t("upkeep.unanswered.people", { count: g.people }), g.langs.join("/")];
-    if (g.variants) details.push(ctx.t("upkeep.unanswered.variants", { count: g.variants }));
-    const guess = guessLabel(engine, g.guess, ctx.lang);
+  clusters.slice(0, LISTED_CLUSTERS).forEach((cluster, index) => {
+    const details = [ctx.t("upkeep.unanswered.people", { count: cluster.people }), cluster.langs.join("/")];
+    if (cluster.variants) details.push(ctx.t("upkeep.unanswered.variants", { count: cluster.variants }));
+    const guess = guessLabel(engine, cluster.guess, ctx.lang);
     if (guess) {
       details.push(
-        g.guessScore === undefined
+        cluster.guessScore === undefined
           ? ctx.t("upkeep.unanswered.guessNoScore", { guess: escapeHtml(guess) })
-          : ctx.t("upkeep.unanswered.guess", { guess: escapeHtml(guess), score: g.guessScore.toFixed(2) }),
+          : ctx.t("upkeep.unanswered.guess", {
+              guess: escapeHtml(guess),
+              score: cluster.guessScore.toFixed(2),
+            }),
       );
     }
     lines.push(
       ctx.t("upkeep.unanswered.line", {
-        rank: i + 1,
-        count: g.count,
-        wording: escapeHtml(cutText(g.wording, 200)),
+        rank: index + 1,
+        count: cluster.count,
+        wording: escapeHtml(cutText(cluster.wording, 200)),
       }),
       `    <i>${details.join(" · ")}</i>`,
     );
   });
   lines.push(
     "",
-    groups.length > LISTED_GROUPS
-      ? ctx.t("upkeep.unanswered.more", { count: groups.length - LISTED_GROUPS })
+    clusters.length > LISTED_CLUSTERS
+      ? ctx.t("upkeep.unanswered.more", { count: clusters.length - LISTED_CLUSTERS })
       : ctx.t("upkeep.unanswered.csvHint"),
   );
   return lines.join("\n");
 }
 
-/** The CSV of `/unanswered csv`: one row a question, grouped, most frequent group first. */
-export function unansweredCsv(groups: QuestionGroup[], engine: AnswerEngine, lang: Lang): string {
+/** The CSV of `/unanswered csv`: one row a question, by cluster, most frequent cluster first. */
+function unansweredCsv(clusters: QuestionCluster[], engine: AnswerEngine, lang: Lang): string {
   const header = [
-    "group",
-    "group_count",
-    "group_wording",
+    "cluster",
+    "cluster_count",
+    "cluster_wording",
     "question",
     "kind",
     "confidence",
@@ -197,66 +195,70 @@ export function unansweredCsv(groups: QuestionGroup[], engine: AnswerEngine, lan
     "best_guess_name",
     "guess_score",
   ];
-  const rows = groups.flatMap((g, i) =>
-    g.rows.map((r) => [
-      i + 1,
-      g.count,
-      g.wording,
-      r.text,
-      r.kind,
-      r.confidence,
-      r.lang,
-      r.chatType,
-      new Date(r.askedAt).toISOString(),
-      r.guess,
-      guessLabel(engine, r.guess, lang),
-      r.guessScore,
+  const rows = clusters.flatMap((cluster, index) =>
+    cluster.rows.map((row) => [
+      index + 1,
+      cluster.count,
+      cluster.wording,
+      row.text,
+      row.kind,
+      row.confidence,
+      row.lang,
+      row.chatType,
+      new Date(row.askedAt).toISOString(),
+      row.guess,
+      guessLabel(engine, row.guess, lang),
+      row.guessScore,
     ]),
   );
   return toCsv(header, rows);
 }
 
-function statsHtml(ctx: BotContext, s: Stats): string {
-  const percent = (n: number, of: number) =>
-    of ? `${Math.round((100 * n) / of)}%` : ctx.t("upkeep.stats.unknown");
-  const langs = s.langs
+function statsHtml(ctx: BotContext, stats: Stats): string {
+  const percent = (part: number, of: number) =>
+    of ? `${Math.round((100 * part) / of)}%` : ctx.t("upkeep.stats.unknown");
+  const langs = stats.langs
     .map(
-      (l) =>
-        `${LANGS.includes(l.lang as Lang) ? ctx.t(`language.names.${l.lang}`) : l.lang} ${percent(l.count, s.total)}`,
+      (share) =>
+        `${LANGS.includes(share.lang as Lang) ? ctx.t(`language.names.${share.lang}`) : share.lang} ${percent(share.count, stats.total)}`,
     )
     .join(" · ");
   const top = (items: Stats["topics"]) =>
     items.length
-      ? items.map((c, i) =>
-          ctx.t("upkeep.stats.topLine", { rank: i + 1, label: escapeHtml(c.label), count: c.count }),
+      ? items.map((counted, index) =>
+          ctx.t("upkeep.stats.topLine", {
+            rank: index + 1,
+            label: escapeHtml(counted.label),
+            count: counted.count,
+          }),
         )
       : [ctx.t("upkeep.stats.nothing")];
-  const most = Math.max(1, ...s.days.map((d) => d.total));
-  const perDay = s.days.map((d) =>
-    `${d.day.slice(5)} ${String(d.total).padStart(4)} (${String(d.answered).padStart(4)}) ${"█".repeat(Math.round((16 * d.total) / most))}`.trimEnd(),
+  const most = Math.max(1, ...stats.days.map((day) => day.total));
+  const perDay = stats.days.map((day) =>
+    `${day.day.slice(5)} ${String(day.total).padStart(4)} (${String(day.answered).padStart(4)}) ${"█".repeat(Math.round((16 * day.total) / most))}`.trimEnd(),
   );
   return [
     ctx.t("upkeep.stats.title", {
-      days: s.days.length,
-      from: s.days[0]?.day,
-      to: s.days[s.days.length - 1]?.day,
+      days: stats.days.length,
+      from: stats.days[0]?.day,
+      to: stats.days[stats.days.length - 1]?.day,
     }),
     ctx.t("upkeep.stats.questions", {
-      total: s.total,
-      people: s.people,
-      share: percent(s.answered, s.total),
+      total: stats.total,
+      people: stats.people,
+      share: percent(stats.answered, stats.total),
     }),
     ctx.t("upkeep.stats.languages", { list: langs || ctx.t("upkeep.stats.unknown") }),
     ctx.t("upkeep.stats.groups", {
-      active: s.groups.active,
-      subscribed: s.groups.subscribed ?? ctx.t("upkeep.stats.unknown"),
+      active: stats.groups.active,
+      subscribed: stats.groups.subscribed,
     }),
     "",
     ctx.t("upkeep.stats.topProvinces"),
-    ...top(s.provinces),
+    ...top(stats.provinces),
     "",
     ctx.t("upkeep.stats.topTopics"),
-    ...top(s.topics),
+    ...top(stats.topics),
     "",
     ctx.t("upkeep.stats.perDay"),
     `<pre>${perDay.join("\n")}</pre>`,

@@ -5,6 +5,9 @@ import { migrations as allMigrations, type Migration } from "./migrations";
 
 export type Database = BetterSqlite3.Database;
 
+/** Prepared statements by name, for a table of SQL by name. */
+export type Statements<T extends Record<string, string>> = { [K in keyof T]: BetterSqlite3.Statement };
+
 const BUSY_TIMEOUT_MS = 5_000;
 
 /**
@@ -61,4 +64,11 @@ export function migrate(db: Database, migrations: readonly Migration[] = allMigr
       db.pragma(`user_version = ${migration.version}`);
     })();
   }
+}
+
+/** Prepares each statement of a table of SQL by name, once: a store's statements read as data. */
+export function prepareAll<T extends Record<string, string>>(db: Database, sql: T): Statements<T> {
+  return Object.fromEntries(
+    Object.entries(sql).map(([name, text]) => [name, db.prepare(text)]),
+  ) as Statements<T>;
 }

@@ -2,7 +2,7 @@ import { isLang, type Lang } from "../lang";
 import type { Database } from "./database";
 
 /** A group or channel the bot has been added to. Times are milliseconds since the epoch. */
-export interface GroupRecord {
+interface GroupRecord {
   id: number;
   title: string | undefined;
   /** Telegram's chat type: `group`, `supergroup` or `channel`. */
@@ -16,7 +16,7 @@ export interface GroupRecord {
 }
 
 /** What Telegram tells us about a chat; the rest of the record is ours. */
-export interface GroupInfo {
+interface GroupInfo {
   id: number;
   title?: string | undefined;
   type?: string | undefined;
@@ -27,7 +27,7 @@ export interface GroupInfo {
  * before the one under `oldId` is deleted: move your own rows from `oldId` to `newId` there.
  * Must be synchronous; throwing rolls the whole migration back.
  */
-export type GroupMigrationHook = (oldId: number, newId: number) => void;
+type GroupMigrationHook = (oldId: number, newId: number) => void;
 
 interface GroupRow {
   id: number;

@@ -116,4 +116,16 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX questions_day ON questions (day);
     `,
   },
+  {
+    // Issue 14: Telegraf sessions (the announcement wizard's drafts), so a draft survives a restart.
+    version: 4,
+    name: "sessions",
+    up: `
+      CREATE TABLE sessions (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -3,7 +3,7 @@ import { isLang, type Lang } from "../lang";
 import type { Database } from "./database";
 
 /** One question as stored: anonymous, with its text only when the bot could not answer it well. */
-export interface QuestionRow {
+interface QuestionRow {
   /** Milliseconds since the epoch. */
   askedAt: number;
   /** The calendar day it was asked in the bot's time zone: `2024-05-31`. */

@@ -3,7 +3,7 @@ import { isLang } from "../lang";
 import type { Database } from "./database";
 
 /** A group's standing for announcements. */
-export interface Subscription {
+interface Subscription {
   subscribed: boolean;
   /** Programme province ids the group is tied to, sorted. */
   provinces: string[];

@@ -129,7 +129,7 @@ export function installRetry(telegram: Telegram, options: RetryOptions = {}): vo
  * Middleware installing retry on `ctx.telegram`, the per-update `Telegram` that `ctx.reply` and
  * friends use. Mount it before any middleware that calls the API.
  */
-export function retryMiddleware(options: RetryOptions = {}): MiddlewareFn<Context> {
+function retryMiddleware(options: RetryOptions = {}): MiddlewareFn<Context> {
   return (ctx, next) => {
     installRetry(ctx.telegram, options);
     return next();

@@ -45,6 +45,7 @@ const GROUP_MENU: Menu = {
 const STAFF_MENU: Menu = {
   id: [
     ["umumkan", "announce"],
+    ["batal", "cancel"],
     ["pengumuman", "announcements"],
     ["belumterjawab", "unanswered"],
     ["statistik", "stats"],
@@ -52,6 +53,7 @@ const STAFF_MENU: Menu = {
   ],
   en: [
     ["announce", "announce"],
+    ["cancel", "cancel"],
     ["announcements", "announcements"],
     ["unanswered", "unanswered"],
     ["stats", "stats"],
@@ -60,7 +62,7 @@ const STAFF_MENU: Menu = {
 };
 
 /** A command menu in one language, descriptions from `locales/<lang>/commands.json`. */
-export function commandMenu(t: Translate, lang: Lang, extra: Menu | undefined = undefined): BotCommand[] {
+function commandMenu(t: Translate, lang: Lang, extra: Menu | undefined = undefined): BotCommand[] {
   return [...MENU[lang], ...(extra?.[lang] ?? [])].map(([command, key]) => ({
     command,
     description: t(lang, `commands.${key}`),

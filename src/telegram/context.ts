@@ -10,7 +10,10 @@ import type { GroupStore } from "../storage/groups";
 import type { UserStore } from "../storage/users";
 import type { QuestionLog } from "../upkeep/question-log";
 
-/** What the bot's features need from the rest of the program. */
+/**
+ * What the bot's features need from the rest of the program, every part required: a feature gets
+ * its services when the bot is built, or the bot is not built (see `createBot`).
+ */
 export interface BotDeps {
   /** The answer engine in service now (live reload may swap it between updates). */
   engine: () => AnswerEngine;
@@ -20,15 +23,14 @@ export interface BotDeps {
   /** Programme staff: Telegram user ids allowed to use staff commands. */
   adminIds: readonly number[];
   logger: Logger;
-  now?: () => number;
+  /** The bot's clock (the flood guard, the question log, staff's date ranges). */
+  now: () => number;
   /** Records every question anonymously, for the staff's /unanswered and /stats. */
-  questionLog?: QuestionLog;
+  questionLog: QuestionLog;
   /** The knowledge file in service, for the staff's /reload. */
-  knowledge?: KnowledgeService;
-  /** How many groups are subscribed to announcements (wired by that feature); shown by /stats. */
-  subscribedGroups?: () => number;
+  knowledge: KnowledgeService;
   /** Group announcements: subscriptions, the queue and its delivery worker. */
-  announce?: AnnounceService;
+  announce: AnnounceService;
 }
 
 /** Telegraf's context with the bot's own additions, set by the first middleware. */

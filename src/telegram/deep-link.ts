@@ -3,7 +3,7 @@
  * A–Z, a–z, 0–9, _ and -. A subject reference travels as `r_<ref>` (dots become underscores:
  * subject ids never hold one); a free question as `q_<base64url of its text>`.
  */
-export type StartPayload = { ref: string } | { query: string };
+type StartPayload = { ref: string } | { query: string };
 
 const MAX = 64;
 

@@ -9,7 +9,7 @@ import { decodeStartPayload, encodeStartPayload } from "./deep-link";
 import { escapeHtml } from "./html";
 
 /** What a card needs besides its hit: the engine, the interface language and its texts, the bot. */
-export interface CardContext {
+interface CardContext {
   engine: AnswerEngine;
   lang: Lang;
   t: (key: string, options?: TOptions) => string;

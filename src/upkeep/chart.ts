@@ -4,11 +4,11 @@ import { dirname, join } from "node:path";
 import type { Counted, Stats } from "./stats";
 
 /** The chart's size in pixels. */
-export const CHART_WIDTH = 1200;
-export const CHART_HEIGHT = 800;
+const CHART_WIDTH = 1200;
+const CHART_HEIGHT = 800;
 
 /** The words on the chart, in the staff member's language. */
-export interface ChartTexts {
+interface ChartTexts {
   title: string;
   answered: string;
   unanswered: string;
@@ -70,53 +70,7 @@ export async function renderStatsChart(stats: Stats, texts: ChartTexts): Promise
     height: CHART_HEIGHT,
   });
   try {
-    const provinces = topBars(stats.provinces, 1, "#2f7ed8");
-    const topics = topBars(stats.topics, 2, "#8e5ea2");
-    chart.setOption({
-      animation: false,
-      backgroundColor: "#ffffff",
-      textStyle: { fontFamily: FONT_FAMILY },
-      title: [
-        { text: texts.title, left: "center", top: 12, textStyle: { fontSize: 22 } },
-        { text: texts.provinces, left: "4%", top: 470, textStyle: { fontSize: 16 } },
-        { text: texts.topics, left: "54%", top: 470, textStyle: { fontSize: 16 } },
-      ],
-      legend: { top: 48, textStyle: { fontSize: 14 } },
-      grid: [
-        { left: 60, right: 30, top: 90, height: 330 },
-        { left: "14%", width: "30%", top: 510, bottom: 30 },
-        { left: "66%", width: "28%", top: 510, bottom: 30 },
-      ],
-      xAxis: [
-        {
-          type: "category",
-          gridIndex: 0,
-          data: stats.days.map((d) => d.day.slice(5)),
-          axisLabel: { fontSize: 12, interval: 2 },
-        },
-        provinces.xAxis,
-        topics.xAxis,
-      ],
-      yAxis: [{ type: "value", gridIndex: 0, minInterval: 1 }, provinces.yAxis, topics.yAxis],
-      series: [
-        {
-          name: texts.answered,
-          type: "bar",
-          stack: "day",
-          data: stats.days.map((d) => d.answered),
-          itemStyle: { color: "#3aa655" },
-        },
-        {
-          name: texts.unanswered,
-          type: "bar",
-          stack: "day",
-          data: stats.days.map((d) => d.total - d.answered),
-          itemStyle: { color: "#e8833a" },
-        },
-        provinces.series,
-        topics.series,
-      ],
-    });
+    chart.setOption(chartOption(stats, texts));
     const svg = chart.renderToSVGString();
     const files = fontFiles();
     const resvg = new Resvg(svg, {
@@ -133,4 +87,55 @@ export async function renderStatsChart(stats: Stats, texts: ChartTexts): Promise
   } finally {
     chart.dispose();
   }
+}
+
+/** The chart as ECharts options: questions a day above, the top provinces and topics below. */
+function chartOption(stats: Stats, texts: ChartTexts) {
+  const provinces = topBars(stats.provinces, 1, "#2f7ed8");
+  const topics = topBars(stats.topics, 2, "#8e5ea2");
+  return {
+    animation: false,
+    backgroundColor: "#ffffff",
+    textStyle: { fontFamily: FONT_FAMILY },
+    title: [
+      { text: texts.title, left: "center", top: 12, textStyle: { fontSize: 22 } },
+      { text: texts.provinces, left: "4%", top: 470, textStyle: { fontSize: 16 } },
+      { text: texts.topics, left: "54%", top: 470, textStyle: { fontSize: 16 } },
+    ],
+    legend: { top: 48, textStyle: { fontSize: 14 } },
+    grid: [
+      { left: 60, right: 30, top: 90, height: 330 },
+      { left: "14%", width: "30%", top: 510, bottom: 30 },
+      { left: "66%", width: "28%", top: 510, bottom: 30 },
+    ],
+    xAxis: [
+      {
+        type: "category",
+        gridIndex: 0,
+        data: stats.days.map((day) => day.day.slice(5)),
+        axisLabel: { fontSize: 12, interval: 2 },
+      },
+      provinces.xAxis,
+      topics.xAxis,
+    ],
+    yAxis: [{ type: "value", gridIndex: 0, minInterval: 1 }, provinces.yAxis, topics.yAxis],
+    series: [
+      {
+        name: texts.answered,
+        type: "bar",
+        stack: "day",
+        data: stats.days.map((day) => day.answered),
+        itemStyle: { color: "#3aa655" },
+      },
+      {
+        name: texts.unanswered,
+        type: "bar",
+        stack: "day",
+        data: stats.days.map((day) => day.total - day.answered),
+        itemStyle: { color: "#e8833a" },
+      },
+      provinces.series,
+      topics.series,
+    ],
+  };
 }

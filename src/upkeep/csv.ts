@@ -1,5 +1,5 @@
 /** A value of one CSV cell; `undefined` and `null` are empty. */
-export type CsvValue = string | number | boolean | undefined | null;
+type CsvValue = string | number | boolean | undefined | null;
 
 // A spreadsheet reads a cell starting with one of these as a formula (CSV injection); a tab or a
 // carriage return in front can hide the sign from a quick look.

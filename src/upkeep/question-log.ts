@@ -7,13 +7,13 @@ import type { QuestionStore } from "../storage/questions";
 import { dayOf } from "./days";
 
 /** Answers less sure than this are kept with their text, beside the fallbacks, for staff to review. */
-export const LOW_CONFIDENCE = 0.7;
+const LOW_CONFIDENCE = 0.7;
 
 /** The longest question text kept; the matcher reads no more than this either. */
 const MAX_TEXT = 500;
 
 /** One question put to the bot and the reply it got, as `ask` sees them. */
-export interface AskedQuestion {
+interface AskedQuestion {
   question: string;
   reply: Reply;
   chatType: string;
@@ -22,7 +22,7 @@ export interface AskedQuestion {
 }
 
 /** Whether a reply is one staff should see: a fallback, or an answer the matcher was unsure of. */
-export function needsReview(reply: Reply): boolean {
+function needsReview(reply: Reply): boolean {
   return reply.kind === "fallback" || (reply.kind !== "smalltalk" && reply.confidence < LOW_CONFIDENCE);
 }
 
@@ -30,7 +30,7 @@ export function needsReview(reply: Reply): boolean {
  * The subject the bot would have answered and how sure it was: the answer's own subject, the
  * matcher's guess below its cut-off, or else the first "did you mean" choice.
  */
-export function bestGuess(reply: Reply): { guess: string | undefined; score: number | undefined } {
+function bestGuess(reply: Reply): { guess: string | undefined; score: number | undefined } {
   const first = reply.subjects[0];
   if (first) return { guess: subjectRef(first), score: reply.confidence };
   if (reply.guess) return { guess: reply.guess.ref, score: reply.guess.confidence };

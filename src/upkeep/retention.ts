@@ -3,7 +3,7 @@ import type { QuestionStore } from "../storage/questions";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface RetentionOptions {
+interface RetentionOptions {
   /** Questions older than this many days are deleted. */
   days: number;
   logger: Logger;

@@ -26,18 +26,18 @@ export interface Stats {
   langs: Array<{ lang: string; count: number }>;
   topics: Counted[];
   provinces: Counted[];
-  groups: { active: number; subscribed: number | undefined };
+  groups: { active: number; subscribed: number };
 }
 
-export interface StatsSources {
+interface StatsSources {
   store: QuestionStore;
   /** The engine in service, to name the subjects. */
   engine: AnswerEngine;
   timezone: string;
   now: number;
   activeGroups: number;
-  /** Groups subscribed to announcements, when that feature is there to say. */
-  subscribedGroups: number | undefined;
+  /** Groups subscribed to announcements. */
+  subscribedGroups: number;
 }
 
 /** Gathers the numbers of `/stats`, naming subjects in `lang`. */
@@ -74,7 +74,7 @@ export function collectStats(src: StatsSources, lang: Lang): Stats {
  * How `/stats` counts a subject: provinces (of the programme or not: places and regencies count
  * for their province) apart from topics, each under one key and name.
  */
-export function nameSubject(
+function nameSubject(
   engine: AnswerEngine,
   ref: string,
   lang: Lang,

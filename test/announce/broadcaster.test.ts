@@ -1,4 +1,4 @@
-import { type Telegram, TelegramError } from "telegraf";
+import { TelegramError } from "telegraf";
 import { afterEach, describe, expect, it } from "vitest";
 import type { BroadcasterOptions } from "../../src/announce/broadcaster";
 import { createAnnounceService } from "../../src/announce/service";
@@ -6,6 +6,7 @@ import { createI18n, translator } from "../../src/i18n";
 import { silentLogger } from "../../src/logger";
 import { type Database, openDatabase } from "../../src/storage/database";
 import { GroupStore } from "../../src/storage/groups";
+import { type FakeCall, fakeBroadcastApi } from "../support/broadcast-api";
 import { ManualClock } from "../support/clock";
 
 const open: Database[] = [];
@@ -20,53 +21,43 @@ interface Call {
 }
 
 /**
- * A worker over an in-memory database and a stub Bot API that answers at once (or when the test
- * releases it), on a manual clock: pacing is checked in clock time, without any real wait.
+ * A worker over an in-memory database and a stub Bot API, on a manual clock: pacing is checked
+ * in clock time, without any real wait.
  */
 function setup(
   groupCount: number,
   opts: {
     hold?: boolean;
     /** An error for the call to throw instead of answering (the call is recorded first). */
-    fail?: (call: Call & { text: string }) => Error | undefined;
+    fail?: (call: FakeCall) => Error | undefined;
     broadcast?: BroadcasterOptions;
   } = {},
 ) {
   const db = openDatabase(":memory:");
   open.push(db);
   const clock = new ManualClock(1_000_000);
-  const calls: Call[] = [];
-  const held: Array<() => void> = [];
-  let messageId = 1;
-  const api = {
-    callApi: async (method: string, payload: { chat_id: number; text?: string }) => {
-      const call = { method, chatId: payload.chat_id, at: clock.now() };
-      calls.push(call);
-      const error = opts.fail?.({ ...call, text: payload.text ?? "" });
-      if (error) throw error;
-      if (opts.hold) await new Promise<void>((resolve) => held.push(resolve));
-      return { message_id: messageId++, date: 0, chat: { id: payload.chat_id }, text: "" };
-    },
-  } as unknown as Telegram;
+  const api = fakeBroadcastApi(clock, opts);
   const groups = new GroupStore(db, () => clock.now());
-  const service = createAnnounceService({
-    db,
-    groups,
-    token: "1:test",
-    t: translator(createI18n()),
-    logger: silentLogger,
-    timezone: "Asia/Jakarta",
-    broadcast: { clock, ...opts.broadcast },
-  });
-  // Swap the HTTP clients for the stub: the worker reads them from its dependencies.
-  Object.assign((service.broadcaster as unknown as { deps: object }).deps, { api, staff: api });
+  const service = createAnnounceService(
+    {
+      db,
+      groups,
+      groupApi: api,
+      staffApi: api,
+      clock,
+      t: translator(createI18n()),
+      logger: silentLogger,
+      timezone: "Asia/Jakarta",
+    },
+    opts.broadcast,
+  );
   const ids = Array.from({ length: groupCount }, (_, i) => -100 - i);
   for (const id of ids) {
     groups.upsert({ id, title: `G${id}`, type: "group" });
     service.subscriptions.setSubscribed(id, true);
   }
   const announce = () =>
-    service.store.create({
+    service.announcements.create({
       authorId: 7,
       authorLang: "id",
       texts: { id: "Halo" },
@@ -74,7 +65,7 @@ function setup(
       pin: false,
       sendAt: clock.now(),
     });
-  return { db, clock, calls, held, service, ids, announce };
+  return { db, clock, calls: api.calls, held: api.held, service, ids, announce };
 }
 
 /** The most group messages in any window of `ms` of clock time. */
@@ -88,7 +79,7 @@ describe("pacing", () => {
     const s = setup(100);
     const id = s.announce();
     s.service.broadcaster.start();
-    for (let i = 0; i < 10 && s.service.store.get(id)?.status !== "done"; i++) {
+    for (let i = 0; i < 10 && s.service.announcements.get(id)?.status !== "done"; i++) {
       await s.service.broadcaster.whenIdle();
       s.clock.advance(1_005);
     }
@@ -98,14 +89,14 @@ describe("pacing", () => {
     expect(busiest(s.calls, 1000)).toBe(30);
     // Four windows: 30 + 30 + 30 + 10.
     expect(new Set(sends.map((c) => c.at)).size).toBe(4);
-    expect(s.service.store.counts(id)).toMatchObject({ total: 100, sent: 100 });
+    expect(s.service.deliveries.counts(id)).toMatchObject({ total: 100, sent: 100 });
   });
 
   it("never puts more than 20 messages a minute into one group", async () => {
     const s = setup(1);
     const ids = Array.from({ length: 25 }, () => s.announce());
     s.service.broadcaster.start();
-    for (let i = 0; i < 10 && s.service.store.get(ids.at(-1) ?? 0)?.status !== "done"; i++) {
+    for (let i = 0; i < 10 && s.service.announcements.get(ids.at(-1) ?? 0)?.status !== "done"; i++) {
       await s.service.broadcaster.whenIdle();
       s.clock.advance(30_000);
     }
@@ -126,7 +117,7 @@ describe("stopping", () => {
     const stopped = s.service.broadcaster.stop();
     for (const release of s.held.splice(0)) release();
     await stopped;
-    expect(s.service.store.counts(id)).toMatchObject({ sent: 3, sending: 0, unconfirmed: 0 });
+    expect(s.service.deliveries.counts(id)).toMatchObject({ sent: 3, sending: 0, unconfirmed: 0 });
   });
 
   it("a kill records nothing more: the calls in flight stay in doubt until the next start", async () => {
@@ -137,9 +128,9 @@ describe("stopping", () => {
     s.service.broadcaster.kill();
     for (const release of s.held.splice(0)) release();
     await s.service.broadcaster.stop();
-    expect(s.service.store.counts(id)).toMatchObject({ sent: 0, sending: 3 });
-    expect(s.service.store.recoverInterrupted()).toBe(3);
-    expect(s.service.store.counts(id)).toMatchObject({ sent: 3, unconfirmed: 3 });
+    expect(s.service.deliveries.counts(id)).toMatchObject({ sent: 0, sending: 3 });
+    expect(s.service.deliveries.recoverInterrupted()).toBe(3);
+    expect(s.service.deliveries.counts(id)).toMatchObject({ sent: 3, unconfirmed: 3 });
   });
 });
 
@@ -152,7 +143,7 @@ const tooMany = (seconds: number) =>
     parameters: { retry_after: seconds },
   });
 const groupSends = (calls: Call[]) => calls.filter((c) => c.method === "sendMessage" && c.chatId < 0);
-const staffSends = (calls: Call[]) => calls.filter((c) => c.method === "sendMessage" && c.chatId === 7);
+const staffSends = (calls: FakeCall[]) => calls.filter((c) => c.method === "sendMessage" && c.chatId === 7);
 
 describe("a 429 from Telegram", () => {
   it("holds back only its own group after one 429", async () => {
@@ -182,12 +173,12 @@ describe("a 429 from Telegram", () => {
     ).toBe(true);
     expect(groupSends(s.calls).filter((c) => c.chatId === first?.chatId)).toHaveLength(1);
     s.clock.advance(5_000);
-    for (let i = 0; i < 5 && s.service.store.get(id)?.status !== "done"; i++) {
+    for (let i = 0; i < 5 && s.service.announcements.get(id)?.status !== "done"; i++) {
       await s.service.broadcaster.whenIdle();
       s.clock.advance(1_005);
     }
     await s.service.broadcaster.stop();
-    expect(s.service.store.counts(id)).toMatchObject({ total: 4, sent: 4, failed: 0 });
+    expect(s.service.deliveries.counts(id)).toMatchObject({ total: 4, sent: 4, failed: 0 });
   });
 
   it("does not count toward maxAttempts: a long flood wait fails no group", async () => {
@@ -198,13 +189,13 @@ describe("a 429 from Telegram", () => {
     });
     const id = s.announce();
     s.service.broadcaster.start();
-    for (let i = 0; i < 10 && s.service.store.get(id)?.status !== "done"; i++) {
+    for (let i = 0; i < 10 && s.service.announcements.get(id)?.status !== "done"; i++) {
       await s.service.broadcaster.whenIdle();
       s.clock.advance(1_000);
     }
     await s.service.broadcaster.stop();
     expect(groupSends(s.calls)).toHaveLength(5);
-    expect(s.service.store.counts(id)).toMatchObject({ sent: 1, failed: 0 });
+    expect(s.service.deliveries.counts(id)).toMatchObject({ sent: 1, failed: 0 });
   });
 });
 
@@ -212,7 +203,7 @@ describe("a scheduled announcement found late", () => {
   const MINUTE = 60_000;
 
   function scheduledAgo(s: ReturnType<typeof setup>, ms: number): number {
-    return s.service.store.create({
+    return s.service.announcements.create({
       authorId: 7,
       authorLang: "en",
       texts: { id: "Rapat <b>besok</b>", en: "Meeting <b>tomorrow</b>" },
@@ -224,14 +215,6 @@ describe("a scheduled announcement found late", () => {
 
   it("more than 30 minutes after its time is not sent: it is missed, and its author is told once", async () => {
     const s = setup(2);
-    const texts: string[] = [];
-    Object.assign((s.service.broadcaster as unknown as { deps: { staff: Telegram } }).deps.staff, {
-      callApi: async (method: string, payload: { chat_id: number; text: string }) => {
-        s.calls.push({ method, chatId: payload.chat_id, at: s.clock.now() });
-        texts.push(payload.text);
-        return { message_id: 1, date: 0, chat: { id: payload.chat_id }, text: "" };
-      },
-    });
     const id = scheduledAgo(s, 31 * MINUTE);
     s.service.broadcaster.start();
     await s.service.broadcaster.whenIdle();
@@ -239,14 +222,15 @@ describe("a scheduled announcement found late", () => {
     await s.service.broadcaster.whenIdle();
     await s.service.broadcaster.stop();
     expect(groupSends(s.calls)).toHaveLength(0);
-    const a = s.service.store.get(id);
+    const a = s.service.announcements.get(id);
     expect(a?.status).toBe("missed");
     expect(a?.reportedAt).toBeDefined();
-    expect(s.service.store.recent().map((r) => r.status)).toEqual(["missed"]);
+    expect(s.service.announcements.recent().map((r) => r.status)).toEqual(["missed"]);
     expect(staffSends(s.calls)).toHaveLength(1);
-    expect(texts[0]).toContain(`Announcement #${id} was not sent`);
-    expect(texts[0]).toContain("31 min late");
-    expect(texts[0]).toContain("Meeting tomorrow");
+    const notice = staffSends(s.calls)[0]?.text;
+    expect(notice).toContain(`Announcement #${id} was not sent`);
+    expect(notice).toContain("31 min late");
+    expect(notice).toContain("Meeting tomorrow");
   });
 
   it("within 30 minutes of its time still goes out", async () => {
@@ -256,7 +240,7 @@ describe("a scheduled announcement found late", () => {
     await s.service.broadcaster.whenIdle();
     await s.service.broadcaster.stop();
     expect(groupSends(s.calls)).toHaveLength(2);
-    expect(s.service.store.get(id)?.status).toBe("done");
+    expect(s.service.announcements.get(id)?.status).toBe("done");
   });
 });
 
@@ -293,7 +277,7 @@ describe("the final report", () => {
     await flush();
     expect(reportTries).toBe(3);
     await s.service.broadcaster.stop();
-    expect(s.service.store.get(id)?.reportedAt).toBeUndefined();
+    expect(s.service.announcements.get(id)?.reportedAt).toBeUndefined();
   });
 
   it("sent after a failed try is marked reported and not sent again", async () => {
@@ -312,7 +296,7 @@ describe("the final report", () => {
     await flush();
     await s.service.broadcaster.whenIdle();
     s.clock.advance(1_000);
-    await expect.poll(() => s.service.store.get(id)?.reportedAt).toBeDefined();
+    await expect.poll(() => s.service.announcements.get(id)?.reportedAt).toBeDefined();
     s.clock.advance(60_000);
     await s.service.broadcaster.whenIdle();
     await s.service.broadcaster.stop();

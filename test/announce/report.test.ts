@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { progressText, reportText } from "../../src/announce/report";
 import { createI18n, translator } from "../../src/i18n";
-import type { DeliveryCounts, DeliveryProblem } from "../../src/storage/announcements";
+import type { DeliveryCounts, DeliveryProblem } from "../../src/storage/deliveries";
 
 const t = translator(createI18n());
 const counts = (over: Partial<DeliveryCounts>): DeliveryCounts => ({

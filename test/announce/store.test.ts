@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AnnouncementStore } from "../../src/storage/announcements";
 import { schemaVersion } from "../../src/storage/database";
+import { DeliveryQueue } from "../../src/storage/deliveries";
 import { GroupStore } from "../../src/storage/groups";
 import { migrations } from "../../src/storage/migrations";
 import { SubscriptionStore } from "../../src/storage/subscriptions";
@@ -14,9 +15,10 @@ function setup() {
   const groups = new GroupStore(db, now);
   const subscriptions = new SubscriptionStore(db, now);
   const store = new AnnouncementStore(db, now);
+  const queue = new DeliveryQueue(db, now);
   groups.onMigrate((from, to) => {
     subscriptions.moveChat(from, to);
-    store.moveChat(from, to);
+    queue.moveChat(from, to);
   });
   const group = (id: number, opts: { subscribed?: boolean; provinces?: string[] } = {}) => {
     groups.upsert({ id, title: `G${id}`, type: "group" });
@@ -32,7 +34,7 @@ function setup() {
       pin: false,
       sendAt,
     });
-  return { db, clock, groups, subscriptions, store, group, announce };
+  return { db, clock, groups, subscriptions, store, queue, group, announce };
 }
 
 describe("the schema", () => {
@@ -81,15 +83,15 @@ describe("the delivery queue", () => {
       ]),
     ).toBe(true);
     expect(s.store.start(id, [{ chatId: -3, lang: "id" }])).toBe(false);
-    expect(s.store.counts(id)).toMatchObject({ total: 2, pending: 2 });
+    expect(s.queue.counts(id)).toMatchObject({ total: 2, pending: 2 });
 
-    const first = s.store.nextDue(1_000);
+    const first = s.queue.nextDue(1_000);
     expect(first).toMatchObject({ chatId: -1, text: "Halo", attempts: 0 });
-    expect(s.store.nextDue(1_000, [-1])).toMatchObject({ chatId: -2, text: "Hello" });
-    expect(s.store.claim(first?.id ?? 0)).toBe(true);
-    expect(s.store.claim(first?.id ?? 0)).toBe(false);
-    s.store.markSent(first?.id ?? 0, 77);
-    expect(s.store.counts(id)).toMatchObject({ sent: 1, pending: 1 });
+    expect(s.queue.nextDue(1_000, [-1])).toMatchObject({ chatId: -2, text: "Hello" });
+    expect(s.queue.claim(first?.id ?? 0)).toBe(true);
+    expect(s.queue.claim(first?.id ?? 0)).toBe(false);
+    s.queue.markSent(first?.id ?? 0, 77);
+    expect(s.queue.counts(id)).toMatchObject({ sent: 1, pending: 1 });
     expect(s.store.finishIfComplete(id)).toBe(false);
   });
 
@@ -97,17 +99,17 @@ describe("the delivery queue", () => {
     const s = setup();
     const id = s.announce();
     s.store.start(id, [{ chatId: -1, lang: "id" }]);
-    const row = s.store.nextDue(1_000);
-    s.store.claim(row?.id ?? 0);
-    s.store.retry(row?.id ?? 0, 4_000, "rate_limited", "429");
-    expect(s.store.nextDue(3_999)).toBeUndefined();
-    expect(s.store.nextWakeAt()).toBe(4_000);
-    expect(s.store.nextDue(4_000)).toMatchObject({ attempts: 1 });
-    s.store.claim(row?.id ?? 0);
-    s.store.end(row?.id ?? 0, "failed", "forbidden", "403: Forbidden");
+    const row = s.queue.nextDue(1_000);
+    s.queue.claim(row?.id ?? 0);
+    s.queue.retry(row?.id ?? 0, 4_000, "rate_limited", "429");
+    expect(s.queue.nextDue(3_999)).toBeUndefined();
+    expect(s.queue.nextDueAt()).toBe(4_000);
+    expect(s.queue.nextDue(4_000)).toMatchObject({ attempts: 1 });
+    s.queue.claim(row?.id ?? 0);
+    s.queue.end(row?.id ?? 0, "failed", "forbidden", "403: Forbidden");
     expect(s.store.finishIfComplete(id)).toBe(true);
     expect(s.store.finishIfComplete(id)).toBe(false);
-    expect(s.store.problems(id)).toEqual([
+    expect(s.queue.problems(id)).toEqual([
       { chatId: -1, title: undefined, status: "failed", reason: "forbidden", detail: "403: Forbidden" },
     ]);
   });
@@ -116,13 +118,13 @@ describe("the delivery queue", () => {
     const s = setup();
     const id = s.announce();
     s.store.start(id, [{ chatId: -1, lang: "id" }]);
-    const row = s.store.nextDue(1_000);
+    const row = s.queue.nextDue(1_000);
     for (let i = 0; i < 3; i++) {
-      s.store.claim(row?.id ?? 0);
-      s.store.putBack(row?.id ?? 0, 2_000, "rate_limited", "429");
+      s.queue.claim(row?.id ?? 0);
+      s.queue.putBack(row?.id ?? 0, 2_000, "rate_limited", "429");
     }
-    expect(s.store.nextDue(2_000)).toMatchObject({ attempts: 0 });
-    expect(s.store.counts(id)).toMatchObject({ pending: 1, sending: 0 });
+    expect(s.queue.nextDue(2_000)).toMatchObject({ attempts: 0 });
+    expect(s.queue.counts(id)).toMatchObject({ pending: 1, sending: 0 });
   });
 
   it("counts a delivery left in flight by a killed process as sent, unconfirmed, never to send again", () => {
@@ -132,11 +134,11 @@ describe("the delivery queue", () => {
       { chatId: -1, lang: "id" },
       { chatId: -2, lang: "id" },
     ]);
-    s.store.claim(s.store.nextDue(1_000)?.id ?? 0);
-    expect(s.store.recoverInterrupted()).toBe(1);
-    expect(s.store.counts(id)).toMatchObject({ sent: 1, unconfirmed: 1, pending: 1 });
-    expect(s.store.nextDue(1_000)).toMatchObject({ chatId: -2 });
-    expect(s.store.recentSends(0)).toEqual([{ chatId: -1, at: 1_000 }]);
+    s.queue.claim(s.queue.nextDue(1_000)?.id ?? 0);
+    expect(s.queue.recoverInterrupted()).toBe(1);
+    expect(s.queue.counts(id)).toMatchObject({ sent: 1, unconfirmed: 1, pending: 1 });
+    expect(s.queue.nextDue(1_000)).toMatchObject({ chatId: -2 });
+    expect(s.queue.recentSends(0)).toEqual([{ chatId: -1, at: 1_000 }]);
   });
 
   it("moves unsent deliveries with a migrated group, skipping one its new id already has", () => {
@@ -150,8 +152,8 @@ describe("the delivery queue", () => {
       { chatId: -1005, lang: "id" },
     ]);
     s.groups.migrate(-5, -1005);
-    expect(s.store.problems(a2)).toMatchObject([{ chatId: -5, status: "skipped", reason: "migrated" }]);
-    expect(s.store.nextDue(1_000)).toMatchObject({ announcementId: a1, chatId: -1005 });
+    expect(s.queue.problems(a2)).toMatchObject([{ chatId: -5, status: "skipped", reason: "migrated" }]);
+    expect(s.queue.nextDue(1_000)).toMatchObject({ announcementId: a1, chatId: -1005 });
   });
 
   it("cancels a scheduled announcement, and stops one being sent", () => {
@@ -162,7 +164,7 @@ describe("the delivery queue", () => {
     const running = s.announce();
     s.store.start(running, [{ chatId: -1, lang: "id" }]);
     expect(s.store.cancel(running)).toBe("stopped");
-    expect(s.store.counts(running)).toMatchObject({ skipped: 1, pending: 0 });
+    expect(s.queue.counts(running)).toMatchObject({ skipped: 1, pending: 0 });
     expect(s.store.finishIfComplete(running)).toBe(true);
     expect(s.store.cancel(running)).toBe("too_late");
     expect(s.store.cancel(999)).toBe("unknown");

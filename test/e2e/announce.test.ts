@@ -1,172 +1,58 @@
-import type { MessageEntity, User } from "telegraf/types";
-import { afterEach, describe, expect, it } from "vitest";
-import type { BroadcasterOptions } from "../../src/announce/broadcaster";
-import type { AnnounceService } from "../../src/announce/service";
-import type { Lang } from "../../src/lang";
-import { setup } from "../support/app";
-import { ManualClock } from "../support/clock";
-import { DEFAULT_USER, type RecordedCall, type UpdateInput } from "../support/fake-bot-api";
-
-const STAFF: User = {
-  id: 7001,
-  is_bot: false,
-  first_name: "Rina",
-  username: "rina_staf",
-  language_code: "id",
-};
-/** A time on 2 June 2025 in Asia/Jakarta (UTC+7). */
-const WIB = (hour: number, minute = 0) => Date.UTC(2025, 5, 2, hour - 7, minute);
-
-async function setupAnnounce(options: BroadcasterOptions = {}) {
-  const clock = new ManualClock(WIB(8));
-  const base = await setup({ adminIds: [STAFF.id] }, { announce: { clock, ...options } });
-  return Object.assign(base, { clock });
-}
-
-type Ctx = Awaited<ReturnType<typeof setupAnnounce>>;
-let ctx: Ctx | undefined;
-afterEach(async () => {
-  await ctx?.close();
-  ctx = undefined;
-});
-
-function service(c: Ctx): AnnounceService {
-  const s = c.app.deps.announce;
-  if (!s) throw new Error("the announcement service is not wired");
-  return s;
-}
-
-/** Lets the worker run what is due, then waits until it has nothing in flight. */
-async function settled(c: Ctx): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
-  await service(c).broadcaster.whenIdle();
-}
-
-/** A subscribed (by default) group, written straight to the stores. */
-function addGroup(
-  c: Ctx,
-  id: number,
-  opts: { lang?: Lang; provinces?: string[]; subscribed?: boolean; active?: boolean; title?: string } = {},
-): void {
-  c.app.deps.groups.upsert({
-    id,
-    title: opts.title ?? `Grup ${id}`,
-    type: id < -1e12 ? "supergroup" : "group",
-  });
-  if (opts.lang) c.app.deps.groups.setLanguage(id, opts.lang);
-  if (opts.active === false) c.app.deps.groups.setActive(id, false);
-  service(c).subscriptions.setSubscribed(id, opts.subscribed ?? true);
-  if (opts.provinces) service(c).subscriptions.setProvinces(id, opts.provinces);
-}
-
-const text = (call: RecordedCall) => String(call.params.text);
-const toChat =
-  (chatId: number, includes = "") =>
-  (call: RecordedCall) =>
-    call.params.chat_id === chatId && text(call).includes(includes);
-const deliveredTo = (c: Ctx, chatId: number) =>
-  c.fake.delivered("sendMessage").filter((call) => call.params.chat_id === chatId);
-
-/** Waits for a call recorded after `mark` (an index into `calls()`). */
-function waitAfter(c: Ctx, mark: number, method: string, predicate: (call: RecordedCall) => boolean) {
-  return c.fake.waitFor(method, (call) => c.fake.calls().indexOf(call) >= mark && predicate(call));
-}
-
-let messageId = 10_000;
-/** A private message from the staff member, with formatting entities when given. */
-function staffSays(c: Ctx, body: string, entities?: MessageEntity[]): void {
-  c.fake.pushUpdate({
-    message: {
-      message_id: messageId++,
-      date: 1,
-      chat: { id: STAFF.id, type: "private", first_name: STAFF.first_name },
-      from: STAFF,
-      text: body,
-      ...(entities ? { entities } : {}),
-    },
-  } as UpdateInput);
-}
-
-/** Taps a button in the staff member's chat and waits for the bot to answer the tap. */
-async function tap(c: Ctx, data: string, from: User = STAFF): Promise<RecordedCall> {
-  const mark = c.fake.calls().length;
-  c.fake.callbackQuery({ data, from });
-  return waitAfter(c, mark, "answerCallbackQuery", () => true);
-}
-
-interface Composition {
-  text: string;
-  entities?: MessageEntity[];
-  lang?: Lang;
-  second?: string;
-  secondEntities?: MessageEntity[];
-  audience: "all" | "id" | "en" | { provinces: string[] };
-}
-
-/** Goes through /umumkan up to the summary with Send, Schedule and Cancel; returns the summary. */
-async function compose(c: Ctx, draft: Composition): Promise<RecordedCall> {
-  let mark = c.fake.calls().length;
-  c.fake.message({ text: "/umumkan", from: STAFF });
-  await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "Pengumuman baru"));
-  mark = c.fake.calls().length;
-  staffSays(c, draft.text, draft.entities);
-  await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "berbahasa apa"));
-  await tap(c, `an:l:${draft.lang ?? "id"}`);
-  mark = c.fake.calls().length;
-  if (draft.second !== undefined) {
-    staffSays(c, draft.second, draft.secondEntities);
-    await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "Kirim ke grup mana"));
-  } else {
-    await tap(c, "an:skip");
-  }
-  mark = c.fake.calls().length;
-  if (typeof draft.audience === "object") {
-    await tap(c, "an:a:prov");
-    for (const p of draft.audience.provinces) await tap(c, `an:p:${p}`);
-    await tap(c, "an:pn");
-  } else {
-    await tap(c, `an:a:${draft.audience}`);
-  }
-  return waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "Pengumuman siap dikirim"));
-}
-
-/** Taps Send and waits for the final report. */
-async function send(c: Ctx): Promise<RecordedCall> {
-  const mark = c.fake.calls().length;
-  await tap(c, "an:go");
-  return waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "Laporan pengumuman"));
-}
+import { describe, expect, it } from "vitest";
+import {
+  addGroup,
+  type Ctx,
+  compose,
+  deliveredTo,
+  press,
+  STAFF,
+  send,
+  service,
+  settled,
+  setupAnnounce,
+  shownButton,
+  staffSays,
+  tap,
+  text,
+  toChat,
+  WIB,
+  waitAfter,
+} from "../support/announce";
+import { DEFAULT_USER, type RecordedCall } from "../support/fake-bot-api";
 
 describe("who may do what", () => {
   it("refuses /umumkan, /pengumuman and the buttons to anyone not on staff; nothing changes", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     ctx.fake.message({ text: "/umumkan" });
     await ctx.fake.waitFor("sendMessage", toChat(DEFAULT_USER.id, "khusus untuk staf"));
     ctx.fake.message({ text: "/pengumuman" });
     await expect
       .poll(
-        () => ctx?.fake.delivered("sendMessage").filter(toChat(DEFAULT_USER.id, "khusus untuk staf")).length,
+        () => ctx.fake.delivered("sendMessage").filter(toChat(DEFAULT_USER.id, "khusus untuk staf")).length,
       )
       .toBe(2);
     const refused = await tap(ctx, "an:go", DEFAULT_USER);
     expect(refused.params.text).toContain("khusus untuk staf");
     expect(refused.params.show_alert).toBe(true);
-    expect(service(ctx).store.scheduled()).toEqual([]);
-    expect(service(ctx).store.recent()).toEqual([]);
+    expect(service(ctx).announcements.scheduled()).toEqual([]);
+    expect(service(ctx).announcements.recent()).toEqual([]);
   });
 
   it("lets only a group's admins subscribe it and tie it to provinces", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     const GROUP = { id: -100777, type: "supergroup" as const, title: "Klaster Kopi Dogiyai" };
     const subs = service(ctx).subscriptions;
+    // A member who is not an admin is ignored: no refusal posted in the group.
     ctx.fake.message({ text: "/langganan", chat: GROUP });
-    await ctx.fake.waitFor("sendMessage", toChat(GROUP.id, "hanya admin grup"));
+    await ctx.fake.waitFor("getChatMember", (call) => call.params.chat_id === GROUP.id);
     expect(subs.get(GROUP.id).subscribed).toBe(false);
 
     ctx.fake.setChatMember(GROUP.id, DEFAULT_USER.id, "administrator");
     ctx.fake.message({ text: "/langganan", chat: GROUP });
     await ctx.fake.waitFor("sendMessage", toChat(GROUP.id, "sekarang menerima pengumuman"));
     expect(subs.get(GROUP.id).subscribed).toBe(true);
+    // The member's /langganan, answered by Telegram's getChatMember before this one, got nothing.
+    expect(ctx.fake.calls("sendMessage").filter(toChat(GROUP.id))).toHaveLength(1);
 
     ctx.fake.message({ text: "/wilayah Papua, Sulawesi Selatan", chat: GROUP });
     await ctx.fake.waitFor(
@@ -204,7 +90,7 @@ describe("composing and sending", () => {
   }
 
   it("previews exactly what groups get, then sends it to every subscribed group in its language", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     fiveGroups(ctx);
     const summary = await compose(ctx, {
       text: "Halo <semua>! Rapat IKM besok & lusa.",
@@ -237,7 +123,7 @@ describe("composing and sending", () => {
   });
 
   it("sends to the groups of chosen provinces only, or of one language", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     fiveGroups(ctx);
     await compose(ctx, { text: "Pelatihan kopi di Papua.", audience: { provinces: ["papua"] } });
     expect(text(await send(ctx))).toContain("Terkirim: 1 dari 1 grup");
@@ -251,7 +137,7 @@ describe("composing and sending", () => {
   });
 
   it("pins the announcement when asked, where the bot may", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     addGroup(ctx, A);
     addGroup(ctx, B);
     ctx.fake.fail(
@@ -263,7 +149,7 @@ describe("composing and sending", () => {
       { when: (p) => p.chat_id === B },
     );
     await compose(ctx, { text: "Penting: jadwal baru.", audience: "all" });
-    await tap(ctx, "an:pin");
+    await press(ctx, "pin");
     await ctx.fake.waitFor("editMessageText", toChat(STAFF.id, "Sematkan di grup: ya"));
     const report = await send(ctx);
     expect(text(report)).toContain("Terkirim: 2 dari 2 grup");
@@ -275,8 +161,20 @@ describe("composing and sending", () => {
 });
 
 describe("when Telegram refuses", () => {
+  /** Gives the draft its text (Indonesian, no second one) and all groups; returns the mark before the last tap. */
+  async function textToAll(c: Ctx, body: string): Promise<number> {
+    const mark = c.fake.calls().length;
+    staffSays(c, body);
+    await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "berbahasa apa"));
+    await press(c, "l:id");
+    await press(c, "skip");
+    const beforeAudience = c.fake.calls().length;
+    await press(c, "a:all");
+    return beforeAudience;
+  }
+
   it("a preview it cannot show: staff are told why, and the draft starts again at its text", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     addGroup(ctx, -1001);
     const c = ctx;
     c.fake.fail(
@@ -290,31 +188,20 @@ describe("when Telegram refuses", () => {
     let mark = c.fake.calls().length;
     c.fake.message({ text: "/umumkan", from: STAFF });
     await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "Pengumuman baru"));
-    staffSays(c, "Rapat penting.");
-    await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "berbahasa apa"));
-    await tap(c, "an:l:id");
-    await tap(c, "an:skip");
-    mark = c.fake.calls().length;
-    await tap(c, "an:a:all");
+    mark = await textToAll(c, "Rapat penting.");
     const told = await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "tidak mau menampilkan"));
     expect(text(told)).toContain('can\'t parse entities: Unsupported start tag "&lt;x&gt;"');
     expect(c.fake.calls("sendMessage").filter(toChat(STAFF.id, "Pengumuman siap dikirim"))).toHaveLength(0);
 
     // The next text starts the draft again.
-    mark = c.fake.calls().length;
-    staffSays(c, "Rapat penting, diperbaiki.");
-    await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "berbahasa apa"));
-    await tap(c, "an:l:id");
-    await tap(c, "an:skip");
-    mark = c.fake.calls().length;
-    await tap(c, "an:a:all");
+    mark = await textToAll(c, "Rapat penting, diperbaiki.");
     await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "Pengumuman siap dikirim"));
     expect(text(await send(c))).toContain("Terkirim: 1 dari 1 grup");
     expect(deliveredTo(c, -1001).map(text)).toEqual(["Rapat penting, diperbaiki."]);
   });
 
   it("a button answered too late ('query is too old') still does what it asks", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     addGroup(ctx, -1001);
     const c = ctx;
     await compose(c, { text: "Webinar ekspor.", audience: "all" });
@@ -328,7 +215,7 @@ describe("when Telegram refuses", () => {
       { times: Number.POSITIVE_INFINITY },
     );
     let mark = c.fake.calls().length;
-    c.fake.callbackQuery({ data: "an:sch", from: STAFF });
+    c.fake.callbackQuery({ data: await shownButton(c, "sch"), from: STAFF });
     await waitAfter(c, mark, "editMessageText", toChat(STAFF.id, "Kapan dikirim?"));
     staffSays(c, "besok 09:00");
     await waitAfter(c, mark, "sendMessage", toChat(STAFF.id, "dijadwalkan pada"));
@@ -337,7 +224,7 @@ describe("when Telegram refuses", () => {
     mark = c.fake.calls().length;
     c.fake.callbackQuery({ data: "an:c:1", from: STAFF });
     await waitAfter(c, mark, "editMessageText", toChat(STAFF.id, "#1 · dibatalkan"));
-    expect(service(c).store.get(1)?.status).toBe("cancelled");
+    expect(service(c).announcements.get(1)?.status).toBe("cancelled");
     const late = c.fake.calls("answerCallbackQuery").slice(answered);
     expect(late.length).toBe(2);
     expect(late.every((call) => call.failed)).toBe(true);
@@ -350,7 +237,7 @@ describe("delivery errors", () => {
   const C = -2003;
 
   it("a 429 holds sending back for retry_after; the group gets the message once", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     for (const id of [A, B, C]) addGroup(ctx, id);
     ctx.fake.fail(
       "sendMessage",
@@ -359,10 +246,10 @@ describe("delivery errors", () => {
     );
     await compose(ctx, { text: "Rapat koordinasi.", audience: "all" });
     const mark = ctx.fake.calls().length;
-    await tap(ctx, "an:go");
+    await press(ctx, "go");
     await waitAfter(ctx, mark, "sendMessage", toChat(A));
     await waitAfter(ctx, mark, "sendMessage", toChat(C));
-    await expect.poll(() => ctx?.fake.calls("sendMessage").filter(toChat(B)).length).toBe(1);
+    await expect.poll(() => ctx.fake.calls("sendMessage").filter(toChat(B)).length).toBe(1);
     await settled(ctx);
     expect(deliveredTo(ctx, B)).toHaveLength(0);
 
@@ -379,7 +266,7 @@ describe("delivery errors", () => {
   });
 
   it("a 403 marks the group inactive and unsubscribed, and later announcements skip it", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     for (const id of [A, C]) addGroup(ctx, id);
     addGroup(ctx, B, { title: "IKM Tenun <Sintang>" });
     ctx.fake.fail(
@@ -401,7 +288,7 @@ describe("delivery errors", () => {
   });
 
   it("a group upgraded to a supergroup gets the message at its new id, subscription and provinces moved", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     const OLD = -555;
     const NEW = -100555;
     addGroup(ctx, OLD, { provinces: ["papua"], title: "IKM Papua" });
@@ -426,7 +313,7 @@ describe("delivery errors", () => {
 
 describe("killed mid-broadcast", () => {
   it("resumes from the queue after a restart: every group gets it exactly once", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     const c = ctx;
     const groups = Array.from({ length: 40 }, (_, i) => -3000 - i);
     for (const id of groups) addGroup(c, id);
@@ -453,7 +340,7 @@ describe("killed mid-broadcast", () => {
         text: params.text,
       };
     });
-    await tap(c, "an:go");
+    await press(c, "go");
     await killedNow;
     const beforeRestart = new Set(c.fake.delivered("sendMessage").map((call) => call.params.chat_id));
     expect(groups.filter((g) => beforeRestart.has(g)).length).toBeLessThan(groups.length);
@@ -477,7 +364,7 @@ describe("scheduling", () => {
   async function schedule(c: Ctx, when: string, typos = false): Promise<RecordedCall> {
     addGroup(c, -4001);
     await compose(c, { text: "Webinar ekspor jam 10.", audience: "all" });
-    await tap(c, "an:sch");
+    await press(c, "sch");
     await c.fake.waitFor("editMessageText", toChat(STAFF.id, "Kapan dikirim?"));
     const mark = c.fake.calls().length;
     if (typos) {
@@ -491,7 +378,7 @@ describe("scheduling", () => {
   }
 
   it("fires a scheduled announcement at its time, not before (injected clock)", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     const confirmed = await schedule(ctx, "2025-06-02 10:00", true);
     expect(text(confirmed)).toContain("10.00");
     expect(text(confirmed)).toContain("Asia/Jakarta");
@@ -509,7 +396,7 @@ describe("scheduling", () => {
   });
 
   it("is not sent when the bot comes back more than 30 minutes after its time: the author is told", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     const c = ctx;
     await schedule(c, "2025-06-02 10:00");
     // The bot is down from 09:00 to 10:31.
@@ -532,7 +419,7 @@ describe("scheduling", () => {
   });
 
   it("/pengumuman lists it and cancels it; nothing is sent at its time", async () => {
-    ctx = await setupAnnounce();
+    const ctx = await setupAnnounce();
     await schedule(ctx, "besok 09:00");
     const mark = ctx.fake.calls().length;
     ctx.fake.message({ text: "/pengumuman", from: STAFF });
@@ -541,7 +428,7 @@ describe("scheduling", () => {
     expect(text(list)).toContain("Webinar ekspor jam 10.");
     const answer = await tap(ctx, "an:c:1");
     expect(answer.params.text).toContain("Pengumuman #1 dibatalkan");
-    expect(service(ctx).store.get(1)?.status).toBe("cancelled");
+    expect(service(ctx).announcements.get(1)?.status).toBe("cancelled");
 
     ctx.clock.set(WIB(8) + 2 * 86_400_000);
     await settled(ctx);

@@ -122,7 +122,7 @@ describe("/unanswered csv", () => {
     const file = call.params.document as UploadedFile;
     expect(file.filename).toMatch(/^belum-terjawab-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = file.bytes.toString("utf8");
-    expect(csv.startsWith("\uFEFFgroup,group_count,group_wording,question,")).toBe(true);
+    expect(csv.startsWith("\uFEFFcluster,cluster_count,cluster_wording,question,")).toBe(true);
     expect(csv).toContain(",berapa gaji menteri perindustrian?,");
     expect(csv).toContain(",Berapa gaji Menteri Perindustrian,");
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""klik""), gaji ""menteri""?"`);

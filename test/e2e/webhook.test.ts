@@ -2,6 +2,7 @@ import type { Update } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { setup } from "../support/app";
 import { DEFAULT_USER } from "../support/fake-bot-api";
+import { privateText } from "../support/updates";
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
 let ctx: Ctx | undefined;
@@ -14,16 +15,7 @@ const SECRET = "s3cret-token_for-tests";
 const WEBHOOK = { url: "https://bot.example.org/telegram/hook", secret: SECRET };
 
 function question(id: number, text: string): Update {
-  return {
-    update_id: id,
-    message: {
-      message_id: id,
-      date: 1,
-      chat: { id: DEFAULT_USER.id, type: "private", first_name: "Siti" },
-      from: DEFAULT_USER,
-      text,
-    },
-  };
+  return privateText(id, text, DEFAULT_USER);
 }
 
 async function post(c: Ctx, update: Update, secret?: string): Promise<number> {

@@ -6,22 +6,16 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Update } from "telegraf/types";
-import { AnswerEngine } from "../answer/engine";
-import { MAX_QUERY_CHARS, provinceSearch } from "../answer/province-search";
-import { createI18n, translator } from "../i18n";
-import { loadAreas } from "../knowledge/areas";
-import { loadKnowledge } from "../knowledge/load";
-import { synthesise } from "./bench-answer";
-import { type BenchSection, formatDuration, percentile, summarise, table, timeEach } from "./bench-stats";
-import { offlineBot } from "./offline-bot";
+import { AnswerEngine } from "../src/answer/engine";
+import { MAX_QUERY_CHARS, provinceSearch } from "../src/answer/province-search";
+import { offlineBot } from "../src/cli/offline-bot";
+import { createI18n, translator } from "../src/i18n";
+import { loadAreas } from "../src/knowledge/areas";
+import { loadKnowledge } from "../src/knowledge/load";
+import { synthesise } from "./answer";
+import { type BenchSection, formatDuration, percentile, summarise, table, timeEach } from "./stats";
 
-const KNOWLEDGE_FILE = join(
-  dirname(fileURLToPath(import.meta.url)),
-  "..",
-  "..",
-  "knowledge",
-  "programme.yaml",
-);
+const KNOWLEDGE_FILE = join(dirname(fileURLToPath(import.meta.url)), "..", "knowledge", "programme.yaml");
 /** p99 time to handle one inline query, at today's knowledge size. */
 const TARGET_P99_MS = 5;
 const SIZES = [1, 10];
@@ -31,7 +25,7 @@ const ROUNDS = 15;
 const PASSES = 10;
 
 /** What people type after `@bot`: names, abbreviations, typos, places, products, half-words, noise. */
-export function inlineQueries(): string[] {
+function inlineQueries(): string[] {
   const noise = "ẞ😀<b>&amp;</b>\"'%$#@!~`|\\\u202e日本語 كلمة zq xkcd ".repeat(20);
   return [
     "",

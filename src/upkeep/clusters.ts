@@ -3,10 +3,10 @@ import type { Lang } from "../lang";
 import type { UnansweredRow } from "../storage/questions";
 
 /** Questions this alike (token-set similarity, 0 … 1) count as one. */
-export const GROUP_SIMILARITY = 0.6;
+const CLUSTER_SIMILARITY = 0.6;
 
 /** Near-duplicate questions counted together, under their most frequent wording. */
-export interface QuestionGroup {
+export interface QuestionCluster {
   /** The most frequent wording, as last typed. */
   wording: string;
   count: number;
@@ -29,7 +29,7 @@ interface Form {
 }
 
 /** The normalised tokens of a question; text without letters or digits (emoji) is its own token. */
-export function questionTokens(text: string): string[] {
+function questionTokens(text: string): string[] {
   const tokens = tokenize(text);
   if (tokens.length) return [...new Set(tokens)];
   const folded = fold(text);
@@ -60,14 +60,14 @@ const byCountThenRecent = (a: { count: number; last: number }, b: { count: numbe
   b.count - a.count || b.last - a.last;
 
 /**
- * Groups near-duplicate questions: identical after normalisation first, then each wording joins
- * the group whose main wording it is most like (at least `threshold`), most frequent wordings
- * first so they lead their groups. Groups come most frequent first, then most recent.
+ * Clusters near-duplicate questions: identical after normalisation first, then each wording joins
+ * the cluster whose main wording it is most like (at least `threshold`), most frequent wordings
+ * first so they lead their clusters. Clusters come most frequent first, then most recent.
  */
-export function groupQuestions(
+export function clusterQuestions(
   rows: readonly UnansweredRow[],
-  threshold = GROUP_SIMILARITY,
-): QuestionGroup[] {
+  threshold = CLUSTER_SIMILARITY,
+): QuestionCluster[] {
   const forms = new Map<string, Form>();
   for (const row of [...rows].sort((a, b) => b.askedAt - a.askedAt)) {
     const tokens = questionTokens(row.text);
@@ -98,13 +98,13 @@ export function groupQuestions(
     else clusters.push([form]);
   }
   return clusters
-    .map((cluster) => toGroup(cluster))
+    .map((cluster) => toCluster(cluster))
     .sort((a, b) => byCountThenRecent({ ...a, last: a.lastAskedAt }, { ...b, last: b.lastAskedAt }));
 }
 
-function toGroup(cluster: Form[]): QuestionGroup {
+function toCluster(cluster: Form[]): QuestionCluster {
   const main = cluster[0] as Form;
-  const rows = cluster.flatMap((f) => f.rows).sort((a, b) => b.askedAt - a.askedAt);
+  const rows = cluster.flatMap((form) => form.rows).sort((a, b) => b.askedAt - a.askedAt);
   const hashes = new Set<string>();
   let anonymous = 0;
   const guesses = new Map<string, number>();
@@ -114,16 +114,17 @@ function toGroup(cluster: Form[]): QuestionGroup {
     if (row.guess) guesses.set(row.guess, (guesses.get(row.guess) ?? 0) + 1);
   }
   let guess: string | undefined;
-  for (const [ref, n] of guesses) if (guess === undefined || n > (guesses.get(guess) ?? 0)) guess = ref;
+  for (const [ref, times] of guesses)
+    if (guess === undefined || times > (guesses.get(guess) ?? 0)) guess = ref;
   return {
     wording: (main.rows[0] as UnansweredRow).text,
     count: rows.length,
     people: hashes.size + anonymous,
     variants: cluster.length - 1,
     lastAskedAt: rows[0]?.askedAt ?? 0,
-    langs: [...new Set(rows.map((r) => r.lang))],
+    langs: [...new Set(rows.map((row) => row.lang))],
     guess,
-    guessScore: rows.find((r) => r.guess === guess)?.guessScore,
+    guessScore: rows.find((row) => row.guess === guess)?.guessScore,
     rows,
   };
 }

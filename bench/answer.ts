@@ -6,11 +6,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import Fuse from "fuse.js";
-import { AnswerEngine } from "../answer/engine";
-import { createI18n, type Translate, translator } from "../i18n";
-import { type Areas, loadAreas } from "../knowledge/areas";
-import { type Knowledge, loadKnowledge } from "../knowledge/load";
-import { type Criterion, PROGRAMME_ATTRIBUTES, type Product, type Province } from "../knowledge/schema";
+import { AnswerEngine } from "../src/answer/engine";
+import { createI18n, type Translate, translator } from "../src/i18n";
+import { type Areas, loadAreas } from "../src/knowledge/areas";
+import { type Knowledge, loadKnowledge } from "../src/knowledge/load";
+import { type Criterion, PROGRAMME_ATTRIBUTES, type Product, type Province } from "../src/knowledge/schema";
 import {
   type BenchSection,
   formatDuration,
@@ -21,9 +21,9 @@ import {
   tableRow,
   timeEach,
   warmUp,
-} from "./bench-stats";
+} from "./stats";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const KNOWLEDGE_FILE = join(ROOT, "knowledge", "programme.yaml");
 /** The project's own question set first; the shared development set until it exists. */
 const QUESTION_FILES = [
@@ -98,44 +98,45 @@ function synthWord(n: number): string {
  * `factor - 1` synthetic copies with made-up names and terms, reusing real area codes and sources
  * so the engine can be built from it directly (no YAML, no validation).
  */
-export function synthesise(k: Knowledge, areas: Areas, factor: number): Knowledge {
-  const out = structuredClone(k);
+export function synthesise(knowledge: Knowledge, areas: Areas, factor: number): Knowledge {
+  const out = structuredClone(knowledge);
   let words = 0;
   const word = () => synthWord(words++);
-  const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
-  const copies = Array.from({ length: factor - 1 }, (_, i) => i + 1);
+  const capitalise = (term: string) => term.charAt(0).toUpperCase() + term.slice(1);
+  const copies = Array.from({ length: factor - 1 }, (_, index) => index + 1);
   // Products first: synthetic entries name synthetic products only, so real answers stay as they are.
   const products: Product[] = copies.flatMap((copy) =>
-    k.products.map((_, i) => {
-      const w = word();
+    knowledge.products.map((_, index) => {
+      const term = word();
       return {
-        id: `synthprod-${copy * k.products.length + i}`,
-        name: { id: `synthprod ${w}`, en: `synthprod ${w}` },
-        terms: { id: [w], en: [w] },
+        id: `synthprod-${copy * knowledge.products.length + index}`,
+        name: { id: `synthprod ${term}`, en: `synthprod ${term}` },
+        terms: { id: [term], en: [term] },
       };
     }),
   );
   const provinces: Province[] = copies.flatMap((copy) =>
-    k.provinces.map((p, i) => {
-      const n = copy * k.provinces.length + i;
-      const w = cap(word());
+    knowledge.provinces.map((province, index) => {
+      const number = copy * knowledge.provinces.length + index;
+      const term = capitalise(word());
       return {
-        ...p,
-        id: `synthprov-${n}`,
-        area: areas.provinces[n % areas.provinces.length]?.code ?? p.area,
-        name: { id: `Synthprov ${n} ${w}`, en: `Synthprov ${n} ${w}` },
-        terms: [w.toLowerCase(), `synthprov ${n}`],
+        ...province,
+        id: `synthprov-${number}`,
+        area: areas.provinces[number % areas.provinces.length]?.code ?? province.area,
+        name: { id: `Synthprov ${number} ${term}`, en: `Synthprov ${number} ${term}` },
+        terms: [term.toLowerCase(), `synthprov ${number}`],
         follow_up_target: false,
-        entries: p.entries.map((e, j) => {
-          const place = cap(word());
+        entries: province.entries.map((entry, entryIndex) => {
+          const place = capitalise(word());
+          const at = number + entryIndex;
           return {
-            ...e,
-            product: products[(n + j) % products.length]?.id ?? e.product,
+            ...entry,
+            product: products[at % products.length]?.id ?? entry.product,
             place: {
-              ...e.place,
+              ...entry.place,
               name: `Kabupaten ${place}`,
               en: `${place} Regency`,
-              area: areas.regencies[(n + j) % areas.regencies.length]?.code ?? e.place.area,
+              area: areas.regencies[at % areas.regencies.length]?.code ?? entry.place.area,
             },
           };
         }),
@@ -143,11 +144,11 @@ export function synthesise(k: Knowledge, areas: Areas, factor: number): Knowledg
     }),
   );
   const criteria: Criterion[] = copies.flatMap((copy) =>
-    k.selection.criteria.map((c, i) => {
-      const name = `Synthcrit ${cap(word())}`;
+    knowledge.selection.criteria.map((criterion, index) => {
+      const name = `Synthcrit ${capitalise(word())}`;
       return {
-        ...c,
-        id: `synthcrit-${copy * k.selection.criteria.length + i}`,
+        ...criterion,
+        id: `synthcrit-${copy * knowledge.selection.criteria.length + index}`,
         name: { id: name, en: name },
         terms: [name.toLowerCase()],
       };
@@ -275,7 +276,7 @@ async function run(): Promise<boolean> {
   console.log(
     [
       "",
-      "subjects: provinces + products + topics + criteria; build: new AnswerEngine()",
+      "subjects: provinces + products + groups + criteria; build: new AnswerEngine()",
       "runs: rounds × questions timed (spread through the set when not all fit in the budget)",
       "ratio: engine time / Fuse.js time over the same questions, timed alternately",
     ].join("\n"),

@@ -14,23 +14,23 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { FakeBotApi } from "../../test/support/fake-bot-api";
-import { TELEGRAM_LIMITS } from "../announce/rate-limit";
-import { type AnnounceService, createAnnounceService } from "../announce/service";
-import { createI18n, translator } from "../i18n";
-import { silentLogger } from "../logger";
-import { openDatabase } from "../storage/database";
-import { GroupStore } from "../storage/groups";
-import type { BenchSection } from "./bench-stats";
+import { systemClock } from "../src/announce/clock";
+import { TELEGRAM_LIMITS } from "../src/announce/rate-limit";
+import { type AnnounceService, createAnnounceService } from "../src/announce/service";
+import { createI18n, translator } from "../src/i18n";
+import { silentLogger } from "../src/logger";
+import { broadcastClients } from "../src/services";
+import { type Database, openDatabase } from "../src/storage/database";
+import { GroupStore } from "../src/storage/groups";
+import { FakeBotApi } from "../test/support/fake-bot-api";
 
 const TOKEN = "123456789:AAbenchTOKENbenchTOKENbenchTOKEN12";
 const STAFF_ID = 7001;
 /** The target: this share of Telegram's ceiling, end to end. */
 const TARGET_SHARE = 0.95;
 
-export interface BroadcastBenchOptions {
+interface BroadcastBenchOptions {
   groups: number;
   /** Share of group sends that fail on their first try (429, 5xx, dropped connection). */
   errorRate: number;
@@ -39,7 +39,7 @@ export interface BroadcastBenchOptions {
   seed: number;
 }
 
-export interface BroadcastBenchResult {
+interface BroadcastBenchResult {
   groups: number;
   seconds: number;
   perSecond: number;
@@ -77,17 +77,17 @@ function busiest(times: number[], windowMs: number): number {
   return best;
 }
 
-export async function runBroadcastBench(options: BroadcastBenchOptions): Promise<BroadcastBenchResult> {
-  const fake = await FakeBotApi.start({ token: TOKEN, rateLimit: TELEGRAM_LIMITS });
-  const dir = mkdtempSync(join(tmpdir(), "tanya-ikm-bench-"));
-  const db = openDatabase(join(dir, "bench.sqlite"));
-  const t = translator(createI18n());
-  const rng = random(options.seed);
-  const ids = Array.from({ length: options.groups }, (_, i) => -1_001_000_000_000 - i);
-  // Which groups' first attempt fails, and how: of errorRate, half 429, 3/8 502, 1/8 dropped.
+type Injected = BroadcastBenchResult["injected"];
+
+/**
+ * Makes the first attempt to some groups fail, chosen by a seeded draw: of `errorRate`, half
+ * with a 429, 3/8 with a 502, 1/8 with a dropped connection. Returns the counts as they happen.
+ */
+function injectErrors(fake: FakeBotApi, ids: readonly number[], errorRate: number, seed: number): Injected {
+  const draw = random(seed);
   const plan = new Map<number, "429" | "502" | "drop">();
   for (const id of ids) {
-    const roll = rng() / options.errorRate;
+    const roll = draw() / errorRate;
     if (roll < 0.5) plan.set(id, "429");
     else if (roll < 0.875) plan.set(id, "502");
     else if (roll < 1) plan.set(id, "drop");
@@ -115,19 +115,27 @@ export async function runBroadcastBench(options: BroadcastBenchOptions): Promise
     { times: always, when: firstTryFails("502") },
   );
   fake.dropConnection("sendMessage", { times: always, when: firstTryFails("drop") });
+  return injected;
+}
 
-  const open = (): AnnounceService =>
-    createAnnounceService({
+/** The announcement service over `db`, sending to the fake: a new one is a restarted process. */
+function openService(db: Database, fake: FakeBotApi): AnnounceService {
+  return createAnnounceService(
+    {
       db,
       groups: new GroupStore(db),
-      token: TOKEN,
-      apiRoot: fake.apiRoot,
-      t,
+      ...broadcastClients({ token: TOKEN, apiRoot: fake.apiRoot, logger: silentLogger }),
+      clock: systemClock,
+      t: translator(createI18n()),
       logger: silentLogger,
       timezone: "Asia/Jakarta",
-      broadcast: { backoffMs: 250 },
-    });
-  let service = open();
+    },
+    { backoffMs: 250 },
+  );
+}
+
+/** Subscribes every group and queues one announcement to them all, due now; returns its id. */
+function announceToAll(db: Database, service: AnnounceService, ids: readonly number[]): number {
   const groups = new GroupStore(db);
   db.transaction(() => {
     for (const id of ids) {
@@ -135,7 +143,7 @@ export async function runBroadcastBench(options: BroadcastBenchOptions): Promise
       service.subscriptions.setSubscribed(id, true);
     }
   })();
-  const announcement = service.store.create({
+  return service.announcements.create({
     authorId: STAFF_ID,
     authorLang: "id",
     texts: { id: "<b>Pengumuman</b>: pelatihan ekspor dibuka.", en: "<b>Announcement</b>: export training." },
@@ -143,42 +151,50 @@ export async function runBroadcastBench(options: BroadcastBenchOptions): Promise
     pin: false,
     sendAt: Date.now(),
   });
-  const groupDeliveries = () => fake.delivered("sendMessage").filter((c) => Number(c.params.chat_id) < 0);
+}
+
+async function runBroadcastBench(options: BroadcastBenchOptions): Promise<BroadcastBenchResult> {
+  const fake = await FakeBotApi.start({ token: TOKEN, rateLimit: TELEGRAM_LIMITS });
+  const dir = mkdtempSync(join(tmpdir(), "tanya-ikm-bench-"));
+  const db = openDatabase(join(dir, "bench.sqlite"));
+  const ids = Array.from({ length: options.groups }, (_, index) => -1_001_000_000_000 - index);
+  const injected = injectErrors(fake, ids, options.errorRate, options.seed);
+  let service = openService(db, fake);
+  const announcement = announceToAll(db, service, ids);
+  const groupDeliveries = () =>
+    fake.delivered("sendMessage").filter((call) => Number(call.params.chat_id) < 0);
   const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
 
   const started = Date.now();
   service.broadcaster.start();
-  let restarted = false;
   if (options.killAt !== undefined) {
     while (groupDeliveries().length < options.killAt) await tick();
     service.broadcaster.kill();
-    service = open();
+    service = openService(db, fake);
     service.broadcaster.start();
-    restarted = true;
   }
-  while (service.store.get(announcement)?.status !== "done") await tick();
+  while (service.announcements.get(announcement)?.status !== "done") await tick();
   const deliveries = groupDeliveries();
-  const lastAt = Math.max(...deliveries.map((c) => c.at));
   await service.broadcaster.stop();
 
   const perGroup = new Map<unknown, number>();
-  for (const c of deliveries) perGroup.set(c.params.chat_id, (perGroup.get(c.params.chat_id) ?? 0) + 1);
-  const seconds = (lastAt - started) / 1000;
-  const ceiling = (TELEGRAM_LIMITS.global.count * 1000) / TELEGRAM_LIMITS.global.windowMs;
+  for (const call of deliveries)
+    perGroup.set(call.params.chat_id, (perGroup.get(call.params.chat_id) ?? 0) + 1);
+  const seconds = (Math.max(...deliveries.map((call) => call.at)) - started) / 1000;
   const result: BroadcastBenchResult = {
     groups: options.groups,
     seconds,
     perSecond: options.groups / seconds,
-    ceiling,
+    ceiling: (TELEGRAM_LIMITS.global.count * 1000) / TELEGRAM_LIMITS.global.windowMs,
     busiestSecond: busiest(
-      fake.delivered("sendMessage").map((c) => c.at),
+      fake.delivered("sendMessage").map((call) => call.at),
       TELEGRAM_LIMITS.global.windowMs,
     ),
-    duplicates: [...perGroup.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0),
+    duplicates: [...perGroup.values()].reduce((sum, count) => sum + Math.max(0, count - 1), 0),
     lost: ids.filter((id) => !perGroup.has(id)).length,
     injected,
     overLimit: fake.rateLimited,
-    restarted,
+    restarted: options.killAt !== undefined,
   };
   db.close();
   await fake.close();
@@ -187,7 +203,7 @@ export async function runBroadcastBench(options: BroadcastBenchOptions): Promise
 }
 
 /** Prints the figures and the targets; true when every target is met. */
-export function printBroadcastResult(r: BroadcastBenchResult): boolean {
+function printBroadcastResult(r: BroadcastBenchResult): boolean {
   const share = r.perSecond / r.ceiling;
   const targetSeconds = r.groups / (r.ceiling * TARGET_SHARE);
   const checks: Array<[string, boolean]> = [
@@ -214,27 +230,18 @@ export function printBroadcastResult(r: BroadcastBenchResult): boolean {
   return checks.every(([, ok]) => ok);
 }
 
-/** For `npm run bench`: the default run. */
-export const broadcastBench: BenchSection = {
-  name: "broadcast",
-  about: "one announcement to 600 groups at Telegram's ceiling, with injected 429/5xx errors",
-  run: async () => printBroadcastResult(await runBroadcastBench({ groups: 600, errorRate: 0.03, seed: 7 })),
-};
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const { values } = parseArgs({
-    options: {
-      groups: { type: "string", default: "600" },
-      errors: { type: "string", default: "0.03" },
-      "kill-at": { type: "string" },
-      seed: { type: "string", default: "7" },
-    },
-  });
-  const result = await runBroadcastBench({
-    groups: Number(values.groups),
-    errorRate: Number(values.errors),
-    killAt: values["kill-at"] === undefined ? undefined : Number(values["kill-at"]),
-    seed: Number(values.seed),
-  });
-  process.exit(printBroadcastResult(result) ? 0 : 1);
-}
+const { values } = parseArgs({
+  options: {
+    groups: { type: "string", default: "600" },
+    errors: { type: "string", default: "0.03" },
+    "kill-at": { type: "string" },
+    seed: { type: "string", default: "7" },
+  },
+});
+const result = await runBroadcastBench({
+  groups: Number(values.groups),
+  errorRate: Number(values.errors),
+  killAt: values["kill-at"] === undefined ? undefined : Number(values["kill-at"]),
+  seed: Number(values.seed),
+});
+process.exit(printBroadcastResult(result) ? 0 : 1);

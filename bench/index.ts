@@ -10,10 +10,10 @@
  */
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { answerBench } from "./bench-answer";
-import { inlineBench } from "./bench-inline";
-import type { BenchSection } from "./bench-stats";
-import { memoryBench, webhookBench } from "./bench-telegram";
+import { answerBench } from "./answer";
+import { inlineBench } from "./inline";
+import type { BenchSection } from "./stats";
+import { memoryBench, webhookBench } from "./telegram";
 
 const SECTIONS: readonly BenchSection[] = [answerBench, webhookBench, memoryBench, inlineBench];
 

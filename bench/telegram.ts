@@ -13,11 +13,12 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { Telegraf } from "telegraf";
 import type { Update } from "telegraf/types";
-import type { AnswerEngine } from "../answer/engine";
-import { loadEngine } from "../answer/load";
-import { readQuestions } from "./bench-answer";
-import { type BenchSection, formatRatio, median, table } from "./bench-stats";
-import { OFFLINE_BOT_INFO, OFFLINE_TOKEN, offlineBot } from "./offline-bot";
+import type { AnswerEngine } from "../src/answer/engine";
+import { loadEngine } from "../src/answer/load";
+import { OFFLINE_BOT_INFO, OFFLINE_TOKEN, offlineBot } from "../src/cli/offline-bot";
+import { privateText } from "../test/support/updates";
+import { readQuestions } from "./answer";
+import { type BenchSection, formatRatio, median, table } from "./stats";
 
 const SECRET = "bench-secret";
 const UPDATES_PER_ROUND = 2000;
@@ -63,16 +64,7 @@ async function serveWebhook(bot: Telegraf): Promise<{ url: string; server: Serve
 
 function textUpdate(id: number, text: string): Update {
   const user = { id: 10_000 + (id % 5000), is_bot: false, first_name: "Bench", language_code: "id" };
-  return {
-    update_id: id,
-    message: {
-      message_id: id,
-      date: 0,
-      chat: { id: user.id, type: "private", first_name: "Bench" },
-      from: user,
-      text,
-    },
-  };
+  return privateText(id, text, user);
 }
 
 /** Posts `count` updates to a webhook, `CONCURRENCY` at a time; returns updates per second. */

@@ -1,0 +1,45 @@
+import { type Telegram, TelegramError } from "telegraf";
+import { redactToken } from "../telegram/api-retry";
+
+/**
+ * The Bot API calls a broadcast makes, and nothing more: the delivery worker gets one for the
+ * groups and one for staff at construction, so tests hand it a plain fake. Errors are Telegraf's
+ * (`TelegramError` with `code` and `description`, or a network error).
+ */
+export interface BroadcastApi {
+  /** Sends `html` (parse mode HTML) to a chat; resolves with Telegram's message id. */
+  sendMessage(chatId: number, html: string, signal: AbortSignal): Promise<number>;
+  /** Edits a message the bot sent earlier. */
+  editMessage(chatId: number, messageId: number, html: string, signal: AbortSignal): Promise<void>;
+  /** Pins a message without notifying the group's members. */
+  pinMessage(chatId: number, messageId: number, signal: AbortSignal): Promise<void>;
+}
+
+// Telegraf types its signal with the abort-controller shim; node-fetch takes Node's own alike.
+type ApiSignal = NonNullable<Parameters<Telegram["callApi"]>[2]>["signal"];
+const apiSignal = (signal: AbortSignal) => ({ signal: signal as unknown as ApiSignal });
+
+/** A {@link BroadcastApi} over a Telegraf client (retrying or not, as the client was built). */
+export function telegramBroadcastApi(telegram: Telegram): BroadcastApi {
+  return {
+    async sendMessage(chatId, html, signal) {
+      const payload = { chat_id: chatId, text: html, parse_mode: "HTML" } as const;
+      const message = await telegram.callApi("sendMessage", payload, apiSignal(signal));
+      return message.message_id;
+    },
+    async editMessage(chatId, messageId, html, signal) {
+      const payload = { chat_id: chatId, message_id: messageId, text: html, parse_mode: "HTML" } as const;
+      await telegram.callApi("editMessageText", payload, apiSignal(signal));
+    },
+    async pinMessage(chatId, messageId, signal) {
+      const payload = { chat_id: chatId, message_id: messageId, disable_notification: true };
+      await telegram.callApi("pinChatMessage", payload, apiSignal(signal));
+    },
+  };
+}
+
+/** An error in a few words for logs and the report: Telegram's own ("403: Forbidden: …"), token-free. */
+export function describeError(err: unknown): string {
+  if (err instanceof TelegramError) return `${err.code}: ${err.description}`;
+  return redactToken(err instanceof Error ? err.message : String(err));
+}

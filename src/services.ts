@@ -1,0 +1,102 @@
+import { Telegram } from "telegraf";
+import { type BroadcastApi, telegramBroadcastApi } from "./announce/broadcast-api";
+import type { BroadcasterOptions } from "./announce/broadcaster";
+import type { Clock } from "./announce/clock";
+import { createAnnounceService } from "./announce/service";
+import type { AnswerEngine } from "./answer/engine";
+import { loadEngine } from "./answer/load";
+import type { Translate } from "./i18n";
+import { KnowledgeService } from "./knowledge/service";
+import type { Logger } from "./logger";
+import type { Database } from "./storage/database";
+import { GroupStore } from "./storage/groups";
+import { QuestionStore } from "./storage/questions";
+import { UserStore } from "./storage/users";
+import { installRetry, type RetryOptions } from "./telegram/api-retry";
+import type { BotDeps } from "./telegram/context";
+import { QuestionLog } from "./upkeep/question-log";
+
+/** What {@link createBotDeps} builds the bot's services from. */
+interface ServiceOptions {
+  db: Database;
+  /** The engine over the knowledge file at `knowledgePath`, already loaded. */
+  engine: AnswerEngine;
+  knowledgePath: string;
+  t: Translate;
+  logger: Logger;
+  adminIds: readonly number[];
+  /** IANA time zone of the days and dates staff see. */
+  timezone: string;
+  /** The bot's clock. */
+  now: () => number;
+  /** The announcement worker's clock. */
+  clock: Clock;
+  /** Sends announcements to the groups (no retry layer: the worker handles errors itself). */
+  groupApi: BroadcastApi;
+  /** Sends progress and reports to staff. */
+  staffApi: BroadcastApi;
+  broadcast?: BroadcasterOptions | undefined;
+}
+
+/**
+ * Builds every service the bot's features use over one database: stores, the question log, the
+ * knowledge in service (with its reload) and the announcements (worker not started).
+ */
+export function createBotDeps(options: ServiceOptions): BotDeps {
+  const { db, engine, t, logger, timezone, now } = options;
+  const groups = new GroupStore(db);
+  const knowledge = new KnowledgeService(engine, {
+    path: options.knowledgePath,
+    // Live reload builds a whole new engine over the same regions and texts.
+    build: (path) => loadEngine(path, { areas: engine.areas, t }),
+    logger,
+  });
+  return {
+    engine: () => knowledge.current(),
+    t,
+    users: new UserStore(db),
+    groups,
+    adminIds: options.adminIds,
+    logger,
+    now,
+    questionLog: new QuestionLog(new QuestionStore(db), { timezone, logger, now }),
+    knowledge,
+    announce: createAnnounceService(
+      {
+        db,
+        groups,
+        groupApi: options.groupApi,
+        staffApi: options.staffApi,
+        clock: options.clock,
+        t,
+        logger,
+        timezone,
+      },
+      options.broadcast,
+    ),
+  };
+}
+
+/** Where the announcement clients send: Telegram (or another Bot API server), with the bot's token. */
+interface ClientOptions {
+  token: string;
+  apiRoot?: string | undefined;
+  logger: Logger;
+  /** Retries of the calls to staff; group deliveries retry on their own. */
+  retry?: RetryOptions | undefined;
+}
+
+/** The announcement worker's two clients: groups without a retry layer, staff with one. */
+export function broadcastClients(options: ClientOptions): { groupApi: BroadcastApi; staffApi: BroadcastApi } {
+  const client = () =>
+    new Telegram(options.token, {
+      ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+      webhookReply: false,
+    });
+  const staff = client();
+  installRetry(staff, {
+    ...options.retry,
+    onRetry: (info) => options.logger.warn(info, "retrying a Telegram API call"),
+  });
+  return { groupApi: telegramBroadcastApi(client()), staffApi: telegramBroadcastApi(staff) };
+}

@@ -1,0 +1,39 @@
+import type { BroadcastApi } from "../../src/announce/broadcast-api";
+import type { Clock } from "../../src/announce/clock";
+
+/** A recorded call to the fake Bot API. */
+export interface FakeCall {
+  method: string;
+  chatId: number;
+  /** The clock's time when the call was made. */
+  at: number;
+  text: string;
+}
+
+/**
+ * A stub Bot API that records each call and answers at once (or when the test releases it), or
+ * throws what `fail` returns for it. Passed to the worker as it is: no HTTP, no casts.
+ */
+export function fakeBroadcastApi(
+  clock: Clock,
+  opts: { hold?: boolean; fail?: (call: FakeCall) => Error | undefined },
+): BroadcastApi & { calls: FakeCall[]; held: Array<() => void> } {
+  const calls: FakeCall[] = [];
+  const held: Array<() => void> = [];
+  let messageId = 1;
+  const answer = async (method: string, chatId: number, text = "") => {
+    const call = { method, chatId, at: clock.now(), text };
+    calls.push(call);
+    const error = opts.fail?.(call);
+    if (error) throw error;
+    if (opts.hold) await new Promise<void>((resolve) => held.push(resolve));
+    return messageId++;
+  };
+  return {
+    calls,
+    held,
+    sendMessage: (chatId, html) => answer("sendMessage", chatId, html),
+    editMessage: async (chatId, _messageId, html) => void (await answer("editMessageText", chatId, html)),
+    pinMessage: async (chatId) => void (await answer("pinChatMessage", chatId)),
+  };
+}

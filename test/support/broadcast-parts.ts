@@ -1,0 +1,73 @@
+import { Lifecycle } from "../../src/announce/lifecycle";
+import { Pacer } from "../../src/announce/pacer";
+import { RateLimiter } from "../../src/announce/rate-limit";
+import { StaffCalls } from "../../src/announce/staff-calls";
+import { createI18n, translator } from "../../src/i18n";
+import { silentLogger } from "../../src/logger";
+import { AnnouncementStore } from "../../src/storage/announcements";
+import { DeliveryQueue } from "../../src/storage/deliveries";
+import { GroupStore } from "../../src/storage/groups";
+import { SubscriptionStore } from "../../src/storage/subscriptions";
+import { type FakeCall, fakeBroadcastApi } from "./broadcast-api";
+import { ManualClock } from "./clock";
+import { memoryDatabase } from "./memory-db";
+
+const t = translator(createI18n());
+
+/**
+ * What the broadcaster's parts are built from, over an in-memory database, a manual clock and a
+ * recording fake Bot API: each part's test builds just the part it tests.
+ */
+export function broadcastParts(opts: { fail?: (call: FakeCall) => Error | undefined } = {}) {
+  const db = memoryDatabase();
+  const clock = new ManualClock(1_000_000);
+  const now = () => clock.now();
+  const api = fakeBroadcastApi(clock, opts);
+  const life = new Lifecycle();
+  life.state = "running";
+  const groups = new GroupStore(db, now);
+  const subscriptions = new SubscriptionStore(db, now);
+  const announcements = new AnnouncementStore(db, now);
+  const deliveries = new DeliveryQueue(db, now);
+  groups.onMigrate((from, to) => {
+    subscriptions.moveChat(from, to);
+    deliveries.moveChat(from, to);
+  });
+  const pacer = new Pacer(new RateLimiter(), clock);
+  const calls = new StaffCalls(life, silentLogger);
+  /** Starts an announcement by staff member 7 to `chatIds` (subscribed groups); returns its id. */
+  const started = (chatIds: number[], texts = { id: "Halo" }) => {
+    for (const chatId of chatIds) {
+      groups.upsert({ id: chatId, title: `G${chatId}`, type: "group" });
+      subscriptions.setSubscribed(chatId, true);
+    }
+    const id = announcements.create({
+      authorId: 7,
+      authorLang: "id",
+      texts,
+      audience: { kind: "all" },
+      pin: false,
+      sendAt: clock.now(),
+    });
+    announcements.start(
+      id,
+      chatIds.map((chatId) => ({ chatId, lang: "id" })),
+    );
+    return id;
+  };
+  return {
+    db,
+    clock,
+    api,
+    life,
+    groups,
+    subscriptions,
+    announcements,
+    deliveries,
+    pacer,
+    calls,
+    t,
+    logger: silentLogger,
+    started,
+  };
+}
