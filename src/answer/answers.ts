@@ -143,8 +143,15 @@ export function describe(
       }
       return card;
     }
-    case "product":
-      return w.productCard(lang, s.id);
+    case "product": {
+      const card = w.productCard(lang, s.id);
+      const cohort = q.cohort ? w.cohort(q.cohort) : undefined;
+      if (!card || !cohort?.members) return card;
+      // "Which province makes pewter, and is it a follow-up target?": say whether it is.
+      const provinces = w.k.provinces.filter((p) => p.entries.some((e) => e.product === s.id));
+      const lines = provinces.map((p) => w.cohortMembership(lang, p, cohort));
+      return { ...card, text: [card.text, ...lines].join("\n"), sources: [...new Set([...card.sources, ...cohort.sources])] };
+    }
     case "person":
       return personCard(w, s.id, lang);
     case "org":
@@ -513,6 +520,7 @@ export const ANSWERS: Record<Intent, Row> = {
   criteria: soft(every(criteria)),
   howto: {},
   later: {},
+  judge: {},
 };
 
 /** The answer to one intent about one subject; `undefined` when the sources hold no such fact. */

@@ -4,6 +4,7 @@ import type { Knowledge } from "../knowledge/load";
 import type { Lang } from "../lang";
 import { answer, describe } from "./answers";
 import type { SmallTalk } from "./lexicon";
+import { fold } from "./normalise";
 import { type Found, readQuestion } from "./read";
 import { relatedSubjects } from "./related";
 import { parseSubjectRef, type Subject, subjectRef } from "./subject";
@@ -89,6 +90,7 @@ export class AnswerEngine {
     const pieces: Piece[] = [];
     let previous = options.previous;
     let understood: Understood | undefined;
+    let kind: ReplyKind | undefined;
     for (const part of reading.parts) {
       understood = understand(part, this.knowledge, this.areas, lang, previous);
       if (understood.confidence < ANSWER_CUTOFF || understood.subjects.length === 0) continue;
@@ -101,15 +103,14 @@ export class AnswerEngine {
       )
         break;
       const written = this.answerPart(understood);
+      // The first question a message asks of a subject it names is its own: unanswered, the
+      // message is not answered.
+      if (!pieces.length && !understood.assumed && kindOf(written) === "fallback") kind = "fallback";
       pieces.push(...written);
-      previous = {
-        intent: understood.intent,
-        subjects: written.flatMap((p) => p.about),
-        sources: written.flatMap((p) => p.sources),
-      };
+      previous = previousOf(understood, written);
     }
     if (!pieces.length) return this.didYouMean(lang, reading.whole, understood);
-    const reply: Reply = { ...this.reply(lang, kindOf(pieces), pieces), previous };
+    const reply: Reply = { ...this.reply(lang, kind ?? kindOf(pieces), pieces), previous };
     // A question the sources do not answer keeps what it was about, for the staff's inbox.
     const [about] = reply.subjects;
     if (reply.kind === "fallback" && about)
@@ -134,20 +135,22 @@ export class AnswerEngine {
     const subject = parseSubjectRef(ref);
     const piece = subject && this.describe(subject, lang);
     if (!subject || !piece) return undefined;
-    return {
-      ...this.reply(lang, kindOf([piece]), [piece]),
-      previous: { intent: "describe", subjects: [subject], sources: piece.sources },
-    };
+    return { ...this.reply(lang, kindOf([piece]), [piece]), previous: previousOf({ intent: "describe" }, [piece]) };
   }
 
   /** The pieces answering one understood question, or saying what the sources do not hold. */
   private answerPart(u: Understood): Piece[] {
     const [first] = u.subjects;
-    if (u.intent === "howto" || u.intent === "later") return [this.missing(u, u.intent, first)];
+    if (u.intent === "howto" || u.intent === "later" || u.intent === "judge") return [this.missing(u, u.intent, first)];
+    if (u.foreign) return [this.missing(u, "foreign", first)];
     if (u.now) return [this.missing(u, "now", first)];
     if (u.unknownYears.length) return [this.missing(u, "year", undefined)];
-    if (u.unexplained.length) return [this.missing(u, "words", first)];
-    return u.subjects.map((s) => answer(this.writer, u.intent, s, u.asked) ?? this.missing(u, u.intent, s));
+    const answers = u.subjects.map((s) => answer(this.writer, u.intent, s, u.asked) ?? this.missing(u, u.intent, s));
+    // Words the answer itself holds are explained by it: "does the strategic theme include
+    // empowering entrepreneurs?" asks about its own words.
+    const said = fold(answers.map((p) => p.text).join(" "));
+    const unexplained = u.unexplained.filter((w) => !said.includes(w));
+    return unexplained.length ? [this.missing({ ...u, unexplained }, "words", first)] : answers;
   }
 
   /**
@@ -164,6 +167,7 @@ export class AnswerEngine {
       w.t(lang, exists ? key : "answer.missing.describe", {
         subject,
         words: u.unexplained.slice(0, 3).join(" "),
+        country: u.foreign ?? "",
         years: u.unknownYears.join(", "),
       }),
     ];
@@ -268,6 +272,16 @@ function smallTalkOf(f: Found): SmallTalk | undefined {
   ] as const;
   if (named || f.selection || substantive.some((c) => f.cues.has(c))) return undefined;
   return SMALL_TALK_ORDER.find((k) => f.smalltalk.includes(k));
+}
+
+/** What a follow-up can build on: the question's intent, what its answer was about and cited. */
+function previousOf(u: Pick<Understood, "intent">, written: Piece[]): Previous {
+  return {
+    intent: u.intent,
+    subjects: written.flatMap((p) => p.about),
+    sources: written.flatMap((p) => p.sources),
+    items: written.flatMap((p) => p.items ?? []),
+  };
 }
 
 function kindOf(pieces: Piece[]): ReplyKind {

@@ -9,6 +9,7 @@ import type { Found } from "./read";
 export const INTENTS = [
   "howto", // instructions (apply, register, contact): the sources hold none
   "later", // a third phase or later: the sources name none
+  "judge", // to evaluate or compare: the sources never do
   "said", // who said it
   "source", // where a fact comes from
   "end", // when something ended
@@ -50,6 +51,14 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     intent: "later",
     matches: (f) => has(f, "third"),
     examples: { id: ["Provinsi mana saja di tahap ketiga?"], en: ["Which provinces are in phase 3?"] },
+  },
+  {
+    intent: "judge",
+    matches: (f) => has(f, "judge"),
+    examples: {
+      id: ["Apakah program ini berhasil?", "Provinsi mana yang paling berhasil di fase pertama?"],
+      en: ["Was the Mojokerto footwear cluster a success?", "Are Tegal's metal components cheaper than Pasuruan's castings?"],
+    },
   },
   {
     intent: "said",

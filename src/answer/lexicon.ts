@@ -31,8 +31,11 @@ export const CUE_NAMES = [
   "source", // sumber, source, article: asks where a fact comes from
   "said", // bilang, said, menurut: asks who said something
   "end", // when something ended
+  "do", // do, does, can: an English question's verb comes last ("does it favour …?")
+  "after", // after a year: with the sources' last year, asks what they cannot tell
   "now", // who holds an office now: the sources speak of 2017
   "quantity", // how much, how many
+  "judge", // success, compared, the best: asks to evaluate or compare, which the sources never do
   "howto", // how do I, cara daftar: asks for instructions, which the sources hold none of
   "and", // dan, and: may join two questions in one message
   "domain", // programme words: IKM, programme, cooperation, Japan …

@@ -46,7 +46,10 @@ const TRIPLE = /(.)\1\1/;
  */
 export function tokenize(text: string, lexicon?: Pick<Lexicon, "spelling" | "knowContext">): string[] {
   const out: string[] = [];
-  const unreduplicated = text.includes("2") ? text.replace(/(\p{L}+)2\b/gu, "$1") : text;
+  // Cut before the reduplication pattern runs: over a long run of letters it would cost the
+  // square of their number.
+  const cut = text.slice(0, MAX_QUESTION_CHARS * 2);
+  const unreduplicated = cut.includes("2") ? cut.replace(/(?<!\p{L})(\p{L}+)2\b/gu, "$1") : cut;
   for (const raw of fold(unreduplicated).split(" ", MAX_QUESTION_WORDS)) {
     if (!raw) continue;
     const token = squeeze(raw);
@@ -161,12 +164,13 @@ export function deletions(word: string, depth: number): Set<string> {
 
 /**
  * Splits a message into its clauses, at sentence punctuation and commas: "Kapan mulai? Apa
- * namanya?" → two. A dot inside a word ("Bisnis.com") does not split.
+ * namanya?" → two. A dot inside a word ("Bisnis.com") or after an abbreviation ("Kep.", "Kab.",
+ * "Prov.") does not split.
  */
 export function clauses(text: string): string[] {
   return text
     .slice(0, MAX_QUESTION_CHARS * 2)
-    .split(/[?!;]+|[.,](?=\s|$)|\n+/)
+    .split(/[?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d)\.(?=\s|$)|\n+/u)
     .map((c) => c.trim())
     .filter(Boolean);
 }

@@ -22,6 +22,8 @@ export interface Found {
   /** How the question named each region ("flores", "west java"), by region code. */
   areaWords: Map<string, string>;
   islands: number[];
+  /** Countries other than the cooperation's, as the question named them. */
+  countries: string[];
   /** How the question named each island ("batam"), by index. */
   islandWords: Map<number, string>;
   cues: Set<Cue>;
@@ -89,6 +91,7 @@ function emptyFound(): Found {
     areas: [],
     areaWords: new Map(),
     islands: [],
+    countries: [],
     islandWords: new Map(),
     cues: new Set(),
     smalltalk: [],
@@ -104,6 +107,9 @@ function push<T>(list: T[], value: T): void {
   if (!list.some((v) => JSON.stringify(v) === JSON.stringify(value))) list.push(value);
 }
 
+// Cues that carry no meaning of their own.
+const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>(["stop", "and", "do"]);
+
 /** Adds what one phrase stands for to `f`. */
 function collect(f: Found, m: Match): void {
   if (m.concepts.length === 0) {
@@ -111,7 +117,7 @@ function collect(f: Found, m: Match): void {
     else if (!/^\d+$/.test(m.text) && m.text.length >= 3) f.unknown.push(m.text);
     return;
   }
-  const onlyStop = m.concepts.every((c) => c.type === "cue" && (c.cue === "stop" || c.cue === "and"));
+  const onlyStop = m.concepts.every((c) => c.type === "cue" && FILLER_CUES.has(c.cue));
   if (!onlyStop) {
     f.certainty = Math.min(f.certainty, m.certainty);
     f.meaningful += 1;
@@ -162,6 +168,9 @@ function collect(f: Found, m: Match): void {
         push(f.islands, c.index);
         if (!f.islandWords.has(c.index)) f.islandWords.set(c.index, m.text);
         break;
+      case "country":
+        push(f.countries, m.tokens.map((t) => t.original).join(" "));
+        break;
       case "cue":
         f.cues.add(c.cue);
         break;
@@ -172,8 +181,9 @@ function collect(f: Found, m: Match): void {
   }
 }
 
-const isStop = (m: Match) =>
-  m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && (c.cue === "stop" || c.cue === "and"));
+// Words of time ("today", "sekarang") do not say what is asked either: "the tin price today".
+const isFiller = (m: Match) =>
+  m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && (FILLER_CUES.has(c.cue) || c.cue === "now"));
 const isUnknown = (m: Match) => m.concepts.length === 0 && !/^\d+$/.test(m.text) && m.text.length >= 3;
 // Concepts that name a thing a question can ask about.
 const NAMES: ReadonlySet<string> = new Set([
@@ -212,28 +222,40 @@ const QUESTION_WORDS: ReadonlySet<Cue> = new Set<Cue>([
  * Unknown words in the place where a question says what it asks, which change the question:
  * first after the question word ("what is the population of …", "berapa anggaran …"), last
  * before a question word that ends the question ("Gati lahir kapan?"), first in a question a
- * question word ends ("penduduk Papua berapa?"), or last, after a name ("when was Gati born?").
- * Verbs are not asked for.
+ * question word ends ("penduduk Papua berapa?"), or last, after a name ("when was Gati born?"),
+ * unless an English auxiliary makes it the question's verb ("does the theme favour …?"). Verbs
+ * are not asked for.
  */
 function askingWords(matches: Match[]): string[] {
-  const content = matches.filter((m) => !isStop(m));
+  const content = matches.filter((m) => !isFiller(m));
   const lastIndex = content.length - 1;
   const last = content[lastIndex];
   const endsWithQuestionWord = last !== undefined && isQuestionWord(last);
+  const auxiliary = matches.some((m) => m.concepts.some((c) => c.type === "cue" && c.cue === "do"));
   return content.flatMap((m, i) => {
     if (!isUnknown(m) || isVerbLike(m)) return [];
     const before = content[i - 1];
     const afterQuestionWord = before !== undefined && isQuestionWord(before);
     const beforeLast = endsWithQuestionWord && i === lastIndex - 1;
     const opens = endsWithQuestionWord && i === 0;
-    const endsAfterName = i === lastIndex && before !== undefined && isName(before);
+    const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary;
     return afterQuestionWord || beforeLast || opens || endsAfterName ? [m.text] : [];
+  });
+}
+
+/** "cara mengurus …", "bagaimana membuat …": "how" and a verb ask for instructions. */
+function asksInstructions(matches: Match[]): boolean {
+  return matches.some((m, i) => {
+    const next = matches[i + 1];
+    const how = m.concepts.some((c) => c.type === "cue" && c.cue === "how");
+    return how && next !== undefined && next.tokens.some((t) => /^(me|ber)\p{L}{4,}$/u.test(t.original));
   });
 }
 
 function foundIn(matches: Match[]): Found {
   const f = emptyFound();
   for (const m of matches) collect(f, m);
+  if (asksInstructions(matches)) f.cues.add("howto");
   f.asking = askingWords(matches);
   return f;
 }

@@ -16,6 +16,8 @@ export interface Previous {
   intent: Intent;
   subjects: Subject[];
   sources: string[];
+  /** The items of a list it answered with, in order: "the second one" points to one. */
+  items: Subject[];
 }
 
 /** One question understood. */
@@ -33,6 +35,10 @@ export interface Understood {
   confidence: number;
   /** Whether the subjects came from the previous question. */
   followUp: boolean;
+  /** A country the cooperation is not about, as the question named it. */
+  foreign: string | undefined;
+  /** Whether the subject was assumed (the programme), the question naming none. */
+  assumed: boolean;
 }
 
 // Each unknown word the question may carry lowers confidence by this factor.
@@ -49,7 +55,6 @@ const SHAPING_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
   "list",
   "member",
   "meaning",
-  "who",
 ]);
 
 /** The group of provinces a question narrows to: named, or by "first"/"second" or a year. */
@@ -120,9 +125,35 @@ function entitySubjects(f: Found, k: Knowledge, areas: Areas, cohort: string | u
 function counted(f: Found, subjects: Subject[]): Asked["counts"] {
   if (f.selection || subjects.some((s) => s.kind === "criteria")) return "criteria";
   if (f.cues.has("provinces")) return "provinces";
-  if (f.cues.has("where")) return "places";
+  // A province's places and products are its entries: "how many products does Sulteng have?".
+  if (f.cues.has("where") || f.cues.has("product")) return "places";
   if (f.cues.has("criteria")) return "criteria";
   return undefined;
+}
+
+/** The subjects a question names itself, once words that only name the programme are set aside. */
+function namedSubjects(f: Found, k: Knowledge, areas: Areas, cohort: string | undefined, intent: Intent): Subject[] {
+  let subjects = entitySubjects(f, k, areas, cohort);
+  // "proyek JICA ini", "program IKM": an organisation or a term beside the programme's own words
+  // names the programme, unless the question asks about it ("what is JICA?"). Beside another
+  // subject ("produk IKM di Jawa Barat") it is only the programme's word too.
+  const weak = (s: Subject) => s.kind === "org" || s.kind === "term";
+  const aboutProgramme = f.attributes.length > 0 || (f.programme && !WEAK_SUBJECT_INTENTS.has(intent));
+  if (subjects.some((s) => !weak(s))) subjects = subjects.filter((s) => !weak(s));
+  else if (aboutProgramme) subjects = [];
+  // A person named by role ("the director general") answers who and who-said on their own.
+  if ((intent === "who" || intent === "said") && subjects.some((s) => s.kind === "person"))
+    subjects = subjects.filter((s) => s.kind === "person");
+  // "Who edited the article?", "when was the article published?": the main source.
+  const main = Object.entries(k.sources).find(([, s]) => s.main)?.[0];
+  if (subjects.length === 0 && main && f.cues.has("source") && intent !== "source") subjects = [{ kind: "source", id: main }];
+  return subjects;
+}
+
+/** "the third one", "yang kedua": the item of the previous answer's list the question points to. */
+function pointedItem(f: Found, previous: Previous | undefined): Subject | undefined {
+  const ordinal = f.cues.has("third") ? 3 : f.cues.has("second") ? 2 : f.cues.has("first") ? 1 : 0;
+  return ordinal ? previous?.items[ordinal - 1] : undefined;
 }
 
 /**
@@ -138,19 +169,15 @@ export function understand(
 ): Understood {
   let intent = intentOf(f);
   const cohort = cohortOf(f, k);
-  let subjects = entitySubjects(f, k, areas, cohort);
-  // "proyek JICA ini", "program IKM": an organisation or a term beside the programme's own words
-  // names the programme, unless the question asks about it ("what is JICA?").
-  // Beside another subject ("produk IKM di Jawa Barat") it is only the programme's word too.
-  const weak = (s: Subject) => s.kind === "org" || s.kind === "term";
-  const aboutProgramme = f.attributes.length > 0 || (f.programme && !WEAK_SUBJECT_INTENTS.has(intent));
-  if (subjects.some((s) => !weak(s))) subjects = subjects.filter((s) => !weak(s));
-  else if (aboutProgramme) subjects = [];
-  // A person named by role ("the director general") answers who and who-said on their own.
-  if ((intent === "who" || intent === "said") && subjects.some((s) => s.kind === "person"))
-    subjects = subjects.filter((s) => s.kind === "person");
+  let subjects = namedSubjects(f, k, areas, cohort, intent);
   let followUp = false;
-  if (subjects.length === 0) {
+  let assumed = false;
+  const item = subjects.length === 0 ? pointedItem(f, previous) : undefined;
+  if (item) {
+    subjects = [item];
+    followUp = true;
+    if (intent === "later") intent = "describe";
+  } else if (subjects.length === 0) {
     const topics = f.attributes.map((id): Subject => ({ kind: "topic", id }));
     // A fact of the programme named by its own word ("tujuan", "cara kerja") is what is asked.
     if (topics.length && SHAPING_INTENTS.has(intent)) intent = "describe";
@@ -158,38 +185,45 @@ export function understand(
     else if (previous && !f.programme) {
       subjects = previous.subjects;
       followUp = true;
-    } else if (f.programme || f.cues.has("domain") || (intent !== "describe" && f.unknown.length === 0))
+    } else if (f.programme || f.cues.has("domain") || (intent !== "describe" && f.unknown.length === 0)) {
       subjects = [{ kind: "topic", id: "summary" }];
+      assumed = !f.programme;
+    }
   } else if (intent === "describe" && previous && f.meaningful <= 3) {
     // "kalau Jatim?", "and Papua?": the same question about another subject.
     intent = previous.intent;
   }
   if (f.cues.has("officials") && intent === "who" && subjects.every((s) => s.kind === "topic"))
     subjects = [{ kind: "officials" }];
-
-  const explicit = intent !== "describe" || followUp || f.attributes.length > 0;
-  // A word the matcher does not know where the question says what it asks changes the question.
-  // Elsewhere, a long question that is mostly understood can carry a few ("mohon info, saya dari
-  // dinas …"): every three meaningful phrases excuse one; a question that only names its subject
-  // excuses none of its first three.
-  const allowed = explicit ? Math.floor(f.meaningful / 3) + 1 : Math.floor((f.meaningful - 1) / 3);
-  const years = knownYears(k);
+  // "after 2017": after the last year the sources know, they cannot tell.
+  const latest = Math.max(...knownYears(k));
+  if (f.cues.has("after") && f.years.some((y) => y >= latest)) intent = "later";
   return {
     intent,
     subjects,
-    asked: {
-      lang,
-      cohort,
-      counts: counted(f, subjects),
-      only: f.cues.has("only"),
-      previousSources: previous?.sources ?? [],
-    },
-    unexplained: f.asking.length || f.unknown.length > allowed ? f.unknown : [],
-    unknownYears: f.years.filter((y) => !years.has(y)),
-    now:
-      f.cues.has("now") &&
-      (intent === "who" || subjects.some((s) => s.kind === "person" || s.kind === "officials")),
-    confidence: f.certainty * UNKNOWN_FACTOR ** Math.min(f.unknown.length, allowed),
+    asked: { lang, cohort, counts: counted(f, subjects), only: f.cues.has("only"), previousSources: previous?.sources ?? [] },
+    ...unexplained(f, intent, followUp),
+    unknownYears: f.years.filter((y) => !knownYears(k).has(y)),
+    now: f.cues.has("now") && (intent === "who" || subjects.some((s) => s.kind === "person" || s.kind === "officials")),
     followUp,
+    foreign: f.countries[0],
+    assumed,
+  };
+}
+
+/**
+ * The words a question holds that the matcher cannot account for, and how sure the reading is.
+ * A word it does not know where the question says what it asks changes the question. Elsewhere,
+ * a long question that is mostly understood can carry a few ("mohon info, saya dari dinas …"):
+ * every three meaningful phrases excuse one; a question that only names its subject ("what is
+ * …?") excuses none of its first three; "how" ("gmn") asks about what it names.
+ */
+function unexplained(f: Found, intent: Intent, followUp: boolean): Pick<Understood, "unexplained" | "confidence"> {
+  const named = intent === "describe" || intent === "meaning";
+  const explicit = !named || followUp || f.attributes.length > 0 || f.cues.has("how");
+  const allowed = explicit ? Math.floor(f.meaningful / 3) + 1 : Math.floor((f.meaningful - 1) / 3);
+  return {
+    unexplained: f.asking.length || f.unknown.length > allowed ? f.unknown : [],
+    confidence: f.certainty * UNKNOWN_FACTOR ** Math.min(f.unknown.length, allowed),
   };
 }

@@ -3,6 +3,7 @@ import type { Knowledge } from "../knowledge/load";
 import type { ProgrammeAttribute } from "../knowledge/schema";
 import type { Lang } from "../lang";
 import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon";
+import { countryNames } from "./countries";
 import { deletions, editDistance, fold, stemCandidates, tokenize } from "./normalise";
 
 /** A thing a phrase of the question can stand for. */
@@ -21,6 +22,8 @@ export type Concept =
   | { type: "source"; id: string }
   | { type: "area"; code: string }
   | { type: "island"; index: number }
+  /** A country other than the cooperation's. */
+  | { type: "country"; code: string }
   | { type: "cue"; cue: Cue }
   | { type: "smalltalk"; kind: SmallTalk };
 
@@ -55,6 +58,7 @@ const CORRECTION_RANK: Record<Concept["type"], number> = {
   province: 0,
   place: 0,
   island: 0,
+  country: 4,
   product: 1,
   criterion: 1,
   person: 1,
@@ -104,6 +108,7 @@ export class Vocabulary {
     }
     this.addKnowledge(knowledge);
     this.addAreas(knowledge, areas);
+    this.addCountries(knowledge);
     this.buildDeletionIndex();
   }
 
@@ -131,7 +136,7 @@ export class Vocabulary {
       // A misspelt word is never "corrected" into a regency name, a short small-talk word or a
       // word that only fills a sentence: "bantu" is not Bantul, "joke" is not "oke", "teman" is
       // not "tema".
-      const isRegency = concept.type === "area" && concept.code.includes(".");
+      const isRegency = (concept.type === "area" && concept.code.includes(".")) || concept.type === "country";
       const risky = concept.type === "smalltalk" && word.length < 5;
       const filler =
         concept.type === "cue" &&
@@ -248,6 +253,18 @@ export class Vocabulary {
     }
   }
 
+  /** Every other country, by its names in both languages ("Jerman", "South Korea"). */
+  private addCountries(k: Knowledge): void {
+    for (const [code, names] of countryNames()) {
+      if (k.programme.countries.includes(code)) continue;
+      for (const name of names) {
+        const key = this.words_(name).join(" ");
+        // A name already known (a province, "Papua"; an island, "Timor") keeps its meaning.
+        if (key.length >= 4 && !this.phrases.has(key)) this.add(name, { type: "country", code });
+      }
+    }
+  }
+
   private addRegion(term: string, concept: Extract<Concept, { type: "area" | "island" }>): void {
     const key = this.words_(term).join(" ");
     const existing = this.phrases.get(key);
@@ -293,17 +310,11 @@ export class Vocabulary {
     for (const key of deletions(word, max)) {
       for (const candidate of this.deletionIndex.get(key) ?? []) {
         const distance = editDistance(word, candidate, max);
-        if (distance > max) continue;
+        if (distance > max || !plausibleSlips(word, candidate)) continue;
         const rank = this.correctable.get(candidate) ?? 9;
-        // A short word takes only a missing letter, or a name with two letters swapped: "mate" is not
-        // "make", "gaji" is not "gati", "sine" is "since", "jmbi" is no name.
-        const swapped = [...word].sort().join("") === [...candidate].sort().join("");
-        if (
-          word.length <= 4 &&
-          candidate.length <= word.length &&
-          (rank > CORRECTION_RANK.product || !swapped)
-        )
-          continue;
+        // A short word takes only a missing letter, or its own letters swapped: "mate" is not "make",
+        // "gaji" is not "gati"; "sine" is "since", "dose" is "does".
+        if (word.length <= 4 && candidate.length <= word.length && !sameLetters(word, candidate)) continue;
         // Three letters are too few to guess from: "mak" may be "make", never "dak"; "old" is not
         // "gold". Only a letter left out of a region's name is read back in: "jwa" is "jawa".
         if (word.length <= 3 && (candidate.length <= word.length || rank > CORRECTION_RANK.province))
@@ -420,4 +431,39 @@ function placeTerms(name: string, en: string): string[] {
       ? [`kota ${bare}`, `${bare} city`]
       : [];
   return [name, en, bare, enBare, ...forms];
+}
+
+// Keys next to each other on a keyboard, and letters that sound alike in Indonesian spelling.
+const KEY_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+const SOUND_ALIKE = ["iy", "uw", "ck", "cs", "fp", "fv", "jz"];
+const VOWELS = "aeiou";
+
+function slipPair(a: string, b: string): boolean {
+  if (VOWELS.includes(a) && VOWELS.includes(b)) return true;
+  if (SOUND_ALIKE.some((p) => p === a + b || p === b + a)) return true;
+  const row = (c: string) => KEY_ROWS.findIndex((r) => r.includes(c));
+  const [ra, rb] = [row(a), row(b)];
+  if (ra < 0 || rb < 0) return false;
+  const [ia, ib] = [(KEY_ROWS[ra] as string).indexOf(a), (KEY_ROWS[rb] as string).indexOf(b)];
+  return Math.abs(ra - rb) <= 1 && Math.abs(ia - ib) <= 1;
+}
+
+/**
+ * Whether a word of the same length could be `candidate` mistyped: every letter that differs is a
+ * neighbouring key, a vowel for a vowel or a letter that sounds alike ("kalimantam", "kriterea",
+ * "regensy"), or its letters are the candidate's in another order ("papau", "footware"); "cocok"
+ * is not "cocoa". Words of other lengths (a letter left out or doubled) always could.
+ */
+function plausibleSlips(word: string, candidate: string): boolean {
+  if (word.length !== candidate.length || sameLetters(word, candidate)) return true;
+  const differ = [...word].flatMap((c, i) => (c === candidate[i] ? [] : [i]));
+  const [i, j] = differ;
+  if (differ.length === 2 && i !== undefined && j === i + 1 && word[i] === candidate[j] && word[j] === candidate[i])
+    return true;
+  return differ.every((k) => slipPair(word[k] as string, candidate[k] as string));
+}
+
+/** Whether two words have the same letters, in any order ("papau", "papua"). */
+function sameLetters(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join("") === [...b].sort().join("");
 }

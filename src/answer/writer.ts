@@ -13,6 +13,8 @@ export interface Piece {
   sources: string[];
   kind: "answer" | "not_in_programme" | "fallback";
   about: Subject[];
+  /** For a list: its items in order, so that "the second one" can point to one. */
+  items?: Subject[];
 }
 
 const MONTHS: Record<Lang, string[]> = {
@@ -232,7 +234,8 @@ export class AnswerWriter {
     }
     if (cohort) sources.push(...cohort.sources);
     const about: Subject[] = cohort ? [{ kind: "cohort", id: cohort.id }] : [{ kind: "list" }];
-    return this.piece(lines.join("\n"), sources, about);
+    const items = [...provinces].map((id): Subject => ({ kind: "province", id }));
+    return { ...this.piece(lines.join("\n"), sources, about), items };
   }
 
   /** The provinces of a group, or of the whole programme. */
@@ -252,7 +255,8 @@ export class AnswerWriter {
       );
     });
     const sources = [...this.k.selection.sources, ...criteria.flatMap((c) => c.sources)];
-    return this.piece(lines.join("\n"), sources, [{ kind: "criteria" }]);
+    const items = criteria.map((c): Subject => ({ kind: "criterion", id: c.id }));
+    return { ...this.piece(lines.join("\n"), sources, [{ kind: "criteria" }]), items };
   }
 
   /** A region by its code: in the programme, holding a programme place, or outside it. */

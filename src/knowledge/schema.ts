@@ -23,6 +23,8 @@ const source = z
     title: z.string().min(1),
     publisher: z.string().min(1),
     kind: z.enum(["article", "report"]),
+    /** The source "the article" means when a question names none. */
+    main: z.boolean().default(false),
     date,
     time: z.string().min(1).optional(),
     /** People (ids below) who wrote and edited it, and whose statements it reports. */
@@ -39,6 +41,8 @@ const channel = z.object({ id: slug, name: bilingual, url: z.url() }).strict();
 
 const programme = z
   .object({
+    /** The cooperation's countries, as ISO 3166 alpha-2 codes. */
+    countries: z.array(z.string().regex(/^[A-Z]{2}$/, "a country code such as JP")).min(1),
     terms: bilingualTerms,
     summary: attribute,
     name: attribute,

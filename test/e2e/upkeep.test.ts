@@ -214,7 +214,7 @@ describe("reloading the knowledge", () => {
       (m) => m.params.chat_id === STAFF.id && text(m).includes("kini dipakai"),
       RELOAD_WAIT_MS,
     );
-    expect(text(notice)).toMatch(/\d+ provinsi, \d+ topik/);
+    expect(text(notice)).toMatch(/\d+ provinsi, \d+ kelompok provinsi/);
     expect(text(await say(c, DEFAULT_USER, "/tentang"))).toContain(
       "Ringkasan program yang baru ditulis ulang.",
     );
