@@ -2,6 +2,7 @@ import type { Update } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { setup } from "../support/app";
 import { DEFAULT_USER, type RecordedCall } from "../support/fake-bot-api";
+import { LEVEL, recordingLogger } from "../support/log-records";
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
 let ctx: Ctx | undefined;
@@ -306,6 +307,67 @@ describe("Telegram errors", () => {
     ctx.fake.message({ text: "ulos dimana" });
     expect(text(await nextMessage(ctx, DEFAULT_USER.id, 0))).toContain("Sumatera Utara");
     expect(ctx.fake.delivered("sendMessage")).toHaveLength(1);
+  });
+});
+
+describe("a handler that fails", () => {
+  const GROUP = { id: -100777, type: "supergroup" as const, title: "IKM Bali" };
+
+  it("tells the person, under a button or in the chat that asked, and logs the update id", async () => {
+    const log = recordingLogger();
+    ctx = await setup({}, { logger: log.logger });
+    ctx.app.deps.engine = () => {
+      throw new Error("knowledge unreadable");
+    };
+    const asked = ctx.fake.message({ text: "produk papua apa?" });
+    const apology = await nextMessage(ctx, DEFAULT_USER.id, 0);
+    expect(text(apology)).toBe("Maaf, terjadi kesalahan. Silakan coba lagi sebentar lagi.");
+    const failure = log.records().find((r) => r.msg === "failed to handle an update");
+    expect(failure).toMatchObject({ level: LEVEL.error, updateId: asked.update_id });
+    expect(JSON.stringify(failure)).toContain("knowledge unreadable");
+
+    ctx.fake.callbackQuery({ data: "a:en:p.papua", from: EN_USER });
+    const alert = await ctx.fake.waitFor("answerCallbackQuery");
+    expect(alert.params).toMatchObject({
+      text: "Sorry, something went wrong. Please try again in a moment.",
+    });
+    expect(alert.params.show_alert).toBe(true);
+
+    const seen = ctx.fake.delivered("sendMessage").length;
+    ctx.fake.pushUpdate({
+      message: {
+        message_id: 70,
+        date: 1,
+        chat: GROUP,
+        from: DEFAULT_USER,
+        text: "@TanyaIkmBot kopi?",
+        entities: [{ type: "mention", offset: 0, length: 12 }],
+      },
+    } as Update);
+    const inGroup = await nextMessage(ctx, GROUP.id, seen);
+    expect(text(inGroup)).toContain("Maaf, terjadi kesalahan");
+    expect(inGroup.params.reply_parameters).toMatchObject({ message_id: 70 });
+  });
+
+  it("does not answer group chatter that was not meant for it", async () => {
+    ctx = await setup();
+    // Every update now fails before any feature runs, chatter included.
+    ctx.app.deps.users.getLanguage = () => {
+      throw new Error("disk I/O error");
+    };
+    for (const [id, text] of [
+      [71, "kopi dogiyai enak ya"],
+      [72, "/start@OtherBot"],
+    ] as const) {
+      ctx.fake.pushUpdate({
+        message: { message_id: id, date: 1, chat: GROUP, from: DEFAULT_USER, text },
+      } as Update);
+    }
+    ctx.fake.message({ text: "halo" });
+    const apology = await nextMessage(ctx, DEFAULT_USER.id, 0);
+    expect(text(apology)).toContain("Maaf, terjadi kesalahan");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(ctx.fake.delivered("sendMessage").filter((c) => c.params.chat_id === GROUP.id)).toHaveLength(0);
   });
 });
 
