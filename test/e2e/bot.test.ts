@@ -235,6 +235,52 @@ describe("groups", () => {
     expect(ctx.app.deps.groups.get(old.id)).toBeUndefined();
   });
 
+  it.each([
+    ["after", ["to", "from", "joined"]],
+    ["before", ["joined", "to", "from"]],
+  ] as const)(
+    "does not introduce itself again when its group is upgraded (the news of the join %s the upgrade)",
+    async (_, order) => {
+      ctx = await setup();
+      ctx.app.deps.upgradeSettleMs = 300;
+      const old = { id: -556, type: "group" as const, title: "IKM Jabar" };
+      const upgraded = { id: -100556, type: "supergroup" as const, title: "IKM Jabar" };
+      ctx.fake.myChatMember({ chat: old, oldStatus: "left", newStatus: "member" });
+      await nextMessage(ctx, old.id, 0);
+      const news = {
+        to: () =>
+          ctx?.fake.pushUpdate({
+            message: {
+              message_id: 10,
+              date: 1,
+              chat: old,
+              from: DEFAULT_USER,
+              migrate_to_chat_id: upgraded.id,
+            },
+          } as Update),
+        from: () =>
+          ctx?.fake.pushUpdate({
+            message: {
+              message_id: 1,
+              date: 1,
+              chat: upgraded,
+              from: DEFAULT_USER,
+              migrate_from_chat_id: old.id,
+            },
+          } as Update),
+        joined: () => ctx?.fake.myChatMember({ chat: upgraded, oldStatus: "left", newStatus: "member" }),
+      };
+      for (const step of order) news[step]();
+      await expect.poll(() => ctx?.fake.pendingUpdates.length).toBe(0);
+      await new Promise((r) => setTimeout(r, 600));
+      expect(ctx.fake.delivered("sendMessage").map((c) => c.params.chat_id)).toEqual([old.id]);
+      expect(ctx.app.deps.groups.get(upgraded.id)).toMatchObject({ active: true, title: "IKM Jabar" });
+      // A supergroup the bot is really added to still gets the introduction.
+      ctx.fake.myChatMember({ chat: { id: -100557, type: "supergroup", title: "Baru" } });
+      expect(text(await nextMessage(ctx, -100557, 0))).toContain("@TanyaIkmBot");
+    },
+  );
+
   it("follows a group that became a supergroup while the bot answered (400 migrate_to_chat_id)", async () => {
     ctx = await setup();
     ctx.fake.myChatMember({ chat: GROUP, oldStatus: "left", newStatus: "member" });
@@ -306,6 +352,37 @@ describe("Telegram errors", () => {
     ctx.fake.dropConnection("sendMessage");
     ctx.fake.message({ text: "ulos dimana" });
     expect(text(await nextMessage(ctx, DEFAULT_USER.id, 0))).toContain("Sumatera Utara");
+    expect(ctx.fake.delivered("sendMessage")).toHaveLength(1);
+  });
+});
+
+describe("service messages in a private chat", () => {
+  it("get no reply; a photo gets the hint that the bot reads text", async () => {
+    ctx = await setup();
+    const chat = { id: DEFAULT_USER.id, type: "private" as const, first_name: "Siti" };
+    const service = [
+      { message_auto_delete_timer_changed: { message_auto_delete_time: 86_400 } },
+      { pinned_message: { message_id: 3, date: 1, chat, text: "Dogiyai?" } },
+      { write_access_allowed: { from_request: true } },
+    ];
+    for (const [i, extra] of service.entries()) {
+      ctx.fake.pushUpdate({
+        message: { message_id: 40 + i, date: 1, chat, from: DEFAULT_USER, ...extra },
+      } as Update);
+    }
+    ctx.fake.pushUpdate({
+      message: {
+        message_id: 50,
+        date: 1,
+        chat,
+        from: DEFAULT_USER,
+        photo: [{ file_id: "p", file_unique_id: "p", width: 1, height: 1 }],
+      },
+    } as Update);
+    const hint = await nextMessage(ctx, DEFAULT_USER.id, 0);
+    expect(text(hint)).toContain("hanya bisa membaca pesan teks");
+    await expect.poll(() => ctx?.fake.pendingUpdates.length).toBe(0);
+    await new Promise((r) => setTimeout(r, 100));
     expect(ctx.fake.delivered("sendMessage")).toHaveLength(1);
   });
 });
