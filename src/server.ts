@@ -130,17 +130,42 @@ function readBody(req: IncomingMessage, maxBytes: number, timeoutMs: number): Pr
   });
 }
 
-/** The update in a body: a JSON object with a numeric `update_id`, else `undefined`. */
-function parseUpdate(body: Buffer): Record<string, unknown> | undefined {
+// Half of a surrogate pair without its other half: JSON can carry one ("\\ud800"), UTF-8 cannot.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// The only way a body can hold one: an escape of a surrogate.
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+
+/**
+ * The update in a webhook body: a JSON object with a numeric `update_id`, else `undefined`.
+ * Telegram never sends a lone surrogate; one in a forged update becomes U+FFFD here, so that no
+ * text the bot echoes back is refused by Telegram.
+ */
+export function parseUpdate(body: Buffer): Record<string, unknown> | undefined {
+  const json = body.toString("utf8");
   let value: unknown;
   try {
-    value = JSON.parse(body.toString("utf8"));
+    value = JSON.parse(json);
   } catch {
     return undefined;
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
   const update = value as Record<string, unknown>;
-  return Number.isSafeInteger(update.update_id) ? update : undefined;
+  if (!Number.isSafeInteger(update.update_id)) return undefined;
+  if (SURROGATE_ESCAPE.test(json)) mendStrings(update);
+  return update;
+}
+
+/** Replaces lone surrogates in every string of a parsed JSON value, in place. */
+function mendStrings(root: object): void {
+  const pending: object[] = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const value = record[key];
+      if (typeof value === "string") record[key] = value.replace(LONE_SURROGATE, "\ufffd");
+      else if (typeof value === "object" && value !== null) pending.push(value);
+    }
+  }
 }
 
 /**
