@@ -137,13 +137,24 @@ const REFS = ["p.papua", "p.sulsel", "pr.coffee", "l", "l1", "l2", "cr", "of", "
 export const callbackData: fc.Arbitrary<string> = fc
   .oneof(
     fc.tuple(fc.constantFrom("a:id:", "a:en:", "a:jp:", "a::"), fc.oneof(fc.constantFrom(...REFS), piece)),
+    fc.tuple(fc.constantFrom("q:", "lang:", "an:c:", "an:0badf00d:"), fc.oneof(piece, fc.nat().map(String))),
+    // A draft's button (an:<draft id>:<verb>[:<value>]) of a draft that is not the sender's, or is gone.
     fc.tuple(
-      fc.constantFrom("q:", "lang:", "an:c:", "an:l:", "an:a:", "an:p:"),
-      fc.oneof(piece, fc.nat().map(String)),
-    ),
-    fc.tuple(
-      fc.constantFrom("an:"),
-      fc.constantFrom("skip", "pn", "pin", "go", "sch", "x", "l:id", "a:all", "a:prov"),
+      fc.stringMatching(/^an:[0-9a-f]{8}:$/),
+      fc.constantFrom(
+        "skip",
+        "pn",
+        "pin",
+        "go",
+        "sch",
+        "x",
+        "l:id",
+        "l:jp",
+        "a:all",
+        "a:prov",
+        "p:papua",
+        "p:x",
+      ),
     ),
     fc.tuple(fc.constant(""), fc.string({ unit: "binary", minLength: 1, maxLength: 64 })),
   )

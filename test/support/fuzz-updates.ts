@@ -35,7 +35,7 @@ const COMMANDS = [
   "start", "help", "provinsi", "provinces", "kriteria", "criteria", "tentang", "about", "pejabat",
   "officials", "bahasa", "lang", "language", "langganan", "subscribe", "berhenti_langganan",
   "unsubscribe", "wilayah", "province", "umumkan", "announce", "pengumuman", "announcements",
-  "belumterjawab", "unanswered", "nosuchcommand",
+  "belumterjawab", "unanswered", "batal", "cancel", "nosuchcommand",
 ];
 // Not /statistik nor /muatulang: for staff they draw a chart or read the knowledge file again
 // (hundreds of milliseconds each), which would make the suite slow and tells nothing about odd input.
@@ -245,26 +245,32 @@ const staffTaps = (data: string) => ({
 
 /**
  * A staff member writing an announcement with an odd text and odd formatting, as far as the
- * preview (where the formatting becomes HTML) and sometimes a schedule typed by hand.
+ * preview (where the formatting becomes HTML) and sometimes a schedule typed by hand. Buttons
+ * carry their draft's id, which only the bot knows: taps say `an:DRAFT:…`, and the recording
+ * bot puts in the id of the draft it last showed buttons for.
  */
 export const staffDraft: fc.Arbitrary<Array<Omit<Update, "update_id">>> = fc
   .record({
     first: formatted,
     second: fc.option(formatted, { nil: undefined }),
     lang: fc.constantFrom("id", "en"),
-    audience: fc.constantFrom("an:a:all", "an:a:id", "an:a:en", "an:a:prov"),
-    last: fc.constantFrom("an:go", "an:sch", "an:pin", "an:x"),
+    audience: fc.constantFrom("all", "id", "en", "prov"),
+    last: fc.constantFrom("go", "sch", "pin", "x"),
     when: messageText,
+    cancel: fc.boolean(),
   })
-  .map(({ first, second, lang, audience, last, when }) => [
+  .map(({ first, second, lang, audience, last, when, cancel }) => [
     staffSays({ text: "/umumkan", entities: [{ type: "bot_command", offset: 0, length: 8 }] }),
     staffSays(first),
-    staffTaps(`an:l:${lang}`),
-    second ? staffSays(second) : staffTaps("an:skip"),
-    staffTaps(audience),
-    ...(audience === "an:a:prov" ? [staffTaps("an:p:papua"), staffTaps("an:pn")] : []),
-    staffTaps(last),
-    ...(last === "an:sch" ? [staffSays({ text: when })] : []),
+    staffTaps(`an:DRAFT:l:${lang}`),
+    second ? staffSays(second) : staffTaps("an:DRAFT:skip"),
+    staffTaps(`an:DRAFT:a:${audience}`),
+    ...(audience === "prov" ? [staffTaps("an:DRAFT:p:papua"), staffTaps("an:DRAFT:pn")] : []),
+    staffTaps(`an:DRAFT:${last}`),
+    ...(last === "sch" ? [staffSays({ text: when })] : []),
+    ...(cancel
+      ? [staffSays({ text: "/batal", entities: [{ type: "bot_command", offset: 0, length: 6 }] })]
+      : []),
   ]) as fc.Arbitrary<Array<Omit<Update, "update_id">>>;
 
 /** A group admin setting the group's provinces and language with odd words. */

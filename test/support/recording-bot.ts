@@ -96,9 +96,12 @@ export function recordingBot(engine: AnswerEngine, staffIds: number[]) {
 
   const calls: RecordedCall[] = [];
   let fault: Fault = "none";
+  // The id of the announcement draft whose buttons the bot showed last, for taps on `an:DRAFT:…`.
+  let draftId = "00000000";
   const telegram = new Telegram(OFFLINE_TOKEN, {});
   telegram.callApi = (async (method: string, payload: Record<string, unknown>) => {
     calls.push({ method, payload, problems: problemsOf(method, payload) });
+    draftId = /"an:([0-9a-f]{8}):/.exec(JSON.stringify(payload.reply_markup ?? ""))?.[1] ?? draftId;
     if (fault !== "none") {
       const error = FAULTS[fault];
       fault = "none";
@@ -114,12 +117,19 @@ export function recordingBot(engine: AnswerEngine, staffIds: number[]) {
     bot,
     deps,
     calls,
-    /** Handles one update (numbered here), after `advanceMs` on the clock, with Telegram failing first as `next` says. */
+    /**
+     * Handles one update (numbered here) after `advanceMs` on the clock, Telegram failing its
+     * first call as `fault` says; a tap on `an:DRAFT:…` gets the id of the draft shown last.
+     */
     async handle(input: Omit<Update, "update_id">, options: { advanceMs?: number; fault?: Fault } = {}) {
       clock += options.advanceMs ?? 3_000;
       fault = options.fault ?? "none";
       // Read as the webhook reads a body (a forged lone surrogate becomes U+FFFD there).
-      const update = parseUpdate(Buffer.from(JSON.stringify({ ...input, update_id: nextUpdateId++ })));
+      const json = JSON.stringify({ ...input, update_id: nextUpdateId++ }).replaceAll(
+        "an:DRAFT:",
+        `an:${draftId}:`,
+      );
+      const update = parseUpdate(Buffer.from(json));
       await bot.handleUpdate(update as unknown as Update);
       fault = "none";
     },
