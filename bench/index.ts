@@ -11,11 +11,12 @@
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { answerBench } from "./answer";
+import { hostileBench } from "./hostile";
 import { inlineBench } from "./inline";
 import type { BenchSection } from "./stats";
 import { memoryBench, webhookBench } from "./telegram";
 
-const SECTIONS: readonly BenchSection[] = [answerBench, webhookBench, memoryBench, inlineBench];
+const SECTIONS: readonly BenchSection[] = [answerBench, webhookBench, memoryBench, inlineBench, hostileBench];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -10,12 +10,14 @@ import type { Config } from "./config";
 import { reportReload } from "./features/upkeep";
 import { createI18n, type Translate, translator } from "./i18n";
 import type { Logger } from "./logger";
-import { close, createHttpServer, listen } from "./server";
+import { type BodyLimits, close, createHttpServer, type Health, listen } from "./server";
 import { broadcastClients, createBotDeps } from "./services";
 import { type Database, openDatabase } from "./storage/database";
 import type { RetryOptions } from "./telegram/api-retry";
 import { registerCommands } from "./telegram/commands";
 import type { BotContext, BotDeps } from "./telegram/context";
+import { Liveness, type LivenessOptions } from "./telegram/liveness";
+import { type BotWebhook, botWebhook, type IntakeOptions } from "./telegram/webhook-intake";
 import { startRetention } from "./upkeep/retention";
 
 /** The updates the bot asks Telegram for. */
@@ -34,6 +36,12 @@ export interface AppOptions {
   onFatal?: (err: unknown) => void;
   /** The announcement delivery worker: an injected clock for tests, limits for benchmarks. */
   announce?: BroadcasterOptions & { clock?: Clock };
+  /** When `/healthz` calls updates stale, and how long a poll may take: shorter in tests. */
+  liveness?: LivenessOptions;
+  /** Webhook: how many updates are handled at once, how long their ids are remembered. */
+  intake?: IntakeOptions;
+  /** Webhook: the largest request body and the time to receive it. */
+  webhookBody?: BodyLimits;
 }
 
 /** A running bot: stop it to finish what is in flight and close the database. */
@@ -82,11 +90,19 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   });
   const startedAt = Date.now();
   const mode = config.webhook ? "webhook" : "polling";
-  // Whether updates still come in; false once polling died or stop() began.
+  // Whether updates may still come in; false once polling died or stop() began.
   let receiving = true;
   let stopped = false;
-  const health = () => ({
-    status: receiving ? "ok" : "down",
+  const liveness = new Liveness(logger, options.liveness);
+  const health = (): Health => {
+    const verdict = liveness.verdict();
+    return {
+      status: !receiving ? "down" : verdict.ok ? "ok" : "stale",
+      ...(verdict.ok ? {} : { reason: verdict.reason }),
+      ...about(),
+    };
+  };
+  const about = () => ({
     mode,
     uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     knowledge: {
@@ -108,13 +124,13 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   let server: Server | undefined;
   let port: number | undefined;
   let polling: Promise<void> | undefined;
+  let webhook: BotWebhook | undefined;
+  let stopWatching = () => {};
   if (config.webhook) {
-    const path = new URL(config.webhook.url).pathname || "/";
-    server = createHttpServer({
-      health,
-      webhook: bot.webhookCallback(path, { secretToken: config.webhook.secret }),
-    });
+    webhook = botWebhook(bot, config.webhook, { logger, liveness, options: options.intake });
+    server = createHttpServer({ health, webhook: webhook.route, limits: options.webhookBody });
     port = await listen(server, config.port ?? 8080, options.host);
+    stopWatching = liveness.watchWebhook(bot.telegram);
     await bot.telegram.setWebhook(config.webhook.url, {
       secret_token: config.webhook.secret,
       allowed_updates: [...ALLOWED_UPDATES],
@@ -124,6 +140,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       server = createHttpServer({ health });
       port = await listen(server, config.port, options.host);
     }
+    liveness.watchPolling(bot.telegram);
     polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((err) => {
       // 401 (token revoked), 409 (another instance polls) or a failing error boundary: no
       // update will be read again. /healthz says so, and the owner decides (main.ts exits).
@@ -153,6 +170,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       stopped = true;
       knowledge.close();
       stopRetention();
+      stopWatching();
       receiving = false;
       logger.info({ reason }, "stopping: finishing updates in flight");
       if (polling) {
@@ -162,6 +180,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       }
       // Webhook: new requests get 503 (Telegram sends them again later), those in flight finish.
       if (server) await close(server);
+      await webhook?.drain();
       // Lets the deliveries in flight finish and be recorded, so none is left in doubt.
       await announce.broadcaster.stop();
       db.close();

@@ -96,11 +96,11 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   bot.use(upkeep);
   bot.use(unhandled);
 
-  // The error boundary: logs with the update id and never throws itself (a throw here would
-  // stop long polling for good).
-  bot.catch((err, ctx) => {
+  // The error boundary: logs with the update id, tells the person, and never throws itself (a
+  // throw here would stop long polling for good).
+  bot.catch(async (err, ctx) => {
     try {
-      handleUpdateError(err, ctx, deps);
+      await handleUpdateError(err, ctx, deps);
     } catch (inner) {
       deps.logger.error({ updateId: ctx.update.update_id, err: inner }, "the error boundary failed");
     }

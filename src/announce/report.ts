@@ -28,7 +28,8 @@ export function excerpt(html: string, max = EXCERPT_CHARS): string {
     .replace(/&amp;/g, "&")
     .replace(/\s+/g, " ")
     .trim();
-  return escapeHtml(plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain);
+  // cutText never cuts an emoji in half (a lone surrogate Telegram would refuse).
+  return escapeHtml(plain.length > max ? `${cutText(plain, max - 1, "").trimEnd()}…` : plain);
 }
 
 /** "16 detik" / "2 menit": a duration in whole seconds or minutes. */

@@ -13,6 +13,8 @@ import { sendHtml } from "../telegram/send";
 
 /** Recent announcements listed under the scheduled ones. */
 const RECENT = 5;
+/** Scheduled announcements listed (with their cancel buttons): the list must fit one message. */
+const MAX_SCHEDULED = 20;
 
 function audienceOf(ctx: BotContext, announcement: Announcement): string {
   const audience = parseAudience(announcement.audience);
@@ -32,7 +34,7 @@ function listing(ctx: BotContext, service: AnnounceService): [string, InlineKeyb
   const lines: string[] = [];
   const keyboard: InlineKeyboardButton[][] = [];
   if (scheduled.length) lines.push(ctx.t("announce.list.scheduled"));
-  for (const announcement of scheduled) {
+  for (const announcement of scheduled.slice(0, MAX_SCHEDULED)) {
     lines.push(
       ctx.t("announce.list.scheduledItem", {
         id: announcement.id,
@@ -47,6 +49,9 @@ function listing(ctx: BotContext, service: AnnounceService): [string, InlineKeyb
         callback_data: `an:c:${announcement.id}`,
       },
     ]);
+  }
+  if (scheduled.length > MAX_SCHEDULED) {
+    lines.push(ctx.t("announce.list.moreScheduled", { count: scheduled.length - MAX_SCHEDULED }));
   }
   if (recent.length) lines.push("", ctx.t("announce.list.recent"));
   for (const announcement of recent) {

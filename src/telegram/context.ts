@@ -31,6 +31,8 @@ export interface BotDeps {
   knowledge: KnowledgeService;
   /** Group announcements: subscriptions, the queue and its delivery worker. */
   announce: AnnounceService;
+  /** How long a supergroup join waits for word of an upgrade before the intro, in ms (default 1.5 s). */
+  upgradeSettleMs?: number;
 }
 
 /** Telegraf's context with the bot's own additions, set by the first middleware. */

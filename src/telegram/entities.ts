@@ -35,7 +35,10 @@ function tags(entity: MessageEntity): [string, string] | undefined {
     case "blockquote":
       return ["<blockquote>", "</blockquote>"];
     case "custom_emoji":
-      return [`<tg-emoji emoji-id="${escapeAttribute(entity.custom_emoji_id)}">`, "</tg-emoji>"];
+      // Telegram's ids are numbers; any other (a forged update) would make it refuse the message.
+      return /^\d{1,20}$/.test(entity.custom_emoji_id)
+        ? [`<tg-emoji emoji-id="${entity.custom_emoji_id}">`, "</tg-emoji>"]
+        : undefined;
     default:
       return undefined;
   }
@@ -49,6 +52,17 @@ function tags(entity: MessageEntity): [string, string] | undefined {
  * without nesting (`<b>abcd</b><i>cdef</i>`), and sorts the message's own entity array in place.
  * test/announce/entities.test.ts holds those cases; switch when the package handles them.
  */
+
+/**
+ * `offset` moved back to the start of the character it falls in: an entity that begins or ends
+ * inside an emoji (between the two halves of a surrogate pair, which Telegram never sends but a
+ * forged update can) must not split it into two invalid halves.
+ */
+function charStart(text: string, offset: number): number {
+  const low = text.charCodeAt(offset);
+  const high = text.charCodeAt(offset - 1);
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? offset - 1 : offset;
+}
 
 /**
  * A message's text with its formatting (bold, links, quotes…) as Telegram HTML, every character of
@@ -71,9 +85,9 @@ export function entitiesToHtml(text: string, entities: readonly MessageEntity[] 
     }
   };
   for (const entity of sorted) {
-    const start = Math.max(entity.offset, pos);
+    const start = Math.max(charStart(text, entity.offset), pos);
     closeUntil(start);
-    const end = Math.min(entity.offset + entity.length, open.at(-1)?.end ?? text.length);
+    const end = Math.min(charStart(text, entity.offset + entity.length), open.at(-1)?.end ?? text.length);
     if (end <= start) continue;
     const [openTag, closeTag] = tags(entity) ?? ["", ""];
     out += escapeHtml(text.slice(pos, start)) + openTag;

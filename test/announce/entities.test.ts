@@ -96,6 +96,24 @@ describe("a formatted message as Telegram HTML", () => {
       [{ type: "bold", offset: 1, length: 10 }],
       "a<b>bc</b>",
     ],
+    [
+      "an entity beginning or ending inside an emoji (forged) keeps the emoji whole",
+      "👍🏽ok",
+      [
+        { type: "pre", offset: 0, length: 1 },
+        { type: "bold", offset: 3, length: 2 },
+      ],
+      "👍<b>🏽o</b>k",
+    ],
+    [
+      "a custom emoji keeps its id; one with a forged id is plain text",
+      "🙂 🙃",
+      [
+        { type: "custom_emoji", offset: 0, length: 2, custom_emoji_id: "5368324170671202286" },
+        { type: "custom_emoji", offset: 3, length: 2, custom_emoji_id: '"><b>' },
+      ],
+      '<tg-emoji emoji-id="5368324170671202286">🙂</tg-emoji> 🙃',
+    ],
   ])("%s", (_name, text, entities, html) => {
     expect(entitiesToHtml(text, entities)).toBe(html);
   });

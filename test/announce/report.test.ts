@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { progressText, reportText } from "../../src/announce/report";
+import { excerpt, progressText, reportText } from "../../src/announce/report";
 import { createI18n, translator } from "../../src/i18n";
 import type { DeliveryCounts, DeliveryProblem } from "../../src/storage/deliveries";
 
@@ -93,5 +93,15 @@ describe("the final report", () => {
 
   it("says so when nobody was in the audience", () => {
     expect(reportText(t, "en", 3, counts({}), [], 0)).toContain("no subscribed group is in its audience");
+  });
+});
+
+describe("an announcement's excerpt", () => {
+  it("is cut to its length without cutting an emoji in half", () => {
+    const html = `<b>${"a".repeat(58)}</b>🏳️‍🌈 &amp; more`;
+    const cut = excerpt(html);
+    expect(cut).toBe(`${"a".repeat(58)}…`);
+    expect(excerpt(`${"a".repeat(58)}👍🏽 x`)).toBe(`${"a".repeat(58)}…`);
+    expect(excerpt("short &amp; <i>sweet</i>")).toBe("short &amp; sweet");
   });
 });

@@ -2,6 +2,7 @@ import type { Update } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { setup } from "../support/app";
 import { DEFAULT_USER, type RecordedCall } from "../support/fake-bot-api";
+import { LEVEL, recordingLogger } from "../support/log-records";
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
 let ctx: Ctx | undefined;
@@ -234,6 +235,52 @@ describe("groups", () => {
     expect(ctx.app.deps.groups.get(old.id)).toBeUndefined();
   });
 
+  it.each([
+    ["after", ["to", "from", "joined"]],
+    ["before", ["joined", "to", "from"]],
+  ] as const)(
+    "does not introduce itself again when its group is upgraded (the news of the join %s the upgrade)",
+    async (_, order) => {
+      ctx = await setup();
+      ctx.app.deps.upgradeSettleMs = 300;
+      const old = { id: -556, type: "group" as const, title: "IKM Jabar" };
+      const upgraded = { id: -100556, type: "supergroup" as const, title: "IKM Jabar" };
+      ctx.fake.myChatMember({ chat: old, oldStatus: "left", newStatus: "member" });
+      await nextMessage(ctx, old.id, 0);
+      const news = {
+        to: () =>
+          ctx?.fake.pushUpdate({
+            message: {
+              message_id: 10,
+              date: 1,
+              chat: old,
+              from: DEFAULT_USER,
+              migrate_to_chat_id: upgraded.id,
+            },
+          } as Update),
+        from: () =>
+          ctx?.fake.pushUpdate({
+            message: {
+              message_id: 1,
+              date: 1,
+              chat: upgraded,
+              from: DEFAULT_USER,
+              migrate_from_chat_id: old.id,
+            },
+          } as Update),
+        joined: () => ctx?.fake.myChatMember({ chat: upgraded, oldStatus: "left", newStatus: "member" }),
+      };
+      for (const step of order) news[step]();
+      await expect.poll(() => ctx?.fake.pendingUpdates.length).toBe(0);
+      await new Promise((r) => setTimeout(r, 600));
+      expect(ctx.fake.delivered("sendMessage").map((c) => c.params.chat_id)).toEqual([old.id]);
+      expect(ctx.app.deps.groups.get(upgraded.id)).toMatchObject({ active: true, title: "IKM Jabar" });
+      // A supergroup the bot is really added to still gets the introduction.
+      ctx.fake.myChatMember({ chat: { id: -100557, type: "supergroup", title: "Baru" } });
+      expect(text(await nextMessage(ctx, -100557, 0))).toContain("@TanyaIkmBot");
+    },
+  );
+
   it("follows a group that became a supergroup while the bot answered (400 migrate_to_chat_id)", async () => {
     ctx = await setup();
     ctx.fake.myChatMember({ chat: GROUP, oldStatus: "left", newStatus: "member" });
@@ -306,6 +353,98 @@ describe("Telegram errors", () => {
     ctx.fake.message({ text: "ulos dimana" });
     expect(text(await nextMessage(ctx, DEFAULT_USER.id, 0))).toContain("Sumatera Utara");
     expect(ctx.fake.delivered("sendMessage")).toHaveLength(1);
+  });
+});
+
+describe("service messages in a private chat", () => {
+  it("get no reply; a photo gets the hint that the bot reads text", async () => {
+    ctx = await setup();
+    const chat = { id: DEFAULT_USER.id, type: "private" as const, first_name: "Siti" };
+    const service = [
+      { message_auto_delete_timer_changed: { message_auto_delete_time: 86_400 } },
+      { pinned_message: { message_id: 3, date: 1, chat, text: "Dogiyai?" } },
+      { write_access_allowed: { from_request: true } },
+    ];
+    for (const [i, extra] of service.entries()) {
+      ctx.fake.pushUpdate({
+        message: { message_id: 40 + i, date: 1, chat, from: DEFAULT_USER, ...extra },
+      } as Update);
+    }
+    ctx.fake.pushUpdate({
+      message: {
+        message_id: 50,
+        date: 1,
+        chat,
+        from: DEFAULT_USER,
+        photo: [{ file_id: "p", file_unique_id: "p", width: 1, height: 1 }],
+      },
+    } as Update);
+    const hint = await nextMessage(ctx, DEFAULT_USER.id, 0);
+    expect(text(hint)).toContain("hanya bisa membaca pesan teks");
+    await expect.poll(() => ctx?.fake.pendingUpdates.length).toBe(0);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(ctx.fake.delivered("sendMessage")).toHaveLength(1);
+  });
+});
+
+describe("a handler that fails", () => {
+  const GROUP = { id: -100777, type: "supergroup" as const, title: "IKM Bali" };
+
+  it("tells the person, under a button or in the chat that asked, and logs the update id", async () => {
+    const log = recordingLogger();
+    ctx = await setup({}, { logger: log.logger });
+    ctx.app.deps.engine = () => {
+      throw new Error("knowledge unreadable");
+    };
+    const asked = ctx.fake.message({ text: "produk papua apa?" });
+    const apology = await nextMessage(ctx, DEFAULT_USER.id, 0);
+    expect(text(apology)).toBe("Maaf, terjadi kesalahan. Silakan coba lagi sebentar lagi.");
+    const failure = log.records().find((r) => r.msg === "failed to handle an update");
+    expect(failure).toMatchObject({ level: LEVEL.error, updateId: asked.update_id });
+    expect(JSON.stringify(failure)).toContain("knowledge unreadable");
+
+    ctx.fake.callbackQuery({ data: "a:en:p.papua", from: EN_USER });
+    const alert = await ctx.fake.waitFor("answerCallbackQuery");
+    expect(alert.params).toMatchObject({
+      text: "Sorry, something went wrong. Please try again in a moment.",
+    });
+    expect(alert.params.show_alert).toBe(true);
+
+    const seen = ctx.fake.delivered("sendMessage").length;
+    ctx.fake.pushUpdate({
+      message: {
+        message_id: 70,
+        date: 1,
+        chat: GROUP,
+        from: DEFAULT_USER,
+        text: "@TanyaIkmBot kopi?",
+        entities: [{ type: "mention", offset: 0, length: 12 }],
+      },
+    } as Update);
+    const inGroup = await nextMessage(ctx, GROUP.id, seen);
+    expect(text(inGroup)).toContain("Maaf, terjadi kesalahan");
+    expect(inGroup.params.reply_parameters).toMatchObject({ message_id: 70 });
+  });
+
+  it("does not answer group chatter that was not meant for it", async () => {
+    ctx = await setup();
+    // Every update now fails before any feature runs, chatter included.
+    ctx.app.deps.users.getLanguage = () => {
+      throw new Error("disk I/O error");
+    };
+    for (const [id, text] of [
+      [71, "kopi dogiyai enak ya"],
+      [72, "/start@OtherBot"],
+    ] as const) {
+      ctx.fake.pushUpdate({
+        message: { message_id: id, date: 1, chat: GROUP, from: DEFAULT_USER, text },
+      } as Update);
+    }
+    ctx.fake.message({ text: "halo" });
+    const apology = await nextMessage(ctx, DEFAULT_USER.id, 0);
+    expect(text(apology)).toContain("Maaf, terjadi kesalahan");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(ctx.fake.delivered("sendMessage").filter((c) => c.params.chat_id === GROUP.id)).toHaveLength(0);
   });
 });
 

@@ -58,10 +58,7 @@ export function testConfig(fake: FakeBotApi, dir: string, overrides: Partial<Con
  * time. `restart()` stops the bot and starts a new one on the same database. `options` go to
  * `startApp` as they are (an injected clock for the announcement worker, …).
  */
-export async function setup(
-  overrides: Partial<Config> = {},
-  options: Partial<Omit<AppOptions, "logger">> = {},
-) {
+export async function setup(overrides: Partial<Config> = {}, options: Partial<AppOptions> = {}) {
   const fake = await FakeBotApi.start();
   const { dir, cleanup } = tempDir();
   const engine = await testEngine();

@@ -40,6 +40,8 @@ export interface RecordedCall {
   failed?: boolean;
   /** True when the connection was destroyed without an answer. */
   dropped?: boolean;
+  /** True when the call was held open, never answered (see {@link FakeBotApi.hang}). */
+  hung?: boolean;
   /** The error body answered, for failed calls that got an answer. */
   error?: ApiErrorBody;
 }
@@ -102,7 +104,8 @@ interface Failure {
   method: string;
   remaining: number;
   when: ((params: Record<string, unknown>) => boolean) | undefined;
-  error: ApiErrorBody | undefined; // undefined: drop the connection
+  /** The error to answer, or what to do with the connection instead of answering. */
+  error: ApiErrorBody | "drop" | "hang";
 }
 
 interface CallWaiter {
@@ -356,7 +359,15 @@ export class FakeBotApi {
 
   /** Makes the next matching call(s) of `method` lose their connection without an answer. */
   dropConnection(method: string, options: FailureOptions = {}): void {
-    this.#failures.push({ method, remaining: options.times ?? 1, when: options.when, error: undefined });
+    this.#failures.push({ method, remaining: options.times ?? 1, when: options.when, error: "drop" });
+  }
+
+  /**
+   * Makes the next matching call(s) of `method` hang: the request is taken and never answered, as
+   * when the network holds a connection open, until the client gives up or the fake closes.
+   */
+  hang(method: string, options: FailureOptions = {}): void {
+    this.#failures.push({ method, remaining: options.times ?? 1, when: options.when, error: "hang" });
   }
 
   /** Answers `method` with `responder` instead of the default. */
@@ -403,7 +414,12 @@ export class FakeBotApi {
     const failure = this.#takeFailure(method, params);
     if (failure) {
       call.failed = true;
-      if (failure.error === undefined) {
+      if (failure.error === "hang") {
+        call.hung = true;
+        this.#record(call);
+        return;
+      }
+      if (failure.error === "drop") {
         call.dropped = true;
         this.#record(call);
         req.socket.destroy();
@@ -533,7 +549,13 @@ export class FakeBotApi {
       .map((c) => {
         const text =
           typeof c.params.text === "string" ? ` ${JSON.stringify(c.params.text.slice(0, 40))}` : "";
-        const status = c.dropped ? " [dropped]" : c.error ? ` [${c.error.error_code}]` : "";
+        const status = c.dropped
+          ? " [dropped]"
+          : c.hung
+            ? " [hung]"
+            : c.error
+              ? ` [${c.error.error_code}]`
+              : "";
         return `${c.method}${text}${status}`;
       })
       .join(", ");
