@@ -43,6 +43,7 @@ const REQUIRED: ReadonlyArray<keyof BotDeps> = [
   "logger",
   "now",
   "questionLog",
+  "conversations",
   "knowledge",
   "announce",
 ];

@@ -3,6 +3,7 @@ import { type BroadcastApi, telegramBroadcastApi } from "./announce/broadcast-ap
 import type { BroadcasterOptions } from "./announce/broadcaster";
 import type { Clock } from "./announce/clock";
 import { createAnnounceService } from "./announce/service";
+import { Conversations } from "./answer/conversations";
 import type { AnswerEngine } from "./answer/engine";
 import { loadEngine } from "./answer/load";
 import type { Translate } from "./i18n";
@@ -60,6 +61,7 @@ export function createBotDeps(options: ServiceOptions): BotDeps {
     logger,
     now,
     questionLog: new QuestionLog(new QuestionStore(db), { timezone, logger, now }),
+    conversations: new Conversations(),
     knowledge,
     announce: createAnnounceService(
       {

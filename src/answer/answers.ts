@@ -150,7 +150,11 @@ export function describe(
       // "Which province makes pewter, and is it a follow-up target?": say whether it is.
       const provinces = w.k.provinces.filter((p) => p.entries.some((e) => e.product === s.id));
       const lines = provinces.map((p) => w.cohortMembership(lang, p, cohort));
-      return { ...card, text: [card.text, ...lines].join("\n"), sources: [...new Set([...card.sources, ...cohort.sources])] };
+      return {
+        ...card,
+        text: [card.text, ...lines].join("\n"),
+        sources: [...new Set([...card.sources, ...cohort.sources])],
+      };
     }
     case "person":
       return personCard(w, s.id, lang);
@@ -521,6 +525,7 @@ export const ANSWERS: Record<Intent, Row> = {
   howto: {},
   later: {},
   judge: {},
+  absent: {},
 };
 
 /** The answer to one intent about one subject; `undefined` when the sources hold no such fact. */

@@ -3,7 +3,9 @@ import type { Areas } from "../knowledge/areas";
 import type { Knowledge } from "../knowledge/load";
 import type { Lang } from "../lang";
 import { answer, describe } from "./answers";
+import type { Intent } from "./intents";
 import type { SmallTalk } from "./lexicon";
+import { membershipOf } from "./membership";
 import { fold } from "./normalise";
 import { type Found, readQuestion } from "./read";
 import { relatedSubjects } from "./related";
@@ -53,6 +55,9 @@ export interface AskOptions {
 /** Below this confidence the bot offers "did you mean" instead of answering. */
 export const ANSWER_CUTOFF = 0.45;
 const MAX_SUGGESTIONS = 3;
+// Intents no answer table cell can answer: the sources hold no instructions, no later phases,
+// no evaluations, none of the facts an "absent" word asks for.
+const UNANSWERABLE: ReadonlySet<Intent> = new Set<Intent>(["howto", "later", "judge", "absent"]);
 const SMALL_TALK_ORDER: SmallTalk[] = ["thanks", "bye", "who-are-you", "how-are-you", "greet", "ack"];
 
 /**
@@ -135,22 +140,44 @@ export class AnswerEngine {
     const subject = parseSubjectRef(ref);
     const piece = subject && this.describe(subject, lang);
     if (!subject || !piece) return undefined;
-    return { ...this.reply(lang, kindOf([piece]), [piece]), previous: previousOf({ intent: "describe" }, [piece]) };
+    return {
+      ...this.reply(lang, kindOf([piece]), [piece]),
+      previous: previousOf({ intent: "describe" }, [piece]),
+    };
   }
 
   /** The pieces answering one understood question, or saying what the sources do not hold. */
   private answerPart(u: Understood): Piece[] {
     const [first] = u.subjects;
-    if (u.intent === "howto" || u.intent === "later" || u.intent === "judge") return [this.missing(u, u.intent, first)];
+    if (UNANSWERABLE.has(u.intent)) return [this.missing(u, u.intent, first)];
     if (u.foreign) return [this.missing(u, "foreign", first)];
     if (u.now) return [this.missing(u, "now", first)];
     if (u.unknownYears.length) return [this.missing(u, "year", undefined)];
-    const answers = u.subjects.map((s) => answer(this.writer, u.intent, s, u.asked) ?? this.missing(u, u.intent, s));
+    const answers = this.outsideTogether(u.subjects, u.asked.lang).map((s) =>
+      Array.isArray(s)
+        ? this.writer.outsideCard(u.asked.lang, s)
+        : (answer(this.writer, u.intent, s, u.asked) ?? this.missing(u, u.intent, s)),
+    );
     // Words the answer itself holds are explained by it: "does the strategic theme include
     // empowering entrepreneurs?" asks about its own words.
     const said = fold(answers.map((p) => p.text).join(" "));
     const unexplained = u.unexplained.filter((w) => !said.includes(w));
     return unexplained.length ? [this.missing({ ...u, unexplained }, "words", first)] : answers;
+  }
+
+  /** The subjects, with two or more regions outside the programme gathered into one answer. */
+  private outsideTogether(
+    subjects: Subject[],
+    lang: Lang,
+  ): Array<Subject | Array<{ code: string; name: string }>> {
+    const outside = subjects.flatMap((s) =>
+      s.kind === "area" && membershipOf(s.code, this.knowledge, this.areas)?.status === "outside"
+        ? [{ code: s.code, name: this.writer.nameOf(lang, s) }]
+        : [],
+    );
+    if (outside.length < 2) return subjects;
+    const rest = subjects.filter((s) => !outside.some((o) => s.kind === "area" && o.code === s.code));
+    return [outside, ...rest];
   }
 
   /**

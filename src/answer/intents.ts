@@ -9,6 +9,7 @@ import type { Found } from "./read";
 export const INTENTS = [
   "howto", // instructions (apply, register, contact): the sources hold none
   "later", // a third phase or later: the sources name none
+  "absent", // a fact the sources never give, asked in words that otherwise mean something
   "judge", // to evaluate or compare: the sources never do
   "said", // who said it
   "source", // where a fact comes from
@@ -53,11 +54,22 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     examples: { id: ["Provinsi mana saja di tahap ketiga?"], en: ["Which provinces are in phase 3?"] },
   },
   {
+    intent: "absent",
+    matches: (f) => has(f, "absent"),
+    examples: {
+      id: ["Apa ibu kota Jepang?", "ibu kota papua tengah apa?"],
+      en: ["What is the capital city of Papua?"],
+    },
+  },
+  {
     intent: "judge",
     matches: (f) => has(f, "judge"),
     examples: {
       id: ["Apakah program ini berhasil?", "Provinsi mana yang paling berhasil di fase pertama?"],
-      en: ["Was the Mojokerto footwear cluster a success?", "Are Tegal's metal components cheaper than Pasuruan's castings?"],
+      en: [
+        "Was the Mojokerto footwear cluster a success?",
+        "Are Tegal's metal components cheaper than Pasuruan's castings?",
+      ],
     },
   },
   {

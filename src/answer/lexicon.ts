@@ -36,6 +36,7 @@ export const CUE_NAMES = [
   "now", // who holds an office now: the sources speak of 2017
   "quantity", // how much, how many
   "judge", // success, compared, the best: asks to evaluate or compare, which the sources never do
+  "absent", // ibu kota: a fact the sources never give, in words that otherwise mean something they do
   "howto", // how do I, cara daftar: asks for instructions, which the sources hold none of
   "and", // dan, and: may join two questions in one message
   "domain", // programme words: IKM, programme, cooperation, Japan …

@@ -183,7 +183,8 @@ function collect(f: Found, m: Match): void {
 
 // Words of time ("today", "sekarang") do not say what is asked either: "the tin price today".
 const isFiller = (m: Match) =>
-  m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && (FILLER_CUES.has(c.cue) || c.cue === "now"));
+  m.concepts.length > 0 &&
+  m.concepts.every((c) => c.type === "cue" && (FILLER_CUES.has(c.cue) || c.cue === "now"));
 const isUnknown = (m: Match) => m.concepts.length === 0 && !/^\d+$/.test(m.text) && m.text.length >= 3;
 // Concepts that name a thing a question can ask about.
 const NAMES: ReadonlySet<string> = new Set([

@@ -132,7 +132,13 @@ function counted(f: Found, subjects: Subject[]): Asked["counts"] {
 }
 
 /** The subjects a question names itself, once words that only name the programme are set aside. */
-function namedSubjects(f: Found, k: Knowledge, areas: Areas, cohort: string | undefined, intent: Intent): Subject[] {
+function namedSubjects(
+  f: Found,
+  k: Knowledge,
+  areas: Areas,
+  cohort: string | undefined,
+  intent: Intent,
+): Subject[] {
   let subjects = entitySubjects(f, k, areas, cohort);
   // "proyek JICA ini", "program IKM": an organisation or a term beside the programme's own words
   // names the programme, unless the question asks about it ("what is JICA?"). Beside another
@@ -146,7 +152,8 @@ function namedSubjects(f: Found, k: Knowledge, areas: Areas, cohort: string | un
     subjects = subjects.filter((s) => s.kind === "person");
   // "Who edited the article?", "when was the article published?": the main source.
   const main = Object.entries(k.sources).find(([, s]) => s.main)?.[0];
-  if (subjects.length === 0 && main && f.cues.has("source") && intent !== "source") subjects = [{ kind: "source", id: main }];
+  if (subjects.length === 0 && main && f.cues.has("source") && intent !== "source")
+    subjects = [{ kind: "source", id: main }];
   return subjects;
 }
 
@@ -201,10 +208,18 @@ export function understand(
   return {
     intent,
     subjects,
-    asked: { lang, cohort, counts: counted(f, subjects), only: f.cues.has("only"), previousSources: previous?.sources ?? [] },
+    asked: {
+      lang,
+      cohort,
+      counts: counted(f, subjects),
+      only: f.cues.has("only"),
+      previousSources: previous?.sources ?? [],
+    },
     ...unexplained(f, intent, followUp),
     unknownYears: f.years.filter((y) => !knownYears(k).has(y)),
-    now: f.cues.has("now") && (intent === "who" || subjects.some((s) => s.kind === "person" || s.kind === "officials")),
+    now:
+      f.cues.has("now") &&
+      (intent === "who" || subjects.some((s) => s.kind === "person" || s.kind === "officials")),
     followUp,
     foreign: f.countries[0],
     assumed,
@@ -218,7 +233,11 @@ export function understand(
  * every three meaningful phrases excuse one; a question that only names its subject ("what is
  * …?") excuses none of its first three; "how" ("gmn") asks about what it names.
  */
-function unexplained(f: Found, intent: Intent, followUp: boolean): Pick<Understood, "unexplained" | "confidence"> {
+function unexplained(
+  f: Found,
+  intent: Intent,
+  followUp: boolean,
+): Pick<Understood, "unexplained" | "confidence"> {
   const named = intent === "describe" || intent === "meaning";
   const explicit = !named || followUp || f.attributes.length > 0 || f.cues.has("how");
   const allowed = explicit ? Math.floor(f.meaningful / 3) + 1 : Math.floor((f.meaningful - 1) / 3);

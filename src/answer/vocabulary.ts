@@ -2,8 +2,8 @@ import type { Areas } from "../knowledge/areas";
 import type { Knowledge } from "../knowledge/load";
 import type { ProgrammeAttribute } from "../knowledge/schema";
 import type { Lang } from "../lang";
-import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon";
 import { countryNames } from "./countries";
+import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon";
 import { deletions, editDistance, fold, stemCandidates, tokenize } from "./normalise";
 
 /** A thing a phrase of the question can stand for. */
@@ -362,7 +362,10 @@ export class Vocabulary {
     // A word of a longer phrase only ("cara mengolah"): kept as it is, for that phrase.
     if (this.knows(original)) return { text: original, original, certainty: 1, known: true };
     const corrected = this.correct(original);
-    if (corrected) {
+    // A correction must land on a word that means something alone: "kalo" is no stop word's typo.
+    const alone = corrected ? this.phrases.get(corrected)?.concepts : undefined;
+    const filler = alone?.every((c) => c.type === "cue" && (c.cue === "stop" || c.cue === "and"));
+    if (corrected && !filler) {
       const distance = editDistance(original, corrected, 2);
       return { text: corrected, original, certainty: distance === 1 ? 0.85 : 0.7, known: true };
     }
@@ -458,7 +461,13 @@ function plausibleSlips(word: string, candidate: string): boolean {
   if (word.length !== candidate.length || sameLetters(word, candidate)) return true;
   const differ = [...word].flatMap((c, i) => (c === candidate[i] ? [] : [i]));
   const [i, j] = differ;
-  if (differ.length === 2 && i !== undefined && j === i + 1 && word[i] === candidate[j] && word[j] === candidate[i])
+  if (
+    differ.length === 2 &&
+    i !== undefined &&
+    j === i + 1 &&
+    word[i] === candidate[j] &&
+    word[j] === candidate[i]
+  )
     return true;
   return differ.every((k) => slipPair(word[k] as string, candidate[k] as string));
 }

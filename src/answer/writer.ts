@@ -17,6 +17,9 @@ export interface Piece {
   items?: Subject[];
 }
 
+/** The most regions named in one sentence; more are counted. */
+const MAX_NAMED = 10;
+
 const MONTHS: Record<Lang, string[]> = {
   id: [
     "Januari",
@@ -313,18 +316,26 @@ export class AnswerWriter {
         const sources = m.province.entries.flatMap((e) => this.entrySources(e));
         return this.piece(text, sources, [{ kind: "area", code: m.area.code }], "not_in_programme");
       }
-      case "outside": {
-        const text = this.t(lang, "answer.outside", {
-          area: named(m.area.name),
-          provinces: joinList(
-            lang,
-            this.k.provinces.map((p) => p.name[lang]),
-          ),
-        });
-        const sources = this.k.provinces.flatMap((p) => p.entries.flatMap((e) => e.sources));
-        return this.piece(text, sources, [{ kind: "area", code: m.area.code }], "not_in_programme");
-      }
+      case "outside":
+        return this.outsideCard(lang, [{ code: m.area.code, name: named(m.area.name) }]);
     }
+  }
+
+  /** "Aceh, Bali and Jambi are not part of the programme …": regions outside it, in one sentence. */
+  outsideCard(lang: Lang, regions: Array<{ code: string; name: string }>): Piece {
+    const names = regions.slice(0, MAX_NAMED).map((r) => r.name);
+    if (regions.length > MAX_NAMED)
+      names.push(this.t(lang, "answer.andOthers", { total: regions.length - MAX_NAMED }));
+    const text = this.t(lang, "answer.outside", {
+      area: joinList(lang, names),
+      provinces: joinList(
+        lang,
+        this.k.provinces.map((p) => p.name[lang]),
+      ),
+    });
+    const sources = this.k.provinces.flatMap((p) => p.entries.flatMap((e) => e.sources));
+    const about = regions.map((r): Subject => ({ kind: "area", code: r.code }));
+    return this.piece(text, sources, about, "not_in_programme");
   }
 
   /** The programme's provinces on an island, or that it has none there. */

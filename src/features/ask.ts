@@ -48,7 +48,10 @@ ask.on(message("text"), async (ctx, next) => {
     );
     if (question === undefined) return;
   }
-  const reply = ctx.deps.engine().ask(question, { defaultLang: ctx.lang });
+  const { conversations, now } = ctx.deps;
+  const previous = conversations.previous(ctx.chat.id, ctx.from.id, now());
+  const reply = ctx.deps.engine().ask(question, { defaultLang: ctx.lang, previous });
+  conversations.remember(ctx.chat.id, ctx.from.id, reply.previous, now());
   ctx.deps.questionLog.record({ question, reply, chatType: ctx.chat.type, userId: ctx.from.id });
   await sendReply(ctx, reply);
 });
@@ -57,6 +60,10 @@ ask.action(/^a:(id|en):(.{1,56})$/, async (ctx) => {
   const lang = ctx.match[1] === "en" ? "en" : "id";
   const reply = ctx.deps.engine().answerRef(ctx.match[2] as string, lang);
   if (!reply) return acknowledge(ctx, ctx.t("errors.expired"));
+  // A tapped answer is what the conversation asked last: "di kota mana?" follows it.
+  const chatId = ctx.chat?.id;
+  if (chatId !== undefined)
+    ctx.deps.conversations.remember(chatId, ctx.from.id, reply.previous, ctx.deps.now());
   await acknowledge(ctx);
   await sendReply(ctx, reply);
 });

@@ -1,6 +1,7 @@
 import type { TOptions } from "i18next";
 import type { Context } from "telegraf";
 import type { AnnounceService } from "../announce/service";
+import type { Conversations } from "../answer/conversations";
 import type { AnswerEngine } from "../answer/engine";
 import type { Translate } from "../i18n";
 import type { KnowledgeService } from "../knowledge/service";
@@ -27,6 +28,8 @@ export interface BotDeps {
   now: () => number;
   /** Records every question anonymously, for the staff's /unanswered and /stats. */
   questionLog: QuestionLog;
+  /** Each conversation's last question, for follow-ups. */
+  conversations: Conversations;
   /** The knowledge file in service, for the staff's /reload. */
   knowledge: KnowledgeService;
   /** Group announcements: subscriptions, the queue and its delivery worker. */

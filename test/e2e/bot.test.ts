@@ -54,6 +54,27 @@ describe("/start", () => {
   });
 });
 
+describe("follow-up questions in a chat", () => {
+  it("answers 'di kota mana?' and 'kalau Jatim?' from the question before, for that person only", async () => {
+    ctx = await setup();
+    const ask = async (body: string, from = DEFAULT_USER) => {
+      const seen = ctx?.fake.delivered("sendMessage").length ?? 0;
+      ctx?.fake.message({ text: body, from });
+      return text(await nextMessage(ctx as Ctx, from.id, seen));
+    };
+    expect(await ask("produk sulsel apa?")).toContain("perak");
+    expect(await ask("di kota mana?")).toContain("Makassar");
+    const jatim = await ask("kalau Jatim?");
+    expect(jatim).toContain("Jawa Timur");
+    expect(jatim).toContain("Pasuruan");
+    expect(await ask("siapa yang bilang?")).toContain("Gati Wibawaningsih");
+    // Another person's chat has no question before: "where?" is asked of the whole programme.
+    const other = await ask("di kota mana?", EN_USER);
+    expect(other).not.toMatch(/^Di Sulawesi Selatan/);
+    expect(other).toContain("sembilan provinsi");
+  });
+});
+
 describe("asking a question in a private chat", () => {
   it("answers with the fact, its source and follow-up buttons", async () => {
     ctx = await setup();
