@@ -39,8 +39,8 @@ const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 const stopping = new WeakSet<Server>();
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
-/** One path the server knows: its handler for each method. */
-type Route = Readonly<Record<string, Handler>>;
+/** One path the server knows: its handler for each method (a Map: the method is the client's word). */
+type Route = ReadonlyMap<string, Handler>;
 
 /**
  * The bot's HTTP server: `GET`/`HEAD /healthz` in every mode, and `POST` to the webhook path when
@@ -52,8 +52,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
   const server: Server = createServer((req, res) => {
     const route = routes.get((req.url ?? "/").split("?")[0] ?? "/");
     if (!route) return finish(req, res, 404);
-    const handler = route[req.method ?? ""];
-    if (!handler) return finish(req, res, 405, { allow: Object.keys(route).join(", ") });
+    const handler = route.get(req.method ?? "");
+    if (!handler) return finish(req, res, 405, { allow: [...route.keys()].join(", ") });
     Promise.resolve(handler(req, res)).catch(() => finish(req, res, 500));
   });
   // Backstops for clients that send their headers or body slowly (Node answers 408 itself).
@@ -72,28 +72,29 @@ export function createHttpServer(options: HttpServerOptions): Server {
       // HEAD: the same status and headers, no body (monitors that check with HEAD see the truth).
       res.end(req.method === "HEAD" ? undefined : body);
     };
-    return { GET: answer, HEAD: answer };
+    return new Map([
+      ["GET", answer],
+      ["HEAD", answer],
+    ]);
   }
 
   function webhookRoute(webhook: WebhookRoute, limits: BodyLimits = {}): Route {
     const { maxBytes, timeoutMs } = { ...DEFAULT_LIMITS, ...limits };
     const secret = digest(webhook.secret);
-    return {
-      async POST(req, res) {
-        // Checked before the body is read: a request without the secret costs nothing.
-        const given = req.headers[SECRET_HEADER];
-        if (typeof given !== "string" || !timingSafeEqual(digest(given), secret))
-          return finish(req, res, 403);
-        // Telegram delivers the update again later, to the next instance.
-        if (stopping.has(server)) return finish(req, res, 503);
-        const body = await readBody(req, maxBytes, timeoutMs);
-        if (typeof body === "number") return finish(req, res, body);
-        const update = parseUpdate(body);
-        if (!update) return finish(req, res, 400);
-        await webhook.accept(update);
-        finish(req, res, 200);
-      },
+    const post: Handler = async (req, res) => {
+      // Checked before the body is read: a request without the secret costs nothing.
+      const given = req.headers[SECRET_HEADER];
+      if (typeof given !== "string" || !timingSafeEqual(digest(given), secret)) return finish(req, res, 403);
+      // Telegram delivers the update again later, to the next instance.
+      if (stopping.has(server)) return finish(req, res, 503);
+      const body = await readBody(req, maxBytes, timeoutMs);
+      if (typeof body === "number") return finish(req, res, body);
+      const update = parseUpdate(body);
+      if (!update) return finish(req, res, 400);
+      await webhook.accept(update);
+      finish(req, res, 200);
     };
+    return new Map([["POST", post]]);
   }
 }
 

@@ -40,10 +40,10 @@ const FLOORS = {
   // Written blind for issue 9 (follow-ups, several questions at once, attributes, what the sources
   // don't say); its first score, before any tuning, is in the README.
   "test/eval/questions-sixth.jsonl": {
-    "in-scope": 97.4,
+    "in-scope": 98.7,
     "out-of-scope": 96,
     "small talk": 100,
-    language: 99.7,
+    language: 100,
   },
 } as const;
 

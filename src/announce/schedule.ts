@@ -21,11 +21,11 @@ const RELATIVE = new RegExp(
  * Indonesia's three zones as staff write them after a time, as fixed offsets: WIB UTC+7, WITA
  * UTC+8, WIT UTC+9, none with daylight saving. (The `Etc/GMT` names count the other way round.)
  */
-const INDONESIAN_ZONES: Readonly<Record<string, string>> = Object.freeze({
-  wib: "Etc/GMT-7",
-  wita: "Etc/GMT-8",
-  wit: "Etc/GMT-9",
-});
+const INDONESIAN_ZONES: ReadonlyMap<string, string> = new Map([
+  ["wib", "Etc/GMT-7"],
+  ["wita", "Etc/GMT-8"],
+  ["wit", "Etc/GMT-9"],
+]);
 const ZONE_SUFFIX = /\s*(wib|wita|wit)$/;
 
 /**
@@ -36,7 +36,7 @@ const ZONE_SUFFIX = /\s*(wib|wita|wit)$/;
 export function parseSchedule(input: string, now: number, timeZone: string): ParsedTime {
   let text = input.trim().toLowerCase().replace(/\s+/g, " ");
   const suffix = ZONE_SUFFIX.exec(text);
-  const zone = (suffix?.[1] && INDONESIAN_ZONES[suffix[1]]) || timeZone;
+  const zone = (suffix?.[1] && INDONESIAN_ZONES.get(suffix[1])) || timeZone;
   if (suffix) text = text.slice(0, suffix.index);
   const parts = wallTime(text, now, zone);
   if (!parts) return { ok: false, error: "format" };

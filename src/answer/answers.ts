@@ -257,7 +257,7 @@ function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
   const about: Subject[] = entries.map((x) => ({ kind: "place", province: x.p.id, entry: x.i }));
   return w.piece(
     lines.join("\n"),
-    entries.flatMap((x) => x.e.sources),
+    entries.flatMap((x) => w.entrySources(x.e)),
     about,
   );
 }
@@ -381,22 +381,24 @@ function member(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
     if (!p) return undefined;
     if (cohort.members)
       return w.piece(w.cohortMembership(q.lang, p, cohort), cohort.sources, [{ kind: "province", id: p.id }]);
+    // "Was Southeast Sulawesi in the first phase?": its own entries answer, and say so if not.
     const card = describe(w, s, { ...q, cohort: undefined });
-    const inIt = p.entries.some((e) => e.cohort === cohort.id);
-    const list = w.listCard(q.lang, cohort.id);
-    return inIt
-      ? card
-      : list && {
-          ...list,
-          text: `${w.t(q.lang, "answer.notCohortMember", {
-            province: p.name[q.lang],
-            cohort: cohort.name[q.lang],
-            members: joinList(
-              q.lang,
-              w.cohortProvinces(cohort.id).map((x) => x.name[q.lang]),
-            ),
-          })}`,
-        };
+    if (!card || p.entries.some((e) => e.cohort === cohort.id)) return card;
+    const others = w.cohortProvinces(cohort.id);
+    const line = w.t(q.lang, "answer.notInCohort", {
+      province: p.name[q.lang],
+      cohort: cohort.name[q.lang],
+      members: joinList(
+        q.lang,
+        others.map((x) => x.name[q.lang]),
+      ),
+    });
+    const sources = [
+      ...card.sources,
+      ...cohort.sources,
+      ...others.flatMap((x) => x.entries.flatMap((e) => e.sources)),
+    ];
+    return w.piece(`${line}\n${card.text}`, sources, card.about);
   }
   if (s.kind === "province" || s.kind === "place") {
     const p = w.province(s.kind === "province" ? s.id : s.province);
@@ -422,6 +424,8 @@ function criteria(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
 function who(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
   switch (s.kind) {
     case "topic": {
+      // "Oleh siapa?" of the approach: the facilitators as the sources describe them (not by name).
+      if (s.id === "approach" || s.id === "aim") return topicCard(w, s, q.lang);
       const partners = topicCard(w, { kind: "topic", id: "partners" }, q.lang);
       const officials = officialsCard(w, q.lang);
       return w.piece(`${partners.text}\n${officials.text}`, [...partners.sources, ...officials.sources], [s]);
@@ -481,7 +485,9 @@ export const ANSWERS: Record<Intent, Row> = {
     cohort: list,
     list,
     topic: list,
+    // "JICA itu lembaga dari negara mana?", "KRI … terkait fase yang mana?": what the card says.
     org: card,
+    source: card,
   },
   province: soft({ cohort: list, list, topic: list }),
   list: soft({ cohort: list, list, topic: list }),
@@ -513,12 +519,19 @@ export const ANSWERS: Record<Intent, Row> = {
   source: every(sourcesOf),
   count: { topic: count, list: count, cohort: count, criteria: count, province: count },
   name: {
-    topic: (w, _s, q) => topicCard(w, { kind: "topic", id: "name" }, q.lang),
+    // The programme's name; its facilitators or approach have no names in the sources.
+    topic: (w, s, q) =>
+      s.kind === "topic" && (s.id === "summary" || s.id === "name")
+        ? topicCard(w, { kind: "topic", id: "name" }, q.lang)
+        : undefined,
     org: card,
     person: card,
     source: card,
     cohort: card,
     term: card,
+    // "Apa nama kabupatennya?": the places' names.
+    province: where,
+    place: where,
   },
   meaning: every(card),
   criteria: soft(every(criteria)),

@@ -17,12 +17,12 @@ export const INTENTS = [
   "when", // when, since when, what date
   "count", // how many
   "criteria", // why or how something was chosen
-  "member", // is X part of the programme
-  "name", // what something is called
   "province", // which province(s)
+  "name", // what something is called
   "where", // where, which city or regency
-  "who", // who, which official or organisation
   "product", // what is made or developed
+  "member", // is X part of the programme
+  "who", // who, which official or organisation
   "meaning", // what a word or name means
   "list", // which ones, all of them
   "describe", // nothing more specific: what the sources say about the subject
@@ -85,7 +85,8 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   },
   {
     intent: "source",
-    matches: (f) => has(f, "source"),
+    // "When was the article published?" asks of the source, not for one.
+    matches: (f) => has(f, "source") && !has(f, "when", "who", "name", "quantity"),
     examples: {
       id: ["Sumbernya dari mana?", "Info ini dari artikel apa?"],
       en: ["Where does this info come from?", "What is the source of that?"],
@@ -126,19 +127,6 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     },
   },
   {
-    intent: "member",
-    matches: (f) => has(f, "member"),
-    examples: {
-      id: ["Apakah Aceh termasuk dalam program ini?", "Apakah Papua termasuk target awal?"],
-      en: ["Is Bali part of the programme?", "Is Samosir Regency included?"],
-    },
-  },
-  {
-    intent: "name",
-    matches: (f) => has(f, "name"),
-    examples: { id: ["Apa nama proyeknya?", "Apa nama lengkap JICA?"], en: ["What is the project called?"] },
-  },
-  {
     intent: "province",
     matches: (f) => has(f, "provinces") && (has(f, "what", "where", "plural") || f.years.length > 0),
     examples: {
@@ -150,6 +138,11 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     },
   },
   {
+    intent: "name",
+    matches: (f) => has(f, "name"),
+    examples: { id: ["Namanya apa?", "Apa nama lengkap JICA?"], en: ["What is the project called?"] },
+  },
+  {
     intent: "where",
     matches: (f) => has(f, "where"),
     examples: {
@@ -158,19 +151,27 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     },
   },
   {
-    intent: "who",
-    matches: (f) => has(f, "who", "officials"),
-    examples: {
-      id: ["Siapa Dirjen IKM Kemenperin?", "Siapa mitra Jepang dalam program ini?"],
-      en: ["Who is the Director General of Small and Medium Industry?", "Who wrote the Bisnis article?"],
-    },
-  },
-  {
     intent: "product",
     matches: (f) => has(f, "product"),
     examples: {
       id: ["Produk apa yang dikembangkan di Sumatera Utara?", "sulsel ngembangin apa"],
       en: ["What product is developed in North Sumatra?", "What does Bangka Belitung make in the programme?"],
+    },
+  },
+  {
+    intent: "member",
+    matches: (f) => has(f, "member"),
+    examples: {
+      id: ["Apakah Aceh termasuk dalam program ini?", "Apakah Papua termasuk target awal?"],
+      en: ["Is Bali part of the programme?", "Is Samosir Regency included?"],
+    },
+  },
+  {
+    intent: "who",
+    matches: (f) => has(f, "who", "officials"),
+    examples: {
+      id: ["Siapa Dirjen IKM Kemenperin?", "Siapa mitra Jepang dalam program ini?"],
+      en: ["Who is the Director General of Small and Medium Industry?", "Who wrote the Bisnis article?"],
     },
   },
   {
@@ -184,7 +185,7 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   {
     intent: "list",
     matches: (f) => has(f, "plural", "provinces"),
-    examples: { id: ["Sebutkan semua provinsinya"], en: ["List all the provinces"] },
+    examples: { id: ["Sebutkan semuanya"], en: ["List them all"] },
   },
   {
     intent: "describe",

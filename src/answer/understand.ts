@@ -177,6 +177,13 @@ export function understand(
   let intent = intentOf(f);
   const cohort = cohortOf(f, k);
   let subjects = namedSubjects(f, k, areas, cohort, intent);
+  // "Siapa nama fasilitator di Tegal?": who or what name, asked of a fact of the programme (its
+  // facilitators), is asked of that fact wherever it is.
+  // Asked at a place ("who are the facilitators in Palu?"), it asks for names the sources don't give.
+  if ((intent === "who" || intent === "name") && f.attributes.length) {
+    if (subjects.length) intent = "name";
+    subjects = f.attributes.map((id): Subject => ({ kind: "topic", id }));
+  }
   let followUp = false;
   let assumed = false;
   const item = subjects.length === 0 ? pointedItem(f, previous) : undefined;

@@ -50,7 +50,7 @@ export interface Match {
   tokens: Token[];
 }
 
-const MAX_PHRASE_WORDS = 5;
+const MAX_PHRASE_WORDS = 6;
 /** Words not in the vocabulary whose reading is remembered, at most. */
 const MAX_REMEMBERED_WORDS = 10_000;
 // Rank of concept kinds when a misspelt word could be corrected to several words.
@@ -193,9 +193,11 @@ export class Vocabulary {
     for (const [id, s] of Object.entries(k.sources))
       for (const w of s.terms) this.add(w, { type: "source", id });
     // Words of the bilingual texts tell the language of a question ("coffee" is English).
+    // Quoted titles are in whatever language they were published in: they mark nothing.
+    const unquoted = (text: string) => text.replace(/"[^"]*"/g, " ");
     const texts = (b: { id: string; en: string }) => {
-      for (const w of this.words_(b.id)) this.markTextWord(w, "id");
-      for (const w of this.words_(b.en)) this.markTextWord(w, "en");
+      for (const w of this.words_(unquoted(b.id))) this.markTextWord(w, "id");
+      for (const w of this.words_(unquoted(b.en))) this.markTextWord(w, "en");
     };
     for (const [id, attribute] of Object.entries(k.programme))
       if (id !== "terms" && "text" in attribute) texts(attribute.text);

@@ -208,7 +208,7 @@ export class AnswerWriter {
     const rows: string[] = [];
     const sources: string[] = [];
     const provinces = new Set<string>();
-    for (const p of this.k.provinces) {
+    for (const p of this.inOrder(cohort)) {
       const inCohort = (e: ProvinceEntry) =>
         !cohort ||
         (cohort.members
@@ -239,6 +239,14 @@ export class AnswerWriter {
     const about: Subject[] = cohort ? [{ kind: "cohort", id: cohort.id }] : [{ kind: "list" }];
     const items = [...provinces].map((id): Subject => ({ kind: "province", id }));
     return { ...this.piece(lines.join("\n"), sources, about), items };
+  }
+
+  /** The provinces in the order the sources list a group's (or the file's order). */
+  private inOrder(cohort: Cohort | undefined): Province[] {
+    const order = cohort?.order;
+    if (!order) return this.k.provinces;
+    const rank = (p: Province) => (order.includes(p.id) ? order.indexOf(p.id) : order.length);
+    return [...this.k.provinces].sort((a, b) => rank(a) - rank(b));
   }
 
   /** The provinces of a group, or of the whole programme. */

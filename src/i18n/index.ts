@@ -15,13 +15,12 @@ export type Translate = (lang: Lang, key: string, options?: TOptions) => string;
 
 /** Reads every feature file of one language into one object keyed by feature. */
 export function readLocale(lang: Lang, dir = LOCALES_DIR): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const file of readdirSync(join(dir, lang))
+  const files = readdirSync(join(dir, lang))
     .filter((f) => f.endsWith(".json"))
-    .sort()) {
-    out[basename(file, ".json")] = JSON.parse(readFileSync(join(dir, lang, file), "utf8"));
-  }
-  return out;
+    .sort();
+  return Object.fromEntries(
+    files.map((file) => [basename(file, ".json"), JSON.parse(readFileSync(join(dir, lang, file), "utf8"))]),
+  );
 }
 
 /** Creates a synchronously initialised i18next instance over `locales/`. */

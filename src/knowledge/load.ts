@@ -170,9 +170,11 @@ function checkReferences(k: KnowledgeFile, file: string, areas: Areas): void {
     if (c.period) checkSources(c.period.sources, `${path}.period`);
     if (c.chosen_from && !cohortIds.has(c.chosen_from))
       fail(`${path}.chosen_from`, `unknown cohort "${c.chosen_from}"`);
-    (c.members ?? []).forEach((m, j) => {
-      if (!provinceIds.has(m)) fail(`${path}.members[${j}]`, `unknown province "${m}"`);
-    });
+    for (const list of ["members", "order"] as const) {
+      (c[list] ?? []).forEach((m, j) => {
+        if (!provinceIds.has(m)) fail(`${path}.${list}[${j}]`, `unknown province "${m}"`);
+      });
+    }
   });
   k.provinces.forEach((p, i) => {
     const area = areas.byCode.get(p.area);

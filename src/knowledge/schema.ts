@@ -79,6 +79,8 @@ const cohort = z
     /** A group chosen among the members of another, naming its provinces (by id). */
     chosen_from: slug.optional(),
     members: z.array(slug).optional(),
+    /** The order the sources list the group's provinces in (province ids). */
+    order: z.array(slug).optional(),
     terms: bilingualTerms,
     sources: sourceKeys,
   })

@@ -1,0 +1,118 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { AnswerEngine } from "../src/answer/engine";
+import { isInProgramme, membershipOf } from "../src/answer/membership";
+import { testEngine } from "./support/app";
+
+// Membership has one truth: the region's official code. Whatever words name a programme province
+// or place, in either language, the bot never says it is outside the programme; and no region
+// outside it is ever presented as inside.
+
+const ASKED = {
+  id: (name: string) => [
+    `Apakah ${name} termasuk program ini?`,
+    `${name} ikut program IKM-JICA?`,
+    `${name}?`,
+  ],
+  en: (name: string) => [
+    `Is ${name} part of the programme?`,
+    `Does ${name} take part in the programme?`,
+    `${name}?`,
+  ],
+};
+const SAYS_OUTSIDE = [
+  "tidak termasuk program",
+  "tidak termasuk tempat",
+  "bukan salah satu",
+  "sendiri tidak disebut",
+  "not part of the programme",
+  "not one of the places",
+  "itself is not named",
+];
+const SAYS_INSIDE = /^(Ya|Yes)[,.]/;
+
+/** Every way people name a programme province: its names, its terms, the official name with "Provinsi". */
+function provinceNames(engine: AnswerEngine): Array<[string, string]> {
+  return engine.knowledge.provinces.flatMap((p) => {
+    const official = engine.areas.byCode.get(p.area)?.name ?? p.name.id;
+    const names = [
+      p.name.id,
+      p.name.en,
+      ...p.terms,
+      official,
+      `Provinsi ${official}`,
+      `Provinsi ${p.name.id}`,
+      `${p.name.en} Province`,
+    ];
+    return [...new Set(names)].map((name): [string, string] => [p.id, name]);
+  });
+}
+
+/** Every way people name a programme place: as the sources write it, officially, and by its kind. */
+function placeNames(engine: AnswerEngine): Array<[string, string]> {
+  return engine.knowledge.provinces.flatMap((p) =>
+    p.entries.flatMap((e) => {
+      const official = engine.areas.byCode.get(e.place.area)?.name ?? e.place.name;
+      const bare = official.replace(/^(Kabupaten|Kota) /, "");
+      const forms = official.startsWith("Kota ")
+        ? [`Kota ${bare}`, `${bare} City`]
+        : [`Kabupaten ${bare}`, `Kab. ${bare}`, `${bare} Regency`];
+      return [...new Set([e.place.name, e.place.en, official, bare, ...forms])].map(
+        (name): [string, string] => [e.place.area, name],
+      );
+    }),
+  );
+}
+
+describe("a programme province or place, in every form, both languages", () => {
+  it("is never said to be outside the programme", async () => {
+    const engine = await testEngine();
+    const named = [...provinceNames(engine), ...placeNames(engine)];
+    expect(named.length).toBeGreaterThan(60);
+    for (const [, name] of named) {
+      for (const question of [...ASKED.id(name), ...ASKED.en(name)]) {
+        const reply = engine.ask(question);
+        expect(reply.kind, question).toBe("answer");
+        for (const phrase of SAYS_OUTSIDE) expect(reply.text.toLowerCase(), question).not.toContain(phrase);
+      }
+    }
+  });
+
+  it("Kabupaten Dogiyai, in Papua in 2017 and in Papua Tengah since 2022, is in under either province's name", async () => {
+    const engine = await testEngine();
+    for (const question of [
+      "Apakah Papua Tengah termasuk program ini?",
+      "Is Central Papua part of the programme?",
+      "Dogiyai, Papua Tengah?",
+    ]) {
+      const reply = engine.ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toContain("Dogiyai");
+    }
+  });
+});
+
+describe("a region outside the programme", () => {
+  it("is never presented as inside (500 regions sampled, both languages)", async () => {
+    const engine = await testEngine();
+    const outside = [...engine.areas.provinces, ...engine.areas.regencies].filter((area) => {
+      const m = membershipOf(area.code, engine.knowledge, engine.areas);
+      return m !== undefined && isInProgramme(m) !== true;
+    });
+    expect(outside.length).toBeGreaterThan(500);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...outside),
+        fc.constantFrom("id" as const, "en" as const),
+        fc.nat(2),
+        (area, lang, form) => {
+          const question = ASKED[lang](area.name)[form] as string;
+          const reply = engine.ask(question);
+          expect(["not_in_programme", "fallback"], `${question} → ${reply.text}`).toContain(reply.kind);
+          expect(reply.text, question).not.toMatch(SAYS_INSIDE);
+        },
+      ),
+      { numRuns: 500, seed: 20261129 },
+    );
+  });
+});
