@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../lang";
 import type { Intent } from "./intents";
-import type { Subject, SubjectKind } from "./subject";
+import { type Subject, type SubjectKind, subjectRef } from "./subject";
 import { type AnswerWriter, capitalise, formatDate, joinList, type Piece } from "./writer";
 
 /** What the question asked, beyond its intent and subject. */
@@ -106,6 +106,15 @@ function criterionCard(w: AnswerWriter, id: string, lang: Lang): Piece | undefin
 
 /** What the sources say about a subject, whatever was asked of it. */
 export function describe(
+  w: AnswerWriter,
+  s: Subject,
+  q: Pick<Asked, "lang" | "cohort" | "only">,
+): Piece | undefined {
+  const named = s.kind === "area" || s.kind === "island" ? `:${s.asked ?? ""}` : "";
+  return w.memo(`d:${subjectRef(s)}${named}:${q.lang}:${q.cohort ?? ""}:${q.only}`, () => writeCard(w, s, q));
+}
+
+function writeCard(
   w: AnswerWriter,
   s: Subject,
   q: Pick<Asked, "lang" | "cohort" | "only">,
@@ -549,5 +558,10 @@ export function answer(w: AnswerWriter, intent: Intent, s: Subject | undefined, 
       : intent === "source"
         ? sourcesOf(w, undefined, q)
         : undefined;
-  return ANSWERS[intent][s.kind]?.(w, s, q);
+  // The knowledge never changes under a writer: each answer is written once. A region or island
+  // is written the way the question named it ("Flores (Nusa Tenggara Timur)").
+  const named = s.kind === "area" || s.kind === "island" ? `:${s.asked ?? ""}` : "";
+  const previous = intent === "said" || intent === "source" ? `:${q.previousSources.join(",")}` : "";
+  const key = `a:${intent}:${subjectRef(s)}${named}:${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}${previous}`;
+  return w.memo(key, () => ANSWERS[intent][s.kind]?.(w, s, q));
 }

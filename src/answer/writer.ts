@@ -17,6 +17,8 @@ export interface Piece {
   items?: Subject[];
 }
 
+/** The most texts a writer remembers before it starts again. */
+const MAX_REMEMBERED_TEXTS = 20_000;
 /** The most regions named in one sentence; more are counted. */
 const MAX_NAMED = 10;
 
@@ -74,6 +76,8 @@ export class AnswerWriter {
   memo<T>(key: string, make: () => T): T {
     if (this.cache.has(key)) return this.cache.get(key) as T;
     const value = make();
+    // Bounded: regions are written as each question named them, and questions are endless.
+    if (this.cache.size >= MAX_REMEMBERED_TEXTS) this.cache.clear();
     this.cache.set(key, value);
     return value;
   }
