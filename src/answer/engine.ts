@@ -277,6 +277,7 @@ function smallTalkOf(f: Found): SmallTalk | undefined {
     f.products.length +
     f.criteria.length +
     f.people.length +
+    f.roles.length +
     f.orgs.length +
     f.sources.length +
     f.areas.length +

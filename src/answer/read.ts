@@ -16,6 +16,8 @@ export interface Found {
   products: string[];
   criteria: string[];
   people: string[];
+  /** People named by role ("the director general"). */
+  roles: string[];
   orgs: string[];
   sources: string[];
   areas: string[];
@@ -86,6 +88,7 @@ function emptyFound(): Found {
     products: [],
     criteria: [],
     people: [],
+    roles: [],
     orgs: [],
     sources: [],
     areas: [],
@@ -154,6 +157,9 @@ function collect(f: Found, m: Match): void {
       case "person":
         push(f.people, c.id);
         break;
+      case "role":
+        push(f.roles, c.id);
+        break;
       case "org":
         push(f.orgs, c.id);
         break;
@@ -193,6 +199,7 @@ const NAMES: ReadonlySet<string> = new Set([
   "product",
   "criterion",
   "person",
+  "role",
   "org",
   "source",
   "area",

@@ -43,6 +43,15 @@ export interface Understood {
 
 // Each unknown word the question may carry lowers confidence by this factor.
 const UNKNOWN_FACTOR = 0.8;
+// Intents asked of a person ("siapa dirjennya?", "kapan dia menyampaikannya?").
+const ROLE_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
+  "who",
+  "said",
+  "name",
+  "when",
+  "describe",
+  "meaning",
+]);
 // Intents an organisation or a term answers even beside the programme's words ("JICA itu apa?").
 const WEAK_SUBJECT_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["meaning", "describe", "who"]);
 // Intents that only shape an answer: asked of a programme fact named by its word ("apa
@@ -85,7 +94,13 @@ function knownYears(k: Knowledge): Set<number> {
 }
 
 /** The entities a question names, as subjects; regions by their code, whatever named them. */
-function entitySubjects(f: Found, k: Knowledge, areas: Areas, cohort: string | undefined): Subject[] {
+function entitySubjects(
+  f: Found,
+  k: Knowledge,
+  areas: Areas,
+  cohort: string | undefined,
+  intent: Intent,
+): Subject[] {
   const subjects: Subject[] = [];
   const add = (s: Subject) => {
     if (!subjects.some((x) => JSON.stringify(x) === JSON.stringify(s))) subjects.push(s);
@@ -112,6 +127,9 @@ function entitySubjects(f: Found, k: Knowledge, areas: Areas, cohort: string | u
   // "kerajinan perak Malang?": beside a region, a product only says what is asked of it.
   if (subjects.length === 0) for (const id of f.products) add({ kind: "product", id });
   for (const id of f.people) add({ kind: "person", id });
+  // A person named by role is the subject when asked about ("siapa dirjennya?"), not when the
+  // role only describes the asker ("I'm a journalist, which provinces …?").
+  if (ROLE_INTENTS.has(intent)) for (const id of f.roles) add({ kind: "person", id });
   for (const id of f.criteria) add({ kind: "criterion", id });
   if (f.selection && f.criteria.length === 0) add({ kind: "criteria" });
   for (const id of f.orgs) add({ kind: "org", id });
@@ -139,7 +157,7 @@ function namedSubjects(
   cohort: string | undefined,
   intent: Intent,
 ): Subject[] {
-  let subjects = entitySubjects(f, k, areas, cohort);
+  let subjects = entitySubjects(f, k, areas, cohort, intent);
   // "proyek JICA ini", "program IKM": an organisation or a term beside the programme's own words
   // names the programme, unless the question asks about it ("what is JICA?"). Beside another
   // subject ("produk IKM di Jawa Barat") it is only the programme's word too.
@@ -150,6 +168,10 @@ function namedSubjects(
   // A person named by role ("the director general") answers who and who-said on their own.
   if ((intent === "who" || intent === "said") && subjects.some((s) => s.kind === "person"))
     subjects = subjects.filter((s) => s.kind === "person");
+  // "What did Gati hope?": a fact of the programme she spoke of, not who she is.
+  const asksOfPerson = intent === "who" || intent === "said" || intent === "name" || intent === "when";
+  if (subjects.length && subjects.every((s) => s.kind === "person") && f.attributes.length && !asksOfPerson)
+    subjects = f.attributes.map((id): Subject => ({ kind: "topic", id }));
   // "Who edited the article?", "when was the article published?": the main source.
   const main = Object.entries(k.sources).find(([, s]) => s.main)?.[0];
   if (subjects.length === 0 && main && f.cues.has("source") && intent !== "source")

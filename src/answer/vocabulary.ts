@@ -18,6 +18,8 @@ export type Concept =
   | { type: "product"; id: string }
   | { type: "criterion"; id: string }
   | { type: "person"; id: string }
+  /** A person named by role ("dirjen", "journalist"). */
+  | { type: "role"; id: string }
   | { type: "org"; id: string }
   | { type: "source"; id: string }
   | { type: "area"; code: string }
@@ -62,6 +64,7 @@ const CORRECTION_RANK: Record<Concept["type"], number> = {
   product: 1,
   criterion: 1,
   person: 1,
+  role: 1,
   org: 1,
   source: 1,
   cohort: 1,
@@ -187,7 +190,10 @@ export class Vocabulary {
     for (const c of k.selection.criteria) {
       for (const w of [c.name.id, c.name.en, ...c.terms]) this.add(w, { type: "criterion", id: c.id });
     }
-    for (const p of k.people) for (const w of [p.name, ...p.terms]) this.add(w, { type: "person", id: p.id });
+    for (const p of k.people) {
+      for (const w of [p.name, ...p.terms]) this.add(w, { type: "person", id: p.id });
+      for (const w of p.role_terms) this.add(w, { type: "role", id: p.id });
+    }
     for (const o of k.organisations)
       for (const w of [o.name, ...o.terms]) this.add(w, { type: "org", id: o.id });
     for (const [id, s] of Object.entries(k.sources))

@@ -365,7 +365,6 @@ export class AnswerWriter {
       return same ? asAsked : `${asAsked} (${province})`;
     };
     const island = { ...found, name: { id: shown(found.name.id), en: shown(found.name.en) } };
-    const about: Subject[] = [{ kind: "island", index }];
     if (!here.length) {
       const text = this.t(lang, "answer.islandNone", {
         island: island.name[lang],
@@ -375,9 +374,8 @@ export class AnswerWriter {
         ),
       });
       const sources = this.k.provinces.flatMap((p) => p.entries.flatMap((e) => e.sources));
-      return this.piece(text, sources, about, "not_in_programme");
+      return this.piece(text, sources, [{ kind: "island", index }], "not_in_programme");
     }
-    const cards = here.map((p) => this.provinceCard(lang, p));
     const lead = this.t(lang, "answer.island", {
       island: island.name[lang],
       provinces: joinList(
@@ -385,25 +383,25 @@ export class AnswerWriter {
         here.map((p) => p.name[lang]),
       ),
     });
-    const lines = [lead, ...cards.map((c) => c.text)];
-    const sources = cards.flatMap((c) => c.sources);
-    if (only && here.length < this.k.provinces.length) {
-      const all = this.listCard(lang);
-      lines.unshift(
-        this.t(lang, "answer.notOnly", {
-          island: island.name[lang],
-          total: this.number(lang, this.k.provinces.length),
-        }),
-      );
-      if (all) {
-        lines.push(all.text);
-        sources.push(...all.sources);
-      }
-    }
-    return this.piece(lines.join("\n"), sources, [
-      ...about,
+    const about: Subject[] = [
+      { kind: "island", index },
       ...here.map((p): Subject => ({ kind: "province", id: p.id })),
-    ]);
+    ];
+    // "Only on Java?": no, and the whole list says where else.
+    const all = only && here.length < this.k.provinces.length ? this.listCard(lang) : undefined;
+    if (all) {
+      const no = this.t(lang, "answer.notOnly", {
+        island: island.name[lang],
+        total: this.number(lang, this.k.provinces.length),
+      });
+      return this.piece([no, lead, all.text].join("\n"), all.sources, about);
+    }
+    const cards = here.map((p) => this.provinceCard(lang, p));
+    return this.piece(
+      [lead, ...cards.map((c) => c.text)].join("\n"),
+      cards.flatMap((c) => c.sources),
+      about,
+    );
   }
 
   /** The name a subject goes by in a sentence: "Kota Mojokerto", "the programme". */

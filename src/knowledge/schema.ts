@@ -140,6 +140,8 @@ const person = z
     as_of: date.optional(),
     about: fact,
     terms,
+    /** Words that name the person by role ("dirjen", "reporter"): "I'm a journalist" names no one. */
+    role_terms: terms,
     sources: sourceKeys,
   })
   .strict();
