@@ -2,12 +2,14 @@ import type { Translate } from "../i18n";
 import type { Areas } from "../knowledge/areas";
 import type { Knowledge } from "../knowledge/load";
 import type { Lang } from "../lang";
-import { answer, describe } from "./answers";
+import { answer } from "./answers";
+import { describe } from "./cards";
 import type { Intent } from "./intents";
 import type { SmallTalk } from "./lexicon";
 import { membershipOf } from "./membership";
 import { fold } from "./normalise";
 import { type Found, readQuestion } from "./read";
+import { outsideCard } from "./region-cards";
 import { relatedSubjects } from "./related";
 import { parseSubjectRef, type Subject, subjectRef } from "./subject";
 import { SuggestionIndex } from "./suggest";
@@ -155,7 +157,7 @@ export class AnswerEngine {
     if (u.unknownYears.length) return [this.missing(u, "year", undefined)];
     const answers = this.outsideTogether(u.subjects, u.asked.lang).map((s) =>
       Array.isArray(s)
-        ? this.writer.outsideCard(u.asked.lang, s)
+        ? outsideCard(this.writer, u.asked.lang, s)
         : (answer(this.writer, u.intent, s, u.asked) ?? this.missing(u, u.intent, s)),
     );
     // Words the answer itself holds are explained by it: "does the strategic theme include

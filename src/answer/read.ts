@@ -256,7 +256,7 @@ function asksInstructions(matches: Match[]): boolean {
   return matches.some((m, i) => {
     const next = matches[i + 1];
     const how = m.concepts.some((c) => c.type === "cue" && c.cue === "how");
-    return how && next !== undefined && next.tokens.some((t) => /^(me|ber)\p{L}{4,}$/u.test(t.original));
+    return how && next?.tokens.some((t) => /^(me|ber)\p{L}{4,}$/u.test(t.original)) === true;
   });
 }
 

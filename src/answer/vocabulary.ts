@@ -4,7 +4,8 @@ import type { ProgrammeAttribute } from "../knowledge/schema";
 import type { Lang } from "../lang";
 import { countryNames } from "./countries";
 import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon";
-import { deletions, editDistance, fold, stemCandidates, tokenize } from "./normalise";
+import { editDistance, fold, stemCandidates, tokenize } from "./normalise";
+import { TypoIndex } from "./typos";
 
 /** A thing a phrase of the question can stand for. */
 export type Concept =
@@ -89,9 +90,7 @@ export class Vocabulary {
   private readonly words = new Set<string>();
   private readonly correctable = new Map<string, number>(); // word → best correction rank
   private readonly longestFrom = new Map<string, number>(); // first word → words of its longest phrase
-  private readonly deletionIndex = new Map<string, string[]>();
-  /** Letters of the longest correctable word: a longer word cannot be a misspelling of one. */
-  private longestWord = 0;
+  private readonly typos: TypoIndex;
 
   readonly lexicon: Lexicon;
 
@@ -112,7 +111,7 @@ export class Vocabulary {
     this.addKnowledge(knowledge);
     this.addAreas(knowledge, areas);
     this.addCountries(knowledge);
-    this.buildDeletionIndex();
+    this.typos = new TypoIndex(this.correctable, CORRECTION_RANK.province);
   }
 
   /** The words of a text as the matcher reads them (informal spellings replaced). */
@@ -286,18 +285,6 @@ export class Vocabulary {
     if (!taken) this.add(term, concept);
   }
 
-  private buildDeletionIndex(): void {
-    for (const word of this.correctable.keys()) {
-      if (word.length < 3 || /\d/.test(word)) continue;
-      this.longestWord = Math.max(this.longestWord, word.length);
-      for (const key of deletions(word, allowedDistance(word.length))) {
-        const list = this.deletionIndex.get(key);
-        if (list) list.push(word);
-        else this.deletionIndex.set(key, [word]);
-      }
-    }
-  }
-
   /** The language a word marks, if only one. */
   languageOf(word: string): Lang | undefined {
     return this.neutral.has(word) ? undefined : (this.wordLang.get(word) ?? undefined);
@@ -308,39 +295,9 @@ export class Vocabulary {
     return this.words.has(word);
   }
 
-  /** The closest known word within the allowed edit distance, preferring entity names. */
+  /** The closest known word a misspelt one could be, preferring names (see `TypoIndex`). */
   correct(word: string): string | undefined {
-    // The cost bound: deletions grow with the square of a word's length, so a made-up word of
-    // hundreds of letters would cost seconds. No word longer than any known word + 2 is a typo of one.
-    if (word.length < 3 || word.length > this.longestWord + 2 || /\d/.test(word)) return undefined;
-    const max = allowedDistance(word.length);
-    let best: { word: string; distance: number; rank: number } | undefined;
-    for (const key of deletions(word, max)) {
-      for (const candidate of this.deletionIndex.get(key) ?? []) {
-        const distance = editDistance(word, candidate, max);
-        if (distance > max || !plausibleSlips(word, candidate)) continue;
-        const rank = this.correctable.get(candidate) ?? 9;
-        // A short word takes only a missing letter, or its own letters swapped: "mate" is not "make",
-        // "gaji" is not "gati"; "sine" is "since", "dose" is "does".
-        if (word.length <= 4 && candidate.length <= word.length && !sameLetters(word, candidate)) continue;
-        // Three letters are too few to guess from: "mak" may be "make", never "dak"; "old" is not
-        // "gold". Only a letter left out of a region's name is read back in: "jwa" is "jawa".
-        if (word.length <= 3 && (candidate.length <= word.length || rank > CORRECTION_RANK.province))
-          continue;
-        if (
-          !best ||
-          distance < best.distance ||
-          (distance === best.distance && rank < best.rank) ||
-          (distance === best.distance &&
-            rank === best.rank &&
-            candidate[0] === word[0] &&
-            best.word[0] !== word[0])
-        ) {
-          best = { word: candidate, distance, rank };
-        }
-      }
-    }
-    return best?.word;
+    return this.typos.correct(word);
   }
 
   /** Normalises the question's words: known as they are, else an Indonesian root, else a correction. */
@@ -420,10 +377,6 @@ function sameProvinceRegency(a: string, b: string): boolean {
   return b.includes(".") && a.slice(0, 2) === b.slice(0, 2);
 }
 
-function allowedDistance(length: number): number {
-  return length >= 8 ? 2 : 1;
-}
-
 function sameConcept(a: Concept, b: Concept): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -442,45 +395,4 @@ function placeTerms(name: string, en: string): string[] {
       ? [`kota ${bare}`, `${bare} city`]
       : [];
   return [name, en, bare, enBare, ...forms];
-}
-
-// Keys next to each other on a keyboard, and letters that sound alike in Indonesian spelling.
-const KEY_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
-const SOUND_ALIKE = ["iy", "uw", "ck", "cs", "fp", "fv", "jz"];
-const VOWELS = "aeiou";
-
-function slipPair(a: string, b: string): boolean {
-  if (VOWELS.includes(a) && VOWELS.includes(b)) return true;
-  if (SOUND_ALIKE.some((p) => p === a + b || p === b + a)) return true;
-  const row = (c: string) => KEY_ROWS.findIndex((r) => r.includes(c));
-  const [ra, rb] = [row(a), row(b)];
-  if (ra < 0 || rb < 0) return false;
-  const [ia, ib] = [(KEY_ROWS[ra] as string).indexOf(a), (KEY_ROWS[rb] as string).indexOf(b)];
-  return Math.abs(ra - rb) <= 1 && Math.abs(ia - ib) <= 1;
-}
-
-/**
- * Whether a word of the same length could be `candidate` mistyped: every letter that differs is a
- * neighbouring key, a vowel for a vowel or a letter that sounds alike ("kalimantam", "kriterea",
- * "regensy"), or its letters are the candidate's in another order ("papau", "footware"); "cocok"
- * is not "cocoa". Words of other lengths (a letter left out or doubled) always could.
- */
-function plausibleSlips(word: string, candidate: string): boolean {
-  if (word.length !== candidate.length || sameLetters(word, candidate)) return true;
-  const differ = [...word].flatMap((c, i) => (c === candidate[i] ? [] : [i]));
-  const [i, j] = differ;
-  if (
-    differ.length === 2 &&
-    i !== undefined &&
-    j === i + 1 &&
-    word[i] === candidate[j] &&
-    word[j] === candidate[i]
-  )
-    return true;
-  return differ.every((k) => slipPair(word[k] as string, candidate[k] as string));
-}
-
-/** Whether two words have the same letters, in any order ("papau", "papua"). */
-function sameLetters(a: string, b: string): boolean {
-  return a.length === b.length && [...a].sort().join("") === [...b].sort().join("");
 }

@@ -3,7 +3,6 @@ import type { Areas } from "../knowledge/areas";
 import type { Knowledge } from "../knowledge/load";
 import type { Cohort, Province, ProvinceEntry } from "../knowledge/schema";
 import type { Lang } from "../lang";
-import { type Membership, membershipOf } from "./membership";
 import { fold } from "./normalise";
 import { type Subject, subjectRef } from "./subject";
 
@@ -19,8 +18,6 @@ export interface Piece {
 
 /** The most texts a writer remembers before it starts again. */
 const MAX_REMEMBERED_TEXTS = 20_000;
-/** The most regions named in one sentence; more are counted. */
-const MAX_NAMED = 10;
 
 const MONTHS: Record<Lang, string[]> = {
   id: [
@@ -272,136 +269,6 @@ export class AnswerWriter {
     const sources = [...this.k.selection.sources, ...criteria.flatMap((c) => c.sources)];
     const items = criteria.map((c): Subject => ({ kind: "criterion", id: c.id }));
     return { ...this.piece(lines.join("\n"), sources, [{ kind: "criteria" }]), items };
-  }
-
-  /** A region by its code: in the programme, holding a programme place, or outside it. */
-  membershipCard(lang: Lang, code: string, asked?: string): Piece | undefined {
-    const m = membershipOf(code, this.k, this.areas);
-    return m && this.writeMembership(lang, m, asked);
-  }
-
-  private writeMembership(lang: Lang, m: Membership, asked?: string): Piece {
-    const named = (name: string) => shownAs(name, asked);
-    switch (m.status) {
-      case "province": {
-        const card = this.provinceCard(lang, m.province);
-        const yes = this.t(lang, "answer.yesProvince", { province: m.province.name[lang] });
-        return { ...card, text: `${yes}\n${card.text}` };
-      }
-      case "place": {
-        const card = this.provinceCard(lang, m.province, [m.entry]);
-        const e = m.province.entries[m.entry] as ProvinceEntry;
-        const yes = this.t(lang, "answer.yesPlace", {
-          place: this.placeName(lang, e),
-          province: m.province.name[lang],
-        });
-        return { ...card, text: `${yes}\n${card.text}` };
-      }
-      case "holds": {
-        const card = this.provinceCard(lang, m.province, [m.entry]);
-        const e = m.province.entries[m.entry] as ProvinceEntry;
-        const lead = this.t(lang, "answer.holds", {
-          area: named(m.area.name),
-          place: this.placeName(lang, e),
-          province: m.province.name[lang],
-          year: this.cohort(e.cohort)?.year ?? "",
-        });
-        return { ...card, text: `${lead}\n${card.text}` };
-      }
-      case "surroundings": {
-        const e = m.province.entries[m.entry] as ProvinceEntry;
-        const text = this.t(lang, "answer.surroundingsUnknown", {
-          place: lang === "en" ? e.place.en : e.place.name,
-          area: named(m.area.name),
-        });
-        return this.piece(text, e.place.sources, [{ kind: "area", code: m.area.code }], "fallback");
-      }
-      case "unnamed": {
-        const places = m.province.entries.map(
-          (e) => `${this.placeName(lang, e)} (${this.productName(lang, e.product)})`,
-        );
-        const text = this.t(lang, "answer.unnamed", {
-          area: named(m.area.name),
-          province: m.province.name[lang],
-          places: joinList(lang, places),
-        });
-        const sources = m.province.entries.flatMap((e) => this.entrySources(e));
-        return this.piece(text, sources, [{ kind: "area", code: m.area.code }], "not_in_programme");
-      }
-      case "outside":
-        return this.outsideCard(lang, [{ code: m.area.code, name: named(m.area.name) }]);
-    }
-  }
-
-  /** "Aceh, Bali and Jambi are not part of the programme …": regions outside it, in one sentence. */
-  outsideCard(lang: Lang, regions: Array<{ code: string; name: string }>): Piece {
-    const names = regions.slice(0, MAX_NAMED).map((r) => r.name);
-    if (regions.length > MAX_NAMED)
-      names.push(this.t(lang, "answer.andOthers", { total: regions.length - MAX_NAMED }));
-    const text = this.t(lang, "answer.outside", {
-      area: joinList(lang, names),
-      provinces: joinList(
-        lang,
-        this.k.provinces.map((p) => p.name[lang]),
-      ),
-    });
-    const sources = this.k.provinces.flatMap((p) => p.entries.flatMap((e) => e.sources));
-    const about = regions.map((r): Subject => ({ kind: "area", code: r.code }));
-    return this.piece(text, sources, about, "not_in_programme");
-  }
-
-  /** The programme's provinces on an island, or that it has none there. */
-  islandCard(lang: Lang, index: number, only = false, asked?: string): Piece | undefined {
-    const found = this.k.regions.islands[index];
-    if (!found) return undefined;
-    const here = this.k.provinces.filter((p) => found.provinces.includes(p.area));
-    // Named the way the question named it when that differs ("Batam (the Riau Islands)"), and
-    // with its province when it has only one: "Flores (Nusa Tenggara Timur)".
-    const [sole] = found.provinces;
-    const province = found.provinces.length === 1 && sole ? this.areas.byCode.get(sole)?.name : undefined;
-    const shown = (name: string) => {
-      const asAsked = shownAs(name, asked);
-      const same = !province || asAsked.includes("(") || fold(province).includes(fold(name));
-      return same ? asAsked : `${asAsked} (${province})`;
-    };
-    const island = { ...found, name: { id: shown(found.name.id), en: shown(found.name.en) } };
-    if (!here.length) {
-      const text = this.t(lang, "answer.islandNone", {
-        island: island.name[lang],
-        provinces: joinList(
-          lang,
-          this.k.provinces.map((p) => p.name[lang]),
-        ),
-      });
-      const sources = this.k.provinces.flatMap((p) => p.entries.flatMap((e) => e.sources));
-      return this.piece(text, sources, [{ kind: "island", index }], "not_in_programme");
-    }
-    const lead = this.t(lang, "answer.island", {
-      island: island.name[lang],
-      provinces: joinList(
-        lang,
-        here.map((p) => p.name[lang]),
-      ),
-    });
-    const about: Subject[] = [
-      { kind: "island", index },
-      ...here.map((p): Subject => ({ kind: "province", id: p.id })),
-    ];
-    // "Only on Java?": no, and the whole list says where else.
-    const all = only && here.length < this.k.provinces.length ? this.listCard(lang) : undefined;
-    if (all) {
-      const no = this.t(lang, "answer.notOnly", {
-        island: island.name[lang],
-        total: this.number(lang, this.k.provinces.length),
-      });
-      return this.piece([no, lead, all.text].join("\n"), all.sources, about);
-    }
-    const cards = here.map((p) => this.provinceCard(lang, p));
-    return this.piece(
-      [lead, ...cards.map((c) => c.text)].join("\n"),
-      cards.flatMap((c) => c.sources),
-      about,
-    );
   }
 
   /** The name a subject goes by in a sentence: "Kota Mojokerto", "the programme". */

@@ -1,0 +1,278 @@
+/**
+ * Answers to intents that ask for one fact of a subject: where, when, until when, who said it,
+ * from which source, how many, whether it is part of the programme or of a group, why chosen, who.
+ * Each returns `undefined` when the sources hold no such fact.
+ */
+import type { Asked } from "./answers";
+import { criterionCard, describe, officialsCard, personCard, sourceCard, topicCard } from "./cards";
+import { membershipCard } from "./region-cards";
+import type { Subject } from "./subject";
+import { type AnswerWriter, capitalise, formatDate, joinList, type Piece } from "./writer";
+
+/** The entries a subject stands for: a province's, a place's, a product's. */
+function entriesOf(w: AnswerWriter, s: Subject) {
+  const all = w.k.provinces.flatMap((p) => p.entries.map((e, i) => ({ p, e, i })));
+  switch (s.kind) {
+    case "province":
+      return all.filter((x) => x.p.id === s.id);
+    case "place":
+      return all.filter((x) => x.p.id === s.province && x.i === s.entry);
+    case "product":
+      return all.filter((x) => x.e.product === s.id);
+    default:
+      return [];
+  }
+}
+
+/** "In South Sulawesi the programme works in Makassar (silver and gold crafts)." */
+export function where(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
+  const entries = entriesOf(w, s).filter((x) => !q.cohort || x.e.cohort === q.cohort);
+  const first = entries[0];
+  if (!first) return undefined;
+  if (s.kind === "product") return w.productCard(q.lang, s.id);
+  const places = entries.map((x) => `${w.placeName(q.lang, x.e)} (${w.productName(q.lang, x.e.product)})`);
+  const text = w.t(q.lang, "answer.places", {
+    province: first.p.name[q.lang],
+    places: joinList(q.lang, places),
+  });
+  const notes = entries.flatMap((x) => (x.e.note ? [x.e.note] : []));
+  const sources = entries.flatMap((x) => w.entrySources(x.e)).concat(notes.flatMap((n) => n.sources));
+  const about: Subject[] = entries.map((x) => ({ kind: "place", province: x.p.id, entry: x.i }));
+  return w.piece([text, ...notes.map((n) => n.text[q.lang])].join("\n"), sources, about);
+}
+
+/** When an entry, a group, the programme or a source dates from. */
+export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
+  const { lang } = q;
+  if (s.kind === "topic" && (s.id === "started" || s.id === "summary"))
+    return topicCard(w, { kind: "topic", id: "started" }, lang);
+  if (s.kind === "cohort") {
+    const c = w.cohort(s.id);
+    if (!c) return undefined;
+    if (c.period)
+      return w.piece(
+        w.t(lang, "answer.cohortPeriod", { cohort: c.name[lang], period: c.period.text[lang] }),
+        c.period.sources,
+        [s],
+      );
+    return c.year
+      ? w.piece(
+          w.t(lang, "answer.cohortYear", { cohort: capitalise(c.name[lang]), year: c.year }),
+          c.sources,
+          [s],
+        )
+      : undefined;
+  }
+  if (s.kind === "source") {
+    const src = w.k.sources[s.id];
+    if (!src) return undefined;
+    const date = formatDate(lang, src.date);
+    const text =
+      src.kind === "report"
+        ? w.t(lang, "answer.reportDated", { title: src.title, date })
+        : w.t(lang, "answer.published", {
+            publisher: src.publisher,
+            title: src.title,
+            date,
+            time: src.time ? w.t(lang, "answer.sourceTime", { time: src.time }) : "",
+          });
+    return w.piece(text, [s.id], [s]);
+  }
+  if (s.kind === "person") return personCard(w, s.id, lang);
+  if (s.kind === "criteria" || s.kind === "criterion") return said(w, s, q);
+  const entries = entriesOf(w, s).filter((x) => !q.cohort || x.e.cohort === q.cohort);
+  if (!entries.length) return undefined;
+  const lines = entries.map((x) =>
+    w.t(lang, "answer.entryWhen", {
+      subject: `${x.p.name[lang]}, ${w.placeName(lang, x.e)}`,
+      label: w.cohortLabel(lang, x.e.cohort),
+    }),
+  );
+  const about: Subject[] = entries.map((x) => ({ kind: "place", province: x.p.id, entry: x.i }));
+  return w.piece(
+    lines.join("\n"),
+    entries.flatMap((x) => w.entrySources(x.e)),
+    about,
+  );
+}
+
+/** When a group of provinces ended, where a source dates it. */
+export function end(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
+  const cohorts = s.kind === "cohort" ? [s.id] : entriesOf(w, s).map((x) => x.e.cohort);
+  const c = cohorts.map((id) => w.cohort(id)).find((x) => x?.period);
+  if (!c?.period) return undefined;
+  return w.piece(
+    w.t(q.lang, "answer.cohortPeriod", { cohort: c.name[q.lang], period: c.period.text[q.lang] }),
+    c.period.sources,
+    [{ kind: "cohort", id: c.id }],
+  );
+}
+
+/** Who said what a subject's facts state: the speaker of their sources, or the report they are in. */
+export function said(w: AnswerWriter, s: Subject | undefined, q: Asked): Piece | undefined {
+  const keys = s ? (describe(w, s, q)?.sources ?? []) : q.previousSources;
+  const lines: string[] = [];
+  const sources: string[] = [];
+  const speakers = new Set<string>();
+  for (const key of keys) {
+    const src = w.k.sources[key];
+    if (!src) continue;
+    if (src.speaker && !speakers.has(src.speaker)) {
+      speakers.add(src.speaker);
+      const p = w.k.people.find((x) => x.id === src.speaker);
+      if (!p) continue;
+      const asOf = p.as_of ? w.t(q.lang, "answer.asOf", { date: formatDate(q.lang, p.as_of) }) : "";
+      lines.push(
+        w.t(q.lang, "answer.said", { name: p.name, role: p.role[q.lang], asOf, about: p.about.text[q.lang] }),
+      );
+      sources.push(...p.about.sources);
+    } else if (!src.speaker) {
+      lines.push(w.t(q.lang, "answer.saidReport", { title: src.title, date: formatDate(q.lang, src.date) }));
+      sources.push(key);
+    }
+  }
+  const about: Subject[] = [...speakers].map((id) => ({ kind: "person", id }));
+  return lines.length ? w.piece(lines.join("\n"), sources, about) : undefined;
+}
+
+/** The sources of a subject's facts (or of the previous answer), described. */
+export function sourcesOf(w: AnswerWriter, s: Subject | undefined, q: Asked): Piece | undefined {
+  if (s?.kind === "source") return sourceCard(w, s.id, q.lang);
+  const keys =
+    s && !(s.kind === "topic" && s.id === "summary")
+      ? (describe(w, s, q)?.sources ?? [])
+      : q.previousSources.length
+        ? q.previousSources
+        : Object.keys(w.k.sources);
+  const cards = [...new Set(keys)].flatMap((key) => sourceCard(w, key, q.lang) ?? []);
+  if (!cards.length) return undefined;
+  const text = [
+    w.t(q.lang, "answer.sourcesIntro"),
+    ...cards.map((c) => `• ${c.text.replace(/\n/g, " ")}`),
+  ].join("\n");
+  return w.piece(
+    text,
+    cards.flatMap((c) => c.sources),
+    cards.flatMap((c) => c.about),
+  );
+}
+
+/** How many provinces, places or considerations, when the question says which it counts. */
+export function count(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
+  const { lang } = q;
+  const n = (x: number) => w.number(lang, x);
+  if (q.counts === "criteria" && (s.kind === "criteria" || s.kind === "topic")) {
+    const criteria = w.k.selection.criteria;
+    const text = w.t(lang, "answer.countCriteria", {
+      total: n(criteria.length),
+      names: joinList(
+        lang,
+        criteria.map((c) => c.name[lang]),
+      ),
+    });
+    return w.piece(text, w.k.selection.sources, [{ kind: "criteria" }]);
+  }
+  if (s.kind === "province" && q.counts === "places") {
+    const p = w.province(s.id);
+    if (!p) return undefined;
+    const places = p.entries.map((e) => `${w.placeName(lang, e)} (${w.productName(lang, e.product)})`);
+    const text = w.t(lang, "answer.countEntries", {
+      province: p.name[lang],
+      total: n(p.entries.length),
+      places: joinList(lang, places),
+    });
+    return w.piece(
+      text,
+      p.entries.flatMap((e) => w.entrySources(e)),
+      [s],
+    );
+  }
+  const cohort = s.kind === "cohort" ? s.id : q.cohort;
+  if (q.counts !== "provinces" && !(s.kind === "cohort" && q.counts === undefined)) return undefined;
+  if (!(s.kind === "cohort" || s.kind === "topic" || s.kind === "list")) return undefined;
+  const provinces = w.cohortProvinces(cohort);
+  const names = joinList(
+    lang,
+    provinces.map((p) => p.name[lang]),
+  );
+  const c = cohort ? w.cohort(cohort) : undefined;
+  const text = c
+    ? w.t(lang, "answer.countCohort", { cohort: capitalise(c.name[lang]), total: n(provinces.length), names })
+    : w.t(lang, "answer.countAll", {
+        total: n(provinces.length),
+        entries: n(provinces.reduce((x, p) => x + p.entries.length, 0)),
+        names,
+      });
+  const sources = c ? c.sources : provinces.flatMap((p) => p.entries.flatMap((e) => e.sources));
+  return w.piece(text, sources, [c ? { kind: "cohort", id: c.id } : { kind: "list" }]);
+}
+
+/** "Is X part of the programme (or of a group)?" */
+export function member(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
+  const cohort = q.cohort ? w.cohort(q.cohort) : undefined;
+  if (cohort && (s.kind === "province" || s.kind === "place")) {
+    const p = w.province(s.kind === "province" ? s.id : s.province);
+    if (!p) return undefined;
+    if (cohort.members)
+      return w.piece(w.cohortMembership(q.lang, p, cohort), cohort.sources, [{ kind: "province", id: p.id }]);
+    // "Was Southeast Sulawesi in the first phase?": its own entries answer, and say so if not.
+    const card = describe(w, s, { ...q, cohort: undefined });
+    if (!card || p.entries.some((e) => e.cohort === cohort.id)) return card;
+    const others = w.cohortProvinces(cohort.id);
+    const line = w.t(q.lang, "answer.notInCohort", {
+      province: p.name[q.lang],
+      cohort: cohort.name[q.lang],
+      members: joinList(
+        q.lang,
+        others.map((x) => x.name[q.lang]),
+      ),
+    });
+    const sources = [
+      ...card.sources,
+      ...cohort.sources,
+      ...others.flatMap((x) => x.entries.flatMap((e) => e.sources)),
+    ];
+    return w.piece(`${line}\n${card.text}`, sources, card.about);
+  }
+  if (s.kind === "province" || s.kind === "place") {
+    const p = w.province(s.kind === "province" ? s.id : s.province);
+    const area = s.kind === "province" ? p?.area : p?.entries[s.entry]?.place.area;
+    return area ? membershipCard(w, q.lang, area) : undefined;
+  }
+  return describe(w, s, q);
+}
+
+export function criteria(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
+  if (s.kind === "criterion") return criterionCard(w, s.id, q.lang);
+  const all = w.criteriaCard(q.lang);
+  if (s.kind === "criteria" || s.kind === "topic") return all;
+  const card = describe(w, s, q);
+  if (!card) return undefined;
+  const lines = [card.text];
+  if (s.kind !== "cohort")
+    lines.push(w.t(q.lang, "answer.criteriaForSubject", { subject: w.nameOf(q.lang, s) }));
+  lines.push(all.text);
+  return w.piece(lines.join("\n"), [...card.sources, ...all.sources], card.about);
+}
+
+export function who(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
+  switch (s.kind) {
+    case "topic": {
+      // "Oleh siapa?" of the approach: the facilitators as the sources describe them (not by name).
+      if (s.id === "approach" || s.id === "aim") return topicCard(w, s, q.lang);
+      const partners = topicCard(w, { kind: "topic", id: "partners" }, q.lang);
+      const officials = officialsCard(w, q.lang);
+      return w.piece(`${partners.text}\n${officials.text}`, [...partners.sources, ...officials.sources], [s]);
+    }
+    case "criteria":
+    case "criterion":
+      return said(w, s, q);
+    case "person":
+    case "org":
+    case "source":
+    case "officials":
+      return describe(w, s, q);
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * Answers about regions of Indonesia: whether one is part of the programme (by its official
+ * code), several outside it at once, and the programme's provinces on an island.
+ */
+
+import type { ProvinceEntry } from "../knowledge/schema";
+import type { Lang } from "../lang";
+import { type Membership, membershipOf } from "./membership";
+import { fold } from "./normalise";
+import type { Subject } from "./subject";
+import { type AnswerWriter, joinList, type Piece, shownAs } from "./writer";
+
+/** The most regions named in one sentence; more are counted. */
+const MAX_NAMED = 10;
+
+/** A region by its code: in the programme, holding a programme place, or outside it. */
+export function membershipCard(w: AnswerWriter, lang: Lang, code: string, asked?: string): Piece | undefined {
+  const m = membershipOf(code, w.k, w.areas);
+  return m && writeMembership(w, lang, m, asked);
+}
+
+function writeMembership(w: AnswerWriter, lang: Lang, m: Membership, asked?: string): Piece {
+  const named = (name: string) => shownAs(name, asked);
+  switch (m.status) {
+    case "province": {
+      const card = w.provinceCard(lang, m.province);
+      const yes = w.t(lang, "answer.yesProvince", { province: m.province.name[lang] });
+      return { ...card, text: `${yes}\n${card.text}` };
+    }
+    case "place": {
+      const card = w.provinceCard(lang, m.province, [m.entry]);
+      const e = m.province.entries[m.entry] as ProvinceEntry;
+      const yes = w.t(lang, "answer.yesPlace", {
+        place: w.placeName(lang, e),
+        province: m.province.name[lang],
+      });
+      return { ...card, text: `${yes}\n${card.text}` };
+    }
+    case "holds": {
+      const card = w.provinceCard(lang, m.province, [m.entry]);
+      const e = m.province.entries[m.entry] as ProvinceEntry;
+      const lead = w.t(lang, "answer.holds", {
+        area: named(m.area.name),
+        place: w.placeName(lang, e),
+        province: m.province.name[lang],
+        year: w.cohort(e.cohort)?.year ?? "",
+      });
+      return { ...card, text: `${lead}\n${card.text}` };
+    }
+    case "surroundings": {
+      const e = m.province.entries[m.entry] as ProvinceEntry;
+      const text = w.t(lang, "answer.surroundingsUnknown", {
+        place: lang === "en" ? e.place.en : e.place.name,
+        area: named(m.area.name),
+      });
+      return w.piece(text, e.place.sources, [{ kind: "area", code: m.area.code }], "fallback");
+    }
+    case "unnamed": {
+      const places = m.province.entries.map(
+        (e) => `${w.placeName(lang, e)} (${w.productName(lang, e.product)})`,
+      );
+      const text = w.t(lang, "answer.unnamed", {
+        area: named(m.area.name),
+        province: m.province.name[lang],
+        places: joinList(lang, places),
+      });
+      const sources = m.province.entries.flatMap((e) => w.entrySources(e));
+      return w.piece(text, sources, [{ kind: "area", code: m.area.code }], "not_in_programme");
+    }
+    case "outside":
+      return outsideCard(w, lang, [{ code: m.area.code, name: named(m.area.name) }]);
+  }
+}
+
+/** "Aceh, Bali and Jambi are not part of the programme …": regions outside it, in one sentence. */
+export function outsideCard(
+  w: AnswerWriter,
+  lang: Lang,
+  regions: Array<{ code: string; name: string }>,
+): Piece {
+  const names = regions.slice(0, MAX_NAMED).map((r) => r.name);
+  if (regions.length > MAX_NAMED)
+    names.push(w.t(lang, "answer.andOthers", { total: regions.length - MAX_NAMED }));
+  const text = w.t(lang, "answer.outside", {
+    area: joinList(lang, names),
+    provinces: joinList(
+      lang,
+      w.k.provinces.map((p) => p.name[lang]),
+    ),
+  });
+  const sources = w.k.provinces.flatMap((p) => p.entries.flatMap((e) => e.sources));
+  const about = regions.map((r): Subject => ({ kind: "area", code: r.code }));
+  return w.piece(text, sources, about, "not_in_programme");
+}
+
+/** The programme's provinces on an island, or that it has none there. */
+export function islandCard(
+  w: AnswerWriter,
+  lang: Lang,
+  index: number,
+  only = false,
+  asked?: string,
+): Piece | undefined {
+  const found = w.k.regions.islands[index];
+  if (!found) return undefined;
+  const here = w.k.provinces.filter((p) => found.provinces.includes(p.area));
+  // Named the way the question named it when that differs ("Batam (the Riau Islands)"), and
+  // with its province when it has only one: "Flores (Nusa Tenggara Timur)".
+  const [sole] = found.provinces;
+  const province = found.provinces.length === 1 && sole ? w.areas.byCode.get(sole)?.name : undefined;
+  const shown = (name: string) => {
+    const asAsked = shownAs(name, asked);
+    const same = !province || asAsked.includes("(") || fold(province).includes(fold(name));
+    return same ? asAsked : `${asAsked} (${province})`;
+  };
+  const island = { ...found, name: { id: shown(found.name.id), en: shown(found.name.en) } };
+  if (!here.length) {
+    const text = w.t(lang, "answer.islandNone", {
+      island: island.name[lang],
+      provinces: joinList(
+        lang,
+        w.k.provinces.map((p) => p.name[lang]),
+      ),
+    });
+    const sources = w.k.provinces.flatMap((p) => p.entries.flatMap((e) => e.sources));
+    return w.piece(text, sources, [{ kind: "island", index }], "not_in_programme");
+  }
+  const lead = w.t(lang, "answer.island", {
+    island: island.name[lang],
+    provinces: joinList(
+      lang,
+      here.map((p) => p.name[lang]),
+    ),
+  });
+  const about: Subject[] = [
+    { kind: "island", index },
+    ...here.map((p): Subject => ({ kind: "province", id: p.id })),
+  ];
+  // "Only on Java?": no, and the whole list says where else.
+  const all = only && here.length < w.k.provinces.length ? w.listCard(lang) : undefined;
+  if (all) {
+    const no = w.t(lang, "answer.notOnly", {
+      island: island.name[lang],
+      total: w.number(lang, w.k.provinces.length),
+    });
+    return w.piece([no, lead, all.text].join("\n"), all.sources, about);
+  }
+  const cards = here.map((p) => w.provinceCard(lang, p));
+  return w.piece(
+    [lead, ...cards.map((c) => c.text)].join("\n"),
+    cards.flatMap((c) => c.sources),
+    about,
+  );
+}
