@@ -16,6 +16,11 @@ import type { Update } from "telegraf/types";
 import type { AnswerEngine } from "../src/answer/engine";
 import { loadEngine } from "../src/answer/load";
 import { OFFLINE_BOT_INFO, OFFLINE_TOKEN, offlineBot } from "../src/cli/offline-bot";
+import { silentLogger } from "../src/logger";
+import { createHttpServer } from "../src/server";
+import type { BotContext } from "../src/telegram/context";
+import { Liveness } from "../src/telegram/liveness";
+import { botWebhook } from "../src/telegram/webhook-intake";
 import { privateText } from "../test/support/updates";
 import { readQuestions } from "./answer";
 import { type BenchSection, formatRatio, median, table } from "./stats";
@@ -29,7 +34,7 @@ const MEMORY_QUESTIONS = 10_000;
 // The Node.js flags `npm start` runs the bot with (package.json): a smaller young generation keeps
 // the resident memory of a long-running bot down, for slightly more frequent minor collections.
 const START_FLAGS = ["--max-semi-space-size=8"];
-const TARGET_RATIO = 0.8;
+const TARGET_RATIO = 0.9;
 const TARGET_RSS_MB = 150;
 
 /** A Bot API that answers every call at once, as fast as it can: the bots are measured, not it. */
@@ -53,13 +58,45 @@ async function startStubApi(): Promise<{ apiRoot: string; server: Server; calls:
   };
 }
 
-/** Serves a bot's webhook callback on a local port. */
-async function serveWebhook(bot: Telegraf): Promise<{ url: string; server: Server }> {
+/** A webhook served on a local port, and how to wait until every update it took was handled. */
+interface Served {
+  url: string;
+  server: Server;
+  /** Resolves once every update accepted so far has been answered. */
+  drain: () => Promise<void>;
+}
+
+/**
+ * Serves Tanya IKM the way it runs in production: its own HTTP server and webhook intake, which
+ * answer Telegram at once and handle the update after (so the round waits for them to drain).
+ */
+async function serveOurs(bot: Telegraf<BotContext>): Promise<Served> {
+  const webhook = botWebhook(
+    bot,
+    { url: "http://127.0.0.1/hook", secret: SECRET },
+    { logger: silentLogger, liveness: new Liveness(silentLogger) },
+  );
+  const server = createHttpServer({ health: () => ({ status: "ok" }), webhook: webhook.route });
+  server.keepAliveTimeout = 10_000;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    server,
+    drain: webhook.drain,
+  };
+}
+
+/** Serves a bot's Telegraf webhook callback on a local port (it answers once the update is handled). */
+async function serveWebhook(bot: Telegraf): Promise<Served & { server: Server }> {
   const callback = bot.webhookCallback("/hook", { secretToken: SECRET });
   const server = createServer((req, res) => void callback(req, res));
   server.keepAliveTimeout = 10_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, server };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    server,
+    drain: async () => {},
+  };
 }
 
 function textUpdate(id: number, text: string): Update {
@@ -67,13 +104,19 @@ function textUpdate(id: number, text: string): Update {
   return privateText(id, text, user);
 }
 
-/** Posts `count` updates to a webhook, `CONCURRENCY` at a time; returns updates per second. */
+/**
+ * Posts `count` updates to a webhook, `CONCURRENCY` at a time; returns updates handled per second
+ * of wall time, and per second of this process's CPU time (the load generator and stub API are
+ * the same for both bots; on a shared machine the wall clock also counts waiting for a CPU).
+ */
 async function drive(
-  url: string,
+  served: Pick<Served, "url" | "drain">,
   questions: readonly string[],
   count: number,
   firstId: number,
-): Promise<number> {
+): Promise<{ wall: number; cpu: number }> {
+  const { url } = served;
+  const cpuBefore = process.cpuUsage();
   let next = 0;
   const started = process.hrtime.bigint();
   const worker = async () => {
@@ -89,13 +132,18 @@ async function drive(
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return count / (Number(process.hrtime.bigint() - started) / 1e9);
+  await served.drain();
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    wall: count / (Number(process.hrtime.bigint() - started) / 1e9),
+    cpu: count / ((cpu.user + cpu.system) / 1e6),
+  };
 }
 
-function tanyaIkm(engine: AnswerEngine, apiRoot: string): Telegraf {
+function tanyaIkm(engine: AnswerEngine, apiRoot: string): Telegraf<BotContext> {
   // Questions arrive faster than any person types; the updates rotate over 5,000 users, so the
   // per-user flood guard stays out of the way as it would in real traffic.
-  return offlineBot(engine, { apiRoot }).bot as unknown as Telegraf;
+  return offlineBot(engine, { apiRoot }).bot;
 }
 
 function echoBot(apiRoot: string): Telegraf {
@@ -163,7 +211,7 @@ export const webhookBench: BenchSection = {
     const { questions } = readQuestions();
     const engine = await loadEngine();
     const api = await startStubApi();
-    const ours = await serveWebhook(tanyaIkm(engine, api.apiRoot));
+    const ours = await serveOurs(tanyaIkm(engine, api.apiRoot));
     const echo = await serveWebhook(echoBot(api.apiRoot));
 
     // Warm both up (the JIT compiles the hot paths), then alternate rounds so machine noise
@@ -173,28 +221,39 @@ export const webhookBench: BenchSection = {
       id += count;
       return id;
     };
-    await drive(ours.url, questions, WARMUP_UPDATES, nextIds(WARMUP_UPDATES));
-    await drive(echo.url, questions, WARMUP_UPDATES, nextIds(WARMUP_UPDATES));
-    const oursRates: number[] = [];
-    const echoRates: number[] = [];
+    await drive(ours, questions, WARMUP_UPDATES, nextIds(WARMUP_UPDATES));
+    await drive(echo, questions, WARMUP_UPDATES, nextIds(WARMUP_UPDATES));
+    const oursRates: Array<{ wall: number; cpu: number }> = [];
+    const echoRates: Array<{ wall: number; cpu: number }> = [];
     for (let r = 0; r < ROUNDS; r++) {
-      oursRates.push(await drive(ours.url, questions, UPDATES_PER_ROUND, nextIds(UPDATES_PER_ROUND)));
-      echoRates.push(await drive(echo.url, questions, UPDATES_PER_ROUND, nextIds(UPDATES_PER_ROUND)));
+      oursRates.push(await drive(ours, questions, UPDATES_PER_ROUND, nextIds(UPDATES_PER_ROUND)));
+      echoRates.push(await drive(echo, questions, UPDATES_PER_ROUND, nextIds(UPDATES_PER_ROUND)));
     }
     ours.server.close();
     echo.server.close();
     api.server.close();
-    const ratio = median(oursRates) / median(echoRates);
+    const of = (rates: Array<{ wall: number; cpu: number }>, key: "wall" | "cpu") => rates.map((x) => x[key]);
+    const row = (name: string, rates: Array<{ wall: number; cpu: number }>) => [
+      name,
+      median(of(rates, "cpu")).toFixed(0),
+      median(of(rates, "wall")).toFixed(0),
+      of(rates, "wall")
+        .map((x) => x.toFixed(0))
+        .join(" "),
+    ];
     console.log(
       table([
-        ["bot", "updates/s (median of rounds)", "rounds"],
-        ["Tanya IKM", median(oursRates).toFixed(0), oursRates.map((x) => x.toFixed(0)).join(" ")],
-        ["bare Telegraf echo", median(echoRates).toFixed(0), echoRates.map((x) => x.toFixed(0)).join(" ")],
+        ["bot", "updates per CPU-second", "updates/s (wall)", "rounds (wall)"],
+        row("Tanya IKM", oursRates),
+        row("bare Telegraf echo", echoRates),
       ]),
     );
+    const ratio = median(of(oursRates, "cpu")) / median(of(echoRates, "cpu"));
+    const wallRatio = median(of(oursRates, "wall")) / median(of(echoRates, "wall"));
     const ok = ratio >= TARGET_RATIO;
     console.log(
-      `\nratio Tanya IKM / echo: ${formatRatio(ratio)}  target ≥ ${TARGET_RATIO}  ${ok ? "PASS" : "FAIL"}`,
+      `\nratio Tanya IKM / echo, by CPU time: ${formatRatio(ratio)}  target ≥ ${TARGET_RATIO}  ${ok ? "PASS" : "FAIL"}` +
+        `   (by wall time ${formatRatio(wallRatio)})`,
     );
     return ok;
   },
@@ -210,7 +269,7 @@ export const memoryBench: BenchSection = {
     const samples: Array<[number, number]> = [[0, await child.rss()]];
     const step = MEMORY_QUESTIONS / 4;
     for (let done = 0; done < MEMORY_QUESTIONS; done += step) {
-      await drive(child.url, questions, step, done + 1);
+      await drive({ url: child.url, drain: async () => {} }, questions, step, done + 1);
       samples.push([done + step, await child.rss()]);
     }
     child.stop();

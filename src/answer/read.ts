@@ -106,8 +106,8 @@ function emptyFound(): Found {
   };
 }
 
-function push<T>(list: T[], value: T): void {
-  if (!list.some((v) => JSON.stringify(v) === JSON.stringify(value))) list.push(value);
+function push<T extends string | number>(list: T[], value: T): void {
+  if (!list.includes(value)) list.push(value);
 }
 
 // Cues that carry no meaning of their own.
@@ -146,7 +146,8 @@ function collect(f: Found, m: Match): void {
         push(f.provinces, c.id);
         break;
       case "place":
-        push(f.places, { province: c.province, entry: c.entry });
+        if (!f.places.some((p) => p.province === c.province && p.entry === c.entry))
+          f.places.push({ province: c.province, entry: c.entry });
         break;
       case "product":
         push(f.products, c.id);

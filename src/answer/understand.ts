@@ -9,7 +9,7 @@ import type { Asked } from "./answers";
 import { type Intent, intentOf } from "./intents";
 import { membershipOf } from "./membership";
 import type { Found } from "./read";
-import type { Subject } from "./subject";
+import { type Subject, subjectRef } from "./subject";
 
 /** What a chat remembers of its last answer, so that a follow-up ("and Papua?") can use it. */
 export interface Previous {
@@ -83,15 +83,19 @@ function cohortOf(f: Found, k: Knowledge): string | undefined {
 }
 
 /** Every year the knowledge names: its groups, the programme's start, its sources' dates. */
-function knownYears(k: Knowledge): Set<number> {
+function knownYears(k: Knowledge): ReadonlySet<number> {
+  const known = yearsOf.get(k);
+  if (known) return known;
   const years = new Set<number>([k.programme.started.year]);
   for (const c of k.cohorts) {
     if (c.year) years.add(c.year);
     if (c.period) years.add(c.period.end);
   }
   for (const s of Object.values(k.sources)) years.add(Number(s.date.slice(0, 4)));
+  yearsOf.set(k, years);
   return years;
 }
+const yearsOf = new WeakMap<Knowledge, ReadonlySet<number>>();
 
 /** The entities a question names, as subjects; regions by their code, whatever named them. */
 function entitySubjects(
@@ -102,8 +106,11 @@ function entitySubjects(
   intent: Intent,
 ): Subject[] {
   const subjects: Subject[] = [];
+  const seen = new Set<string>();
   const add = (s: Subject) => {
-    if (!subjects.some((x) => JSON.stringify(x) === JSON.stringify(s))) subjects.push(s);
+    const ref = subjectRef(s);
+    if (!seen.has(ref)) subjects.push(s);
+    seen.add(ref);
   };
   for (const place of f.places) add({ kind: "place", ...place });
   const provinces = [...f.provinces];

@@ -1,7 +1,20 @@
 const formatters = new Map<string, Intl.DateTimeFormat>();
+// Every time zone's offset is a whole number of quarter hours, so a day never changes inside one:
+// the last quarter's day is remembered (formatting a date costs more than answering a question).
+const QUARTER_HOUR_MS = 15 * 60_000;
+const lastDay = new Map<string, { quarter: number; day: string }>();
 
 /** The calendar day of `at` (ms since the epoch) in `timeZone`, as `YYYY-MM-DD`. */
 export function dayOf(at: number, timeZone: string): string {
+  const quarter = Math.floor(at / QUARTER_HOUR_MS);
+  const seen = lastDay.get(timeZone);
+  if (seen?.quarter === quarter) return seen.day;
+  const day = formatDay(at, timeZone);
+  lastDay.set(timeZone, { quarter, day });
+  return day;
+}
+
+function formatDay(at: number, timeZone: string): string {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat("en-CA", {

@@ -37,9 +37,13 @@ function bestGuess(reply: Reply): { guess: string | undefined; score: number | u
   return { guess: reply.suggestions[0]?.ref, score: undefined };
 }
 
+/** The most people whose hashes are remembered at once. */
+const MAX_REMEMBERED_HASHES = 10_000;
+
 /** Records every question anonymously; keeps the text of those the bot could not answer well. */
 export class QuestionLog {
   private salt: string | undefined;
+  private readonly hashes = new Map<number, string>();
 
   constructor(
     /** Where the questions go; `/unanswered` and `/stats` read them back from here. */
@@ -78,7 +82,13 @@ export class QuestionLog {
   }
 
   private hash(userId: number): string {
+    let hash = this.hashes.get(userId);
+    if (hash) return hash;
     this.salt ??= this.store.salt();
-    return createHmac("sha256", this.salt).update(String(userId)).digest("base64url").slice(0, 16);
+    hash = createHmac("sha256", this.salt).update(String(userId)).digest("base64url").slice(0, 16);
+    // People ask again and again: a bounded memory of their hashes spares an HMAC each time.
+    if (this.hashes.size >= MAX_REMEMBERED_HASHES) this.hashes.clear();
+    this.hashes.set(userId, hash);
+    return hash;
   }
 }
