@@ -113,76 +113,76 @@ function push<T extends string | number>(list: T[], value: T): void {
 // Cues that carry no meaning of their own.
 const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>(["stop", "and", "do"]);
 
-/** Adds what one phrase stands for to `f`. */
-function collect(f: Found, m: Match): void {
-  if (m.concepts.length === 0) {
-    if (/^\d{4}$/.test(m.text)) push(f.years, Number(m.text));
-    else if (!/^\d+$/.test(m.text) && m.text.length >= 3) f.unknown.push(m.text);
+/** Adds what one phrase stands for to `found`. */
+function collect(found: Found, match: Match): void {
+  if (match.concepts.length === 0) {
+    if (/^\d{4}$/.test(match.text)) push(found.years, Number(match.text));
+    else if (!/^\d+$/.test(match.text) && match.text.length >= 3) found.unknown.push(match.text);
     return;
   }
-  const onlyStop = m.concepts.every((c) => c.type === "cue" && FILLER_CUES.has(c.cue));
+  const onlyStop = match.concepts.every((concept) => concept.type === "cue" && FILLER_CUES.has(concept.cue));
   if (!onlyStop) {
-    f.certainty = Math.min(f.certainty, m.certainty);
-    f.meaningful += 1;
+    found.certainty = Math.min(found.certainty, match.certainty);
+    found.meaningful += 1;
   }
-  for (const c of m.concepts) {
-    switch (c.type) {
+  for (const concept of match.concepts) {
+    switch (concept.type) {
       case "programme":
-        f.programme = true;
+        found.programme = true;
         break;
       case "selection":
-        f.selection = true;
+        found.selection = true;
         break;
       case "attribute":
-        push(f.attributes, c.id);
+        push(found.attributes, concept.id);
         break;
       case "term":
-        push(f.terms, c.id);
+        push(found.terms, concept.id);
         break;
       case "cohort":
-        push(f.cohorts, c.id);
+        push(found.cohorts, concept.id);
         break;
       case "province":
-        push(f.provinces, c.id);
+        push(found.provinces, concept.id);
         break;
       case "place":
-        if (!f.places.some((p) => p.province === c.province && p.entry === c.entry))
-          f.places.push({ province: c.province, entry: c.entry });
+        if (!found.places.some((p) => p.province === concept.province && p.entry === concept.entry))
+          found.places.push({ province: concept.province, entry: concept.entry });
         break;
       case "product":
-        push(f.products, c.id);
+        push(found.products, concept.id);
         break;
       case "criterion":
-        push(f.criteria, c.id);
+        push(found.criteria, concept.id);
         break;
       case "person":
-        push(f.people, c.id);
+        push(found.people, concept.id);
         break;
       case "role":
-        push(f.roles, c.id);
+        push(found.roles, concept.id);
         break;
       case "org":
-        push(f.orgs, c.id);
+        push(found.orgs, concept.id);
         break;
       case "source":
-        push(f.sources, c.id);
+        push(found.sources, concept.id);
         break;
       case "area":
-        push(f.areas, c.code);
-        if (!f.areaWords.has(c.code)) f.areaWords.set(c.code, m.text);
+        push(found.areas, concept.code);
+        if (!found.areaWords.has(concept.code)) found.areaWords.set(concept.code, match.text);
         break;
       case "island":
-        push(f.islands, c.index);
-        if (!f.islandWords.has(c.index)) f.islandWords.set(c.index, m.text);
+        push(found.islands, concept.index);
+        if (!found.islandWords.has(concept.index)) found.islandWords.set(concept.index, match.text);
         break;
       case "country":
-        push(f.countries, m.tokens.map((t) => t.original).join(" "));
+        push(found.countries, match.tokens.map((t) => t.original).join(" "));
         break;
       case "cue":
-        f.cues.add(c.cue);
+        found.cues.add(concept.cue);
         break;
       case "smalltalk":
-        push(f.smalltalk, c.kind);
+        push(found.smalltalk, concept.kind);
         break;
     }
   }

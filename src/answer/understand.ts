@@ -197,69 +197,83 @@ function pointedItem(f: Found, previous: Previous | undefined): Subject | undefi
  * subjects from what it names or, when it names nothing, from the question before it.
  */
 export function understand(
-  f: Found,
-  k: Knowledge,
+  found: Found,
+  knowledge: Knowledge,
   areas: Areas,
   lang: Lang,
   previous: Previous | undefined,
 ): Understood {
-  let intent = intentOf(f);
-  const cohort = cohortOf(f, k);
-  let subjects = namedSubjects(f, k, areas, cohort, intent);
-  // "Siapa nama fasilitator di Tegal?": who or what name, asked of a fact of the programme (its
-  // facilitators), is asked of that fact wherever it is.
-  // Asked at a place ("who are the facilitators in Palu?"), it asks for names the sources don't give.
-  if ((intent === "who" || intent === "name") && f.attributes.length) {
-    if (subjects.length) intent = "name";
-    subjects = f.attributes.map((id): Subject => ({ kind: "topic", id }));
-  }
-  let followUp = false;
-  let assumed = false;
-  const item = subjects.length === 0 ? pointedItem(f, previous) : undefined;
-  if (item) {
-    subjects = [item];
-    followUp = true;
-    if (intent === "later") intent = "describe";
-  } else if (subjects.length === 0) {
-    const topics = f.attributes.map((id): Subject => ({ kind: "topic", id }));
-    // A fact of the programme named by its own word ("tujuan", "cara kerja") is what is asked.
-    if (topics.length && SHAPING_INTENTS.has(intent)) intent = "describe";
-    if (topics.length) subjects = topics;
-    else if (previous && !f.programme) {
-      subjects = previous.subjects;
-      followUp = true;
-    } else if (f.programme || f.cues.has("domain") || (intent !== "describe" && f.unknown.length === 0)) {
-      subjects = [{ kind: "topic", id: "summary" }];
-      assumed = !f.programme;
-    }
-  } else if (intent === "describe" && previous && f.meaningful <= 3) {
-    // "kalau Jatim?", "and Papua?": the same question about another subject.
-    intent = previous.intent;
-  }
-  if (f.cues.has("officials") && intent === "who" && subjects.every((s) => s.kind === "topic"))
-    subjects = [{ kind: "officials" }];
-  // "after 2017": after the last year the sources know, they cannot tell.
-  const latest = Math.max(...knownYears(k));
-  if (f.cues.has("after") && f.years.some((y) => y >= latest)) intent = "later";
+  const cohort = cohortOf(found, knowledge);
+  const { intent, subjects, followUp, assumed } = resolve(found, knowledge, areas, cohort, previous);
+  const years = knownYears(knowledge);
+  const asksOfPeople =
+    intent === "who" || subjects.some((s) => s.kind === "person" || s.kind === "officials");
   return {
     intent,
     subjects,
     asked: {
       lang,
       cohort,
-      counts: counted(f, subjects),
-      only: f.cues.has("only"),
+      counts: counted(found, subjects),
+      only: found.cues.has("only"),
       previousSources: previous?.sources ?? [],
     },
-    ...unexplained(f, intent, followUp),
-    unknownYears: f.years.filter((y) => !knownYears(k).has(y)),
-    now:
-      f.cues.has("now") &&
-      (intent === "who" || subjects.some((s) => s.kind === "person" || s.kind === "officials")),
+    ...unexplained(found, intent, followUp),
+    unknownYears: found.years.filter((y) => !years.has(y)),
+    now: found.cues.has("now") && asksOfPeople,
     followUp,
-    foreign: f.countries[0],
+    foreign: found.countries[0],
     assumed,
   };
+}
+
+/** What a question asks and of whom: named subjects, else the previous question's, else the programme. */
+function resolve(
+  found: Found,
+  knowledge: Knowledge,
+  areas: Areas,
+  cohort: string | undefined,
+  previous: Previous | undefined,
+): Pick<Understood, "intent" | "subjects" | "followUp" | "assumed"> {
+  let intent = intentOf(found);
+  let subjects = namedSubjects(found, knowledge, areas, cohort, intent);
+  const topics = found.attributes.map((id): Subject => ({ kind: "topic", id }));
+  // "Siapa nama fasilitator di Tegal?": who or what name, asked of a fact of the programme (its
+  // facilitators), is asked of that fact; asked at a place, it asks for names the sources lack.
+  if ((intent === "who" || intent === "name") && topics.length) {
+    if (subjects.length) intent = "name";
+    subjects = topics;
+  }
+  let followUp = false;
+  let assumed = false;
+  const item = subjects.length === 0 ? pointedItem(found, previous) : undefined;
+  if (item) {
+    subjects = [item];
+    followUp = true;
+    if (intent === "later") intent = "describe";
+  } else if (subjects.length === 0 && topics.length) {
+    // A fact of the programme named by its own word ("tujuan", "cara kerja") is what is asked.
+    if (SHAPING_INTENTS.has(intent)) intent = "describe";
+    subjects = topics;
+  } else if (subjects.length === 0 && previous && !found.programme) {
+    subjects = previous.subjects;
+    followUp = true;
+  } else if (subjects.length === 0) {
+    const aboutProgramme = found.programme || found.cues.has("domain");
+    if (aboutProgramme || (intent !== "describe" && found.unknown.length === 0)) {
+      subjects = [{ kind: "topic", id: "summary" }];
+      assumed = !found.programme;
+    }
+  } else if (intent === "describe" && previous && found.meaningful <= 3) {
+    // "kalau Jatim?", "and Papua?": the same question about another subject.
+    intent = previous.intent;
+  }
+  if (found.cues.has("officials") && intent === "who" && subjects.every((s) => s.kind === "topic"))
+    subjects = [{ kind: "officials" }];
+  // "after 2017": after the last year the sources know, they cannot tell.
+  const latest = Math.max(...knownYears(knowledge));
+  if (found.cues.has("after") && found.years.some((y) => y >= latest)) intent = "later";
+  return { intent, subjects, followUp, assumed };
 }
 
 /**
