@@ -11,6 +11,8 @@ export interface Config {
   telegramApiRoot: string;
   databasePath: string;
   adminIds: readonly number[];
+  /** The staff group that questions the bot cannot answer are forwarded to; `undefined`: none. */
+  staffChatId: number | undefined;
   /** Set when the bot should receive updates by webhook instead of long polling. */
   webhook: { url: string; secret: string } | undefined;
   port: number | undefined;
@@ -53,6 +55,13 @@ export const ENV_VARS: readonly EnvVar[] = [
     required: false,
     default: "",
     description: "Telegram user ids of programme staff (staff commands), separated by commas or spaces.",
+  },
+  {
+    name: "STAFF_CHAT_ID",
+    required: false,
+    default: undefined,
+    description:
+      "Id of the staff group (a negative number) where staff answer the questions the bot cannot; leave empty for none.",
   },
   {
     name: "WEBHOOK_URL",
@@ -113,6 +122,9 @@ export const CONFIG_MESSAGES = {
   adminIdInvalid: (entry: string) =>
     `ADMIN_IDS contains "${entry}", which is not a Telegram user id (a positive whole number). ` +
     "Separate ids with commas or spaces, e.g. ADMIN_IDS=123456789,987654321.",
+  staffChatIdInvalid: (value: string) =>
+    `STAFF_CHAT_ID is "${value}", which is not a group's id (a negative whole number such as -1001234567890). ` +
+    "Add the bot to the staff group: its log then says 'added to a group' with the group's id.",
   webhookUrlInvalid:
     "WEBHOOK_URL must be an https:// URL without a query string (Telegram delivers webhooks only over HTTPS), " +
     "e.g. https://bot.example.org/telegram. Leave it empty to use long polling.",
@@ -220,6 +232,15 @@ const schema = z
           return ids;
         }),
     ),
+    STAFF_CHAT_ID: env(
+      z
+        .string()
+        .refine((value) => /^-\d+$/.test(value) && Number.isSafeInteger(Number(value)), {
+          error: (issue) => CONFIG_MESSAGES.staffChatIdInvalid(String(issue.input)),
+        })
+        .transform(Number)
+        .optional(),
+    ),
     WEBHOOK_URL: env(
       z
         .string()
@@ -281,6 +302,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     telegramApiRoot: vars.TELEGRAM_API_ROOT,
     databasePath: vars.DATABASE_PATH,
     adminIds: vars.ADMIN_IDS,
+    staffChatId: vars.STAFF_CHAT_ID,
     webhook:
       vars.WEBHOOK_URL !== undefined && vars.WEBHOOK_SECRET !== undefined
         ? { url: vars.WEBHOOK_URL, secret: vars.WEBHOOK_SECRET }

@@ -27,6 +27,7 @@ describe("a minimal .env with only the token", () => {
       telegramApiRoot: "https://api.telegram.org",
       databasePath: "./data/bot.sqlite",
       adminIds: [],
+      staffChatId: undefined,
       webhook: undefined,
       port: undefined,
       logLevel: "info",
@@ -193,6 +194,22 @@ describe("other settings", () => {
   it.each(["-1", "1.5", "ninety"])("rejects UNANSWERED_RETENTION_DAYS=%s", (days) => {
     expect(failure({ UNANSWERED_RETENTION_DAYS: days }).problems).toEqual([CONFIG_MESSAGES.retentionInvalid]);
   });
+});
+
+describe("STAFF_CHAT_ID", () => {
+  it("reads a group's id", () => {
+    expect(setup({ STAFF_CHAT_ID: "-1001234567890" }).staffChatId).toBe(-1001234567890);
+    expect(setup({ STAFF_CHAT_ID: " -42 " }).staffChatId).toBe(-42);
+  });
+
+  it.each(["1001234567890", "staff", "-12.5", "-99999999999999999999"])(
+    "refuses %j, saying how to find the group's id",
+    (value) => {
+      const error = failure({ STAFF_CHAT_ID: value });
+      expect(error.problems).toEqual([CONFIG_MESSAGES.staffChatIdInvalid(value)]);
+      expect(error.message).toContain("added to a group");
+    },
+  );
 });
 
 describe("the documented variables", () => {

@@ -25,6 +25,8 @@ groups.on("my_chat_member", async (ctx) => {
     store.setActive(chat.id, false);
   }
   if (!isIn || wasIn || knownIn) return;
+  // Staff look the id up here to set STAFF_CHAT_ID.
+  ctx.deps.logger.info({ chatId: chat.id, title: chat.title }, "added to a group");
   if (chat.type === "supergroup" && (await wasUpgraded(ctx, chat.id))) return;
   await sendHtml(ctx, ctx.t("group.intro", { username: ctx.botInfo.username }));
 });

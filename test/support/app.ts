@@ -43,6 +43,7 @@ export function testConfig(fake: FakeBotApi, dir: string, overrides: Partial<Con
     telegramApiRoot: fake.apiRoot,
     databasePath: join(dir, "bot.sqlite"),
     adminIds: [],
+    staffChatId: undefined,
     webhook: undefined,
     port: undefined,
     logLevel: "silent",
