@@ -20,6 +20,9 @@ import { Liveness, type LivenessOptions } from "./telegram/liveness";
 import { type BotWebhook, botWebhook, type IntakeOptions } from "./telegram/webhook-intake";
 import { startRetention } from "./upkeep/retention";
 
+/** How long an offer to ask staff that nobody took up is kept. */
+const OFFER_KEPT_MS = 24 * 60 * 60 * 1000;
+
 /** The updates the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query", "my_chat_member"] as const;
 
@@ -71,6 +74,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     t,
     logger,
     adminIds: config.adminIds,
+    staffChatId: config.staffChatId,
     timezone: config.timezone,
     now: options.now ?? Date.now,
     clock: options.announce?.clock ?? systemClock,
@@ -152,6 +156,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   }
   const stopRetention = startRetention(deps.questionLog.store, {
     days: config.unansweredRetentionDays,
+    also: [(before, now) => deps.staffDesk.questions.purge(now - OFFER_KEPT_MS, before)],
     logger,
     now: options.now,
   });

@@ -4,11 +4,13 @@ import { announce } from "./features/announce";
 import { announcements } from "./features/announcements";
 import { ask } from "./features/ask";
 import { browse } from "./features/browse";
+import { feedback } from "./features/feedback";
 import { floodGuard } from "./features/flood";
 import { groups } from "./features/groups";
 import { inline } from "./features/inline";
 import { language } from "./features/language";
 import { setup } from "./features/setup";
+import { staffDesk } from "./features/staff-desk";
 import { start } from "./features/start";
 import { subscribe } from "./features/subscribe";
 import { unhandled } from "./features/unhandled";
@@ -43,6 +45,8 @@ const REQUIRED: ReadonlyArray<keyof BotDeps> = [
   "logger",
   "now",
   "questionLog",
+  "feedback",
+  "staffDesk",
   "conversations",
   "knowledge",
   "announce",
@@ -90,8 +94,11 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
       start,
       language,
       browse,
+      feedback,
     ),
   );
+  // Before ask: in the staff group, a reply to a forwarded question is an answer, not a question.
+  bot.use(staffDesk);
   bot.use(ask);
   bot.use(inline);
   bot.use(upkeep);

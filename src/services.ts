@@ -12,9 +12,12 @@ import type { Logger } from "./logger";
 import type { Database } from "./storage/database";
 import { GroupStore } from "./storage/groups";
 import { QuestionStore } from "./storage/questions";
+import { StaffQuestionStore } from "./storage/staff-questions";
 import { UserStore } from "./storage/users";
+import { VoteStore } from "./storage/votes";
 import { installRetry, type RetryOptions } from "./telegram/api-retry";
 import type { BotDeps } from "./telegram/context";
+import { Feedback } from "./upkeep/feedback";
 import { QuestionLog } from "./upkeep/question-log";
 
 /** What {@link createBotDeps} builds the bot's services from. */
@@ -26,6 +29,8 @@ interface ServiceOptions {
   t: Translate;
   logger: Logger;
   adminIds: readonly number[];
+  /** The staff group questions are forwarded to (`STAFF_CHAT_ID`); none when `undefined`. */
+  staffChatId?: number | undefined;
   /** IANA time zone of the days and dates staff see. */
   timezone: string;
   /** The bot's clock. */
@@ -46,6 +51,7 @@ interface ServiceOptions {
 export function createBotDeps(options: ServiceOptions): BotDeps {
   const { db, engine, t, logger, timezone, now } = options;
   const groups = new GroupStore(db);
+  const questionLog = new QuestionLog(new QuestionStore(db), { timezone, logger, now });
   const knowledge = new KnowledgeService(engine, {
     path: options.knowledgePath,
     // Live reload builds a whole new engine over the same regions and texts.
@@ -60,7 +66,9 @@ export function createBotDeps(options: ServiceOptions): BotDeps {
     adminIds: options.adminIds,
     logger,
     now,
-    questionLog: new QuestionLog(new QuestionStore(db), { timezone, logger, now }),
+    questionLog,
+    feedback: new Feedback(questionLog, new VoteStore(db), { now, logger }),
+    staffDesk: { chatId: options.staffChatId, questions: new StaffQuestionStore(db) },
     conversations: new Conversations(),
     knowledge,
     announce: createAnnounceService(

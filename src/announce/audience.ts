@@ -18,8 +18,11 @@ export type Texts = Partial<Record<Lang, string>>;
 /** A subscribed group as the audience sees it. */
 export interface Subscriber {
   chatId: number;
-  /** The group's language setting, or `undefined` when its admins never chose one. */
+  title?: string | undefined;
+  /** The group's language setting, or `undefined` when it has none. */
   language: Lang | undefined;
+  /** Whether its admins chose the language (false: the subscribing admin's, or none). */
+  languageChosen?: boolean | undefined;
   provinces: string[];
 }
 

@@ -3,7 +3,9 @@ import { message } from "telegraf/filters";
 import type { MessageEntity } from "telegraf/types";
 import { acknowledge } from "../telegram/acknowledge";
 import type { BotContext } from "../telegram/context";
-import { sendReply } from "../telegram/send";
+import { isVotable } from "../telegram/reply-keyboard";
+import { pointsToChannels, sendReply } from "../telegram/send";
+import { offerStaff } from "./staff-desk";
 
 /**
  * The question a group message puts to the bot, or `undefined` when it is ordinary chatter:
@@ -52,8 +54,15 @@ ask.on(message("text"), async (ctx, next) => {
   const previous = conversations.previous(ctx.chat.id, ctx.from.id, now());
   const reply = ctx.deps.engine().ask(question, { defaultLang: ctx.lang, previous });
   conversations.remember(ctx.chat.id, ctx.from.id, reply.previous, now());
-  ctx.deps.questionLog.record({ question, reply, chatType: ctx.chat.type, userId: ctx.from.id });
-  await sendReply(ctx, reply);
+  const id = ctx.deps.questionLog.record({ question, reply, chatType: ctx.chat.type, userId: ctx.from.id });
+  if (ctx.chat.type !== "private") return void (await sendReply(ctx, reply));
+  // In a private chat: 👍/👎 under an answer, "Ask staff" where the sources have no answer.
+  const votable = id !== undefined && isVotable(reply);
+  if (votable) ctx.deps.feedback.offered(id, question);
+  await sendReply(ctx, reply, {
+    voteOn: votable ? id : undefined,
+    askStaff: pointsToChannels(ctx, reply) ? offerStaff(ctx, question, reply) : undefined,
+  });
 });
 
 ask.action(/^a:(id|en):(.{1,56})$/, async (ctx) => {

@@ -7,8 +7,10 @@ interface GroupRecord {
   title: string | undefined;
   /** Telegram's chat type: `group`, `supergroup` or `channel`. */
   type: string | undefined;
-  /** The language an admin chose for the group, or `undefined` to follow each message. */
+  /** The group's language, or `undefined` to follow each message. */
   language: Lang | undefined;
+  /** Whether its admins chose `language` (false: taken from the admin who subscribed it, or none). */
+  languageChosen: boolean;
   /** Whether the bot is still a member. */
   active: boolean;
   joinedAt: number;
@@ -34,6 +36,7 @@ interface GroupRow {
   title: string | null;
   type: string | null;
   language: string | null;
+  language_chosen: number;
   active: number;
   joined_at: number;
   updated_at: number;
@@ -44,6 +47,7 @@ const toRecord = (row: GroupRow): GroupRecord => ({
   title: row.title ?? undefined,
   type: row.type ?? undefined,
   language: isLang(row.language) ? row.language : undefined,
+  languageChosen: row.language_chosen === 1,
   active: row.active !== 0,
   joinedAt: row.joined_at,
   updatedAt: row.updated_at,
@@ -67,18 +71,23 @@ export class GroupStore {
          VALUES (@id, @title, @type, 1, @now, @now)
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, type = excluded.type, updated_at = excluded.updated_at`,
       ),
-      setLanguage: db.prepare<[Lang | null, number, number]>(
-        "UPDATE groups SET language = ?, updated_at = ? WHERE id = ?",
+      setLanguage: db.prepare<[Lang | null, number, number, number]>(
+        "UPDATE groups SET language = ?, language_chosen = ?, updated_at = ? WHERE id = ?",
+      ),
+      setDefaultLanguage: db.prepare<[Lang, number, number]>(
+        "UPDATE groups SET language = ?, language_chosen = 0, updated_at = ? WHERE id = ? AND language IS NULL",
       ),
       setActive: db.prepare<[number, number, number]>(
         "UPDATE groups SET active = ?, updated_at = ? WHERE id = ?",
       ),
       copyTo: db.prepare<[{ oldId: number; newId: number; now: number }]>(
-        `INSERT INTO groups (id, title, type, language, active, joined_at, updated_at)
-         SELECT @newId, title, 'supergroup', language, active, joined_at, @now FROM groups WHERE id = @oldId`,
+        `INSERT INTO groups (id, title, type, language, language_chosen, active, joined_at, updated_at)
+         SELECT @newId, title, 'supergroup', language, language_chosen, active, joined_at, @now FROM groups WHERE id = @oldId`,
       ),
       mergeInto: db.prepare<[{ oldId: number; newId: number; now: number }]>(
         `UPDATE groups SET
+           language_chosen = CASE WHEN language IS NULL
+             THEN (SELECT language_chosen FROM groups WHERE id = @oldId) ELSE language_chosen END,
            language = COALESCE(language, (SELECT language FROM groups WHERE id = @oldId)),
            active = MAX(active, (SELECT active FROM groups WHERE id = @oldId)),
            joined_at = MIN(joined_at, (SELECT joined_at FROM groups WHERE id = @oldId)),
@@ -115,9 +124,14 @@ export class GroupStore {
     return row ? toRecord(row) : undefined;
   }
 
-  /** Sets the group's language (`undefined` to follow each message); false when the group is unknown. */
+  /** Sets the group's language as its admins chose it (`undefined` to follow each message); false when the group is unknown. */
   setLanguage(id: number, lang: Lang | undefined): boolean {
-    return this.statements.setLanguage.run(lang ?? null, this.now(), id).changes > 0;
+    return this.statements.setLanguage.run(lang ?? null, lang ? 1 : 0, this.now(), id).changes > 0;
+  }
+
+  /** Gives a group without a language `lang`, not as chosen (the subscribing admin's); false when it has one. */
+  setDefaultLanguage(id: number, lang: Lang): boolean {
+    return this.statements.setDefaultLanguage.run(lang, this.now(), id).changes > 0;
   }
 
   /** Marks the bot as in or out of the group; false when the group is unknown. */

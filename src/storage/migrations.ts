@@ -128,4 +128,54 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Issue 13: a group's language set by its admins (chosen) apart from one taken from the admin
+    // who subscribed it (a default staff should check before sending).
+    version: 5,
+    name: "group language chosen",
+    up: `
+      ALTER TABLE groups ADD COLUMN language_chosen INTEGER NOT NULL DEFAULT 0;
+      UPDATE groups SET language_chosen = 1 WHERE language IS NOT NULL;
+    `,
+  },
+  {
+    // Issue 13: 👍/👎 on answers, one per question (so one per person per answer). No user id: the
+    // question's row holds the asker's salted hash. Deleted with their question.
+    version: 6,
+    name: "answer votes",
+    up: `
+      CREATE TABLE votes (
+        question_id INTEGER PRIMARY KEY REFERENCES questions (id) ON DELETE CASCADE,
+        up INTEGER NOT NULL CHECK (up IN (0, 1)),
+        voted_at INTEGER NOT NULL,
+        question TEXT,
+        answer TEXT
+      );
+      CREATE INDEX votes_voted_at ON votes (voted_at);
+    `,
+  },
+  {
+    // Issue 13: questions a person asked staff to answer (STAFF_CHAT_ID). The asker's id is kept
+    // only to deliver the answer; never their name.
+    version: 7,
+    name: "questions for staff",
+    up: `
+      CREATE TABLE staff_questions (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL,
+        lang TEXT NOT NULL CHECK (lang IN ('id', 'en')),
+        question TEXT NOT NULL,
+        guess TEXT,
+        guess_score REAL,
+        status TEXT NOT NULL CHECK (status IN ('offered', 'forwarded', 'answered', 'undeliverable')),
+        staff_chat_id INTEGER,
+        staff_message_id INTEGER,
+        created_at INTEGER NOT NULL,
+        forwarded_at INTEGER,
+        answered_at INTEGER
+      );
+      CREATE INDEX staff_questions_message ON staff_questions (staff_chat_id, staff_message_id);
+      CREATE INDEX staff_questions_status ON staff_questions (status, created_at);
+    `,
+  },
 ];

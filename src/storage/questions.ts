@@ -86,6 +86,9 @@ export class QuestionStore {
          VALUES (@asked_at, @day, @kind, @lang, @chat_type, @confidence, @subjects, @user_hash, @text, @guess, @guess_score)`,
       ),
       purge: db.prepare<[number]>("DELETE FROM questions WHERE asked_at < ?"),
+      asker: db.prepare<[number], { user_hash: string | null; chat_type: string }>(
+        "SELECT user_hash, chat_type FROM questions WHERE id = ?",
+      ),
       unanswered: db.prepare<[number], Row>(
         "SELECT * FROM questions WHERE text IS NOT NULL AND asked_at >= ? ORDER BY asked_at DESC, id DESC",
       ),
@@ -109,9 +112,9 @@ export class QuestionStore {
     };
   }
 
-  /** Stores one question. */
-  add(q: QuestionRow): void {
-    this.statements.insert.run({
+  /** Stores one question; returns its row id (what a vote on its answer refers to). */
+  add(q: QuestionRow): number {
+    const result = this.statements.insert.run({
       asked_at: q.askedAt,
       day: q.day,
       kind: q.kind,
@@ -124,6 +127,13 @@ export class QuestionStore {
       guess: q.guess ?? null,
       guess_score: q.guessScore ?? null,
     });
+    return Number(result.lastInsertRowid);
+  }
+
+  /** Who asked question `id` (their salted hash) and where; `undefined` when it is gone. */
+  asker(id: number): { userHash: string | undefined; chatType: string } | undefined {
+    const row = this.statements.asker.get(id);
+    return row && { userHash: row.user_hash ?? undefined, chatType: row.chat_type };
   }
 
   /** Deletes every question asked before `before` (ms since the epoch); returns how many went. */

@@ -37,8 +37,17 @@ export class SubscriptionStore {
       addProvince: db.prepare<[number, string]>(
         "INSERT OR IGNORE INTO subscription_provinces (group_id, province) VALUES (?, ?)",
       ),
-      subscribers: db.prepare<[], { id: number; language: string | null; provinces: string | null }>(
-        `SELECT g.id, g.language,
+      subscribers: db.prepare<
+        [],
+        {
+          id: number;
+          title: string | null;
+          language: string | null;
+          language_chosen: number;
+          provinces: string | null;
+        }
+      >(
+        `SELECT g.id, g.title, g.language, g.language_chosen,
            (SELECT group_concat(province, ',') FROM subscription_provinces p WHERE p.group_id = g.id) AS provinces
          FROM groups g JOIN subscriptions s ON s.group_id = g.id
          WHERE g.active = 1 AND s.subscribed = 1
@@ -96,7 +105,9 @@ export class SubscriptionStore {
   subscribers(): Subscriber[] {
     return this.s.subscribers.all().map((row) => ({
       chatId: row.id,
+      title: row.title ?? undefined,
       language: isLang(row.language) ? row.language : undefined,
+      languageChosen: row.language_chosen === 1,
       provinces: row.provinces ? row.provinces.split(",").sort() : [],
     }));
   }

@@ -8,8 +8,17 @@ import type { KnowledgeService } from "../knowledge/service";
 import type { Lang } from "../lang";
 import type { Logger } from "../logger";
 import type { GroupStore } from "../storage/groups";
+import type { StaffQuestionStore } from "../storage/staff-questions";
 import type { UserStore } from "../storage/users";
+import type { Feedback } from "../upkeep/feedback";
 import type { QuestionLog } from "../upkeep/question-log";
+
+/** Where staff answer what the bot cannot: their group, and the questions sent there. */
+export interface StaffDesk {
+  /** The staff group (`STAFF_CHAT_ID`); `undefined` when none is set up, and "Ask staff" is not offered. */
+  chatId: number | undefined;
+  questions: StaffQuestionStore;
+}
 
 /**
  * What the bot's features need from the rest of the program, every part required: a feature gets
@@ -28,6 +37,10 @@ export interface BotDeps {
   now: () => number;
   /** Records every question anonymously, for the staff's /unanswered and /stats. */
   questionLog: QuestionLog;
+  /** 👍/👎 on answers. */
+  feedback: Feedback;
+  /** Questions forwarded to the staff group and their answers. */
+  staffDesk: StaffDesk;
   /** Each conversation's last question, for follow-ups. */
   conversations: Conversations;
   /** The knowledge file in service, for the staff's /reload. */

@@ -1,10 +1,5 @@
 import type { MessageEntity } from "telegraf/types";
-import { escapeHtml } from "./html";
-
-/** Escapes an attribute value for Telegram's HTML (double-quoted). */
-function escapeAttribute(value: string): string {
-  return escapeHtml(value).replace(/"/g, "&quot;");
-}
+import { escapeAttribute, escapeHtml } from "./html";
 
 /** The opening and closing tags of an entity, or `undefined` for entities Telegram finds by itself (links, mentions). */
 function tags(entity: MessageEntity): [string, string] | undefined {

@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton } from "telegraf/types";
 import type { Reply, Suggestion } from "../answer/engine";
+import type { Source } from "../knowledge/schema";
 import type { Lang } from "../lang";
 
 /** Telegram's limit on the text of one message. */
@@ -22,10 +23,37 @@ export function suggestionKeyboard(suggestions: Suggestion[], lang: Lang): Inlin
     .map((s) => [{ text: s.label.slice(0, 64), callback_data: answerData(s.ref, lang) }]);
 }
 
-/** A reply as Telegram HTML: the answer, then its source in italics. */
-export function replyHtml(reply: Reply): string {
+/** A reply as Telegram HTML: the answer, then its source in italics, linked where it has a URL. */
+export function replyHtml(reply: Reply, sources: Readonly<Record<string, Source>> = {}): string {
   const body = escapeHtml(reply.text);
-  return reply.sourceLine ? `${body}\n\n<i>${escapeHtml(reply.sourceLine)}</i>` : body;
+  return reply.sourceLine ? `${body}\n\n<i>${sourceLineHtml(reply, sources)}</i>` : body;
+}
+
+/**
+ * "Sumber: <a href=…>Bisnis.com</a> (25 Desember 2017)": the source line with each cited source's
+ * publisher linked to its URL, where it has one. The line names the sources in the order cited,
+ * so each is looked for after the one before.
+ */
+export function sourceLineHtml(reply: Reply, sources: Readonly<Record<string, Source>>): string {
+  const line = escapeHtml(reply.sourceLine);
+  let html = "";
+  let from = 0;
+  for (const key of reply.sources) {
+    const source = Object.hasOwn(sources, key) ? sources[key] : undefined;
+    if (!source) continue;
+    const name = escapeHtml(source.publisher);
+    const at = line.indexOf(`${name} (`, from);
+    if (at < 0) continue;
+    const shown = source.url ? `<a href="${escapeAttribute(source.url)}">${name}</a>` : name;
+    html += line.slice(from, at) + shown;
+    from = at + name.length;
+  }
+  return html + line.slice(from);
+}
+
+/** Escapes a value for a double-quoted HTML attribute. */
+export function escapeAttribute(text: string): string {
+  return escapeHtml(text).replace(/"/g, "&quot;");
 }
 
 /** Cuts `text` to at most `max` characters without splitting an emoji (a UTF-16 surrogate pair). */

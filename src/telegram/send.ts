@@ -1,7 +1,8 @@
 import type { InlineKeyboardButton, Message } from "telegraf/types";
 import type { Reply } from "../answer/engine";
 import type { BotContext } from "./context";
-import { replyHtml, splitMessage, suggestionKeyboard } from "./html";
+import { replyHtml, splitMessage } from "./html";
+import { type ReplyExtras, replyKeyboard } from "./reply-keyboard";
 
 /**
  * Sends HTML to the chat of the update, split when longer than Telegram allows; the keyboard goes
@@ -30,7 +31,28 @@ export async function sendHtml(
   return last;
 }
 
-/** Sends an answer with its source line, and its suggestion or follow-up buttons. */
-export function sendReply(ctx: BotContext, reply: Reply): Promise<Message.TextMessage | undefined> {
-  return sendHtml(ctx, replyHtml(reply), suggestionKeyboard(reply.suggestions, reply.lang));
+/**
+ * Sends an answer with its source line (linked where the source has a URL), its suggestion or
+ * follow-up buttons, and the official channels as buttons when the reply sends people there.
+ * `extras` add "Ask staff" and 👍/👎 where the caller offers them.
+ */
+export function sendReply(
+  ctx: BotContext,
+  reply: Reply,
+  extras: Omit<ReplyExtras, "channels"> = {},
+): Promise<Message.TextMessage | undefined> {
+  const { sources, channels } = ctx.deps.engine().knowledge;
+  const keyboard = replyKeyboard(reply, {
+    ...extras,
+    channels: pointsToChannels(ctx, reply) ? channels : undefined,
+  });
+  return sendHtml(ctx, replyHtml(reply, sources), keyboard);
+}
+
+/**
+ * Whether a reply sends people to the official channels: the engine ends a reply with them
+ * (`writer.nextSteps`) where the sources have no answer, and buttons to them follow.
+ */
+export function pointsToChannels(ctx: BotContext, reply: Reply): boolean {
+  return reply.text.includes(ctx.deps.engine().writer.nextSteps(reply.lang));
 }

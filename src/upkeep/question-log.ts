@@ -56,14 +56,17 @@ export class QuestionLog {
     return this.options.timezone;
   }
 
-  /** Records one question. Never throws: a full disk must not keep an answer from the user. */
-  record(asked: AskedQuestion): void {
+  /**
+   * Records one question; returns its row id, or `undefined` when it could not be stored. Never
+   * throws: a full disk must not keep an answer from the user.
+   */
+  record(asked: AskedQuestion): number | undefined {
     try {
       const { question, reply } = asked;
       const at = (this.options.now ?? Date.now)();
       const keepText = needsReview(reply) && fold(question) !== "";
       const { guess, score } = keepText ? bestGuess(reply) : { guess: undefined, score: undefined };
-      this.store.add({
+      return this.store.add({
         askedAt: at,
         day: dayOf(at, this.options.timezone),
         kind: reply.kind,
@@ -78,7 +81,14 @@ export class QuestionLog {
       });
     } catch (err) {
       this.options.logger.warn({ err }, "could not record a question");
+      return undefined;
     }
+  }
+
+  /** Whether question `id` was asked by `userId` in a private chat (a vote on its answer is theirs). */
+  askedBy(id: number, userId: number): boolean {
+    const asker = this.store.asker(id);
+    return asker?.chatType === "private" && asker.userHash === this.hash(userId);
   }
 
   private hash(userId: number): string {

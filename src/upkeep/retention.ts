@@ -10,6 +10,8 @@ interface RetentionOptions {
   now?: (() => number) | undefined;
   /** How often to purge (default once a day). */
   everyMs?: number;
+  /** More to purge on the same schedule: each gets the cut-off and the time now, and says how many went. */
+  also?: ReadonlyArray<(before: number, now: number) => number>;
 }
 
 /** Deletes the questions older than `days` days before `now`; returns how many went. */
@@ -24,7 +26,9 @@ export function purgeOld(store: QuestionStore, days: number, now: number): numbe
 export function startRetention(store: QuestionStore, options: RetentionOptions): () => void {
   const run = () => {
     try {
-      const removed = purgeOld(store, options.days, (options.now ?? Date.now)());
+      const now = (options.now ?? Date.now)();
+      let removed = purgeOld(store, options.days, now);
+      for (const purge of options.also ?? []) removed += purge(now - options.days * DAY_MS, now);
       if (removed) options.logger.info({ removed, days: options.days }, "purged old questions");
     } catch (err) {
       options.logger.warn({ err }, "could not purge old questions");
