@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { AnswerEngine } from "../src/answer/engine";
 import { silentLogger } from "../src/logger";
 import { QuestionStore, type UnansweredRow } from "../src/storage/questions";
+import { VoteStore } from "../src/storage/votes";
 import { clusterQuestions, similarity } from "../src/upkeep/clusters";
 import { csvCell, toCsv } from "../src/upkeep/csv";
 import { dayOf, daysEnding } from "../src/upkeep/days";
@@ -99,6 +100,7 @@ describe("writing CSV", () => {
   it.each([
     ["plain", "plain"],
     ["with, comma", '"with, comma"'],
+    ["with; semicolon", '"with; semicolon"'],
     ['say "hi"', '"say ""hi"""'],
     ["two\nlines", '"two\nlines"'],
     ["cr\r\nlf", '"cr\r\nlf"'],
@@ -113,14 +115,15 @@ describe("writing CSV", () => {
     expect(csvCell(value)).toBe(cell);
   });
 
-  it("writes numbers as numbers (a negative score is no formula) and nothing for missing values", () => {
-    expect(csvCell(-0.5)).toBe("-0.5");
+  it("writes numbers as numbers with a decimal comma (a negative score is no formula), nothing for missing values", () => {
+    expect(csvCell(-0.5)).toBe("-0,5");
+    expect(csvCell(3)).toBe("3");
     expect(csvCell(undefined)).toBe("");
     expect(csvCell(Number.NaN)).toBe("");
   });
 
   it("starts with a byte-order mark and ends every line with CRLF", () => {
-    expect(toCsv(["a", "b"], [[1, "x"]])).toBe("\uFEFFa,b\r\n1,x\r\n");
+    expect(toCsv(["a", "b"], [[1.5, "x"]])).toBe("\uFEFFa;b\r\n1,5;x\r\n");
   });
 });
 
@@ -205,7 +208,7 @@ describe("the retention purge", () => {
 
 describe("/stats numbers", () => {
   it("fill every day of the last 30, name provinces apart from topics, and count languages", () => {
-    const { store, clock, ask } = setup();
+    const { db, store, clock, ask } = setup();
     clock.now = NOW - 2 * DAY;
     ask("produk papua apa?");
     ask("What does East Java produce?", 2);
@@ -214,7 +217,15 @@ describe("/stats numbers", () => {
     ask("apa itu bali?");
     ask("berapa gaji menteri?", 3);
     const stats = collectStats(
-      { store, engine, timezone: "Asia/Jakarta", now: NOW, activeGroups: 4, subscribedGroups: 2 },
+      {
+        store,
+        votes: new VoteStore(db),
+        engine,
+        timezone: "Asia/Jakarta",
+        now: NOW,
+        activeGroups: 4,
+        subscribedGroups: 2,
+      },
       "id",
     );
     expect(stats.days).toHaveLength(30);

@@ -8,15 +8,14 @@ import type { BotContext, BotDeps } from "../telegram/context";
 import { cutText, escapeHtml } from "../telegram/html";
 import { sendHtml } from "../telegram/send";
 import { renderStatsChart } from "../upkeep/chart";
-import { clusterQuestions, type QuestionCluster } from "../upkeep/clusters";
-import { toCsv } from "../upkeep/csv";
-import { dayOf } from "../upkeep/days";
-import { collectStats, STATS_DAYS, type Stats } from "../upkeep/stats";
+import { clusterQuestions } from "../upkeep/clusters";
+import { dayMonth, dayOf, dayRange } from "../upkeep/days";
+import { collectStats } from "../upkeep/stats";
+import { statsHtml } from "../upkeep/stats-text";
+import { isEmpty, type UnansweredReport, unansweredCsv, unansweredHtml } from "../upkeep/unanswered-text";
 
 /** How far back `/unanswered` looks unless told (`/unanswered 60`). */
 const UNANSWERED_DAYS = 30;
-/** Clusters listed in the message; the CSV holds them all. */
-const LISTED_CLUSTERS = 15;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Staff commands only, and only in a private chat: what people ask is not for a whole group. */
@@ -26,40 +25,55 @@ const forStaff = staffOnly({ staffOnly: "upkeep.staffOnly", privateOnly: "upkeep
 export const upkeep = new Composer<BotContext>();
 
 upkeep.command(["unanswered", "belumterjawab"], forStaff, async (ctx) => {
-  const log = ctx.deps.questionLog;
   const words = ctx.payload.toLowerCase().split(/\s+/).filter(Boolean);
   const asked = Number(words.find((w) => /^\d{1,4}$/.test(w)));
   const days = Number.isInteger(asked) && asked > 0 ? Math.min(asked, 3650) : UNANSWERED_DAYS;
-  const now = ctx.deps.now();
-  const rows = log.store.unanswered(now - days * DAY_MS);
-  const clusters = clusterQuestions(rows);
-  const engine = ctx.deps.engine();
+  const report = unansweredReport(ctx, days);
   if (words.includes("csv")) {
-    const day = dayOf(now, log.timezone);
+    const day = dayOf(ctx.deps.now(), report.timezone);
     await ctx.replyWithDocument(
       {
-        source: Buffer.from(unansweredCsv(clusters, engine, ctx.lang), "utf8"),
+        source: Buffer.from(unansweredCsv(ctx.t, report), "utf8"),
         filename: ctx.t("upkeep.unanswered.csvFile", { day }),
       },
       {
         caption: ctx.t("upkeep.unanswered.csvCaption", {
           days,
-          count: rows.length,
-          clusters: clusters.length,
+          count: report.count,
+          clusters: report.clusters.length,
         }),
       },
     );
     return;
   }
-  if (!clusters.length) return void (await sendHtml(ctx, ctx.t("upkeep.unanswered.none", { days })));
-  await sendHtml(ctx, unansweredHtml(ctx, clusters, engine, { days, count: rows.length }));
+  if (isEmpty(report)) return void (await sendHtml(ctx, ctx.t("upkeep.unanswered.none", { days })));
+  await sendHtml(ctx, unansweredHtml(ctx.t, report));
 });
+
+/** What `/unanswered` lists over the last `days` days. */
+function unansweredReport(ctx: BotContext, days: number): UnansweredReport {
+  const { questionLog, feedback, staffDesk, now } = ctx.deps;
+  const since = now() - days * DAY_MS;
+  const rows = questionLog.store.unanswered(since);
+  const engine = ctx.deps.engine();
+  return {
+    days,
+    count: rows.length,
+    clusters: clusterQuestions(rows),
+    downVotes: feedback.votes.downVotes(since),
+    staffQuestions: staffDesk.questions.forwardedSince(since),
+    label: (ref) => guessLabel(engine, ref, ctx.lang),
+    lang: ctx.lang,
+    timezone: questionLog.timezone,
+  };
+}
 
 upkeep.command(["stats", "statistik"], forStaff, async (ctx) => {
   const log = ctx.deps.questionLog;
   const stats = collectStats(
     {
       store: log.store,
+      votes: ctx.deps.feedback.votes,
       engine: ctx.deps.engine(),
       timezone: log.timezone,
       now: ctx.deps.now(),
@@ -68,11 +82,14 @@ upkeep.command(["stats", "statistik"], forStaff, async (ctx) => {
     },
     ctx.lang,
   );
-  await sendHtml(ctx, statsHtml(ctx, stats));
+  await sendHtml(ctx, statsHtml(ctx.t, stats));
   let png: Buffer;
   try {
     png = await renderStatsChart(stats, {
-      title: ctx.t("upkeep.stats.chartTitle", { days: STATS_DAYS }),
+      title: ctx.t("upkeep.stats.chartTitle", {
+        range: dayRange(stats.days[0]?.day ?? "", stats.days.at(-1)?.day ?? "", ctx.lang),
+      }),
+      day: (day) => dayMonth(day, ctx.lang),
       answered: ctx.t("upkeep.stats.answered"),
       unanswered: ctx.t("upkeep.stats.unanswered"),
       provinces: ctx.t("upkeep.stats.chartProvinces"),
@@ -135,132 +152,4 @@ function guessLabel(engine: AnswerEngine, ref: string | undefined, lang: Lang): 
   if (!ref) return undefined;
   const subject = parseSubjectRef(ref);
   return subject ? engine.writer.label(lang, subject) : ref;
-}
-
-function unansweredHtml(
-  ctx: BotContext,
-  clusters: QuestionCluster[],
-  engine: AnswerEngine,
-  totals: { days: number; count: number },
-): string {
-  const lines = [
-    ctx.t("upkeep.unanswered.title", { days: totals.days, count: totals.count, clusters: clusters.length }),
-    "",
-  ];
-  clusters.slice(0, LISTED_CLUSTERS).forEach((cluster, index) => {
-    const details = [ctx.t("upkeep.unanswered.people", { count: cluster.people }), cluster.langs.join("/")];
-    if (cluster.variants) details.push(ctx.t("upkeep.unanswered.variants", { count: cluster.variants }));
-    const guess = guessLabel(engine, cluster.guess, ctx.lang);
-    if (guess) {
-      details.push(
-        cluster.guessScore === undefined
-          ? ctx.t("upkeep.unanswered.guessNoScore", { guess: escapeHtml(guess) })
-          : ctx.t("upkeep.unanswered.guess", {
-              guess: escapeHtml(guess),
-              score: cluster.guessScore.toFixed(2),
-            }),
-      );
-    }
-    lines.push(
-      ctx.t("upkeep.unanswered.line", {
-        rank: index + 1,
-        count: cluster.count,
-        wording: escapeHtml(cutText(cluster.wording, 200)),
-      }),
-      `    <i>${details.join(" · ")}</i>`,
-    );
-  });
-  lines.push(
-    "",
-    clusters.length > LISTED_CLUSTERS
-      ? ctx.t("upkeep.unanswered.more", { count: clusters.length - LISTED_CLUSTERS })
-      : ctx.t("upkeep.unanswered.csvHint"),
-  );
-  return lines.join("\n");
-}
-
-/** The CSV of `/unanswered csv`: one row a question, by cluster, most frequent cluster first. */
-function unansweredCsv(clusters: QuestionCluster[], engine: AnswerEngine, lang: Lang): string {
-  const header = [
-    "cluster",
-    "cluster_count",
-    "cluster_wording",
-    "question",
-    "kind",
-    "confidence",
-    "lang",
-    "chat_type",
-    "asked_at_utc",
-    "best_guess",
-    "best_guess_name",
-    "guess_score",
-  ];
-  const rows = clusters.flatMap((cluster, index) =>
-    cluster.rows.map((row) => [
-      index + 1,
-      cluster.count,
-      cluster.wording,
-      row.text,
-      row.kind,
-      row.confidence,
-      row.lang,
-      row.chatType,
-      new Date(row.askedAt).toISOString(),
-      row.guess,
-      guessLabel(engine, row.guess, lang),
-      row.guessScore,
-    ]),
-  );
-  return toCsv(header, rows);
-}
-
-function statsHtml(ctx: BotContext, stats: Stats): string {
-  const percent = (part: number, of: number) =>
-    of ? `${Math.round((100 * part) / of)}%` : ctx.t("upkeep.stats.unknown");
-  const langs = stats.langs
-    .map(
-      (share) =>
-        `${LANGS.includes(share.lang as Lang) ? ctx.t(`language.names.${share.lang}`) : share.lang} ${percent(share.count, stats.total)}`,
-    )
-    .join(" · ");
-  const top = (items: Stats["topics"]) =>
-    items.length
-      ? items.map((counted, index) =>
-          ctx.t("upkeep.stats.topLine", {
-            rank: index + 1,
-            label: escapeHtml(counted.label),
-            count: counted.count,
-          }),
-        )
-      : [ctx.t("upkeep.stats.nothing")];
-  const most = Math.max(1, ...stats.days.map((day) => day.total));
-  const perDay = stats.days.map((day) =>
-    `${day.day.slice(5)} ${String(day.total).padStart(4)} (${String(day.answered).padStart(4)}) ${"█".repeat(Math.round((16 * day.total) / most))}`.trimEnd(),
-  );
-  return [
-    ctx.t("upkeep.stats.title", {
-      days: stats.days.length,
-      from: stats.days[0]?.day,
-      to: stats.days[stats.days.length - 1]?.day,
-    }),
-    ctx.t("upkeep.stats.questions", {
-      total: stats.total,
-      people: stats.people,
-      share: percent(stats.answered, stats.total),
-    }),
-    ctx.t("upkeep.stats.languages", { list: langs || ctx.t("upkeep.stats.unknown") }),
-    ctx.t("upkeep.stats.groups", {
-      active: stats.groups.active,
-      subscribed: stats.groups.subscribed,
-    }),
-    "",
-    ctx.t("upkeep.stats.topProvinces"),
-    ...top(stats.provinces),
-    "",
-    ctx.t("upkeep.stats.topTopics"),
-    ...top(stats.topics),
-    "",
-    ctx.t("upkeep.stats.perDay"),
-    `<pre>${perDay.join("\n")}</pre>`,
-  ].join("\n");
 }

@@ -8,8 +8,11 @@ const CHART_WIDTH = 1200;
 const CHART_HEIGHT = 800;
 
 /** The words on the chart, in the staff member's language. */
-interface ChartTexts {
+export interface ChartTexts {
+  /** With the period's dates: "Pertanyaan per hari, 3 Mei – 1 Jun 2025". */
   title: string;
+  /** A day ("2025-06-01") as the axis shows it: "1 Jun". */
+  day: (day: string) => string;
   answered: string;
   unanswered: string;
   provinces: string;
@@ -31,7 +34,10 @@ function fontFiles(): string[] {
   }
 }
 
-const shorten = (text: string, max = 28) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** The widest a bar's name may be, in pixels; longer names end in "…" rather than run off the chart. */
+const LABEL_WIDTH = 190;
+/** Room inside each grid for its axis labels and the counts at the ends of the bars. */
+const CONTAIN_LABELS = { outerBoundsMode: "same", outerBoundsContain: "axisLabel" } as const;
 
 function topBars(items: Counted[], gridIndex: number, color: string) {
   const shown = [...items].reverse(); // ECharts draws the first category at the bottom
@@ -39,10 +45,17 @@ function topBars(items: Counted[], gridIndex: number, color: string) {
     yAxis: {
       type: "category" as const,
       gridIndex,
-      data: shown.map((i) => shorten(i.label)),
-      axisLabel: { fontSize: 13 },
+      data: shown.map((i) => i.label),
+      axisLabel: { fontSize: 13, width: LABEL_WIDTH, overflow: "truncate" as const },
     },
-    xAxis: { type: "value" as const, gridIndex, minInterval: 1, axisLabel: { fontSize: 12 } },
+    // The space past the longest bar holds its count.
+    xAxis: {
+      type: "value" as const,
+      gridIndex,
+      minInterval: 1,
+      boundaryGap: [0, "20%"] as [number, string],
+      axisLabel: { fontSize: 12 },
+    },
     series: {
       type: "bar" as const,
       xAxisIndex: gridIndex,
@@ -61,8 +74,26 @@ function topBars(items: Counted[], gridIndex: number, color: string) {
  * use, so the bot starts without them.
  */
 export async function renderStatsChart(stats: Stats, texts: ChartTexts): Promise<Buffer> {
-  const echarts = await import("echarts");
+  const svg = await statsChartSvg(stats, texts);
   const { Resvg } = await import("@resvg/resvg-js");
+  return new Resvg(svg, { background: "#ffffff", font: chartFont() }).render().asPng();
+}
+
+/** The font options resvg draws the chart's text with. */
+export function chartFont() {
+  const files = fontFiles();
+  return {
+    fontFiles: files,
+    // Without the packaged font, whatever the system has is better than no text at all.
+    loadSystemFonts: files.length === 0,
+    defaultFontFamily: FONT_FAMILY,
+    sansSerifFamily: FONT_FAMILY,
+  };
+}
+
+/** The chart as SVG, before it becomes a PNG. */
+export async function statsChartSvg(stats: Stats, texts: ChartTexts): Promise<string> {
+  const echarts = await import("echarts");
   const chart = echarts.init(null, null, {
     renderer: "svg",
     ssr: true,
@@ -71,19 +102,7 @@ export async function renderStatsChart(stats: Stats, texts: ChartTexts): Promise
   });
   try {
     chart.setOption(chartOption(stats, texts));
-    const svg = chart.renderToSVGString();
-    const files = fontFiles();
-    const resvg = new Resvg(svg, {
-      background: "#ffffff",
-      font: {
-        fontFiles: files,
-        // Without the packaged font, whatever the system has is better than no text at all.
-        loadSystemFonts: files.length === 0,
-        defaultFontFamily: FONT_FAMILY,
-        sansSerifFamily: FONT_FAMILY,
-      },
-    });
-    return resvg.render().asPng();
+    return chart.renderToSVGString();
   } finally {
     chart.dispose();
   }
@@ -99,21 +118,21 @@ function chartOption(stats: Stats, texts: ChartTexts) {
     textStyle: { fontFamily: FONT_FAMILY },
     title: [
       { text: texts.title, left: "center", top: 12, textStyle: { fontSize: 22 } },
-      { text: texts.provinces, left: "4%", top: 470, textStyle: { fontSize: 16 } },
-      { text: texts.topics, left: "54%", top: 470, textStyle: { fontSize: 16 } },
+      { text: texts.provinces, left: "3%", top: 470, textStyle: { fontSize: 16 } },
+      { text: texts.topics, left: "53%", top: 470, textStyle: { fontSize: 16 } },
     ],
     legend: { top: 48, textStyle: { fontSize: 14 } },
     grid: [
-      { left: 60, right: 30, top: 90, height: 330 },
-      { left: "14%", width: "30%", top: 510, bottom: 30 },
-      { left: "66%", width: "28%", top: 510, bottom: 30 },
+      { left: 30, right: 30, top: 90, height: 340, ...CONTAIN_LABELS },
+      { left: "3%", width: "44%", top: 510, bottom: 20, ...CONTAIN_LABELS },
+      { left: "53%", width: "44%", top: 510, bottom: 20, ...CONTAIN_LABELS },
     ],
     xAxis: [
       {
         type: "category",
         gridIndex: 0,
-        data: stats.days.map((day) => day.day.slice(5)),
-        axisLabel: { fontSize: 12, interval: 2 },
+        data: stats.days.map((day) => texts.day(day.day)),
+        axisLabel: { fontSize: 12, interval: 2, hideOverlap: true },
       },
       provinces.xAxis,
       topics.xAxis,

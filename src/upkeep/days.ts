@@ -41,3 +41,22 @@ export function daysEnding(lastDay: string, count: number): string[] {
   }
   return days;
 }
+
+/** "1 Jun" (day, then month) in `lang`, for a day written `YYYY-MM-DD`. */
+export function dayMonth(day: string, lang: "id" | "en"): string {
+  return shortFormat(lang, false).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** "3 Mei – 1 Jun 2025": a period of days, in `lang`. */
+export function dayRange(from: string, to: string, lang: "id" | "en"): string {
+  return shortFormat(lang, true).formatRange(new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`));
+}
+
+function shortFormat(lang: "id" | "en", year: boolean): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", {
+    day: "numeric",
+    month: "short",
+    ...(year ? { year: "numeric" } : {}),
+    timeZone: "UTC",
+  });
+}

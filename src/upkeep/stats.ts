@@ -2,6 +2,7 @@ import type { AnswerEngine } from "../answer/engine";
 import { parseSubjectRef } from "../answer/subject";
 import type { Lang } from "../lang";
 import type { DayCount, QuestionStore } from "../storage/questions";
+import type { VoteCount, VoteStore } from "../storage/votes";
 import { dayOf, daysEnding } from "./days";
 
 /** How many days `/stats` looks back over, today included. */
@@ -16,6 +17,12 @@ export interface Counted {
   count: number;
 }
 
+/** Votes on the answers about one subject. */
+export interface Voted extends VoteCount {
+  key: string;
+  label: string;
+}
+
 /** What `/stats` reports over the last {@link STATS_DAYS} days. */
 export interface Stats {
   /** Every day of the period, oldest first, zero where nobody asked. */
@@ -27,10 +34,13 @@ export interface Stats {
   topics: Counted[];
   provinces: Counted[];
   groups: { active: number; subscribed: number };
+  /** 👍/👎 on answers: the totals, and the subjects with a 👎, highest share of 👎 first. */
+  votes: VoteCount & { subjects: Voted[] };
 }
 
 interface StatsSources {
   store: QuestionStore;
+  votes: VoteStore;
   /** The engine in service, to name the subjects. */
   engine: AnswerEngine;
   timezone: string;
@@ -67,7 +77,26 @@ export function collectStats(src: StatsSources, lang: Lang): Stats {
     topics: top(topics),
     provinces: top(provinces),
     groups: { active: src.activeGroups, subscribed: src.subscribedGroups },
+    votes: { ...src.votes.totals(from), subjects: votedSubjects(src, from, lang) },
   };
+}
+
+/** The subjects whose answers got a 👎, named as `/stats` names them, highest share of 👎 first. */
+function votedSubjects(src: StatsSources, from: string, lang: Lang): Voted[] {
+  const voted = new Map<string, Voted>();
+  for (const { ref, up, down } of src.votes.perSubject(from)) {
+    const named = nameSubject(src.engine, ref, lang);
+    if (!named) continue;
+    const seen = voted.get(named.key) ?? { key: named.key, label: named.label, up: 0, down: 0 };
+    seen.up += up;
+    seen.down += down;
+    voted.set(named.key, seen);
+  }
+  const share = (v: Voted) => v.down / (v.up + v.down);
+  return [...voted.values()]
+    .filter((v) => v.down > 0)
+    .sort((a, b) => share(b) - share(a) || b.down - a.down || a.label.localeCompare(b.label))
+    .slice(0, TOP);
 }
 
 /**

@@ -203,7 +203,13 @@ export class FakeBotApi {
    * private chat with that user). Text starting with `/` gets a `bot_command` entity, as Telegram
    * adds one and Telegraf's `bot.command()` relies on it.
    */
-  message(opts: { text: string; chat?: ChatInput; from?: User }): Update.MessageUpdate<Message.TextMessage> {
+  message(opts: {
+    text: string;
+    chat?: ChatInput;
+    from?: User;
+    /** The message this one replies to (the bot's, by default, when only its id is known). */
+    replyTo?: { message_id: number; from?: User; text?: string };
+  }): Update.MessageUpdate<Message.TextMessage> {
     const from = opts.from ?? DEFAULT_USER;
     const chat = this.#chat(opts.chat ?? { id: from.id }, from);
     const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(opts.text);
@@ -213,6 +219,17 @@ export class FakeBotApi {
       chat,
       from,
       text: opts.text,
+      ...(opts.replyTo
+        ? {
+            reply_to_message: {
+              date: unixNow(),
+              chat,
+              from: this.botInfo,
+              text: "…",
+              ...opts.replyTo,
+            } as unknown as NonNullable<Message.TextMessage["reply_to_message"]>,
+          }
+        : {}),
       ...(command
         ? { entities: [{ type: "bot_command" as const, offset: 0, length: command[0].length }] }
         : {}),
@@ -230,6 +247,8 @@ export class FakeBotApi {
     chat?: ChatInput;
     from?: User;
     messageId?: number;
+    /** The text and buttons of the message the button sits on, as Telegram sends them back. */
+    message?: { text?: string; reply_markup?: Message.TextMessage["reply_markup"] };
   }): Update.CallbackQueryUpdate {
     const from = opts.from ?? DEFAULT_USER;
     const chat = this.#chat(opts.chat ?? { id: from.id }, from);
@@ -239,6 +258,7 @@ export class FakeBotApi {
       chat,
       from: this.botInfo,
       text: "…",
+      ...opts.message,
     };
     const callback_query = {
       id: String(this.#nextQueryId++),
