@@ -1,5 +1,6 @@
 import { copyFileSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse as parseCsv } from "csv-parse/sync";
 import type { User } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
@@ -107,34 +108,71 @@ describe("/unanswered", () => {
 });
 
 describe("/unanswered csv", () => {
-  it("sends a CSV file holding every unanswered question with its group, escaped for spreadsheets", async () => {
+  it("sends a file a spreadsheet set to Indonesian opens as it is: read back by a CSV parser", async () => {
     const c = await start();
     const [a, b, d] = askers(3) as [User, User, User];
     await say(c, a, "berapa gaji menteri perindustrian?");
     await say(c, b, "Berapa gaji Menteri Perindustrian");
-    await say(c, d, '=HYPERLINK("http://x","klik"), gaji "menteri"?');
+    await say(c, d, '=HYPERLINK("http://x";"klik"), gaji "menteri"?');
     await say(c, d, "siapa presiden amerika\nserikat sekarang");
 
-    c.fake.message({ text: "/unanswered csv", from: STAFF });
+    c.fake.message({ text: "/belumterjawab csv", from: STAFF });
     const call = await c.fake.waitFor("sendDocument");
     expect(call.params.chat_id).toBe(STAFF.id);
     expect(String(call.params.caption)).toContain("4 pertanyaan");
     const file = call.params.document as UploadedFile;
     expect(file.filename).toMatch(/^belum-terjawab-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = file.bytes.toString("utf8");
-    expect(csv.startsWith("\uFEFFcluster,cluster_count,cluster_wording,question,")).toBe(true);
-    expect(csv).toContain(",berapa gaji menteri perindustrian?,");
-    expect(csv).toContain(",Berapa gaji Menteri Perindustrian,");
-    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""klik""), gaji ""menteri""?"`);
-    expect(csv).toContain('"siapa presiden amerika\nserikat sekarang"');
-    const rows = csv.trimEnd().split("\r\n");
-    expect(rows).toHaveLength(5);
+    const raw = file.bytes.toString("utf8");
+    expect(raw.startsWith("\uFEFF")).toBe(true);
+    const rows: string[][] = parseCsv(file.bytes, { bom: true, delimiter: ";", relax_column_count: false });
+    const [header, ...questions] = rows as [string[], ...string[][]];
+    expect(header.slice(0, 4)).toEqual([
+      "Kelompok",
+      "Jumlah dalam kelompok",
+      "Susunan kata utama",
+      "Pertanyaan",
+    ]);
+    expect(header).toContain("Waktu (Asia/Jakarta)");
+    expect(questions).toHaveLength(4);
+    const column = (name: string) => header.indexOf(name);
     // The two wordings of the salary question lead, as one group of two.
-    expect(rows[1]).toMatch(/^1,2,/);
-    expect(rows[2]).toMatch(/^1,2,/);
+    expect(questions.slice(0, 2).map((q) => [q[0], q[1]])).toEqual([
+      ["1", "2"],
+      ["1", "2"],
+    ]);
+    const texts = questions.map((q) => q[column("Pertanyaan")]);
+    expect(texts).toContain("Berapa gaji Menteri Perindustrian");
+    expect(texts).toContain(`'=HYPERLINK("http://x";"klik"), gaji "menteri"?`);
+    expect(texts).toContain("siapa presiden amerika\nserikat sekarang");
+    expect(questions.every((q) => q[column("Keadaan")] === "tidak terjawab")).toBe(true);
+    // Times in the bot's time zone, as a spreadsheet reads them; scores with a decimal comma.
+    const jakartaNow = new Intl.DateTimeFormat("sv-SE", {
+      timeZone: "Asia/Jakarta",
+      dateStyle: "short",
+    }).format();
+    expect(questions[0]?.[column("Waktu (Asia/Jakarta)")]).toMatch(
+      new RegExp(`^${jakartaNow} \\d{2}:\\d{2}$`),
+    );
+    expect(questions.map((q) => q[column("Keyakinan")])).toContain("0");
     // No user id or name anywhere.
-    expect(csv).not.toContain(String(a.id));
-    expect(csv).not.toContain("Penanya");
+    expect(raw).not.toContain(String(a.id));
+    expect(raw).not.toContain("Penanya");
+  });
+
+  it("has English headers for staff who use English, and names the command in their language", async () => {
+    const c = await start();
+    const english = { ...STAFF, language_code: "en" };
+    await say(c, DEFAULT_USER, "berapa gaji menteri perindustrian?");
+    expect(text(await say(c, english, "/unanswered"))).toContain("<code>/unanswered csv</code>");
+    expect(text(await say(c, STAFF, "/unanswered"))).toContain("<code>/belumterjawab csv</code>");
+    c.fake.message({ text: "/unanswered csv", from: english });
+    const call = await c.fake.waitFor("sendDocument", (m) => String(m.params.caption).includes("questions"));
+    const [header] = parseCsv((call.params.document as UploadedFile).bytes, {
+      bom: true,
+      delimiter: ";",
+    }) as string[][];
+    expect(header?.slice(0, 4)).toEqual(["Cluster", "Questions in cluster", "Main wording", "Question"]);
+    expect(header).toContain("Time (Asia/Jakarta)");
   });
 });
 
