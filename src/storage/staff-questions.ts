@@ -15,6 +15,8 @@ export interface StaffQuestion {
   guess: string | undefined;
   guessScore: number | undefined;
   status: StaffQuestionStatus;
+  /** The forwarded message in the staff group: staff answer by replying to it. */
+  staffMessageId: number | undefined;
   createdAt: number;
   forwardedAt: number | undefined;
   answeredAt: number | undefined;
@@ -28,6 +30,7 @@ interface Row {
   guess: string | null;
   guess_score: number | null;
   status: StaffQuestionStatus;
+  staff_message_id: number | null;
   created_at: number;
   forwarded_at: number | null;
   answered_at: number | null;
@@ -41,6 +44,7 @@ const toQuestion = (row: Row): StaffQuestion => ({
   guess: row.guess ?? undefined,
   guessScore: row.guess_score ?? undefined,
   status: row.status,
+  staffMessageId: row.staff_message_id ?? undefined,
   createdAt: row.created_at,
   forwardedAt: row.forwarded_at ?? undefined,
   answeredAt: row.answered_at ?? undefined,
