@@ -1,5 +1,6 @@
 import { Composer } from "telegraf";
-import { matchProvinces } from "../announce/audience";
+import { groupProvinces } from "../announce/group-provinces";
+import { LANGS } from "../lang";
 import { groupAdminOnly } from "../telegram/access";
 import type { BotContext } from "../telegram/context";
 import { escapeHtml } from "../telegram/html";
@@ -35,9 +36,31 @@ export const subscribe = new Composer<BotContext>();
 /** Subscribes or unsubscribes the group; the reply says whether anything changed. */
 function setSubscription(subscribed: boolean, changed: string, unchanged: string) {
   return async (ctx: BotContext) => {
-    const before = ctx.deps.announce.subscriptions.setSubscribed(thisGroup(ctx), subscribed);
-    await sendHtml(ctx, ctx.t(before === subscribed ? unchanged : changed));
+    const chatId = thisGroup(ctx);
+    const before = ctx.deps.announce.subscriptions.setSubscribed(chatId, subscribed);
+    const text = ctx.t(before === subscribed ? unchanged : changed);
+    if (!subscribed) return void (await sendHtml(ctx, text));
+    // A group without a language reads announcements in the language of the admin who subscribed it.
+    ctx.deps.groups.setDefaultLanguage(chatId, ctx.lang);
+    await sendLanguage(ctx, chatId, text);
   };
+}
+
+/** `text`, then the language the group's announcements come in, with a button to change it. */
+async function sendLanguage(ctx: BotContext, chatId: number, text: string): Promise<void> {
+  const group = ctx.deps.groups.get(chatId);
+  const lang = group?.language ?? "id";
+  const key = group?.languageChosen ? "subscribe.language" : "subscribe.languageDefault";
+  const line = ctx.t(key, { lang: ctx.t(`language.names.${lang}`) });
+  const keyboard = LANGS.filter((other) => other !== lang).map((other) => [
+    {
+      text: ctx.deps.t(other, "subscribe.changeLanguage", {
+        lang: ctx.deps.t(other, `language.names.${other}`),
+      }),
+      callback_data: `lang:${other}`,
+    },
+  ]);
+  await sendHtml(ctx, `${text}\n\n${line}`, keyboard);
 }
 
 subscribe.command(
@@ -74,12 +97,21 @@ subscribe.command(["province", "wilayah"], forGroupAdmins, async (ctx) => {
     await sendHtml(ctx, ctx.t("subscribe.cleared"));
     return;
   }
-  const match = matchProvinces(input, all);
+  const engine = ctx.deps.engine();
+  const match = groupProvinces(input, engine.knowledge, engine.areas);
   if (match.unknown.length || !match.ids.length) {
     const names = match.unknown.map(escapeHtml).join(", ") || escapeHtml(input);
     await sendHtml(ctx, ctx.t("subscribe.unknown", { names, list }));
     return;
   }
   subscriptions.setProvinces(chatId, match.ids);
-  await sendHtml(ctx, ctx.t("subscribe.set", { names: provinceNames(ctx, match.ids) }) + note);
+  // "Papua Tengah" is today's name of where the programme's Papua entry is: say so.
+  const mapped = match.mapped.map((m) =>
+    ctx.t(`subscribe.mapped.${m.how}`, {
+      area: escapeHtml(m.area),
+      province: provinceNames(ctx, [m.province]),
+    }),
+  );
+  const set = ctx.t("subscribe.set", { names: provinceNames(ctx, match.ids) });
+  await sendHtml(ctx, [...mapped, set].join("\n") + note);
 });

@@ -4,7 +4,14 @@
  * draft is known for what it is and never acts on the current one.
  */
 import type { InlineKeyboardButton } from "telegraf/types";
-import { type Audience, describeAudience, inAudience, type Texts } from "../../announce/audience";
+import {
+  type Audience,
+  describeAudience,
+  inAudience,
+  type Subscriber,
+  type Texts,
+  textLang,
+} from "../../announce/audience";
 import { zonedParts } from "../../announce/schedule";
 import type { AnnounceService } from "../../announce/service";
 import { LANGS, type Lang } from "../../lang";
@@ -93,13 +100,16 @@ export function audienceText(ctx: BotContext, audience: Audience): string {
 /** The summary under the preview: recipients, pin, and Send, Schedule, Cancel. */
 export function summaryPrompt(ctx: BotContext, service: AnnounceService, draft: Draft): Prompt {
   const audience = draft.audience ?? { kind: "all" };
-  const count = service.subscriptions.subscribers().filter((group) => inAudience(audience, group)).length;
+  const targets = service.subscriptions.subscribers().filter((group) => inAudience(audience, group));
+  const count = targets.length;
   let text = ctx.t("announce.summary", {
     audience: audienceText(ctx, audience),
     count,
     pin: ctx.t(draft.pin ? "announce.yes" : "announce.no"),
   });
   if (count === 0) text += `\n\n${ctx.t("announce.noRecipients")}`;
+  const unchosen = languageNotChosen(ctx, targets, draft.texts);
+  if (unchosen) text += `\n\n${unchosen}`;
   const keyboard = [
     [
       button(draft, ctx.t("announce.buttons.send"), "go"),
@@ -109,6 +119,25 @@ export function summaryPrompt(ctx: BotContext, service: AnnounceService, draft: 
     cancelRow(ctx, draft),
   ];
   return [text, keyboard];
+}
+
+/** Groups named in the warning about languages never chosen; the rest are counted. */
+const NAMED_GROUPS = 10;
+
+/**
+ * The groups of the audience whose admins never chose a language, each with the version it will
+ * get: staff see them before sending. Empty when every group chose.
+ */
+function languageNotChosen(ctx: BotContext, targets: Subscriber[], texts: Texts): string {
+  const unchosen = targets.filter((group) => !group.languageChosen);
+  if (!unchosen.length) return "";
+  const named = unchosen.slice(0, NAMED_GROUPS).map((group) => {
+    const lang = ctx.t(`announce.langNames.${textLang(texts, group.language)}`);
+    return `${escapeHtml(group.title ?? String(group.chatId))} (${lang})`;
+  });
+  if (unchosen.length > NAMED_GROUPS)
+    named.push(ctx.t("announce.andMore", { count: unchosen.length - NAMED_GROUPS }));
+  return ctx.t("announce.languageNotChosen", { count: unchosen.length, groups: named.join(", ") });
 }
 
 /** "2025-06-02 09:00" for tomorrow morning: an example in the format staff may type. */
