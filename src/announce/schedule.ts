@@ -3,6 +3,8 @@
  * Pure: the current time is passed in.
  */
 import type { Lang } from "../lang";
+import { englishWallTime } from "./when-en";
+import { indonesianWallTime, type WallTime } from "./when-id";
 
 /** Why a typed time was not accepted; the feature turns these into messages. */
 type ScheduleError = "format" | "invalid" | "past";
@@ -29,9 +31,10 @@ const INDONESIAN_ZONES: ReadonlyMap<string, string> = new Map([
 const ZONE_SUFFIX = /\s*(wib|wita|wit)$/;
 
 /**
- * Reads "2025-06-02 09:00", "2/6/2025 09.00", "09:00" (today, or tomorrow once past) or
- * "besok 09:00" / "tomorrow 09:00" as a time in `timeZone`; it must lie after `now`. A time
- * followed by WIB, WITA or WIT is read in that zone instead ("09:00 WITA" is 08:00 WIB).
+ * Reads "2025-06-02 09:00", "2/6/2025 09.00", "09:00" (today, or tomorrow once past), Indonesian
+ * ("besok jam 9", "Senin 14.00", "lusa jam 3 sore") or English ("tomorrow 9am", "Monday 2pm") as
+ * a time in `timeZone`; it must lie after `now`. A time followed by WIB, WITA or WIT is read in
+ * that zone instead ("09:00 WITA" is 08:00 WIB).
  */
 export function parseSchedule(input: string, now: number, timeZone: string): ParsedTime {
   let text = input.trim().toLowerCase().replace(/\s+/g, " ");
@@ -46,16 +49,18 @@ export function parseSchedule(input: string, now: number, timeZone: string): Par
   return { ok: true, at };
 }
 
-type WallTime = [year: number, month: number, day: number, hour: number, minute: number];
-
-/** The wall time a text names, or `undefined` when it matches none of the accepted forms. */
+/** The wall time a text names, or `undefined` when it matches none of the accepted forms: numbers first, then words. */
 function wallTime(text: string, now: number, timeZone: string): WallTime | undefined {
   const iso = ISO.exec(text);
   if (iso) return [Number(iso[1]), Number(iso[2]), Number(iso[3]), Number(iso[4]), Number(iso[5])];
   const dmy = DMY.exec(text);
   if (dmy) return [Number(dmy[3]), Number(dmy[2]), Number(dmy[1]), Number(dmy[4]), Number(dmy[5])];
   const rel = RELATIVE.exec(text);
-  if (!rel) return undefined;
+  if (!rel)
+    return (
+      indonesianWallTime(text, zonedParts(now, timeZone)) ??
+      englishWallTime(text, now, offsetAt(now, timeZone) / 60_000)
+    );
   const today = zonedParts(now, timeZone);
   const hour = Number(rel[2]);
   const minute = Number(rel[3]);

@@ -74,3 +74,61 @@ describe("other time zones", () => {
     expect(formatDateTime(wib(2, 10), "en", JAKARTA)).toMatch(/Monday.*2 June 2025.*10:00 \(Asia\/Jakarta\)/);
   });
 });
+
+describe("times written in words", () => {
+  // NOW is Monday 2 June 2025, 08:30 in Jakarta.
+  it.each([
+    ["besok jam 9", wib(3, 9)],
+    ["Besok pukul 09.30", wib(3, 9, 30)],
+    ["jam 9 besok", wib(3, 9)],
+    ["lusa jam 3 sore", wib(4, 15)],
+    ["besok jam 1 siang", wib(3, 13)],
+    ["besok jam 7 malam", wib(3, 19)],
+    ["Senin 14.00", wib(9, 14)], // the next Monday after today
+    ["selasa jam 10", wib(3, 10)],
+    ["Jumat depan pukul 8", wib(6, 8)],
+    ["rabu, 13:15", wib(4, 13, 15)],
+    ["hari ini jam 10", wib(2, 10)],
+    ["jam 10", wib(2, 10)],
+    ["jam 8", wib(3, 8)], // already past today: tomorrow
+    ["jam 4 sore", wib(2, 16)],
+    ["tanggal 5 jam 9", wib(5, 9)],
+    ["5 Juni 2025 jam 13.30", wib(5, 13, 30)],
+    ["10 juli pukul 08.00", wib(10, 8, 0, 7)],
+    ["besok jam 9 WITA", wib(3, 8)],
+    ["tomorrow 9am", wib(3, 9)],
+    ["Tomorrow at 9:30 am", wib(3, 9, 30)],
+    ["Monday 2pm", wib(9, 14)],
+    ["friday at 10:30", wib(6, 10, 30)],
+    ["June 10 at 9am", wib(10, 9)],
+    ["8am", wib(3, 8)],
+    ["5pm", wib(2, 17)],
+    ["tomorrow 9am WIT", wib(3, 7)],
+  ])("%s", (input, expected) => {
+    expect(parseSchedule(input, NOW, JAKARTA)).toEqual({ ok: true, at: expected });
+  });
+
+  it.each([
+    ["besok", "format"], // a day without a time
+    ["tomorrow", "format"],
+    ["9", "format"],
+    ["Senin", "format"],
+    ["besok jam 25", "invalid"],
+    ["31 Februari jam 9", "invalid"],
+    ["1 Juni jam 9", "past"],
+    ["hari ini jam 8", "past"],
+    ["tomorrow 9am and then some", "format"],
+    ["rapat besok jam 9", "format"],
+  ])("refuses %j (%s)", (input, error) => {
+    expect(parseSchedule(input, NOW, JAKARTA)).toEqual({ ok: false, error });
+  });
+
+  it("reads them in the configured time zone", () => {
+    // 08:30 in Jakarta is 10:30 in Jayapura: "jam 10" there has passed, so it is tomorrow's.
+    const jayapura = (d: number, h: number) => Date.UTC(2025, 5, d, h - 9);
+    expect(parseSchedule("jam 10", NOW, "Asia/Jayapura")).toEqual({ ok: true, at: jayapura(3, 10) });
+    expect(parseSchedule("besok jam 9", NOW, "Asia/Jayapura")).toEqual({ ok: true, at: jayapura(3, 9) });
+    expect(parseSchedule("tomorrow 9am", NOW, "Asia/Jayapura")).toEqual({ ok: true, at: jayapura(3, 9) });
+    expect(parseSchedule("5pm", NOW, "Europe/Berlin")).toEqual({ ok: true, at: Date.UTC(2025, 5, 2, 15) });
+  });
+});

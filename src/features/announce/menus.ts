@@ -140,16 +140,30 @@ function languageNotChosen(ctx: BotContext, targets: Subscriber[], texts: Texts)
   return ctx.t("announce.languageNotChosen", { count: unchosen.length, groups: named.join(", ") });
 }
 
-/** "2025-06-02 09:00" for tomorrow morning: an example in the format staff may type. */
-export function exampleTime(service: AnnounceService): string {
-  const parts = zonedParts(service.clock.now() + 86_400_000, service.timezone);
+/**
+ * The times the prompts give as examples, always to come whatever the hour: tomorrow at 09:00
+ * ("2025-06-03 09:00"), the day after at 09.00 as a date ("04/06/2025 09.00"), and the name of
+ * the day after tomorrow ("Rabu"), which means that day.
+ */
+export function scheduleExamples(ctx: BotContext, service: AnnounceService) {
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${parts.year}-${pad(parts.month)}-${pad(parts.day)} 09:00`;
+  const now = service.clock.now();
+  const tomorrow = zonedParts(now + 86_400_000, service.timezone);
+  const later = zonedParts(now + 2 * 86_400_000, service.timezone);
+  const weekday = new Intl.DateTimeFormat(ctx.lang === "id" ? "id-ID" : "en-GB", {
+    weekday: "long",
+    timeZone: service.timezone,
+  }).format(now + 2 * 86_400_000);
+  return {
+    example: `${tomorrow.year}-${pad(tomorrow.month)}-${pad(tomorrow.day)} 09:00`,
+    dmy: `${pad(later.day)}/${pad(later.month)}/${later.year} 09.00`,
+    weekday,
+  };
 }
 
 /** When to send it. */
 export function whenPrompt(ctx: BotContext, service: AnnounceService, draft: Draft): Prompt {
-  const text = ctx.t("announce.askWhen", { zone: service.timezone, example: exampleTime(service) });
+  const text = ctx.t("announce.askWhen", { zone: service.timezone, ...scheduleExamples(ctx, service) });
   return [text, [cancelRow(ctx, draft)]];
 }
 

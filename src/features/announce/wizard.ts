@@ -178,7 +178,7 @@ whenStep.on(message("text"), async (ctx, next) => {
   const service = ctx.deps.announce;
   const parsed = parseSchedule(ctx.message.text, service.clock.now(), service.timezone);
   if (!parsed.ok) {
-    const text = ctx.t(`announce.when.${parsed.error}`, { example: menu.exampleTime(service) });
+    const text = ctx.t(`announce.when.${parsed.error}`, menu.scheduleExamples(ctx, service));
     return void (await sendHtml(ctx, text, menu.cancelOnly(ctx, draftOf(ctx))));
   }
   const id = await submit(ctx, parsed.at);
