@@ -11,9 +11,14 @@ import type { WallTime } from "./when-id";
  * to come (a time already past today is tomorrow's).
  */
 export function englishWallTime(text: string, now: number, offsetMinutes: number): WallTime | undefined {
-  const results = chrono.en.parse(text, { instant: new Date(now), timezone: offsetMinutes }, { forwardDate: true });
+  const results = chrono.en.parse(
+    text,
+    { instant: new Date(now), timezone: offsetMinutes },
+    { forwardDate: true },
+  );
   const [result] = results;
-  if (results.length !== 1 || !result || result.text.length !== text.replace(/[.!]+$/, "").length) return undefined;
+  if (results.length !== 1 || !result || result.text.length !== text.replace(/[.!]+$/, "").length)
+    return undefined;
   if (result.index !== 0 || !result.start.isCertain("hour")) return undefined;
   const get = (component: "year" | "month" | "day" | "hour" | "minute") => result.start.get(component) ?? 0;
   return [get("year"), get("month"), get("day"), get("hour"), get("minute")];

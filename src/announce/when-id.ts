@@ -61,7 +61,8 @@ const DAY_PARTS: ReadonlyMap<string, (hour: number) => number> = new Map([
   ["malam", (h: number) => (h < 12 && h > 4 ? h + 12 : h)],
 ]);
 
-const names = (map: ReadonlyMap<string, unknown>) => [...map.keys()].sort((a, b) => b.length - a.length).join("|");
+const names = (map: ReadonlyMap<string, unknown>) =>
+  [...map.keys()].sort((a, b) => b.length - a.length).join("|");
 const TIME = String.raw`(?:(?:jam|pukul|pkl\.?)\s*)?(\d{1,2})(?:[:.](\d{2}))?(?:\s+(${names(DAY_PARTS)}))?`;
 const MONTH = String.raw`(?:\s+(${names(MONTHS)})(?:\s+(\d{4}))?)`;
 // A date is "tanggal 5", "5 Juni" or "5 Juni 2025": a number alone would be read as an hour.

@@ -23,7 +23,7 @@ function audienceOf(ctx: BotContext, announcement: Announcement): string {
 }
 
 /** Staff only, in a private chat: the same refusals as writing an announcement. */
-const forStaff = staffOnly({ staffOnly: "announce.staffOnly", privateOnly: "announce.privateOnly" });
+const forStaff = staffOnly();
 
 /** The list: scheduled first (soonest first), then the latest others with their counts; a button to cancel each that can be. */
 function listing(ctx: BotContext, service: AnnounceService): [string, InlineKeyboardButton[][]] {

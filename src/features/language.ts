@@ -4,17 +4,18 @@ import { groupAdminOnly } from "../telegram/access";
 import { acknowledge } from "../telegram/acknowledge";
 import type { BotContext } from "../telegram/context";
 
-/** /lang and /bahasa: the interface language, stored per user (or per group, by its admins). */
+/** /lang and /bahasa: the interface language, stored per user (or per group, by its admins and only shown to them). */
 export const language = new Composer<BotContext>();
 
-language.command(["lang", "bahasa", "language"], async (ctx) => {
+// In a group only its admins get the buttons: a member could not use them.
+language.command(["lang", "bahasa", "language"], groupAdminOnly({ groupOnly: false }), async (ctx) => {
   const keyboard = [LANGS.map((l) => ({ text: ctx.t(`language.names.${l}`), callback_data: `lang:${l}` }))];
   const key = ctx.chat.type === "private" ? "language.choose" : "language.chooseGroup";
   await ctx.reply(ctx.t(key), { reply_markup: { inline_keyboard: keyboard } });
 });
 
 // Anyone sets their own language in a private chat; in a group, only its admins set the group's.
-language.action(/^lang:(.{1,8})$/, groupAdminOnly({ adminOnly: "language.adminOnly" }), async (ctx) => {
+language.action(/^lang:(.{1,8})$/, groupAdminOnly({ groupOnly: false }), async (ctx) => {
   const lang = ctx.match[1];
   if (!isLang(lang)) return acknowledge(ctx, ctx.t("errors.expired"));
   const chat = ctx.chat;

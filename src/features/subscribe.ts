@@ -7,7 +7,7 @@ import { escapeHtml } from "../telegram/html";
 import { sendHtml } from "../telegram/send";
 
 /** Group admins only, in their group; a command sent in a private chat is told it is for groups. */
-const forGroupAdmins = groupAdminOnly({ groupOnly: "subscribe.groupOnly", adminOnly: "subscribe.adminOnly" });
+const forGroupAdmins = groupAdminOnly({ groupOnly: true });
 
 /** Records the group (a command from a group proves the bot is in it) and returns its id. */
 function thisGroup(ctx: BotContext): number {

@@ -19,7 +19,7 @@ const UNANSWERED_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Staff commands only, and only in a private chat: what people ask is not for a whole group. */
-const forStaff = staffOnly({ staffOnly: "upkeep.staffOnly", privateOnly: "upkeep.privateOnly" });
+const forStaff = staffOnly();
 
 /** `/unanswered [csv] [days]`, `/stats`, `/reload`: knowledge upkeep for programme staff. */
 export const upkeep = new Composer<BotContext>();

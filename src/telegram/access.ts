@@ -39,48 +39,45 @@ async function refuse(ctx: BotContext, key: string): Promise<void> {
   else await sendHtml(ctx, ctx.t(key));
 }
 
-/** The locale keys of a staff filter's refusals. */
-interface StaffRefusals {
+/**
+ * The refusals, one wording each (`locales/<lang>/errors.json`): whatever the command or button,
+ * a refusal for the same reason reads the same.
+ */
+const REFUSALS = {
   /** To someone who is not staff, in a private chat or under a button. */
-  staffOnly: string;
-  /** To staff who used the command in a group. */
-  privateOnly: string;
-}
+  staffOnly: "errors.refused.staffOnly",
+  /** To staff who used a staff command in a group. */
+  privateOnly: "errors.refused.privateOnly",
+  /** To a group command sent in a private chat. */
+  groupOnly: "errors.refused.groupOnly",
+  /** Under a button a group member who is not an admin tapped. */
+  adminOnly: "errors.refused.adminOnly",
+} as const;
 
 /**
  * Lets through programme staff in a private chat. Anyone else is refused in a private chat and
  * ignored in a group; staff in a group are asked to use a private chat.
  */
-export function staffOnly(refusals: StaffRefusals): Middleware<BotContext> {
+export function staffOnly(): Middleware<BotContext> {
   return async (ctx, next) => {
     if (!isStaff(ctx)) {
-      if (ctx.chat?.type === "private" || ctx.callbackQuery) await refuse(ctx, refusals.staffOnly);
+      if (ctx.chat?.type === "private" || ctx.callbackQuery) await refuse(ctx, REFUSALS.staffOnly);
       return;
     }
-    if (ctx.chat?.type !== "private") return refuse(ctx, refusals.privateOnly);
+    if (ctx.chat?.type !== "private") return refuse(ctx, REFUSALS.privateOnly);
     return next();
   };
 }
 
-/** The locale keys of a group-admin filter's refusals. */
-interface AdminRefusals {
-  /** To a command sent in a private chat; without it, private chats pass (a user's own settings). */
-  groupOnly?: string;
-  /** Under a button a group member who is not an admin tapped. */
-  adminOnly: string;
-}
-
 /**
  * Lets through a group's admins in their group. Members who are not admins are ignored (a tapped
- * button says why); in a private chat the sender is told the command is for groups.
+ * button says why). In a private chat, a group command (`groupOnly`) is told it is for groups;
+ * anything else passes (a user's own settings).
  */
-export function groupAdminOnly(refusals: AdminRefusals): Middleware<BotContext> {
+export function groupAdminOnly(options: { groupOnly: boolean }): Middleware<BotContext> {
   return async (ctx, next) => {
-    if (!inGroup(ctx)) {
-      if (refusals.groupOnly === undefined) return next();
-      return refuse(ctx, refusals.groupOnly);
-    }
+    if (!inGroup(ctx)) return options.groupOnly ? refuse(ctx, REFUSALS.groupOnly) : next();
     if (await isGroupAdmin(ctx)) return next();
-    if (ctx.callbackQuery) await refuse(ctx, refusals.adminOnly);
+    if (ctx.callbackQuery) await refuse(ctx, REFUSALS.adminOnly);
   };
 }

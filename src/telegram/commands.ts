@@ -27,6 +27,9 @@ const MENU: Menu = {
   ],
 };
 
+/** Commands of the common menu that only group admins can use in a group: shown to them alone there. */
+const ADMINS_ONLY_IN_GROUPS = new Set(["lang"]);
+
 /** What group admins can do in a group, besides the common commands. */
 const GROUP_MENU: Menu = {
   id: [
@@ -61,9 +64,13 @@ const STAFF_MENU: Menu = {
   ],
 };
 
+/** Which common commands a menu holds: all of them, or those every member of a group can use. */
+type Common = "all" | "members";
+
 /** A command menu in one language, descriptions from `locales/<lang>/commands.json`. */
-function commandMenu(t: Translate, lang: Lang, extra: Menu | undefined = undefined): BotCommand[] {
-  return [...MENU[lang], ...(extra?.[lang] ?? [])].map(([command, key]) => ({
+function commandMenu(t: Translate, lang: Lang, common: Common, extra: Menu | undefined): BotCommand[] {
+  const shown = MENU[lang].filter(([, key]) => common === "all" || !ADMINS_ONLY_IN_GROUPS.has(key));
+  return [...shown, ...(extra?.[lang] ?? [])].map(([command, key]) => ({
     command,
     description: t(lang, `commands.${key}`),
   }));
@@ -81,21 +88,29 @@ export async function registerCommands(
   staffIds: readonly number[] = [],
   onError: (err: unknown, staffId: number) => void = () => {},
 ): Promise<void> {
-  const menus: Array<[BotCommandScope, Menu | undefined]> = [
-    [{ type: "all_private_chats" }, undefined],
-    [{ type: "all_group_chats" }, undefined],
+  const menus: Array<[BotCommandScope, Common, Menu | undefined]> = [
+    [{ type: "all_private_chats" }, "all", undefined],
+    [{ type: "all_group_chats" }, "members", undefined],
     // Only group admins see the commands only they may use.
-    [{ type: "all_chat_administrators" }, GROUP_MENU],
+    [{ type: "all_chat_administrators" }, "all", GROUP_MENU],
   ];
-  for (const [scope, extra] of menus) await setMenus(telegram, t, scope, extra);
+  for (const [scope, common, extra] of menus) await setMenus(telegram, t, scope, common, extra);
   for (const chat_id of staffIds) {
-    await setMenus(telegram, t, { type: "chat", chat_id }, STAFF_MENU).catch((err) => onError(err, chat_id));
+    await setMenus(telegram, t, { type: "chat", chat_id }, "all", STAFF_MENU).catch((err) =>
+      onError(err, chat_id),
+    );
   }
 }
 
-async function setMenus(telegram: Telegram, t: Translate, scope: BotCommandScope, extra: Menu | undefined) {
+async function setMenus(
+  telegram: Telegram,
+  t: Translate,
+  scope: BotCommandScope,
+  common: Common,
+  extra: Menu | undefined,
+) {
   for (const lang of LANGS) {
-    await telegram.setMyCommands(commandMenu(t, lang, extra), { scope, language_code: lang });
+    await telegram.setMyCommands(commandMenu(t, lang, common, extra), { scope, language_code: lang });
   }
-  await telegram.setMyCommands(commandMenu(t, "id", extra), { scope });
+  await telegram.setMyCommands(commandMenu(t, "id", common, extra), { scope });
 }

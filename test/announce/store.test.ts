@@ -55,7 +55,12 @@ describe("subscriptions", () => {
     s.groups.setActive(-3, false);
     s.groups.setLanguage(-1, "en");
     expect(s.subscriptions.subscribers()).toEqual([
-      { chatId: -1, language: "en", provinces: ["jatim", "papua"] },
+      expect.objectContaining({
+        chatId: -1,
+        language: "en",
+        languageChosen: true,
+        provinces: ["jatim", "papua"],
+      }),
     ]);
     expect(s.subscriptions.isDeliverable(-1)).toBe(true);
     expect(s.subscriptions.isDeliverable(-3)).toBe(false);

@@ -24,15 +24,15 @@ describe("who may do what", () => {
   it("refuses /umumkan, /pengumuman and the buttons to anyone not on staff; nothing changes", async () => {
     const ctx = await setupAnnounce();
     ctx.fake.message({ text: "/umumkan" });
-    await ctx.fake.waitFor("sendMessage", toChat(DEFAULT_USER.id, "khusus untuk staf"));
+    await ctx.fake.waitFor("sendMessage", toChat(DEFAULT_USER.id, "hanya untuk staf"));
     ctx.fake.message({ text: "/pengumuman" });
     await expect
       .poll(
-        () => ctx.fake.delivered("sendMessage").filter(toChat(DEFAULT_USER.id, "khusus untuk staf")).length,
+        () => ctx.fake.delivered("sendMessage").filter(toChat(DEFAULT_USER.id, "hanya untuk staf")).length,
       )
       .toBe(2);
     const refused = await tap(ctx, "an:go", DEFAULT_USER);
-    expect(refused.params.text).toContain("khusus untuk staf");
+    expect(refused.params.text).toContain("hanya untuk staf");
     expect(refused.params.show_alert).toBe(true);
     expect(service(ctx).announcements.scheduled()).toEqual([]);
     expect(service(ctx).announcements.recent()).toEqual([]);

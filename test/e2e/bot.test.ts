@@ -192,8 +192,12 @@ describe("choosing a language", () => {
     expect(menu("all_private_chats", "id")).not.toContain("langganan");
     expect(menu("all_group_chats", "en")).toContain("provinces");
     expect(menu("all_group_chats", "en")).not.toContain("subscribe");
+    // Only admins can set a group's language: members are not offered /lang there.
+    expect(menu("all_group_chats", "en")).not.toContain("lang");
+    expect(menu("all_group_chats", "id")).not.toContain("bahasa");
+    expect(menu("all_private_chats", "id")).toContain("bahasa");
     expect(menu("all_chat_administrators", "en")).toEqual(
-      expect.arrayContaining(["provinces", "subscribe", "province"]),
+      expect.arrayContaining(["provinces", "subscribe", "province", "lang"]),
     );
     expect(menu("all_chat_administrators")).toContain("langganan");
     expect(menu("chat", "id")).toEqual(expect.arrayContaining(["umumkan", "statistik", "muatulang"]));
@@ -222,6 +226,11 @@ describe("groups", () => {
     ctx.fake.myChatMember({ chat: GROUP, oldStatus: "left", newStatus: "member" });
     const intro = await nextMessage(ctx, GROUP.id, 0);
     expect(intro.params.text).toContain("@TanyaIkmBot");
+    // No two paragraphs open alike.
+    const openings = String(intro.params.text)
+      .split("\n\n")
+      .map((paragraph) => paragraph.split(" ").slice(0, 2).join(" "));
+    expect(new Set(openings).size).toBe(openings.length);
     expect(ctx.app.deps.groups.get(GROUP.id)?.active).toBe(true);
   });
 
@@ -316,11 +325,24 @@ describe("groups", () => {
     expect(ctx.app.deps.groups.get(GROUP.id)).toBeUndefined();
   });
 
-  it("lets only a group admin set the group's language", async () => {
+  it("shows the language buttons to group admins only, and lets only them set the group's language", async () => {
     ctx = await setup();
-    groupMessage(ctx, { text: "/bahasa", entities: [{ type: "bot_command", offset: 0, length: 7 }] });
+    const bahasa = () =>
+      groupMessage(ctx as Ctx, {
+        text: "/bahasa",
+        entities: [{ type: "bot_command", offset: 0, length: 7 }],
+      });
+    // A member who could not use the buttons is not shown them.
+    bahasa();
+    await ctx.fake.waitFor("getChatMember", (call) => call.params.chat_id === GROUP.id);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(ctx.fake.calls("sendMessage").filter((call) => call.params.chat_id === GROUP.id)).toHaveLength(0);
+    ctx.fake.setChatMember(GROUP.id, DEFAULT_USER.id, "administrator");
+    bahasa();
     const menu = await nextMessage(ctx, GROUP.id, 0);
     const english = buttons(menu).find((b) => b.text === "English")?.callback_data ?? "";
+    // A member tapping an admin's buttons is told why not.
+    ctx.fake.setChatMember(GROUP.id, DEFAULT_USER.id, "member");
     ctx.fake.callbackQuery({ data: english, chat: GROUP });
     const refused = await ctx.fake.waitFor("answerCallbackQuery");
     expect(refused.params.text).toContain("admin");

@@ -170,3 +170,35 @@ describe("feedback on an answer", () => {
     expect(votable(await say(c, ASKER, "produk papua apa?", group))).toBe(false);
   });
 });
+
+describe("follow-up buttons", () => {
+  it("never offer the subject just answered, wherever a tap leads", async () => {
+    const c = await start();
+    const answerButtons = (call: RecordedCall) =>
+      buttons(call)
+        .map((b) => b.callback_data ?? "")
+        .filter((d) => d.startsWith("a:"));
+    // A new person for each message: the flood guard would slow one person's many taps.
+    let next = 10_000;
+    const person = (): User => ({ ...ASKER, id: next++ });
+    const queue: string[] = [];
+    for (const command of ["/provinsi", "/kriteria", "/tentang", "/pejabat"])
+      queue.push(...answerButtons(await say(c, person(), command)));
+    const typed = await say(c, ASKER, "produk papua apa?");
+    expect(answerButtons(typed)).not.toContain("a:id:p.papua");
+    queue.push(...answerButtons(typed));
+    const seen = new Set<string>();
+    while (queue.length) {
+      const data = queue.shift() ?? "";
+      if (seen.has(data)) continue;
+      seen.add(data);
+      const from = person();
+      c.fake.callbackQuery({ data, from });
+      const reply = await c.fake.waitFor("sendMessage", (call) => call.params.chat_id === from.id);
+      const offered = answerButtons(reply);
+      expect(offered, `after ${data}`).not.toContain(data);
+      queue.push(...offered);
+    }
+    expect(seen.size).toBeGreaterThan(10);
+  });
+});

@@ -61,7 +61,7 @@ describe("staff commands", () => {
   it("refuses a user who is not staff, and sends them nothing of the log", async () => {
     const c = await start();
     for (const command of ["/unanswered", "/unanswered csv", "/stats", "/reload", "/statistik"]) {
-      expect(text(await say(c, DEFAULT_USER, command))).toBe("Perintah ini hanya untuk staf program.");
+      expect(text(await say(c, DEFAULT_USER, command))).toBe("Maaf, perintah ini hanya untuk staf program.");
     }
     expect(c.fake.calls("sendDocument")).toHaveLength(0);
     expect(c.fake.calls("sendPhoto")).toHaveLength(0);

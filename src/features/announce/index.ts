@@ -8,7 +8,7 @@ import { sendHtml } from "../../telegram/send";
 import { DRAFT_BUTTON } from "./menus";
 import { DRAFT_SCENE, type DraftContext, draftWizard, newDraft, ownButton } from "./wizard";
 
-const forStaff = staffOnly({ staffOnly: "announce.staffOnly", privateOnly: "announce.privateOnly" });
+const forStaff = staffOnly();
 const staffInPrivate = (ctx: BotContext) => ctx.chat?.type === "private" && isStaff(ctx);
 
 /**
