@@ -1,6 +1,6 @@
 import type { TOptions } from "i18next";
 import { escapeHtml } from "../telegram/html";
-import type { Counted, Stats } from "./stats";
+import type { Counted, Stats, Voted } from "./stats";
 
 /** Translates a key in the staff member's language. */
 type Tr = (key: string, options?: TOptions) => string;
@@ -34,19 +34,19 @@ function perDay(stats: Stats): string[] {
 function votes(t: Tr, stats: Stats): string[] {
   const { up, down, subjects } = stats.votes;
   if (!up && !down) return [t("upkeep.stats.votesNone")];
-  const lines = [t("upkeep.stats.votes", { up, down, share: percent(t, down, up + down) })];
-  subjects.forEach((voted, index) =>
-    lines.push(
+  const total = (voted: Voted) => voted.up + voted.down;
+  return [
+    t("upkeep.stats.votes", { up, down, share: percent(t, down, up + down) }),
+    ...subjects.map((voted, index) =>
       t("upkeep.stats.voteLine", {
         rank: index + 1,
         label: escapeHtml(voted.label),
         down: voted.down,
-        total: voted.up + voted.down,
-        share: percent(t, voted.down, voted.up + voted.down),
+        total: total(voted),
+        share: percent(t, voted.down, total(voted)),
       }),
     ),
-  );
-  return lines;
+  ];
 }
 
 /** The text of `/stats`, in the staff member's language. */

@@ -1,5 +1,4 @@
-import { copyFileSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { parse as parseCsv } from "csv-parse/sync";
 import type { User } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
