@@ -20,7 +20,7 @@ const FLOORS = {
   },
   "test/eval/questions-third.jsonl": {
     "in-scope": 97.3,
-    "out-of-scope": 95,
+    "out-of-scope": 97.5,
     "small talk": 100,
     language: 100,
   },
@@ -40,10 +40,17 @@ const FLOORS = {
   // Written blind for issue 9 (follow-ups, several questions at once, attributes, what the sources
   // don't say); its first score, before any tuning, is in the README.
   "test/eval/questions-sixth.jsonl": {
-    "in-scope": 98.7,
-    "out-of-scope": 96,
+    "in-scope": 99.1,
+    "out-of-scope": 98,
     "small talk": 100,
     language: 100,
+  },
+  // Written blind after the sixth set's fixes; its first score is in the README too.
+  "test/eval/questions-seventh.jsonl": {
+    "in-scope": 95.4,
+    "out-of-scope": 93.3,
+    "small talk": 100,
+    language: 99.6,
   },
 } as const;
 

@@ -33,7 +33,7 @@ function regionsByName(k: Knowledge, areas: Areas): Map<string, string> {
   const byName = new Map<string, string>();
   for (const area of [...areas.provinces, ...areas.regencies])
     for (const term of [area.name, ...area.terms]) byName.set(fold(term), area.code);
-  for (const [code, names] of k.regions.provinceNames) for (const name of names) byName.set(fold(name), code);
+  for (const [code, names] of k.regions.otherNames) for (const name of names) byName.set(fold(name), code);
   return byName;
 }
 

@@ -19,6 +19,10 @@ export interface Asked {
   counts: "provinces" | "places" | "criteria" | undefined;
   /** "only in Java?" */
   only: boolean;
+  /** "in both groups?" */
+  both: boolean;
+  /** Asks when something starts ("kapan mulai?"), not only when. */
+  start: boolean;
   /** The sources of the previous answer, for "who said that?" and "what is the source?". */
   previousSources: readonly string[];
 }
@@ -45,7 +49,10 @@ const EVERY_KIND: SubjectKind[] = [
 ];
 const every = (write: Write): Row => Object.fromEntries(EVERY_KIND.map((kind) => [kind, write]));
 const card: Write = (w, s, q) => describe(w, s, q);
-const list: Write = (w, s, q) => w.listCard(q.lang, s.kind === "cohort" ? s.id : q.cohort);
+const list: Write = (w, s, q) =>
+  q.both && s.kind !== "cohort"
+    ? w.severalGroupsCard(q.lang)
+    : w.listCard(q.lang, s.kind === "cohort" ? s.id : q.cohort);
 const regions: Row = { area: card, island: card };
 
 // Intents that only shape the answer (a list, a yes or no): any other subject gets its card.

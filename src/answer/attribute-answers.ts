@@ -49,19 +49,27 @@ export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
   if (s.kind === "cohort") {
     const c = w.cohort(s.id);
     if (!c) return undefined;
-    if (c.period)
-      return w.piece(
-        w.t(lang, "answer.cohortPeriod", { cohort: c.name[lang], period: c.period.text[lang] }),
-        c.period.sources,
-        [s],
-      );
-    return c.year
-      ? w.piece(
-          w.t(lang, "answer.cohortYear", { cohort: capitalise(c.name[lang]), year: c.year }),
-          c.sources,
-          [s],
-        )
-      : undefined;
+    if (c.period) {
+      const text = w.t(lang, "answer.cohortPeriod", { cohort: c.name[lang], period: c.period.text[lang] });
+      return w.piece(capitalise(text), c.period.sources, [s]);
+    }
+    if (!c.year) return undefined;
+    // "Provinsi yang menyatakan siap bergabung pada 2017: Kepulauan Bangka Belitung, …".
+    const provinces = w.cohortProvinces(c.id);
+    const names = joinList(
+      lang,
+      provinces.map((p) => p.name[lang]),
+    );
+    const text = w.t(lang, "answer.cohortYear", {
+      cohort: capitalise(c.name[lang]),
+      year: c.year,
+      provinces: names,
+    });
+    return w.piece(
+      text,
+      [...c.sources, ...provinces.flatMap((p) => p.entries.flatMap((e) => e.sources))],
+      [s],
+    );
   }
   if (s.kind === "source") {
     const src = w.k.sources[s.id];
@@ -82,6 +90,8 @@ export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
   if (s.kind === "criteria" || s.kind === "criterion") return said(w, s, q);
   const entries = entriesOf(w, s).filter((x) => !q.cohort || x.e.cohort === q.cohort);
   if (!entries.length) return undefined;
+  // "When do they start?" of provinces that only declared they were ready: the sources don't say.
+  if (q.start && entries.some((x) => w.cohort(x.e.cohort)?.year_means === "declared")) return undefined;
   const lines = entries.map((x) =>
     w.t(lang, "answer.entryWhen", {
       subject: `${x.p.name[lang]}, ${w.placeName(lang, x.e)}`,

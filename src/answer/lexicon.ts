@@ -32,6 +32,8 @@ export const CUE_NAMES = [
   "said", // bilang, said, menurut: asks who said something
   "end", // when something ended
   "do", // do, does, can: an English question's verb comes last ("does it favour …?")
+  "both", // both, keduanya: in both groups of provinces
+  "numbered", // nomor, number: "nomor 3" points to the third item of a list
   "after", // after a year: with the sources' last year, asks what they cannot tell
   "now", // who holds an office now: the sources speak of 2017
   "quantity", // how much, how many
@@ -63,6 +65,9 @@ export const lexiconSchema = z
       .strict(),
     spelling: z.record(z.string(), z.string()),
     know_context: list,
+    ordinals: z
+      .object({ id: z.record(z.string(), z.number().int()), en: z.record(z.string(), z.number().int()) })
+      .strict(),
   })
   .strict();
 
@@ -74,6 +79,8 @@ export interface Lexicon {
   spelling: ReadonlyMap<string, string>;
   /** Words after which "tahu" means "know", not tofu ("saya mau tahu …"). */
   knowContext: ReadonlySet<string>;
+  /** Words that point to an item of a list, by language: its position (-1: the last). */
+  ordinals: { id: ReadonlyMap<string, number>; en: ReadonlyMap<string, number> };
 }
 
 /** The checked lexicon file, in the form the matcher reads. */
@@ -83,6 +90,10 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     smallTalk: file.small_talk,
     spelling: new Map(Object.entries(file.spelling)),
     knowContext: new Set(file.know_context),
+    ordinals: {
+      id: new Map(Object.entries(file.ordinals.id)),
+      en: new Map(Object.entries(file.ordinals.en)),
+    },
   };
 }
 

@@ -24,6 +24,8 @@ export interface Found {
   /** How the question named each region ("flores", "west java"), by region code. */
   areaWords: Map<string, string>;
   islands: number[];
+  /** The item of a list the question points to ("yang kedua", "nomor 3"; -1 the last), if any. */
+  ordinal: number | undefined;
   /** Countries other than the cooperation's, as the question named them. */
   countries: string[];
   /** How the question named each island ("batam"), by index. */
@@ -95,6 +97,7 @@ function emptyFound(): Found {
     areaWords: new Map(),
     islands: [],
     countries: [],
+    ordinal: undefined,
     islandWords: new Map(),
     cues: new Set(),
     smalltalk: [],
@@ -175,6 +178,9 @@ function collect(found: Found, match: Match): void {
         push(found.islands, concept.index);
         if (!found.islandWords.has(concept.index)) found.islandWords.set(concept.index, match.text);
         break;
+      case "ordinal":
+        found.ordinal ??= concept.position;
+        break;
       case "country":
         push(found.countries, match.tokens.map((t) => t.original).join(" "));
         break;
@@ -188,10 +194,11 @@ function collect(found: Found, match: Match): void {
   }
 }
 
-// Words of time ("today", "sekarang") do not say what is asked either: "the tin price today".
+// Words of time ("today", "sekarang") and the programme's own ("Japan's", "IKM") do not say what
+// is asked either: "the tin price today", "who was Japan's ambassador?".
+const SLOT_FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([...FILLER_CUES, "now", "domain"]);
 const isFiller = (m: Match) =>
-  m.concepts.length > 0 &&
-  m.concepts.every((c) => c.type === "cue" && (FILLER_CUES.has(c.cue) || c.cue === "now"));
+  m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && SLOT_FILLER_CUES.has(c.cue));
 const isUnknown = (m: Match) => m.concepts.length === 0 && !/^\d+$/.test(m.text) && m.text.length >= 3;
 // Concepts that name a thing a question can ask about.
 const NAMES: ReadonlySet<string> = new Set([
@@ -263,7 +270,13 @@ function asksInstructions(matches: Match[]): boolean {
 
 function foundIn(matches: Match[]): Found {
   const f = emptyFound();
-  for (const m of matches) collect(f, m);
+  matches.forEach((m, i) => {
+    collect(f, m);
+    // "nomor 3", "number 5": a number after such a word points to an item of a list.
+    const before = matches[i - 1];
+    const numbered = before?.concepts.some((c) => c.type === "cue" && c.cue === "numbered");
+    if (numbered && /^\d{1,2}$/.test(m.text)) f.ordinal ??= Number(m.text);
+  });
   if (asksInstructions(matches)) f.cues.add("howto");
   f.asking = askingWords(matches);
   return f;

@@ -188,8 +188,9 @@ function namedSubjects(
 
 /** "the third one", "yang kedua": the item of the previous answer's list the question points to. */
 function pointedItem(f: Found, previous: Previous | undefined): Subject | undefined {
-  const ordinal = f.cues.has("third") ? 3 : f.cues.has("second") ? 2 : f.cues.has("first") ? 1 : 0;
-  return ordinal ? previous?.items[ordinal - 1] : undefined;
+  const items = previous?.items ?? [];
+  if (f.ordinal === undefined || items.length === 0) return undefined;
+  return f.ordinal < 0 ? items[items.length + f.ordinal] : items[f.ordinal - 1];
 }
 
 /**
@@ -216,6 +217,8 @@ export function understand(
       cohort,
       counts: counted(found, subjects),
       only: found.cues.has("only"),
+      both: found.cues.has("both"),
+      start: found.cues.has("since"),
       previousSources: previous?.sources ?? [],
     },
     ...unexplained(found, intent, followUp),
@@ -259,8 +262,10 @@ function resolve(
     subjects = previous.subjects;
     followUp = true;
   } else if (subjects.length === 0) {
-    const aboutProgramme = found.programme || found.cues.has("domain");
-    if (aboutProgramme || (intent !== "describe" && found.unknown.length === 0)) {
+    // The programme's words ("Jepang", "IKM") alone make a question about it only when every other
+    // word is understood: "buatin puisi tentang Jepang" is not.
+    const fullyRead = found.unknown.length === 0;
+    if (found.programme || (fullyRead && (found.cues.has("domain") || intent !== "describe"))) {
       subjects = [{ kind: "topic", id: "summary" }];
       assumed = !found.programme;
     }

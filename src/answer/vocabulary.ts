@@ -25,6 +25,8 @@ export type Concept =
   | { type: "source"; id: string }
   | { type: "area"; code: string }
   | { type: "island"; index: number }
+  /** A word that points to an item of the previous answer's list: its position (-1: the last). */
+  | { type: "ordinal"; position: number }
   /** A country other than the cooperation's. */
   | { type: "country"; code: string }
   | { type: "cue"; cue: Cue }
@@ -62,6 +64,7 @@ const CORRECTION_RANK: Record<Concept["type"], number> = {
   place: 0,
   island: 0,
   country: 4,
+  ordinal: 3,
   product: 1,
   criterion: 1,
   person: 1,
@@ -107,6 +110,10 @@ export class Vocabulary {
       [SmallTalk, Lexicon["smallTalk"][SmallTalk]]
     >) {
       for (const [w, lang] of wordsOf(words)) this.add(w, { type: "smalltalk", kind }, lang);
+    }
+    for (const lang of ["id", "en"] as const) {
+      for (const [word, position] of this.lexicon.ordinals[lang])
+        this.add(word, { type: "ordinal", position }, lang);
     }
     this.addKnowledge(knowledge);
     this.addAreas(knowledge, areas);
@@ -255,7 +262,7 @@ export class Vocabulary {
       for (const term of island.terms) this.addRegion(term, { type: "island", index });
     });
     for (const area of [...areas.provinces, ...areas.regencies]) {
-      const names = [...area.terms, ...(k.regions.provinceNames.get(area.code) ?? [])];
+      const names = [...area.terms, ...(k.regions.otherNames.get(area.code) ?? [])];
       for (const term of names) this.addRegion(term, { type: "area", code: area.code });
     }
   }

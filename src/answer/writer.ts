@@ -242,6 +242,19 @@ export class AnswerWriter {
     return { ...this.piece(lines.join("\n"), sources, about), items };
   }
 
+  /** "Which province is in both groups?": the provinces with entries in more than one. */
+  severalGroupsCard(lang: Lang): Piece | undefined {
+    const provinces = this.k.provinces.filter((p) => new Set(p.entries.map((e) => e.cohort)).size > 1);
+    const cards = provinces.map((p) => this.provinceCard(lang, p));
+    if (!cards.length) return undefined;
+    const about = provinces.map((p): Subject => ({ kind: "province", id: p.id }));
+    return this.piece(
+      cards.map((c) => c.text).join("\n\n"),
+      cards.flatMap((c) => c.sources),
+      about,
+    );
+  }
+
   /** The provinces in the order the sources list a group's (or the file's order). */
   private inOrder(cohort: Cohort | undefined): Province[] {
     const order = cohort?.order;

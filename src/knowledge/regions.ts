@@ -10,8 +10,8 @@ export interface Island {
 
 /** How people name regions beyond the official list (`knowledge/regions.yaml`), checked against it. */
 export interface Regions {
-  /** Other names of provinces, by province code. */
-  provinceNames: ReadonlyMap<string, string[]>;
+  /** Other names of provinces and of regencies, by official code. */
+  otherNames: ReadonlyMap<string, string[]>;
   islands: Island[];
 }
 
@@ -25,10 +25,15 @@ export function toRegions(
   for (const code of Object.keys(file.province_names)) {
     if (!isProvince(code)) fail(`province_names.${code}`, `unknown province code "${code}"`);
   }
+  for (const code of Object.keys(file.regency_names)) {
+    if (areas.byCode.get(code)?.kind !== "regency")
+      fail(`regency_names.${code}`, `unknown regency code "${code}"`);
+  }
   file.islands.forEach((island, i) => {
     island.provinces.forEach((code, j) => {
       if (!isProvince(code)) fail(`islands[${i}].provinces[${j}]`, `unknown province code "${code}"`);
     });
   });
-  return { provinceNames: new Map(Object.entries(file.province_names)), islands: file.islands };
+  const otherNames = new Map(Object.entries({ ...file.province_names, ...file.regency_names }));
+  return { otherNames, islands: file.islands };
 }

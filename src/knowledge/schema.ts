@@ -69,6 +69,8 @@ const cohort = z
     /** Which group people mean by "first" or "second", if any. */
     ordinal: z.number().int().min(1).optional(),
     year: z.number().int().min(1900).max(2100).optional(),
+    /** What the year is: when the group started, or when it declared it was ready to join. */
+    year_means: z.enum(["started", "declared"]).default("started"),
     name: bilingual,
     /** How an entry of the group reads: "declared ready to join in 2017". */
     label: bilingual.optional(),
@@ -186,6 +188,9 @@ export type ProgrammeAttribute = (typeof PROGRAMME_ATTRIBUTES)[number];
 export const regionsSchema = z
   .object({
     province_names: z.record(z.string().regex(/^\d{2}$/, "a province code such as 91"), terms),
+    regency_names: z
+      .record(z.string().regex(/^\d{2}\.\d{2}$/, "a regency code such as 74.05"), terms)
+      .default({}),
     islands: z
       .array(
         z
