@@ -33,6 +33,7 @@ function setup() {
         confidence: 1,
         subjects: subjects.map((ref) => ({ kind: "province" as const, id: ref.slice(2) })),
         suggestions: [],
+        nextSteps: false,
       },
     }) ?? -1;
   return { db, clock, log, votes, feedback, ask };

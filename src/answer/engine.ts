@@ -41,6 +41,8 @@ export interface Reply {
   suggestions: Suggestion[];
   /** For a fallback: what the matcher would have answered below its cut-off, and how sure it was. */
   guess?: { ref: string; confidence: number } | undefined;
+  /** Whether the reply sends people to the official channels (the sources have no answer). */
+  nextSteps: boolean;
   /** What a follow-up in the same chat can build on ("and Papua?"); none after small talk. */
   previous?: Previous | undefined;
 }
@@ -204,12 +206,15 @@ export class AnswerEngine {
     if (summary && summary.kind !== "fallback")
       lines.push(`${w.text(lang, "answer.whatTheySay")} ${summary.text}`);
     lines.push(w.nextSteps(lang));
-    return w.piece(
-      lines.join("\n"),
-      summary?.kind === "fallback" ? [] : (summary?.sources ?? []),
-      s ? [s] : [],
-      "fallback",
-    );
+    return {
+      ...w.piece(
+        lines.join("\n"),
+        summary?.kind === "fallback" ? [] : (summary?.sources ?? []),
+        s ? [s] : [],
+        "fallback",
+      ),
+      nextSteps: true,
+    };
   }
 
   private reply(lang: Lang, kind: ReplyKind, pieces: Piece[]): Reply {
@@ -225,6 +230,7 @@ export class AnswerEngine {
       confidence: 1,
       subjects,
       suggestions: kind === "answer" || kind === "not_in_programme" ? this.related(lang, subjects) : [],
+      nextSteps: pieces.some((p) => p.nextSteps),
     };
   }
 
@@ -233,7 +239,8 @@ export class AnswerEngine {
       key === "answer.fallback"
         ? `${this.writer.text(lang, key)}\n${this.writer.nextSteps(lang)}`
         : this.writer.text(lang, key);
-    const reply = this.reply(lang, "fallback", [this.writer.piece(text, [], [])]);
+    const piece = { ...this.writer.piece(text, [], []), nextSteps: key === "answer.fallback" };
+    const reply = this.reply(lang, "fallback", [piece]);
     return { ...reply, confidence: 0, suggestions };
   }
 

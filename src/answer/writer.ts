@@ -14,6 +14,8 @@ export interface Piece {
   about: Subject[];
   /** For a list: its items in order, so that "the second one" can point to one. */
   items?: Subject[];
+  /** Whether it ends sending people to the official channels (the sources have no answer). */
+  nextSteps?: boolean;
 }
 
 /** The most texts a writer remembers before it starts again. */

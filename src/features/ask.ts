@@ -61,7 +61,7 @@ ask.on(message("text"), async (ctx, next) => {
   if (votable) ctx.deps.feedback.offered(id, question);
   await sendReply(ctx, reply, {
     voteOn: votable ? id : undefined,
-    askStaff: pointsToChannels(ctx, reply) ? offerStaff(ctx, question, reply) : undefined,
+    askStaff: pointsToChannels(reply) ? offerStaff(ctx, question, reply) : undefined,
   });
 });
 

@@ -44,15 +44,15 @@ export function sendReply(
   const { sources, channels } = ctx.deps.engine().knowledge;
   const keyboard = replyKeyboard(reply, {
     ...extras,
-    channels: pointsToChannels(ctx, reply) ? channels : undefined,
+    channels: pointsToChannels(reply) ? channels : undefined,
   });
   return sendHtml(ctx, replyHtml(reply, sources), keyboard);
 }
 
 /**
- * Whether a reply sends people to the official channels: the engine ends a reply with them
- * (`writer.nextSteps`) where the sources have no answer, and buttons to them follow.
+ * Whether a reply sends people to the official channels: the engine ends a reply with them where
+ * the sources have no answer, and buttons to them follow.
  */
-export function pointsToChannels(ctx: BotContext, reply: Reply): boolean {
-  return reply.text.includes(ctx.deps.engine().writer.nextSteps(reply.lang));
+export function pointsToChannels(reply: Reply): boolean {
+  return reply.nextSteps;
 }
