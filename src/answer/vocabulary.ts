@@ -6,6 +6,7 @@ import { countryNames } from "./countries";
 import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon";
 import { editDistance, fold, stemCandidates, tokenize } from "./normalise";
 import { TypoIndex } from "./typos";
+import { markLanguages, WordLanguages } from "./word-languages";
 
 /** A thing a phrase of the question can stand for. */
 export type Concept =
@@ -87,8 +88,7 @@ const CORRECTION_RANK: Record<Concept["type"], number> = {
  */
 export class Vocabulary {
   private readonly phrases = new Map<string, Phrase>();
-  private readonly wordLang = new Map<string, Lang | null>();
-  private readonly neutral = new Set<string>();
+  private readonly languages = new WordLanguages();
   private readonly unknownWords = new Map<string, Token>();
   private readonly words = new Set<string>();
   private readonly correctable = new Map<string, number>(); // word → best correction rank
@@ -103,7 +103,7 @@ export class Vocabulary {
       for (const [w, lang] of wordsOf(words)) {
         this.add(w, { type: "cue", cue }, lang);
         // Words the lexicon lists for both languages ("ikm", "jica") never mark one.
-        if (lang === undefined) for (const word of this.words_(w)) this.neutral.add(word);
+        if (lang === undefined) for (const word of this.words_(w)) this.languages.markNeutral(word);
       }
     }
     for (const [kind, words] of Object.entries(this.lexicon.smallTalk) as Array<
@@ -141,7 +141,7 @@ export class Vocabulary {
     );
     for (const word of key.split(" ")) {
       this.words.add(word);
-      if (lang) this.markWord(word, lang);
+      if (lang) this.languages.mark(word, lang);
       // A misspelt word is never "corrected" into a regency name, a short small-talk word or a
       // word that only fills a sentence: "bantu" is not Bantul, "joke" is not "oke", "teman" is
       // not "tema".
@@ -154,12 +154,6 @@ export class Vocabulary {
       const rank = CORRECTION_RANK[concept.type];
       this.correctable.set(word, Math.min(rank, this.correctable.get(word) ?? rank));
     }
-  }
-
-  private markWord(word: string, lang: Lang): void {
-    const seen = this.wordLang.get(word);
-    if (seen === undefined) this.wordLang.set(word, lang);
-    else if (seen !== lang) this.wordLang.set(word, null);
   }
 
   private addKnowledge(k: Knowledge): void {
@@ -204,56 +198,18 @@ export class Vocabulary {
       for (const w of [o.name, ...o.terms]) this.add(w, { type: "org", id: o.id });
     for (const [id, s] of Object.entries(k.sources))
       for (const w of s.terms) this.add(w, { type: "source", id });
-    // Words of the bilingual texts tell the language of a question ("coffee" is English).
-    // Quoted titles are in whatever language they were published in: they mark nothing.
-    const unquoted = (text: string) => text.replace(/"[^"]*"/g, " ");
-    const texts = (b: { id: string; en: string }) => {
-      for (const w of this.words_(unquoted(b.id))) this.markTextWord(w, "id");
-      for (const w of this.words_(unquoted(b.en))) this.markTextWord(w, "en");
-    };
-    for (const [id, attribute] of Object.entries(k.programme))
-      if (id !== "terms" && "text" in attribute) texts(attribute.text);
-    this.markNames(k);
-    for (const p of k.products) texts(p.name);
-    for (const c of k.selection.criteria) {
-      texts(c.name);
-      texts(c.meaning);
-    }
-    for (const p of k.people) texts(p.role);
-  }
-
-  /**
-   * Names mark a language too when they exist in one language only: "North Sumatra", "coffee"
-   * and "South Konawe" are English, "kopi" and "Konawe Selatan" Indonesian; "Papua" is both.
-   */
-  private markNames(k: Knowledge): void {
-    const id = new Set<string>();
-    const en = new Set<string>();
-    const collect = (set: Set<string>, text: string) => {
-      for (const w of this.words_(text)) if (w.length >= 3 && !/\d/.test(w)) set.add(w);
-    };
-    for (const p of k.provinces) {
-      collect(id, p.name.id);
-      collect(en, p.name.en);
-      for (const e of p.entries) {
-        collect(id, e.place.name);
-        collect(en, e.place.en);
-      }
-    }
-    for (const x of [...k.products, ...k.selection.criteria]) {
-      collect(id, x.name.id);
-      collect(en, x.name.en);
-    }
-    for (const w of id) if (!en.has(w)) this.markWord(w, "id");
-    for (const w of en) if (!id.has(w)) this.markWord(w, "en");
-  }
-
-  // Text words only mark a language when the lexicon has not said otherwise.
-  private markTextWord(word: string, lang: Lang): void {
-    if (word.length < 3 || /\d/.test(word)) return;
-    const phrase = this.phrases.get(word);
-    if (phrase && phrase.lang === undefined && phrase.concepts.some((c) => c.type !== "cue")) return;
-    this.markWord(word, lang);
+    markLanguages(
+      this.languages,
+      k,
+      (text) => this.words_(text),
+      (word) => {
+        // Text words only mark a language when the lexicon has not said otherwise.
+        const phrase = this.phrases.get(word);
+        return (
+          phrase !== undefined && phrase.lang === undefined && phrase.concepts.some((c) => c.type !== "cue")
+        );
+      },
+    );
   }
 
   private addAreas(k: Knowledge, areas: Areas): void {
@@ -294,7 +250,7 @@ export class Vocabulary {
 
   /** The language a word marks, if only one. */
   languageOf(word: string): Lang | undefined {
-    return this.neutral.has(word) ? undefined : (this.wordLang.get(word) ?? undefined);
+    return this.languages.of(word);
   }
 
   /** Whether `word` is part of some known phrase. */

@@ -1,0 +1,67 @@
+import type { Knowledge } from "../knowledge/load";
+import type { Lang } from "../lang";
+
+/** The language each word marks, when only one: what the language of a question is read from. */
+export class WordLanguages {
+  private readonly byWord = new Map<string, Lang | null>();
+  private readonly neutral = new Set<string>();
+
+  /** A word seen in `lang`; a word seen in both languages marks neither. */
+  mark(word: string, lang: Lang): void {
+    const seen = this.byWord.get(word);
+    if (seen === undefined) this.byWord.set(word, lang);
+    else if (seen !== lang) this.byWord.set(word, null);
+  }
+
+  /** A word the lexicon lists for both languages ("ikm", "jica"): it never marks one. */
+  markNeutral(word: string): void {
+    this.neutral.add(word);
+  }
+
+  /** The language a word marks, if only one. */
+  of(word: string): Lang | undefined {
+    return this.neutral.has(word) ? undefined : (this.byWord.get(word) ?? undefined);
+  }
+}
+
+/**
+ * Marks the languages the knowledge's words speak: the words of its bilingual texts ("coffee" is
+ * English), unless `bilingualName` says the word names something in both; and names that exist in
+ * one language only ("North Sumatra" and "South Konawe" are English, "Konawe Selatan" Indonesian,
+ * "Papua" is both).
+ */
+export function markLanguages(
+  languages: WordLanguages,
+  k: Knowledge,
+  words: (text: string) => string[],
+  bilingualName: (word: string) => boolean,
+): void {
+  const counts = (word: string) => word.length >= 3 && !/\d/.test(word);
+  // Quoted titles are in whatever language they were published in: they mark nothing.
+  const unquoted = (text: string) => text.replace(/"[^"]*"/g, " ");
+  const texts = (b: { id: string; en: string }) => {
+    for (const lang of ["id", "en"] as const) {
+      for (const w of words(unquoted(b[lang]))) if (counts(w) && !bilingualName(w)) languages.mark(w, lang);
+    }
+  };
+  for (const [id, attribute] of Object.entries(k.programme))
+    if (id !== "terms" && "text" in attribute) texts(attribute.text);
+  const names = { id: new Set<string>(), en: new Set<string>() };
+  const named = (b: { id: string; en: string }) => {
+    for (const lang of ["id", "en"] as const)
+      for (const w of words(b[lang])) if (counts(w)) names[lang].add(w);
+  };
+  for (const p of k.provinces) {
+    named(p.name);
+    for (const e of p.entries) named({ id: e.place.name, en: e.place.en });
+  }
+  for (const x of [...k.products, ...k.selection.criteria]) named(x.name);
+  for (const w of names.id) if (!names.en.has(w)) languages.mark(w, "id");
+  for (const w of names.en) if (!names.id.has(w)) languages.mark(w, "en");
+  for (const p of k.products) texts(p.name);
+  for (const c of k.selection.criteria) {
+    texts(c.name);
+    texts(c.meaning);
+  }
+  for (const p of k.people) texts(p.role);
+}
