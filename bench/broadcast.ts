@@ -16,13 +16,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { systemClock } from "../src/announce/clock";
-import { TELEGRAM_LIMITS } from "../src/announce/rate-limit";
+
 import { type AnnounceService, createAnnounceService } from "../src/announce/service";
 import { createI18n, translator } from "../src/i18n";
 import { silentLogger } from "../src/logger";
 import { broadcastClients } from "../src/services";
 import { type Database, openDatabase } from "../src/storage/database";
 import { GroupStore } from "../src/storage/groups";
+import { OutgoingLimiter } from "../src/telegram/outgoing";
+import { TELEGRAM_LIMITS } from "../src/telegram/rate-limit";
 import { FakeBotApi } from "../test/support/fake-bot-api";
 
 const TOKEN = "123456789:AAbenchTOKENbenchTOKENbenchTOKEN12";
@@ -120,11 +122,13 @@ function injectErrors(fake: FakeBotApi, ids: readonly number[], errorRate: numbe
 
 /** The announcement service over `db`, sending to the fake: a new one is a restarted process. */
 function openService(db: Database, fake: FakeBotApi): AnnounceService {
+  const outgoing = new OutgoingLimiter(systemClock);
   return createAnnounceService(
     {
       db,
       groups: new GroupStore(db),
-      ...broadcastClients({ token: TOKEN, apiRoot: fake.apiRoot, logger: silentLogger }),
+      outgoing,
+      ...broadcastClients({ token: TOKEN, apiRoot: fake.apiRoot, logger: silentLogger, outgoing }),
       clock: systemClock,
       t: translator(createI18n()),
       logger: silentLogger,

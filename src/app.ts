@@ -17,6 +17,7 @@ import type { RetryOptions } from "./telegram/api-retry";
 import { registerCommands } from "./telegram/commands";
 import type { BotContext, BotDeps } from "./telegram/context";
 import { Liveness, type LivenessOptions } from "./telegram/liveness";
+import { OutgoingLimiter } from "./telegram/outgoing";
 import { type BotWebhook, botWebhook, type IntakeOptions } from "./telegram/webhook-intake";
 import { startRetention } from "./upkeep/retention";
 
@@ -37,7 +38,7 @@ export interface AppOptions {
   host?: string;
   /** Called when the bot can no longer take updates (long polling ended with an error). */
   onFatal?: (err: unknown) => void;
-  /** The announcement delivery worker: an injected clock for tests, limits for benchmarks. */
+  /** The announcement delivery worker's tuning, and an injected clock (the outgoing limiter's too) for tests. */
   announce?: BroadcasterOptions & { clock?: Clock };
   /** When `/healthz` calls updates stale, and how long a poll may take: shorter in tests. */
   liveness?: LivenessOptions;
@@ -67,6 +68,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   const t = options.t ?? translator(createI18n());
   const engine = options.engine ?? (await loadEngine(config.knowledgePath, { t }));
   const db = openDatabase(config.databasePath);
+  const clock = options.announce?.clock ?? systemClock;
+  const outgoing = new OutgoingLimiter(clock);
   const deps = createBotDeps({
     db,
     engine,
@@ -77,11 +80,13 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     staffChatId: config.staffChatId,
     timezone: config.timezone,
     now: options.now ?? Date.now,
-    clock: options.announce?.clock ?? systemClock,
+    clock,
+    outgoing,
     ...broadcastClients({
       token: config.botToken,
       apiRoot: config.telegramApiRoot,
       logger,
+      outgoing,
       retry: options.retry,
     }),
     broadcast: options.announce,
@@ -178,6 +183,8 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       stopWatching();
       receiving = false;
       logger.info({ reason }, "stopping: finishing updates in flight");
+      // Beside the rest: it gives the sends in flight a moment, then records them unconfirmed.
+      const broadcastStopped = announce.broadcaster.stop();
       if (polling) {
         await stopPolling(bot, reason, polling);
         // Polling that never began (stuck before its first request) must not hold the stop forever.
@@ -186,8 +193,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       // Webhook: new requests get 503 (Telegram sends them again later), those in flight finish.
       if (server) await close(server);
       await webhook?.drain();
-      // Lets the deliveries in flight finish and be recorded, so none is left in doubt.
-      await announce.broadcaster.stop();
+      await broadcastStopped;
       db.close();
       logger.info("stopped");
     },

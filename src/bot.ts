@@ -50,6 +50,7 @@ const REQUIRED: ReadonlyArray<keyof BotDeps> = [
   "conversations",
   "knowledge",
   "announce",
+  "outgoing",
 ];
 
 /** Fails at construction, naming what is missing, rather than leave a feature silently idle. */
@@ -69,7 +70,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     handlerTimeout: 60_000,
   });
   if (options.botInfo) bot.botInfo = options.botInfo;
-  // Retries first, so every call any feature makes goes through it.
+  // Retries and pacing first, so every call any feature makes goes through them.
   installBotRetry(bot, {
     // A reply is worth a short wait, not a long flood wait: long polling handles a batch of
     // updates together, and one chat's 429 must not hold everyone's answers for a minute.
@@ -77,6 +78,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     maxRateLimitRetries: 2,
     ...options.retry,
     onRetry: (info) => deps.logger.warn(info, "retrying a Telegram API call"),
+    outgoing: { limiter: deps.outgoing, priority: "reply" },
   });
 
   bot.use(setup(deps));

@@ -17,6 +17,7 @@ import { UserStore } from "./storage/users";
 import { VoteStore } from "./storage/votes";
 import { installRetry, type RetryOptions } from "./telegram/api-retry";
 import type { BotDeps } from "./telegram/context";
+import type { OutgoingLimiter } from "./telegram/outgoing";
 import { Feedback } from "./upkeep/feedback";
 import { QuestionLog } from "./upkeep/question-log";
 
@@ -35,11 +36,13 @@ interface ServiceOptions {
   timezone: string;
   /** The bot's clock. */
   now: () => number;
-  /** The announcement worker's clock. */
+  /** The announcement worker's clock (the outgoing limiter's too). */
   clock: Clock;
-  /** Sends announcements to the groups (no retry layer: the worker handles errors itself). */
+  /** The bot's one outgoing limiter: its replies and its broadcasts take their turns here. */
+  outgoing: OutgoingLimiter;
+  /** Sends announcements to the groups (no retry layer, unpaced: the worker does both itself). */
   groupApi: BroadcastApi;
-  /** Sends progress and reports to staff. */
+  /** Sends progress and reports to staff (paced by `outgoing`, retried). */
   staffApi: BroadcastApi;
   broadcast?: BroadcasterOptions | undefined;
 }
@@ -71,12 +74,14 @@ export function createBotDeps(options: ServiceOptions): BotDeps {
     staffDesk: { chatId: options.staffChatId, questions: new StaffQuestionStore(db) },
     conversations: new Conversations(),
     knowledge,
+    outgoing: options.outgoing,
     announce: createAnnounceService(
       {
         db,
         groups,
         groupApi: options.groupApi,
         staffApi: options.staffApi,
+        outgoing: options.outgoing,
         clock: options.clock,
         t,
         logger,
@@ -92,11 +97,16 @@ interface ClientOptions {
   token: string;
   apiRoot?: string | undefined;
   logger: Logger;
+  /** The bot's outgoing limiter: calls to staff wait their turn there (group deliveries are paced by the worker). */
+  outgoing: OutgoingLimiter;
   /** Retries of the calls to staff; group deliveries retry on their own. */
   retry?: RetryOptions | undefined;
 }
 
-/** The announcement worker's two clients: groups without a retry layer, staff with one. */
+/**
+ * The announcement worker's two clients: groups without a retry layer or pacing (the worker does
+ * both), staff with both, at broadcast priority.
+ */
 export function broadcastClients(options: ClientOptions): { groupApi: BroadcastApi; staffApi: BroadcastApi } {
   const client = () =>
     new Telegram(options.token, {
@@ -107,6 +117,7 @@ export function broadcastClients(options: ClientOptions): { groupApi: BroadcastA
   installRetry(staff, {
     ...options.retry,
     onRetry: (info) => options.logger.warn(info, "retrying a Telegram API call"),
+    outgoing: { limiter: options.outgoing, priority: "broadcast" },
   });
   return { groupApi: telegramBroadcastApi(client()), staffApi: telegramBroadcastApi(staff) };
 }

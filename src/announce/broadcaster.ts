@@ -1,39 +1,28 @@
 /**
  * The delivery worker: takes announcements whose time has come, queues one delivery a group,
- * and sends them at Telegram's ceiling and no faster.
+ * and sends them at Telegram's ceiling and no faster, sharing the bot's one outgoing limiter with
+ * its replies to people (which go first).
  *
  * Every delivery is a row in SQLite. Before its API call the row is claimed (`pending` →
  * `sending`, committed); after the answer it becomes `sent` with Telegram's message id, `failed`,
- * or `pending` again for a retry. So a restart resends nothing recorded `sent` and loses nothing
- * `pending`. The Bot API has no idempotency key, nor any way for a bot to read a group's history,
- * so two cases stay uncertain, and they are settled in opposite directions on purpose:
+ * or `pending` again for a retry. What is promised (README, "Delivery guarantees"): no
+ * announcement is lost silently; "delivered" means Telegram confirmed it; a group may rarely get
+ * one twice. Two cases stay uncertain, since the Bot API has no idempotency key:
  *
- * - A 5xx, a timeout or a reset connection is retried (with backoff, up to `maxAttempts`), so a
- *   struggling Telegram does not cost a group its announcement. If Telegram had in fact delivered
- *   the message before the failure reached us, that group gets it twice. This is rare (a 5xx or a
- *   dropped connection almost always means the message did not go out) but possible: delivery is
- *   at least once for these errors, not exactly once.
- * - A hard kill (SIGKILL, crash, power loss) during an API call leaves its row `sending`. At the
- *   next start such rows count as sent, are marked `unconfirmed`, and are never sent again: the
- *   claim is committed just before the request goes to the socket, so the message had almost
- *   surely reached Telegram. If it had not, that group misses the announcement. The report names
- *   those groups (at most `concurrency` of them) so staff can check them.
+ * - The connection drops, or no answer comes in time, after the request may have reached
+ *   Telegram: it is retried so no group misses it, and marked `maybe_delivered` — the report
+ *   lists the groups that may have it twice (delivery-policy.ts).
+ * - The process dies (crash, kill) or a stop gives up on a call in flight: the row becomes
+ *   `unconfirmed` (at the next start for a crash) and is not sent again by itself. The report
+ *   lists those groups with a button for staff to resend (which may give a group a second copy).
  *
- * A graceful stop waits for the calls in flight and records their answers, so only a hard kill
- * leaves rows in doubt. After a restart, the limiter is seeded with the last minute's sends from
- * the queue, since Telegram still counts them.
- *
- * What a failed delivery means (wait out a 429, retry a 5xx with backoff, follow a migrated
- * group, unsubscribe a group that removed the bot, give up on a refused message) is the table in
- * delivery-policy.ts. The parts: this file is the queue worker's loop (wakeup.ts its waits);
- * due.ts queues announcements whose time has come; delivery.ts sends one delivery and records its
- * result; pacer.ts keeps every call within Telegram's limits; progress.ts and reports.ts keep the
- * author informed.
- *
- * A scheduled announcement picked up more than `missedAfterMs` after its time (the bot was down)
- * is not sent, since news days late does more harm than good: it becomes `missed` and its author
- * is told in a private message. The final report, and that notice, are retried a few times when
- * they cannot be sent.
+ * A stop lets the calls in flight answer for `stopGraceMs`, then abandons the rest (recorded
+ * unconfirmed), so it ends promptly whatever the network does. A database that refuses writes
+ * pauses the broadcast until it takes them again (storage-pause.ts). The parts: this file is the
+ * loop (wakeup.ts its waits); due.ts queues announcements whose time has come; delivery.ts sends
+ * one and records its result; pacer.ts keeps to the limits; progress.ts and reports.ts keep the
+ * author informed. A scheduled announcement found more than `missedAfterMs` after its time (the
+ * bot was down) is not sent: it becomes `missed` and its author is told.
  */
 import type { Translate } from "../i18n";
 import type { Logger } from "../logger";
@@ -41,6 +30,8 @@ import type { AnnouncementStore } from "../storage/announcements";
 import type { DeliveryQueue, DueDelivery } from "../storage/deliveries";
 import type { GroupStore } from "../storage/groups";
 import type { SubscriptionStore } from "../storage/subscriptions";
+import type { OutgoingLimiter } from "../telegram/outgoing";
+import type { Ticket } from "../telegram/rate-limit";
 import type { BroadcastApi } from "./broadcast-api";
 import type { Clock } from "./clock";
 import { Delivery } from "./delivery";
@@ -48,15 +39,17 @@ import { queueDue } from "./due";
 import { Lifecycle } from "./lifecycle";
 import { Pacer } from "./pacer";
 import { ProgressMessages } from "./progress";
-import { RateLimiter, type RateLimiterOptions, TELEGRAM_LIMITS, type Ticket } from "./rate-limit";
 import { Reports } from "./reports";
 import { StaffCalls } from "./staff-calls";
+import { type Author, StoragePause } from "./storage-pause";
 import { Wakeup } from "./wakeup";
 
 /** Tuning of {@link Broadcaster}; every field has a default ({@link BROADCAST_DEFAULTS}). */
 export interface BroadcasterOptions {
-  limits?: RateLimiterOptions;
-  /** API calls to groups in flight at once. */
+  /**
+   * API calls to groups in flight at once: only a bound, the rate is what limits sending. At 30 a
+   * second with some answers taking 30 s, about 60 are in flight.
+   */
   concurrency?: number;
   /** How often the progress message is edited, in ms. */
   progressIntervalMs?: number;
@@ -66,8 +59,14 @@ export interface BroadcasterOptions {
   backoffMs?: number;
   /** Longest backoff, in ms. */
   maxBackoffMs?: number;
-  /** An API call still unanswered after this is abandoned and retried, in ms. */
+  /**
+   * An API call still unanswered after this is abandoned and retried, in ms. Telegram answers in
+   * well under a second and, when struggling, within tens of seconds; a slow answer usually means
+   * the message went out, so giving up sooner would send it twice. Slow calls hold up nothing.
+   */
   requestTimeoutMs?: number;
+  /** On stop, how long calls in flight may still answer before they are abandoned, in real ms. */
+  stopGraceMs?: number;
   /** A scheduled announcement picked up later than this after its time is not sent, in ms. */
   missedAfterMs?: number;
   /** Tries at sending a report (or a missed notice) before giving up until the next start. */
@@ -80,12 +79,13 @@ export interface BroadcasterOptions {
 
 /** The defaults of {@link BroadcasterOptions}. */
 const BROADCAST_DEFAULTS = Object.freeze({
-  concurrency: 8,
+  concurrency: 100,
   progressIntervalMs: 3000,
   maxAttempts: 10,
   backoffMs: 1000,
   maxBackoffMs: 60_000,
-  requestTimeoutMs: 30_000,
+  requestTimeoutMs: 60_000,
+  stopGraceMs: 2000,
   missedAfterMs: 30 * 60_000,
   maxReportAttempts: 5,
   reportRetryMs: 30_000,
@@ -98,10 +98,12 @@ export interface BroadcasterDeps {
   deliveries: DeliveryQueue;
   subscriptions: SubscriptionStore;
   groups: GroupStore;
-  /** Sends to the groups. Must not retry by itself: the worker handles 429, 5xx and timeouts. */
+  /** Sends to the groups. Must not retry nor pace by itself: the worker does both. */
   groupApi: BroadcastApi;
-  /** Talks to staff (progress, report); may be a retrying client. */
+  /** Talks to staff (progress, reports): paces its own calls with `outgoing`, and may retry them. */
   staffApi: BroadcastApi;
+  /** The bot's one outgoing limiter, shared with its replies; on the worker's clock. */
+  outgoing: OutgoingLimiter;
   clock: Clock;
   t: Translate;
   logger: Logger;
@@ -110,46 +112,57 @@ export interface BroadcasterDeps {
 /** Sends queued announcements; see the file comment for the guarantees. */
 export class Broadcaster {
   private readonly life = new Lifecycle();
-  private readonly options: Required<Omit<BroadcasterOptions, "limits">>;
+  private readonly options: Required<BroadcasterOptions>;
   private readonly pacer: Pacer;
   private readonly calls: StaffCalls;
+  private readonly storage: StoragePause;
   private readonly delivery: Delivery;
   private readonly progress: ProgressMessages;
   private readonly reports: Reports;
-  private readonly perChatWindowMs: number;
-
   private readonly wakeup: Wakeup;
   private loop: Promise<void> | undefined;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly busyChats = new Set<number>();
   /** Deliveries in flight per announcement: it is not finished while one still runs (a pin, say). */
   private readonly openByAnnouncement = new Map<number, number>();
+  /** Authors of the announcements being sent, as last read: told if the database fails. */
+  private authors: Author[] = [];
 
   constructor(
     private readonly deps: BroadcasterDeps,
     options: BroadcasterOptions = {},
   ) {
-    const { limits, ...tuning } = options;
-    this.options = { ...BROADCAST_DEFAULTS, ...tuning };
-    const global = limits?.global ?? TELEGRAM_LIMITS.global;
-    this.perChatWindowMs = (limits?.perChat ?? TELEGRAM_LIMITS.perChat).windowMs;
-    const { clock, logger } = deps;
-    this.pacer = new Pacer(new RateLimiter(limits), clock);
+    this.options = { ...BROADCAST_DEFAULTS, ...options };
+    const { clock, logger, outgoing, t } = deps;
+    this.pacer = new Pacer(outgoing, clock);
     this.wakeup = new Wakeup(clock);
-    this.calls = new StaffCalls(this.life, logger);
-    const parts = { ...deps, pacer: this.pacer, calls: this.calls, life: this.life };
+    this.calls = new StaffCalls(this.life, logger, this.options.requestTimeoutMs);
+    const staff = deps.staffApi;
+    this.storage = new StoragePause({
+      clock,
+      logger,
+      t,
+      staff,
+      calls: this.calls,
+      authors: () => this.authors,
+    });
+    const parts = {
+      ...deps,
+      pacer: this.pacer,
+      calls: this.calls,
+      life: this.life,
+      storage: this.storage,
+      wake: () => this.wake(),
+    };
     this.progress = new ProgressMessages(
-      { ...parts, staff: deps.staffApi },
-      {
-        intervalMs: this.options.progressIntervalMs,
-        ceilingPerSecond: (global.count * 1000) / global.windowMs,
-      },
+      { ...parts, staff },
+      { intervalMs: this.options.progressIntervalMs, ceilingPerSecond: outgoing.ceilingPerSecond },
     );
     this.delivery = new Delivery({ ...parts, api: deps.groupApi }, this.options, (at) =>
       this.progress.recordSend(at),
     );
     this.reports = new Reports(
-      { ...parts, staff: deps.staffApi, progress: this.progress, wake: () => this.wake() },
+      { ...parts, staff, progress: this.progress },
       {
         maxAttempts: this.options.maxReportAttempts,
         retryMs: this.options.reportRetryMs,
@@ -162,14 +175,21 @@ export class Broadcaster {
   start(): void {
     if (this.life.state !== "new") return;
     this.life.state = "running";
-    const { deliveries, clock, logger } = this.deps;
+    const { deliveries, announcements, clock, logger, outgoing } = this.deps;
     const recovered = deliveries.recoverInterrupted();
     // Telegram still counts what the previous process sent in the last minute.
-    this.pacer.seed(deliveries.recentSends(clock.now() - this.perChatWindowMs));
+    this.pacer.seed(deliveries.recentSends(clock.now() - outgoing.perChatWindowMs));
     if (recovered) {
       logger.warn(
         { deliveries: recovered },
-        "deliveries were in flight when the bot last stopped: counted as sent, unconfirmed",
+        "deliveries were in flight when the bot last stopped: unconfirmed, listed for staff to resend",
+      );
+    }
+    const inDoubt = announcements.reportsInDoubt();
+    if (inDoubt.length) {
+      logger.warn(
+        { announcements: inDoubt },
+        "reports were being sent when the bot last stopped: not sent again (they may have arrived)",
       );
     }
     this.loop = this.run().catch((err: unknown) => {
@@ -177,20 +197,27 @@ export class Broadcaster {
     });
   }
 
-  /** Tells the worker there is new work (an announcement to send now, a cancellation). */
+  /** Tells the worker there is new work (an announcement to send now, a cancellation, a resend). */
   wake(): void {
     this.wakeup.wake();
   }
 
-  /** Stops taking new deliveries, waits for those in flight and records their results. */
+  /**
+   * Stops taking new deliveries; lets the calls in flight answer for `stopGraceMs` (real time:
+   * a supervisor's deadline is), then abandons the rest and records them unconfirmed. Ends
+   * promptly whatever the network does.
+   */
   async stop(): Promise<void> {
     if (this.life.state === "running") this.life.state = "stopping";
     else if (this.life.state === "new") this.life.state = "stopped";
     this.life.endWaits();
     this.wake();
     await this.loop;
-    await Promise.allSettled([...this.inFlight]);
-    await this.calls.stop();
+    if (!this.life.killed) await settledWithin(this.callsInFlight(), this.options.stopGraceMs);
+    this.life.abandon();
+    await Promise.allSettled(this.callsInFlight());
+    // A last try at results the database refused; rows still `sending` become unconfirmed at start.
+    if (!this.life.killed) this.storage.tryFlush();
     if (this.life.state === "stopping") this.life.state = "stopped";
   }
 
@@ -200,8 +227,7 @@ export class Broadcaster {
    */
   kill(): void {
     this.life.state = "killed";
-    this.life.endWaits();
-    void this.calls.stop();
+    this.life.abandon();
     this.wake();
   }
 
@@ -213,23 +239,37 @@ export class Broadcaster {
     return this.wakeup.whenIdle();
   }
 
+  private callsInFlight(): Promise<unknown>[] {
+    return [...this.inFlight, ...this.calls.inFlight()];
+  }
+
   private async run(): Promise<void> {
     while (this.life.running) {
       this.wakeup.beginRound();
       const now = this.deps.clock.now();
-      let wakeAt: number | undefined;
-      try {
-        queueDue(this.deps, now, this.options.missedAfterMs);
-        this.finishDone();
-        this.reports.sendDue(now);
-        wakeAt = this.dispatch();
-      } catch (err) {
-        this.deps.logger.error({ err }, "an announcement worker step failed");
-        wakeAt = now + 1000;
-      }
+      let wakeAt = this.storage.nextTryAt();
+      if (wakeAt === undefined || wakeAt <= now) wakeAt = this.round(now);
       if (!this.life.running) break;
       // Until the earliest of: a wake-up, `wakeAt`, the next due row, progress edit or report retry.
-      await this.wakeup.wait(this.nextDeadline(wakeAt), this.inFlight.size === 0);
+      const deadline = this.storage.paused ? wakeAt : this.nextDeadline(wakeAt);
+      await this.wakeup.wait(deadline, this.inFlight.size === 0);
+    }
+  }
+
+  /** One round: results held back, due announcements, finished ones, reports, sends. */
+  private round(now: number): number | undefined {
+    try {
+      this.storage.flush();
+      queueDue(this.deps, now, this.options.missedAfterMs);
+      this.finishDone();
+      this.reports.sendDue(now);
+      const wakeAt = this.dispatch();
+      this.storage.resumed();
+      return wakeAt;
+    } catch (err) {
+      if (this.storage.pause(err)) return this.storage.nextTryAt();
+      this.deps.logger.error({ err }, "an announcement worker step failed");
+      return now + 1000;
     }
   }
 
@@ -255,7 +295,9 @@ export class Broadcaster {
   /** Marks done each announcement being sent with nothing left to send or in flight. */
   private finishDone(): void {
     const { announcements } = this.deps;
-    for (const announcement of announcements.sending()) {
+    const sending = announcements.sending();
+    this.authors = sending.map((a) => ({ announcementId: a.id, authorId: a.authorId, lang: a.authorLang }));
+    for (const announcement of sending) {
       if (!this.openByAnnouncement.has(announcement.id)) announcements.finishIfComplete(announcement.id);
     }
   }
@@ -307,4 +349,13 @@ export class Broadcaster {
       });
     this.inFlight.add(task);
   }
+}
+
+/** Resolves when every task settled, or after `ms` of real time, whichever comes first. */
+function settledWithin(tasks: Promise<unknown>[], ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([Promise.allSettled(tasks), deadline]).finally(() => clearTimeout(timer));
 }

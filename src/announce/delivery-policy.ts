@@ -5,9 +5,10 @@
  */
 import { TelegramError } from "telegraf";
 import { isForbidden, migratedTo, retryAfter } from "../telegram/api-retry";
+import { NOT_CONNECTED } from "../telegram/outgoing";
 
 /** What the worker does with a delivery that failed. */
-type DeliveryAction =
+export type DeliveryAction =
   /** Put it back for after Telegram's `retry_after`, the attempt not counted; other groups go on. */
   | { kind: "wait"; reason: "rate_limited"; waitMs: number }
   /** The group became a supergroup: move its records to the new id and send there. */
@@ -16,8 +17,11 @@ type DeliveryAction =
   | { kind: "drop-group"; reason: "forbidden" | "chat_not_found" }
   /** Telegram refused this message: retrying cannot help. */
   | { kind: "give-up"; reason: "rejected" }
-  /** Telegram struggled or did not answer: try again after a backoff, a bounded number of times. */
-  | { kind: "retry"; reason: "server_error" | "network" };
+  /**
+   * Telegram struggled or did not answer: try again after a backoff, a bounded number of times.
+   * `maybeDelivered` when the failed attempt may have reached the group all the same.
+   */
+  | { kind: "retry"; reason: "server_error" | "network"; maybeDelivered: boolean };
 
 /** An error as the tests write it: Telegram's answer, or a network failure's message. */
 export type ErrorExample =
@@ -26,7 +30,7 @@ export type ErrorExample =
       description: string;
       parameters?: { retry_after?: number; migrate_to_chat_id?: number };
     }
-  | { network: string };
+  | { network: string; code?: string };
 
 /** One row of the policy. */
 interface DeliveryRule {
@@ -43,6 +47,7 @@ interface DeliveryRule {
 }
 
 const codeOf = (err: unknown) => (err instanceof TelegramError ? err.code : undefined);
+const systemCode = (err: unknown) => (err instanceof Error ? (err as { code?: unknown }).code : undefined);
 // A 400 that means the group is gone as surely as a 403 does.
 const CHAT_GONE = /chat not found|group chat was deleted|chat was deactivated/i;
 
@@ -102,9 +107,10 @@ export const DELIVERY_RULES: readonly DeliveryRule[] = [
     ],
   },
   {
+    // Telegram answered that it could not take the message: it almost surely did not send it.
     name: "Telegram struggling",
     matches: (err) => codeOf(err) !== undefined,
-    action: () => ({ kind: "retry", reason: "server_error" }),
+    action: () => ({ kind: "retry", reason: "server_error", maybeDelivered: false }),
     counted: false,
     examples: [
       { error_code: 502, description: "Bad Gateway" },
@@ -112,11 +118,28 @@ export const DELIVERY_RULES: readonly DeliveryRule[] = [
     ],
   },
   {
+    name: "Telegram not reached",
+    matches: (err) => NOT_CONNECTED.has(String(systemCode(err))),
+    action: () => ({ kind: "retry", reason: "network", maybeDelivered: false }),
+    counted: false,
+    examples: [
+      { network: "connect ECONNREFUSED 149.154.167.220:443", code: "ECONNREFUSED" },
+      { network: "getaddrinfo EAI_AGAIN api.telegram.org", code: "EAI_AGAIN" },
+    ],
+  },
+  {
+    // The request may have reached Telegram, which may have sent the message before the
+    // connection dropped or while we gave up waiting. Retried so that no group misses it: that
+    // group may then get it twice, and the report says so.
     name: "no answer",
     matches: () => true,
-    action: () => ({ kind: "retry", reason: "network" }),
+    action: () => ({ kind: "retry", reason: "network", maybeDelivered: true }),
     counted: true,
-    examples: [{ network: "socket hang up" }, { network: "The operation was aborted due to timeout" }],
+    examples: [
+      { network: "socket hang up", code: "ECONNRESET" },
+      { network: "read ECONNRESET", code: "ECONNRESET" },
+      { network: "The operation was aborted due to timeout" },
+    ],
   },
 ];
 
@@ -130,9 +153,4 @@ export function deliveryRule(err: unknown): DeliveryRule {
 /** How long a retry waits after `attempts` attempts: doubling from `backoffMs`, at most `maxBackoffMs`. */
 export function backoff(attempts: number, backoffMs: number, maxBackoffMs: number): number {
   return Math.min(backoffMs * 2 ** Math.max(0, attempts - 1), maxBackoffMs);
-}
-
-/** Telegram answered and refused: the call did not count against its limits. */
-export function isRefusal(err: unknown): boolean {
-  return !deliveryRule(err).counted;
 }

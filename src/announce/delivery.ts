@@ -1,13 +1,15 @@
+import { TelegramError } from "telegraf";
 import type { Logger } from "../logger";
 import type { DeliveryQueue, DueDelivery } from "../storage/deliveries";
 import type { GroupStore } from "../storage/groups";
 import type { SubscriptionStore } from "../storage/subscriptions";
+import type { Ticket } from "../telegram/rate-limit";
 import { type BroadcastApi, describeError } from "./broadcast-api";
 import type { Clock } from "./clock";
-import { backoff, deliveryRule, isRefusal } from "./delivery-policy";
+import { backoff, type DeliveryAction, deliveryRule } from "./delivery-policy";
 import type { Lifecycle } from "./lifecycle";
 import type { Pacer } from "./pacer";
-import type { Ticket } from "./rate-limit";
+import type { StoragePause } from "./storage-pause";
 
 interface DeliveryDeps {
   deliveries: DeliveryQueue;
@@ -18,6 +20,8 @@ interface DeliveryDeps {
   pacer: Pacer;
   clock: Clock;
   life: Lifecycle;
+  /** Records each result, holding it back while the database refuses writes. */
+  storage: StoragePause;
   logger: Logger;
 }
 
@@ -33,7 +37,8 @@ interface DeliveryOptions {
 
 /**
  * One delivery, from its claimed row to its recorded result: the message to the group, the pin
- * when asked, and what a failure means for the row and the group (delivery-policy.ts).
+ * when asked, and what a failure means for the row and the group (delivery-policy.ts). A call the
+ * worker abandons (a stop that will not wait any longer) is recorded `unconfirmed`.
  */
 export class Delivery {
   constructor(
@@ -45,29 +50,36 @@ export class Delivery {
 
   /** Sends a claimed delivery and records what came of it (nothing after a kill). */
   async send(row: DueDelivery, ticket: Ticket): Promise<void> {
-    const { api, deliveries, pacer, life } = this.deps;
+    const { api, deliveries, pacer, life, storage } = this.deps;
     let messageId: number;
     try {
-      messageId = await api.sendMessage(row.chatId, row.text, this.timeout());
+      messageId = await api.sendMessage(row.chatId, row.text, this.signal());
     } catch (err) {
-      if (!life.killed) this.failed(row, ticket, err);
+      if (life.killed) return;
+      if (life.abandoned.aborted && !(err instanceof TelegramError)) {
+        // It may have reached Telegram: not sent again by itself, listed for staff to resend.
+        pacer.settle(ticket, true);
+        storage.record(() => deliveries.end(row.id, "unconfirmed", "abandoned"));
+        return;
+      }
+      this.failed(row, ticket, err);
       return;
     }
     if (life.killed) return;
     pacer.settle(ticket, true);
-    deliveries.markSent(row.id, messageId);
+    storage.record(() => deliveries.markSent(row.id, messageId));
     this.onSent(this.deps.clock.now());
     if (row.pin) await this.pin(row, messageId);
   }
 
   /** Pins a delivered announcement where the bot may; a refusal only leaves it unpinned. */
   private async pin(row: DueDelivery, messageId: number): Promise<void> {
-    const { api, deliveries, pacer, life, logger } = this.deps;
+    const { api, deliveries, pacer, life, storage, logger } = this.deps;
     // Stopping: the message is delivered and recorded; it stays unpinned rather than hold the stop.
     if (!(await pacer.waitForSlot(life.stopping))) return;
     try {
-      await pacer.counted(() => api.pinMessage(row.chatId, messageId, this.timeout()), isRefusal);
-      if (!life.killed) deliveries.markPinned(row.id);
+      await pacer.counted(() => api.pinMessage(row.chatId, messageId, this.signal()));
+      if (!life.killed) storage.record(() => deliveries.markPinned(row.id));
     } catch (err) {
       logger.info({ chatId: row.chatId, err: describeError(err) }, "could not pin an announcement");
     }
@@ -75,13 +87,19 @@ export class Delivery {
 
   /** Records a failed attempt as the policy's row says: wait, follow, drop the group, give up or retry. */
   private failed(row: DueDelivery, ticket: Ticket, err: unknown): void {
-    const { deliveries, pacer, clock, logger } = this.deps;
-    const now = clock.now();
+    const { pacer, clock, logger, storage } = this.deps;
     const rule = deliveryRule(err);
     const action = rule.action(err);
     const detail = describeError(err);
     pacer.settle(ticket, rule.counted);
     logger.debug({ chatId: row.chatId, rule: rule.name, detail }, "a delivery failed");
+    const now = clock.now();
+    storage.record(() => this.apply(row, action, now, detail));
+  }
+
+  /** Writes what the policy's action means for the row and its group. */
+  private apply(row: DueDelivery, action: DeliveryAction, now: number, detail: string): void {
+    const { deliveries } = this.deps;
     switch (action.kind) {
       case "wait":
         deliveries.putBack(row.id, now + action.waitMs, action.reason, detail);
@@ -98,26 +116,31 @@ export class Delivery {
         deliveries.end(row.id, "failed", action.reason, detail);
         break;
       case "retry":
-        this.retryLater(row, now, action.reason, detail);
+        this.retryLater(row, now, action, detail);
         break;
     }
   }
 
-  /** Tries again after a backoff, or fails the delivery once it has had its attempts. */
+  /**
+   * Tries again after a backoff. Once it has had its attempts, the delivery fails; or, when an
+   * attempt may have reached the group, it is left unconfirmed (for staff to resend).
+   */
   private retryLater(
     row: DueDelivery,
     now: number,
-    reason: "server_error" | "network",
+    action: Extract<DeliveryAction, { kind: "retry" }>,
     detail: string,
   ): void {
     const attempts = row.attempts + 1;
     const { deliveries } = this.deps;
     if (attempts >= this.options.maxAttempts) {
-      deliveries.end(row.id, "failed", reason, detail);
+      if (row.maybeDelivered || action.maybeDelivered)
+        deliveries.end(row.id, "unconfirmed", "no_answer", detail);
+      else deliveries.end(row.id, "failed", action.reason, detail);
       return;
     }
     const wait = backoff(attempts, this.options.backoffMs, this.options.maxBackoffMs);
-    deliveries.retry(row.id, now + wait, reason, detail);
+    deliveries.retry(row.id, now + wait, action.reason, detail, action.maybeDelivered);
   }
 
   /** Moves a group's records to its new supergroup id. */
@@ -141,8 +164,8 @@ export class Delivery {
     logger.info({ chatId, skipped }, "the bot may not write to a group: unsubscribed it");
   }
 
-  /** A signal that abandons a call left unanswered too long. */
-  private timeout(): AbortSignal {
-    return AbortSignal.timeout(this.options.requestTimeoutMs);
+  /** A signal that abandons a call left unanswered too long, or when the worker gives up its calls. */
+  private signal(): AbortSignal {
+    return AbortSignal.any([AbortSignal.timeout(this.options.requestTimeoutMs), this.deps.life.abandoned]);
   }
 }

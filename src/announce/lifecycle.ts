@@ -3,12 +3,15 @@ type WorkerState = "new" | "running" | "stopping" | "stopped" | "killed";
 
 /**
  * The worker's state, shared by its parts: after a kill they record nothing more (as a killed
- * process would not), and `stopping` ends the waits that would hold a stop back.
+ * process would not), `stopping` ends the waits that would hold a stop back, and `abandoned`
+ * aborts the API calls still in flight when a stop will wait no longer.
  */
 export class Lifecycle {
   state: WorkerState = "new";
   /** Aborted by `stop` and `kill`. */
   private readonly stopController = new AbortController();
+  /** Aborted when the calls in flight are given up. */
+  private readonly abandonController = new AbortController();
 
   get running(): boolean {
     return this.state === "running";
@@ -22,8 +25,19 @@ export class Lifecycle {
     return this.stopController.signal;
   }
 
+  /** Passed to every API call: aborted when the worker gives up the calls in flight. */
+  get abandoned(): AbortSignal {
+    return this.abandonController.signal;
+  }
+
   /** Ends every wait on {@link stopping}. */
   endWaits(): void {
     this.stopController.abort();
+  }
+
+  /** Aborts every API call still in flight (their answers will never be known). */
+  abandon(): void {
+    this.endWaits();
+    this.abandonController.abort();
   }
 }

@@ -1,31 +1,33 @@
+import { countedAfter, type OutgoingLimiter } from "../telegram/outgoing";
+import type { Ticket, WaitCause } from "../telegram/rate-limit";
 import type { Clock } from "./clock";
-import type { RateLimiter, Ticket, WaitCause } from "./rate-limit";
 
 /**
- * Telegram's limits applied to every call a broadcast makes, on the worker's clock: messages to
- * groups count against the bot's overall limit and their group's; other calls (pins, progress
- * edits, reports) against the overall limit only. A call counts from when it leaves until its
- * answer is in (see rate-limit.ts).
+ * The broadcaster's side of the bot's one outgoing limiter (telegram/outgoing.ts), on the
+ * worker's clock: messages to groups count against the bot's overall limit and their group's;
+ * pins against the overall limit only. Broadcasts go after replies to people. A call counts from
+ * when it leaves until its answer is in (see rate-limit.ts). Calls to staff are paced by the staff
+ * client itself, through the same limiter.
  */
 export class Pacer {
   constructor(
-    private readonly limiter: RateLimiter,
+    private readonly limiter: OutgoingLimiter,
     private readonly clock: Clock,
   ) {}
 
   /** Counts what a previous process sent lately: Telegram still counts it after a restart. */
   seed(sends: ReadonlyArray<{ chatId: number; at: number }>): void {
-    for (const sent of sends) this.limiter.take(sent.chatId, sent.at);
+    this.limiter.seed(sends);
   }
 
   /** How long a message to `chatId` must wait now, and which limit holds it. */
   delay(chatId: number, now: number): { ms: number; cause: WaitCause } {
-    return this.limiter.delay(chatId, now);
+    return this.limiter.delay(chatId, now, "broadcast");
   }
 
   /** How long any call must wait now for the overall limit. */
   globalWait(now = this.clock.now()): number {
-    return this.limiter.globalDelay(now);
+    return this.limiter.delay(undefined, now, "broadcast").ms;
   }
 
   /** Counts a message to `chatId` leaving now. */
@@ -35,11 +37,10 @@ export class Pacer {
 
   /**
    * Settles a ticket once its call is answered: counted until now when Telegram may have counted
-   * it, given back when it surely did not (Telegram refused the call).
+   * it, given back when it surely did not (Telegram refused the call, or it never reached it).
    */
   settle(ticket: Ticket, counted: boolean): void {
-    if (counted) this.limiter.confirm(ticket, this.clock.now());
-    else this.limiter.refund(ticket);
+    this.limiter.settle(ticket, counted);
   }
 
   /** Waits until the overall limit lets a call go; false when `signal` ended the wait first. */
@@ -51,15 +52,15 @@ export class Pacer {
     return true;
   }
 
-  /** Runs a call that is not a message to a group, counted against the overall limit. */
-  async counted<T>(call: () => Promise<T>, refused: (err: unknown) => boolean): Promise<T> {
-    const ticket = this.limiter.takeGlobal(this.clock.now());
+  /** Runs a call that is not a message to a group (a pin), counted against the overall limit. */
+  async counted<T>(call: () => Promise<T>): Promise<T> {
+    const ticket = this.limiter.take(undefined, this.clock.now());
     try {
       const result = await call();
       this.settle(ticket, true);
       return result;
     } catch (err) {
-      this.settle(ticket, !refused(err));
+      this.settle(ticket, countedAfter(err));
       throw err;
     }
   }

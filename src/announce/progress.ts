@@ -2,22 +2,23 @@ import type { Translate } from "../i18n";
 import type { Announcement, AnnouncementStore } from "../storage/announcements";
 import type { DeliveryQueue } from "../storage/deliveries";
 import type { BroadcastApi } from "./broadcast-api";
-import { isRefusal } from "./delivery-policy";
 import type { Lifecycle } from "./lifecycle";
-import type { Pacer } from "./pacer";
 import { progressText } from "./report";
 import type { StaffCalls } from "./staff-calls";
+import type { StoragePause } from "./storage-pause";
 
 /** What the parts that write to staff (progress, reports) work with. */
 export interface StaffMessageDeps {
   announcements: AnnouncementStore;
   deliveries: DeliveryQueue;
-  /** Talks to staff; may be a retrying client. */
+  /** Talks to staff; paces its own calls (the bot's outgoing limiter) and may retry them. */
   staff: BroadcastApi;
   t: Translate;
-  pacer: Pacer;
   calls: StaffCalls;
   life: Lifecycle;
+  storage: StoragePause;
+  /** Wakes the worker: a call to staff settled, so the next edit or retry is due at a new time. */
+  wake: () => void;
 }
 
 interface ProgressOptions {
@@ -80,6 +81,7 @@ export class ProgressMessages {
       if (previous?.text === text || counts.total === 0) continue;
       entry.task = this.deps.calls.run(this.show(announcement, text)).finally(() => {
         entry.task = undefined;
+        this.deps.wake();
       });
     }
   }
@@ -97,15 +99,15 @@ export class ProgressMessages {
   }
 
   private async show(announcement: Announcement, text: string): Promise<void> {
-    const { staff, announcements, pacer, calls, life } = this.deps;
+    const { staff, announcements, calls, life, storage } = this.deps;
     const messageId = announcement.progressMessageId ?? announcements.get(announcement.id)?.progressMessageId;
     const chatId = announcement.authorId;
     if (messageId !== undefined) {
-      await pacer.counted(() => staff.editMessage(chatId, messageId, text, calls.signal), isRefusal);
+      await staff.editMessage(chatId, messageId, text, calls.signal());
       return;
     }
-    const sent = await pacer.counted(() => staff.sendMessage(chatId, text, calls.signal), isRefusal);
-    if (!life.killed) announcements.setProgressMessage(announcement.id, sent);
+    const sent = await staff.sendMessage(chatId, text, calls.signal());
+    if (!life.killed) storage.record(() => announcements.setProgressMessage(announcement.id, sent));
   }
 
   /** Messages a second lately, at most the ceiling; the ceiling until there are a few to go by. */

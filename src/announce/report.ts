@@ -78,8 +78,8 @@ export function finishedText(t: Translate, lang: Lang, id: number, counts: Deliv
 }
 
 /**
- * The final report: delivered, skipped and failed, with the reasons and the groups concerned. The
- * lists are cut (names per reason, reasons, long titles and error texts) so the whole stays within
+ * The final report: delivered (confirmed by Telegram), unconfirmed, perhaps received twice,
+ * skipped and failed, with the reasons and the groups concerned. The lists are cut (names per reason, reasons, long titles and error texts) so the whole stays within
  * Telegram's 4096 characters however many groups failed: a report too long to send would never
  * arrive.
  */
@@ -97,6 +97,7 @@ export function reportText(
     t(lang, "announce.report.sent", { count: counts.sent, total: counts.total }),
   ];
   if (counts.unconfirmed) lines.push(t(lang, "announce.report.unconfirmed", { count: counts.unconfirmed }));
+  if (counts.maybeTwice) lines.push(t(lang, "announce.report.maybeTwice", { count: counts.maybeTwice }));
   if (counts.pinned) lines.push(t(lang, "announce.report.pinned", { count: counts.pinned }));
   lines.push(t(lang, "announce.report.skipped", { count: counts.skipped }));
   lines.push(t(lang, "announce.report.failed", { count: counts.failed }));
@@ -119,7 +120,7 @@ export function reportText(
       .map((problem) => escapeHtml(cutText(problem.title ?? String(problem.chatId), MAX_TITLE_CHARS)));
     const more =
       list.length > MAX_NAMES ? [t(lang, "announce.report.more", { count: list.length - MAX_NAMES })] : [];
-    const mark = status === "failed" ? "✗" : status === "sent" ? "?" : "–";
+    const mark = STATUS_MARKS.get(status) ?? "–";
     return {
       groups: list.length,
       line: `${mark} <b>${escapeHtml(label)}</b> (${list.length}): ${[...names, ...more].join(", ")}`,
@@ -138,6 +139,24 @@ export function reportText(
   }
   if (shown < reasonLines.length) lines.push(moreReasons(t, lang, reasonLines.slice(shown)));
   return lines.join("\n");
+}
+
+/** How each kind of problem is marked in the report's list of reasons. */
+const STATUS_MARKS: ReadonlyMap<string, string> = new Map([
+  ["failed", "✗"],
+  ["unconfirmed", "?"],
+  ["sent", "2×"],
+  ["skipped", "–"],
+]);
+
+/** The callback data of the button that resends announcement `id` to its unconfirmed groups. */
+export const resendData = (id: number) => `an:r:${id}`;
+/** What {@link resendData} makes, with the announcement's id. */
+export const RESEND_DATA = /^an:r:(\d{1,12})$/;
+
+/** The report's button: resend to the unconfirmed groups (which may then have it twice). */
+export function resendButton(t: Translate, lang: Lang, id: number, counts: DeliveryCounts) {
+  return { text: t(lang, "announce.buttons.resend", { count: counts.unconfirmed }), data: resendData(id) };
 }
 
 /** "… and 7 more reasons (312 groups)". */

@@ -1,17 +1,14 @@
 import type { Logger } from "../logger";
 import type { Announcement } from "../storage/announcements";
-import type { BroadcastApi } from "./broadcast-api";
+import type { Buttons } from "./broadcast-api";
 import type { Clock } from "./clock";
-import { isRefusal } from "./delivery-policy";
 import type { ProgressMessages, StaffMessageDeps } from "./progress";
-import { finishedText, missedText, reportText } from "./report";
+import { finishedText, missedText, reportText, resendButton } from "./report";
 
 interface ReportDeps extends StaffMessageDeps {
   progress: ProgressMessages;
   clock: Clock;
   logger: Logger;
-  /** Wakes the worker: a failed report's retry is due at a new time. */
-  wake: () => void;
 }
 
 interface ReportOptions {
@@ -32,9 +29,16 @@ interface Retry {
 const MAX_RETRY_WAIT_MS = 10 * 60_000;
 
 /**
- * Tells each author how their announcement went, once: the final report when it is done, or the
- * notice that a scheduled one was missed. A report that cannot be sent is tried again later, a
- * bounded number of times.
+ * Tells each author how their announcement went, once: the final report when it is done (with a
+ * button to resend to the groups left unconfirmed), or the notice that a scheduled one was
+ * missed. A report that cannot be sent is tried again later, a bounded number of times.
+ *
+ * Once, also across a crash: the announcement is marked before the report's call and marked
+ * reported after it. A process that dies between the two leaves the report in doubt, and it is
+ * not sent again (it may have arrived); staff still find the outcome in /pengumuman. The trade-off
+ * goes that way on purpose: a lost report is rare (a crash in that one call), a second one would
+ * follow every such crash. A call that fails while the bot runs is retried, like any message: a
+ * network fault may then, rarely, bring the report twice.
  */
 export class Reports {
   private readonly sending = new Set<number>();
@@ -112,25 +116,35 @@ export class Reports {
     const counts = deliveries.counts(id);
     const lang = announcement.authorLang;
     const progressId = announcement.progressMessageId;
+    const { staff, calls } = this.deps;
     if (progressId !== undefined && firstTry) {
-      await this.staffCall((api, signal) =>
-        api.editMessage(announcement.authorId, progressId, finishedText(t, lang, id, counts), signal),
-      ).catch(() => undefined);
+      const done = finishedText(t, lang, id, counts);
+      await staff.editMessage(announcement.authorId, progressId, done, calls.signal()).catch(() => undefined);
     }
     const { startedAt, finishedAt } = announcement;
     const seconds =
       startedAt !== undefined && finishedAt !== undefined ? (finishedAt - startedAt) / 1000 : undefined;
-    await this.tell(announcement, reportText(t, lang, id, counts, deliveries.problems(id), seconds));
+    const text = reportText(t, lang, id, counts, deliveries.problems(id), seconds);
+    await this.tell(
+      announcement,
+      text,
+      counts.unconfirmed ? [[resendButton(t, lang, id, counts)]] : undefined,
+    );
   }
 
-  /** Sends `text` to the author, then marks the announcement reported. */
-  private async tell(announcement: Announcement, text: string): Promise<void> {
-    await this.staffCall((api, signal) => api.sendMessage(announcement.authorId, text, signal));
-    if (!this.deps.life.killed) this.deps.announcements.markReported(announcement.id);
-  }
-
-  private staffCall<T>(call: (api: BroadcastApi, signal: AbortSignal) => Promise<T>): Promise<T> {
-    const { pacer, staff, calls } = this.deps;
-    return pacer.counted(() => call(staff, calls.signal), isRefusal);
+  /** Sends `text` to the author once (see the class comment), then marks the announcement reported. */
+  private async tell(announcement: Announcement, text: string, buttons?: Buttons): Promise<void> {
+    const { announcements, staff, calls, life, storage } = this.deps;
+    const { id } = announcement;
+    const token = announcements.beginReport(id);
+    if (token === undefined) return;
+    try {
+      await staff.sendMessage(announcement.authorId, text, calls.signal(), buttons);
+    } catch (err) {
+      // The bot runs and saw the call fail: it may be sent again. Stopping, it stays in doubt.
+      if (life.running) storage.record(() => announcements.dropReport(id, token));
+      throw err;
+    }
+    if (!life.killed) storage.record(() => announcements.markReported(id, token));
   }
 }

@@ -3,21 +3,23 @@ import { describeError } from "./broadcast-api";
 import type { Lifecycle } from "./lifecycle";
 
 /**
- * Calls to staff (progress messages, reports) run in the background, beside the deliveries: a
- * failure is logged, never thrown, and a stop aborts those still waiting for an answer.
+ * Calls to staff (progress messages, reports, notices) run in the background, beside the
+ * deliveries: a failure is logged, never thrown; each call is given up after a timeout, or when
+ * the worker abandons its calls in flight (a stop that will wait no longer, a kill).
  */
 export class StaffCalls {
   private readonly calls = new Set<Promise<unknown>>();
-  private readonly abort = new AbortController();
 
   constructor(
     private readonly life: Lifecycle,
     private readonly logger: Logger,
+    /** A call to staff still unanswered after this is given up, in ms. */
+    private readonly timeoutMs: number,
   ) {}
 
-  /** Aborted when the worker stops: passed to each call to staff. */
-  get signal(): AbortSignal {
-    return this.abort.signal;
+  /** The signal to pass to one call to staff. */
+  signal(): AbortSignal {
+    return AbortSignal.any([this.life.abandoned, AbortSignal.timeout(this.timeoutMs)]);
   }
 
   /** Tracks `task` until it settles; its failure is logged while the worker runs. */
@@ -31,9 +33,8 @@ export class StaffCalls {
     return tracked;
   }
 
-  /** Aborts the calls in flight and waits for them to settle. */
-  async stop(): Promise<void> {
-    this.abort.abort();
-    await Promise.allSettled([...this.calls]);
+  /** The calls in flight, to wait for. */
+  inFlight(): Promise<unknown>[] {
+    return [...this.calls];
   }
 }

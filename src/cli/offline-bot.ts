@@ -8,6 +8,7 @@ import { silentLogger } from "../logger";
 import { broadcastClients, createBotDeps } from "../services";
 import { openDatabase } from "../storage/database";
 import { OFFLINE_BOT_INFO, OFFLINE_TOKEN } from "../telegram/offline-identity";
+import { OutgoingLimiter, UNLIMITED } from "../telegram/outgoing";
 
 export { OFFLINE_BOT_INFO, OFFLINE_TOKEN };
 
@@ -24,6 +25,8 @@ export function offlineBot(
   options: { apiRoot?: string; stub?: ApiStub; adminIds?: number[] } = {},
 ) {
   const db = openDatabase(":memory:");
+  // Benchmarks push thousands of replies a second through this bot: no Telegram limits here.
+  const outgoing = new OutgoingLimiter(systemClock, UNLIMITED);
   const deps = createBotDeps({
     db,
     engine,
@@ -34,7 +37,8 @@ export function offlineBot(
     timezone: "Asia/Jakarta",
     now: Date.now,
     clock: systemClock,
-    ...broadcastClients({ token: OFFLINE_TOKEN, apiRoot: options.apiRoot, logger: silentLogger }),
+    outgoing,
+    ...broadcastClients({ token: OFFLINE_TOKEN, apiRoot: options.apiRoot, logger: silentLogger, outgoing }),
   });
   const bot = createBot(OFFLINE_TOKEN, deps, { apiRoot: options.apiRoot, botInfo: OFFLINE_BOT_INFO });
   if (options.stub) {

@@ -1,7 +1,7 @@
 import { Composer } from "telegraf";
 import type { InlineKeyboardButton } from "telegraf/types";
 import { describeAudience, parseAudience } from "../announce/audience";
-import { excerpt } from "../announce/report";
+import { excerpt, RESEND_DATA, resendData } from "../announce/report";
 import { formatShort } from "../announce/schedule";
 import type { AnnounceService } from "../announce/service";
 import type { Announcement } from "../storage/announcements";
@@ -72,6 +72,16 @@ function listing(ctx: BotContext, service: AnnounceService): [string, InlineKeyb
     );
     const counts = deliveries.counts(announcement.id);
     if (counts.total) lines.push(`  ${ctx.t("announce.list.counts", { ...counts })}`);
+    if (counts.unconfirmed) {
+      lines.push(`  ${ctx.t("announce.list.unconfirmed", { count: counts.unconfirmed })}`);
+      // Here too, not only under the report: a report cut short by a crash may never have arrived.
+      keyboard.push([
+        {
+          text: ctx.t("announce.buttons.resendOne", { id: announcement.id, count: counts.unconfirmed }),
+          callback_data: resendData(announcement.id),
+        },
+      ]);
+    }
     if (announcement.status === "sending") {
       keyboard.push([
         {
@@ -106,4 +116,16 @@ announcements.action(/^an:c:(\d{1,12})$/, forStaff, async (ctx) => {
   await ctx
     .editMessageText(text, { parse_mode: "HTML", reply_markup: { inline_keyboard: keyboard } })
     .catch((err: unknown) => ctx.deps.logger.debug({ err }, "could not refresh the announcement list"));
+});
+
+// The report's button (and the list's): resend to the groups left unconfirmed. The report said
+// that a group that did get it will have it twice.
+announcements.action(RESEND_DATA, forStaff, async (ctx) => {
+  const service = ctx.deps.announce;
+  const id = Number(ctx.match[1]);
+  const count = service.announcements.resendUnconfirmed(id);
+  service.broadcaster.wake();
+  if (count === 0) return acknowledge(ctx, ctx.t("announce.resend.none", { id }), { alert: true });
+  ctx.deps.logger.info({ announcement: id, by: ctx.from.id, groups: count }, "unconfirmed groups resent");
+  await acknowledge(ctx, ctx.t("announce.resend.started", { id, count }), { alert: true });
 });

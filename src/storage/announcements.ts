@@ -29,6 +29,8 @@ export interface Announcement {
   startedAt: number | undefined;
   finishedAt: number | undefined;
   progressMessageId: number | undefined;
+  /** When the call sending its report began; set with no `reportedAt`: the report may have gone. */
+  reportStartedAt: number | undefined;
   reportedAt: number | undefined;
 }
 
@@ -62,6 +64,7 @@ interface AnnouncementRow {
   started_at: number | null;
   finished_at: number | null;
   progress_message_id: number | null;
+  report_started_at: number | null;
   reported_at: number | null;
 }
 
@@ -81,6 +84,7 @@ const toAnnouncement = (row: AnnouncementRow): Announcement => ({
   startedAt: row.started_at ?? undefined,
   finishedAt: row.finished_at ?? undefined,
   progressMessageId: row.progress_message_id ?? undefined,
+  reportStartedAt: row.report_started_at ?? undefined,
   reportedAt: row.reported_at ?? undefined,
 });
 
@@ -97,8 +101,10 @@ const SQL = Object.freeze({
   nextScheduledAt: "SELECT MIN(send_at) AS at FROM announcements WHERE status = 'scheduled'",
   sending: "SELECT * FROM announcements WHERE status = 'sending' ORDER BY id",
   unreported: `SELECT * FROM announcements
-    WHERE reported_at IS NULL AND (status = 'done' OR (status = 'cancelled' AND started_at IS NOT NULL))
+    WHERE reported_at IS NULL AND report_started_at IS NULL
+      AND (status = 'done' OR (status = 'cancelled' AND started_at IS NOT NULL))
     ORDER BY id`,
+  reportInDoubt: "SELECT id FROM announcements WHERE reported_at IS NULL AND report_started_at IS NOT NULL",
   miss: `UPDATE announcements SET status = 'cancelled', started_at = @now, finished_at = @now
     WHERE id = @id AND status = 'scheduled'`,
   begin: `UPDATE announcements SET status = 'sending', started_at = @now
@@ -113,7 +119,18 @@ const SQL = Object.freeze({
   cancelPending: `UPDATE deliveries SET status = 'skipped', error = 'cancelled', updated_at = @now
     WHERE announcement_id = @id AND status = 'pending'`,
   setProgress: "UPDATE announcements SET progress_message_id = @messageId WHERE id = @id",
-  reported: "UPDATE announcements SET reported_at = @now WHERE id = @id",
+  beginReport: `UPDATE announcements SET report_started_at = @now
+    WHERE id = @id AND reported_at IS NULL AND report_started_at IS NULL`,
+  dropReport: `UPDATE announcements SET report_started_at = NULL
+    WHERE id = @id AND report_started_at = @token AND reported_at IS NULL`,
+  reported: `UPDATE announcements SET reported_at = @now
+    WHERE id = @id AND report_started_at = @token AND reported_at IS NULL`,
+  reopen: `UPDATE announcements SET status = 'sending', started_at = @now, finished_at = NULL,
+      progress_message_id = NULL, report_started_at = NULL, reported_at = NULL
+    WHERE id = @id AND status = 'done'`,
+  requeueUnconfirmed: `UPDATE deliveries SET status = 'pending', attempts = 0, next_at = @now, maybe_delivered = 1,
+      error = NULL, detail = NULL, updated_at = @now
+    WHERE announcement_id = @id AND status = 'unconfirmed'`,
 });
 
 /**
@@ -123,6 +140,7 @@ const SQL = Object.freeze({
 export class AnnouncementStore {
   private readonly sql: Statements<typeof SQL>;
   private readonly startTransaction: (id: number, targets: readonly Target[]) => boolean;
+  private readonly resendTransaction: (id: number) => number;
 
   constructor(
     db: Database,
@@ -134,6 +152,12 @@ export class AnnouncementStore {
       if (this.sql.begin.run({ id, now }).changes === 0) return false;
       for (const target of targets) this.sql.queue.run({ id, chatId: target.chatId, lang: target.lang, now });
       return true;
+    });
+    this.resendTransaction = db.transaction((id: number) => {
+      const now = this.now();
+      const requeued = this.sql.requeueUnconfirmed.run({ id, now }).changes;
+      if (requeued > 0) this.sql.reopen.run({ id, now });
+      return requeued;
     });
   }
 
@@ -229,8 +253,38 @@ export class AnnouncementStore {
     this.sql.setProgress.run({ id, messageId });
   }
 
-  markReported(id: number): void {
-    this.sql.reported.run({ id, now: this.now() });
+  /**
+   * Records that the report is about to be sent, before the call: a crash during it leaves the
+   * report in doubt, and it is not sent again. Returns the token to pass to `markReported` or
+   * `dropReport`; `undefined` when the report is sent, or being sent, already.
+   */
+  beginReport(id: number): number | undefined {
+    const now = this.now();
+    return this.sql.beginReport.run({ id, now }).changes > 0 ? now : undefined;
+  }
+
+  /** The report's call failed and it did not go: it may be sent again. */
+  dropReport(id: number, token: number): void {
+    this.sql.dropReport.run({ id, token });
+  }
+
+  /** The report's call succeeded (for the round `token` began; a resend since starts another). */
+  markReported(id: number, token: number): void {
+    this.sql.reported.run({ id, now: this.now(), token });
+  }
+
+  /** Announcements whose report was being sent when the process stopped: it may have gone. */
+  reportsInDoubt(): number[] {
+    return (this.sql.reportInDoubt.all() as Array<{ id: number }>).map((row) => row.id);
+  }
+
+  /**
+   * Staff's resend: the announcement's `unconfirmed` deliveries go back in the queue (marked
+   * `maybe_delivered`, since the first try may have arrived) and a finished announcement is sent
+   * again, with a progress message and a report of its own. Returns how many deliveries.
+   */
+  resendUnconfirmed(id: number): number {
+    return this.resendTransaction(id);
   }
 
   private list(rows: unknown[]): Announcement[] {

@@ -3,9 +3,15 @@ import { type Database, prepareAll, type Statements } from "./database";
 
 /**
  * The delivery queue: one row per announcement and group. A delivery's life: `pending` →
- * `sending` (claimed, committed before the API call) → `sent` (with Telegram's message id),
- * `failed` (Telegram refused for good) or `skipped` (not attempted: group gone, unsubscribed,
- * cancelled). A 429, 5xx or network error puts it back to `pending`.
+ * `sending` (claimed, committed before the API call) → `sent` (Telegram confirmed it: its message
+ * id is kept), `unconfirmed` (the request may have reached Telegram but no answer came back: the
+ * bot stopped or crashed during the call, or every attempt went unanswered), `failed` (Telegram
+ * refused for good) or `skipped` (not attempted: group gone, unsubscribed, cancelled). A 429, 5xx
+ * or network error puts it back to `pending`; so does staff's resend of the `unconfirmed` ones
+ * (AnnouncementStore.resendUnconfirmed).
+ *
+ * `maybe_delivered` marks a delivery an earlier attempt of which may have reached its group (the
+ * connection dropped, or no answer in time): sent again, that group may have it twice.
  */
 
 /** Why a delivery failed or was skipped; the report groups by these. */
@@ -20,7 +26,12 @@ type DeliveryReason =
   | "inactive"
   | "cancelled"
   | "migrated"
-  | "unconfirmed";
+  /** Unconfirmed: the process stopped (crash, kill) while the call was in flight. */
+  | "interrupted"
+  /** Unconfirmed: a graceful stop abandoned the call still in flight. */
+  | "abandoned"
+  /** Unconfirmed: every attempt went unanswered, and one of them may have arrived. */
+  | "no_answer";
 
 /** A delivery ready to go, with the text it carries. */
 export interface DueDelivery {
@@ -29,6 +40,8 @@ export interface DueDelivery {
   chatId: number;
   lang: Lang;
   attempts: number;
+  /** An earlier attempt may have reached the group (no answer came back). */
+  maybeDelivered: boolean;
   text: string;
   pin: boolean;
 }
@@ -41,26 +54,36 @@ export interface DeliveryCounts {
   sent: number;
   failed: number;
   skipped: number;
-  /** Sent rows whose API call was in flight when the process stopped: counted as sent. */
+  /** The request may have reached Telegram, which never confirmed it: not counted in `sent`. */
   unconfirmed: number;
+  /** Sent (confirmed) after an earlier attempt that may have arrived too: perhaps received twice. */
+  maybeTwice: number;
   pinned: number;
 }
 
-/** A delivery that did not reach its group, or may not have (`sent`, reason `unconfirmed`), for the report. */
+/**
+ * A delivery for the report's lists: one that did not reach its group, one that may not have
+ * (`unconfirmed`), or one that may have reached it twice (`sent`, reason `maybe_twice`).
+ */
 export interface DeliveryProblem {
   chatId: number;
   title: string | undefined;
-  status: "failed" | "skipped" | "sent";
+  status: "failed" | "skipped" | "unconfirmed" | "sent";
   reason: string;
   detail: string | undefined;
 }
 
-type DueRow = Omit<DueDelivery, "pin" | "lang"> & { pin: number; lang: string };
+type DueRow = Omit<DueDelivery, "pin" | "lang" | "maybeDelivered"> & {
+  pin: number;
+  lang: string;
+  maybeDelivered: number;
+};
 type ProblemRow = Omit<DeliveryProblem, "title" | "detail"> & { title: string | null; detail: string | null };
 
 // Every statement of the queue, by name; `@now` is the store's clock.
 const SQL = Object.freeze({
   nextDue: `SELECT d.id, d.announcement_id AS announcementId, d.chat_id AS chatId, d.lang, d.attempts,
+      d.maybe_delivered AS maybeDelivered,
       CASE d.lang WHEN 'en' THEN COALESCE(a.text_en, a.text_id) ELSE COALESCE(a.text_id, a.text_en) END AS text,
       a.pin
     FROM deliveries d JOIN announcements a ON a.id = d.announcement_id
@@ -74,7 +97,7 @@ const SQL = Object.freeze({
     WHERE id = @id AND status = 'sending'`,
   pinned: "UPDATE deliveries SET pinned = 1 WHERE id = @id",
   retry: `UPDATE deliveries SET status = 'pending', next_at = @nextAt, error = @error, detail = @detail,
-      updated_at = @now
+      maybe_delivered = MAX(maybe_delivered, @maybeDelivered), updated_at = @now
     WHERE id = @id AND status = 'sending'`,
   putBack: `UPDATE deliveries SET status = 'pending', attempts = MAX(attempts - 1, 0), next_at = @nextAt,
       error = @error, detail = @detail, updated_at = @now
@@ -85,18 +108,21 @@ const SQL = Object.freeze({
   skipChat: `UPDATE deliveries SET status = 'skipped', error = @error, updated_at = @now
     WHERE chat_id = @chatId AND status = 'pending'`,
   recentSends: `SELECT chat_id AS chatId, updated_at AS at FROM deliveries
-    WHERE updated_at > ? AND status = 'sent' ORDER BY updated_at`,
-  recover: `UPDATE deliveries SET status = 'sent', error = 'unconfirmed', updated_at = @now
+    WHERE updated_at > ? AND status IN ('sent', 'unconfirmed') ORDER BY updated_at`,
+  recover: `UPDATE deliveries SET status = 'unconfirmed', error = 'interrupted', detail = NULL, updated_at = @now
     WHERE status = 'sending'`,
   counts: `SELECT COUNT(*) AS total,
       SUM(status = 'pending') AS pending, SUM(status = 'sending') AS sending, SUM(status = 'sent') AS sent,
       SUM(status = 'failed') AS failed, SUM(status = 'skipped') AS skipped,
-      SUM(status = 'sent' AND error = 'unconfirmed') AS unconfirmed, SUM(pinned) AS pinned
+      SUM(status = 'unconfirmed') AS unconfirmed, SUM(status = 'sent' AND maybe_delivered = 1) AS maybeTwice,
+      SUM(pinned) AS pinned
     FROM deliveries WHERE announcement_id = ?`,
-  problems: `SELECT d.chat_id AS chatId, g.title, d.status, COALESCE(d.error, 'unknown') AS reason, d.detail
+  problems: `SELECT d.chat_id AS chatId, g.title, d.status,
+      CASE d.status WHEN 'sent' THEN 'maybe_twice' ELSE COALESCE(d.error, 'unknown') END AS reason,
+      CASE d.status WHEN 'sent' THEN NULL ELSE d.detail END AS detail
     FROM deliveries d LEFT JOIN groups g ON g.id = d.chat_id
     WHERE d.announcement_id = ?
-      AND (d.status IN ('failed', 'skipped') OR (d.status = 'sent' AND d.error = 'unconfirmed'))
+      AND (d.status IN ('failed', 'skipped', 'unconfirmed') OR (d.status = 'sent' AND d.maybe_delivered = 1))
     ORDER BY d.id`,
   openForChat:
     "SELECT id, announcement_id AS announcementId FROM deliveries WHERE chat_id = ? AND status IN ('pending', 'sending')",
@@ -121,7 +147,12 @@ export class DeliveryQueue {
   nextDue(now: number, busy: Iterable<number> = []): DueDelivery | undefined {
     const row = this.sql.nextDue.get(now, JSON.stringify([...busy])) as DueRow | undefined;
     if (!row) return undefined;
-    return { ...row, lang: row.lang === "en" ? "en" : "id", pin: row.pin === 1 };
+    return {
+      ...row,
+      lang: row.lang === "en" ? "en" : "id",
+      pin: row.pin === 1,
+      maybeDelivered: row.maybeDelivered === 1,
+    };
   }
 
   /** When the next pending delivery is due; `undefined` when none is pending. */
@@ -143,9 +174,19 @@ export class DeliveryQueue {
     this.sql.pinned.run({ id });
   }
 
-  /** Puts a claimed delivery back in the queue, due at `nextAt`. */
-  retry(id: number, nextAt: number, reason: DeliveryReason, detail?: string): void {
-    this.sql.retry.run({ id, nextAt, error: reason, detail: detail ?? null, now: this.now() });
+  /**
+   * Puts a claimed delivery back in the queue, due at `nextAt`; `maybeDelivered` when this attempt
+   * may have reached the group (no answer came back), so a later success may be a second copy.
+   */
+  retry(id: number, nextAt: number, reason: DeliveryReason, detail?: string, maybeDelivered = false): void {
+    this.sql.retry.run({
+      id,
+      nextAt,
+      error: reason,
+      detail: detail ?? null,
+      maybeDelivered: maybeDelivered ? 1 : 0,
+      now: this.now(),
+    });
   }
 
   /**
@@ -156,8 +197,13 @@ export class DeliveryQueue {
     this.sql.putBack.run({ id, nextAt, error: reason, detail: detail ?? null, now: this.now() });
   }
 
-  /** Ends a delivery that will not be sent. */
-  end(id: number, status: "failed" | "skipped", reason: DeliveryReason, detail?: string): void {
+  /** Ends a delivery that will not be sent (again): refused, skipped, or left unconfirmed. */
+  end(
+    id: number,
+    status: "failed" | "skipped" | "unconfirmed",
+    reason: DeliveryReason,
+    detail?: string,
+  ): void {
     this.sql.end.run({ id, status, error: reason, detail: detail ?? null, now: this.now() });
   }
 
@@ -173,8 +219,9 @@ export class DeliveryQueue {
 
   /**
    * At start, before any send: deliveries left `sending` by a process that stopped during their API
-   * call. Their request had most likely reached Telegram, so they are counted as sent, marked
-   * `unconfirmed`, and never sent twice. Returns how many there were.
+   * call. Their request may or may not have reached Telegram, so they become `unconfirmed`: not
+   * sent again by themselves (that could be a second copy), listed in the report for staff to
+   * resend. Returns how many there were.
    */
   recoverInterrupted(): number {
     return this.sql.recover.run({ now: this.now() }).changes;
@@ -199,11 +246,15 @@ export class DeliveryQueue {
       failed: count("failed"),
       skipped: count("skipped"),
       unconfirmed: count("unconfirmed"),
+      maybeTwice: count("maybeTwice"),
       pinned: count("pinned"),
     };
   }
 
-  /** The deliveries that failed, were skipped or are unconfirmed, with the group's title when known. */
+  /**
+   * The deliveries that failed, were skipped or are unconfirmed, and those sent that may have
+   * arrived twice, with the group's title when known.
+   */
   problems(announcementId: number): DeliveryProblem[] {
     return (this.sql.problems.all(announcementId) as ProblemRow[]).map((row) => ({
       ...row,

@@ -178,4 +178,46 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX staff_questions_status ON staff_questions (status, created_at);
     `,
   },
+  {
+    // Issue 11 (faults): `unconfirmed` becomes a status of its own (it was `sent` with error
+    // `unconfirmed`, though Telegram never confirmed those); a delivery remembers that an earlier
+    // attempt may have reached its group (`maybe_delivered`); an announcement records that its
+    // report is being sent (`report_started_at`), so a crash during that call never sends it twice.
+    version: 8,
+    name: "unconfirmed deliveries, reports being sent",
+    up: `
+      CREATE TABLE deliveries_rebuilt (
+        id INTEGER PRIMARY KEY,
+        announcement_id INTEGER NOT NULL REFERENCES announcements (id) ON DELETE CASCADE,
+        chat_id INTEGER NOT NULL,
+        lang TEXT NOT NULL CHECK (lang IN ('id', 'en')),
+        status TEXT NOT NULL
+          CHECK (status IN ('pending', 'sending', 'sent', 'unconfirmed', 'failed', 'skipped')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_at INTEGER NOT NULL,
+        message_id INTEGER,
+        pinned INTEGER NOT NULL DEFAULT 0,
+        maybe_delivered INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        detail TEXT,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (announcement_id, chat_id)
+      );
+      INSERT INTO deliveries_rebuilt
+          (id, announcement_id, chat_id, lang, status, attempts, next_at, message_id, pinned, error, detail,
+           updated_at)
+        SELECT id, announcement_id, chat_id, lang,
+          CASE WHEN status = 'sent' AND error = 'unconfirmed' THEN 'unconfirmed' ELSE status END,
+          attempts, next_at, message_id, pinned,
+          CASE WHEN status = 'sent' AND error = 'unconfirmed' THEN 'interrupted' ELSE error END,
+          detail, updated_at
+        FROM deliveries;
+      DROP TABLE deliveries;
+      ALTER TABLE deliveries_rebuilt RENAME TO deliveries;
+      CREATE INDEX deliveries_due ON deliveries (status, next_at);
+      CREATE INDEX deliveries_chat ON deliveries (chat_id, status);
+      CREATE INDEX deliveries_updated ON deliveries (updated_at);
+      ALTER TABLE announcements ADD COLUMN report_started_at INTEGER;
+    `,
+  },
 ];

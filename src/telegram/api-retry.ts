@@ -1,8 +1,9 @@
 /**
- * Retries for outgoing Bot API calls.
+ * Retries and pacing for outgoing Bot API calls.
  *
  * Every Telegraf API call goes through `Telegram#callApi`, so wrapping that one method covers
- * `ctx.reply`, `bot.telegram.sendMessage`, uploads and the rest:
+ * `ctx.reply`, `bot.telegram.sendMessage`, uploads and the rest. Each attempt first waits for its
+ * slot in the bot's one outgoing limiter (outgoing.ts), when one is given. Then:
  * - 429 Too Many Requests: wait `parameters.retry_after` seconds, then try again;
  * - 5xx and network errors (connection reset or refused, timeouts): exponential backoff, bounded;
  * - any other 4xx (400, 403...): rethrown at once, retrying cannot help.
@@ -12,6 +13,7 @@
  */
 import type { Readable } from "node:stream";
 import { type Context, type MiddlewareFn, type Telegraf, type Telegram, TelegramError } from "telegraf";
+import { countedAfter, countingOf, limitedChat, type OutgoingLimiter, type Priority } from "./outgoing";
 
 /** What {@link RetryOptions.onRetry} is told before each wait. */
 export interface RetryInfo {
@@ -41,6 +43,8 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Told before each wait, e.g. to log it. */
   onRetry?: (info: RetryInfo) => void;
+  /** The bot's outgoing limiter, and the priority of this client's calls: each attempt waits its turn. */
+  outgoing?: { limiter: OutgoingLimiter; priority: Priority } | undefined;
 }
 
 const DEFAULTS = Object.freeze({
@@ -52,6 +56,7 @@ const DEFAULTS = Object.freeze({
   maxRateLimitRetries: 5,
   sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
   onRetry: (_info: RetryInfo) => {},
+  outgoing: undefined,
 });
 
 // Node's system error codes that mean "the request may not have reached Telegram; try again".
@@ -91,9 +96,13 @@ export function installRetry(telegram: Telegram, options: RetryOptions = {}): vo
     let failures = 0;
     let rateLimits = 0;
     for (let attempt = 1; ; attempt++) {
+      const slot = await takeSlot(method, payload, callOptions?.signal);
       try {
-        return await original(method, payload, callOptions);
+        const result = await original(method, payload, callOptions);
+        slot?.settle(true);
+        return result;
       } catch (err) {
+        slot?.settle(countedAfter(err));
         const delayMs = replayable && !isAborted(callOptions?.signal) ? nextDelay(err) : undefined;
         if (delayMs === undefined) throw redactError(err, token);
         opts.onRetry({ method, attempt, delayMs, reason: redactToken(errorText(err), token) });
@@ -115,6 +124,15 @@ export function installRetry(telegram: Telegram, options: RetryOptions = {}): vo
       return backoff(failures);
     }
   };
+
+  /** Waits for the call's slot in the outgoing limiter; returns how to settle it once answered. */
+  async function takeSlot(method: string, payload: object, signal: unknown) {
+    const { outgoing } = opts;
+    if (!outgoing || countingOf(method) === "free") return undefined;
+    const abort = signal instanceof AbortSignal ? signal : undefined;
+    const ticket = await outgoing.limiter.acquire(limitedChat(method, payload), outgoing.priority, abort);
+    return { settle: (counted: boolean) => outgoing.limiter.settle(ticket, counted) };
+  }
 
   function backoff(retry: number): number {
     const delay = opts.baseDelayMs * opts.factor ** (retry - 1);

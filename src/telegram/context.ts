@@ -12,6 +12,7 @@ import type { StaffQuestionStore } from "../storage/staff-questions";
 import type { UserStore } from "../storage/users";
 import type { Feedback } from "../upkeep/feedback";
 import type { QuestionLog } from "../upkeep/question-log";
+import type { OutgoingLimiter } from "./outgoing";
 
 /** Where staff answer what the bot cannot: their group, and the questions sent there. */
 export interface StaffDesk {
@@ -49,6 +50,8 @@ export interface BotDeps {
   announce: AnnounceService;
   /** How long a supergroup join waits for word of an upgrade before the intro, in ms (default 1.5 s). */
   upgradeSettleMs?: number;
+  /** Everything the bot sends waits its turn here: replies first, broadcasts after (Telegram's limits). */
+  outgoing: OutgoingLimiter;
 }
 
 /** Telegraf's context with the bot's own additions, set by the first middleware. */

@@ -1,11 +1,13 @@
 import { TelegramError } from "telegraf";
 import { afterEach, describe, expect, it } from "vitest";
+import type { BroadcastApi } from "../../src/announce/broadcast-api";
 import type { BroadcasterOptions } from "../../src/announce/broadcaster";
 import { createAnnounceService } from "../../src/announce/service";
 import { createI18n, translator } from "../../src/i18n";
 import { silentLogger } from "../../src/logger";
 import { type Database, openDatabase } from "../../src/storage/database";
 import { GroupStore } from "../../src/storage/groups";
+import { OutgoingLimiter } from "../../src/telegram/outgoing";
 import { type FakeCall, fakeBroadcastApi } from "../support/broadcast-api";
 import { ManualClock } from "../support/clock";
 
@@ -32,10 +34,12 @@ function setup(
     fail?: (call: FakeCall) => Error | undefined;
     broadcast?: BroadcasterOptions;
   } = {},
+  /** What a restarted process shares with the one before: the database, the clock; another staff API. */
+  over: { db?: Database; clock?: ManualClock; staffApi?: BroadcastApi } = {},
 ) {
-  const db = openDatabase(":memory:");
-  open.push(db);
-  const clock = new ManualClock(1_000_000);
+  const db = over.db ?? openDatabase(":memory:");
+  if (!over.db) open.push(db);
+  const clock = over.clock ?? new ManualClock(1_000_000);
   const api = fakeBroadcastApi(clock, opts);
   const groups = new GroupStore(db, () => clock.now());
   const service = createAnnounceService(
@@ -43,7 +47,8 @@ function setup(
       db,
       groups,
       groupApi: api,
-      staffApi: api,
+      staffApi: over.staffApi ?? api,
+      outgoing: new OutgoingLimiter(clock),
       clock,
       t: translator(createI18n()),
       logger: silentLogger,
@@ -120,6 +125,24 @@ describe("stopping", () => {
     expect(s.service.deliveries.counts(id)).toMatchObject({ sent: 3, sending: 0, unconfirmed: 0 });
   });
 
+  it("a stop gives calls in flight a grace period, then abandons them, recorded unconfirmed", async () => {
+    const s = setup(3, { hold: true, broadcast: { stopGraceMs: 50 } });
+    const id = s.announce();
+    s.service.broadcaster.start();
+    await expect.poll(() => s.held.length).toBe(4);
+    // One answers within the grace period; the others never do.
+    const stopped = s.service.broadcaster.stop();
+    s.held[1]?.();
+    const started = performance.now();
+    await stopped;
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(s.service.deliveries.counts(id)).toMatchObject({ sent: 1, unconfirmed: 2, sending: 0 });
+    expect(s.service.deliveries.problems(id)).toMatchObject([
+      { status: "unconfirmed", reason: "abandoned" },
+      { status: "unconfirmed", reason: "abandoned" },
+    ]);
+  });
+
   it("a kill records nothing more: the calls in flight stay in doubt until the next start", async () => {
     const s = setup(3, { hold: true });
     const id = s.announce();
@@ -130,7 +153,8 @@ describe("stopping", () => {
     await s.service.broadcaster.stop();
     expect(s.service.deliveries.counts(id)).toMatchObject({ sent: 0, sending: 3 });
     expect(s.service.deliveries.recoverInterrupted()).toBe(3);
-    expect(s.service.deliveries.counts(id)).toMatchObject({ sent: 3, unconfirmed: 3 });
+    // Never confirmed: not counted as delivered, and not sent again by themselves.
+    expect(s.service.deliveries.counts(id)).toMatchObject({ sent: 0, unconfirmed: 3, pending: 0 });
   });
 });
 
@@ -303,5 +327,95 @@ describe("the final report", () => {
     const reports = s.calls.filter((c) => c.chatId === 7 && c.method === "sendMessage").length;
     // The progress message, the failed report, the report.
     expect(reports).toBe(3);
+  });
+});
+
+describe("a connection dropped after the request left", () => {
+  const hangUp = () => Object.assign(new Error("socket hang up"), { name: "FetchError", code: "ECONNRESET" });
+
+  it("is retried, and the group is reported as perhaps having it twice", async () => {
+    let dropped = false;
+    const s = setup(2, {
+      broadcast: { backoffMs: 1000 },
+      fail: (c) => {
+        if (c.method !== "sendMessage" || c.chatId !== -100 || dropped) return undefined;
+        dropped = true;
+        return hangUp();
+      },
+    });
+    const id = s.announce();
+    s.service.broadcaster.start();
+    for (let i = 0; i < 5 && s.service.announcements.get(id)?.reportedAt === undefined; i++) {
+      await s.service.broadcaster.whenIdle();
+      await flush();
+      s.clock.advance(1_000);
+    }
+    await s.service.broadcaster.stop();
+    expect(groupSends(s.calls).filter((c) => c.chatId === -100)).toHaveLength(2);
+    expect(s.service.deliveries.counts(id)).toMatchObject({ sent: 2, maybeTwice: 1 });
+    const report = staffSends(s.calls).find((c) => c.text.includes("Laporan"))?.text;
+    expect(report).toContain("Terkirim: 2 dari 2 grup");
+    expect(report).toContain("Mungkin diterima dua kali: 1");
+    expect(report).toContain("2× <b>mungkin diterima dua kali</b> (1): G-100");
+  });
+
+  it("every time, until the attempts are used up, leaves the group unconfirmed rather than failed", async () => {
+    const s = setup(1, {
+      broadcast: { backoffMs: 1000, maxAttempts: 3 },
+      fail: (c) => (c.method === "sendMessage" && c.chatId < 0 ? hangUp() : undefined),
+    });
+    const id = s.announce();
+    s.service.broadcaster.start();
+    for (let i = 0; i < 10 && s.service.announcements.get(id)?.reportedAt === undefined; i++) {
+      await s.service.broadcaster.whenIdle();
+      await flush();
+      s.clock.advance(2_000);
+    }
+    await s.service.broadcaster.stop();
+    expect(groupSends(s.calls)).toHaveLength(3);
+    expect(s.service.deliveries.problems(id)).toMatchObject([
+      { chatId: -100, status: "unconfirmed", reason: "no_answer", detail: "socket hang up" },
+    ]);
+    const report = staffSends(s.calls).find((c) => c.text.includes("Laporan"))?.text;
+    expect(report).toContain("Terkirim: 0 dari 1 grup");
+    expect(report).toContain("Tidak terkonfirmasi: 1");
+  });
+});
+
+describe("a report being sent when the process died", () => {
+  it("is not sent again at the next start: it may have arrived", async () => {
+    let held = false;
+    const db = openDatabase(":memory:");
+    open.push(db);
+    const clock = new ManualClock(1_000_000);
+    const api = fakeBroadcastApi(clock, {});
+    const holdingApi = {
+      ...api,
+      // The report's call never answers: the process dies during it.
+      sendMessage: async (chatId: number, html: string, signal: AbortSignal) => {
+        if (chatId === 7 && html.includes("Laporan")) {
+          held = true;
+          await new Promise<void>((_, reject) =>
+            signal.addEventListener("abort", () => reject(signal.reason)),
+          );
+        }
+        return api.sendMessage(chatId, html, signal);
+      },
+    };
+    const s = setup(2, {}, { db, clock, staffApi: holdingApi });
+    const id = s.announce();
+    s.service.broadcaster.start();
+    await expect.poll(() => held).toBe(true);
+    s.service.broadcaster.kill();
+    await s.service.broadcaster.stop();
+
+    const restarted = setup(2, {}, { db, clock, staffApi: api });
+    restarted.service.broadcaster.start();
+    await restarted.service.broadcaster.whenIdle();
+    s.clock.advance(600_000);
+    await restarted.service.broadcaster.whenIdle();
+    await restarted.service.broadcaster.stop();
+    expect(api.calls.filter((c) => c.chatId === 7 && c.text.includes("Laporan"))).toHaveLength(0);
+    expect(restarted.service.announcements.reportsInDoubt()).toEqual([id]);
   });
 });

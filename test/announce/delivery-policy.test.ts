@@ -1,16 +1,12 @@
 import { TelegramError } from "telegraf";
 import { describe, expect, it } from "vitest";
-import {
-  backoff,
-  DELIVERY_RULES,
-  deliveryRule,
-  type ErrorExample,
-  isRefusal,
-} from "../../src/announce/delivery-policy";
+import { backoff, DELIVERY_RULES, deliveryRule, type ErrorExample } from "../../src/announce/delivery-policy";
+import { countedAfter } from "../../src/telegram/outgoing";
 
 /** The error an example stands for: Telegram's answer, or a network failure as node-fetch throws it. */
 function errorOf(example: ErrorExample): Error {
-  if ("network" in example) return Object.assign(new Error(example.network), { name: "FetchError" });
+  if ("network" in example)
+    return Object.assign(new Error(example.network), { name: "FetchError", code: example.code });
   return new TelegramError(example);
 }
 
@@ -55,14 +51,33 @@ describe("the delivery policy table", () => {
       kind: "retry",
       reason: "server_error",
     });
-    expect(action({ network: "read ECONNRESET" })).toMatchObject({ kind: "retry", reason: "network" });
+    expect(action({ network: "read ECONNRESET", code: "ECONNRESET" })).toEqual({
+      kind: "retry",
+      reason: "network",
+      maybeDelivered: true,
+    });
+    expect(action({ network: "connect ECONNREFUSED", code: "ECONNREFUSED" })).toEqual({
+      kind: "retry",
+      reason: "network",
+      maybeDelivered: false,
+    });
   });
 
   it("gives a refused call's slot back, and keeps the slot of a 429 or an unanswered call", () => {
-    expect(isRefusal(errorOf({ error_code: 400, description: "Bad Request" }))).toBe(true);
-    expect(isRefusal(errorOf({ error_code: 502, description: "Bad Gateway" }))).toBe(true);
-    expect(isRefusal(errorOf({ error_code: 429, description: "Too Many Requests" }))).toBe(false);
-    expect(isRefusal(errorOf({ network: "socket hang up" }))).toBe(false);
+    const counted = (example: ErrorExample) => deliveryRule(errorOf(example)).counted;
+    expect(counted({ error_code: 400, description: "Bad Request" })).toBe(false);
+    expect(counted({ error_code: 502, description: "Bad Gateway" })).toBe(false);
+    expect(counted({ error_code: 429, description: "Too Many Requests" })).toBe(true);
+    expect(counted({ network: "socket hang up" })).toBe(true);
+    expect(counted({ network: "connect ECONNREFUSED", code: "ECONNREFUSED" })).toBe(false);
+  });
+
+  it("counts a failed call as the outgoing limiter does for the bot's other calls", () => {
+    for (const rule of DELIVERY_RULES) {
+      for (const example of rule.examples) {
+        expect(countedAfter(errorOf(example)), `${rule.name}: ${JSON.stringify(example)}`).toBe(rule.counted);
+      }
+    }
   });
 
   it("backs off doubling from the first wait, up to the longest", () => {

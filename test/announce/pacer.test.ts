@@ -1,8 +1,7 @@
 import { TelegramError } from "telegraf";
 import { describe, expect, it } from "vitest";
-import { isRefusal } from "../../src/announce/delivery-policy";
 import { Pacer } from "../../src/announce/pacer";
-import { RateLimiter } from "../../src/announce/rate-limit";
+import { OutgoingLimiter } from "../../src/telegram/outgoing";
 import { ManualClock } from "../support/clock";
 
 const LIMITS = { global: { count: 2, windowMs: 1000 }, perChat: { count: 1, windowMs: 60_000 }, marginMs: 0 };
@@ -10,12 +9,12 @@ const LIMITS = { global: { count: 2, windowMs: 1000 }, perChat: { count: 1, wind
 describe("the pacer", () => {
   it("counts a call from when it leaves until its answer, and gives a refused call's slot back", async () => {
     const clock = new ManualClock(0);
-    const pacer = new Pacer(new RateLimiter(LIMITS), clock);
-    await pacer.counted(async () => clock.advance(100), isRefusal);
+    const pacer = new Pacer(new OutgoingLimiter(clock, LIMITS), clock);
+    await pacer.counted(async () => clock.advance(100));
     await expect(
       pacer.counted(async () => {
         throw new TelegramError({ error_code: 400, description: "Bad Request" });
-      }, isRefusal),
+      }),
     ).rejects.toThrow();
     // One slot used (from its answer at 100), the refused one given back.
     expect(pacer.globalWait()).toBe(0);
@@ -26,7 +25,7 @@ describe("the pacer", () => {
 
   it("waits for a free slot, and stops waiting when told to", async () => {
     const clock = new ManualClock(0);
-    const pacer = new Pacer(new RateLimiter(LIMITS), clock);
+    const pacer = new Pacer(new OutgoingLimiter(clock, LIMITS), clock);
     pacer.seed([
       { chatId: -1, at: 0 },
       { chatId: -2, at: 0 },

@@ -12,6 +12,7 @@ const counts = (over: Partial<DeliveryCounts>): DeliveryCounts => ({
   failed: 0,
   skipped: 0,
   unconfirmed: 0,
+  maybeTwice: 0,
   pinned: 0,
   ...over,
 });
@@ -35,7 +36,7 @@ describe("the progress line", () => {
 
 describe("the final report", () => {
   it("gives delivered, skipped and failed, with reasons and the groups' names escaped", () => {
-    const c = counts({ total: 5, sent: 2, failed: 2, skipped: 1, unconfirmed: 1 });
+    const c = counts({ total: 6, sent: 2, failed: 2, skipped: 1, unconfirmed: 1, maybeTwice: 1 });
     const text = reportText(
       t,
       "id",
@@ -51,11 +52,18 @@ describe("the final report", () => {
         },
         { chatId: -2, title: undefined, status: "failed", reason: "forbidden", detail: undefined },
         { chatId: -3, title: "Kopi", status: "skipped", reason: "unsubscribed", detail: undefined },
+        { chatId: -4, title: "Rotan", status: "unconfirmed", reason: "interrupted", detail: undefined },
+        { chatId: -5, title: "Batik", status: "sent", reason: "maybe_twice", detail: undefined },
       ],
       21,
     );
-    expect(text).toContain("Terkirim: 2 dari 5 grup");
-    expect(text).toContain("1 tidak terkonfirmasi");
+    // Delivered counts only what Telegram confirmed; the unconfirmed are named, with what a resend means.
+    expect(text).toContain("Terkirim: 2 dari 6 grup (dikonfirmasi Telegram)");
+    expect(text).toContain("Tidak terkonfirmasi: 1 — pesannya mungkin sampai, mungkin tidak");
+    expect(text).toContain("akan mendapatnya dua kali");
+    expect(text).toContain("Mungkin diterima dua kali: 1");
+    expect(text).toContain("? <b>tidak terkonfirmasi: bot mati saat mengirimnya</b> (1): Rotan");
+    expect(text).toContain("2× <b>mungkin diterima dua kali</b> (1): Batik");
     expect(text).toContain("Dilewati: 1");
     expect(text).toContain("Gagal: 2");
     expect(text).toContain(

@@ -132,7 +132,7 @@ describe("the delivery queue", () => {
     expect(s.queue.counts(id)).toMatchObject({ pending: 1, sending: 0 });
   });
 
-  it("counts a delivery left in flight by a killed process as sent, unconfirmed, never to send again", () => {
+  it("leaves a delivery in flight when the process died unconfirmed: not sent, not sent again by itself", () => {
     const s = setup();
     const id = s.announce();
     s.store.start(id, [
@@ -141,9 +141,59 @@ describe("the delivery queue", () => {
     ]);
     s.queue.claim(s.queue.nextDue(1_000)?.id ?? 0);
     expect(s.queue.recoverInterrupted()).toBe(1);
-    expect(s.queue.counts(id)).toMatchObject({ sent: 1, unconfirmed: 1, pending: 1 });
+    expect(s.queue.counts(id)).toMatchObject({ sent: 0, unconfirmed: 1, pending: 1 });
     expect(s.queue.nextDue(1_000)).toMatchObject({ chatId: -2 });
+    // Telegram may have counted it: still counted against the limits after a restart.
     expect(s.queue.recentSends(0)).toEqual([{ chatId: -1, at: 1_000 }]);
+    expect(s.queue.problems(id)).toEqual([
+      { chatId: -1, title: undefined, status: "unconfirmed", reason: "interrupted", detail: undefined },
+    ]);
+  });
+
+  it("resends the unconfirmed deliveries when staff ask: the announcement is sent and reported again", () => {
+    const s = setup();
+    const id = s.announce();
+    s.store.start(id, [
+      { chatId: -1, lang: "id" },
+      { chatId: -2, lang: "id" },
+    ]);
+    const first = s.queue.nextDue(1_000);
+    s.queue.claim(first?.id ?? 0);
+    s.queue.markSent(first?.id ?? 0, 5);
+    s.queue.claim(s.queue.nextDue(1_000)?.id ?? 0);
+    s.queue.recoverInterrupted();
+    expect(s.store.finishIfComplete(id)).toBe(true);
+    s.store.markReported(id, s.store.beginReport(id) ?? 0);
+
+    s.clock.now = 2_000;
+    expect(s.store.resendUnconfirmed(id)).toBe(1);
+    expect(s.store.resendUnconfirmed(id)).toBe(0);
+    expect(s.store.get(id)).toMatchObject({ status: "sending", startedAt: 2_000, reportedAt: undefined });
+    const again = s.queue.nextDue(2_000);
+    expect(again).toMatchObject({ chatId: -2, attempts: 0, maybeDelivered: true });
+    s.queue.claim(again?.id ?? 0);
+    s.queue.markSent(again?.id ?? 0, 6);
+    expect(s.store.finishIfComplete(id)).toBe(true);
+    expect(s.store.unreported().map((a) => a.id)).toEqual([id]);
+    // The group may have had the first copy too: the report says so.
+    expect(s.queue.counts(id)).toMatchObject({ sent: 2, unconfirmed: 0, maybeTwice: 1 });
+    expect(s.queue.problems(id)).toMatchObject([{ chatId: -2, status: "sent", reason: "maybe_twice" }]);
+  });
+
+  it("retries a delivery that may have arrived marked as such; out of attempts, it is unconfirmed", () => {
+    const s = setup();
+    const id = s.announce();
+    s.store.start(id, [{ chatId: -1, lang: "id" }]);
+    const row = s.queue.nextDue(1_000);
+    s.queue.claim(row?.id ?? 0);
+    s.queue.retry(row?.id ?? 0, 1_000, "network", "socket hang up", true);
+    s.queue.claim(row?.id ?? 0);
+    // A later attempt that surely did not arrive does not clear the mark.
+    s.queue.retry(row?.id ?? 0, 1_000, "server_error", "502", false);
+    expect(s.queue.nextDue(1_000)).toMatchObject({ attempts: 2, maybeDelivered: true });
+    s.queue.claim(row?.id ?? 0);
+    s.queue.end(row?.id ?? 0, "unconfirmed", "no_answer", "socket hang up");
+    expect(s.queue.counts(id)).toMatchObject({ sent: 0, unconfirmed: 1, failed: 0 });
   });
 
   it("moves unsent deliveries with a migrated group, skipping one its new id already has", () => {
@@ -176,6 +226,43 @@ describe("the delivery queue", () => {
   });
 });
 
+describe("a report", () => {
+  /** A finished announcement, to one group. */
+  function finished(s: ReturnType<typeof setup>): number {
+    const id = s.announce();
+    s.store.start(id, [{ chatId: -1, lang: "id" }]);
+    const row = s.queue.nextDue(1_000);
+    s.queue.claim(row?.id ?? 0);
+    s.queue.markSent(row?.id ?? 0, 1);
+    s.store.finishIfComplete(id);
+    return id;
+  }
+
+  it("is marked before its call: one begun and never marked sent is in doubt, and not sent again", () => {
+    const s = setup();
+    const id = finished(s);
+    const token = s.store.beginReport(id);
+    expect(token).toBe(1_000);
+    expect(s.store.beginReport(id)).toBeUndefined();
+    expect(s.store.unreported()).toEqual([]);
+    // The process died during the call.
+    expect(s.store.reportsInDoubt()).toEqual([id]);
+  });
+
+  it("whose call failed while the bot ran may be sent again; once sent, it is not", () => {
+    const s = setup();
+    const id = finished(s);
+    const token = s.store.beginReport(id) ?? 0;
+    s.store.dropReport(id, token);
+    expect(s.store.unreported().map((a) => a.id)).toEqual([id]);
+    const again = s.store.beginReport(id) ?? 0;
+    s.store.markReported(id, again);
+    expect(s.store.get(id)?.reportedAt).toBe(1_000);
+    expect(s.store.beginReport(id)).toBeUndefined();
+    expect(s.store.unreported()).toEqual([]);
+  });
+});
+
 describe("an announcement found too late", () => {
   it("is missed: never queued, listed as missed, its author to be told once", () => {
     const s = setup();
@@ -188,8 +275,9 @@ describe("an announcement found too late", () => {
     expect(s.store.get(id)).toMatchObject({ status: "missed", sendAt: 1_000, startedAt: 5_000_000 });
     expect(s.store.recent().map((a) => a.status)).toEqual(["missed"]);
     expect(s.store.unreported().map((a) => a.id)).toEqual([id]);
-    s.store.markReported(id);
+    s.store.markReported(id, s.store.beginReport(id) ?? 0);
     expect(s.store.unreported()).toEqual([]);
+    expect(s.store.reportsInDoubt()).toEqual([]);
     expect(s.store.cancel(id)).toBe("too_late");
   });
 

@@ -6,6 +6,7 @@ import { createI18n, translator } from "../../src/i18n";
 import { silentLogger } from "../../src/logger";
 import { broadcastClients, createBotDeps } from "../../src/services";
 import type { BotDeps } from "../../src/telegram/context";
+import { OutgoingLimiter } from "../../src/telegram/outgoing";
 import { setup, TEST_TOKEN, testEngine } from "../support/app";
 import { DEFAULT_USER, type RecordedCall } from "../support/fake-bot-api";
 import { memoryDatabase } from "../support/memory-db";
@@ -77,6 +78,7 @@ describe("a fully wired bot", () => {
 describe("building the bot", () => {
   async function fullDeps(): Promise<BotDeps> {
     const logger = silentLogger;
+    const outgoing = new OutgoingLimiter(systemClock);
     return createBotDeps({
       db: memoryDatabase(),
       engine: await testEngine(),
@@ -87,14 +89,15 @@ describe("building the bot", () => {
       timezone: "Asia/Jakarta",
       now: Date.now,
       clock: systemClock,
-      ...broadcastClients({ token: TEST_TOKEN, apiRoot: "http://127.0.0.1:9", logger }),
+      outgoing,
+      ...broadcastClients({ token: TEST_TOKEN, apiRoot: "http://127.0.0.1:9", logger, outgoing }),
     });
   }
 
   it("refuses to build without any one of its services, naming it", async () => {
     const deps = await fullDeps();
     expect(() => createBot(TEST_TOKEN, deps)).not.toThrow();
-    for (const key of ["questionLog", "knowledge", "announce", "now"] as const) {
+    for (const key of ["questionLog", "knowledge", "announce", "now", "outgoing"] as const) {
       const missing = { ...deps, [key]: undefined } as unknown as BotDeps;
       expect(() => createBot(TEST_TOKEN, missing), key).toThrow(`missing dependencies: ${key}`);
     }

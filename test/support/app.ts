@@ -8,7 +8,7 @@ import type { Config } from "../../src/config";
 import { createI18n, translator } from "../../src/i18n";
 import { COMPANION_FILES } from "../../src/knowledge/load";
 import { silentLogger } from "../../src/logger";
-import { FakeBotApi } from "./fake-bot-api";
+import { FakeBotApi, type FakeBotApiOptions } from "./fake-bot-api";
 
 export const TEST_TOKEN = "123456789:AAtestTOKENtestTOKENtestTOKENtest12";
 
@@ -57,10 +57,15 @@ export function testConfig(fake: FakeBotApi, dir: string, overrides: Partial<Con
 /**
  * A running bot against a fake Bot API, over HTTP, with a real SQLite file; retries wait no real
  * time. `restart()` stops the bot and starts a new one on the same database. `options` go to
- * `startApp` as they are (an injected clock for the announcement worker, …).
+ * `startApp` as they are (an injected clock for the announcement worker, …), `fakeOptions` to the
+ * fake (Telegram's rate limits, …).
  */
-export async function setup(overrides: Partial<Config> = {}, options: Partial<AppOptions> = {}) {
-  const fake = await FakeBotApi.start();
+export async function setup(
+  overrides: Partial<Config> = {},
+  options: Partial<AppOptions> = {},
+  fakeOptions: FakeBotApiOptions = {},
+) {
+  const fake = await FakeBotApi.start(fakeOptions);
   const { dir, cleanup } = tempDir();
   const engine = await testEngine();
   const sleeps: number[] = [];

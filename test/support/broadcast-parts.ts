@@ -1,13 +1,14 @@
 import { Lifecycle } from "../../src/announce/lifecycle";
 import { Pacer } from "../../src/announce/pacer";
-import { RateLimiter } from "../../src/announce/rate-limit";
 import { StaffCalls } from "../../src/announce/staff-calls";
+import { StoragePause } from "../../src/announce/storage-pause";
 import { createI18n, translator } from "../../src/i18n";
 import { silentLogger } from "../../src/logger";
 import { AnnouncementStore } from "../../src/storage/announcements";
 import { DeliveryQueue } from "../../src/storage/deliveries";
 import { GroupStore } from "../../src/storage/groups";
 import { SubscriptionStore } from "../../src/storage/subscriptions";
+import { OutgoingLimiter } from "../../src/telegram/outgoing";
 import { type FakeCall, fakeBroadcastApi } from "./broadcast-api";
 import { ManualClock } from "./clock";
 import { memoryDatabase } from "./memory-db";
@@ -33,8 +34,17 @@ export function broadcastParts(opts: { fail?: (call: FakeCall) => Error | undefi
     subscriptions.moveChat(from, to);
     deliveries.moveChat(from, to);
   });
-  const pacer = new Pacer(new RateLimiter(), clock);
-  const calls = new StaffCalls(life, silentLogger);
+  const outgoing = new OutgoingLimiter(clock);
+  const pacer = new Pacer(outgoing, clock);
+  const calls = new StaffCalls(life, silentLogger, 30_000);
+  const storage = new StoragePause({
+    clock,
+    logger: silentLogger,
+    t,
+    staff: api,
+    calls,
+    authors: () => [],
+  });
   /** Starts an announcement by staff member 7 to `chatIds` (subscribed groups); returns its id. */
   const started = (chatIds: number[], texts = { id: "Halo" }) => {
     for (const chatId of chatIds) {
@@ -64,8 +74,11 @@ export function broadcastParts(opts: { fail?: (call: FakeCall) => Error | undefi
     subscriptions,
     announcements,
     deliveries,
+    outgoing,
     pacer,
     calls,
+    storage,
+    wake: () => {},
     t,
     logger: silentLogger,
     started,

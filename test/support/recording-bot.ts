@@ -15,6 +15,7 @@ import { parseUpdate } from "../../src/server";
 import { broadcastClients, createBotDeps } from "../../src/services";
 import { openDatabase } from "../../src/storage/database";
 import { OFFLINE_BOT_INFO, OFFLINE_TOKEN } from "../../src/telegram/offline-identity";
+import { OutgoingLimiter, UNLIMITED } from "../../src/telegram/outgoing";
 import { problemsOf } from "./telegram-rules";
 
 /** One call the bot made, and what Telegram would have refused in it. */
@@ -78,6 +79,9 @@ export function recordingBot(engine: AnswerEngine, staffIds: number[]) {
   });
   let clock = Date.UTC(2025, 5, 2, 3);
   const now = () => clock;
+  const sleepless = { now, sleep: async () => {} };
+  // The in-process Telegram checks the Bot API's rules, not its rates.
+  const outgoing = new OutgoingLimiter(sleepless, UNLIMITED);
   const deps = createBotDeps({
     db,
     engine,
@@ -87,9 +91,10 @@ export function recordingBot(engine: AnswerEngine, staffIds: number[]) {
     adminIds: staffIds,
     timezone: "Asia/Jakarta",
     now,
-    clock: { now, sleep: async () => {} },
+    clock: sleepless,
+    outgoing,
     // Never called: the delivery worker is not started.
-    ...broadcastClients({ token: OFFLINE_TOKEN, apiRoot: "http://127.0.0.1:9", logger }),
+    ...broadcastClients({ token: OFFLINE_TOKEN, apiRoot: "http://127.0.0.1:9", logger, outgoing }),
   });
   deps.upgradeSettleMs = 0;
   const bot = createBot(OFFLINE_TOKEN, deps, { botInfo: OFFLINE_BOT_INFO, retry: { sleep: async () => {} } });

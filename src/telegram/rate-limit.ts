@@ -1,6 +1,7 @@
 /**
- * Telegram's sending limits, kept on our side so the worker never provokes a 429: sliding windows
- * of message times, one for the whole bot and one for each chat.
+ * Telegram's sending limits, kept on our side so the bot never provokes a 429: sliding windows
+ * of message times, one for the whole bot and one for each group. Pure: the caller passes the
+ * time. The one instance the bot uses sits behind the outgoing limiter (outgoing.ts).
  *
  * Telegram counts a message when it arrives, which we cannot see: somewhere between the moment
  * the request left and the moment its answer came back. So a message counts from when it leaves
@@ -24,6 +25,7 @@ export const TELEGRAM_LIMITS: Readonly<{ global: Limit; perChat: Limit }> = Obje
 
 /** A message counted against the limits, to give back with `refund` when Telegram did not send it. */
 export interface Ticket {
+  /** The group it counts against too; 0: the overall limit only. */
   chatId: number;
   at: number;
 }
@@ -40,11 +42,17 @@ class Window {
     private readonly spanMs: number,
   ) {}
 
-  /** Milliseconds until one more message fits (0: now). */
-  delay(now: number): number {
+  /**
+   * Milliseconds until one more message fits (0: now), when `reserved` of the window's slots are
+   * kept for others (replies waiting ahead of a broadcast).
+   */
+  delay(now: number, reserved = 0): number {
     this.prune(now);
-    if (this.times.length < this.count) return 0;
-    const oldest = this.times[this.times.length - this.count] ?? now;
+    const usable = this.count - reserved;
+    if (this.times.length < usable) return 0;
+    // Every slot is spoken for: ask again in a window, by when the others will have theirs.
+    if (usable <= 0) return this.spanMs;
+    const oldest = this.times[this.times.length - usable] ?? now;
     return Math.max(0, oldest + this.spanMs - now);
   }
 
@@ -80,7 +88,10 @@ export interface RateLimiterOptions {
   marginMs?: number;
 }
 
-/** Sliding-window limits for the whole bot and for each chat. Pure: the caller passes the time. */
+/**
+ * Sliding-window limits for the whole bot and for each chat. A call given no chat (an edit, a
+ * button answer, a message to a person) counts against the overall limit only.
+ */
 export class RateLimiter {
   private readonly global: Window;
   private readonly chats = new Map<number, Window>();
@@ -95,20 +106,24 @@ export class RateLimiter {
     this.global = new Window(global.count, global.windowMs + this.marginMs);
   }
 
-  /** How long a message to `chatId` must wait, and which limit holds it; `ms` 0 means now. */
-  delay(chatId: number, now: number): { ms: number; cause: WaitCause } {
-    const chat = this.chats.get(chatId)?.delay(now) ?? 0;
-    const global = this.global.delay(now);
+  /**
+   * How long a message to `chatId` must wait, and which limit holds it; `ms` 0 means now.
+   * `reserved` overall slots are kept for others.
+   */
+  delay(chatId: number | undefined, now: number, reserved = 0): { ms: number; cause: WaitCause } {
+    const chat = chatId === undefined ? 0 : (this.chats.get(chatId)?.delay(now) ?? 0);
+    const global = this.global.delay(now, reserved);
     return chat > global ? { ms: chat, cause: "chat" } : { ms: global, cause: "global" };
   }
 
   /** How long any call must wait for the overall limit (for calls that are not messages to a group). */
-  globalDelay(now: number): number {
-    return this.global.delay(now);
+  globalDelay(now: number, reserved = 0): number {
+    return this.global.delay(now, reserved);
   }
 
-  /** Counts a message to `chatId` sent at `now`. */
-  take(chatId: number, now: number): Ticket {
+  /** Counts a message to `chatId` (none: a call that counts overall only) sent at `now`. */
+  take(chatId: number | undefined, now: number): Ticket {
+    if (chatId === undefined) return this.takeGlobal(now);
     this.global.add(now);
     let chat = this.chats.get(chatId);
     if (!chat) {
