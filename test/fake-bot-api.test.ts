@@ -254,6 +254,25 @@ describe("injected failures", () => {
     expect(fake.calls("sendMessage")[0]).toMatchObject({ failed: true, dropped: true });
   });
 
+  it("drops the connection after taking the message: delivered, though the bot hears nothing", async () => {
+    const { fake, bot } = await setup();
+    fake.dropConnection("sendMessage", { afterAccepting: true });
+
+    await expect(bot.telegram.sendMessage(1, "taken")).rejects.toMatchObject({ name: "FetchError" });
+    expect(fake.delivered("sendMessage")).toMatchObject([{ dropped: true, params: { text: "taken" } }]);
+  });
+
+  it("answers late when told to, having taken the call at once", async () => {
+    const { fake, bot } = await setup();
+    fake.answerLate("sendMessage", (params) => (params.chat_id === 2 ? 300 : 0));
+    const started = Date.now();
+    const late = bot.telegram.sendMessage(2, "slow");
+    await expect(bot.telegram.sendMessage(1, "quick")).resolves.toMatchObject({ text: "quick" });
+    await fake.waitFor("sendMessage", (call) => call.params.chat_id === 2);
+    await expect(late).resolves.toMatchObject({ text: "slow" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
   it("lets a custom responder answer or fail a method", async () => {
     const { fake, bot } = await setup();
     fake.respond("getChat", (params) => ({ id: params.chat_id, type: "group", title: "Custom" }));

@@ -40,10 +40,11 @@ describe("one limiter for replies and broadcasts", () => {
   it("lets a waiting reply go before the broadcast's next message", async () => {
     const clock = new ManualClock(0);
     const limiter = new OutgoingLimiter(clock, LIMITS);
-    limiter.take(-1, 0);
+    const answered = (chatId: number) => limiter.settle(limiter.take(chatId, clock.now()), true);
+    answered(-1);
     clock.advance(500);
-    limiter.take(-2, 500);
-    limiter.take(-3, 500);
+    answered(-2);
+    answered(-3);
     expect(limiter.delay(-4, 500, "broadcast")).toEqual({ ms: 500, cause: "global" });
     let replied = false;
     const reply = limiter.acquire(undefined, "reply").then(() => {

@@ -222,12 +222,13 @@ export class Broadcaster {
   }
 
   /**
-   * Stops at once as a killed process would: calls in flight are abandoned and their results never
-   * recorded; nothing is written from now on. For crash tests and the benchmark.
+   * Stops at once as a killed process would: the results of calls in flight are never recorded
+   * (the requests already on their way go on, as the kernel would send them); nothing is written
+   * from now on. For crash tests and the benchmark.
    */
   kill(): void {
     this.life.state = "killed";
-    this.life.abandon();
+    this.life.endWaits();
     this.wake();
   }
 

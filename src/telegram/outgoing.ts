@@ -161,7 +161,7 @@ export class OutgoingLimiter {
 
   /** Counts what was sent lately by a previous process: Telegram still counts it after a restart. */
   seed(sends: ReadonlyArray<{ chatId: number; at: number }>): void {
-    for (const sent of sends) this.limits.take(sent.chatId, sent.at);
+    for (const sent of sends) this.limits.record(sent.chatId, sent.at);
   }
 
   /**

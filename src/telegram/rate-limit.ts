@@ -5,11 +5,16 @@
  *
  * Telegram counts a message when it arrives, which we cannot see: somewhere between the moment
  * the request left and the moment its answer came back. So a message counts from when it leaves
- * (`take`) until its answer is in, and from then on as if it had arrived with the answer
- * (`confirm`). The next window then opens a full window after the latest possible arrival, and
- * no network delay, however uneven, can make two windows overlap at Telegram's end. The price
- * is one round trip a window.
+ * (`take`), and once its answer is in, as if it had arrived with the answer (`confirm`): the next
+ * window then opens a full window after the latest possible arrival, whatever the network's
+ * delays. The price is one round trip a window. A call still unanswered when its window ends
+ * (Telegram is slow to answer) counts `LATE_ARRIVAL_MS` longer, since its request may have
+ * reached Telegram a little after it left (a busy event loop, a connection being set up); it
+ * does not hold a slot for as long as it stays unanswered, so slow answers do not slow sending.
  */
+
+/** How long after leaving an unanswered request is taken to have reached Telegram at the latest. */
+const LATE_ARRIVAL_MS = 250;
 
 /** At most `count` messages in any `windowMs`. */
 interface Limit {
@@ -97,13 +102,17 @@ export class RateLimiter {
   private readonly chats = new Map<number, Window>();
   private readonly perChat: Limit;
   private readonly marginMs: number;
+  private readonly globalSpanMs: number;
+  /** Calls taken and not answered yet: see the file comment. */
+  private readonly unanswered = new Set<Ticket>();
   private lastSweep = 0;
 
   constructor(options: RateLimiterOptions = {}) {
     const global = options.global ?? TELEGRAM_LIMITS.global;
     this.perChat = options.perChat ?? TELEGRAM_LIMITS.perChat;
     this.marginMs = options.marginMs ?? 1;
-    this.global = new Window(global.count, global.windowMs + this.marginMs);
+    this.globalSpanMs = global.windowMs + this.marginMs;
+    this.global = new Window(global.count, this.globalSpanMs);
   }
 
   /**
@@ -112,13 +121,27 @@ export class RateLimiter {
    */
   delay(chatId: number | undefined, now: number, reserved = 0): { ms: number; cause: WaitCause } {
     const chat = chatId === undefined ? 0 : (this.chats.get(chatId)?.delay(now) ?? 0);
-    const global = this.global.delay(now, reserved);
+    const global = this.globalDelay(now, reserved);
     return chat > global ? { ms: chat, cause: "chat" } : { ms: global, cause: "global" };
   }
 
   /** How long any call must wait for the overall limit (for calls that are not messages to a group). */
   globalDelay(now: number, reserved = 0): number {
-    return this.global.delay(now, reserved);
+    const late = this.lateArrivals(now);
+    const wait = this.global.delay(now, reserved + late.length);
+    // A late call's slot may free before the window's next one: look again then.
+    return wait === 0 || late.length === 0 ? wait : Math.min(wait, Math.min(...late) - now);
+  }
+
+  /** When each unanswered call past its window stops counting; forgets those done with. */
+  private lateArrivals(now: number): number[] {
+    const ends: number[] = [];
+    for (const ticket of this.unanswered) {
+      const windowEnd = ticket.at + this.globalSpanMs;
+      if (now >= windowEnd + LATE_ARRIVAL_MS) this.unanswered.delete(ticket);
+      else if (now >= windowEnd) ends.push(windowEnd + LATE_ARRIVAL_MS);
+    }
+    return ends;
   }
 
   /** Counts a message to `chatId` (none: a call that counts overall only) sent at `now`. */
@@ -132,13 +155,18 @@ export class RateLimiter {
     }
     chat.add(now);
     this.sweep(now);
-    return { chatId, at: now };
+    return this.inFlight({ chatId, at: now });
   }
 
   /** Counts a call that is not a message to a group (progress edits) against the overall limit only. */
   takeGlobal(now: number): Ticket {
     this.global.add(now);
-    return { chatId: 0, at: now };
+    return this.inFlight({ chatId: 0, at: now });
+  }
+
+  /** Counts a message sent earlier and answered (by a previous process): no ticket. */
+  record(chatId: number, at: number): void {
+    this.settled(this.take(chatId, at));
   }
 
   /**
@@ -146,6 +174,7 @@ export class RateLimiter {
    * latest moment Telegram can have counted it.
    */
   confirm(ticket: Ticket, now: number): void {
+    this.settled(ticket);
     if (now <= ticket.at) return;
     this.global.remove(ticket.at);
     this.global.add(now);
@@ -159,8 +188,18 @@ export class RateLimiter {
 
   /** Gives a ticket back: Telegram refused the message, so it did not count. */
   refund(ticket: Ticket): void {
+    this.settled(ticket);
     this.global.remove(ticket.at);
     this.chats.get(ticket.chatId)?.remove(ticket.at);
+  }
+
+  private inFlight(ticket: Ticket): Ticket {
+    this.unanswered.add(ticket);
+    return ticket;
+  }
+
+  private settled(ticket: Ticket): void {
+    this.unanswered.delete(ticket);
   }
 
   // Forget quiet chats, so the map does not grow with every group ever written to.

@@ -4,7 +4,8 @@
  * The real Telegraf talks HTTP to it (`new Telegraf(token, { telegram: { apiRoot: fake.apiRoot } })`),
  * so tests exercise the same request building, multipart uploads, error mapping and long polling
  * that production does. The fake records every call, answers with plausible defaults, and can be
- * told to fail or drop the connection for chosen calls.
+ * told to fail or drop the connection for chosen calls (before taking the message, or after), or
+ * to answer them late.
  *
  * Optional rate enforcement (`rateLimit`), for the broadcast benchmark: messages beyond Telegram's
  * limits are answered 429 with `retry_after`, as Telegram does.
@@ -38,7 +39,10 @@ export interface RecordedCall {
   at: number;
   /** True when the call was not answered `ok: true` (injected failure, dropped, or rejected as invalid). */
   failed?: boolean;
-  /** True when the connection was destroyed without an answer. */
+  /**
+   * True when the connection was destroyed without an answer: before the call was taken (then it
+   * is `failed` too), or after (`dropConnection` with `afterAccepting`: it was delivered).
+   */
   dropped?: boolean;
   /** True when the call was held open, never answered (see {@link FakeBotApi.hang}). */
   hung?: boolean;
@@ -74,6 +78,15 @@ export interface FailureOptions {
   when?: (params: Record<string, unknown>) => boolean;
 }
 
+/** Options of {@link FakeBotApi.dropConnection}. */
+export interface DropOptions extends FailureOptions {
+  /**
+   * Take the call first (a message is delivered) and drop the connection before answering, as when
+   * the network fails on the way back. Default false: dropped before anything is done.
+   */
+  afterAccepting?: boolean;
+}
+
 /** Answers a method instead of the default; may throw {@link FakeApiError} to answer an error. */
 export type Responder = (params: Record<string, unknown>, fake: FakeBotApi) => unknown | Promise<unknown>;
 
@@ -106,6 +119,8 @@ interface Failure {
   when: ((params: Record<string, unknown>) => boolean) | undefined;
   /** The error to answer, or what to do with the connection instead of answering. */
   error: ApiErrorBody | "drop" | "hang";
+  /** Drop the connection after taking the call rather than before. */
+  afterAccepting: boolean;
 }
 
 interface CallWaiter {
@@ -149,6 +164,7 @@ export class FakeBotApi {
   #waiters = new Set<CallWaiter>();
   #pollWakers = new Set<() => void>();
   #responders = new Map<string, Responder>();
+  #answerDelays = new Map<string, (params: Record<string, unknown>) => number>();
   #members = new Map<string, MemberStatus>();
   #chats = new Map<number, Chat>();
   #webhookUrl = "";
@@ -374,12 +390,17 @@ export class FakeBotApi {
    * retry after 1', parameters: { retry_after: 1 } }`.
    */
   fail(method: string, error: ApiErrorBody, options: FailureOptions = {}): void {
-    this.#failures.push({ method, remaining: options.times ?? 1, when: options.when, error });
+    const { times = 1, when } = options;
+    this.#failures.push({ method, remaining: times, when, error, afterAccepting: false });
   }
 
-  /** Makes the next matching call(s) of `method` lose their connection without an answer. */
-  dropConnection(method: string, options: FailureOptions = {}): void {
-    this.#failures.push({ method, remaining: options.times ?? 1, when: options.when, error: "drop" });
+  /**
+   * Makes the next matching call(s) of `method` lose their connection without an answer: before
+   * the call is taken, or after (`afterAccepting`: the message is delivered all the same).
+   */
+  dropConnection(method: string, options: DropOptions = {}): void {
+    const { times = 1, when, afterAccepting = false } = options;
+    this.#failures.push({ method, remaining: times, when, error: "drop", afterAccepting });
   }
 
   /**
@@ -387,7 +408,16 @@ export class FakeBotApi {
    * when the network holds a connection open, until the client gives up or the fake closes.
    */
   hang(method: string, options: FailureOptions = {}): void {
-    this.#failures.push({ method, remaining: options.times ?? 1, when: options.when, error: "hang" });
+    const { times = 1, when } = options;
+    this.#failures.push({ method, remaining: times, when, error: "hang", afterAccepting: false });
+  }
+
+  /**
+   * Answers matching calls of `method` late: `delayMs(params)` ms after taking them (0: at once).
+   * The call is recorded, and a message delivered, when it arrives.
+   */
+  answerLate(method: string, delayMs: (params: Record<string, unknown>) => number): void {
+    this.#answerDelays.set(method, delayMs);
   }
 
   /** Answers `method` with `responder` instead of the default. */
@@ -432,7 +462,7 @@ export class FakeBotApi {
 
     const call: RecordedCall = { method, params, at: Date.now() };
     const failure = this.#takeFailure(method, params);
-    if (failure) {
+    if (failure && !failure.afterAccepting) {
       call.failed = true;
       if (failure.error === "hang") {
         call.hung = true;
@@ -467,6 +497,13 @@ export class FakeBotApi {
       return send(res, err.body.error_code, { ok: false, ...err.body });
     }
     this.#record(call);
+    if (failure?.afterAccepting) {
+      call.dropped = true;
+      req.socket.destroy();
+      return;
+    }
+    const delayMs = this.#answerDelays.get(method)?.(params) ?? 0;
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs).unref());
     send(res, 200, { ok: true, result });
   }
 
