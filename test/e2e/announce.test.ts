@@ -354,6 +354,12 @@ describe("killed mid-broadcast", () => {
     };
     const button = keyboard.inline_keyboard[0]?.[0]?.callback_data ?? "";
     expect(button).toBe("an:r:1");
+    // /pengumuman offers the same, should the report have been lost.
+    const listed = c.fake.calls().length;
+    c.fake.message({ text: "/pengumuman", from: STAFF });
+    const list = await waitAfter(c, listed, "sendMessage", toChat(STAFF.id, "Terakhir"));
+    expect(text(list)).toContain("10 tidak terkonfirmasi");
+    expect(JSON.stringify(list.params.reply_markup)).toContain('"callback_data":"an:r:1"');
 
     const again = c.fake.calls().length;
     const answer = await tap(c, button);
