@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { Telegraf } from "telegraf";
 import type { UserFromGetMe } from "telegraf/types";
-import type { BroadcasterOptions } from "./announce/broadcaster";
+import type { BroadcasterOptions } from "./announce/broadcast-options";
 import { type Clock, systemClock } from "./announce/clock";
 import type { AnswerEngine } from "./answer/engine";
 import { loadEngine } from "./answer/load";

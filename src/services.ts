@@ -1,6 +1,6 @@
 import { Telegram } from "telegraf";
 import { type BroadcastApi, telegramBroadcastApi } from "./announce/broadcast-api";
-import type { BroadcasterOptions } from "./announce/broadcaster";
+import type { BroadcasterOptions } from "./announce/broadcast-options";
 import type { Clock } from "./announce/clock";
 import { createAnnounceService } from "./announce/service";
 import { Conversations } from "./answer/conversations";

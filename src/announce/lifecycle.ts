@@ -41,3 +41,12 @@ export class Lifecycle {
     this.abandonController.abort();
   }
 }
+
+/** Resolves when every task settled, or after `ms` of real time, whichever comes first. */
+export function settledWithin(tasks: Promise<unknown>[], ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([Promise.allSettled(tasks), deadline]).finally(() => clearTimeout(timer));
+}

@@ -4,7 +4,8 @@ import type { Database } from "../storage/database";
 import { DeliveryQueue } from "../storage/deliveries";
 import { SqliteSessionStore } from "../storage/sessions";
 import { SubscriptionStore } from "../storage/subscriptions";
-import { Broadcaster, type BroadcasterDeps, type BroadcasterOptions } from "./broadcaster";
+import type { BroadcasterOptions } from "./broadcast-options";
+import { Broadcaster, type BroadcasterDeps } from "./broadcaster";
 import type { Clock } from "./clock";
 
 /** What a staff member's session holds: Telegraf's scene data (the wizard's step and draft). */

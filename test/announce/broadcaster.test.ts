@@ -1,7 +1,7 @@
 import { TelegramError } from "telegraf";
 import { afterEach, describe, expect, it } from "vitest";
 import type { BroadcastApi } from "../../src/announce/broadcast-api";
-import type { BroadcasterOptions } from "../../src/announce/broadcaster";
+import type { BroadcasterOptions } from "../../src/announce/broadcast-options";
 import { createAnnounceService } from "../../src/announce/service";
 import { createI18n, translator } from "../../src/i18n";
 import { silentLogger } from "../../src/logger";

@@ -4,7 +4,7 @@
  */
 import type { MessageEntity, User } from "telegraf/types";
 import { afterEach, expect } from "vitest";
-import type { BroadcasterOptions } from "../../src/announce/broadcaster";
+import type { BroadcasterOptions } from "../../src/announce/broadcast-options";
 import type { AnnounceService } from "../../src/announce/service";
 import type { Lang } from "../../src/lang";
 import { setup } from "./app";
