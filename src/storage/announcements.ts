@@ -36,6 +36,8 @@ export interface Announcement {
 
 /** What `create` needs. */
 interface NewAnnouncement {
+  /** The draft it was written in: one draft makes one announcement, however often submitted. */
+  draftId?: string | undefined;
   authorId: number;
   authorLang: Lang;
   texts: Texts;
@@ -91,8 +93,10 @@ const toAnnouncement = (row: AnnouncementRow): Announcement => ({
 // Every statement of the store, by name; `@now` is the store's clock.
 const SQL = Object.freeze({
   insert: `INSERT INTO announcements
-      (author_id, author_lang, text_id, text_en, audience, pin, status, send_at, created_at)
-    VALUES (@authorId, @authorLang, @textId, @textEn, @audience, @pin, 'scheduled', @sendAt, @now)`,
+      (draft_id, author_id, author_lang, text_id, text_en, audience, pin, status, send_at, created_at)
+    VALUES (@draftId, @authorId, @authorLang, @textId, @textEn, @audience, @pin, 'scheduled', @sendAt, @now)
+    ON CONFLICT (draft_id) WHERE draft_id IS NOT NULL DO NOTHING`,
+  byDraft: "SELECT id FROM announcements WHERE draft_id = ?",
   get: "SELECT * FROM announcements WHERE id = ?",
   scheduled: "SELECT * FROM announcements WHERE status = 'scheduled' ORDER BY send_at, id",
   recent: `SELECT * FROM announcements WHERE status <> 'scheduled'
@@ -164,6 +168,7 @@ export class AnnouncementStore {
   /** Stores a new announcement, `scheduled` for `sendAt` (now, to send at once); returns its id. */
   create(announcement: NewAnnouncement): number {
     const info = this.sql.insert.run({
+      draftId: announcement.draftId ?? null,
       authorId: announcement.authorId,
       authorLang: announcement.authorLang,
       textId: announcement.texts.id ?? null,
@@ -173,6 +178,7 @@ export class AnnouncementStore {
       sendAt: announcement.sendAt,
       now: this.now(),
     });
+    if (info.changes === 0) return (this.sql.byDraft.get(announcement.draftId) as { id: number }).id;
     return Number(info.lastInsertRowid);
   }
 

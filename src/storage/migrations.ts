@@ -220,4 +220,14 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE announcements ADD COLUMN report_started_at INTEGER;
     `,
   },
+  {
+    version: 9,
+    name: "an announcement once per draft",
+    // An update delivered again after a crash (the draft's session not yet saved) submits the same
+    // draft twice: the second submission finds the first announcement instead of making another.
+    up: `
+      ALTER TABLE announcements ADD COLUMN draft_id TEXT;
+      CREATE UNIQUE INDEX announcements_draft ON announcements (draft_id) WHERE draft_id IS NOT NULL;
+    `,
+  },
 ];

@@ -76,6 +76,25 @@ describe("subscriptions", () => {
   });
 });
 
+describe("submitting a draft", () => {
+  // After a crash before the draft's session was saved, Telegram delivers the "send" tap again.
+  it("makes one announcement however often the same draft is submitted", () => {
+    const s = setup();
+    const draft = {
+      authorId: 7,
+      authorLang: "id" as const,
+      texts: { id: "Halo" },
+      audience: { kind: "all" as const },
+      pin: false,
+      sendAt: 1_000,
+    };
+    const first = s.store.create({ ...draft, draftId: "d1" });
+    expect(s.store.create({ ...draft, draftId: "d1" })).toBe(first);
+    expect(s.store.create({ ...draft, draftId: "d2" })).not.toBe(first);
+    expect(s.store.scheduled().map((a) => a.id)).toEqual([first, first + 1]);
+  });
+});
+
 describe("the delivery queue", () => {
   it("queues one delivery a group, once, and walks each through claim and send", () => {
     const s = setup();

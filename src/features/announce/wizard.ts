@@ -245,6 +245,7 @@ async function submit(ctx: DraftContext, sendAt: number): Promise<number> {
   const draft = draftOf(ctx);
   const service = ctx.deps.announce;
   const id = service.announcements.create({
+    draftId: draft.id,
     authorId: ctx.from?.id ?? 0,
     authorLang: ctx.lang,
     texts: draft.texts,
