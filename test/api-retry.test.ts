@@ -105,6 +105,17 @@ describe("transient failures are retried until delivered", () => {
   });
 });
 
+describe("an answer held by the network", () => {
+  // Telegraf itself waits 500 s: the bot would stay silent for minutes.
+  it("is given up after the request time limit, not Telegraf's 500 s", async () => {
+    const { fake, bot } = await setup({ requestTimeoutMs: 200, maxRetries: 0 });
+    fake.hang("sendMessage");
+    const started = Date.now();
+    await expect(bot.telegram.sendMessage(1, "hello")).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
 describe("retries are bounded", () => {
   it("gives up after maxRetries 5xx and rethrows the last error", async () => {
     const { fake, bot, sleeps } = await setup({ maxRetries: 2 });

@@ -39,6 +39,8 @@ export interface RetryOptions {
   maxRetryAfterSec?: number;
   /** Retries after 429, so a flood wait cannot loop forever. Default 5. */
   maxRateLimitRetries?: number;
+  /** How long one attempt waits for Telegram's answer, when the caller gives no signal. Default 30 s. */
+  requestTimeoutMs?: number;
   /** Waits; injectable so tests do not wait real seconds. */
   sleep?: (ms: number) => Promise<void>;
   /** Told before each wait, e.g. to log it. */
@@ -54,6 +56,8 @@ const DEFAULTS = Object.freeze({
   jitter: 0.1,
   maxRetryAfterSec: 60,
   maxRateLimitRetries: 5,
+  // Telegraf waits 500 s for an answer; a reply held that long by the network helps nobody.
+  requestTimeoutMs: 30_000,
   sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
   onRetry: (_info: RetryInfo) => {},
   outgoing: undefined,
@@ -98,7 +102,9 @@ export function installRetry(telegram: Telegram, options: RetryOptions = {}): vo
     for (let attempt = 1; ; attempt++) {
       const slot = await takeSlot(method, payload, callOptions?.signal);
       try {
-        const result = await original(method, payload, callOptions);
+        // A caller's own signal (the broadcaster's) decides; else each attempt has a time limit.
+        const signal = callOptions?.signal ?? AbortSignal.timeout(opts.requestTimeoutMs);
+        const result = await original(method, payload, { ...callOptions, signal });
         slot?.settle(true);
         return result;
       } catch (err) {
