@@ -10,11 +10,11 @@
  */
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { answerBench } from "./answer";
-import { hostileBench } from "./hostile";
-import { inlineBench } from "./inline";
-import type { BenchSection } from "./stats";
-import { memoryBench, webhookBench } from "./telegram";
+import { answerBench } from "./answer.ts";
+import { hostileBench } from "./hostile.ts";
+import { inlineBench } from "./inline.ts";
+import type { BenchSection } from "./stats.ts";
+import { memoryBench, webhookBench } from "./telegram.ts";
 
 const SECTIONS: readonly BenchSection[] = [answerBench, webhookBench, memoryBench, inlineBench, hostileBench];
 

@@ -1,7 +1,7 @@
 import "dotenv/config";
-import { startApp } from "./app";
-import { ConfigError, loadConfig } from "./config";
-import { createLogger, redactToken } from "./logger";
+import { startApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { createLogger, redactToken } from "./logger.ts";
 
 // Configuration → knowledge → storage → bot → launch; a graceful stop on SIGINT/SIGTERM.
 try {

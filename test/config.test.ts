@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CONFIG_MESSAGES, ConfigError, ENV_VARS, loadConfig } from "../src/config";
+import { CONFIG_MESSAGES, ConfigError, ENV_VARS, loadConfig } from "../src/config.ts";
 
 const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 

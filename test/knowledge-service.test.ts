@@ -1,13 +1,13 @@
 import { copyFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { AnswerEngine } from "../src/answer/engine";
-import { loadEngine } from "../src/answer/load";
-import { createI18n, translator } from "../src/i18n";
-import { KnowledgeError } from "../src/knowledge/load";
-import { KnowledgeService, type ReloadResult } from "../src/knowledge/service";
-import { silentLogger } from "../src/logger";
-import { copyKnowledge, tempDir, testEngine } from "./support/app";
+import type { AnswerEngine } from "../src/answer/engine.ts";
+import { loadEngine } from "../src/answer/load.ts";
+import { createI18n, translator } from "../src/i18n/index.ts";
+import { KnowledgeError } from "../src/knowledge/load.ts";
+import { KnowledgeService, type ReloadResult } from "../src/knowledge/service.ts";
+import { silentLogger } from "../src/logger.ts";
+import { copyKnowledge, tempDir, testEngine } from "./support/app.ts";
 
 const t = translator(createI18n());
 let base: AnswerEngine;

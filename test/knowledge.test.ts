@@ -2,8 +2,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Areas, loadAreas } from "../src/knowledge/areas";
-import { type Knowledge, KnowledgeError, loadKnowledge, parseKnowledge } from "../src/knowledge/load";
+import { type Areas, loadAreas } from "../src/knowledge/areas.ts";
+import { type Knowledge, KnowledgeError, loadKnowledge, parseKnowledge } from "../src/knowledge/load.ts";
 
 const FILE = "knowledge/programme.yaml";
 

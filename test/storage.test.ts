@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Database, migrate, openDatabase, schemaVersion } from "../src/storage/database";
-import { GroupStore } from "../src/storage/groups";
-import { type Migration, migrations } from "../src/storage/migrations";
-import { UserStore } from "../src/storage/users";
+import { type Database, migrate, openDatabase, schemaVersion } from "../src/storage/database.ts";
+import { GroupStore } from "../src/storage/groups.ts";
+import { type Migration, migrations } from "../src/storage/migrations.ts";
+import { UserStore } from "../src/storage/users.ts";
 
 const folders: string[] = [];
 const open: Database[] = [];

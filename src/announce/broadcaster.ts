@@ -35,23 +35,23 @@
  * is told in a private message. The final report, and that notice, are retried a few times when
  * they cannot be sent.
  */
-import type { Translate } from "../i18n";
-import type { Logger } from "../logger";
-import type { AnnouncementStore } from "../storage/announcements";
-import type { DeliveryQueue, DueDelivery } from "../storage/deliveries";
-import type { GroupStore } from "../storage/groups";
-import type { SubscriptionStore } from "../storage/subscriptions";
-import type { BroadcastApi } from "./broadcast-api";
-import type { Clock } from "./clock";
-import { Delivery } from "./delivery";
-import { queueDue } from "./due";
-import { Lifecycle } from "./lifecycle";
-import { Pacer } from "./pacer";
-import { ProgressMessages } from "./progress";
-import { RateLimiter, type RateLimiterOptions, TELEGRAM_LIMITS, type Ticket } from "./rate-limit";
-import { Reports } from "./reports";
-import { StaffCalls } from "./staff-calls";
-import { Wakeup } from "./wakeup";
+import type { Translate } from "../i18n/index.ts";
+import type { Logger } from "../logger.ts";
+import type { AnnouncementStore } from "../storage/announcements.ts";
+import type { DeliveryQueue, DueDelivery } from "../storage/deliveries.ts";
+import type { GroupStore } from "../storage/groups.ts";
+import type { SubscriptionStore } from "../storage/subscriptions.ts";
+import type { BroadcastApi } from "./broadcast-api.ts";
+import type { Clock } from "./clock.ts";
+import { Delivery } from "./delivery.ts";
+import { queueDue } from "./due.ts";
+import { Lifecycle } from "./lifecycle.ts";
+import { Pacer } from "./pacer.ts";
+import { ProgressMessages } from "./progress.ts";
+import { RateLimiter, type RateLimiterOptions, TELEGRAM_LIMITS, type Ticket } from "./rate-limit.ts";
+import { Reports } from "./reports.ts";
+import { StaffCalls } from "./staff-calls.ts";
+import { Wakeup } from "./wakeup.ts";
 
 /** Tuning of {@link Broadcaster}; every field has a default ({@link BROADCAST_DEFAULTS}). */
 export interface BroadcasterOptions {

@@ -4,7 +4,7 @@
  * first row that matches decides, so a failure in the log names its row.
  */
 import { TelegramError } from "telegraf";
-import { isForbidden, migratedTo, retryAfter } from "../telegram/api-retry";
+import { isForbidden, migratedTo, retryAfter } from "../telegram/api-retry.ts";
 
 /** What the worker does with a delivery that failed. */
 type DeliveryAction =

@@ -1,13 +1,13 @@
-import type { Logger } from "../logger";
-import type { DeliveryQueue, DueDelivery } from "../storage/deliveries";
-import type { GroupStore } from "../storage/groups";
-import type { SubscriptionStore } from "../storage/subscriptions";
-import { type BroadcastApi, describeError } from "./broadcast-api";
-import type { Clock } from "./clock";
-import { backoff, deliveryRule, isRefusal } from "./delivery-policy";
-import type { Lifecycle } from "./lifecycle";
-import type { Pacer } from "./pacer";
-import type { Ticket } from "./rate-limit";
+import type { Logger } from "../logger.ts";
+import type { DeliveryQueue, DueDelivery } from "../storage/deliveries.ts";
+import type { GroupStore } from "../storage/groups.ts";
+import type { SubscriptionStore } from "../storage/subscriptions.ts";
+import { type BroadcastApi, describeError } from "./broadcast-api.ts";
+import type { Clock } from "./clock.ts";
+import { backoff, deliveryRule, isRefusal } from "./delivery-policy.ts";
+import type { Lifecycle } from "./lifecycle.ts";
+import type { Pacer } from "./pacer.ts";
+import type { Ticket } from "./rate-limit.ts";
 
 interface DeliveryDeps {
   deliveries: DeliveryQueue;

@@ -1,5 +1,5 @@
-import type { Clock } from "./clock";
-import type { RateLimiter, Ticket, WaitCause } from "./rate-limit";
+import type { Clock } from "./clock.ts";
+import type { RateLimiter, Ticket, WaitCause } from "./rate-limit.ts";
 
 /**
  * Telegram's limits applied to every call a broadcast makes, on the worker's clock: messages to

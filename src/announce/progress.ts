@@ -1,12 +1,12 @@
-import type { Translate } from "../i18n";
-import type { Announcement, AnnouncementStore } from "../storage/announcements";
-import type { DeliveryQueue } from "../storage/deliveries";
-import type { BroadcastApi } from "./broadcast-api";
-import { isRefusal } from "./delivery-policy";
-import type { Lifecycle } from "./lifecycle";
-import type { Pacer } from "./pacer";
-import { progressText } from "./report";
-import type { StaffCalls } from "./staff-calls";
+import type { Translate } from "../i18n/index.ts";
+import type { Announcement, AnnouncementStore } from "../storage/announcements.ts";
+import type { DeliveryQueue } from "../storage/deliveries.ts";
+import type { BroadcastApi } from "./broadcast-api.ts";
+import { isRefusal } from "./delivery-policy.ts";
+import type { Lifecycle } from "./lifecycle.ts";
+import type { Pacer } from "./pacer.ts";
+import { progressText } from "./report.ts";
+import type { StaffCalls } from "./staff-calls.ts";
 
 /** What the parts that write to staff (progress, reports) work with. */
 export interface StaffMessageDeps {

@@ -1,10 +1,10 @@
-import type { Logger } from "../logger";
-import type { Announcement } from "../storage/announcements";
-import type { BroadcastApi } from "./broadcast-api";
-import type { Clock } from "./clock";
-import { isRefusal } from "./delivery-policy";
-import type { ProgressMessages, StaffMessageDeps } from "./progress";
-import { finishedText, missedText, reportText } from "./report";
+import type { Logger } from "../logger.ts";
+import type { Announcement } from "../storage/announcements.ts";
+import type { BroadcastApi } from "./broadcast-api.ts";
+import type { Clock } from "./clock.ts";
+import { isRefusal } from "./delivery-policy.ts";
+import type { ProgressMessages, StaffMessageDeps } from "./progress.ts";
+import { finishedText, missedText, reportText } from "./report.ts";
 
 interface ReportDeps extends StaffMessageDeps {
   progress: ProgressMessages;

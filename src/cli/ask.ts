@@ -10,9 +10,9 @@
  */
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import type { Reply } from "../answer/engine";
-import { DEFAULT_KNOWLEDGE_PATH, loadEngine } from "../answer/load";
-import { isLang } from "../lang";
+import type { Reply } from "../answer/engine.ts";
+import { DEFAULT_KNOWLEDGE_PATH, loadEngine } from "../answer/load.ts";
+import { isLang } from "../lang.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -7,8 +7,8 @@
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import type { Update } from "telegraf/types";
-import { loadEngine } from "../answer/load";
-import { offlineBot } from "./offline-bot";
+import { loadEngine } from "../answer/load.ts";
+import { offlineBot } from "./offline-bot.ts";
 
 const { values } = parseArgs({ options: { lang: { type: "string", default: "id" } } });
 const USER = { id: 100, is_bot: false, first_name: "Staf", language_code: values.lang };

@@ -8,8 +8,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { evaluate, parseCases, percent } from "../answer/evaluate";
-import { loadEngine } from "../answer/load";
+import { evaluate, parseCases, percent } from "../answer/evaluate.ts";
+import { loadEngine } from "../answer/load.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -8,9 +8,9 @@
  * exits with code 1. Loads only the official list of regions and the file: no bot, no database.
  */
 import { parseArgs } from "node:util";
-import { DEFAULT_KNOWLEDGE_PATH } from "../answer/load";
-import { loadAreas } from "../knowledge/areas";
-import { type Knowledge, KnowledgeError, loadKnowledge } from "../knowledge/load";
+import { DEFAULT_KNOWLEDGE_PATH } from "../answer/load.ts";
+import { loadAreas } from "../knowledge/areas.ts";
+import { type Knowledge, KnowledgeError, loadKnowledge } from "../knowledge/load.ts";
 
 const { positionals } = parseArgs({ allowPositionals: true, options: {} });
 if (positionals.length > 1) {

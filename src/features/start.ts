@@ -1,9 +1,9 @@
 import { Composer } from "telegraf";
-import { acknowledge } from "../telegram/acknowledge";
-import type { BotContext } from "../telegram/context";
-import { decodeStartPayload } from "../telegram/deep-link";
-import { escapeHtml } from "../telegram/html";
-import { sendHtml, sendReply } from "../telegram/send";
+import { acknowledge } from "../telegram/acknowledge.ts";
+import type { BotContext } from "../telegram/context.ts";
+import { decodeStartPayload } from "../telegram/deep-link.ts";
+import { escapeHtml } from "../telegram/html.ts";
+import { sendHtml, sendReply } from "../telegram/send.ts";
 
 /** Callback data of the example-question buttons under /start: "q:<index>". */
 const EXAMPLE_PREFIX = "q:";

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
-import { type Lexicon, lexiconSchema, toLexicon } from "../answer/lexicon";
-import type { Areas } from "./areas";
-import { type Regions, toRegions } from "./regions";
-import { type KnowledgeFile, knowledgeSchema, regionsSchema } from "./schema";
+import { type Lexicon, lexiconSchema, toLexicon } from "../answer/lexicon.ts";
+import type { Areas } from "./areas.ts";
+import { type Regions, toRegions } from "./regions.ts";
+import { type KnowledgeFile, knowledgeSchema, regionsSchema } from "./schema.ts";
 
 /** A knowledge file that cannot be used, with where the problem is: `file: path: problem`. */
 export class KnowledgeError extends Error {

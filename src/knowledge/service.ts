@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { type FSWatcher, readFileSync, watch } from "node:fs";
 import { basename, dirname } from "node:path";
-import type { AnswerEngine } from "../answer/engine";
-import type { Logger } from "../logger";
-import { KnowledgeError } from "./load";
+import type { AnswerEngine } from "../answer/engine.ts";
+import type { Logger } from "../logger.ts";
+import { KnowledgeError } from "./load.ts";
 
 /** What a reload did: the new engine is in service, or the old one stays and the error says why. */
 export type ReloadResult = { ok: true; engine: AnswerEngine } | { ok: false; error: KnowledgeError };

@@ -1,7 +1,7 @@
 import type { Telegram } from "telegraf";
 import type { BotCommand, BotCommandScope } from "telegraf/types";
-import type { Translate } from "../i18n";
-import { LANGS, type Lang } from "../lang";
+import type { Translate } from "../i18n/index.ts";
+import { LANGS, type Lang } from "../lang.ts";
 
 type Menu = Record<Lang, Array<[command: string, key: string]>>;
 

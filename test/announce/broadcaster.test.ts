@@ -1,13 +1,13 @@
 import { TelegramError } from "telegraf";
 import { afterEach, describe, expect, it } from "vitest";
-import type { BroadcasterOptions } from "../../src/announce/broadcaster";
-import { createAnnounceService } from "../../src/announce/service";
-import { createI18n, translator } from "../../src/i18n";
-import { silentLogger } from "../../src/logger";
-import { type Database, openDatabase } from "../../src/storage/database";
-import { GroupStore } from "../../src/storage/groups";
-import { type FakeCall, fakeBroadcastApi } from "../support/broadcast-api";
-import { ManualClock } from "../support/clock";
+import type { BroadcasterOptions } from "../../src/announce/broadcaster.ts";
+import { createAnnounceService } from "../../src/announce/service.ts";
+import { createI18n, translator } from "../../src/i18n/index.ts";
+import { silentLogger } from "../../src/logger.ts";
+import { type Database, openDatabase } from "../../src/storage/database.ts";
+import { GroupStore } from "../../src/storage/groups.ts";
+import { type FakeCall, fakeBroadcastApi } from "../support/broadcast-api.ts";
+import { ManualClock } from "../support/clock.ts";
 
 const open: Database[] = [];
 afterEach(() => {

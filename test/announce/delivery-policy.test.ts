@@ -6,7 +6,7 @@ import {
   deliveryRule,
   type ErrorExample,
   isRefusal,
-} from "../../src/announce/delivery-policy";
+} from "../../src/announce/delivery-policy.ts";
 
 /** The error an example stands for: Telegram's answer, or a network failure as node-fetch throws it. */
 function errorOf(example: ErrorExample): Error {

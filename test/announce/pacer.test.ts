@@ -1,9 +1,9 @@
 import { TelegramError } from "telegraf";
 import { describe, expect, it } from "vitest";
-import { isRefusal } from "../../src/announce/delivery-policy";
-import { Pacer } from "../../src/announce/pacer";
-import { RateLimiter } from "../../src/announce/rate-limit";
-import { ManualClock } from "../support/clock";
+import { isRefusal } from "../../src/announce/delivery-policy.ts";
+import { Pacer } from "../../src/announce/pacer.ts";
+import { RateLimiter } from "../../src/announce/rate-limit.ts";
+import { ManualClock } from "../support/clock.ts";
 
 const LIMITS = { global: { count: 2, windowMs: 1000 }, perChat: { count: 1, windowMs: 60_000 }, marginMs: 0 };
 

@@ -1,8 +1,8 @@
 import type { Update } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { setup } from "../support/app";
-import { DEFAULT_USER, type RecordedCall } from "../support/fake-bot-api";
-import { LEVEL, recordingLogger } from "../support/log-records";
+import { setup } from "../support/app.ts";
+import { DEFAULT_USER, type RecordedCall } from "../support/fake-bot-api.ts";
+import { LEVEL, recordingLogger } from "../support/log-records.ts";
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
 let ctx: Ctx | undefined;

@@ -3,8 +3,8 @@ import { parse as parseCsv } from "csv-parse/sync";
 import type { User } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { copyKnowledge, setup, tempDir } from "../support/app";
-import { DEFAULT_USER, type RecordedCall, type UploadedFile } from "../support/fake-bot-api";
+import { copyKnowledge, setup, tempDir } from "../support/app.ts";
+import { DEFAULT_USER, type RecordedCall, type UploadedFile } from "../support/fake-bot-api.ts";
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
 const cleanups: Array<() => unknown> = [];
