@@ -31,9 +31,6 @@ const CONCURRENCY = 32;
 const ROUNDS = 5;
 const WARMUP_UPDATES = 2000;
 const MEMORY_QUESTIONS = 10_000;
-// The Node.js flags `npm start` runs the bot with (package.json): a smaller young generation keeps
-// the resident memory of a long-running bot down, for slightly more frequent minor collections.
-const START_FLAGS = ["--max-semi-space-size=8"];
 const TARGET_RATIO = 0.9;
 const TARGET_RSS_MB = 150;
 
@@ -167,14 +164,10 @@ const mb = (bytes: number) => bytes / (1024 * 1024);
 async function startMemoryChild(
   apiRoot: string,
 ): Promise<{ url: string; rss: () => Promise<number>; stop: () => void }> {
-  const child = spawn(
-    process.execPath,
-    [...process.execArgv, ...START_FLAGS, fileURLToPath(import.meta.url)],
-    {
-      env: { ...process.env, BENCH_MEMORY_CHILD: apiRoot },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+    env: { ...process.env, BENCH_MEMORY_CHILD: apiRoot },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const [line] = (await once(createInterface({ input: child.stdout as NodeJS.ReadableStream }), "line")) as [
     string,
   ];
