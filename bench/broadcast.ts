@@ -14,10 +14,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { systemClock } from "../src/announce/clock.ts";
 import { TELEGRAM_LIMITS } from "../src/announce/rate-limit.ts";
 import { type AnnounceService, createAnnounceService } from "../src/announce/service.ts";
+import { parseCommand } from "../src/cli/args.ts";
 import { createI18n, translator } from "../src/i18n/index.ts";
 import { silentLogger } from "../src/logger.ts";
 import { broadcastClients } from "../src/services.ts";
@@ -230,7 +230,16 @@ function printBroadcastResult(r: BroadcastBenchResult): boolean {
   return checks.every(([, ok]) => ok);
 }
 
-const { values } = parseArgs({
+const { values } = parseCommand({
+  usage: "npm run bench:broadcast [-- --groups 600 --errors 0.03 --kill-at 300 --seed 7]",
+  help: `
+One announcement to many groups, through the real delivery worker and SQLite queue, against a
+fake Bot API that enforces Telegram's limits and injects errors.
+
+--groups N     groups to deliver to (default 600)
+--errors F     share of calls answered 429/5xx or dropped (default 0.03)
+--kill-at N    kill the worker after N deliveries and start a new one on the same database
+--seed N       the random seed of the injected errors (default 7)`,
   options: {
     groups: { type: "string", default: "600" },
     errors: { type: "string", default: "0.03" },
