@@ -22,6 +22,8 @@ export interface Config {
   unansweredRetentionDays: number;
 }
 
+const DEFAULT_KNOWLEDGE_PATH = "knowledge/programme.yaml";
+
 /** One environment variable, as documented in the README and `.env.example`. */
 export interface EnvVar {
   name: string;
@@ -92,7 +94,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   {
     name: "KNOWLEDGE_PATH",
     required: false,
-    default: "knowledge/programme.yaml",
+    default: DEFAULT_KNOWLEDGE_PATH,
     description: "The knowledge file the answers come from.",
   },
   {
@@ -267,7 +269,7 @@ const schema = z
         .transform((value) => value.toLowerCase())
         .pipe(z.enum(LOG_LEVELS, { error: CONFIG_MESSAGES.logLevelInvalid })),
     ),
-    KNOWLEDGE_PATH: env(z.string().default("knowledge/programme.yaml")),
+    KNOWLEDGE_PATH: env(z.string().default(DEFAULT_KNOWLEDGE_PATH)),
     TIMEZONE: env(
       z
         .string()
@@ -289,6 +291,12 @@ const schema = z
       return vars.WEBHOOK_URL !== undefined;
     },
   });
+
+/** The knowledge file the bot would load: `KNOWLEDGE_PATH`, else the default (for tools without a full config). */
+export function knowledgePathFrom(environment: NodeJS.ProcessEnv): string {
+  const value = blankToUndefined(environment.KNOWLEDGE_PATH);
+  return typeof value === "string" ? value : DEFAULT_KNOWLEDGE_PATH;
+}
 
 /** Reads and checks the environment once; throws a `ConfigError` listing every problem found. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {

@@ -1,6 +1,7 @@
 import { Composer, type Telegram } from "telegraf";
 import type { AnswerEngine } from "../answer/engine.ts";
 import { parseSubjectRef } from "../answer/subject.ts";
+import { problemLines } from "../knowledge/problems.ts";
 import type { ReloadResult } from "../knowledge/service.ts";
 import type { Lang } from "../lang.ts";
 import { staffOnly } from "../telegram/access.ts";
@@ -120,11 +121,12 @@ function reloadHtml(deps: BotDeps, lang: Lang, result: ReloadResult): string {
       products: k.products.length,
     });
   }
-  const { file, path, problem } = result.error;
+  const { file, problems } = result.error;
   return deps.t(lang, "upkeep.reload.failed", {
     file: escapeHtml(file),
-    path: escapeHtml(path || "–"),
-    problem: escapeHtml(problem),
+    problems: problemLines(problems, lang)
+      .map((line) => `• ${escapeHtml(line)}`)
+      .join("\n"),
   });
 }
 
