@@ -115,6 +115,9 @@ export const ENV_VARS: readonly EnvVar[] = [
 export const CONFIG_MESSAGES = {
   tokenMissing:
     "BOT_TOKEN is missing. Talk to @BotFather in Telegram, send /newbot, and put the token in .env as BOT_TOKEN=...",
+  envFileMissing: (file: string) =>
+    `There is no ${file} and BOT_TOKEN is not set. Copy the example (cp .env.example .env), ` +
+    "then put the token from @BotFather (send /newbot) in it as BOT_TOKEN=...",
   // Never include the value: a half-pasted token is still a secret.
   tokenMalformed:
     "BOT_TOKEN does not look like a bot token (digits, a colon, then letters, digits, _ or -). " +
@@ -298,11 +301,24 @@ export function knowledgePathFrom(environment: NodeJS.ProcessEnv): string {
   return typeof value === "string" ? value : DEFAULT_KNOWLEDGE_PATH;
 }
 
-/** Reads and checks the environment once; throws a `ConfigError` listing every problem found. */
-export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Reads and checks the environment once; throws a `ConfigError` listing every problem found.
+ * `envFileMissing` names the `.env` file that was looked for and not found, so a missing token
+ * is explained by the missing file.
+ */
+export function loadConfig(
+  environment: NodeJS.ProcessEnv = process.env,
+  options: { envFileMissing?: string } = {},
+): Config {
   const result = schema.safeParse(environment);
   if (!result.success) {
-    throw new ConfigError([...new Set(result.error.issues.map((issue) => issue.message))]);
+    const { envFileMissing } = options;
+    const messages = result.error.issues.map((issue) =>
+      issue.message === CONFIG_MESSAGES.tokenMissing && envFileMissing
+        ? CONFIG_MESSAGES.envFileMissing(envFileMissing)
+        : issue.message,
+    );
+    throw new ConfigError([...new Set(messages)]);
   }
   const vars = result.data;
   return {
