@@ -1,0 +1,64 @@
+/**
+ * Every command-line tool says how to use it (`--help`, exit 0) and refuses what it does not
+ * know with its usage line (exit 2), before doing any work.
+ */
+import { execFile } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+/** The tools in src/cli: every file but the shared helpers. */
+const TOOLS = readdirSync("src/cli")
+  .filter(
+    (f) =>
+      f.endsWith(".ts") &&
+      !["args.ts", "offline-bot.ts"].includes(f) &&
+      !/^bench-(answer|inline|stats|telegram)/.test(f),
+  )
+  .map((f) => `src/cli/${f}`);
+
+function run(tool: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", tool, ...args],
+      { timeout: 30_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe("every command-line tool", () => {
+  it("is found", () => {
+    expect(TOOLS).toEqual(
+      expect.arrayContaining([
+        "src/cli/ask.ts",
+        "src/cli/chat.ts",
+        "src/cli/validate.ts",
+        "src/cli/eval.ts",
+        "src/cli/bench.ts",
+      ]),
+    );
+  });
+
+  it("prints its help for --help and exits 0", async () => {
+    const results = await Promise.all(
+      TOOLS.map(async (tool) => [tool, await run(tool, ["--help"])] as const),
+    );
+    for (const [tool, { code, stdout }] of results) {
+      expect({ tool, code }).toEqual({ tool, code: 0 });
+      expect(stdout, tool).toMatch(/^Usage: npm run /);
+    }
+  }, 60_000);
+
+  it("refuses an unknown option with its usage line and exit code 2", async () => {
+    const results = await Promise.all(
+      TOOLS.map(async (tool) => [tool, await run(tool, ["--colour=red"])] as const),
+    );
+    for (const [tool, { code, stderr }] of results) {
+      expect({ tool, code }).toEqual({ tool, code: 2 });
+      expect(stderr, tool).toMatch(/^Unknown option '--colour'\nUsage: npm run .*\(--help for more\)\n$/);
+    }
+  }, 60_000);
+});
