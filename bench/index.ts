@@ -13,10 +13,18 @@ import { parseCommand, usageError } from "../src/cli/args.ts";
 import { answerBench } from "./answer.ts";
 import { hostileBench } from "./hostile.ts";
 import { inlineBench } from "./inline.ts";
+import { startupBench } from "./startup.ts";
 import type { BenchSection } from "./stats.ts";
 import { memoryBench, webhookBench } from "./telegram.ts";
 
-const SECTIONS: readonly BenchSection[] = [answerBench, webhookBench, memoryBench, inlineBench, hostileBench];
+const SECTIONS: readonly BenchSection[] = [
+  answerBench,
+  webhookBench,
+  memoryBench,
+  inlineBench,
+  hostileBench,
+  startupBench,
+];
 
 const list = SECTIONS.map((s) => `  ${s.name.padEnd(10)} ${s.about}`).join("\n");
 const COMMAND = {
