@@ -56,7 +56,8 @@ export const ENV_VARS: readonly EnvVar[] = [
     name: "ADMIN_IDS",
     required: false,
     default: "",
-    description: "Telegram user ids of programme staff (staff commands), separated by commas or spaces.",
+    description:
+      "Telegram user ids of programme staff (staff commands), separated by commas or spaces; send /id to the bot to learn yours.",
   },
   {
     name: "STAFF_CHAT_ID",
