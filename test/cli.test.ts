@@ -6,15 +6,14 @@ import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
-/** The tools in src/cli: every file but the shared helpers. */
-const TOOLS = readdirSync("src/cli")
-  .filter(
-    (f) =>
-      f.endsWith(".ts") &&
-      !["args.ts", "offline-bot.ts"].includes(f) &&
-      !/^bench-(answer|inline|stats|telegram)/.test(f),
-  )
-  .map((f) => `src/cli/${f}`);
+/** The tools: every file of src/cli but the shared helpers, and the benchmarks' two entry points. */
+const TOOLS = [
+  ...readdirSync("src/cli")
+    .filter((f) => f.endsWith(".ts") && !["args.ts", "offline-bot.ts"].includes(f))
+    .map((f) => `src/cli/${f}`),
+  "bench/index.ts",
+  "bench/broadcast.ts",
+];
 
 function run(tool: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -37,7 +36,7 @@ describe("every command-line tool", () => {
         "src/cli/chat.ts",
         "src/cli/validate.ts",
         "src/cli/eval.ts",
-        "src/cli/bench.ts",
+        "bench/index.ts",
       ]),
     );
   });
