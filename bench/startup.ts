@@ -36,6 +36,49 @@ bot.launch();
 for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => bot.stop(signal));
 `;
 
+/**
+ * Where the built bot's start goes, phase by phase, in one fresh plain-node process over dist/:
+ * what each costs in time and in resident memory. The answer core's phases (the lexicon, read
+ * when its module loads; the engine with its regions' index) are apart from the rest.
+ */
+const PHASES = `
+const rows = [];
+let last = 0;
+const phase = (name) => {
+  const now = performance.now();
+  rows.push([name, now - last, process.memoryUsage().rss / 1048576]);
+  last = now;
+};
+phase("node itself");
+await import("zod");
+phase("zod (configuration and file schemas)");
+await import("./dist/knowledge/load.js");
+phase("knowledge loader (js-yaml, problems, schema)");
+await import("yaml");
+await import("./dist/answer/lexicon.js");
+phase("lexicon module: yaml, and reading knowledge/lexicon.yaml");
+await import("telegraf");
+phase("telegraf");
+const { loadAreas } = await import("./dist/knowledge/areas.js");
+const { loadKnowledge } = await import("./dist/knowledge/load.js");
+const { AnswerEngine } = await import("./dist/answer/engine.js");
+const { createI18n, translator } = await import("./dist/i18n/index.js");
+const { openDatabase } = await import("./dist/storage/database.js");
+await import("./dist/app.js");
+phase("the other modules (answer core, features, pino, sqlite, i18next …)");
+const areas = await loadAreas();
+phase("regions of Indonesia (idn-area-data)");
+const t = translator(createI18n());
+phase("translations");
+const knowledge = loadKnowledge("knowledge/programme.yaml", areas);
+phase("knowledge file");
+new AnswerEngine(knowledge, areas, t);
+phase("answer engine (vocabulary with the regions' index, suggestions)");
+openDatabase(process.env.DATABASE_PATH).close();
+phase("database (open, quick_check, migrations)");
+console.log(JSON.stringify(rows));
+`;
+
 interface Contender {
   name: string;
   /** Starts the bot against `apiRoot`. */
@@ -191,6 +234,9 @@ export const startupBench: BenchSection = {
       ];
       console.log(table(rows));
       console.log(
+        `\nWhere the start goes (one plain-node process over dist/):\n\n${table(startPhases(env("")))}`,
+      );
+      console.log(
         `\n${ROUNDS} starts each, alternating; idle read once each, side by side; ` +
           `${QUESTIONS.toLocaleString("en")} messages answered in ` +
           `${loadedOurs.seconds.toFixed(1)} s (Tanya IKM) and ${loadedBare.seconds.toFixed(1)} s (echo).`,
@@ -201,6 +247,19 @@ export const startupBench: BenchSection = {
     }
   },
 };
+
+/** The start's phases, measured by {@link PHASES} in a fresh process. */
+function startPhases(env: Record<string, string>): string[][] {
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", PHASES], {
+    env,
+    encoding: "utf8",
+  });
+  const rows = JSON.parse(out) as Array<[string, number, number]>;
+  return [
+    ["phase", "ms", "RSS after (MB)"],
+    ...rows.map(([name, ms, rss]) => [name, ms.toFixed(0), rss.toFixed(1)]),
+  ];
+}
 
 function row(what: string, ours: number, bare: number, target: number | undefined, digits: number): string[] {
   const ratio = ours / bare;
