@@ -3,8 +3,10 @@
  * know with its usage line (exit 2), before doing any work.
  */
 import { execFile } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "./support/app.ts";
 
 /** The tools: every file of src/cli but the shared helpers, and the benchmarks' two entry points. */
 const TOOLS = [
@@ -15,12 +17,16 @@ const TOOLS = [
   "bench/broadcast.ts",
 ];
 
-function run(tool: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  tool: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ["--import", "tsx", tool, ...args],
-      { timeout: 30_000 },
+      { timeout: 30_000, env: { ...process.env, ...env } },
       (err, stdout, stderr) => {
         resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr });
       },
@@ -60,4 +66,31 @@ describe("every command-line tool", () => {
       expect(stderr, tool).toMatch(/^Unknown option '--colour'\nUsage: npm run .*\(--help for more\)\n$/);
     }
   }, 60_000);
+});
+
+describe("npm run validate", () => {
+  it("checks the file KNOWLEDGE_PATH names and lists every problem, in the language asked", async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const file = join(dir, "programme.yaml");
+      const text = readFileSync("knowledge/programme.yaml", "utf8")
+        .replace("name: { id: Jawa Timur, en: East Java }", "name: { id: Jawa Timur }")
+        .replace("  - id: papua\n", "  - id: papua\n    nama: x\n");
+      writeFileSync(file, text);
+      const { code, stderr } = await run("src/cli/validate.ts", ["--lang", "id"], { KNOWLEDGE_PATH: file });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(
+        new RegExp(`^${file}:\\d+:5: provinces → Jawa Timur: name bahasa Inggris belum diisi$`, "m"),
+      );
+      expect(stderr).toMatch(
+        new RegExp(
+          `^${file}:\\d+:5: provinces → Papua: kunci "nama" tidak dikenal — maksudnya "name"\\?$`,
+          "m",
+        ),
+      );
+      expect(stderr).toContain(`${file}: 2 masalah`);
+    } finally {
+      cleanup();
+    }
+  }, 30_000);
 });

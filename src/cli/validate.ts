@@ -13,6 +13,7 @@ import { config as loadDotenv } from "dotenv";
 import { knowledgePathFrom } from "../config.ts";
 import { loadAreas } from "../knowledge/areas.ts";
 import { COMPANION_FILES, type Knowledge, KnowledgeError, loadKnowledge } from "../knowledge/load.ts";
+import { PROBLEM_WORDS } from "../knowledge/problem-texts.ts";
 import { formatProblem } from "../knowledge/problems.ts";
 import { isLang, type Lang } from "../lang.ts";
 import { parseCommand, usageError } from "./args.ts";
@@ -64,8 +65,7 @@ async function check(what: () => Promise<string>): Promise<boolean> {
   } catch (err) {
     if (!(err instanceof KnowledgeError)) throw err;
     for (const problem of err.problems) console.error(formatProblem(problem, lang));
-    const n = err.problems.length;
-    console.error(`${err.file}: ${n} ${n === 1 ? "problem" : "problems"}\n`);
+    console.error(`${err.file}: ${PROBLEM_WORDS[lang].count(err.problems.length)}\n`);
     return false;
   }
 }

@@ -115,6 +115,7 @@ export const PROBLEM_WORDS = {
     theFile: "the file",
     or: " or ",
     more: (count: number) => `… and ${count} more (npm run validate lists them all)`,
+    count: (count: number) => `${count} ${count === 1 ? "problem" : "problems"}`,
     /** Why a file could not be read, by Node's error code. */
     unreadable: { ENOENT: "no such file", EACCES: "permission denied", EISDIR: "it is a folder" },
     kinds: {
@@ -138,6 +139,7 @@ export const PROBLEM_WORDS = {
     theFile: "berkas ini",
     or: " atau ",
     more: (count: number) => `… dan ${count} lagi (npm run validate menampilkan semuanya)`,
+    count: (count: number) => `${count} masalah`,
     unreadable: { ENOENT: "berkas tidak ada", EACCES: "tidak ada izin", EISDIR: "itu sebuah folder" },
     kinds: {
       string: "teks",
