@@ -38,8 +38,8 @@ for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => bot.stop(
 
 /**
  * Where the built bot's start goes, phase by phase, in one fresh plain-node process over dist/:
- * what each costs in time and in resident memory. The answer core's phases (the lexicon, read
- * when its module loads; the engine with its regions' index) are apart from the rest.
+ * what each costs in time and in resident memory. The answer engine, with its regions' index,
+ * is a phase of its own.
  */
 const PHASES = `
 const rows = [];
@@ -53,10 +53,7 @@ phase("node itself");
 await import("zod");
 phase("zod (configuration and file schemas)");
 await import("./dist/knowledge/load.js");
-phase("knowledge loader (js-yaml, problems, schema)");
-await import("yaml");
-await import("./dist/answer/lexicon.js");
-phase("lexicon module: yaml, and reading knowledge/lexicon.yaml");
+phase("knowledge loader (js-yaml, problems, schemas, lexicon)");
 await import("telegraf");
 phase("telegraf");
 const { loadAreas } = await import("./dist/knowledge/areas.js");
@@ -71,7 +68,7 @@ phase("regions of Indonesia (idn-area-data)");
 const t = translator(createI18n());
 phase("translations");
 const knowledge = loadKnowledge("knowledge/programme.yaml", areas);
-phase("knowledge file");
+phase("knowledge files (programme, lexicon, regions)");
 new AnswerEngine(knowledge, areas, t);
 phase("answer engine (vocabulary with the regions' index, suggestions)");
 openDatabase(process.env.DATABASE_PATH).close();

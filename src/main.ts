@@ -39,7 +39,8 @@ try {
   // instead of a half-working bot.
   process.on("uncaughtException", fail);
   process.on("unhandledRejection", fail);
-  // Imported here, not above: a lexicon that cannot be read fails while the answer modules load.
+  // Imported once the configuration is known to be right: a mistake in .env is told at once,
+  // without loading the whole bot, and a module failing as it loads is told like any start error.
   const { startApp } = await import("./app.ts");
   let app: App | undefined;
   app = await startApp(config, {
