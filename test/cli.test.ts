@@ -3,10 +3,9 @@
  * know with its usage line (exit 2), before doing any work.
  */
 import { execFile } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "./support/app.ts";
+import { copyKnowledge, tempDir } from "./support/app.ts";
 
 /** The tools: every file of src/cli but the shared helpers, and the benchmarks' two entry points. */
 const TOOLS = [
@@ -72,11 +71,11 @@ describe("npm run validate", () => {
   it("checks the file KNOWLEDGE_PATH names and lists every problem, in the language asked", async () => {
     const { dir, cleanup } = tempDir();
     try {
-      const file = join(dir, "programme.yaml");
-      const text = readFileSync("knowledge/programme.yaml", "utf8")
-        .replace("name: { id: Jawa Timur, en: East Java }", "name: { id: Jawa Timur }")
-        .replace("  - id: papua\n", "  - id: papua\n    nama: x\n");
-      writeFileSync(file, text);
+      const file = copyKnowledge(dir, (yaml) =>
+        yaml
+          .replace("name: { id: Jawa Timur, en: East Java }", "name: { id: Jawa Timur }")
+          .replace("  - id: papua\n", "  - id: papua\n    nama: x\n"),
+      );
       const { code, stderr } = await run("src/cli/validate.ts", ["--lang", "id"], { KNOWLEDGE_PATH: file });
       expect(code).toBe(1);
       expect(stderr).toMatch(

@@ -155,8 +155,12 @@ export const PROBLEM_WORDS = {
   },
 } as const satisfies Record<Lang, unknown>;
 
+const KIND_WORDS: Record<Lang, ReadonlyMap<string, string>> = {
+  en: new Map(Object.entries(PROBLEM_WORDS.en.kinds)),
+  id: new Map(Object.entries(PROBLEM_WORDS.id.kinds)),
+};
+
 /** A kind of value zod names ("int"), in words ("a whole number"); unknown kinds as they are. */
 export function kindWords(kind: string, lang: Lang): string {
-  const kinds: Readonly<Record<string, string>> = PROBLEM_WORDS[lang].kinds;
-  return Object.hasOwn(kinds, kind) ? (kinds[kind] ?? kind) : kind;
+  return KIND_WORDS[lang].get(kind) ?? kind;
 }

@@ -6,7 +6,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { TEST_TOKEN, tempDir } from "../support/app.ts";
+import { copyKnowledge, TEST_TOKEN, tempDir } from "../support/app.ts";
 import { type BuiltProject, buildProject, runUntilExit, startProcess } from "../support/built-bot.ts";
 import { DEFAULT_USER, FakeBotApi } from "../support/fake-bot-api.ts";
 
@@ -119,9 +119,9 @@ describe("a start a person can fix: exit code 1 and what to do, in one or two li
 
   it("a broken knowledge file: its problems, where they are", async () => {
     const { env, dir } = await setup();
-    const file = join(dir, "programme.yaml");
-    const text = readFileSync(join(project.dir, "knowledge/programme.yaml"), "utf8");
-    writeFileSync(file, text.replace("name: { id: Jawa Timur, en: East Java }", "nama: { id: Jawa Timur }"));
+    const file = copyKnowledge(dir, (yaml) =>
+      yaml.replace("name: { id: Jawa Timur, en: East Java }", "nama: { id: Jawa Timur }"),
+    );
     const said = await startFails({ ...env, KNOWLEDGE_PATH: file }, 3);
     expect(said).toContain(`${file} cannot be used, so the bot did not start`);
     expect(said).toMatch(
