@@ -23,7 +23,7 @@ const COMMAND = {
   help: `
 Checks a knowledge file and the lexicon.yaml and regions.yaml beside it, and lists every problem
 with its file, line, column and entry, e.g.
-  knowledge/programme.yaml:173:5: provinces → Jawa Tengah: English name missing
+  knowledge/programme.yaml:269:5: provinces → Jawa Timur: English name missing
 
 FILE     the knowledge file (default: KNOWLEDGE_PATH from the environment or .env,
          else knowledge/programme.yaml)
