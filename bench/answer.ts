@@ -6,11 +6,16 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import Fuse from "fuse.js";
-import { AnswerEngine } from "../src/answer/engine";
-import { createI18n, type Translate, translator } from "../src/i18n";
-import { type Areas, loadAreas } from "../src/knowledge/areas";
-import { type Knowledge, loadKnowledge } from "../src/knowledge/load";
-import { type Criterion, PROGRAMME_ATTRIBUTES, type Product, type Province } from "../src/knowledge/schema";
+import { AnswerEngine } from "../src/answer/engine.ts";
+import { createI18n, type Translate, translator } from "../src/i18n/index.ts";
+import { type Areas, loadAreas } from "../src/knowledge/areas.ts";
+import { type Knowledge, loadKnowledge } from "../src/knowledge/load.ts";
+import {
+  type Criterion,
+  PROGRAMME_ATTRIBUTES,
+  type Product,
+  type Province,
+} from "../src/knowledge/schema.ts";
 import {
   type BenchSection,
   formatDuration,
@@ -21,7 +26,7 @@ import {
   tableRow,
   timeEach,
   warmUp,
-} from "./stats";
+} from "./stats.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const KNOWLEDGE_FILE = join(ROOT, "knowledge", "programme.yaml");

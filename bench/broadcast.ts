@@ -16,21 +16,23 @@
  * Prints groups, seconds, messages per second against the ceiling, duplicates and lost; the exit
  * code is 1 when a target is missed.
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { systemClock } from "../src/announce/clock";
-import { type AnnounceService, createAnnounceService } from "../src/announce/service";
-import { createI18n, translator } from "../src/i18n";
-import { silentLogger } from "../src/logger";
-import { broadcastClients } from "../src/services";
-import { type Database, openDatabase } from "../src/storage/database";
-import type { DeliveryCounts } from "../src/storage/deliveries";
-import { GroupStore } from "../src/storage/groups";
-import { OutgoingLimiter } from "../src/telegram/outgoing";
-import { TELEGRAM_LIMITS } from "../src/telegram/rate-limit";
-import { FakeBotApi } from "../test/support/fake-bot-api";
+import { systemClock } from "../src/announce/clock.ts";
+import { type AnnounceService, createAnnounceService } from "../src/announce/service.ts";
+import { parseCommand } from "../src/cli/args.ts";
+import { createI18n, translator } from "../src/i18n/index.ts";
+import { silentLogger } from "../src/logger.ts";
+import { broadcastClients } from "../src/services.ts";
+import { type Database, openDatabase } from "../src/storage/database.ts";
+import type { DeliveryCounts } from "../src/storage/deliveries.ts";
+import { GroupStore } from "../src/storage/groups.ts";
+import { OutgoingLimiter } from "../src/telegram/outgoing.ts";
+import { TELEGRAM_LIMITS } from "../src/telegram/rate-limit.ts";
+import { FakeBotApi } from "../test/support/fake-bot-api.ts";
 
 const TOKEN = "123456789:AAbenchTOKENbenchTOKENbenchTOKEN12";
 const STAFF_ID = 7001;
@@ -255,7 +257,16 @@ function report(run: Run, ids: readonly number[], m: Measured): boolean {
   return checks.every(([, ok]) => ok);
 }
 
-const { values } = parseArgs({
+const { values } = parseCommand({
+  usage: "npm run bench:broadcast [-- --groups 600 --errors 0.03 --kill-at 300 --seed 7]",
+  help: `
+One announcement to many groups, through the real delivery worker and SQLite queue, against a
+fake Bot API that enforces Telegram's limits and injects errors.
+
+--groups N     groups to deliver to (default 600)
+--errors F     share of calls answered 429/5xx or dropped (default 0.03)
+--kill-at N    kill the worker after N deliveries and start a new one on the same database
+--seed N       the random seed of the injected errors (default 7)`,
   options: {
     run: { type: "string" },
     groups: { type: "string" },

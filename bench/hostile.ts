@@ -8,12 +8,12 @@
  */
 import fc from "fast-check";
 import type { MessageEntity, Update } from "telegraf/types";
-import { loadEngine } from "../src/answer/load";
-import { OFFLINE_BOT_INFO } from "../src/telegram/offline-identity";
-import { adminCommand, PEOPLE, STAFF_IDS, update } from "../test/support/fuzz-updates";
-import { recordingBot } from "../test/support/recording-bot";
-import { readQuestions } from "./answer";
-import { type BenchSection, formatDuration, formatRatio, summarise, table } from "./stats";
+import { loadEngine } from "../src/answer/load.ts";
+import { OFFLINE_BOT_INFO } from "../src/telegram/offline-identity.ts";
+import { adminCommand, PEOPLE, STAFF_IDS, update } from "../test/support/fuzz-updates.ts";
+import { recordingBot } from "../test/support/recording-bot.ts";
+import { readQuestions } from "./answer.ts";
+import { type BenchSection, formatDuration, formatRatio, summarise, table } from "./stats.ts";
 
 type Input = Omit<Update, "update_id">;
 const TARGET_RATIO = 10;

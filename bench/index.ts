@@ -9,29 +9,44 @@
  * target is missed. Add a section by writing a `BenchSection` and listing it below.
  */
 import { cpus, loadavg } from "node:os";
-import { parseArgs } from "node:util";
-import { answerBench } from "./answer";
-import { hostileBench } from "./hostile";
-import { inlineBench } from "./inline";
-import type { BenchSection } from "./stats";
-import { memoryBench, webhookBench } from "./telegram";
+import { parseCommand, usageError } from "../src/cli/args.ts";
+import { answerBench } from "./answer.ts";
+import { hostileBench } from "./hostile.ts";
+import { inlineBench } from "./inline.ts";
+import { startupBench } from "./startup.ts";
+import type { BenchSection } from "./stats.ts";
+import { memoryBench, webhookBench } from "./telegram.ts";
 
-const SECTIONS: readonly BenchSection[] = [answerBench, webhookBench, memoryBench, inlineBench, hostileBench];
+const SECTIONS: readonly BenchSection[] = [
+  answerBench,
+  webhookBench,
+  memoryBench,
+  inlineBench,
+  hostileBench,
+  startupBench,
+];
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { list: { type: "boolean", default: false } },
-});
 const list = SECTIONS.map((s) => `  ${s.name.padEnd(10)} ${s.about}`).join("\n");
+const COMMAND = {
+  usage: "npm run bench [-- [--list] [SECTION …]]",
+  help: `
+Runs the benchmarks (every section, or those named) and prints each one's figures beside its
+targets; the exit code is 1 when a target is missed.
+
+--list   lists the sections
+
+Sections:
+${list}`,
+  options: { list: { type: "boolean", default: false } },
+  maxPositionals: Number.POSITIVE_INFINITY,
+} as const;
+const { values, positionals } = parseCommand(COMMAND);
 if (values.list) {
   console.log(`Sections:\n${list}`);
   process.exit(0);
 }
 const unknown = positionals.filter((name) => !SECTIONS.some((s) => s.name === name));
-if (unknown.length) {
-  console.error(`Unknown section: ${unknown.join(", ")}. Sections:\n${list}`);
-  process.exit(2);
-}
+if (unknown.length) usageError(COMMAND, `Unknown section: ${unknown.join(", ")}. Sections:\n${list}`);
 const chosen = positionals.length ? SECTIONS.filter((s) => positionals.includes(s.name)) : SECTIONS;
 
 // Timings on a busy machine include waiting for a CPU: say so beside the figures.

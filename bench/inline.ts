@@ -6,14 +6,14 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Update } from "telegraf/types";
-import { AnswerEngine } from "../src/answer/engine";
-import { MAX_QUERY_CHARS, provinceSearch } from "../src/answer/province-search";
-import { offlineBot } from "../src/cli/offline-bot";
-import { createI18n, translator } from "../src/i18n";
-import { loadAreas } from "../src/knowledge/areas";
-import { loadKnowledge } from "../src/knowledge/load";
-import { synthesise } from "./answer";
-import { type BenchSection, formatDuration, percentile, summarise, table, timeEach } from "./stats";
+import { AnswerEngine } from "../src/answer/engine.ts";
+import { MAX_QUERY_CHARS, provinceSearch } from "../src/answer/province-search.ts";
+import { offlineBot } from "../src/cli/offline-bot.ts";
+import { createI18n, translator } from "../src/i18n/index.ts";
+import { loadAreas } from "../src/knowledge/areas.ts";
+import { loadKnowledge } from "../src/knowledge/load.ts";
+import { synthesise } from "./answer.ts";
+import { type BenchSection, formatDuration, percentile, summarise, table, timeEach } from "./stats.ts";
 
 const KNOWLEDGE_FILE = join(dirname(fileURLToPath(import.meta.url)), "..", "knowledge", "programme.yaml");
 /** p99 time to handle one inline query, at today's knowledge size. */

@@ -13,17 +13,17 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { Telegraf } from "telegraf";
 import type { Update } from "telegraf/types";
-import type { AnswerEngine } from "../src/answer/engine";
-import { loadEngine } from "../src/answer/load";
-import { OFFLINE_BOT_INFO, OFFLINE_TOKEN, offlineBot } from "../src/cli/offline-bot";
-import { silentLogger } from "../src/logger";
-import { createHttpServer } from "../src/server";
-import type { BotContext } from "../src/telegram/context";
-import { Liveness } from "../src/telegram/liveness";
-import { botWebhook } from "../src/telegram/webhook-intake";
-import { privateText } from "../test/support/updates";
-import { readQuestions } from "./answer";
-import { type BenchSection, formatRatio, median, table } from "./stats";
+import type { AnswerEngine } from "../src/answer/engine.ts";
+import { loadEngine } from "../src/answer/load.ts";
+import { OFFLINE_BOT_INFO, OFFLINE_TOKEN, offlineBot } from "../src/cli/offline-bot.ts";
+import { silentLogger } from "../src/logger.ts";
+import { createHttpServer } from "../src/server.ts";
+import type { BotContext } from "../src/telegram/context.ts";
+import { Liveness } from "../src/telegram/liveness.ts";
+import { botWebhook } from "../src/telegram/webhook-intake.ts";
+import { privateText } from "../test/support/updates.ts";
+import { readQuestions } from "./answer.ts";
+import { type BenchSection, formatRatio, median, table } from "./stats.ts";
 
 const SECRET = "bench-secret";
 const UPDATES_PER_ROUND = 2000;
@@ -31,9 +31,6 @@ const CONCURRENCY = 32;
 const ROUNDS = 5;
 const WARMUP_UPDATES = 2000;
 const MEMORY_QUESTIONS = 10_000;
-// The Node.js flags `npm start` runs the bot with (package.json): a smaller young generation keeps
-// the resident memory of a long-running bot down, for slightly more frequent minor collections.
-const START_FLAGS = ["--max-semi-space-size=8"];
 const TARGET_RATIO = 0.9;
 const TARGET_RSS_MB = 150;
 
@@ -167,14 +164,10 @@ const mb = (bytes: number) => bytes / (1024 * 1024);
 async function startMemoryChild(
   apiRoot: string,
 ): Promise<{ url: string; rss: () => Promise<number>; stop: () => void }> {
-  const child = spawn(
-    process.execPath,
-    [...process.execArgv, ...START_FLAGS, fileURLToPath(import.meta.url)],
-    {
-      env: { ...process.env, BENCH_MEMORY_CHILD: apiRoot },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+    env: { ...process.env, BENCH_MEMORY_CHILD: apiRoot },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const [line] = (await once(createInterface({ input: child.stdout as NodeJS.ReadableStream }), "line")) as [
     string,
   ];

@@ -1,25 +1,26 @@
 import type { Server } from "node:http";
-import type { Telegraf } from "telegraf";
+import type { Telegraf, Telegram } from "telegraf";
 import type { UserFromGetMe } from "telegraf/types";
-import type { BroadcasterOptions } from "./announce/broadcast-options";
-import { type Clock, systemClock } from "./announce/clock";
-import type { AnswerEngine } from "./answer/engine";
-import { loadEngine } from "./answer/load";
-import { createBot } from "./bot";
-import type { Config } from "./config";
-import { reportReload } from "./features/upkeep";
-import { createI18n, type Translate, translator } from "./i18n";
-import type { Logger } from "./logger";
-import { type BodyLimits, close, createHttpServer, type Health, listen } from "./server";
-import { broadcastClients, createBotDeps } from "./services";
-import { type Database, openDatabase } from "./storage/database";
-import type { RetryOptions } from "./telegram/api-retry";
-import { registerCommands } from "./telegram/commands";
-import type { BotContext, BotDeps } from "./telegram/context";
-import { Liveness, type LivenessOptions } from "./telegram/liveness";
-import { OutgoingLimiter } from "./telegram/outgoing";
-import { type BotWebhook, botWebhook, type IntakeOptions } from "./telegram/webhook-intake";
-import { startRetention } from "./upkeep/retention";
+import type { BroadcasterOptions } from "./announce/broadcast-options.ts";
+import { type Clock, systemClock } from "./announce/clock.ts";
+import type { AnswerEngine } from "./answer/engine.ts";
+import { loadEngine } from "./answer/load.ts";
+import { createBot } from "./bot.ts";
+import type { Config } from "./config.ts";
+import { reportReload } from "./features/upkeep.ts";
+import { createI18n, type Translate, translator } from "./i18n/index.ts";
+import type { Logger } from "./logger.ts";
+import { type BodyLimits, close, createHttpServer, type Health, listen } from "./server.ts";
+import { broadcastClients, createBotDeps } from "./services.ts";
+import { type Database, openDatabase } from "./storage/database.ts";
+import type { RetryOptions } from "./telegram/api-retry.ts";
+import { registerCommands } from "./telegram/commands.ts";
+import type { BotContext, BotDeps } from "./telegram/context.ts";
+import { Liveness, type LivenessOptions } from "./telegram/liveness.ts";
+import { OutgoingLimiter } from "./telegram/outgoing.ts";
+import { setProfile } from "./telegram/profile.ts";
+import { type BotWebhook, botWebhook, type IntakeOptions } from "./telegram/webhook-intake.ts";
+import { startRetention } from "./upkeep/retention.ts";
 
 /** How long an offer to ask staff that nobody took up is kept. */
 const OFFER_KEPT_MS = 24 * 60 * 60 * 1000;
@@ -121,14 +122,25 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   });
 
   try {
-    bot.botInfo ??= await bot.telegram.getMe();
+    // Bounded: an API that never answers must not hold the start forever (Telegraf waits 500 s).
+    // (Telegraf types the signal as its polyfill's; node-fetch takes Node's own alike.)
+    const signal = AbortSignal.timeout(START_API_TIMEOUT_MS) as unknown as ApiSignal;
+    bot.botInfo ??= await bot.telegram.callApi("getMe", {}, { signal });
   } catch (err) {
     db.close();
     throw err;
   }
-  await registerCommands(bot.telegram, t, config.adminIds, (err, staffId) =>
-    logger.warn({ err, staffId }, "no staff command menu for this user yet (has the user opened the bot?)"),
-  ).catch((err) => logger.warn({ err }, "could not register the command menus"));
+  // Menus and descriptions wait until updates flow: a person's first question comes first.
+  const up = config.webhook ? Promise.resolve() : firstPoll(bot.telegram);
+  const presentBot = async () => {
+    await up;
+    await registerCommands(bot.telegram, t, config.adminIds, (err, staffId) =>
+      logger.warn({ err, staffId }, "no staff command menu for this user yet (has the user opened the bot?)"),
+    ).catch((err) => logger.warn({ err }, "could not register the command menus"));
+    await setProfile(bot.telegram, t).catch((err) =>
+      logger.warn({ err }, "could not set the bot's descriptions"),
+    );
+  };
 
   let server: Server | undefined;
   let port: number | undefined;
@@ -168,6 +180,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
   knowledge.watch((result) => void reportReload(bot.telegram, deps, result));
   announce.broadcaster.start();
   logger.info({ mode, port, bot: bot.botInfo.username }, "Tanya IKM is running");
+  void presentBot();
 
   return {
     bot,
@@ -198,6 +211,28 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       logger.info("stopped");
     },
   };
+}
+
+type ApiSignal = NonNullable<Parameters<Telegram["callApi"]>[2]>["signal"];
+
+/** How long the start waits for the Bot API's first answer. */
+const START_API_TIMEOUT_MS = 20_000;
+
+/**
+ * Resolves when Telegraf sends its first `getUpdates`: long polling is up. Watches the one call
+ * every request goes through; it stays in place (others may have wrapped it since), passing
+ * every call on as it was.
+ */
+function firstPoll(telegram: Telegram): Promise<void> {
+  type CallApi = (method: string, ...rest: unknown[]) => Promise<unknown>;
+  return new Promise((resolve) => {
+    const inner = telegram.callApi.bind(telegram) as unknown as CallApi;
+    const watching: CallApi = (method, ...rest) => {
+      if (method === "getUpdates") resolve();
+      return inner(method, ...rest);
+    };
+    telegram.callApi = watching as unknown as Telegram["callApi"];
+  });
 }
 
 /**

@@ -1,24 +1,24 @@
 import { Composer, Telegraf } from "telegraf";
 import type { UserFromGetMe } from "telegraf/types";
-import { announce } from "./features/announce";
-import { announcements } from "./features/announcements";
-import { ask } from "./features/ask";
-import { browse } from "./features/browse";
-import { feedback } from "./features/feedback";
-import { floodGuard } from "./features/flood";
-import { groups } from "./features/groups";
-import { inline } from "./features/inline";
-import { language } from "./features/language";
-import { setup } from "./features/setup";
-import { staffDesk } from "./features/staff-desk";
-import { start } from "./features/start";
-import { subscribe } from "./features/subscribe";
-import { unhandled } from "./features/unhandled";
-import { upkeep } from "./features/upkeep";
-import { isStaff } from "./telegram/access";
-import { installBotRetry, type RetryOptions } from "./telegram/api-retry";
-import type { BotContext, BotDeps } from "./telegram/context";
-import { handleUpdateError } from "./telegram/error-boundary";
+import { announce } from "./features/announce/index.ts";
+import { announcements } from "./features/announcements.ts";
+import { ask } from "./features/ask.ts";
+import { browse } from "./features/browse.ts";
+import { feedback } from "./features/feedback.ts";
+import { floodGuard } from "./features/flood.ts";
+import { groups } from "./features/groups.ts";
+import { inline } from "./features/inline.ts";
+import { language } from "./features/language.ts";
+import { setup } from "./features/setup.ts";
+import { staffDesk } from "./features/staff-desk.ts";
+import { start } from "./features/start.ts";
+import { subscribe } from "./features/subscribe.ts";
+import { unhandled } from "./features/unhandled.ts";
+import { upkeep } from "./features/upkeep.ts";
+import { isStaff } from "./telegram/access.ts";
+import { installBotRetry, type RetryOptions } from "./telegram/api-retry.ts";
+import type { BotContext, BotDeps } from "./telegram/context.ts";
+import { handleUpdateError } from "./telegram/error-boundary.ts";
 
 interface BotOptions {
   /** A Bot API server other than Telegram's (a local one, or the tests' fake). */

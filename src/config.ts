@@ -22,6 +22,8 @@ export interface Config {
   unansweredRetentionDays: number;
 }
 
+const DEFAULT_KNOWLEDGE_PATH = "knowledge/programme.yaml";
+
 /** One environment variable, as documented in the README and `.env.example`. */
 export interface EnvVar {
   name: string;
@@ -54,7 +56,8 @@ export const ENV_VARS: readonly EnvVar[] = [
     name: "ADMIN_IDS",
     required: false,
     default: "",
-    description: "Telegram user ids of programme staff (staff commands), separated by commas or spaces.",
+    description:
+      "Telegram user ids of programme staff (staff commands), separated by commas or spaces; send /id to the bot to learn yours.",
   },
   {
     name: "STAFF_CHAT_ID",
@@ -92,7 +95,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   {
     name: "KNOWLEDGE_PATH",
     required: false,
-    default: "knowledge/programme.yaml",
+    default: DEFAULT_KNOWLEDGE_PATH,
     description: "The knowledge file the answers come from.",
   },
   {
@@ -113,6 +116,9 @@ export const ENV_VARS: readonly EnvVar[] = [
 export const CONFIG_MESSAGES = {
   tokenMissing:
     "BOT_TOKEN is missing. Talk to @BotFather in Telegram, send /newbot, and put the token in .env as BOT_TOKEN=...",
+  envFileMissing: (file: string) =>
+    `There is no ${file} and BOT_TOKEN is not set. Copy the example (cp .env.example .env), ` +
+    "then put the token from @BotFather (send /newbot) in it as BOT_TOKEN=...",
   // Never include the value: a half-pasted token is still a secret.
   tokenMalformed:
     "BOT_TOKEN does not look like a bot token (digits, a colon, then letters, digits, _ or -). " +
@@ -267,7 +273,7 @@ const schema = z
         .transform((value) => value.toLowerCase())
         .pipe(z.enum(LOG_LEVELS, { error: CONFIG_MESSAGES.logLevelInvalid })),
     ),
-    KNOWLEDGE_PATH: env(z.string().default("knowledge/programme.yaml")),
+    KNOWLEDGE_PATH: env(z.string().default(DEFAULT_KNOWLEDGE_PATH)),
     TIMEZONE: env(
       z
         .string()
@@ -290,11 +296,30 @@ const schema = z
     },
   });
 
-/** Reads and checks the environment once; throws a `ConfigError` listing every problem found. */
-export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+/** The knowledge file the bot would load: `KNOWLEDGE_PATH`, else the default (for tools without a full config). */
+export function knowledgePathFrom(environment: NodeJS.ProcessEnv): string {
+  const value = blankToUndefined(environment.KNOWLEDGE_PATH);
+  return typeof value === "string" ? value : DEFAULT_KNOWLEDGE_PATH;
+}
+
+/**
+ * Reads and checks the environment once; throws a `ConfigError` listing every problem found.
+ * `envFileMissing` names the `.env` file that was looked for and not found, so a missing token
+ * is explained by the missing file.
+ */
+export function loadConfig(
+  environment: NodeJS.ProcessEnv = process.env,
+  options: { envFileMissing?: string } = {},
+): Config {
   const result = schema.safeParse(environment);
   if (!result.success) {
-    throw new ConfigError([...new Set(result.error.issues.map((issue) => issue.message))]);
+    const { envFileMissing } = options;
+    const messages = result.error.issues.map((issue) =>
+      issue.message === CONFIG_MESSAGES.tokenMissing && envFileMissing
+        ? CONFIG_MESSAGES.envFileMissing(envFileMissing)
+        : issue.message,
+    );
+    throw new ConfigError([...new Set(messages)]);
   }
   const vars = result.data;
   return {

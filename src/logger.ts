@@ -51,5 +51,23 @@ export function serializeError(err: unknown): unknown {
   return serialized;
 }
 
+/**
+ * Where logs go on a terminal: one readable, coloured line each (pino-pretty), instead of JSON.
+ * Loaded only when a terminal is there; a service's logs stay JSON for the machines that read them.
+ */
+export async function terminalDestination(
+  output: NodeJS.WritableStream = process.stdout,
+): Promise<DestinationStream> {
+  const { default: pretty } = await import("pino-pretty");
+  const colour = output === process.stdout && process.stdout.isTTY;
+  return pretty({
+    sync: true,
+    colorize: colour,
+    translateTime: "SYS:HH:MM:ss",
+    ignore: "pid,hostname",
+    destination: output,
+  });
+}
+
 /** A logger that writes nothing, for tests and tools. */
 export const silentLogger: Logger = pino({ level: "silent" });

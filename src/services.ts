@@ -1,25 +1,25 @@
 import { Telegram } from "telegraf";
-import { type BroadcastApi, telegramBroadcastApi } from "./announce/broadcast-api";
-import type { BroadcasterOptions } from "./announce/broadcast-options";
-import type { Clock } from "./announce/clock";
-import { createAnnounceService } from "./announce/service";
-import { Conversations } from "./answer/conversations";
-import type { AnswerEngine } from "./answer/engine";
-import { loadEngine } from "./answer/load";
-import type { Translate } from "./i18n";
-import { KnowledgeService } from "./knowledge/service";
-import type { Logger } from "./logger";
-import type { Database } from "./storage/database";
-import { GroupStore } from "./storage/groups";
-import { QuestionStore } from "./storage/questions";
-import { StaffQuestionStore } from "./storage/staff-questions";
-import { UserStore } from "./storage/users";
-import { VoteStore } from "./storage/votes";
-import { installRetry, type RetryOptions } from "./telegram/api-retry";
-import type { BotDeps } from "./telegram/context";
-import type { OutgoingLimiter } from "./telegram/outgoing";
-import { Feedback } from "./upkeep/feedback";
-import { QuestionLog } from "./upkeep/question-log";
+import { type BroadcastApi, telegramBroadcastApi } from "./announce/broadcast-api.ts";
+import type { BroadcasterOptions } from "./announce/broadcast-options.ts";
+import type { Clock } from "./announce/clock.ts";
+import { createAnnounceService } from "./announce/service.ts";
+import { Conversations } from "./answer/conversations.ts";
+import type { AnswerEngine } from "./answer/engine.ts";
+import { loadEngine } from "./answer/load.ts";
+import type { Translate } from "./i18n/index.ts";
+import { KnowledgeService } from "./knowledge/service.ts";
+import type { Logger } from "./logger.ts";
+import type { Database } from "./storage/database.ts";
+import { GroupStore } from "./storage/groups.ts";
+import { QuestionStore } from "./storage/questions.ts";
+import { StaffQuestionStore } from "./storage/staff-questions.ts";
+import { UserStore } from "./storage/users.ts";
+import { VoteStore } from "./storage/votes.ts";
+import { installRetry, type RetryOptions } from "./telegram/api-retry.ts";
+import type { BotDeps } from "./telegram/context.ts";
+import type { OutgoingLimiter } from "./telegram/outgoing.ts";
+import { Feedback } from "./upkeep/feedback.ts";
+import { QuestionLog } from "./upkeep/question-log.ts";
 
 /** What {@link createBotDeps} builds the bot's services from. */
 interface ServiceOptions {

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { AnswerEngine, AskOptions, Reply, ReplyKind } from "../src/answer/engine";
-import { loadEngine } from "../src/answer/load";
-import { type Subject, subjectRef } from "../src/answer/subject";
-import { PROGRAMME_ATTRIBUTES } from "../src/knowledge/schema";
-import { LANGS } from "../src/lang";
-import { testEngine } from "./support/app";
+import type { AnswerEngine, AskOptions, Reply, ReplyKind } from "../src/answer/engine.ts";
+import { loadEngine } from "../src/answer/load.ts";
+import { type Subject, subjectRef } from "../src/answer/subject.ts";
+import { PROGRAMME_ATTRIBUTES } from "../src/knowledge/schema.ts";
+import { LANGS } from "../src/lang.ts";
+import { testEngine } from "./support/app.ts";
 
 const KNOWLEDGE = fileURLToPath(new URL("../knowledge/programme.yaml", import.meta.url));
 const QUESTIONS = fileURLToPath(new URL("./eval/questions.jsonl", import.meta.url));

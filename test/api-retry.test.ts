@@ -10,9 +10,9 @@ import {
   type RetryOptions,
   redactToken,
   retryAfter,
-} from "../src/telegram/api-retry";
-import { FakeBotApi } from "./support/fake-bot-api";
-import { pollingBots } from "./support/polling";
+} from "../src/telegram/api-retry.ts";
+import { FakeBotApi } from "./support/fake-bot-api.ts";
+import { pollingBots } from "./support/polling.ts";
 
 const TOKEN = "123456:SECRET-token";
 

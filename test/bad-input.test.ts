@@ -1,9 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { AnswerEngine, Reply } from "../src/answer/engine";
-import { loadEngine } from "../src/answer/load";
-import { subjectRef } from "../src/answer/subject";
-import { LANGS } from "../src/lang";
+import type { AnswerEngine, Reply } from "../src/answer/engine.ts";
+import { loadEngine } from "../src/answer/load.ts";
+import { subjectRef } from "../src/answer/subject.ts";
+import { LANGS } from "../src/lang.ts";
 
 const KNOWLEDGE = fileURLToPath(new URL("../knowledge/programme.yaml", import.meta.url));
 /** Telegram's limit for one message's text. */

@@ -1,9 +1,9 @@
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
-import { chartFont, statsChartSvg } from "../src/upkeep/chart";
-import { dayMonth, dayRange, daysEnding } from "../src/upkeep/days";
-import type { Stats } from "../src/upkeep/stats";
-import { statsHtml } from "../src/upkeep/stats-text";
+import { chartFont, statsChartSvg } from "../src/upkeep/chart.ts";
+import { dayMonth, dayRange, daysEnding } from "../src/upkeep/days.ts";
+import type { Stats } from "../src/upkeep/stats.ts";
+import { statsHtml } from "../src/upkeep/stats-text.ts";
 
 const WIDTH = 1200;
 const HEIGHT = 800;

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { AnswerEngine, Reply } from "../src/answer/engine";
-import { parseCases } from "../src/answer/evaluate";
-import { PROGRAMME_ATTRIBUTES } from "../src/knowledge/schema";
-import { LANGS, type Lang } from "../src/lang";
-import { testEngine } from "./support/app";
+import type { AnswerEngine, Reply } from "../src/answer/engine.ts";
+import { parseCases } from "../src/answer/evaluate.ts";
+import { PROGRAMME_ATTRIBUTES } from "../src/knowledge/schema.ts";
+import { LANGS, type Lang } from "../src/lang.ts";
+import { testEngine } from "./support/app.ts";
 
 /** A fact as an answer states it (a text that appears when it does) and the sources it rests on. */
 interface FactMark {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CONFIG_MESSAGES, ConfigError, ENV_VARS, loadConfig } from "../src/config";
+import { CONFIG_MESSAGES, ConfigError, ENV_VARS, loadConfig } from "../src/config.ts";
 
 const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 
@@ -44,6 +44,18 @@ describe("a minimal .env with only the token", () => {
 });
 
 describe("a missing token", () => {
+  it("with no .env file, says the file is missing and how to make it", () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({}, { envFileMissing: "/srv/bot/.env" });
+    } catch (err) {
+      error = err as ConfigError;
+    }
+    expect(error?.problems).toEqual([CONFIG_MESSAGES.envFileMissing("/srv/bot/.env")]);
+    expect(error?.message).toContain("There is no /srv/bot/.env and BOT_TOKEN is not set");
+    expect(error?.message).toContain("cp .env.example .env");
+  });
+
   it.each([undefined, "", "   "])("says how to get one from @BotFather (BOT_TOKEN=%j)", (value) => {
     const error = failure({ BOT_TOKEN: value });
     expect(error.problems).toEqual([CONFIG_MESSAGES.tokenMissing]);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { evaluate, parseCases, percent } from "../src/answer/evaluate";
-import { testEngine } from "./support/app";
+import { evaluate, parseCases, percent } from "../src/answer/evaluate.ts";
+import { testEngine } from "./support/app.ts";
 
 // What the matcher reached when these floors were set; a change that drops below them fails.
 // Raise them when the matcher improves; never lower them to make a change pass.

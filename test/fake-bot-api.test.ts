@@ -1,8 +1,13 @@
 import { Readable } from "node:stream";
 import { Markup, Telegraf, TelegramError } from "telegraf";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_USER, FakeBotApi, type FakeBotApiOptions, type UploadedFile } from "./support/fake-bot-api";
-import { pollingBots } from "./support/polling";
+import {
+  DEFAULT_USER,
+  FakeBotApi,
+  type FakeBotApiOptions,
+  type UploadedFile,
+} from "./support/fake-bot-api.ts";
+import { pollingBots } from "./support/polling.ts";
 
 const TOKEN = "123456:TEST-token";
 

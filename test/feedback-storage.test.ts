@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { silentLogger } from "../src/logger";
-import { GroupStore } from "../src/storage/groups";
-import { QuestionStore } from "../src/storage/questions";
-import { StaffQuestionStore } from "../src/storage/staff-questions";
-import { VoteStore } from "../src/storage/votes";
-import { Feedback } from "../src/upkeep/feedback";
-import { QuestionLog } from "../src/upkeep/question-log";
-import { memoryDatabase } from "./support/memory-db";
+import { silentLogger } from "../src/logger.ts";
+import { GroupStore } from "../src/storage/groups.ts";
+import { QuestionStore } from "../src/storage/questions.ts";
+import { StaffQuestionStore } from "../src/storage/staff-questions.ts";
+import { VoteStore } from "../src/storage/votes.ts";
+import { Feedback } from "../src/upkeep/feedback.ts";
+import { QuestionLog } from "../src/upkeep/question-log.ts";
+import { memoryDatabase } from "./support/memory-db.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2025, 5, 2, 3);

@@ -13,13 +13,13 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import type { Update } from "telegraf/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { percentile } from "../bench/stats";
-import type { AnswerEngine } from "../src/answer/engine";
-import { loadEngine } from "../src/answer/load";
-import { testEngine } from "./support/app";
-import { question } from "./support/fuzz-texts";
-import { adminCommand, STAFF_IDS, staffDraft, update } from "./support/fuzz-updates";
-import { type Fault, recordingBot } from "./support/recording-bot";
+import { percentile } from "../bench/stats.ts";
+import type { AnswerEngine } from "../src/answer/engine.ts";
+import { loadEngine } from "../src/answer/load.ts";
+import { testEngine } from "./support/app.ts";
+import { question } from "./support/fuzz-texts.ts";
+import { adminCommand, STAFF_IDS, staffDraft, update } from "./support/fuzz-updates.ts";
+import { type Fault, recordingBot } from "./support/recording-bot.ts";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2_000);
 const SEED = process.env.FUZZ_SEED

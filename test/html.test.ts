@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutText, escapeHtml, MAX_MESSAGE_LENGTH, splitMessage } from "../src/telegram/html";
+import { cutText, escapeHtml, MAX_MESSAGE_LENGTH, splitMessage } from "../src/telegram/html.ts";
 
 /** Whether every tag opened in a part is closed in it, in order. */
 function balanced(html: string): boolean {

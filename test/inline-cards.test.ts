@@ -1,10 +1,10 @@
 import type { TOptions } from "i18next";
 import { describe, expect, it } from "vitest";
-import { AnswerEngine } from "../src/answer/engine";
-import { createI18n, translator } from "../src/i18n";
-import type { Lang } from "../src/lang";
-import { botLink, inlineCard } from "../src/telegram/inline-cards";
-import { testEngine } from "./support/app";
+import { AnswerEngine } from "../src/answer/engine.ts";
+import { createI18n, translator } from "../src/i18n/index.ts";
+import type { Lang } from "../src/lang.ts";
+import { botLink, inlineCard } from "../src/telegram/inline-cards.ts";
+import { testEngine } from "./support/app.ts";
 
 const t = translator(createI18n());
 

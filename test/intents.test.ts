@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { INTENT_TABLE, intentOf } from "../src/answer/intents";
-import { readQuestion } from "../src/answer/read";
-import { testEngine } from "./support/app";
+import { INTENT_TABLE, intentOf } from "../src/answer/intents.ts";
+import { readQuestion } from "../src/answer/read.ts";
+import { testEngine } from "./support/app.ts";
 
 // Each row of the intent table carries its own example questions: each must be read as that row's
 // intent, so that a change moving one to another row names the row it broke.

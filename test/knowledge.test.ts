@@ -2,8 +2,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Areas, loadAreas } from "../src/knowledge/areas";
-import { type Knowledge, KnowledgeError, loadKnowledge, parseKnowledge } from "../src/knowledge/load";
+import { type Areas, loadAreas } from "../src/knowledge/areas.ts";
+import { type Knowledge, KnowledgeError, loadKnowledge, parseKnowledge } from "../src/knowledge/load.ts";
 
 const FILE = "knowledge/programme.yaml";
 
@@ -90,13 +90,21 @@ describe("the real knowledge file", () => {
   });
 });
 
-describe("a broken copy of the knowledge file names the file, the path and the problem", () => {
-  // The one message written out in full; the others compute the position, so that adding a
-  // topic or a province to the file does not break them.
+/** The 1-based line of the first occurrence of `passage` in `text`. */
+function lineOf(text: string, passage: string): number {
+  const at = text.indexOf(passage);
+  if (at < 0) throw new Error(`"${passage}" is not in the text`);
+  return text.slice(0, at).split("\n").length;
+}
+
+describe("a broken copy of the knowledge file names the file, the line, the entry and the problem", () => {
+  // The one message written out in full; the others compute the line, so that adding a topic or
+  // a province to the file does not break them.
   it("a missing English text", async () => {
     const { text, areas } = await setup();
     const broken = breakText(text, "name: { id: Jawa Timur, en: East Java }", "name: { id: Jawa Timur }");
-    expect(problemOf(broken, areas)).toBe("knowledge/programme.yaml: provinces[3].name.en: missing");
+    const line = lineOf(broken, "name: { id: Jawa Timur }");
+    expect(problemOf(broken, areas)).toBe(`${FILE}:${line}:5: provinces → Jawa Timur: English name missing`);
   });
 
   it("an unknown source key", async () => {
@@ -106,80 +114,96 @@ describe("a broken copy of the knowledge file names the file, the path and the p
       "sources: [bisnis-2017, jica-pcr-2016]\n",
       "sources: [bisnis-2017, nope-2020]\n",
     );
-    expect(problemOf(broken, areas)).toBe(`${FILE}: programme.name.sources[1]: unknown source "nope-2020"`);
+    expect(problemOf(broken, areas)).toMatch(
+      new RegExp(
+        `^${FILE}:${lineOf(broken, "nope-2020")}:\\d+: programme → name: unknown source "nope-2020"$`,
+      ),
+    );
   });
 
-  it("an unknown product id", async () => {
-    const { text, areas, provinceAt } = await setup();
+  it("an unknown product id, in the entry named by its province", async () => {
+    const { text, areas } = await setup();
     const broken = breakText(text, "product: pewter", "product: tin-cans");
     expect(problemOf(broken, areas)).toBe(
-      `${FILE}: provinces[${provinceAt("babel")}].entries[0].product: unknown product "tin-cans"`,
+      `${FILE}:${lineOf(broken, "product: tin-cans")}:9: provinces → Kepulauan Bangka Belitung → entries #1: unknown product "tin-cans"`,
     );
   });
 
   it("an unknown regency code", async () => {
-    const { text, areas, provinceAt } = await setup();
+    const { text, areas } = await setup();
     const broken = breakText(text, 'area: "74.05"', 'area: "74.99"');
-    expect(problemOf(broken, areas)).toBe(
-      `${FILE}: provinces[${provinceAt("sultra")}].entries[0].place.area: unknown regency code "74.99"`,
-    );
+    const said = problemOf(broken, areas);
+    expect(said).toContain(`${FILE}:${lineOf(broken, 'area: "74.99"')}:`);
+    expect(said).toMatch(/→ entries #1 → place: unknown regency code "74\.99"$/);
   });
 
   it("an unknown province code", async () => {
-    const { text, areas, provinceAt } = await setup();
+    const { text, areas } = await setup();
     const broken = breakText(text, 'area: "72"\n', 'area: "99"\n');
-    expect(problemOf(broken, areas)).toBe(
-      `${FILE}: provinces[${provinceAt("sulteng")}].area: unknown province code "99"`,
-    );
+    expect(problemOf(broken, areas)).toMatch(/: provinces → Sulawesi Tengah: unknown province code "99"$/);
   });
 
   it("a duplicate id", async () => {
-    const { text, areas, provinceAt } = await setup();
+    const { text, areas } = await setup();
     const broken = breakText(text, "  - id: jateng\n", "  - id: sumut\n");
-    expect(problemOf(broken, areas)).toBe(
-      `${FILE}: provinces[${provinceAt("jateng")}].id: duplicate id "sumut"`,
-    );
+    expect(problemOf(broken, areas)).toMatch(/: provinces → Jawa Tengah: duplicate id "sumut"$/);
   });
 
-  it("a key the schema does not know", async () => {
-    const { text, areas, provinceAt } = await setup();
+  it("a key the schema does not know, and a misspelt one named with the key meant", async () => {
+    const { text, areas } = await setup();
     const broken = breakText(text, "  - id: papua\n", "  - id: papua\n    colour: red\n");
-    expect(problemOf(broken, areas)).toBe(
-      `${FILE}: provinces[${provinceAt("papua")}]: Unrecognized key: "colour"`,
-    );
-  });
-
-  it("invalid YAML, by line and column", async () => {
-    const { text, areas } = await setup();
-    const broken = breakText(text, 'area: "91"', 'area: "91');
-    const line = text.slice(0, text.indexOf('area: "91"')).split("\n").length;
     expect(problemOf(broken, areas)).toMatch(
-      new RegExp(`^${FILE}: line ${line}, column 14: not valid YAML: Missing closing "quote`),
+      new RegExp(
+        `^${FILE}:${lineOf(broken, "colour: red")}:5: provinces → Papua: unknown key "colour" \\(keys here: id, area, name, .*\\)$`,
+      ),
+    );
+    const misspelt = breakText(
+      text,
+      "name: { id: Jawa Timur, en: East Java }",
+      "nama: { id: Jawa Timur, en: East Java }",
+    );
+    expect(problemOf(misspelt, areas)).toBe(
+      `${FILE}:${lineOf(misspelt, "nama:")}:5: provinces → jatim: unknown key "nama" — did you mean "name"?`,
     );
   });
 
-  // The yaml library's message ends with " at line L, column C:"; the location is said once.
-  it("invalid YAML, with the location said once", async () => {
+  it("every problem, not only the first, each on its line", async () => {
+    const { text, areas } = await setup();
+    let broken = breakText(text, "name: { id: Jawa Timur, en: East Java }", "name: { id: Jawa Timur }");
+    broken = breakText(broken, "  - id: papua\n", "  - id: papua\n    colour: red\n");
+    broken = breakText(broken, "publisher: Tempo.co", 'publisher: ""');
+    const lines = problemOf(broken, areas).split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines.map((l) => Number(l.split(":")[1]))).toEqual(
+      [
+        lineOf(broken, 'publisher: ""'),
+        lineOf(broken, "name: { id: Jawa Timur }"),
+        lineOf(broken, "colour: red"),
+      ].sort((a, b) => a - b),
+    );
+    expect(lines.join("\n")).toMatch(/publisher is empty$/m);
+  });
+
+  it("a value of the wrong kind, in plain words", async () => {
+    const { text, areas } = await setup();
+    const broken = breakText(text, "product: pewter", "product: 42");
+    expect(problemOf(broken, areas)).toMatch(/→ entries #1: product must be text, not a number \("42"\)$/);
+  });
+
+  it("invalid YAML, by line and column, the location said once", async () => {
     const { text, areas } = await setup();
     const broken = breakText(text, 'area: "91"', 'area: "91');
-    const line = text.slice(0, text.indexOf('area: "91"')).split("\n").length;
-    expect(problemOf(broken, areas)).toBe(
-      `${FILE}: line ${line}, column 14: not valid YAML: Missing closing "quote`,
-    );
+    const line = lineOf(text, 'area: "91"');
+    expect(problemOf(broken, areas)).toBe(`${FILE}:${line}:14: not valid YAML: Missing closing "quote`);
   });
 
   it("a broken file on disk is named by the path it was loaded from", async () => {
-    const { text, areas, provinceAt } = await setup();
+    const { text, areas } = await setup();
     const file = join(temp, "programme.yaml");
-    writeFileSync(
-      file,
-      breakText(text, "name: { id: Jawa Timur, en: East Java }", "name: { id: Jawa Timur }"),
-    );
+    const broken = breakText(text, "name: { id: Jawa Timur, en: East Java }", "name: { id: Jawa Timur }");
+    writeFileSync(file, broken);
     expect(() => loadKnowledge(file, areas)).toThrow(
-      new KnowledgeError(file, `provinces[${provinceAt("jatim")}].name.en`, "missing"),
-    );
-    expect(() => loadKnowledge(file, areas)).toThrow(
-      `${file}: provinces[${provinceAt("jatim")}].name.en: missing`,
+      `${file}:${lineOf(broken, "name: { id: Jawa Timur }")}:5: provinces → Jawa Timur: English name missing`,
     );
   });
 });
@@ -207,8 +231,11 @@ describe("the lexicon and the regions, loaded with the knowledge", () => {
       "    id: [Apa!, apakah",
     );
     writeFileSync(join(dir, "lexicon.yaml"), lexicon);
+    const file = join(dir, "lexicon.yaml");
     expect(() => loadKnowledge(join(dir, "programme.yaml"), areas)).toThrow(
-      `${join(dir, "lexicon.yaml")}: cues.what.id[0]: lower-case letters, digits and spaces only`,
+      new RegExp(
+        `^${file}:${lineOf(lexicon, "Apa!")}:\\d+: cues → what: id #1 "Apa!" is not in the right form: lower-case letters, digits and spaces only$`,
+      ),
     );
   });
 

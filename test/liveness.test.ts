@@ -1,8 +1,8 @@
 import type { Telegram } from "telegraf";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { Liveness } from "../src/telegram/liveness";
-import { RecentIds, WebhookIntake } from "../src/telegram/webhook-intake";
-import { LEVEL, recordingLogger } from "./support/log-records";
+import { Liveness } from "../src/telegram/liveness.ts";
+import { RecentIds, WebhookIntake } from "../src/telegram/webhook-intake.ts";
+import { LEVEL, recordingLogger } from "./support/log-records.ts";
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_000_000 });

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LOCALES_DIR, readLocale } from "../src/i18n";
+import { LOCALES_DIR, readLocale } from "../src/i18n/index.ts";
 
 /** Every key of a nested object, with the placeholders of its text: "start.welcome {{name}}". */
 function keysWithPlaceholders(value: unknown, prefix = ""): string[] {

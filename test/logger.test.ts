@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger, REDACTED, redactToken, silentLogger } from "../src/logger";
+import { createLogger, REDACTED, redactToken, silentLogger, terminalDestination } from "../src/logger.ts";
 
 const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 
@@ -93,5 +93,22 @@ describe("a silent logger", () => {
     logger.error("nobody hears this");
     silentLogger.error("nor this");
     expect(output()).toBe("");
+  });
+});
+
+describe("logs on a terminal", () => {
+  it("are one readable line each, not JSON, and still without the token", async () => {
+    const lines: string[] = [];
+    const output = new Writable({
+      write(chunk, _encoding, callback) {
+        lines.push(...String(chunk).split("\n").filter(Boolean));
+        callback();
+      },
+    });
+    const logger = createLogger("info", { token: TOKEN, destination: await terminalDestination(output) });
+    logger.info({ mode: "polling" }, `Tanya IKM is running with ${TOKEN}`);
+    expect(lines[0]).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: Tanya IKM is running with \[REDACTED\]$/);
+    expect(lines.join("\n")).toContain('mode: "polling"');
+    expect(lines.join("\n")).not.toContain(TOKEN);
   });
 });

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { AnswerEngine } from "../src/answer/engine";
-import { isInProgramme, membershipOf } from "../src/answer/membership";
-import { testEngine } from "./support/app";
+import type { AnswerEngine } from "../src/answer/engine.ts";
+import { isInProgramme, membershipOf } from "../src/answer/membership.ts";
+import { testEngine } from "./support/app.ts";
 
 // Membership has one truth: the region's official code. Whatever words name a programme province
 // or place, in either language, the bot never says it is outside the programme; and no region

@@ -1,6 +1,6 @@
 import { Telegraf, TelegramError } from "telegraf";
 import { afterEach, describe, expect, it } from "vitest";
-import { installRetry } from "../src/telegram/api-retry";
+import { installRetry } from "../src/telegram/api-retry.ts";
 import {
   countedAfter,
   countingOf,
@@ -8,9 +8,9 @@ import {
   OUTGOING_CALLS,
   OutgoingLimitError,
   OutgoingLimiter,
-} from "../src/telegram/outgoing";
-import { ManualClock } from "./support/clock";
-import { FakeBotApi } from "./support/fake-bot-api";
+} from "../src/telegram/outgoing.ts";
+import { ManualClock } from "./support/clock.ts";
+import { FakeBotApi } from "./support/fake-bot-api.ts";
 
 const LIMITS = { global: { count: 3, windowMs: 1000 }, perChat: { count: 2, windowMs: 60_000 }, marginMs: 0 };
 const flush = () => new Promise((resolve) => setImmediate(resolve));

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AnswerEngine } from "../src/answer/engine";
+import type { AnswerEngine } from "../src/answer/engine.ts";
 import {
   MAX_QUERY_CHARS,
   type ProvinceSearch,
   type ProvinceSearchResult,
   provinceSearch,
-} from "../src/answer/province-search";
-import { testEngine } from "./support/app";
+} from "../src/answer/province-search.ts";
+import { testEngine } from "./support/app.ts";
 
 let engine: AnswerEngine;
 let search: ProvinceSearch;

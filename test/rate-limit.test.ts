@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RateLimiter } from "../src/telegram/rate-limit";
+import { RateLimiter } from "../src/telegram/rate-limit.ts";
 
 const limits = {
   global: { count: 30, windowMs: 1000 },

@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase } from "../src/storage/database";
-import { GroupStore } from "../src/storage/groups";
-import { SqliteSessionStore } from "../src/storage/sessions";
-import { tempDir } from "./support/app";
+import { openDatabase } from "../src/storage/database.ts";
+import { GroupStore } from "../src/storage/groups.ts";
+import { SqliteSessionStore } from "../src/storage/sessions.ts";
+import { tempDir } from "./support/app.ts";
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {

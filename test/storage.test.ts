@@ -1,11 +1,27 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Database, migrate, openDatabase, schemaVersion } from "../src/storage/database";
-import { GroupStore } from "../src/storage/groups";
-import { type Migration, migrations } from "../src/storage/migrations";
-import { UserStore } from "../src/storage/users";
+import {
+  type Database,
+  DatabaseError,
+  migrate,
+  openDatabase,
+  schemaVersion,
+} from "../src/storage/database.ts";
+import { GroupStore } from "../src/storage/groups.ts";
+import { type Migration, migrations } from "../src/storage/migrations.ts";
+import { UserStore } from "../src/storage/users.ts";
 
 const folders: string[] = [];
 const open: Database[] = [];
@@ -53,6 +69,75 @@ describe("opening a new database", () => {
     const db = openDatabase(":memory:");
     open.push(db);
     expect(schemaVersion(db)).toBe(migrations.length);
+  });
+});
+
+describe("a database file that cannot be used is refused with what to do", () => {
+  /** The error `openDatabase(path)` throws. */
+  function refusal(path: string): DatabaseError {
+    try {
+      open.push(openDatabase(path));
+    } catch (err) {
+      expect(err).toBeInstanceOf(DatabaseError);
+      return err as DatabaseError;
+    }
+    throw new Error(`${path} opened`);
+  }
+
+  it("a path that cannot be written (its folder is a file)", () => {
+    const { path } = setup();
+    const inside = join(path, "bot.sqlite");
+    const error = refusal(inside);
+    expect(error.reason).toBe("not writable");
+    expect(error.message).toContain(
+      `Cannot write the database file ${inside} (a file stands where its folder should be, EEXIST)`,
+    );
+    expect(error.message).toContain("Set DATABASE_PATH in .env");
+  });
+
+  it("a file that is not a database", () => {
+    const { path, db } = setup();
+    db.close();
+    writeFileSync(path, "this is not a database, it is a note about one ".repeat(100));
+    rmSync(`${path}-wal`, { force: true });
+    const error = refusal(path);
+    expect(error.reason).toBe("damaged");
+    expect(error.message).toMatch(
+      new RegExp(`^The database file ${path} is damaged \\(file is not a database\\)`),
+    );
+    expect(error.message).toContain("keep a copy of the file; then restore a backup");
+  });
+
+  // Damage that opening and migrating do not notice (the bot used to start on it, then fail on
+  // the first read of the damaged table): only PRAGMA quick_check, which reads every page, does.
+  it.each([
+    [
+      "a page overwritten with garbage",
+      (_root: number, last: number) => [last, 0, Buffer.alloc(4096, 0xa5)] as const,
+    ],
+    ["a page header that lies about its content", (root: number) => [root, 5, Buffer.from([1, 1])] as const],
+  ])("a database with %s", (_, damage) => {
+    const { path, db, now } = setup();
+    const groups = new GroupStore(db, now);
+    for (let i = 1; i <= 400; i++)
+      groups.upsert({ id: -1000 - i, title: `Grup IKM nomor ${i} `.repeat(5), type: "group" });
+    const root = db
+      .prepare("SELECT rootpage FROM sqlite_master WHERE name = 'groups'")
+      .pluck()
+      .get() as number;
+    db.close();
+    const pageSize = 4096;
+    const [page, offset, bytes] = damage(root, statSync(path).size / pageSize);
+    const fd = openSync(path, "r+");
+    writeSync(fd, bytes, 0, bytes.length, (page - 1) * pageSize + offset);
+    closeSync(fd);
+
+    const unchecked = new BetterSqlite3(path);
+    expect(unchecked.pragma("user_version", { simple: true })).toBe(migrations.length);
+    unchecked.close();
+    const error = refusal(path);
+    expect(error.reason).toBe("damaged");
+    expect(error.message).toContain(`The database file ${path} is damaged (`);
   });
 });
 

@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AnswerEngine } from "../src/answer/engine";
-import { silentLogger } from "../src/logger";
-import { QuestionStore, type UnansweredRow } from "../src/storage/questions";
-import { VoteStore } from "../src/storage/votes";
-import { clusterQuestions, similarity } from "../src/upkeep/clusters";
-import { csvCell, toCsv } from "../src/upkeep/csv";
-import { dayOf, daysEnding } from "../src/upkeep/days";
-import { QuestionLog } from "../src/upkeep/question-log";
-import { purgeOld, startRetention } from "../src/upkeep/retention";
-import { collectStats } from "../src/upkeep/stats";
-import { testEngine } from "./support/app";
-import { memoryDatabase } from "./support/memory-db";
+import type { AnswerEngine } from "../src/answer/engine.ts";
+import { silentLogger } from "../src/logger.ts";
+import { QuestionStore, type UnansweredRow } from "../src/storage/questions.ts";
+import { VoteStore } from "../src/storage/votes.ts";
+import { clusterQuestions, similarity } from "../src/upkeep/clusters.ts";
+import { csvCell, toCsv } from "../src/upkeep/csv.ts";
+import { dayOf, daysEnding } from "../src/upkeep/days.ts";
+import { QuestionLog } from "../src/upkeep/question-log.ts";
+import { purgeOld, startRetention } from "../src/upkeep/retention.ts";
+import { collectStats } from "../src/upkeep/stats.ts";
+import { testEngine } from "./support/app.ts";
+import { memoryDatabase } from "./support/memory-db.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2024, 4, 31, 5, 0); // 31 May 2024, 12:00 in Jakarta

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseUpdate } from "../src/server";
+import { parseUpdate } from "../src/server.ts";
 
 const body = (json: string) => Buffer.from(json, "utf8");
 

@@ -1,10 +1,10 @@
 /**
  * Who an announcement goes to, and in which language each group reads it. Pure.
  */
-import { fold } from "../answer/normalise";
-import type { Translate } from "../i18n";
-import type { Province } from "../knowledge/schema";
-import { isLang, type Lang } from "../lang";
+import { fold } from "../answer/normalise.ts";
+import type { Translate } from "../i18n/index.ts";
+import type { Province } from "../knowledge/schema.ts";
+import { isLang, type Lang } from "../lang.ts";
 
 /** All subscribed groups, those tied to some provinces, or those of one language. */
 export type Audience =

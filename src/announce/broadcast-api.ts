@@ -1,5 +1,5 @@
 import { type Telegram, TelegramError } from "telegraf";
-import { redactToken } from "../telegram/api-retry";
+import { redactToken } from "../telegram/api-retry.ts";
 
 /**
  * The Bot API calls a broadcast makes, and nothing more: the delivery worker gets one for the

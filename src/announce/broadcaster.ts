@@ -24,26 +24,26 @@
  * author informed. A scheduled announcement found more than `missedAfterMs` after its time (the
  * bot was down) is not sent: it becomes `missed` and its author is told.
  */
-import type { Translate } from "../i18n";
-import type { Logger } from "../logger";
-import type { AnnouncementStore } from "../storage/announcements";
-import type { DeliveryQueue, DueDelivery } from "../storage/deliveries";
-import type { GroupStore } from "../storage/groups";
-import type { SubscriptionStore } from "../storage/subscriptions";
-import type { OutgoingLimiter } from "../telegram/outgoing";
-import type { Ticket } from "../telegram/rate-limit";
-import type { BroadcastApi } from "./broadcast-api";
-import { BROADCAST_DEFAULTS, type BroadcasterOptions } from "./broadcast-options";
-import type { Clock } from "./clock";
-import { Delivery } from "./delivery";
-import { queueDue } from "./due";
-import { Lifecycle, settledWithin } from "./lifecycle";
-import { Pacer } from "./pacer";
-import { ProgressMessages } from "./progress";
-import { Reports } from "./reports";
-import { StaffCalls } from "./staff-calls";
-import { type Author, StoragePause } from "./storage-pause";
-import { Wakeup } from "./wakeup";
+import type { Translate } from "../i18n/index.ts";
+import type { Logger } from "../logger.ts";
+import type { AnnouncementStore } from "../storage/announcements.ts";
+import type { DeliveryQueue, DueDelivery } from "../storage/deliveries.ts";
+import type { GroupStore } from "../storage/groups.ts";
+import type { SubscriptionStore } from "../storage/subscriptions.ts";
+import type { OutgoingLimiter } from "../telegram/outgoing.ts";
+import type { Ticket } from "../telegram/rate-limit.ts";
+import type { BroadcastApi } from "./broadcast-api.ts";
+import { BROADCAST_DEFAULTS, type BroadcasterOptions } from "./broadcast-options.ts";
+import type { Clock } from "./clock.ts";
+import { Delivery } from "./delivery.ts";
+import { queueDue } from "./due.ts";
+import { Lifecycle, settledWithin } from "./lifecycle.ts";
+import { Pacer } from "./pacer.ts";
+import { ProgressMessages } from "./progress.ts";
+import { Reports } from "./reports.ts";
+import { StaffCalls } from "./staff-calls.ts";
+import { type Author, StoragePause } from "./storage-pause.ts";
+import { Wakeup } from "./wakeup.ts";
 
 /** What the worker works with, given at construction. */
 export interface BroadcasterDeps {

@@ -4,8 +4,8 @@
  * first row that matches decides, so a failure in the log names its row.
  */
 import { TelegramError } from "telegraf";
-import { isForbidden, migratedTo, retryAfter } from "../telegram/api-retry";
-import { NOT_CONNECTED } from "../telegram/outgoing";
+import { isForbidden, migratedTo, retryAfter } from "../telegram/api-retry.ts";
+import { NOT_CONNECTED } from "../telegram/outgoing.ts";
 
 /** What the worker does with a delivery that failed. */
 export type DeliveryAction =

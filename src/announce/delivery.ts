@@ -1,15 +1,15 @@
 import { TelegramError } from "telegraf";
-import type { Logger } from "../logger";
-import type { DeliveryQueue, DueDelivery } from "../storage/deliveries";
-import type { GroupStore } from "../storage/groups";
-import type { SubscriptionStore } from "../storage/subscriptions";
-import type { Ticket } from "../telegram/rate-limit";
-import { type BroadcastApi, describeError } from "./broadcast-api";
-import type { Clock } from "./clock";
-import { backoff, type DeliveryAction, deliveryRule } from "./delivery-policy";
-import type { Lifecycle } from "./lifecycle";
-import type { Pacer } from "./pacer";
-import type { StoragePause } from "./storage-pause";
+import type { Logger } from "../logger.ts";
+import type { DeliveryQueue, DueDelivery } from "../storage/deliveries.ts";
+import type { GroupStore } from "../storage/groups.ts";
+import type { SubscriptionStore } from "../storage/subscriptions.ts";
+import type { Ticket } from "../telegram/rate-limit.ts";
+import { type BroadcastApi, describeError } from "./broadcast-api.ts";
+import type { Clock } from "./clock.ts";
+import { backoff, type DeliveryAction, deliveryRule } from "./delivery-policy.ts";
+import type { Lifecycle } from "./lifecycle.ts";
+import type { Pacer } from "./pacer.ts";
+import type { StoragePause } from "./storage-pause.ts";
 
 interface DeliveryDeps {
   deliveries: DeliveryQueue;

@@ -1,7 +1,7 @@
-import type { Logger } from "../logger";
-import type { AnnouncementStore, Target } from "../storage/announcements";
-import type { SubscriptionStore } from "../storage/subscriptions";
-import { inAudience, parseAudience, textLang } from "./audience";
+import type { Logger } from "../logger.ts";
+import type { AnnouncementStore, Target } from "../storage/announcements.ts";
+import type { SubscriptionStore } from "../storage/subscriptions.ts";
+import { inAudience, parseAudience, textLang } from "./audience.ts";
 
 /**
  * Queues the deliveries of every scheduled announcement whose time has come, one a subscribed

@@ -3,11 +3,11 @@
  * or by a region of Indonesia as it is named today ("Papua Tengah", "Kota Makassar"), which is
  * tied to the programme province it belongs to by the one membership truth. Pure.
  */
-import { membershipOf } from "../answer/membership";
-import { fold } from "../answer/normalise";
-import type { Areas } from "../knowledge/areas";
-import type { Knowledge } from "../knowledge/load";
-import { matchProvinces } from "./audience";
+import { membershipOf } from "../answer/membership.ts";
+import { fold } from "../answer/normalise.ts";
+import type { Areas } from "../knowledge/areas.ts";
+import type { Knowledge } from "../knowledge/load.ts";
+import { matchProvinces } from "./audience.ts";
 
 /** A region named today that the programme knows under another province. */
 export interface MappedRegion {

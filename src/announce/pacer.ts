@@ -1,6 +1,6 @@
-import { countedAfter, type OutgoingLimiter } from "../telegram/outgoing";
-import type { Ticket, WaitCause } from "../telegram/rate-limit";
-import type { Clock } from "./clock";
+import { countedAfter, type OutgoingLimiter } from "../telegram/outgoing.ts";
+import type { Ticket, WaitCause } from "../telegram/rate-limit.ts";
+import type { Clock } from "./clock.ts";
 
 /**
  * The broadcaster's side of the bot's one outgoing limiter (telegram/outgoing.ts), on the

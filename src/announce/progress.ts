@@ -1,11 +1,11 @@
-import type { Translate } from "../i18n";
-import type { Announcement, AnnouncementStore } from "../storage/announcements";
-import type { DeliveryQueue } from "../storage/deliveries";
-import type { BroadcastApi } from "./broadcast-api";
-import type { Lifecycle } from "./lifecycle";
-import { progressText } from "./report";
-import type { StaffCalls } from "./staff-calls";
-import type { StoragePause } from "./storage-pause";
+import type { Translate } from "../i18n/index.ts";
+import type { Announcement, AnnouncementStore } from "../storage/announcements.ts";
+import type { DeliveryQueue } from "../storage/deliveries.ts";
+import type { BroadcastApi } from "./broadcast-api.ts";
+import type { Lifecycle } from "./lifecycle.ts";
+import { progressText } from "./report.ts";
+import type { StaffCalls } from "./staff-calls.ts";
+import type { StoragePause } from "./storage-pause.ts";
 
 /** What the parts that write to staff (progress, reports) work with. */
 export interface StaffMessageDeps {

@@ -2,12 +2,12 @@
  * What the staff member sees of a broadcast: the progress line, edited while it runs, and the
  * final report. Pure: counts and a translate function in, HTML out.
  */
-import type { Translate } from "../i18n";
-import type { Lang } from "../lang";
-import type { Announcement } from "../storage/announcements";
-import type { DeliveryCounts, DeliveryProblem } from "../storage/deliveries";
-import { cutText, escapeHtml, MAX_MESSAGE_LENGTH } from "../telegram/html";
-import { formatDateTime } from "./schedule";
+import type { Translate } from "../i18n/index.ts";
+import type { Lang } from "../lang.ts";
+import type { Announcement } from "../storage/announcements.ts";
+import type { DeliveryCounts, DeliveryProblem } from "../storage/deliveries.ts";
+import { cutText, escapeHtml, MAX_MESSAGE_LENGTH } from "../telegram/html.ts";
+import { formatDateTime } from "./schedule.ts";
 
 /** Group names listed under each reason before "and N more". */
 const MAX_NAMES = 10;

@@ -1,9 +1,9 @@
-import type { Logger } from "../logger";
-import type { Announcement } from "../storage/announcements";
-import type { Buttons } from "./broadcast-api";
-import type { Clock } from "./clock";
-import type { ProgressMessages, StaffMessageDeps } from "./progress";
-import { finishedText, missedText, reportText, resendButton } from "./report";
+import type { Logger } from "../logger.ts";
+import type { Announcement } from "../storage/announcements.ts";
+import type { Buttons } from "./broadcast-api.ts";
+import type { Clock } from "./clock.ts";
+import type { ProgressMessages, StaffMessageDeps } from "./progress.ts";
+import { finishedText, missedText, reportText, resendButton } from "./report.ts";
 
 interface ReportDeps extends StaffMessageDeps {
   progress: ProgressMessages;

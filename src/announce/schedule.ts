@@ -2,9 +2,9 @@
  * Dates and times typed by staff, read in the bot's time zone (Asia/Jakarta unless configured).
  * Pure: the current time is passed in.
  */
-import type { Lang } from "../lang";
-import { englishWallTime } from "./when-en";
-import { indonesianWallTime, type WallTime } from "./when-id";
+import type { Lang } from "../lang.ts";
+import { englishWallTime } from "./when-en.ts";
+import { indonesianWallTime, type WallTime } from "./when-id.ts";
 
 /** Why a typed time was not accepted; the feature turns these into messages. */
 type ScheduleError = "format" | "invalid" | "past";

@@ -1,12 +1,12 @@
 import type { Scenes } from "telegraf";
-import { AnnouncementStore } from "../storage/announcements";
-import type { Database } from "../storage/database";
-import { DeliveryQueue } from "../storage/deliveries";
-import { SqliteSessionStore } from "../storage/sessions";
-import { SubscriptionStore } from "../storage/subscriptions";
-import type { BroadcasterOptions } from "./broadcast-options";
-import { Broadcaster, type BroadcasterDeps } from "./broadcaster";
-import type { Clock } from "./clock";
+import { AnnouncementStore } from "../storage/announcements.ts";
+import type { Database } from "../storage/database.ts";
+import { DeliveryQueue } from "../storage/deliveries.ts";
+import { SqliteSessionStore } from "../storage/sessions.ts";
+import { SubscriptionStore } from "../storage/subscriptions.ts";
+import type { BroadcasterOptions } from "./broadcast-options.ts";
+import { Broadcaster, type BroadcasterDeps } from "./broadcaster.ts";
+import type { Clock } from "./clock.ts";
 
 /** What a staff member's session holds: Telegraf's scene data (the wizard's step and draft). */
 export type DraftSession = Scenes.WizardSession;

@@ -1,6 +1,6 @@
-import type { Logger } from "../logger";
-import { describeError } from "./broadcast-api";
-import type { Lifecycle } from "./lifecycle";
+import type { Logger } from "../logger.ts";
+import { describeError } from "./broadcast-api.ts";
+import type { Lifecycle } from "./lifecycle.ts";
 
 /**
  * Calls to staff (progress messages, reports, notices) run in the background, beside the

@@ -1,9 +1,9 @@
-import type { Translate } from "../i18n";
-import type { Lang } from "../lang";
-import type { Logger } from "../logger";
-import type { BroadcastApi } from "./broadcast-api";
-import type { Clock } from "./clock";
-import type { StaffCalls } from "./staff-calls";
+import type { Translate } from "../i18n/index.ts";
+import type { Lang } from "../lang.ts";
+import type { Logger } from "../logger.ts";
+import type { BroadcastApi } from "./broadcast-api.ts";
+import type { Clock } from "./clock.ts";
+import type { StaffCalls } from "./staff-calls.ts";
 
 /** SQLite's answers that mean the database cannot take writes for now, as a table; first match wins. */
 export const STORAGE_FAULTS: ReadonlyArray<{ name: string; code: RegExp; examples: readonly string[] }> = [

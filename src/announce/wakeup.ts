@@ -1,4 +1,4 @@
-import type { Clock } from "./clock";
+import type { Clock } from "./clock.ts";
 
 /**
  * How the worker waits between rounds: until a deadline or until woken (new work, a call

@@ -3,7 +3,7 @@
  * read by chrono-node, a maintained parser of English dates. Pure: the time now comes in.
  */
 import * as chrono from "chrono-node";
-import type { WallTime } from "./when-id";
+import type { WallTime } from "./when-id.ts";
 
 /**
  * The wall time an English text names, read as of `now` in a zone `offsetMinutes` ahead of UTC,

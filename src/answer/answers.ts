@@ -3,12 +3,12 @@
  * written. A cell left out means the sources hold no such fact: the engine then says so, naming
  * the subject and what the sources do say about it.
  */
-import type { Lang } from "../lang";
-import { count, criteria, end, member, said, sourcesOf, when, where, who } from "./attribute-answers";
-import { describe, topicCard } from "./cards";
-import type { Intent } from "./intents";
-import { type Subject, type SubjectKind, subjectRef } from "./subject";
-import type { AnswerWriter, Piece } from "./writer";
+import type { Lang } from "../lang.ts";
+import { count, criteria, end, member, said, sourcesOf, when, where, who } from "./attribute-answers.ts";
+import { describe, topicCard } from "./cards.ts";
+import type { Intent } from "./intents.ts";
+import { type Subject, type SubjectKind, subjectRef } from "./subject.ts";
+import type { AnswerWriter, Piece } from "./writer.ts";
 
 /** What the question asked, beyond its intent and subject. */
 export interface Asked {

@@ -3,11 +3,11 @@
  * from which source, how many, whether it is part of the programme or of a group, why chosen, who.
  * Each returns `undefined` when the sources hold no such fact.
  */
-import type { Asked } from "./answers";
-import { criterionCard, describe, officialsCard, personCard, sourceCard, topicCard } from "./cards";
-import { membershipCard } from "./region-cards";
-import type { Subject } from "./subject";
-import { type AnswerWriter, capitalise, formatDate, joinList, type Piece } from "./writer";
+import type { Asked } from "./answers.ts";
+import { criterionCard, describe, officialsCard, personCard, sourceCard, topicCard } from "./cards.ts";
+import { membershipCard } from "./region-cards.ts";
+import type { Subject } from "./subject.ts";
+import { type AnswerWriter, capitalise, formatDate, joinList, type Piece } from "./writer.ts";
 
 /** The entries a subject stands for: a province's, a place's, a product's. */
 function entriesOf(w: AnswerWriter, s: Subject) {

@@ -2,10 +2,10 @@
  * Cards: what the sources say about one subject, whatever was asked of it — the answer to
  * "Papua?", a button or a deep link, and what a "the sources don't say" reply adds.
  */
-import type { Lang } from "../lang";
-import { islandCard, membershipCard } from "./region-cards";
-import { type Subject, subjectRef } from "./subject";
-import { type AnswerWriter, capitalise, formatDate, type Piece } from "./writer";
+import type { Lang } from "../lang.ts";
+import { islandCard, membershipCard } from "./region-cards.ts";
+import { type Subject, subjectRef } from "./subject.ts";
+import { type AnswerWriter, capitalise, formatDate, type Piece } from "./writer.ts";
 
 /** What shapes a card beyond its subject. */
 export interface CardOptions {

@@ -1,24 +1,24 @@
-import type { Translate } from "../i18n";
-import type { Areas } from "../knowledge/areas";
-import type { Knowledge } from "../knowledge/load";
-import type { Lang } from "../lang";
-import { answer } from "./answers";
-import { describe } from "./cards";
-import type { Intent } from "./intents";
-import type { SmallTalk } from "./lexicon";
-import { membershipOf } from "./membership";
-import { fold } from "./normalise";
-import { type Found, readQuestion } from "./read";
-import { outsideCard } from "./region-cards";
-import { relatedSubjects } from "./related";
-import { parseSubjectRef, type Subject, subjectRef } from "./subject";
-import { SuggestionIndex } from "./suggest";
-import { type Previous, type Understood, understand } from "./understand";
-import { Vocabulary } from "./vocabulary";
-import { AnswerWriter, type Piece } from "./writer";
+import type { Translate } from "../i18n/index.ts";
+import type { Areas } from "../knowledge/areas.ts";
+import type { Knowledge } from "../knowledge/load.ts";
+import type { Lang } from "../lang.ts";
+import { answer } from "./answers.ts";
+import { describe } from "./cards.ts";
+import type { Intent } from "./intents.ts";
+import type { SmallTalk } from "./lexicon.ts";
+import { membershipOf } from "./membership.ts";
+import { fold } from "./normalise.ts";
+import { type Found, readQuestion } from "./read.ts";
+import { outsideCard } from "./region-cards.ts";
+import { relatedSubjects } from "./related.ts";
+import { parseSubjectRef, type Subject, subjectRef } from "./subject.ts";
+import { SuggestionIndex } from "./suggest.ts";
+import { type Previous, type Understood, understand } from "./understand.ts";
+import { Vocabulary } from "./vocabulary.ts";
+import { AnswerWriter, type Piece } from "./writer.ts";
 
 export type ReplyKind = "answer" | "not_in_programme" | "smalltalk" | "fallback";
-export type { Previous } from "./understand";
+export type { Previous } from "./understand.ts";
 
 /** A button the bot can offer: its label and the subject it answers. */
 export interface Suggestion {

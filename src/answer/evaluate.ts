@@ -1,5 +1,5 @@
-import type { AnswerEngine, ReplyKind } from "./engine";
-import { fold } from "./normalise";
+import type { AnswerEngine, ReplyKind } from "./engine.ts";
+import { fold } from "./normalise.ts";
 
 /** One question of an evaluation set (the format of the shared scorer's sets, copied in test/eval/). */
 export interface EvalCase {

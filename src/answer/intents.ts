@@ -3,8 +3,8 @@
  * intent. Each row carries example questions in both languages, which run as tests
  * (`test/intents.test.ts`), so a change that moves an example to another row names that row.
  */
-import type { Cue } from "./lexicon";
-import type { Found } from "./read";
+import type { Cue } from "./lexicon.ts";
+import type { Found } from "./read.ts";
 
 export const INTENTS = [
   "howto", // instructions (apply, register, contact): the sources hold none

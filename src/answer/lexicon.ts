@@ -5,7 +5,7 @@
  * knowledge (`src/knowledge/load.ts`).
  */
 import { z } from "zod";
-import type { Lang } from "../lang";
+import type { Lang } from "../lang.ts";
 
 /** What a cue word says about the question. */
 export const CUE_NAMES = [

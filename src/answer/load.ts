@@ -1,7 +1,7 @@
-import { createI18n, type Translate, translator } from "../i18n";
-import { type Areas, loadAreas } from "../knowledge/areas";
-import { loadKnowledge } from "../knowledge/load";
-import { AnswerEngine } from "./engine";
+import { createI18n, type Translate, translator } from "../i18n/index.ts";
+import { type Areas, loadAreas } from "../knowledge/areas.ts";
+import { loadKnowledge } from "../knowledge/load.ts";
+import { AnswerEngine } from "./engine.ts";
 
 /** The default knowledge file, relative to the working directory. */
 export const DEFAULT_KNOWLEDGE_PATH = "knowledge/programme.yaml";

@@ -2,8 +2,8 @@
  * Whether a region of Indonesia is part of the programme: one truth, by official region code,
  * whatever words named the region ("Kota Makassar", "Makassar City", "Provinsi Jawa Timur").
  */
-import type { Area, Areas } from "../knowledge/areas";
-import type { KnowledgeFile, Province } from "../knowledge/schema";
+import type { Area, Areas } from "../knowledge/areas.ts";
+import type { KnowledgeFile, Province } from "../knowledge/schema.ts";
 
 export type Membership =
   /** A programme province. */

@@ -1,4 +1,4 @@
-import type { Lexicon } from "./lexicon";
+import type { Lexicon } from "./lexicon.ts";
 
 /** The longest question text the matcher reads; the rest of a longer message is ignored. */
 export const MAX_QUESTION_CHARS = 500;

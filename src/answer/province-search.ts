@@ -2,11 +2,11 @@
  * The search behind inline queries (`@bot sulsel`): which programme entries a few typed words
  * point to. Pure, like the rest of `answer/`: no Telegram, no I/O after construction.
  */
-import type { Knowledge } from "../knowledge/load";
-import type { AnswerEngine } from "./engine";
-import type { Cue } from "./lexicon";
-import { editDistance, fold } from "./normalise";
-import type { Token, Vocabulary } from "./vocabulary";
+import type { Knowledge } from "../knowledge/load.ts";
+import type { AnswerEngine } from "./engine.ts";
+import type { Cue } from "./lexicon.ts";
+import { editDistance, fold } from "./normalise.ts";
+import type { Token, Vocabulary } from "./vocabulary.ts";
 
 /** One card of the results: a programme entry (Jawa Timur has two), or a region outside the programme. */
 export type ProvinceHit = { kind: "entry"; province: string; entry: number } | { kind: "area"; code: string };

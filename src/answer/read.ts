@@ -1,8 +1,8 @@
-import type { ProgrammeAttribute } from "../knowledge/schema";
-import type { Lang } from "../lang";
-import type { Cue, SmallTalk } from "./lexicon";
-import { clauses } from "./normalise";
-import type { Match, Vocabulary } from "./vocabulary";
+import type { ProgrammeAttribute } from "../knowledge/schema.ts";
+import type { Lang } from "../lang.ts";
+import type { Cue, SmallTalk } from "./lexicon.ts";
+import { clauses } from "./normalise.ts";
+import type { Match, Vocabulary } from "./vocabulary.ts";
 
 /** What the matcher found in a question, or in one part of it. */
 export interface Found {

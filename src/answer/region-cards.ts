@@ -3,12 +3,12 @@
  * code), several outside it at once, and the programme's provinces on an island.
  */
 
-import type { ProvinceEntry } from "../knowledge/schema";
-import type { Lang } from "../lang";
-import { type Membership, membershipOf } from "./membership";
-import { fold } from "./normalise";
-import type { Subject } from "./subject";
-import { type AnswerWriter, joinList, type Piece, shownAs } from "./writer";
+import type { ProvinceEntry } from "../knowledge/schema.ts";
+import type { Lang } from "../lang.ts";
+import { type Membership, membershipOf } from "./membership.ts";
+import { fold } from "./normalise.ts";
+import type { Subject } from "./subject.ts";
+import { type AnswerWriter, joinList, type Piece, shownAs } from "./writer.ts";
 
 /** The most regions named in one sentence; more are counted. */
 const MAX_NAMED = 10;

@@ -1,5 +1,5 @@
-import type { KnowledgeFile } from "../knowledge/schema";
-import type { Subject, SubjectKind } from "./subject";
+import type { KnowledgeFile } from "../knowledge/schema.ts";
+import type { Subject, SubjectKind } from "./subject.ts";
 
 /** The group of provinces chosen among others (the follow-up programme's targets), if any. */
 function chosenGroup(k: KnowledgeFile): Subject[] {

@@ -2,7 +2,7 @@
  * What an answer is about. A subject can be written as a short reference ("p.papua") that fits
  * in Telegram's 64-byte callback data and in deep links, and read back.
  */
-import { PROGRAMME_ATTRIBUTES, type ProgrammeAttribute } from "../knowledge/schema";
+import { PROGRAMME_ATTRIBUTES, type ProgrammeAttribute } from "../knowledge/schema.ts";
 
 export type Subject =
   /** One fact of the programme as a whole: its summary, name, start, partners, aim, approach. */

@@ -1,7 +1,7 @@
 import Fuse from "fuse.js";
-import { type KnowledgeFile, PROGRAMME_ATTRIBUTES } from "../knowledge/schema";
-import { editDistance, fold } from "./normalise";
-import { type Subject, subjectRef } from "./subject";
+import { type KnowledgeFile, PROGRAMME_ATTRIBUTES } from "../knowledge/schema.ts";
+import { editDistance, fold } from "./normalise.ts";
+import { type Subject, subjectRef } from "./subject.ts";
 
 /** An answerable subject and every name it goes by. */
 export interface SubjectDoc {

@@ -1,4 +1,4 @@
-import { deletions, editDistance } from "./normalise";
+import { deletions, editDistance } from "./normalise.ts";
 
 /**
  * Typo correction over the words the matcher knows: a SymSpell-style index of every word with

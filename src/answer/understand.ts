@@ -2,14 +2,14 @@
  * From what a question names to what it asks: its intent, its subjects, and what narrows them.
  * Pure and deterministic.
  */
-import type { Areas } from "../knowledge/areas";
-import type { Knowledge } from "../knowledge/load";
-import type { Lang } from "./../lang";
-import type { Asked } from "./answers";
-import { type Intent, intentOf } from "./intents";
-import { membershipOf } from "./membership";
-import type { Found } from "./read";
-import { type Subject, subjectRef } from "./subject";
+import type { Areas } from "../knowledge/areas.ts";
+import type { Knowledge } from "../knowledge/load.ts";
+import type { Lang } from "./../lang.ts";
+import type { Asked } from "./answers.ts";
+import { type Intent, intentOf } from "./intents.ts";
+import { membershipOf } from "./membership.ts";
+import type { Found } from "./read.ts";
+import { type Subject, subjectRef } from "./subject.ts";
 
 /** What a chat remembers of its last answer, so that a follow-up ("and Papua?") can use it. */
 export interface Previous {

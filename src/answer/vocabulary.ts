@@ -1,12 +1,12 @@
-import type { Areas } from "../knowledge/areas";
-import type { Knowledge } from "../knowledge/load";
-import type { ProgrammeAttribute } from "../knowledge/schema";
-import type { Lang } from "../lang";
-import { countryNames } from "./countries";
-import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon";
-import { editDistance, fold, stemCandidates, tokenize } from "./normalise";
-import { TypoIndex } from "./typos";
-import { markLanguages, WordLanguages } from "./word-languages";
+import type { Areas } from "../knowledge/areas.ts";
+import type { Knowledge } from "../knowledge/load.ts";
+import type { ProgrammeAttribute } from "../knowledge/schema.ts";
+import type { Lang } from "../lang.ts";
+import { countryNames } from "./countries.ts";
+import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon.ts";
+import { editDistance, fold, stemCandidates, tokenize } from "./normalise.ts";
+import { TypoIndex } from "./typos.ts";
+import { markLanguages, WordLanguages } from "./word-languages.ts";
 
 /** A thing a phrase of the question can stand for. */
 export type Concept =

@@ -1,5 +1,5 @@
-import type { Knowledge } from "../knowledge/load";
-import type { Lang } from "../lang";
+import type { Knowledge } from "../knowledge/load.ts";
+import type { Lang } from "../lang.ts";
 
 /** The language each word marks, when only one: what the language of a question is read from. */
 export class WordLanguages {

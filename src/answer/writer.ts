@@ -1,10 +1,10 @@
-import type { Translate } from "../i18n";
-import type { Areas } from "../knowledge/areas";
-import type { Knowledge } from "../knowledge/load";
-import type { Cohort, Province, ProvinceEntry } from "../knowledge/schema";
-import type { Lang } from "../lang";
-import { fold } from "./normalise";
-import { type Subject, subjectRef } from "./subject";
+import type { Translate } from "../i18n/index.ts";
+import type { Areas } from "../knowledge/areas.ts";
+import type { Knowledge } from "../knowledge/load.ts";
+import type { Cohort, Province, ProvinceEntry } from "../knowledge/schema.ts";
+import type { Lang } from "../lang.ts";
+import { fold } from "./normalise.ts";
+import { type Subject, subjectRef } from "./subject.ts";
 
 /** A piece of an answer: its text, the sources of exactly the facts it states, what it is about. */
 export interface Piece {

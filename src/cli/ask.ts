@@ -9,22 +9,30 @@
  *   --knowledge FILE                             another knowledge file
  */
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
-import type { Reply } from "../answer/engine";
-import { DEFAULT_KNOWLEDGE_PATH, loadEngine } from "../answer/load";
-import { isLang } from "../lang";
+import type { Reply } from "../answer/engine.ts";
+import { DEFAULT_KNOWLEDGE_PATH, loadEngine } from "../answer/load.ts";
+import { isLang } from "../lang.ts";
+import { parseCommand, usageError } from "./args.ts";
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
+const COMMAND = {
+  usage: 'npm run ask -- [--lang id|en] [--knowledge FILE] "question"   or   npm run --silent ask -- --json',
+  help: `
+Prints the bot's answer to a question as a person would read it.
+
+--json             one question a line on stdin (or the arguments), one JSON reply a line on stdout
+--lang id|en       answer in this language whatever the question's
+--knowledge FILE   another knowledge file (default ${DEFAULT_KNOWLEDGE_PATH})`,
   options: {
     json: { type: "boolean", default: false },
     lang: { type: "string" },
     knowledge: { type: "string", default: DEFAULT_KNOWLEDGE_PATH },
   },
-});
+  maxPositionals: Number.POSITIVE_INFINITY,
+} as const;
+
+const { values, positionals } = parseCommand(COMMAND);
 if (values.lang !== undefined && !isLang(values.lang)) {
-  console.error(`--lang takes "id" or "en", not "${values.lang}"`);
-  process.exit(2);
+  usageError(COMMAND, `--lang takes "id" or "en", not "${values.lang}"`);
 }
 const lang = isLang(values.lang) ? values.lang : undefined;
 const engine = await loadEngine(values.knowledge);
@@ -79,9 +87,6 @@ if (values.json) {
   }
 } else {
   const question = positionals.join(" ");
-  if (!question) {
-    console.error('Usage: npm run ask -- "produk apa di Papua?"   (or --json to read questions from stdin)');
-    process.exit(2);
-  }
+  if (!question) usageError(COMMAND, "no question given");
   console.log(readable(engine.ask(question, { lang })));
 }

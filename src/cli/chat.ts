@@ -5,12 +5,20 @@
  *   npm run chat [-- --lang en]
  */
 import { createInterface } from "node:readline/promises";
-import { parseArgs } from "node:util";
 import type { Update } from "telegraf/types";
-import { loadEngine } from "../answer/load";
-import { offlineBot } from "./offline-bot";
+import { loadEngine } from "../answer/load.ts";
+import { parseCommand } from "./args.ts";
+import { offlineBot } from "./offline-bot.ts";
 
-const { values } = parseArgs({ options: { lang: { type: "string", default: "id" } } });
+const { values } = parseCommand({
+  usage: "npm run chat [-- --lang id|en]",
+  help: `
+Talk to the bot in this terminal, through the same handlers as in Telegram, as a staff member.
+Buttons are listed with a number: type the number to tap one. Ctrl-D quits.
+
+--lang id|en   the Telegram language of the pretend user (default id)`,
+  options: { lang: { type: "string", default: "id" } },
+});
 const USER = { id: 100, is_bot: false, first_name: "Staf", language_code: values.lang };
 
 const engine = await loadEngine();

@@ -7,13 +7,19 @@
  *   npm run eval -- FILE …       other question sets (e.g. ../shared/eval/dev-questions.jsonl)
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { evaluate, parseCases, percent } from "../answer/evaluate";
-import { loadEngine } from "../answer/load";
+import { evaluate, parseCases, percent } from "../answer/evaluate.ts";
+import { loadEngine } from "../answer/load.ts";
+import { parseCommand } from "./args.ts";
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
+const { values, positionals } = parseCommand({
+  usage: "npm run eval [-- [--verbose] [FILE …]]",
+  help: `
+Accuracy per category over the question sets in test/eval/ (or the files given), by the rules of
+the shared scorer.
+
+--verbose   also list every failure`,
   options: { verbose: { type: "boolean", default: false } },
+  maxPositionals: Number.POSITIVE_INFINITY,
 });
 const EVAL_DIR = "test/eval";
 const files = positionals.length

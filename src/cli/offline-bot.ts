@@ -1,14 +1,14 @@
 import { Telegram } from "telegraf";
-import { systemClock } from "../announce/clock";
-import type { AnswerEngine } from "../answer/engine";
-import { DEFAULT_KNOWLEDGE_PATH } from "../answer/load";
-import { createBot } from "../bot";
-import { createI18n, translator } from "../i18n";
-import { silentLogger } from "../logger";
-import { broadcastClients, createBotDeps } from "../services";
-import { openDatabase } from "../storage/database";
-import { OFFLINE_BOT_INFO, OFFLINE_TOKEN } from "../telegram/offline-identity";
-import { OutgoingLimiter, UNLIMITED } from "../telegram/outgoing";
+import { systemClock } from "../announce/clock.ts";
+import type { AnswerEngine } from "../answer/engine.ts";
+import { DEFAULT_KNOWLEDGE_PATH } from "../answer/load.ts";
+import { createBot } from "../bot.ts";
+import { createI18n, translator } from "../i18n/index.ts";
+import { silentLogger } from "../logger.ts";
+import { broadcastClients, createBotDeps } from "../services.ts";
+import { openDatabase } from "../storage/database.ts";
+import { OFFLINE_BOT_INFO, OFFLINE_TOKEN } from "../telegram/offline-identity.ts";
+import { OutgoingLimiter, UNLIMITED } from "../telegram/outgoing.ts";
 
 export { OFFLINE_BOT_INFO, OFFLINE_TOKEN };
 

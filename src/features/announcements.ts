@@ -1,15 +1,15 @@
 import { Composer } from "telegraf";
 import type { InlineKeyboardButton } from "telegraf/types";
-import { describeAudience, parseAudience } from "../announce/audience";
-import { excerpt, RESEND_DATA, resendData } from "../announce/report";
-import { formatShort } from "../announce/schedule";
-import type { AnnounceService } from "../announce/service";
-import type { Announcement } from "../storage/announcements";
-import { staffOnly } from "../telegram/access";
-import { acknowledge } from "../telegram/acknowledge";
-import type { BotContext } from "../telegram/context";
-import { escapeHtml } from "../telegram/html";
-import { sendHtml } from "../telegram/send";
+import { describeAudience, parseAudience } from "../announce/audience.ts";
+import { excerpt, RESEND_DATA, resendData } from "../announce/report.ts";
+import { formatShort } from "../announce/schedule.ts";
+import type { AnnounceService } from "../announce/service.ts";
+import type { Announcement } from "../storage/announcements.ts";
+import { staffOnly } from "../telegram/access.ts";
+import { acknowledge } from "../telegram/acknowledge.ts";
+import type { BotContext } from "../telegram/context.ts";
+import { escapeHtml } from "../telegram/html.ts";
+import { sendHtml } from "../telegram/send.ts";
 
 /** Recent announcements listed under the scheduled ones. */
 const RECENT = 5;

@@ -1,11 +1,11 @@
 import { Composer } from "telegraf";
 import { message } from "telegraf/filters";
 import type { MessageEntity } from "telegraf/types";
-import { acknowledge } from "../telegram/acknowledge";
-import type { BotContext } from "../telegram/context";
-import { isVotable } from "../telegram/reply-keyboard";
-import { pointsToChannels, sendReply } from "../telegram/send";
-import { offerStaff } from "./staff-desk";
+import { acknowledge } from "../telegram/acknowledge.ts";
+import type { BotContext } from "../telegram/context.ts";
+import { isVotable } from "../telegram/reply-keyboard.ts";
+import { pointsToChannels, sendReply } from "../telegram/send.ts";
+import { offerStaff } from "./staff-desk.ts";
 
 /**
  * The question a group message puts to the bot, or `undefined` when it is ordinary chatter:

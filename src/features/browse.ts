@@ -1,8 +1,8 @@
 import { Composer } from "telegraf";
-import { type Subject, subjectRef } from "../answer/subject";
-import type { BotContext } from "../telegram/context";
-import { answerData, escapeHtml } from "../telegram/html";
-import { sendHtml, sendReply } from "../telegram/send";
+import { type Subject, subjectRef } from "../answer/subject.ts";
+import type { BotContext } from "../telegram/context.ts";
+import { answerData, escapeHtml } from "../telegram/html.ts";
+import { sendHtml, sendReply } from "../telegram/send.ts";
 
 /** Browsing commands: the provinces, the criteria, the programme, the officials. */
 export const browse = new Composer<BotContext>();

@@ -1,8 +1,8 @@
 import { Composer } from "telegraf";
 import type { InlineKeyboardButton } from "telegraf/types";
-import { acknowledge } from "../telegram/acknowledge";
-import type { BotContext } from "../telegram/context";
-import { THANKS_DATA, thankedKeyboard, VOTE_DATA } from "../telegram/reply-keyboard";
+import { acknowledge } from "../telegram/acknowledge.ts";
+import type { BotContext } from "../telegram/context.ts";
+import { THANKS_DATA, thankedKeyboard, VOTE_DATA } from "../telegram/reply-keyboard.ts";
 
 /** The buttons of the message a tapped button sits on, as Telegram sent them back. */
 function keyboardOf(ctx: BotContext): InlineKeyboardButton[][] {

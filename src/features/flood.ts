@@ -1,7 +1,7 @@
 import { Composer } from "telegraf";
-import { isStaff } from "../telegram/access";
-import { acknowledge } from "../telegram/acknowledge";
-import type { BotContext } from "../telegram/context";
+import { isStaff } from "../telegram/access.ts";
+import { acknowledge } from "../telegram/acknowledge.ts";
+import type { BotContext } from "../telegram/context.ts";
 
 /** Messages one user may send within `windowMs` before the rest is dropped. */
 interface FloodOptions {

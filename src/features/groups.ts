@@ -1,7 +1,7 @@
 import { Composer } from "telegraf";
 import { message } from "telegraf/filters";
-import type { BotContext } from "../telegram/context";
-import { sendHtml } from "../telegram/send";
+import type { BotContext } from "../telegram/context.ts";
+import { sendHtml } from "../telegram/send.ts";
 
 const PRESENT = new Set(["member", "administrator", "creator", "restricted"]);
 /** How long a supergroup join waits for word of an upgrade before the bot introduces itself. */

@@ -1,9 +1,9 @@
 import { Composer } from "telegraf";
 import type { InlineQueryResultArticle } from "telegraf/types";
-import { provinceSearch } from "../answer/province-search";
-import type { BotContext } from "../telegram/context";
-import { encodeStartPayload } from "../telegram/deep-link";
-import { inlineCard } from "../telegram/inline-cards";
+import { provinceSearch } from "../answer/province-search.ts";
+import type { BotContext } from "../telegram/context.ts";
+import { encodeStartPayload } from "../telegram/deep-link.ts";
+import { inlineCard } from "../telegram/inline-cards.ts";
 
 /** Telegram shows at most 50 results an answer; more come a page at a time through `offset`. */
 const MAX_INLINE_RESULTS = 50;

@@ -1,8 +1,8 @@
 import { Composer } from "telegraf";
-import { isLang, LANGS } from "../lang";
-import { groupAdminOnly } from "../telegram/access";
-import { acknowledge } from "../telegram/acknowledge";
-import type { BotContext } from "../telegram/context";
+import { isLang, LANGS } from "../lang.ts";
+import { groupAdminOnly } from "../telegram/access.ts";
+import { acknowledge } from "../telegram/acknowledge.ts";
+import type { BotContext } from "../telegram/context.ts";
 
 /** /lang and /bahasa: the interface language, stored per user (or per group, by its admins and only shown to them). */
 export const language = new Composer<BotContext>();

@@ -1,6 +1,6 @@
 import { Composer } from "telegraf";
-import type { Lang } from "../lang";
-import type { BotContext, BotDeps } from "../telegram/context";
+import type { Lang } from "../lang.ts";
+import type { BotContext, BotDeps } from "../telegram/context.ts";
 
 /** The interface language from Telegram's `language_code`: `id` → Indonesian, another → English, none → Indonesian. */
 function languageFromCode(code: string | undefined): Lang {

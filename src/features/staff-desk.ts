@@ -11,16 +11,16 @@
  */
 import { Composer } from "telegraf";
 import type { Message } from "telegraf/types";
-import type { Reply } from "../answer/engine";
-import { parseSubjectRef, subjectRef } from "../answer/subject";
-import type { Lang } from "../lang";
-import type { StaffQuestion } from "../storage/staff-questions";
-import { acknowledge } from "../telegram/acknowledge";
-import { isForbidden, redactToken } from "../telegram/api-retry";
-import type { BotContext } from "../telegram/context";
-import { entitiesToHtml } from "../telegram/entities";
-import { cutText, escapeHtml, splitMessage } from "../telegram/html";
-import { ASK_STAFF_DATA } from "../telegram/reply-keyboard";
+import type { Reply } from "../answer/engine.ts";
+import { parseSubjectRef, subjectRef } from "../answer/subject.ts";
+import type { Lang } from "../lang.ts";
+import type { StaffQuestion } from "../storage/staff-questions.ts";
+import { acknowledge } from "../telegram/acknowledge.ts";
+import { isForbidden, redactToken } from "../telegram/api-retry.ts";
+import type { BotContext } from "../telegram/context.ts";
+import { entitiesToHtml } from "../telegram/entities.ts";
+import { cutText, escapeHtml, splitMessage } from "../telegram/html.ts";
+import { ASK_STAFF_DATA } from "../telegram/reply-keyboard.ts";
 
 /** The longest question quoted back to its asker or shown to staff. */
 const QUOTED = 1_000;

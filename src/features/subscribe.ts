@@ -1,10 +1,10 @@
 import { Composer } from "telegraf";
-import { groupProvinces } from "../announce/group-provinces";
-import { LANGS } from "../lang";
-import { groupAdminOnly } from "../telegram/access";
-import type { BotContext } from "../telegram/context";
-import { escapeHtml } from "../telegram/html";
-import { sendHtml } from "../telegram/send";
+import { groupProvinces } from "../announce/group-provinces.ts";
+import { LANGS } from "../lang.ts";
+import { groupAdminOnly } from "../telegram/access.ts";
+import type { BotContext } from "../telegram/context.ts";
+import { escapeHtml } from "../telegram/html.ts";
+import { sendHtml } from "../telegram/send.ts";
 
 /** Group admins only, in their group; a command sent in a private chat is told it is for groups. */
 const forGroupAdmins = groupAdminOnly({ groupOnly: true });

@@ -1,6 +1,6 @@
 import { Composer } from "telegraf";
-import { acknowledge } from "../telegram/acknowledge";
-import type { BotContext } from "../telegram/context";
+import { acknowledge } from "../telegram/acknowledge.ts";
+import type { BotContext } from "../telegram/context.ts";
 
 /**
  * What a person sends that is not text: these get the hint that the bot reads text only. Anything

@@ -1,18 +1,19 @@
 import { Composer, type Telegram } from "telegraf";
-import type { AnswerEngine } from "../answer/engine";
-import { parseSubjectRef } from "../answer/subject";
-import type { ReloadResult } from "../knowledge/service";
-import type { Lang } from "../lang";
-import { staffOnly } from "../telegram/access";
-import type { BotContext, BotDeps } from "../telegram/context";
-import { escapeHtml } from "../telegram/html";
-import { sendHtml } from "../telegram/send";
-import { renderStatsChart } from "../upkeep/chart";
-import { clusterQuestions } from "../upkeep/clusters";
-import { dayMonth, dayOf, dayRange } from "../upkeep/days";
-import { collectStats } from "../upkeep/stats";
-import { statsHtml } from "../upkeep/stats-text";
-import { isEmpty, type UnansweredReport, unansweredCsv, unansweredHtml } from "../upkeep/unanswered-text";
+import type { AnswerEngine } from "../answer/engine.ts";
+import { parseSubjectRef } from "../answer/subject.ts";
+import { problemLines } from "../knowledge/problems.ts";
+import type { ReloadResult } from "../knowledge/service.ts";
+import type { Lang } from "../lang.ts";
+import { staffOnly } from "../telegram/access.ts";
+import type { BotContext, BotDeps } from "../telegram/context.ts";
+import { escapeHtml } from "../telegram/html.ts";
+import { sendHtml } from "../telegram/send.ts";
+import { renderStatsChart } from "../upkeep/chart.ts";
+import { clusterQuestions } from "../upkeep/clusters.ts";
+import { dayMonth, dayOf, dayRange } from "../upkeep/days.ts";
+import { collectStats } from "../upkeep/stats.ts";
+import { statsHtml } from "../upkeep/stats-text.ts";
+import { isEmpty, type UnansweredReport, unansweredCsv, unansweredHtml } from "../upkeep/unanswered-text.ts";
 
 /** How far back `/unanswered` looks unless told (`/unanswered 60`). */
 const UNANSWERED_DAYS = 30;
@@ -120,11 +121,12 @@ function reloadHtml(deps: BotDeps, lang: Lang, result: ReloadResult): string {
       products: k.products.length,
     });
   }
-  const { file, path, problem } = result.error;
+  const { file, problems } = result.error;
   return deps.t(lang, "upkeep.reload.failed", {
     file: escapeHtml(file),
-    path: escapeHtml(path || "–"),
-    problem: escapeHtml(problem),
+    problems: problemLines(problems, lang)
+      .map((line) => `• ${escapeHtml(line)}`)
+      .join("\n"),
   });
 }
 

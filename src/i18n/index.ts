@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import i18next, { type i18n, type TOptions } from "i18next";
-import { LANGS, type Lang } from "../lang";
+import { LANGS, type Lang } from "../lang.ts";
 
 /**
  * Where the translations live: `locales/<lang>/<feature>.json`. Each feature keeps its own file,

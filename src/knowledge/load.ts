@@ -1,23 +1,21 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { parseDocument } from "yaml";
 import type { z } from "zod";
-import { type Lexicon, lexiconSchema, toLexicon } from "../answer/lexicon";
-import type { Areas } from "./areas";
-import { type Regions, toRegions } from "./regions";
-import { type KnowledgeFile, knowledgeSchema, regionsSchema } from "./schema";
+import { type Lexicon, lexiconSchema, toLexicon } from "../answer/lexicon.ts";
+import type { Areas } from "./areas.ts";
+import {
+  checkYaml,
+  fileProblem,
+  KnowledgeError,
+  type PathPart,
+  type Problem,
+  problemAt,
+  type YamlSource,
+} from "./problems.ts";
+import { type Regions, toRegions } from "./regions.ts";
+import { type KnowledgeFile, knowledgeSchema, regionsSchema } from "./schema.ts";
 
-/** A knowledge file that cannot be used, with where the problem is: `file: path: problem`. */
-export class KnowledgeError extends Error {
-  constructor(
-    readonly file: string,
-    readonly path: string,
-    readonly problem: string,
-  ) {
-    super(path ? `${file}: ${path}: ${problem}` : `${file}: ${problem}`);
-    this.name = "KnowledgeError";
-  }
-}
+export { formatPath, KnowledgeError } from "./problems.ts";
 
 /**
  * The knowledge in service: the validated facts, the language the matcher reads them with
@@ -33,25 +31,12 @@ export interface Knowledge extends KnowledgeFile {
 /** The files beside the knowledge file that are loaded with it. */
 export const COMPANION_FILES = { lexicon: "lexicon.yaml", regions: "regions.yaml" } as const;
 
-/** Formats a schema path the way people read it: `provinces[3].name.en`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const part of path) {
-    if (typeof part === "number") out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out;
-}
-
 function readText(file: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch (err) {
-    throw new KnowledgeError(
-      file,
-      "",
-      `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
-    );
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new KnowledgeError(file, [fileProblem(file, { key: "unreadable", params: { value: code } })]);
   }
 }
 
@@ -75,30 +60,19 @@ export function loadKnowledge(file: string, areas: Areas): Knowledge {
   return parseKnowledge(text, file, areas, { lexicon, regions });
 }
 
-/** Parses YAML text and checks it against a schema; `file` names it in errors. */
+/** Parses YAML text and checks it against a schema; throws a `KnowledgeError` listing every problem. */
 export function parseYaml<T extends z.ZodType>(text: string, file: string, schema: T): z.infer<T> {
-  const doc = parseDocument(text);
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = yamlError.linePos?.[0];
-    const where = line ? `line ${line.line}, column ${line.col}` : "";
-    // The yaml library ends its message with the location, which `where` already says.
-    const message = (yamlError.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-    throw new KnowledgeError(file, where, `not valid YAML: ${message}`);
-  }
-  const result = schema.safeParse(doc.toJS());
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    if (!issue) throw new KnowledgeError(file, "", "invalid");
-    const missing = issue.code === "invalid_type" && issue.message.includes("received undefined");
-    const empty = issue.code === "too_small" && issue.origin === "string";
-    throw new KnowledgeError(
-      file,
-      formatPath(issue.path),
-      missing ? "missing" : empty ? "empty" : issue.message,
-    );
-  }
-  return result.data;
+  return checked(text, file, schema).value;
+}
+
+function checked<T extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: T,
+): { value: z.infer<T>; source: YamlSource } {
+  const result = checkYaml(text, file, schema as z.ZodType<z.infer<T>>);
+  if (!result.ok) throw new KnowledgeError(file, result.problems);
+  return result;
 }
 
 /** Parses and validates knowledge given as YAML text, with its lexicon and regions already read. */
@@ -108,16 +82,26 @@ export function parseKnowledge(
   areas: Areas,
   language: { lexicon: Lexicon; regions: Regions },
 ): Knowledge {
-  const knowledge = parseYaml(text, file, knowledgeSchema);
-  checkReferences(knowledge, file, areas);
+  const { value: knowledge, source } = checked(text, file, knowledgeSchema);
+  const problems: Problem[] = [];
+  // Every reference problem, each where it is in the file.
+  checkReferences(knowledge, file, areas, (path, problem) => {
+    problems.push(problemAt(source, parsePath(path), { text: problem }));
+  });
+  if (problems.length) throw new KnowledgeError(file, problems);
   return { ...knowledge, ...language, file, loadedAt: Date.now() };
 }
 
 /** Cross-checks what the schema cannot: known sources, products, cohorts, people and regions, unique ids. */
-function checkReferences(k: KnowledgeFile, file: string, areas: Areas): void {
-  const fail = (path: string, problem: string): never => {
+function checkReferences(
+  k: KnowledgeFile,
+  file: string,
+  areas: Areas,
+  report: (path: string, problem: string) => void = (path, problem) => {
     throw new KnowledgeError(file, path, problem);
-  };
+  },
+): void {
+  const fail = report;
   const sourceKeys = new Set(Object.keys(k.sources));
   const checkSources = (keys: string[], path: string) => {
     keys.forEach((key, i) => {
@@ -190,4 +174,11 @@ function checkReferences(k: KnowledgeFile, file: string, areas: Areas): void {
       if (e.note) checkSources(e.note.sources, `${path}.note`);
     });
   });
+}
+
+/** `provinces[3].entries[0].product` → `["provinces", 3, "entries", 0, "product"]`. */
+function parsePath(path: string): PathPart[] {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
+    m[2] === undefined ? String(m[1]) : Number(m[2]),
+  );
 }

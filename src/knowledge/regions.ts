@@ -1,5 +1,5 @@
-import type { Areas } from "./areas";
-import type { Bilingual, RegionsFile } from "./schema";
+import type { Areas } from "./areas.ts";
+import type { Bilingual, RegionsFile } from "./schema.ts";
 
 /** An island or island group and the provinces on it (official codes). */
 export interface Island {

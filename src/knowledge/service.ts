@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
-import { type FSWatcher, readFileSync, watch } from "node:fs";
-import { basename, dirname } from "node:path";
-import type { AnswerEngine } from "../answer/engine";
-import type { Logger } from "../logger";
-import { KnowledgeError } from "./load";
+import { dirname, join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { AnswerEngine } from "../answer/engine.ts";
+import type { Logger } from "../logger.ts";
+import { COMPANION_FILES, KnowledgeError } from "./load.ts";
+import { fingerprint, watchContent } from "./watch.ts";
 
 /** What a reload did: the new engine is in service, or the old one stays and the error says why. */
 export type ReloadResult = { ok: true; engine: AnswerEngine } | { ok: false; error: KnowledgeError };
@@ -14,8 +14,11 @@ export interface KnowledgeServiceOptions {
   /** Builds a whole engine from the file; throws (a `KnowledgeError`, ideally) when it cannot. */
   build: (path: string) => Promise<AnswerEngine>;
   logger: Logger;
-  /** How long the file must stay quiet before a change is loaded (editors write in bursts). */
-  debounceMs?: number;
+  /**
+   * How long the file's content must stay the same before a change is loaded, and before a
+   * failed load is reported: editors, copies and deploy tools write in parts. Default 1000 ms.
+   */
+  settleMs?: number;
 }
 
 /**
@@ -29,8 +32,7 @@ export interface KnowledgeServiceOptions {
 export class KnowledgeService {
   #engine: AnswerEngine;
   #queue: Promise<unknown> = Promise.resolve();
-  #watcher: FSWatcher | undefined;
-  #timer: NodeJS.Timeout | undefined;
+  #stopWatching: (() => void) | undefined;
   #lastSeen: string | undefined;
   #closed = false;
 
@@ -39,7 +41,13 @@ export class KnowledgeService {
     private readonly options: KnowledgeServiceOptions,
   ) {
     this.#engine = engine;
-    this.#lastSeen = this.#fingerprint();
+    this.#lastSeen = fingerprint(this.#files);
+  }
+
+  /** The knowledge file and the files loaded with it (the lexicon and the regions beside it). */
+  get #files(): string[] {
+    const dir = dirname(this.options.path);
+    return [this.options.path, ...Object.values(COMPANION_FILES).map((name) => join(dir, name))];
   }
 
   /** The engine in service now. Read it once an update and keep using what it gave. */
@@ -64,7 +72,7 @@ export class KnowledgeService {
 
   async #load(): Promise<ReloadResult> {
     const { path, build, logger } = this.options;
-    this.#lastSeen = this.#fingerprint();
+    this.#lastSeen = fingerprint(this.#files);
     try {
       const engine = await build(path);
       this.#engine = engine;
@@ -81,58 +89,38 @@ export class KnowledgeService {
   }
 
   /**
-   * Reloads whenever the file changes, telling `onReload` what happened. Watches the folder, not
-   * the file, so an editor that saves by writing a new file and renaming it is seen too; a save
-   * that leaves the content as it was is ignored.
+   * Reloads whenever the file's content changes and has settled (see `watchContent`: edits in
+   * place, renames over it, symlink swaps), telling `onReload` what happened. A failed load is
+   * told only if the file then stays as it was for another `settleMs`: a file still being
+   * written is judged once it is whole, not by its first half.
    */
   watch(onReload: (result: ReloadResult) => void): void {
-    if (this.#watcher || this.#closed) return;
-    const { path, logger, debounceMs = 300 } = this.options;
-    const name = basename(path);
-    try {
-      this.#watcher = watch(dirname(path), (_event, file) => {
-        if (file !== null && file !== name) return;
-        clearTimeout(this.#timer);
-        this.#timer = setTimeout(() => void this.#changed(onReload), debounceMs);
-      });
-      this.#watcher.on("error", (err) => {
-        logger.warn({ err, file: path }, "stopped watching the knowledge file");
-        this.#stopWatching();
-      });
-    } catch (err) {
-      logger.warn({ err, file: path }, "cannot watch the knowledge file; use /reload after editing it");
-    }
-  }
-
-  async #changed(onReload: (result: ReloadResult) => void): Promise<void> {
-    if (this.#closed || this.#fingerprint() === this.#lastSeen) return;
-    const result = await this.reload();
-    if (this.#closed) return;
-    try {
-      onReload(result);
-    } catch (err) {
-      this.options.logger.warn({ err }, "could not report a knowledge reload");
-    }
-  }
-
-  /** A hash of the file's bytes, or `undefined` when it cannot be read. */
-  #fingerprint(): string | undefined {
-    try {
-      return createHash("sha256").update(readFileSync(this.options.path)).digest("hex");
-    } catch {
-      return undefined;
-    }
-  }
-
-  #stopWatching(): void {
-    clearTimeout(this.#timer);
-    this.#watcher?.close();
-    this.#watcher = undefined;
+    if (this.#stopWatching || this.#closed) return;
+    const { logger, settleMs = 1000 } = this.options;
+    this.#stopWatching = watchContent(this.#files, {
+      settleMs,
+      logger,
+      onSettled: async (content) => {
+        if (this.#closed || content === this.#lastSeen) return;
+        const result = await this.reload();
+        if (!result.ok) {
+          await sleep(settleMs);
+          // Changed again meanwhile: the watcher judges the new content instead.
+          if (fingerprint(this.#files) !== content) return;
+        }
+        if (this.#closed) return;
+        try {
+          onReload(result);
+        } catch (err) {
+          logger.warn({ err }, "could not report a knowledge reload");
+        }
+      },
+    });
   }
 
   /** Stops watching; the engine in service stays. */
   close(): void {
     this.#closed = true;
-    this.#stopWatching();
+    this.#stopWatching?.();
   }
 }

@@ -1,6 +1,6 @@
-import type { Audience, Texts } from "../announce/audience";
-import { isLang, type Lang } from "../lang";
-import { type Database, prepareAll, type Statements } from "./database";
+import type { Audience, Texts } from "../announce/audience.ts";
+import { isLang, type Lang } from "../lang.ts";
+import { type Database, prepareAll, type Statements } from "./database.ts";
 
 /**
  * An announcement's life: `scheduled` until its time, `sending` once its deliveries are queued

@@ -1,5 +1,5 @@
-import type { Lang } from "../lang";
-import { type Database, prepareAll, type Statements } from "./database";
+import type { Lang } from "../lang.ts";
+import { type Database, prepareAll, type Statements } from "./database.ts";
 
 /**
  * The delivery queue: one row per announcement and group. A delivery's life: `pending` →

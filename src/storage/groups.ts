@@ -1,5 +1,5 @@
-import { isLang, type Lang } from "../lang";
-import type { Database } from "./database";
+import { isLang, type Lang } from "../lang.ts";
+import type { Database } from "./database.ts";
 
 /** A group or channel the bot has been added to. Times are milliseconds since the epoch. */
 interface GroupRecord {

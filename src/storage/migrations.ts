@@ -1,4 +1,4 @@
-import type { Database } from "./database";
+import type { Database } from "./database.ts";
 
 /** One schema step. Versions run 1, 2, 3, … without gaps; each is applied once, in its own transaction. */
 export interface Migration {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { isLang, type Lang } from "../lang";
-import type { Database } from "./database";
+import { isLang, type Lang } from "../lang.ts";
+import type { Database } from "./database.ts";
 
 /** One question as stored: anonymous, with its text only when the bot could not answer it well. */
 interface QuestionRow {

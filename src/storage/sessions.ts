@@ -1,5 +1,5 @@
 import type { SyncSessionStore } from "telegraf/session";
-import { type Database, prepareAll, type Statements } from "./database";
+import { type Database, prepareAll, type Statements } from "./database.ts";
 
 const SQL = Object.freeze({
   get: "SELECT value, updated_at AS updatedAt FROM sessions WHERE key = ?",

@@ -1,5 +1,5 @@
-import { isLang, type Lang } from "../lang";
-import type { Database } from "./database";
+import { isLang, type Lang } from "../lang.ts";
+import type { Database } from "./database.ts";
 
 /** Where a question for staff stands. */
 export type StaffQuestionStatus = "offered" | "forwarded" | "answered" | "undeliverable";

@@ -1,6 +1,6 @@
-import type { Subscriber } from "../announce/audience";
-import { isLang } from "../lang";
-import type { Database } from "./database";
+import type { Subscriber } from "../announce/audience.ts";
+import { isLang } from "../lang.ts";
+import type { Database } from "./database.ts";
 
 /** A group's standing for announcements. */
 interface Subscription {

@@ -1,5 +1,5 @@
-import { isLang, type Lang } from "../lang";
-import type { Database } from "./database";
+import { isLang, type Lang } from "../lang.ts";
+import type { Database } from "./database.ts";
 
 /** Per-user settings: for now, the language a user chose. */
 export class UserStore {

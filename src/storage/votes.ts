@@ -1,4 +1,4 @@
-import type { Database } from "./database";
+import type { Database } from "./database.ts";
 
 /** 👍 and 👎 counted together. */
 export interface VoteCount {

@@ -7,9 +7,9 @@
  * private chat they are told why.
  */
 import type { Middleware } from "telegraf";
-import { acknowledge } from "./acknowledge";
-import type { BotContext } from "./context";
-import { sendHtml } from "./send";
+import { acknowledge } from "./acknowledge.ts";
+import type { BotContext } from "./context.ts";
+import { sendHtml } from "./send.ts";
 
 /** Whether the sender is programme staff (`ADMIN_IDS`). */
 export function isStaff(ctx: BotContext): boolean {

@@ -1,4 +1,4 @@
-import type { BotContext } from "./context";
+import type { BotContext } from "./context.ts";
 
 /**
  * Answers the tapped button (stops its spinner, shows `text` if given) without ever failing: a tap

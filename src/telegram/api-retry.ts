@@ -13,7 +13,7 @@
  */
 import type { Readable } from "node:stream";
 import { type Context, type MiddlewareFn, type Telegraf, type Telegram, TelegramError } from "telegraf";
-import { countedAfter, countingOf, limitedChat, type OutgoingLimiter, type Priority } from "./outgoing";
+import { countedAfter, countingOf, limitedChat, type OutgoingLimiter, type Priority } from "./outgoing.ts";
 
 /** What {@link RetryOptions.onRetry} is told before each wait. */
 export interface RetryInfo {

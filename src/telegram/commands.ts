@@ -1,7 +1,7 @@
 import type { Telegram } from "telegraf";
 import type { BotCommand, BotCommandScope } from "telegraf/types";
-import type { Translate } from "../i18n";
-import { LANGS, type Lang } from "../lang";
+import type { Translate } from "../i18n/index.ts";
+import { LANGS, type Lang } from "../lang.ts";
 
 type Menu = Record<Lang, Array<[command: string, key: string]>>;
 
@@ -95,11 +95,14 @@ export async function registerCommands(
     [{ type: "all_chat_administrators" }, "all", GROUP_MENU],
   ];
   for (const [scope, common, extra] of menus) await setMenus(telegram, t, scope, common, extra);
-  for (const chat_id of staffIds) {
-    await setMenus(telegram, t, { type: "chat", chat_id }, "all", STAFF_MENU).catch((err) =>
-      onError(err, chat_id),
-    );
+  for (const staffId of staffIds) {
+    await registerStaffMenu(telegram, t, staffId).catch((err) => onError(err, staffId));
   }
+}
+
+/** Gives one staff member the staff menu in their private chat; fails until they have opened the bot. */
+export function registerStaffMenu(telegram: Telegram, t: Translate, staffId: number): Promise<void> {
+  return setMenus(telegram, t, { type: "chat", chat_id: staffId }, "all", STAFF_MENU);
 }
 
 async function setMenus(

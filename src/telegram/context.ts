@@ -1,18 +1,18 @@
 import type { TOptions } from "i18next";
 import type { Context } from "telegraf";
-import type { AnnounceService } from "../announce/service";
-import type { Conversations } from "../answer/conversations";
-import type { AnswerEngine } from "../answer/engine";
-import type { Translate } from "../i18n";
-import type { KnowledgeService } from "../knowledge/service";
-import type { Lang } from "../lang";
-import type { Logger } from "../logger";
-import type { GroupStore } from "../storage/groups";
-import type { StaffQuestionStore } from "../storage/staff-questions";
-import type { UserStore } from "../storage/users";
-import type { Feedback } from "../upkeep/feedback";
-import type { QuestionLog } from "../upkeep/question-log";
-import type { OutgoingLimiter } from "./outgoing";
+import type { AnnounceService } from "../announce/service.ts";
+import type { Conversations } from "../answer/conversations.ts";
+import type { AnswerEngine } from "../answer/engine.ts";
+import type { Translate } from "../i18n/index.ts";
+import type { KnowledgeService } from "../knowledge/service.ts";
+import type { Lang } from "../lang.ts";
+import type { Logger } from "../logger.ts";
+import type { GroupStore } from "../storage/groups.ts";
+import type { StaffQuestionStore } from "../storage/staff-questions.ts";
+import type { UserStore } from "../storage/users.ts";
+import type { Feedback } from "../upkeep/feedback.ts";
+import type { QuestionLog } from "../upkeep/question-log.ts";
+import type { OutgoingLimiter } from "./outgoing.ts";
 
 /** Where staff answer what the bot cannot: their group, and the questions sent there. */
 export interface StaffDesk {

@@ -1,5 +1,5 @@
 import type { MessageEntity } from "telegraf/types";
-import { escapeAttribute, escapeHtml } from "./html";
+import { escapeAttribute, escapeHtml } from "./html.ts";
 
 /** The opening and closing tags of an entity, or `undefined` for entities Telegram finds by itself (links, mentions). */
 function tags(entity: MessageEntity): [string, string] | undefined {

@@ -1,5 +1,5 @@
-import { isForbidden, migratedTo } from "./api-retry";
-import type { BotContext, BotDeps } from "./context";
+import { isForbidden, migratedTo } from "./api-retry.ts";
+import type { BotContext, BotDeps } from "./context.ts";
 
 // Errors that say an update came too late to matter, not that something is broken.
 const HARMLESS = [/query is too old/i, /message is not modified/i, /message to edit not found/i];

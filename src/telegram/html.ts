@@ -1,7 +1,7 @@
 import type { InlineKeyboardButton } from "telegraf/types";
-import type { Reply, Suggestion } from "../answer/engine";
-import type { Source } from "../knowledge/schema";
-import type { Lang } from "../lang";
+import type { Reply, Suggestion } from "../answer/engine.ts";
+import type { Source } from "../knowledge/schema.ts";
+import type { Lang } from "../lang.ts";
 
 /** Telegram's limit on the text of one message. */
 export const MAX_MESSAGE_LENGTH = 4096;

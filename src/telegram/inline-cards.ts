@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import type { TOptions } from "i18next";
 import type { InlineQueryResultArticle } from "telegraf/types";
-import type { AnswerEngine } from "../answer/engine";
-import type { ProvinceHit } from "../answer/province-search";
-import { parseSubjectRef, type Subject, subjectRef } from "../answer/subject";
-import type { Lang } from "../lang";
-import { decodeStartPayload, encodeStartPayload } from "./deep-link";
-import { escapeHtml } from "./html";
+import type { AnswerEngine } from "../answer/engine.ts";
+import type { ProvinceHit } from "../answer/province-search.ts";
+import { parseSubjectRef, type Subject, subjectRef } from "../answer/subject.ts";
+import type { Lang } from "../lang.ts";
+import { decodeStartPayload, encodeStartPayload } from "./deep-link.ts";
+import { escapeHtml } from "./html.ts";
 
 /** What a card needs besides its hit: the engine, the interface language and its texts, the bot. */
 interface CardContext {

@@ -9,7 +9,7 @@
  * period the bot asks Telegram (`getWebhookInfo`) whether updates are waiting that never arrived.
  */
 import type { Telegram } from "telegraf";
-import type { Logger } from "../logger";
+import type { Logger } from "../logger.ts";
 
 /** Options of {@link Liveness}; every field has a default. */
 export interface LivenessOptions {

@@ -11,14 +11,14 @@
  * group to send to next from what the limits allow (a group at its own limit waits, others go on).
  */
 import { TelegramError } from "telegraf";
-import type { Clock } from "../announce/clock";
+import type { Clock } from "../announce/clock.ts";
 import {
   RateLimiter,
   type RateLimiterOptions,
   TELEGRAM_LIMITS,
   type Ticket,
   type WaitCause,
-} from "./rate-limit";
+} from "./rate-limit.ts";
 
 /** Who waits for a slot: a person waiting for the bot's answer, or a broadcast. */
 export type Priority = "reply" | "broadcast";

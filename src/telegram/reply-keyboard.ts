@@ -3,9 +3,9 @@
  * sends people there, "Ask staff" where staff can answer, and 👍/👎 on an answer. Pure.
  */
 import type { InlineKeyboardButton } from "telegraf/types";
-import type { Reply } from "../answer/engine";
-import type { Channel } from "../knowledge/schema";
-import { suggestionKeyboard } from "./html";
+import type { Reply } from "../answer/engine.ts";
+import type { Channel } from "../knowledge/schema.ts";
+import { suggestionKeyboard } from "./html.ts";
 
 /** Callback data of the vote buttons: "fb:u:<question>" / "fb:d:<question>"; the thanks that replaces them. */
 export const VOTE_DATA = /^fb:([ud]):(\d{1,15})$/;

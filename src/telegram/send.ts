@@ -1,8 +1,8 @@
 import type { InlineKeyboardButton, Message } from "telegraf/types";
-import type { Reply } from "../answer/engine";
-import type { BotContext } from "./context";
-import { replyHtml, splitMessage } from "./html";
-import { type ReplyExtras, replyKeyboard } from "./reply-keyboard";
+import type { Reply } from "../answer/engine.ts";
+import type { BotContext } from "./context.ts";
+import { replyHtml, splitMessage } from "./html.ts";
+import { type ReplyExtras, replyKeyboard } from "./reply-keyboard.ts";
 
 /**
  * Sends HTML to the chat of the update, split when longer than Telegram allows; the keyboard goes

@@ -1,9 +1,9 @@
 import type { Telegraf } from "telegraf";
 import type { Update } from "telegraf/types";
-import type { Logger } from "../logger";
-import type { WebhookRoute } from "../server";
-import type { BotContext } from "./context";
-import type { Liveness } from "./liveness";
+import type { Logger } from "../logger.ts";
+import type { WebhookRoute } from "../server.ts";
+import type { BotContext } from "./context.ts";
+import type { Liveness } from "./liveness.ts";
 
 /**
  * What happens to an update Telegram delivers to the webhook: acknowledged at once (Telegram

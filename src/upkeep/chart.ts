@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import type { Counted, Stats } from "./stats";
+import type { Counted, Stats } from "./stats.ts";
 
 /** The chart's size in pixels. */
 const CHART_WIDTH = 1200;

@@ -1,6 +1,6 @@
-import { editDistance, fold, tokenize } from "../answer/normalise";
-import type { Lang } from "../lang";
-import type { UnansweredRow } from "../storage/questions";
+import { editDistance, fold, tokenize } from "../answer/normalise.ts";
+import type { Lang } from "../lang.ts";
+import type { UnansweredRow } from "../storage/questions.ts";
 
 /** Questions this alike (token-set similarity, 0 … 1) count as one. */
 const CLUSTER_SIMILARITY = 0.6;

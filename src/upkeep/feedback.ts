@@ -1,6 +1,6 @@
-import type { Logger } from "../logger";
-import type { VoteStore } from "../storage/votes";
-import type { QuestionLog } from "./question-log";
+import type { Logger } from "../logger.ts";
+import type { VoteStore } from "../storage/votes.ts";
+import type { QuestionLog } from "./question-log.ts";
 
 /** Questions kept in memory for a 👎 soon after their answer: the log itself keeps no text of answered ones. */
 const REMEMBERED = 2_000;

@@ -1,10 +1,10 @@
 import { createHmac } from "node:crypto";
-import type { Reply } from "../answer/engine";
-import { fold } from "../answer/normalise";
-import { subjectRef } from "../answer/subject";
-import type { Logger } from "../logger";
-import type { QuestionStore } from "../storage/questions";
-import { dayOf } from "./days";
+import type { Reply } from "../answer/engine.ts";
+import { fold } from "../answer/normalise.ts";
+import { subjectRef } from "../answer/subject.ts";
+import type { Logger } from "../logger.ts";
+import type { QuestionStore } from "../storage/questions.ts";
+import { dayOf } from "./days.ts";
 
 /** Answers less sure than this are kept with their text, beside the fallbacks, for staff to review. */
 const LOW_CONFIDENCE = 0.7;

@@ -1,5 +1,5 @@
-import type { Logger } from "../logger";
-import type { QuestionStore } from "../storage/questions";
+import type { Logger } from "../logger.ts";
+import type { QuestionStore } from "../storage/questions.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,6 +1,6 @@
 import type { TOptions } from "i18next";
-import { escapeHtml } from "../telegram/html";
-import type { Counted, Stats, Voted } from "./stats";
+import { escapeHtml } from "../telegram/html.ts";
+import type { Counted, Stats, Voted } from "./stats.ts";
 
 /** Translates a key in the staff member's language. */
 type Tr = (key: string, options?: TOptions) => string;

@@ -1,9 +1,9 @@
-import type { AnswerEngine } from "../answer/engine";
-import { parseSubjectRef } from "../answer/subject";
-import type { Lang } from "../lang";
-import type { DayCount, QuestionStore } from "../storage/questions";
-import type { VoteCount, VoteStore } from "../storage/votes";
-import { dayOf, daysEnding } from "./days";
+import type { AnswerEngine } from "../answer/engine.ts";
+import { parseSubjectRef } from "../answer/subject.ts";
+import type { Lang } from "../lang.ts";
+import type { DayCount, QuestionStore } from "../storage/questions.ts";
+import type { VoteCount, VoteStore } from "../storage/votes.ts";
+import { dayOf, daysEnding } from "./days.ts";
 
 /** How many days `/stats` looks back over, today included. */
 export const STATS_DAYS = 30;

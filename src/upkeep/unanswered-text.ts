@@ -4,13 +4,13 @@
  * they were answered; and the same questions as a spreadsheet. Pure.
  */
 import type { TOptions } from "i18next";
-import { formatShort } from "../announce/schedule";
-import type { Lang } from "../lang";
-import type { StaffQuestion } from "../storage/staff-questions";
-import type { DownVote } from "../storage/votes";
-import { cutText, escapeHtml } from "../telegram/html";
-import type { QuestionCluster } from "./clusters";
-import { toCsv } from "./csv";
+import { formatShort } from "../announce/schedule.ts";
+import type { Lang } from "../lang.ts";
+import type { StaffQuestion } from "../storage/staff-questions.ts";
+import type { DownVote } from "../storage/votes.ts";
+import { cutText, escapeHtml } from "../telegram/html.ts";
+import type { QuestionCluster } from "./clusters.ts";
+import { toCsv } from "./csv.ts";
 
 /** Clusters, 👎 answers and questions for staff listed in the message; the spreadsheet holds every question. */
 const LISTED = 15;

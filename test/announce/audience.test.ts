@@ -5,8 +5,8 @@ import {
   parseAudience,
   type Subscriber,
   textLang,
-} from "../../src/announce/audience";
-import { testEngine } from "../support/app";
+} from "../../src/announce/audience.ts";
+import { testEngine } from "../support/app.ts";
 
 const group = (over: Partial<Subscriber> = {}): Subscriber => ({
   chatId: -1,

@@ -1,15 +1,15 @@
 import { TelegramError } from "telegraf";
 import { afterEach, describe, expect, it } from "vitest";
-import type { BroadcastApi } from "../../src/announce/broadcast-api";
-import type { BroadcasterOptions } from "../../src/announce/broadcast-options";
-import { createAnnounceService } from "../../src/announce/service";
-import { createI18n, translator } from "../../src/i18n";
-import { silentLogger } from "../../src/logger";
-import { type Database, openDatabase } from "../../src/storage/database";
-import { GroupStore } from "../../src/storage/groups";
-import { OutgoingLimiter } from "../../src/telegram/outgoing";
-import { type FakeCall, fakeBroadcastApi } from "../support/broadcast-api";
-import { ManualClock } from "../support/clock";
+import type { BroadcastApi } from "../../src/announce/broadcast-api.ts";
+import type { BroadcasterOptions } from "../../src/announce/broadcast-options.ts";
+import { createAnnounceService } from "../../src/announce/service.ts";
+import { createI18n, translator } from "../../src/i18n/index.ts";
+import { silentLogger } from "../../src/logger.ts";
+import { type Database, openDatabase } from "../../src/storage/database.ts";
+import { GroupStore } from "../../src/storage/groups.ts";
+import { OutgoingLimiter } from "../../src/telegram/outgoing.ts";
+import { type FakeCall, fakeBroadcastApi } from "../support/broadcast-api.ts";
+import { ManualClock } from "../support/clock.ts";
 
 const open: Database[] = [];
 afterEach(() => {

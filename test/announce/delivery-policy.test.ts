@@ -1,7 +1,12 @@
 import { TelegramError } from "telegraf";
 import { describe, expect, it } from "vitest";
-import { backoff, DELIVERY_RULES, deliveryRule, type ErrorExample } from "../../src/announce/delivery-policy";
-import { countedAfter } from "../../src/telegram/outgoing";
+import {
+  backoff,
+  DELIVERY_RULES,
+  deliveryRule,
+  type ErrorExample,
+} from "../../src/announce/delivery-policy.ts";
+import { countedAfter } from "../../src/telegram/outgoing.ts";
 
 /** The error an example stands for: Telegram's answer, or a network failure as node-fetch throws it. */
 function errorOf(example: ErrorExample): Error {

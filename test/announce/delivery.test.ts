@@ -1,8 +1,8 @@
 import { TelegramError } from "telegraf";
 import { describe, expect, it } from "vitest";
-import { Delivery } from "../../src/announce/delivery";
-import type { FakeCall } from "../support/broadcast-api";
-import { broadcastParts } from "../support/broadcast-parts";
+import { Delivery } from "../../src/announce/delivery.ts";
+import type { FakeCall } from "../support/broadcast-api.ts";
+import { broadcastParts } from "../support/broadcast-parts.ts";
 
 const OPTIONS = { maxAttempts: 3, backoffMs: 1000, maxBackoffMs: 60_000, requestTimeoutMs: 30_000 };
 

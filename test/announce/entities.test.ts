@@ -1,6 +1,6 @@
 import type { MessageEntity } from "telegraf/types";
 import { describe, expect, it } from "vitest";
-import { entitiesToHtml } from "../../src/telegram/entities";
+import { entitiesToHtml } from "../../src/telegram/entities.ts";
 
 describe("a formatted message as Telegram HTML", () => {
   it.each<[string, string, MessageEntity[], string]>([

@@ -1,6 +1,6 @@
 import { Telegram, TelegramError } from "telegraf";
 import { afterEach, describe, expect, it } from "vitest";
-import { FakeBotApi } from "../support/fake-bot-api";
+import { FakeBotApi } from "../support/fake-bot-api.ts";
 
 let fake: FakeBotApi | undefined;
 afterEach(async () => {

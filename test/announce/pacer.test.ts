@@ -1,8 +1,8 @@
 import { TelegramError } from "telegraf";
 import { describe, expect, it } from "vitest";
-import { Pacer } from "../../src/announce/pacer";
-import { OutgoingLimiter } from "../../src/telegram/outgoing";
-import { ManualClock } from "../support/clock";
+import { Pacer } from "../../src/announce/pacer.ts";
+import { OutgoingLimiter } from "../../src/telegram/outgoing.ts";
+import { ManualClock } from "../support/clock.ts";
 
 const LIMITS = { global: { count: 2, windowMs: 1000 }, perChat: { count: 1, windowMs: 60_000 }, marginMs: 0 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ProgressMessages } from "../../src/announce/progress";
-import { broadcastParts } from "../support/broadcast-parts";
+import { ProgressMessages } from "../../src/announce/progress.ts";
+import { broadcastParts } from "../support/broadcast-parts.ts";
 
 /** Progress messages over 40 queued deliveries, edited every 3 s. */
 function setup() {

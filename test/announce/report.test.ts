@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { excerpt, progressText, reportText } from "../../src/announce/report";
-import { createI18n, translator } from "../../src/i18n";
-import type { DeliveryCounts, DeliveryProblem } from "../../src/storage/deliveries";
+import { excerpt, progressText, reportText } from "../../src/announce/report.ts";
+import { createI18n, translator } from "../../src/i18n/index.ts";
+import type { DeliveryCounts, DeliveryProblem } from "../../src/storage/deliveries.ts";
 
 const t = translator(createI18n());
 const counts = (over: Partial<DeliveryCounts>): DeliveryCounts => ({

@@ -1,9 +1,9 @@
 import { TelegramError } from "telegraf";
 import { describe, expect, it } from "vitest";
-import { ProgressMessages } from "../../src/announce/progress";
-import { Reports } from "../../src/announce/reports";
-import type { FakeCall } from "../support/broadcast-api";
-import { broadcastParts } from "../support/broadcast-parts";
+import { ProgressMessages } from "../../src/announce/progress.ts";
+import { Reports } from "../../src/announce/reports.ts";
+import type { FakeCall } from "../support/broadcast-api.ts";
+import { broadcastParts } from "../support/broadcast-parts.ts";
 
 /** Reports over an announcement to two groups, both sent. */
 function setup(fail?: (call: FakeCall) => Error | undefined) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, parseSchedule, zonedTimeToUtc } from "../../src/announce/schedule";
+import { formatDateTime, parseSchedule, zonedTimeToUtc } from "../../src/announce/schedule.ts";
 
 const JAKARTA = "Asia/Jakarta";
 /** 2 June 2025, 08:30 in Jakarta (UTC+7). */

@@ -1,9 +1,9 @@
 import BetterSqlite3 from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { Broadcaster } from "../../src/announce/broadcaster";
-import { STORAGE_FAULTS, storageFault } from "../../src/announce/storage-pause";
-import type { FakeCall } from "../support/broadcast-api";
-import { broadcastParts } from "../support/broadcast-parts";
+import { Broadcaster } from "../../src/announce/broadcaster.ts";
+import { STORAGE_FAULTS, storageFault } from "../../src/announce/storage-pause.ts";
+import type { FakeCall } from "../support/broadcast-api.ts";
+import { broadcastParts } from "../support/broadcast-parts.ts";
 
 /** The methods of the stores that write. */
 const WRITES = new Set([

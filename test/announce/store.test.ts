@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { AnnouncementStore } from "../../src/storage/announcements";
-import { schemaVersion } from "../../src/storage/database";
-import { DeliveryQueue } from "../../src/storage/deliveries";
-import { GroupStore } from "../../src/storage/groups";
-import { migrations } from "../../src/storage/migrations";
-import { SubscriptionStore } from "../../src/storage/subscriptions";
-import { memoryDatabase } from "../support/memory-db";
+import { AnnouncementStore } from "../../src/storage/announcements.ts";
+import { schemaVersion } from "../../src/storage/database.ts";
+import { DeliveryQueue } from "../../src/storage/deliveries.ts";
+import { GroupStore } from "../../src/storage/groups.ts";
+import { migrations } from "../../src/storage/migrations.ts";
+import { SubscriptionStore } from "../../src/storage/subscriptions.ts";
+import { memoryDatabase } from "../support/memory-db.ts";
 
 /** Stores over an in-memory database, on a clock the test moves, with migrations followed. */
 function setup() {

@@ -15,7 +15,7 @@ import {
   text,
   toChat,
   waitAfter,
-} from "../support/announce";
+} from "../support/announce.ts";
 
 const GROUP = -5001;
 

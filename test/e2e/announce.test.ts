@@ -17,8 +17,8 @@ import {
   toChat,
   WIB,
   waitAfter,
-} from "../support/announce";
-import { DEFAULT_USER, type RecordedCall } from "../support/fake-bot-api";
+} from "../support/announce.ts";
+import { DEFAULT_USER, type RecordedCall } from "../support/fake-bot-api.ts";
 
 describe("who may do what", () => {
   it("refuses /umumkan, /pengumuman and the buttons to anyone not on staff; nothing changes", async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { setup } from "../support/app";
-import { DEFAULT_USER } from "../support/fake-bot-api";
+import { setup } from "../support/app.ts";
+import { DEFAULT_USER } from "../support/fake-bot-api.ts";
 
 const STAFF = { ...DEFAULT_USER, id: 7001, first_name: "Rina" };
 

@@ -1,8 +1,11 @@
+import { Telegraf } from "telegraf";
 import type { Update } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { setup } from "../support/app";
-import { DEFAULT_USER, type RecordedCall } from "../support/fake-bot-api";
-import { LEVEL, recordingLogger } from "../support/log-records";
+import { createI18n, translator } from "../../src/i18n/index.ts";
+import { setProfile } from "../../src/telegram/profile.ts";
+import { setup, TEST_TOKEN } from "../support/app.ts";
+import { DEFAULT_USER, FakeBotApi, type RecordedCall } from "../support/fake-bot-api.ts";
+import { LEVEL, recordingLogger } from "../support/log-records.ts";
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
 let ctx: Ctx | undefined;
@@ -180,8 +183,12 @@ describe("choosing a language", () => {
 
   it("registers command menus in both languages: private chats, groups with admin commands, staff", async () => {
     ctx = await setup({ adminIds: [4242] });
+    // After polling began: the menus never hold up the first answers.
+    await ctx.fake.waitFor("setMyShortDescription", (c) => c.params.language_code === undefined);
     const menus = ctx.fake.delivered("setMyCommands");
     expect(menus).toHaveLength(12);
+    const firstPoll = ctx.fake.polls()[0]?.at ?? Number.POSITIVE_INFINITY;
+    expect(Math.min(...menus.map((m) => m.at))).toBeGreaterThanOrEqual(firstPoll);
     const menu = (type: string, lang?: string) =>
       (
         (menus.find(
@@ -203,6 +210,83 @@ describe("choosing a language", () => {
     expect(menu("chat", "id")).toEqual(expect.arrayContaining(["umumkan", "statistik", "muatulang"]));
     const staffMenu = menus.find((m) => (m.params.scope as { type: string }).type === "chat");
     expect(staffMenu?.params.scope).toMatchObject({ chat_id: 4242 });
+  });
+});
+
+describe("presenting itself", () => {
+  it("sets its description and short description in Indonesian and English, after polling began", async () => {
+    ctx = await setup();
+    await ctx.fake.waitFor("setMyShortDescription", (c) => c.params.language_code === undefined);
+    const said = (method: string, field: string) =>
+      new Map(
+        ctx?.fake
+          .delivered(method)
+          .map((c) => [c.params.language_code ?? "default", String(c.params[field])]),
+      );
+    const descriptions = said("setMyDescription", "description");
+    const short = said("setMyShortDescription", "short_description");
+    expect([...descriptions.keys()].sort()).toEqual(["default", "en", "id"]);
+    expect(descriptions.get("en")).toContain("Ask in English or Indonesian");
+    expect(descriptions.get("id")).toContain("Bertanyalah dalam bahasa Indonesia");
+    expect(descriptions.get("default")).toBe(descriptions.get("id"));
+    expect(short.get("en")?.length).toBeLessThanOrEqual(120);
+    for (const text of descriptions.values()) expect(text.length).toBeLessThanOrEqual(512);
+    const firstPoll = ctx.fake.polls()[0]?.at ?? Number.POSITIVE_INFINITY;
+    expect(ctx.fake.delivered("setMyDescription")[0]?.at).toBeGreaterThanOrEqual(firstPoll);
+  });
+
+  it("leaves descriptions that are already right as they are", async () => {
+    const fake = await FakeBotApi.start();
+    const t = translator(createI18n());
+    fake.respond("getMyDescription", (p) => ({
+      description: t(p.language_code === "en" ? "en" : "id", "profile.description"),
+    }));
+    fake.respond("getMyShortDescription", (p) => ({
+      short_description: t(p.language_code === "en" ? "en" : "id", "profile.shortDescription"),
+    }));
+    const bot = new Telegraf(TEST_TOKEN, { telegram: { apiRoot: fake.apiRoot } });
+    await setProfile(bot.telegram, t);
+    expect(fake.calls("getMyDescription")).toHaveLength(3);
+    expect(fake.calls("setMyDescription")).toHaveLength(0);
+    expect(fake.calls("setMyShortDescription")).toHaveLength(0);
+    await fake.close();
+  });
+});
+
+describe("telling people their id", () => {
+  it("/id answers the sender's user id, and in a group the group's id too", async () => {
+    ctx = await setup();
+    ctx.fake.message({ text: "/id" });
+    const reply = await ctx.fake.waitFor("sendMessage");
+    expect(reply.params.text).toContain(`<code>${DEFAULT_USER.id}</code>`);
+    ctx.fake.message({ text: "/id", chat: { id: -100777, type: "supergroup", title: "Grup" } });
+    const inGroup = await ctx.fake.waitFor("sendMessage", (c) => c.params.chat_id === -100777);
+    expect(inGroup.params.text).toContain("<code>-100777</code>");
+  });
+
+  it("/start tells its id to whoever opens a bot that has no staff yet", async () => {
+    ctx = await setup({ adminIds: [] });
+    ctx.fake.message({ text: "/start" });
+    const welcome = await ctx.fake.waitFor("sendMessage");
+    expect(welcome.params.text).toContain(`<code>${DEFAULT_USER.id}</code>`);
+    expect(welcome.params.text).toContain("ADMIN_IDS");
+  });
+
+  it("/start with staff set tells no id, and gives a staff member their menu at once", async () => {
+    ctx = await setup({ adminIds: [DEFAULT_USER.id] });
+    await ctx.fake.waitFor("setMyShortDescription", (c) => c.params.language_code === undefined);
+    const before = ctx.fake.delivered("setMyCommands").length;
+    ctx.fake.message({ text: "/start" });
+    const welcome = await ctx.fake.waitFor("sendMessage");
+    expect(welcome.params.text).not.toContain("ADMIN_IDS");
+    await ctx.fake.waitFor(
+      "setMyCommands",
+      (c) => ctx?.fake.delivered("setMyCommands").indexOf(c) === before + 2,
+    );
+    const staff = ctx.fake.delivered("setMyCommands").slice(before);
+    expect(staff.map((c) => c.params.scope)).toEqual(
+      Array(3).fill({ type: "chat", chat_id: DEFAULT_USER.id }),
+    );
   });
 });
 

@@ -4,11 +4,11 @@
  */
 import type { User } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { countingOf } from "../../src/telegram/outgoing";
-import { TELEGRAM_LIMITS } from "../../src/telegram/rate-limit";
-import { STAFF } from "../support/announce";
-import { setup } from "../support/app";
-import type { FakeBotApi, RecordedCall } from "../support/fake-bot-api";
+import { countingOf } from "../../src/telegram/outgoing.ts";
+import { TELEGRAM_LIMITS } from "../../src/telegram/rate-limit.ts";
+import { STAFF } from "../support/announce.ts";
+import { setup } from "../support/app.ts";
+import type { FakeBotApi, RecordedCall } from "../support/fake-bot-api.ts";
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
 const running: Ctx[] = [];

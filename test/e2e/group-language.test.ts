@@ -1,7 +1,7 @@
 import type { User } from "telegraf/types";
 import { describe, expect, it } from "vitest";
-import { compose, deliveredTo, send, service, setupAnnounce, text, toChat } from "../support/announce";
-import { DEFAULT_USER } from "../support/fake-bot-api";
+import { compose, deliveredTo, send, service, setupAnnounce, text, toChat } from "../support/announce.ts";
+import { DEFAULT_USER } from "../support/fake-bot-api.ts";
 
 const ANN: User = { ...DEFAULT_USER, id: 2002, first_name: "Ann", language_code: "en" };
 const SITI = DEFAULT_USER;

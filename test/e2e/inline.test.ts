@@ -1,13 +1,13 @@
 import { join } from "node:path";
 import type { InlineQueryResultArticle, InputTextMessageContent, User } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { AnswerEngine } from "../../src/answer/engine";
-import { loadEngine } from "../../src/answer/load";
-import { type App, startApp } from "../../src/app";
-import { createI18n, translator } from "../../src/i18n";
-import { silentLogger } from "../../src/logger";
-import { copyKnowledge, setup, tempDir, testConfig, testEngine } from "../support/app";
-import { DEFAULT_USER, FakeBotApi, type RecordedCall } from "../support/fake-bot-api";
+import { AnswerEngine } from "../../src/answer/engine.ts";
+import { loadEngine } from "../../src/answer/load.ts";
+import { type App, startApp } from "../../src/app.ts";
+import { createI18n, translator } from "../../src/i18n/index.ts";
+import { silentLogger } from "../../src/logger.ts";
+import { copyKnowledge, setup, tempDir, testConfig, testEngine } from "../support/app.ts";
+import { DEFAULT_USER, FakeBotApi, type RecordedCall } from "../support/fake-bot-api.ts";
 
 interface Running {
   fake: FakeBotApi;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { setup } from "../support/app";
-import { LEVEL, recordingLogger } from "../support/log-records";
+import { setup } from "../support/app.ts";
+import { LEVEL, recordingLogger } from "../support/log-records.ts";
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
 let ctx: Ctx | undefined;

@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import type { User } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { loadEngine } from "../../src/answer/load";
-import type { Config } from "../../src/config";
-import { createI18n, translator } from "../../src/i18n";
-import { copyKnowledge, setup, tempDir } from "../support/app";
-import { DEFAULT_USER, type RecordedCall } from "../support/fake-bot-api";
+import { loadEngine } from "../../src/answer/load.ts";
+import type { Config } from "../../src/config.ts";
+import { createI18n, translator } from "../../src/i18n/index.ts";
+import { copyKnowledge, setup, tempDir } from "../support/app.ts";
+import { DEFAULT_USER, type RecordedCall } from "../support/fake-bot-api.ts";
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
 type Button = { text: string; callback_data?: string; url?: string };

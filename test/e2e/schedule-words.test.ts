@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSchedule } from "../../src/announce/schedule";
+import { parseSchedule } from "../../src/announce/schedule.ts";
 import {
   addGroup,
   type Ctx,
@@ -12,7 +12,7 @@ import {
   toChat,
   WIB,
   waitAfter,
-} from "../support/announce";
+} from "../support/announce.ts";
 
 /** Every `<code>` example in a message. */
 const examples = (html: string) => [...html.matchAll(/<code>([^<]+)<\/code>/g)].map((m) => m[1] ?? "");

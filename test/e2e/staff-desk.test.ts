@@ -1,7 +1,7 @@
 import type { User } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { setup } from "../support/app";
-import { DEFAULT_USER, type RecordedCall } from "../support/fake-bot-api";
+import { setup } from "../support/app.ts";
+import { DEFAULT_USER, type RecordedCall } from "../support/fake-bot-api.ts";
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
 type Button = { text: string; callback_data?: string; url?: string };

@@ -3,8 +3,8 @@ import { parse as parseCsv } from "csv-parse/sync";
 import type { User } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { copyKnowledge, setup, tempDir } from "../support/app";
-import { DEFAULT_USER, type RecordedCall, type UploadedFile } from "../support/fake-bot-api";
+import { copyKnowledge, setup, tempDir } from "../support/app.ts";
+import { DEFAULT_USER, type RecordedCall, type UploadedFile } from "../support/fake-bot-api.ts";
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
 const cleanups: Array<() => unknown> = [];
@@ -219,14 +219,17 @@ describe("reloading the knowledge", () => {
       RELOAD_WAIT_MS,
     );
     expect(text(notice)).toContain(`<code>${c.knowledgePath}</code>`);
-    expect(text(notice)).toContain("<code>provinces[1].name.en</code>");
-    expect(text(notice)).toContain("Masalah: missing");
+    // In the staff member's language, with the line and the province by its name.
+    const province = (parse(readFileSync("knowledge/programme.yaml", "utf8")) as Data).provinces[1].name.id;
+    expect(text(notice)).toMatch(
+      new RegExp(`• baris \\d+: provinces → ${province}: name bahasa Inggris belum diisi`),
+    );
 
     expect(text(await say(c, DEFAULT_USER, "produk papua apa?"))).toContain("Dogiyai");
 
     const answer = text(await say(c, STAFF, "/reload"));
     expect(answer).toContain("pengetahuan sebelumnya tetap dipakai");
-    expect(answer).toContain("<code>provinces[1].name.en</code>");
+    expect(answer).toContain(`${province}: name bahasa Inggris belum diisi`);
     const english = { ...DEFAULT_USER, id: 2002, language_code: "en" };
     expect(text(await say(c, english, "What does Central Java produce?"))).toContain("Central Java");
   });
@@ -236,7 +239,7 @@ describe("reloading the knowledge", () => {
     writeFileSync(c.knowledgePath, "provinces: [");
     await c.fake.waitFor(
       "sendMessage",
-      (m) => m.params.chat_id === STAFF.id && text(m).includes("not valid YAML"),
+      (m) => m.params.chat_id === STAFF.id && text(m).includes("bukan YAML yang sah"),
       RELOAD_WAIT_MS,
     );
 

@@ -1,9 +1,9 @@
 import { request } from "node:http";
 import type { Update } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { setup } from "../support/app";
-import { DEFAULT_USER } from "../support/fake-bot-api";
-import { privateText } from "../support/updates";
+import { setup } from "../support/app.ts";
+import { DEFAULT_USER } from "../support/fake-bot-api.ts";
+import { privateText } from "../support/updates.ts";
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
 let ctx: Ctx | undefined;

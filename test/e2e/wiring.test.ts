@@ -1,15 +1,15 @@
 import type { User } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { systemClock } from "../../src/announce/clock";
-import { createBot } from "../../src/bot";
-import { createI18n, translator } from "../../src/i18n";
-import { silentLogger } from "../../src/logger";
-import { broadcastClients, createBotDeps } from "../../src/services";
-import type { BotDeps } from "../../src/telegram/context";
-import { OutgoingLimiter } from "../../src/telegram/outgoing";
-import { setup, TEST_TOKEN, testEngine } from "../support/app";
-import { DEFAULT_USER, type RecordedCall } from "../support/fake-bot-api";
-import { memoryDatabase } from "../support/memory-db";
+import { systemClock } from "../../src/announce/clock.ts";
+import { createBot } from "../../src/bot.ts";
+import { createI18n, translator } from "../../src/i18n/index.ts";
+import { silentLogger } from "../../src/logger.ts";
+import { broadcastClients, createBotDeps } from "../../src/services.ts";
+import type { BotDeps } from "../../src/telegram/context.ts";
+import { OutgoingLimiter } from "../../src/telegram/outgoing.ts";
+import { setup, TEST_TOKEN, testEngine } from "../support/app.ts";
+import { DEFAULT_USER, type RecordedCall } from "../support/fake-bot-api.ts";
+import { memoryDatabase } from "../support/memory-db.ts";
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
 let ctx: Ctx | undefined;

@@ -4,12 +4,12 @@
  */
 import type { MessageEntity, User } from "telegraf/types";
 import { afterEach, expect } from "vitest";
-import type { BroadcasterOptions } from "../../src/announce/broadcast-options";
-import type { AnnounceService } from "../../src/announce/service";
-import type { Lang } from "../../src/lang";
-import { setup } from "./app";
-import { ManualClock } from "./clock";
-import type { RecordedCall, UpdateInput } from "./fake-bot-api";
+import type { BroadcasterOptions } from "../../src/announce/broadcast-options.ts";
+import type { AnnounceService } from "../../src/announce/service.ts";
+import type { Lang } from "../../src/lang.ts";
+import { setup } from "./app.ts";
+import { ManualClock } from "./clock.ts";
+import type { RecordedCall, UpdateInput } from "./fake-bot-api.ts";
 
 export const STAFF: User = {
   id: 7001,

@@ -1,14 +1,14 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { AnswerEngine } from "../../src/answer/engine";
-import { loadEngine } from "../../src/answer/load";
-import { type App, type AppOptions, startApp } from "../../src/app";
-import type { Config } from "../../src/config";
-import { createI18n, translator } from "../../src/i18n";
-import { COMPANION_FILES } from "../../src/knowledge/load";
-import { silentLogger } from "../../src/logger";
-import { FakeBotApi, type FakeBotApiOptions } from "./fake-bot-api";
+import type { AnswerEngine } from "../../src/answer/engine.ts";
+import { loadEngine } from "../../src/answer/load.ts";
+import { type App, type AppOptions, startApp } from "../../src/app.ts";
+import type { Config } from "../../src/config.ts";
+import { createI18n, translator } from "../../src/i18n/index.ts";
+import { COMPANION_FILES } from "../../src/knowledge/load.ts";
+import { silentLogger } from "../../src/logger.ts";
+import { FakeBotApi, type FakeBotApiOptions } from "./fake-bot-api.ts";
 
 export const TEST_TOKEN = "123456789:AAtestTOKENtestTOKENtestTOKENtest12";
 

@@ -1,5 +1,5 @@
-import type { BroadcastApi } from "../../src/announce/broadcast-api";
-import type { Clock } from "../../src/announce/clock";
+import type { BroadcastApi } from "../../src/announce/broadcast-api.ts";
+import type { Clock } from "../../src/announce/clock.ts";
 
 /** A recorded call to the fake Bot API. */
 export interface FakeCall {

@@ -1,17 +1,17 @@
-import { Lifecycle } from "../../src/announce/lifecycle";
-import { Pacer } from "../../src/announce/pacer";
-import { StaffCalls } from "../../src/announce/staff-calls";
-import { StoragePause } from "../../src/announce/storage-pause";
-import { createI18n, translator } from "../../src/i18n";
-import { silentLogger } from "../../src/logger";
-import { AnnouncementStore } from "../../src/storage/announcements";
-import { DeliveryQueue } from "../../src/storage/deliveries";
-import { GroupStore } from "../../src/storage/groups";
-import { SubscriptionStore } from "../../src/storage/subscriptions";
-import { OutgoingLimiter } from "../../src/telegram/outgoing";
-import { type FakeCall, fakeBroadcastApi } from "./broadcast-api";
-import { ManualClock } from "./clock";
-import { memoryDatabase } from "./memory-db";
+import { Lifecycle } from "../../src/announce/lifecycle.ts";
+import { Pacer } from "../../src/announce/pacer.ts";
+import { StaffCalls } from "../../src/announce/staff-calls.ts";
+import { StoragePause } from "../../src/announce/storage-pause.ts";
+import { createI18n, translator } from "../../src/i18n/index.ts";
+import { silentLogger } from "../../src/logger.ts";
+import { AnnouncementStore } from "../../src/storage/announcements.ts";
+import { DeliveryQueue } from "../../src/storage/deliveries.ts";
+import { GroupStore } from "../../src/storage/groups.ts";
+import { SubscriptionStore } from "../../src/storage/subscriptions.ts";
+import { OutgoingLimiter } from "../../src/telegram/outgoing.ts";
+import { type FakeCall, fakeBroadcastApi } from "./broadcast-api.ts";
+import { ManualClock } from "./clock.ts";
+import { memoryDatabase } from "./memory-db.ts";
 
 const t = translator(createI18n());
 

@@ -1,4 +1,4 @@
-import type { Clock } from "../../src/announce/clock";
+import type { Clock } from "../../src/announce/clock.ts";
 
 interface Sleeper {
   until: number;

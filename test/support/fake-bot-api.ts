@@ -14,7 +14,7 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Chat, ChatMember, Message, Update, User, UserFromGetMe } from "telegraf/types";
-import { OFFLINE_BOT_INFO } from "../../src/telegram/offline-identity";
+import { OFFLINE_BOT_INFO } from "../../src/telegram/offline-identity.ts";
 
 /** A file part of a multipart request (Telegraf sends one when a Buffer, path or stream is attached). */
 export interface UploadedFile {

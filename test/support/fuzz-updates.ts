@@ -5,8 +5,8 @@
  */
 import fc from "fast-check";
 import type { Update } from "telegraf/types";
-import { OFFLINE_BOT_INFO } from "../../src/telegram/offline-identity";
-import { callbackData, formatted, MAX_TEXT, messageText, piece, query } from "./fuzz-texts";
+import { OFFLINE_BOT_INFO } from "../../src/telegram/offline-identity.ts";
+import { callbackData, formatted, MAX_TEXT, messageText, piece, query } from "./fuzz-texts.ts";
 
 /** The people who write to the bot: the staff member's id goes into the bot's `adminIds`. */
 export const PEOPLE = Object.freeze({

@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import { createLogger, type Logger } from "../../src/logger";
+import { createLogger, type Logger } from "../../src/logger.ts";
 
 /** One JSON log line, parsed. */
 export type LogRecord = Record<string, unknown> & { level: number; msg: string };

@@ -1,5 +1,5 @@
 import { afterEach } from "vitest";
-import { type Database, openDatabase } from "../../src/storage/database";
+import { type Database, openDatabase } from "../../src/storage/database.ts";
 
 const open: Database[] = [];
 

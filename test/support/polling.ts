@@ -1,5 +1,5 @@
 import type { Telegraf } from "telegraf";
-import type { FakeBotApi } from "./fake-bot-api";
+import type { FakeBotApi } from "./fake-bot-api.ts";
 
 /**
  * Plain Telegraf bots polling a fake Bot API, for tests of the transport itself. `launch` starts

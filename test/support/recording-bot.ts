@@ -6,17 +6,17 @@
 import { Writable } from "node:stream";
 import { Telegram, TelegramError } from "telegraf";
 import type { Update } from "telegraf/types";
-import type { AnswerEngine } from "../../src/answer/engine";
-import { DEFAULT_KNOWLEDGE_PATH } from "../../src/answer/load";
-import { createBot } from "../../src/bot";
-import { createI18n, translator } from "../../src/i18n";
-import { createLogger } from "../../src/logger";
-import { parseUpdate } from "../../src/server";
-import { broadcastClients, createBotDeps } from "../../src/services";
-import { openDatabase } from "../../src/storage/database";
-import { OFFLINE_BOT_INFO, OFFLINE_TOKEN } from "../../src/telegram/offline-identity";
-import { OutgoingLimiter, UNLIMITED } from "../../src/telegram/outgoing";
-import { problemsOf } from "./telegram-rules";
+import type { AnswerEngine } from "../../src/answer/engine.ts";
+import { DEFAULT_KNOWLEDGE_PATH } from "../../src/answer/load.ts";
+import { createBot } from "../../src/bot.ts";
+import { createI18n, translator } from "../../src/i18n/index.ts";
+import { createLogger } from "../../src/logger.ts";
+import { parseUpdate } from "../../src/server.ts";
+import { broadcastClients, createBotDeps } from "../../src/services.ts";
+import { openDatabase } from "../../src/storage/database.ts";
+import { OFFLINE_BOT_INFO, OFFLINE_TOKEN } from "../../src/telegram/offline-identity.ts";
+import { OutgoingLimiter, UNLIMITED } from "../../src/telegram/outgoing.ts";
+import { problemsOf } from "./telegram-rules.ts";
 
 /** One call the bot made, and what Telegram would have refused in it. */
 export interface RecordedCall {

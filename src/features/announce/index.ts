@@ -1,12 +1,12 @@
 import { Composer, type MiddlewareFn, Scenes, session } from "telegraf";
 import type { SessionStore } from "telegraf/session";
-import type { DraftSession } from "../../announce/service";
-import { isStaff, staffOnly } from "../../telegram/access";
-import { acknowledge } from "../../telegram/acknowledge";
-import type { BotContext } from "../../telegram/context";
-import { sendHtml } from "../../telegram/send";
-import { DRAFT_BUTTON } from "./menus";
-import { DRAFT_SCENE, type DraftContext, draftWizard, newDraft, ownButton } from "./wizard";
+import type { DraftSession } from "../../announce/service.ts";
+import { isStaff, staffOnly } from "../../telegram/access.ts";
+import { acknowledge } from "../../telegram/acknowledge.ts";
+import type { BotContext } from "../../telegram/context.ts";
+import { sendHtml } from "../../telegram/send.ts";
+import { DRAFT_BUTTON } from "./menus.ts";
+import { DRAFT_SCENE, type DraftContext, draftWizard, newDraft, ownButton } from "./wizard.ts";
 
 const forStaff = staffOnly();
 const staffInPrivate = (ctx: BotContext) => ctx.chat?.type === "private" && isStaff(ctx);

@@ -11,12 +11,12 @@ import {
   type Subscriber,
   type Texts,
   textLang,
-} from "../../announce/audience";
-import { zonedParts } from "../../announce/schedule";
-import type { AnnounceService } from "../../announce/service";
-import { LANGS, type Lang } from "../../lang";
-import type { BotContext } from "../../telegram/context";
-import { escapeHtml } from "../../telegram/html";
+} from "../../announce/audience.ts";
+import { zonedParts } from "../../announce/schedule.ts";
+import type { AnnounceService } from "../../announce/service.ts";
+import { LANGS, type Lang } from "../../lang.ts";
+import type { BotContext } from "../../telegram/context.ts";
+import { escapeHtml } from "../../telegram/html.ts";
 
 /** An announcement being written, kept in the staff member's session until it is sent or cancelled. */
 export interface Draft {

@@ -8,16 +8,16 @@ import { randomBytes } from "node:crypto";
 import { Composer, type MiddlewareFn, Scenes, TelegramError } from "telegraf";
 import { message } from "telegraf/filters";
 import type { InlineKeyboardButton } from "telegraf/types";
-import { inAudience, textLang } from "../../announce/audience";
-import { formatDateTime, parseSchedule } from "../../announce/schedule";
-import { LANGS, type Lang } from "../../lang";
-import { acknowledge } from "../../telegram/acknowledge";
-import { redactToken } from "../../telegram/api-retry";
-import type { BotContext } from "../../telegram/context";
-import { entitiesToHtml } from "../../telegram/entities";
-import { escapeHtml } from "../../telegram/html";
-import { sendHtml } from "../../telegram/send";
-import * as menu from "./menus";
+import { inAudience, textLang } from "../../announce/audience.ts";
+import { formatDateTime, parseSchedule } from "../../announce/schedule.ts";
+import { LANGS, type Lang } from "../../lang.ts";
+import { acknowledge } from "../../telegram/acknowledge.ts";
+import { redactToken } from "../../telegram/api-retry.ts";
+import type { BotContext } from "../../telegram/context.ts";
+import { entitiesToHtml } from "../../telegram/entities.ts";
+import { escapeHtml } from "../../telegram/html.ts";
+import { sendHtml } from "../../telegram/send.ts";
+import * as menu from "./menus.ts";
 
 /** The context inside the wizard: the bot's, with Telegraf's session, scene and wizard. */
 export interface DraftContext extends BotContext {
