@@ -19,7 +19,7 @@ export interface Piece {
 }
 
 /** The most texts a writer remembers before it starts again. */
-const MAX_REMEMBERED_TEXTS = 20_000;
+const MAX_REMEMBERED_TEXTS = 2_000;
 
 const MONTHS: Record<Lang, string[]> = {
   id: [
