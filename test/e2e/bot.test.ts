@@ -337,6 +337,22 @@ describe("groups", () => {
     );
   });
 
+  it("answers a follow-up replied to its answer, from the same person only", async () => {
+    ctx = await setup();
+    const toBot = { message_id: 1, date: 1, chat: GROUP, from: ctx.fake.botInfo, text: "…" };
+    const next = async (message: { text: string } & Record<string, unknown>) => {
+      const seen = ctx?.fake.delivered("sendMessage").length ?? 0;
+      groupMessage(ctx as Ctx, message);
+      return text(await nextMessage(ctx as Ctx, GROUP.id, seen));
+    };
+    expect(await next({ text: "produk sulsel apa?", reply_to_message: toBot })).toContain("perak");
+    expect(await next({ text: "di kota mana?", reply_to_message: toBot })).toMatch(/^Di Sulawesi Selatan/);
+    const other = { ...DEFAULT_USER, id: 4242, first_name: "Budi" };
+    expect(await next({ text: "di kota mana?", reply_to_message: toBot, from: other })).not.toMatch(
+      /^Di Sulawesi Selatan/,
+    );
+  });
+
   it("follows a group upgraded to a supergroup", async () => {
     ctx = await setup();
     const old = { id: -555, type: "group" as const, title: "IKM Jatim" };
