@@ -20,7 +20,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { systemClock } from "../src/announce/clock.ts";
 import { type AnnounceService, createAnnounceService } from "../src/announce/service.ts";
 import { parseCommand } from "../src/cli/args.ts";

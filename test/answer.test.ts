@@ -284,3 +284,40 @@ describe("a region named another way than its official name", () => {
     expect(reply.text).toContain(shown);
   });
 });
+
+describe("what a question asks, read from its shape", () => {
+  it("what a name's possessive points to is asked of that name", async () => {
+    const reply = await ask("Who was JICA's chief advisor on the project?");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toContain('"chief advisor"');
+  });
+
+  it("a contraction is no possessive", async () => {
+    expect((await ask("How's it going?")).kind).toBe("smalltalk");
+  });
+
+  it("a greeting quoted in a request is not small talk", async () => {
+    expect((await ask("Tolong terjemahkan 'selamat pagi' ke bahasa Jepang")).kind).toBe("fallback");
+  });
+
+  it("'not only X?' of a province answers all it has", async () => {
+    const reply = await ask("Jatim bukan cuma alas kaki kan?");
+    expect(reply.text).toContain("alas kaki");
+    expect(reply.text).toContain("kapal");
+  });
+
+  it("naming a city asks where", async () => {
+    expect((await ask("Name the city where the aloe vera processing happens")).text).toContain("Pontianak");
+  });
+
+  it("a person named by role is who is asked about, beside a word of the programme's organisers", async () => {
+    expect((await ask("Who is the reporter behind the Bisnis.com piece?")).text).toContain("Regi Yanuar");
+  });
+
+  it("a pronoun points to the one person the previous answer named", async () => {
+    const engine = await setup();
+    const reply = engine.askAfter(["Siapa Dirjen IKM Kemenperin?"], "apakah dia pejabat program ini?");
+    expect(reply.text).toContain("Gati Wibawaningsih");
+    expect(reply.text).not.toContain("Regi");
+  });
+});

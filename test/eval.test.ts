@@ -52,6 +52,13 @@ const FLOORS = {
     "small talk": 100,
     language: 99.6,
   },
+  // Written blind after the seventh set's fixes; its first score is in the README too.
+  "test/eval/questions-eighth.jsonl": {
+    "in-scope": 95.3,
+    "out-of-scope": 96.6,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {

@@ -280,6 +280,8 @@ export class AnswerEngine {
 /** Small talk alone ("halo", "thanks a lot!"): nothing else of substance in the message. */
 function smallTalkOf(f: Found): SmallTalk | undefined {
   if (!f.smalltalk.length || f.unknown.length > 2 || f.years.length) return undefined;
+  // "Tolong terjemahkan 'selamat pagi' ke bahasa Jepang": a greeting quoted in a request.
+  if (f.unknown.length && f.cues.has("domain")) return undefined;
   const named =
     f.provinces.length +
     f.places.length +

@@ -139,7 +139,9 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   },
   {
     intent: "name",
-    matches: (f) => has(f, "name"),
+    // "Name the city where …": the name of a place is where it is; the names of people at a
+    // place ("names of the facilitators in Makassar") are still names.
+    matches: (f) => has(f, "name") && !(has(f, "where") && !has(f, "who") && !f.attributes.length),
     examples: { id: ["Namanya apa?", "Apa nama lengkap JICA?"], en: ["What is the project called?"] },
   },
   {
@@ -147,7 +149,11 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     matches: (f) => has(f, "where"),
     examples: {
       id: ["Di mana tenun ulos dikembangkan?", "di kota mana?"],
-      en: ["Where is the coffee processing project?", "and which city?"],
+      en: [
+        "Where is the coffee processing project?",
+        "and which city?",
+        "Name the city where aloe vera is processed",
+      ],
     },
   },
   {

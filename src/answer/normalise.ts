@@ -6,7 +6,9 @@ export const MAX_QUESTION_CHARS = 500;
 export const MAX_QUESTION_WORDS = 80;
 
 const ASCII = /^[\x20-\x7e]*$/;
-const POSSESSIVE = /['’`]s\b/g; // Papua's → papua
+const POSSESSIVE = /['’`]s\b/g; // Papua's → "papua s": the matcher reads the possessive
+// "How's it going?", "what's": is, not a possessive.
+const CONTRACTION = /\b(how|what|where|who|when|why|it|that|there|here|he|she|let)['’`]s\b/g;
 
 /**
  * Folds text to the form every lexicon entry is written in: NFKC, lower case, no accents,
@@ -18,7 +20,8 @@ export function fold(text: string): string {
   const folded = ASCII.test(cut)
     ? cut
         .toLowerCase()
-        .replace(POSSESSIVE, "")
+        .replace(CONTRACTION, "$1")
+        .replace(POSSESSIVE, " s")
         .replace(/['`]/g, "")
         .replace(/[^a-z0-9]+/g, " ")
     : cut
@@ -27,7 +30,8 @@ export function fold(text: string): string {
         .normalize("NFD")
         .replace(/\p{M}/gu, "")
         .replace(/\p{Cf}/gu, "") // invisible format characters: zero-width space, RTL override, soft hyphen
-        .replace(POSSESSIVE, "")
+        .replace(CONTRACTION, "$1")
+        .replace(POSSESSIVE, " s")
         .replace(/['’`]/g, "")
         .replace(/[^\p{L}\p{N}]+/gu, " ");
   return folded.trim().slice(0, MAX_QUESTION_CHARS);

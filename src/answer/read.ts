@@ -114,7 +114,7 @@ function push<T extends string | number>(list: T[], value: T): void {
 }
 
 // Cues that carry no meaning of their own.
-const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>(["stop", "and", "do"]);
+const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>(["stop", "and", "do", "pronoun"]);
 
 /** Adds what one phrase stands for to `found`. */
 function collect(found: Found, match: Match): void {
@@ -240,8 +240,15 @@ const QUESTION_WORDS: ReadonlySet<Cue> = new Set<Cue>([
  * before a question word that ends the question ("Gati lahir kapan?"), first in a question a
  * question word ends ("penduduk Papua berapa?"), or last, after a name ("when was Gati born?"),
  * unless an English auxiliary makes it the question's verb ("does the theme favour …?"). Verbs
- * are not asked for.
+ * are not asked for. So is what a name's possessive points to ("JICA's chief advisor").
  */
+/** "JICA's chief advisor": what a name's possessive points to is asked of that name. */
+function possessed(matches: Match[], m: Match): boolean {
+  const at = matches.indexOf(m);
+  const owner = matches[at - 2];
+  return at >= 2 && matches[at - 1]?.text === "s" && owner !== undefined && isName(owner);
+}
+
 function askingWords(matches: Match[]): string[] {
   const content = matches.filter((m) => !isFiller(m));
   const lastIndex = content.length - 1;
@@ -255,7 +262,7 @@ function askingWords(matches: Match[]): string[] {
     const beforeLast = endsWithQuestionWord && i === lastIndex - 1;
     const opens = endsWithQuestionWord && i === 0;
     const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary;
-    return afterQuestionWord || beforeLast || opens || endsAfterName ? [m.text] : [];
+    return afterQuestionWord || beforeLast || opens || endsAfterName || possessed(matches, m) ? [m.text] : [];
   });
 }
 

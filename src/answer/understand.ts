@@ -123,8 +123,9 @@ function entitySubjects(
   const placed = new Set(subjects.flatMap((s) => (s.kind === "place" ? [s.province] : [])));
   for (const id of new Set(provinces)) {
     if (placed.has(id)) continue;
-    // "Jatim kapal?": only the entries of that product, when the province has them.
-    const entries = (k.provinces.find((p) => p.id === id)?.entries ?? [])
+    // "Jatim kapal?": only the entries of that product, when the province has them; "Jatim bukan
+    // cuma alas kaki?" asks what else it has: the whole province.
+    const entries = (f.cues.has("only") ? [] : (k.provinces.find((p) => p.id === id)?.entries ?? []))
       .map((e, i) => (f.products.includes(e.product) ? i : -1))
       .filter((i) => i >= 0);
     if (entries.length) for (const entry of entries) add({ kind: "place", province: id, entry });
@@ -243,12 +244,20 @@ function resolve(
   const topics = found.attributes.map((id): Subject => ({ kind: "topic", id }));
   // "Siapa nama fasilitator di Tegal?": who or what name, asked of a fact of the programme (its
   // facilitators), is asked of that fact; asked at a place, it asks for names the sources lack.
-  if ((intent === "who" || intent === "name") && topics.length) {
+  // A person named by role ("the reporter behind the piece") is who is asked about.
+  const person = subjects.some((s) => s.kind === "person");
+  if ((intent === "who" || intent === "name") && topics.length && !(intent === "who" && person)) {
     if (subjects.length) intent = "name";
     subjects = topics;
   }
   let followUp = false;
   let assumed = false;
+  // "is she an official?" right after an answer that named one person: that person.
+  const persons = previous?.subjects.filter((s) => s.kind === "person") ?? [];
+  if (found.cues.has("pronoun") && persons.length === 1 && subjects.length === 0 && !topics.length) {
+    subjects = persons;
+    followUp = true;
+  }
   const item = subjects.length === 0 ? pointedItem(found, previous) : undefined;
   if (item) {
     subjects = [item];

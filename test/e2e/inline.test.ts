@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import type { InlineQueryResultArticle, InputTextMessageContent, User } from "telegraf/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { AnswerEngine } from "../../src/answer/engine.ts";
