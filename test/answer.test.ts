@@ -321,3 +321,20 @@ describe("what a question asks, read from its shape", () => {
     expect(reply.text).not.toContain("Regi");
   });
 });
+
+describe("a number that names something is not a count", () => {
+  it.each([
+    "Laporan penyelesaian proyek dari JICA itu nomornya berapa ya?",
+    "What is the reference number of the completion report?",
+  ])("%j → the report's number", async (question) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("IL JR 16-035");
+  });
+
+  it("a phone number is a contact the sources don't hold", async () => {
+    const reply = await ask("nomor telp JICA brp?");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toContain("kontak");
+  });
+});

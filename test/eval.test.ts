@@ -59,6 +59,13 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind after the eighth set's fixes; its first score is in the README too.
+  "test/eval/questions-ninth.jsonl": {
+    "in-scope": 89,
+    "out-of-scope": 81.6,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {

@@ -112,7 +112,8 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   },
   {
     intent: "count",
-    matches: (f) => has(f, "quantity"),
+    // "nomornya berapa?" asks for a number that names something (a report's), not a count.
+    matches: (f) => has(f, "quantity") && !has(f, "numbered"),
     examples: {
       id: ["Berapa provinsi di tahap pertama?", "Ada berapa pertimbangan pemilihan daerah?"],
       en: ["How many provinces were in the first phase?", "How many locations does East Java have?"],
