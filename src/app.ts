@@ -1,19 +1,16 @@
 import type { Server } from "node:http";
-import type { Telegraf, Telegram } from "telegraf";
+import type { MiddlewareFn, Telegraf, Telegram } from "telegraf";
 import type { UserFromGetMe } from "telegraf/types";
 import type { BroadcasterOptions } from "./announce/broadcast-options.ts";
 import { type Clock, systemClock } from "./announce/clock.ts";
 import type { AnswerEngine } from "./answer/engine.ts";
-import { loadEngine } from "./answer/load.ts";
-import { createBot } from "./bot.ts";
 import type { Config } from "./config.ts";
-import { reportReload } from "./features/upkeep.ts";
 import { createI18n, type Translate, translator } from "./i18n/index.ts";
 import type { Logger } from "./logger.ts";
 import { type BodyLimits, close, createHttpServer, type Health, listen } from "./server.ts";
-import { broadcastClients, createBotDeps } from "./services.ts";
 import { type Database, openDatabase } from "./storage/database.ts";
 import type { RetryOptions } from "./telegram/api-retry.ts";
+import { catchErrors, createTelegraf } from "./telegram/client.ts";
 import { registerCommands } from "./telegram/commands.ts";
 import type { BotContext, BotDeps } from "./telegram/context.ts";
 import { Liveness, type LivenessOptions } from "./telegram/liveness.ts";
@@ -67,43 +64,76 @@ export interface App {
 export async function startApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const t = options.t ?? translator(createI18n());
-  const engine = options.engine ?? (await loadEngine(config.knowledgePath, { t }));
   const db = openDatabase(config.databasePath);
   const clock = options.announce?.clock ?? systemClock;
   const outgoing = new OutgoingLimiter(clock);
-  const deps = createBotDeps({
-    db,
-    engine,
-    knowledgePath: config.knowledgePath,
-    t,
-    logger,
-    adminIds: config.adminIds,
-    staffChatId: config.staffChatId,
-    timezone: config.timezone,
-    now: options.now ?? Date.now,
-    clock,
-    outgoing,
-    ...broadcastClients({
-      token: config.botToken,
+  const bot = createTelegraf(
+    config.botToken,
+    { logger, outgoing },
+    {
       apiRoot: config.telegramApiRoot,
-      logger,
-      outgoing,
+      botInfo: options.botInfo,
       retry: options.retry,
-    }),
-    broadcast: options.announce,
-  });
-  const { knowledge, announce } = deps;
-  const bot = createBot(config.botToken, deps, {
-    apiRoot: config.telegramApiRoot,
-    botInfo: options.botInfo,
-    retry: options.retry,
-  });
-  const startedAt = Date.now();
+    },
+  );
+  try {
+    // Bounded: an API that never answers must not hold the start forever (Telegraf waits 500 s).
+    // (Telegraf types the signal as its polyfill's; node-fetch takes Node's own alike.)
+    const signal = AbortSignal.timeout(START_API_TIMEOUT_MS) as unknown as ApiSignal;
+    bot.botInfo ??= await bot.telegram.callApi("getMe", {}, { signal });
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   const mode = config.webhook ? "webhook" : "polling";
   // Whether updates may still come in; false once polling died or stop() began.
   let receiving = true;
   let stopped = false;
   const liveness = new Liveness(logger, options.liveness);
+
+  // Long polling begins before the answer engine and the features load (the larger part of the
+  // start): updates read meanwhile wait for them, a few hundred milliseconds. A webhook is set
+  // once everything is loaded.
+  let mount: (handlers: MiddlewareFn<BotContext>) => void = () => {};
+  let unmountable: (err: unknown) => void = () => {};
+  const handlers = new Promise<MiddlewareFn<BotContext>>((resolve, reject) => {
+    mount = resolve;
+    unmountable = reject;
+  });
+  handlers.catch(() => {}); // a failed load ends the start below; no update is handled after it
+  bot.use(async (ctx, next) => (await handlers)(ctx, next));
+  const up = config.webhook ? Promise.resolve() : firstPoll(bot.telegram);
+  let polling: Promise<void> | undefined;
+  if (!config.webhook) {
+    liveness.watchPolling(bot.telegram);
+    polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((err) => {
+      // 401 (token revoked), 409 (another instance polls) or a failing error boundary: no
+      // update will be read again. /healthz says so, and the owner decides (main.ts exits).
+      receiving = false;
+      if (stopped) return;
+      logger.error({ err }, "long polling stopped with an error");
+      options.onFatal?.(err);
+    });
+    await Promise.race([up, polling]);
+  }
+
+  let loaded: Awaited<ReturnType<typeof loadFeatures>>;
+  try {
+    loaded = await loadFeatures(config, options, { db, t, clock, outgoing });
+    catchErrors(bot, loaded.deps);
+    mount(loaded.features);
+  } catch (err) {
+    // A broken knowledge file at start: stop reading updates (those read are not confirmed, so
+    // Telegram gives them to the next start) and say why.
+    stopped = true;
+    unmountable(err);
+    if (polling) await stopPolling(bot, "start failed", polling);
+    db.close();
+    throw err;
+  }
+  const { deps, reportReload } = loaded;
+  const { knowledge, announce } = deps;
+  const startedAt = Date.now();
   const health = (): Health => {
     const verdict = liveness.verdict();
     return {
@@ -121,17 +151,7 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
     },
   });
 
-  try {
-    // Bounded: an API that never answers must not hold the start forever (Telegraf waits 500 s).
-    // (Telegraf types the signal as its polyfill's; node-fetch takes Node's own alike.)
-    const signal = AbortSignal.timeout(START_API_TIMEOUT_MS) as unknown as ApiSignal;
-    bot.botInfo ??= await bot.telegram.callApi("getMe", {}, { signal });
-  } catch (err) {
-    db.close();
-    throw err;
-  }
   // Menus and descriptions wait until updates flow: a person's first question comes first.
-  const up = config.webhook ? Promise.resolve() : firstPoll(bot.telegram);
   const presentBot = async () => {
     await up;
     await registerCommands(bot.telegram, t, config.adminIds, (err, staffId) =>
@@ -144,7 +164,6 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
 
   let server: Server | undefined;
   let port: number | undefined;
-  let polling: Promise<void> | undefined;
   let webhook: BotWebhook | undefined;
   let stopWatching = () => {};
   if (config.webhook) {
@@ -161,15 +180,6 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       server = createHttpServer({ health });
       port = await listen(server, config.port, options.host);
     }
-    liveness.watchPolling(bot.telegram);
-    polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((err) => {
-      // 401 (token revoked), 409 (another instance polls) or a failing error boundary: no
-      // update will be read again. /healthz says so, and the owner decides (main.ts exits).
-      receiving = false;
-      if (stopped) return;
-      logger.error({ err }, "long polling stopped with an error");
-      options.onFatal?.(err);
-    });
   }
   const stopRetention = startRetention(deps.questionLog.store, {
     days: config.unansweredRetentionDays,
@@ -211,6 +221,44 @@ export async function startApp(config: Config, options: AppOptions): Promise<App
       logger.info("stopped");
     },
   };
+}
+
+/**
+ * The answer engine, the services and the features: the larger part of the start, loaded (modules
+ * and files) once the bot can take updates.
+ */
+async function loadFeatures(
+  config: Config,
+  options: AppOptions,
+  shared: { db: Database; t: Translate; clock: Clock; outgoing: OutgoingLimiter },
+) {
+  const [{ loadEngine }, services, bots, upkeep] = await Promise.all([
+    import("./answer/load.ts"),
+    import("./services.ts"),
+    import("./bot.ts"),
+    import("./features/upkeep.ts"),
+  ]);
+  const { logger } = options;
+  const engine = options.engine ?? (await loadEngine(config.knowledgePath, { t: shared.t }));
+  const deps = services.createBotDeps({
+    ...shared,
+    engine,
+    knowledgePath: config.knowledgePath,
+    logger,
+    adminIds: config.adminIds,
+    staffChatId: config.staffChatId,
+    timezone: config.timezone,
+    now: options.now ?? Date.now,
+    ...services.broadcastClients({
+      token: config.botToken,
+      apiRoot: config.telegramApiRoot,
+      logger,
+      outgoing: shared.outgoing,
+      retry: options.retry,
+    }),
+    broadcast: options.announce,
+  });
+  return { deps, features: bots.features(deps), reportReload: upkeep.reportReload };
 }
 
 type ApiSignal = NonNullable<Parameters<Telegram["callApi"]>[2]>["signal"];

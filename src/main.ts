@@ -43,12 +43,12 @@ try {
   // without loading the whole bot, and a module failing as it loads is told like any start error.
   const { startApp } = await import("./app.ts");
   let app: App | undefined;
-  app = await startApp(config, {
+  // Polling begins before the start has finished loading: a stop asked for meanwhile waits for it.
+  const starting = startApp(config, {
     logger: log,
     // Polling ended for good (token revoked, another instance): say why, and exit.
     onFatal: (err) => void (app?.stop("fatal") ?? Promise.resolve()).finally(() => fail(err)),
   });
-  const running = app;
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
@@ -64,15 +64,18 @@ try {
         );
         process.exit(1);
       }, STOP_DEADLINE_MS).unref();
-      running.stop(signal).then(
-        () => process.exit(0),
-        (err: unknown) => {
-          log.error({ err }, "the stop failed");
-          process.exit(1);
-        },
-      );
+      starting
+        .then((running) => running.stop(signal))
+        .then(
+          () => process.exit(0),
+          (err: unknown) => {
+            log.error({ err }, "the stop failed");
+            process.exit(1);
+          },
+        );
     });
   }
+  app = await starting;
 } catch (err) {
   fail(err);
 }

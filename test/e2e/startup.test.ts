@@ -153,6 +153,31 @@ describe("starting and stopping", () => {
     expect((await bot.exited).code).toBe(0);
   });
 
+  it("polls before it loads the answer engine and the features; a question waiting at the start is answered", async () => {
+    const { env, fake } = await setup();
+    fake.message({ text: "produk papua apa?" });
+    const bot = startProcess(project.dir, env);
+    cleanups.push(() => bot.child.kill("SIGKILL"));
+    const reply = await fake.waitFor("sendMessage", undefined, 15_000);
+    expect(String(reply.params.text)).toContain("Dogiyai");
+    // The log line comes once everything is loaded: by then the first poll had long been sent.
+    const running = JSON.parse(await bot.line(/Tanya IKM is running/)) as { time: string | number };
+    const [firstPoll] = fake.polls();
+    expect(firstPoll?.at).toBeLessThanOrEqual(new Date(running.time).getTime());
+    bot.child.kill("SIGTERM");
+    expect((await bot.exited).code).toBe(0);
+  });
+
+  it("a stop asked for while it is still loading waits for the start, then stops gracefully", async () => {
+    const { env, fake } = await setup();
+    const bot = startProcess(project.dir, env);
+    cleanups.push(() => bot.child.kill("SIGKILL"));
+    await fake.waitFor("getUpdates", () => true, 15_000);
+    bot.child.kill("SIGTERM");
+    expect((await bot.exited).code).toBe(0);
+    expect(bot.output().stdout).toMatch(/"msg":"stopped"/);
+  });
+
   it("SIGTERM to the process npm start started reaches the bot, which stops gracefully", async () => {
     const { env, fake } = await setup();
     const bot = startProcess(project.dir, env, ["npm", "start"]);
