@@ -63,7 +63,8 @@ const toQuestion = (row: Row): QuestionRow => ({
   guessScore: row.guess_score ?? undefined,
 });
 
-function parseRefs(json: string): string[] {
+/** The subjects column (a JSON list of references); a damaged value reads as none. */
+export function parseRefs(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json);
     return Array.isArray(value) ? value.map(String) : [];

@@ -1,4 +1,5 @@
 import type { Database } from "./database.ts";
+import { parseRefs } from "./questions.ts";
 
 /** 👍 and 👎 counted together. */
 export interface VoteCount {
@@ -24,15 +25,6 @@ interface DownVoteRow {
   subjects: string;
   question: string | null;
   answer: string | null;
-}
-
-function parseRefs(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.map(String) : [];
-  } catch {
-    return [];
-  }
 }
 
 /**
