@@ -4,7 +4,7 @@
  *
  *   npm run eval                 all categories and the totals
  *   npm run eval -- --verbose    also every failure
- *   npm run eval -- FILE …       other question sets (e.g. ../shared/eval/dev-questions.jsonl)
+ *   npm run eval -- FILE …       other question sets, given by path
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { evaluate, parseCases, percent } from "../answer/evaluate.ts";
