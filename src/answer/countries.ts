@@ -1,19 +1,21 @@
-import countries from "i18n-iso-countries";
+// Only the two locales' data files: the package's entry registers all of its 80-odd languages,
+// which would hold some 2 MB of names the bot never reads.
 import en from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import id from "i18n-iso-countries/langs/id.json" with { type: "json" };
+
+/** A locale file's entry: one name, or the official name first and then the others. */
+type Names = string | readonly string[];
 
 let names: ReadonlyMap<string, string[]> | undefined;
 
 /** Every country's names in English and Indonesian, by ISO 3166 alpha-2 code (a maintained list). */
 export function countryNames(): ReadonlyMap<string, string[]> {
   if (!names) {
-    countries.registerLocale(en);
-    countries.registerLocale(id);
-    const indonesian = countries.getNames("id", { select: "all" });
+    const indonesian: Record<string, Names> = id.countries;
     names = new Map(
-      Object.entries(countries.getNames("en", { select: "all" })).map(([code, list]) => [
+      Object.entries(en.countries as Record<string, Names>).map(([code, english]) => [
         code,
-        [...list, ...(indonesian[code] ?? [])],
+        [...[english].flat(), ...[indonesian[code] ?? []].flat()],
       ]),
     );
   }
