@@ -326,6 +326,40 @@ describe("what a question asks, read from its shape", () => {
   });
 });
 
+describe("a question word asks within its own sentence", () => {
+  it("a sentence after the question is no part of what it asks", async () => {
+    const reply = await ask("nama resmi proyek kerja sama kemenperin-JICA apa ya? sy perlu utk laporan");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("Improved Service Delivery");
+  });
+
+  it("a sentence ends at an acronym's full stop before a capital", async () => {
+    const reply = await ask(
+      "Selamat siang min, saya mahasiswa yang lagi nulis skripsi soal klaster IKM. Mau tanya: (1) nama resmi programnya apa, (2) sejak kapan?",
+    );
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("Improved Service Delivery");
+  });
+});
+
+describe("where a fact comes from", () => {
+  it("'which source says that?' cites the sources of the fact just given, not of its subject", async () => {
+    const engine = await setup();
+    const dates = engine.ask("when did the first phase run?");
+    const reply = engine.askAfter(["when did the first phase run?"], "which source says that?");
+    expect(dates.sources).not.toContain("bisnis-2017");
+    expect(reply.kind).toBe("answer");
+    expect(reply.sources).toEqual(dates.sources);
+  });
+
+  it("a word's root known only inside a name still reads as that name ('laporannya')", async () => {
+    const engine = await setup();
+    const reply = engine.askAfter(["siapa konsultan di laporan JICA?"], "laporannya terbit kapan?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(/2016/);
+  });
+});
+
 describe("a number that names something is not a count", () => {
   it.each([
     "Laporan penyelesaian proyek dari JICA itu nomornya berapa ya?",

@@ -66,6 +66,13 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind after the ninth set's fixes; its first score is in the README too.
+  "test/eval/questions-tenth.jsonl": {
+    "in-scope": 88.1,
+    "out-of-scope": 92.9,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {

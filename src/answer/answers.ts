@@ -25,6 +25,8 @@ export interface Asked {
   start: boolean;
   /** The sources of the previous answer, for "who said that?" and "what is the source?". */
   previousSources: readonly string[];
+  /** Whether the question is asked of the previous answer's subjects ("which source says that?"). */
+  followUp: boolean;
 }
 
 type Write = (w: AnswerWriter, s: Subject, q: Asked) => Piece | undefined;
@@ -140,7 +142,8 @@ export function answer(w: AnswerWriter, intent: Intent, s: Subject | undefined, 
   // The knowledge never changes under a writer: each answer is written once. A region or island
   // is written the way the question named it ("Flores (Nusa Tenggara Timur)").
   const named = s.kind === "area" || s.kind === "island" ? `:${s.asked ?? ""}` : "";
-  const previous = intent === "said" || intent === "source" ? `:${q.previousSources.join(",")}` : "";
+  const previous =
+    intent === "said" || intent === "source" ? `:${q.previousSources.join(",")}:${q.followUp}` : "";
   const key = `a:${intent}:${subjectRef(s)}${named}:${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}${previous}`;
   return w.memo(key, () => ANSWERS[intent][s.kind]?.(w, s, q));
 }

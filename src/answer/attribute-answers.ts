@@ -145,11 +145,14 @@ export function said(w: AnswerWriter, s: Subject | undefined, q: Asked): Piece |
   return lines.length ? w.piece(lines.join("\n"), sources, about) : undefined;
 }
 
-/** The sources of a subject's facts (or of the previous answer), described. */
+/**
+ * The sources of a subject's facts, described; of the previous answer when the question is asked
+ * of it ("which source says that?" after the first phase's dates: the sources of those dates).
+ */
 export function sourcesOf(w: AnswerWriter, s: Subject | undefined, q: Asked): Piece | undefined {
   if (s?.kind === "source") return sourceCard(w, s.id, q.lang);
   const keys =
-    s && !(s.kind === "topic" && s.id === "summary")
+    s && !(s.kind === "topic" && s.id === "summary") && !(q.followUp && q.previousSources.length)
       ? (describe(w, s, q)?.sources ?? [])
       : q.previousSources.length
         ? q.previousSources

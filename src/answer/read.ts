@@ -249,7 +249,7 @@ function possessed(matches: Match[], m: Match): boolean {
   return at >= 2 && matches[at - 1]?.text === "s" && owner !== undefined && isName(owner);
 }
 
-function askingWords(matches: Match[]): string[] {
+function askingWords(matches: Match[]): Match[] {
   const content = matches.filter((m) => !isFiller(m));
   const lastIndex = content.length - 1;
   const last = content[lastIndex];
@@ -262,7 +262,7 @@ function askingWords(matches: Match[]): string[] {
     const beforeLast = endsWithQuestionWord && i === lastIndex - 1;
     const opens = endsWithQuestionWord && i === 0;
     const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary;
-    return afterQuestionWord || beforeLast || opens || endsAfterName || possessed(matches, m) ? [m.text] : [];
+    return afterQuestionWord || beforeLast || opens || endsAfterName || possessed(matches, m) ? [m] : [];
   });
 }
 
@@ -275,7 +275,12 @@ function asksInstructions(matches: Match[]): boolean {
   });
 }
 
-function foundIn(matches: Match[]): Found {
+/**
+ * Reads what `matches` hold. `asking` holds the words in the slot where a question says what it
+ * asks, found sentence by sentence: a question word does not reach into the next sentence ("apa
+ * namanya? sy perlu utk laporan").
+ */
+function foundIn(matches: Match[], asking: ReadonlySet<Match>): Found {
   const f = emptyFound();
   matches.forEach((m, i) => {
     collect(f, m);
@@ -285,7 +290,7 @@ function foundIn(matches: Match[]): Found {
     if (numbered && /^\d{1,2}$/.test(m.text)) f.ordinal ??= Number(m.text);
   });
   if (asksInstructions(matches)) f.cues.add("howto");
-  f.asking = askingWords(matches);
+  f.asking = matches.filter((m) => asking.has(m)).map((m) => m.text);
   return f;
 }
 
@@ -347,11 +352,12 @@ export function readQuestion(question: string, vocabulary: Vocabulary): Reading 
     if (lang === "id") id++;
     else if (lang === "en") en++;
   }
-  const whole = foundIn(all);
+  const asking = new Set(clauseMatches.flatMap(askingWords));
+  const whole = foundIn(all, asking);
   return {
     lang: en > id ? "en" : id > 0 ? "id" : undefined,
     whole,
-    parts: pieces(clauseMatches).map(foundIn),
+    parts: pieces(clauseMatches).map((part) => foundIn(part, asking)),
     empty: all.length === 0,
   };
 }

@@ -221,6 +221,7 @@ export function understand(
       both: found.cues.has("both"),
       start: found.cues.has("since"),
       previousSources: previous?.sources ?? [],
+      followUp,
     },
     ...unexplained(found, intent, followUp),
     unknownYears: found.years.filter((y) => !years.has(y)),

@@ -285,10 +285,14 @@ export class Vocabulary {
   }
 
   private interpret(original: string): Token {
-    const root = stemCandidates(original).find((s) => this.phrases.has(s));
+    const roots = stemCandidates(original);
+    const root = roots.find((s) => this.phrases.has(s));
     if (root) return { text: root, original, certainty: 0.95, known: true };
-    // A word of a longer phrase only ("cara mengolah"): kept as it is, for that phrase.
+    // A word of a longer phrase only ("cara mengolah"): kept as it is, for that phrase; so is its
+    // root ("laporannya" → "laporan", of "laporan JICA").
     if (this.knows(original)) return { text: original, original, certainty: 1, known: true };
+    const phraseRoot = roots.find((s) => this.knows(s));
+    if (phraseRoot) return { text: phraseRoot, original, certainty: 0.95, known: true };
     const corrected = this.correct(original);
     // A correction must land on a word that means something alone: "kalo" is no stop word's typo.
     const alone = corrected ? this.phrases.get(corrected)?.concepts : undefined;
