@@ -342,6 +342,20 @@ describe("a question word asks within its own sentence", () => {
   });
 });
 
+describe("English question words that join a clause", () => {
+  it("'… when choosing regions' asks no date: the criterion is described", async () => {
+    const reply = await ask("what counts as 'sources of support' when choosing regions?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("APBN");
+  });
+
+  it("'and when …' still asks when", async () => {
+    const reply = await ask("What is the project's official name and when did the first phase start?");
+    expect(reply.text).toContain("Improved Service Delivery");
+    expect(reply.text).toContain("2013");
+  });
+});
+
 describe("where a fact comes from", () => {
   it("'which source says that?' cites the sources of the fact just given, not of its subject", async () => {
     const engine = await setup();

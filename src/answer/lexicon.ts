@@ -41,6 +41,7 @@ export const CUE_NAMES = [
   "absent", // ibu kota: a fact the sources never give, in words that otherwise mean something they do
   "howto", // how do I, cara daftar: asks for instructions, which the sources hold none of
   "and", // dan, and: may join two questions in one message
+  "joins", // when, where: question words that also join a clause ("… when choosing regions?")
   "pronoun", // she, beliau: the person the previous answer named
   "domain", // programme words: IKM, programme, cooperation, Japan …
   "stop", // carries no meaning here

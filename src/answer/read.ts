@@ -341,9 +341,29 @@ function pieces(clauseMatches: Match[][]): Match[][] {
   return out;
 }
 
+/**
+ * A clause with the English question words that join a clause, not ask, left as mere words: one
+ * word of time or place after the question has asked ("what …", "which …") and before more words.
+ * "and when …" asks again, and a question of two pieces is split at "and" beforehand.
+ */
+function withoutJoiningWords(matches: Match[]): Match[] {
+  let asked = false;
+  return matches.map((m, i) => {
+    const joining =
+      asked &&
+      i < matches.length - 1 &&
+      matches[i - 1]?.concepts.every((c) => c.type === "cue" && c.cue === "and") !== true &&
+      m.concepts.some((c) => c.type === "cue" && c.cue === "joins");
+    asked ||= isQuestionWord(m);
+    return joining ? { ...m, concepts: [{ type: "cue", cue: "stop" }] } : m;
+  });
+}
+
 /** Reads a message into what it names and the questions it asks. */
 export function readQuestion(question: string, vocabulary: Vocabulary): Reading {
-  const clauseMatches = clauses(question).map((c) => vocabulary.segment(vocabulary.tokens(c)));
+  const clauseMatches = clauses(question).map((c) =>
+    withoutJoiningWords(vocabulary.segment(vocabulary.tokens(c))),
+  );
   const all = clauseMatches.flat();
   let id = 0;
   let en = 0;
