@@ -356,6 +356,26 @@ describe("English question words that join a clause", () => {
   });
 });
 
+describe("English word forms and a sentence that only adds detail", () => {
+  it("'considered', 'picking' read as their base words; 'in the order the DG gave them' asks nothing", async () => {
+    const engine = await setup();
+    const question =
+      "what are the three things considered when picking regions, in the order the DG gave them?";
+    const reply = engine.ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("APBN");
+    // The list it gave is what "the second one" points to.
+    const second = engine.askAfter([question], "the second one, what's that about?");
+    expect(second.text).toMatch(/^Strategic themes/);
+  });
+
+  it("a word is not 'corrected' by adding or dropping its first letter ('order' is not 'border')", async () => {
+    const engine = await setup();
+    expect(engine.vocabulary.correct("order")).toBeUndefined();
+    expect(engine.vocabulary.correct("kalimantn")).toBe("kalimantan");
+  });
+});
+
 describe("where a fact comes from", () => {
   it("'which source says that?' cites the sources of the fact just given, not of its subject", async () => {
     const engine = await setup();

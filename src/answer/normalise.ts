@@ -117,6 +117,24 @@ export function stemCandidates(token: string): string[] {
   return [...out];
 }
 
+const ENGLISH_ENDINGS = ["ing", "ed", "es", "s"];
+
+/**
+ * Candidate base forms of an English word, most likely first: "picking" → "pick", "choosing" →
+ * "choose", "planned" → "plan", "regions" → "region". The caller keeps the first one it knows.
+ */
+export function englishBases(token: string): string[] {
+  const out: string[] = [];
+  for (const ending of ENGLISH_ENDINGS) {
+    if (!token.endsWith(ending) || token.length - ending.length < 3) continue;
+    const base = token.slice(0, -ending.length);
+    out.push(base, `${base}e`);
+    // A doubled last consonant: "planned" → "plan".
+    if (/([^aeiou])\1$/.test(base)) out.push(base.slice(0, -1));
+  }
+  return out;
+}
+
 /** Damerau–Levenshtein distance (optimal string alignment), giving up above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;

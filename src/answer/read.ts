@@ -255,13 +255,15 @@ function askingWords(matches: Match[]): Match[] {
   const last = content[lastIndex];
   const endsWithQuestionWord = last !== undefined && isQuestionWord(last);
   const auxiliary = matches.some((m) => m.concepts.some((c) => c.type === "cue" && c.cue === "do"));
+  // "when was Gati born?": a sentence that asks nothing ("… in the order the DG gave them") has no slot.
+  const asksHere = content.some(isQuestionWord);
   return content.flatMap((m, i) => {
     if (!isUnknown(m) || isVerbLike(m)) return [];
     const before = content[i - 1];
     const afterQuestionWord = before !== undefined && isQuestionWord(before);
     const beforeLast = endsWithQuestionWord && i === lastIndex - 1;
     const opens = endsWithQuestionWord && i === 0;
-    const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary;
+    const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary && asksHere;
     return afterQuestionWord || beforeLast || opens || endsAfterName || possessed(matches, m) ? [m] : [];
   });
 }
@@ -311,11 +313,10 @@ function pieces(clauseMatches: Match[][]): Match[][] {
   for (const matches of clauseMatches) {
     let current: Match[] = [];
     for (const m of matches) {
-      const isAnd = m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && c.cue === "and");
-      if (isAnd && current.length) {
+      if (isAnd(m) && current.length) {
         raw.push(current);
         current = [];
-      } else if (!isAnd) current.push(m);
+      } else if (!isAnd(m)) current.push(m);
     }
     if (current.length) raw.push(current);
   }
@@ -346,13 +347,16 @@ function pieces(clauseMatches: Match[][]): Match[][] {
  * word of time or place after the question has asked ("what …", "which …") and before more words.
  * "and when …" asks again, and a question of two pieces is split at "and" beforehand.
  */
+const isAnd = (m: Match | undefined) =>
+  m !== undefined && m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && c.cue === "and");
+
 function withoutJoiningWords(matches: Match[]): Match[] {
   let asked = false;
   return matches.map((m, i) => {
     const joining =
       asked &&
       i < matches.length - 1 &&
-      matches[i - 1]?.concepts.every((c) => c.type === "cue" && c.cue === "and") !== true &&
+      !isAnd(matches[i - 1]) &&
       m.concepts.some((c) => c.type === "cue" && c.cue === "joins");
     asked ||= isQuestionWord(m);
     return joining ? { ...m, concepts: [{ type: "cue", cue: "stop" }] } : m;

@@ -125,10 +125,12 @@ function slipPair(a: string, b: string): boolean {
  * Whether a word of the same length could be `candidate` mistyped: every letter that differs is a
  * neighbouring key, a vowel for a vowel or a letter that sounds alike ("kalimantam", "kriterea",
  * "regensy"), or its letters are the candidate's in another order ("papau", "footware"); "cocok"
- * is not "cocoa". Words of other lengths (a letter left out or doubled) always could.
+ * is not "cocoa". Words of other lengths (a letter left out or doubled) could, unless the first
+ * letter is the one left out or added: people rarely slip there, and "order" is not "border".
  */
 function plausibleSlips(word: string, candidate: string): boolean {
-  if (word.length !== candidate.length || sameLetters(word, candidate)) return true;
+  if (word.length !== candidate.length) return word[0] === candidate[0];
+  if (sameLetters(word, candidate)) return true;
   const differ = [...word].flatMap((c, i) => (c === candidate[i] ? [] : [i]));
   return differ.every((k) => slipPair(word[k] as string, candidate[k] as string));
 }

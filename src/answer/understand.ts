@@ -272,9 +272,9 @@ function resolve(
     subjects = previous.subjects;
     followUp = true;
   } else if (subjects.length === 0) {
-    // The programme's words ("Jepang", "IKM") alone make a question about it only when every other
-    // word is understood: "buatin puisi tentang Jepang" is not.
-    const fullyRead = found.unknown.length === 0;
+    // The programme's words ("Jepang", "IKM") alone make a question about it only when the other
+    // words are understood, but for one in three: "buatin puisi tentang Jepang" is not.
+    const fullyRead = found.asking.length === 0 && found.unknown.length <= Math.floor(found.meaningful / 3);
     if (found.programme || (fullyRead && (found.cues.has("domain") || intent !== "describe"))) {
       subjects = [{ kind: "topic", id: "summary" }];
       assumed = !found.programme;

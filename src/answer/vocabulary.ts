@@ -4,7 +4,7 @@ import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
 import { countryNames } from "./countries.ts";
 import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon.ts";
-import { editDistance, fold, stemCandidates, tokenize } from "./normalise.ts";
+import { editDistance, englishBases, fold, stemCandidates, tokenize } from "./normalise.ts";
 import { TypoIndex } from "./typos.ts";
 import { markLanguages, WordLanguages } from "./word-languages.ts";
 
@@ -293,6 +293,8 @@ export class Vocabulary {
     if (this.knows(original)) return { text: original, original, certainty: 1, known: true };
     const phraseRoot = roots.find((s) => this.knows(s));
     if (phraseRoot) return { text: phraseRoot, original, certainty: 0.95, known: true };
+    const base = englishBases(original).find((s) => this.phrases.has(s));
+    if (base) return { text: base, original, certainty: 0.95, known: true };
     const corrected = this.correct(original);
     // A correction must land on a word that means something alone: "kalo" is no stop word's typo.
     const alone = corrected ? this.phrases.get(corrected)?.concepts : undefined;
