@@ -164,7 +164,8 @@ export class AnswerEngine {
     );
     // Words the answer itself holds are explained by it: "does the strategic theme include
     // empowering entrepreneurs?" asks about its own words.
-    const said = fold(answers.map((p) => p.text).join(" "));
+    // (Folded only when needed: an answer's text is long, and most questions have no such words.)
+    const said = u.unexplained.length ? fold(answers.map((p) => p.text).join(" ")) : "";
     const unexplained = u.unexplained.filter((w) => !said.includes(w));
     return unexplained.length ? [this.missing({ ...u, unexplained }, "words", first)] : answers;
   }
@@ -192,7 +193,7 @@ export class AnswerEngine {
     const w = this.writer;
     const { lang } = u.asked;
     const key = `answer.missing.${why}`;
-    const exists = w.t(lang, key, { defaultValue: "" }) !== "";
+    const exists = w.memo(`has:${lang}:${key}`, () => w.t(lang, key, { defaultValue: "" }) !== "");
     const subject = s ? w.nameOf(lang, s) : w.text(lang, "answer.programme");
     const lines = [
       w.t(lang, exists ? key : "answer.missing.describe", {
