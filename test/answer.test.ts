@@ -376,6 +376,24 @@ describe("English word forms and a sentence that only adds detail", () => {
   });
 });
 
+describe("what the sources don't name", () => {
+  it("a thing asked for that the sources never name is asked of the programme ('pelatihannya kapan?')", async () => {
+    const reply = await ask("Pelatihannya kapan dan di mana? saya mau ikut yg di Makassar");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toContain('"pelatihannya"');
+  });
+
+  it("whether the programme takes in something it never names is not answered with its list", async () => {
+    const reply = await ask("Apakah UMKM kuliner kaya keripik bisa ikutan program ini?");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toContain("keripik");
+  });
+
+  it("a word inside a word of the answer is not explained by it ('menteri' is not in 'kementerian')", async () => {
+    expect((await ask("Siapa menteri perindustrian waktu itu?")).kind).toBe("fallback");
+  });
+});
+
 describe("where a fact comes from", () => {
   it("'which source says that?' cites the sources of the fact just given, not of its subject", async () => {
     const engine = await setup();

@@ -165,8 +165,10 @@ export class AnswerEngine {
     // Words the answer itself holds are explained by it: "does the strategic theme include
     // empowering entrepreneurs?" asks about its own words.
     // (Folded only when needed: an answer's text is long, and most questions have no such words.)
-    const said = u.unexplained.length ? fold(answers.map((p) => p.text).join(" ")) : "";
-    const unexplained = u.unexplained.filter((w) => !said.includes(w));
+    // A word is held where a word of the answer begins with it ("declared" in "declared ready"),
+    // not inside another ("menteri" is not in "kementerian").
+    const said = u.unexplained.length ? ` ${fold(answers.map((p) => p.text).join(" "))}` : "";
+    const unexplained = u.unexplained.filter((w) => !said.includes(` ${w}`));
     return unexplained.length ? [this.missing({ ...u, unexplained }, "words", first)] : answers;
   }
 

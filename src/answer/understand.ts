@@ -41,6 +41,9 @@ export interface Understood {
   assumed: boolean;
 }
 
+// Cues of a question that asks for something ("which crafts are in it?"), not yes or no ("apakah"
+// asks yes or no as often as what).
+const WH_CUES = ["plural", "where", "who", "when", "quantity"] as const;
 // Each unknown word the question may carry lowers confidence by this factor.
 const UNKNOWN_FACTOR = 0.8;
 // Intents asked of a person ("siapa dirjennya?", "kapan dia menyampaikannya?").
@@ -223,7 +226,7 @@ export function understand(
       previousSources: previous?.sources ?? [],
       followUp,
     },
-    ...unexplained(found, intent, followUp),
+    ...unexplained(found, intent, followUp, subjects),
     unknownYears: found.years.filter((y) => !years.has(y)),
     now: found.cues.has("now") && asksOfPeople,
     followUp,
@@ -278,6 +281,10 @@ function resolve(
     if (found.programme || (fullyRead && (found.cues.has("domain") || intent !== "describe"))) {
       subjects = [{ kind: "topic", id: "summary" }];
       assumed = !found.programme;
+    } else if (found.asking.length && intent !== "describe") {
+      // "Pelatihannya kapan?": a question about a thing the sources never name is asked of the
+      // programme, and answered that they don't say.
+      subjects = [{ kind: "topic", id: "summary" }];
     }
   } else if (intent === "describe" && previous && found.meaningful <= 3) {
     // "kalau Jatim?", "and Papua?": the same question about another subject.
@@ -296,18 +303,26 @@ function resolve(
  * A word it does not know where the question says what it asks changes the question. Elsewhere,
  * a long question that is mostly understood can carry a few ("mohon info, saya dari dinas …"):
  * every three meaningful phrases excuse one; a question that only names its subject ("what is
- * …?") excuses none of its first three; "how" ("gmn") asks about what it names.
+ * …?") excuses none of its first three; "how" ("gmn") asks about what it names. Whether the
+ * programme takes in something, asked yes or no ("bisa UMKM kuliner ikutan program ini?"), asks
+ * about that something: its words are all unexplained.
  */
 function unexplained(
   f: Found,
   intent: Intent,
   followUp: boolean,
+  subjects: Subject[],
 ): Pick<Understood, "unexplained" | "confidence"> {
   const named = intent === "describe" || intent === "meaning";
   const explicit = !named || followUp || f.attributes.length > 0 || f.cues.has("how");
   const allowed = explicit ? Math.floor(f.meaningful / 3) + 1 : Math.floor((f.meaningful - 1) / 3);
+  const membershipOfUnknown =
+    (intent === "member" || f.cues.has("member")) &&
+    !WH_CUES.some((cue) => f.cues.has(cue)) &&
+    subjects.length > 0 &&
+    subjects.every((s) => s.kind === "topic" && s.id === "summary");
   return {
-    unexplained: f.asking.length || f.unknown.length > allowed ? f.unknown : [],
+    unexplained: f.asking.length || f.unknown.length > allowed || membershipOfUnknown ? f.unknown : [],
     confidence: f.certainty * UNKNOWN_FACTOR ** Math.min(f.unknown.length, allowed),
   };
 }
