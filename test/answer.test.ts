@@ -394,6 +394,16 @@ describe("what the sources don't name", () => {
   });
 });
 
+describe("sentences around the question", () => {
+  it("unknown words of an introduction that asks nothing are not what is asked", async () => {
+    const reply = await ask(
+      "pagi min, sy pensiunan guru di pematangsiantar, dulu almarhum bapak sy penenun ulos. katanya ada program jepang utk ulos ya? itu di kabupaten mana sih tepatnya? mksh",
+    );
+    expect(reply.text).toContain("Samosir");
+    expect(reply.text).not.toContain("pensiunan");
+  });
+});
+
 describe("where a fact comes from", () => {
   it("'which source says that?' cites the sources of the fact just given, not of its subject", async () => {
     const engine = await setup();

@@ -40,6 +40,11 @@ export interface Found {
    * ("what is the population of Papua", "Gati lahir kapan"). Such a word changes the question.
    */
   asking: string[];
+  /**
+   * Unknown words of the sentences that ask (all of them when none does): greetings and
+   * introductions around a question ("sy pensiunan guru di Siantar") say nothing of what it asks.
+   */
+  questionUnknown: string[];
   /** The lowest certainty of the words that were used (1 when none was corrected). */
   certainty: number;
   /** How many phrases carried meaning (anything but stop words). */
@@ -104,6 +109,7 @@ function emptyFound(): Found {
     years: [],
     unknown: [],
     asking: [],
+    questionUnknown: [],
     certainty: 1,
     meaningful: 0,
   };
@@ -282,7 +288,7 @@ function asksInstructions(matches: Match[]): boolean {
  * asks, found sentence by sentence: a question word does not reach into the next sentence ("apa
  * namanya? sy perlu utk laporan").
  */
-function foundIn(matches: Match[], asking: ReadonlySet<Match>): Found {
+function foundIn(matches: Match[], asking: ReadonlySet<Match>, asked?: ReadonlySet<Match>): Found {
   const f = emptyFound();
   matches.forEach((m, i) => {
     collect(f, m);
@@ -293,6 +299,8 @@ function foundIn(matches: Match[], asking: ReadonlySet<Match>): Found {
   });
   if (asksInstructions(matches)) f.cues.add("howto");
   f.asking = matches.filter((m) => asking.has(m)).map((m) => m.text);
+  const questions = matches.filter((m) => asked?.has(m) ?? true);
+  f.questionUnknown = (questions.length ? questions : matches).filter(isUnknown).map((m) => m.text);
   return f;
 }
 
@@ -308,7 +316,7 @@ function asks(matches: Match[]): boolean {
  * the piece after it asks something of its own. "tahu dan tempe" stays one piece; "kapan mulai
  * dan apa namanya?" is two.
  */
-function pieces(clauseMatches: Match[][]): Match[][] {
+function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
   const raw: Match[][] = [];
   for (const matches of clauseMatches) {
     let current: Match[] = [];
@@ -326,6 +334,7 @@ function pieces(clauseMatches: Match[][]): Match[][] {
   for (const piece of raw) {
     const last = out[out.length - 1];
     if (asks(piece)) {
+      for (const m of piece) asked.add(m);
       out.push([...pending, ...piece]);
       pending = [];
     } else if (last) last.push(...piece);
@@ -378,10 +387,11 @@ export function readQuestion(question: string, vocabulary: Vocabulary): Reading 
   }
   const asking = new Set(clauseMatches.flatMap(askingWords));
   const whole = foundIn(all, asking);
+  const asked = new Set<Match>();
   return {
     lang: en > id ? "en" : id > 0 ? "id" : undefined,
     whole,
-    parts: pieces(clauseMatches).map((part) => foundIn(part, asking)),
+    parts: pieces(clauseMatches, asked).map((part) => foundIn(part, asking, asked)),
     empty: all.length === 0,
   };
 }

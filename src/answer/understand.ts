@@ -300,7 +300,8 @@ function resolve(
 
 /**
  * The words a question holds that the matcher cannot account for, and how sure the reading is.
- * A word it does not know where the question says what it asks changes the question. Elsewhere,
+ * A word it does not know where the question says what it asks changes the question. Sentences
+ * around the question that ask nothing ("saya pensiunan guru di Siantar") carry any. Elsewhere,
  * a long question that is mostly understood can carry a few ("mohon info, saya dari dinas …"):
  * every three meaningful phrases excuse one; a question that only names its subject ("what is
  * …?") excuses none of its first three; "how" ("gmn") asks about what it names. Whether the
@@ -322,7 +323,8 @@ function unexplained(
     subjects.length > 0 &&
     subjects.every((s) => s.kind === "topic" && s.id === "summary");
   return {
-    unexplained: f.asking.length || f.unknown.length > allowed || membershipOfUnknown ? f.unknown : [],
+    unexplained:
+      f.asking.length || f.questionUnknown.length > allowed || membershipOfUnknown ? f.unknown : [],
     confidence: f.certainty * UNKNOWN_FACTOR ** Math.min(f.unknown.length, allowed),
   };
 }
