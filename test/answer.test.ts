@@ -369,6 +369,12 @@ describe("English word forms and a sentence that only adds detail", () => {
     expect(second.text).toMatch(/^Strategic themes/);
   });
 
+  it("a chat spelling mistyped is corrected into it ('bkin' → 'bikin' → 'buat')", async () => {
+    const reply = await ask("sultra bkin apa di progam ini");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("tempe");
+  });
+
   it("a word is not 'corrected' by adding or dropping its first letter ('order' is not 'border')", async () => {
     const engine = await setup();
     expect(engine.vocabulary.correct("order")).toBeUndefined();

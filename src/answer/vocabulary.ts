@@ -118,6 +118,7 @@ export class Vocabulary {
     this.addKnowledge(knowledge);
     this.addAreas(knowledge, areas);
     this.addCountries(knowledge);
+    this.addSpellings();
     this.typos = new TypoIndex(this.correctable, CORRECTION_RANK.province);
   }
 
@@ -153,6 +154,15 @@ export class Vocabulary {
       if (isRegency || risky || filler) continue;
       const rank = CORRECTION_RANK[concept.type];
       this.correctable.set(word, Math.min(rank, this.correctable.get(word) ?? rank));
+    }
+  }
+
+  /** Chat spellings are words to correct into too ("bkin" is "bikin", which is "buat"). */
+  private addSpellings(): void {
+    for (const [informal, standard] of this.lexicon.spelling) {
+      const rank = this.correctable.get(standard);
+      if (rank !== undefined && informal.length >= 4 && !this.correctable.has(informal))
+        this.correctable.set(informal, rank);
     }
   }
 
@@ -295,12 +305,13 @@ export class Vocabulary {
     if (phraseRoot) return { text: phraseRoot, original, certainty: 0.95, known: true };
     const base = englishBases(original).find((s) => this.phrases.has(s));
     if (base) return { text: base, original, certainty: 0.95, known: true };
-    const corrected = this.correct(original);
+    const typo = this.correct(original);
+    const corrected = typo && (this.lexicon.spelling.get(typo) ?? typo);
     // A correction must land on a word that means something alone: "kalo" is no stop word's typo.
     const alone = corrected ? this.phrases.get(corrected)?.concepts : undefined;
     const filler = alone?.every((c) => c.type === "cue" && (c.cue === "stop" || c.cue === "and"));
-    if (corrected && !filler) {
-      const distance = editDistance(original, corrected, 2);
+    if (typo && corrected && !filler) {
+      const distance = editDistance(original, typo, 2);
       return { text: corrected, original, certainty: distance === 1 ? 0.85 : 0.7, known: true };
     }
     return { text: original, original, certainty: 1, known: false };
