@@ -420,6 +420,15 @@ describe("where a fact comes from", () => {
     expect(reply.sources).toEqual(dates.sources);
   });
 
+  it("the source of a fact the question states by its years cites the sources of those dates", async () => {
+    const engine = await setup();
+    const dates = engine.ask("when did the first phase run?");
+    const reply = engine.ask("sumber yg bilang fase 1 itu 2013-2016 apa");
+    expect(reply.kind).toBe("answer");
+    expect(reply.sources).toEqual(dates.sources);
+    expect(reply.sources).not.toContain("bisnis-2017");
+  });
+
   it("a word's root known only inside a name still reads as that name ('laporannya')", async () => {
     const engine = await setup();
     const reply = engine.askAfter(["siapa konsultan di laporan JICA?"], "laporannya terbit kapan?");

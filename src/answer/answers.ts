@@ -27,6 +27,8 @@ export interface Asked {
   previousSources: readonly string[];
   /** Whether the question is asked of the previous answer's subjects ("which source says that?"). */
   followUp: boolean;
+  /** The years the question names that the sources know ("the source that says 2013–2016"). */
+  years: readonly number[];
 }
 
 type Write = (w: AnswerWriter, s: Subject, q: Asked) => Piece | undefined;
@@ -143,7 +145,9 @@ export function answer(w: AnswerWriter, intent: Intent, s: Subject | undefined, 
   // is written the way the question named it ("Flores (Nusa Tenggara Timur)").
   const named = s.kind === "area" || s.kind === "island" ? `:${s.asked ?? ""}` : "";
   const previous =
-    intent === "said" || intent === "source" ? `:${q.previousSources.join(",")}:${q.followUp}` : "";
+    intent === "said" || intent === "source"
+      ? `:${q.previousSources.join(",")}:${q.followUp}:${q.years.join(",")}`
+      : "";
   const key = `a:${intent}:${subjectRef(s)}${named}:${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}${previous}`;
   return w.memo(key, () => ANSWERS[intent][s.kind]?.(w, s, q));
 }

@@ -151,6 +151,10 @@ export function said(w: AnswerWriter, s: Subject | undefined, q: Asked): Piece |
  */
 export function sourcesOf(w: AnswerWriter, s: Subject | undefined, q: Asked): Piece | undefined {
   if (s?.kind === "source") return sourceCard(w, s.id, q.lang);
+  // "The source that says phase 1 ran 2013–2016": the sources of the dates it names.
+  const dated = s && q.years.length ? when(w, s, q) : undefined;
+  if (dated && q.years.every((y) => dated.text.includes(String(y))))
+    return sourcesOf(w, undefined, { ...q, previousSources: dated.sources, years: [] });
   const keys =
     s && !(s.kind === "topic" && s.id === "summary") && !(q.followUp && q.previousSources.length)
       ? (describe(w, s, q)?.sources ?? [])

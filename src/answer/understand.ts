@@ -223,6 +223,7 @@ export function understand(
       only: found.cues.has("only"),
       both: found.cues.has("both"),
       start: found.cues.has("since"),
+      years: found.years.filter((y) => years.has(y)),
       previousSources: previous?.sources ?? [],
       followUp,
     },
