@@ -11,11 +11,11 @@ let names: ReadonlyMap<string, string[]> | undefined;
 /** Every country's names in English and Indonesian, by ISO 3166 alpha-2 code (a maintained list). */
 export function countryNames(): ReadonlyMap<string, string[]> {
   if (!names) {
-    const indonesian: Record<string, Names> = id.countries;
+    const indonesian = new Map(Object.entries(id.countries as Record<string, Names>));
     names = new Map(
       Object.entries(en.countries as Record<string, Names>).map(([code, english]) => [
         code,
-        [...[english].flat(), ...[indonesian[code] ?? []].flat()],
+        [...[english].flat(), ...[indonesian.get(code) ?? []].flat()],
       ]),
     );
   }

@@ -114,7 +114,9 @@ export class AnswerEngine {
       const written = this.answerPart(understood);
       // The first question a message asks of a subject it names is its own: unanswered, the
       // message is not answered.
-      if (!pieces.length && !understood.assumed && kindOf(written) === "fallback") kind = "fallback";
+      // So is a question about a thing the sources never name, asked of the programme by default.
+      const own = !understood.assumed || understood.unexplained.length > 0;
+      if (!pieces.length && own && kindOf(written) === "fallback") kind = "fallback";
       pieces.push(...written);
       previous = previousOf(understood, written);
     }
@@ -169,7 +171,9 @@ export class AnswerEngine {
     // not inside another ("menteri" is not in "kementerian").
     const said = u.unexplained.length ? ` ${fold(answers.map((p) => p.text).join(" "))}` : "";
     const unexplained = u.unexplained.filter((w) => !said.includes(` ${w}`));
-    return unexplained.length ? [this.missing({ ...u, unexplained }, "words", first)] : answers;
+    // A thing the question named none for is no question about the programme (nor counted as one).
+    const about = u.assumed ? undefined : first;
+    return unexplained.length ? [this.missing({ ...u, unexplained }, "words", about)] : answers;
   }
 
   /** The subjects, with two or more regions outside the programme gathered into one answer. */

@@ -286,6 +286,7 @@ function resolve(
       // "Pelatihannya kapan?": a question about a thing the sources never name is asked of the
       // programme, and answered that they don't say.
       subjects = [{ kind: "topic", id: "summary" }];
+      assumed = true;
     }
   } else if (intent === "describe" && previous && found.meaningful <= 3) {
     // "kalau Jatim?", "and Papua?": the same question about another subject.
