@@ -400,6 +400,14 @@ describe("what the sources don't name", () => {
   });
 });
 
+describe("a message read as its fewest phrases", () => {
+  it("'work on the ground' is 'work' + 'on the ground' (the approach), not 'work on' + two words", async () => {
+    const reply = await ask("How does the programme actually work on the ground?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(/facilitator/i);
+  });
+});
+
 describe("sentences around the question", () => {
   it("unknown words of an introduction that asks nothing are not what is asked", async () => {
     const reply = await ask(

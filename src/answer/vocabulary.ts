@@ -319,35 +319,52 @@ export class Vocabulary {
 
   /** Splits tokens into the longest known phrases; unknown words come back with no concepts. */
   segment(tokens: Token[]): Match[] {
+    // The reading with the fewest phrases, the longer phrase first where two readings tie:
+    // "work | on the ground", not "work on | the | ground".
+    const options = tokens.map((_, i) => this.phrasesAt(tokens, i));
+    const fewest: number[] = new Array(tokens.length + 1).fill(0);
+    const chosen: Match[] = [];
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      let best: Match | undefined;
+      for (const match of options[i] ?? []) {
+        const count = 1 + (fewest[i + match.tokens.length] as number);
+        if (!best || count < (fewest[i] as number)) {
+          best = match;
+          fewest[i] = count;
+        }
+      }
+      chosen[i] = best as Match;
+    }
     const out: Match[] = [];
-    let i = 0;
-    while (i < tokens.length) {
-      const first = tokens[i] as Token;
-      // Only as many words as the longest phrase that starts with this one, read as normalised
-      // ("olah") or as written ("cara mengolah").
-      const longest = Math.max(
-        this.longestFrom.get(first.text) ?? 1,
-        this.longestFrom.get(first.original) ?? 1,
-      );
-      let n = Math.min(longest, tokens.length - i);
-      let match: Match = { text: first.text, concepts: [], certainty: first.certainty, tokens: [first] };
-      for (; n >= 1; n--) {
-        const span = n === 1 ? [first] : tokens.slice(i, i + n);
-        const text = span.map((t) => t.text).join(" ");
-        const written = span.map((t) => t.original).join(" ");
-        const phrase = this.phrases.get(text) ?? (n > 1 ? this.phrases.get(written) : undefined);
-        if (!phrase) continue;
+    for (let i = 0; i < tokens.length; i += (chosen[i] as Match).tokens.length) out.push(chosen[i] as Match);
+    return out;
+  }
+
+  /** The phrases that begin at `tokens[i]`, longest first, ending with the word alone. */
+  private phrasesAt(tokens: Token[], i: number): Match[] {
+    const first = tokens[i] as Token;
+    // Only as many words as the longest phrase that starts with this one, read as normalised
+    // ("olah") or as written ("cara mengolah").
+    const longest = Math.max(
+      this.longestFrom.get(first.text) ?? 1,
+      this.longestFrom.get(first.original) ?? 1,
+    );
+    const out: Match[] = [];
+    for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
+      const span = n === 1 ? [first] : tokens.slice(i, i + n);
+      const text = span.map((t) => t.text).join(" ");
+      const written = span.map((t) => t.original).join(" ");
+      const phrase = this.phrases.get(text) ?? (n > 1 ? this.phrases.get(written) : undefined);
+      if (phrase) {
         const certainty = Math.min(...span.map((t) => t.certainty));
-        match = {
+        out.push({
           text: this.phrases.has(text) ? text : written,
           concepts: phrase.concepts,
           certainty,
           tokens: span,
-        };
-        break;
-      }
-      out.push(match);
-      i += Math.max(n, 1);
+        });
+      } else if (n === 1)
+        out.push({ text: first.text, concepts: [], certainty: first.certainty, tokens: [first] });
     }
     return out;
   }
