@@ -400,6 +400,18 @@ describe("what the sources don't name", () => {
   });
 });
 
+describe("'the first one' across a chat's answers", () => {
+  it("points to the first subject the chat's answers were about when none gave a list", async () => {
+    const engine = await setup();
+    const reply = engine.askAfter(
+      ["what's in Central Java?", "and West Kalimantan?"],
+      "where is the first one located exactly?",
+    );
+    expect(reply.text).toContain("Tegal");
+    expect(reply.text).not.toContain("Pontianak");
+  });
+});
+
 describe("a message read as its fewest phrases", () => {
   it("'work on the ground' is 'work' + 'on the ground' (the approach), not 'work on' + two words", async () => {
     const reply = await ask("How does the programme actually work on the ground?");

@@ -7,6 +7,7 @@ const asked = (id: string): Previous => ({
   subjects: [{ kind: "province", id }],
   sources: [],
   items: [],
+  named: [],
 });
 
 describe("a conversation's last question", () => {

@@ -118,7 +118,7 @@ export class AnswerEngine {
       const own = !understood.assumed || understood.unexplained.length > 0;
       if (!pieces.length && own && kindOf(written) === "fallback") kind = "fallback";
       pieces.push(...written);
-      previous = previousOf(understood, written);
+      previous = previousOf(understood, written, previous);
     }
     if (!pieces.length) return this.didYouMean(lang, reading.whole, understood);
     const reply: Reply = { ...this.reply(lang, kind ?? kindOf(pieces), pieces), previous };
@@ -148,7 +148,7 @@ export class AnswerEngine {
     if (!subject || !piece) return undefined;
     return {
       ...this.reply(lang, kindOf([piece]), [piece]),
-      previous: previousOf({ intent: "describe" }, [piece]),
+      previous: previousOf({ intent: "describe" }, [piece], undefined),
     };
   }
 
@@ -321,12 +321,19 @@ function smallTalkOf(f: Found): SmallTalk | undefined {
 }
 
 /** What a follow-up can build on: the question's intent, what its answer was about and cited. */
-function previousOf(u: Pick<Understood, "intent">, written: Piece[]): Previous {
+/** The subjects a chat remembers having named, for "the first one" across answers. */
+const NAMED_KEPT = 5;
+
+function previousOf(u: Pick<Understood, "intent">, written: Piece[], before: Previous | undefined): Previous {
+  const subjects = written.flatMap((p) => p.about);
+  const [main] = subjects;
+  const named = uniqueSubjects([...(before?.named ?? []), ...(main ? [main] : [])].reverse()).reverse();
   return {
     intent: u.intent,
-    subjects: written.flatMap((p) => p.about),
+    subjects,
     sources: written.flatMap((p) => p.sources),
     items: written.flatMap((p) => p.items ?? []),
+    named: named.slice(-NAMED_KEPT),
   };
 }
 

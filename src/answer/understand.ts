@@ -18,6 +18,11 @@ export interface Previous {
   sources: string[];
   /** The items of a list it answered with, in order: "the second one" points to one. */
   items: Subject[];
+  /**
+   * What the chat's answers were about, one subject each, oldest first (the last few): after
+   * "what's in Central Java?" and "and West Kalimantan?", "the first one" is Central Java.
+   */
+  named: Subject[];
 }
 
 /** One question understood. */
@@ -192,7 +197,7 @@ function namedSubjects(
 
 /** "the third one", "yang kedua": the item of the previous answer's list the question points to. */
 function pointedItem(f: Found, previous: Previous | undefined): Subject | undefined {
-  const items = previous?.items ?? [];
+  const items = previous?.items.length ? previous.items : (previous?.named ?? []);
   if (f.ordinal === undefined || items.length === 0) return undefined;
   return f.ordinal < 0 ? items[items.length + f.ordinal] : items[f.ordinal - 1];
 }
