@@ -412,6 +412,18 @@ describe("'the first one' across a chat's answers", () => {
   });
 });
 
+describe("how many, of a group", () => {
+  it("counts a group's provinces, whatever verb the question uses ('picked')", async () => {
+    const engine = await setup();
+    const reply = engine.askAfter(
+      ["which provinces joined in 2017?"],
+      "how many of those were picked as first targets?",
+    );
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("three provinces");
+  });
+});
+
 describe("a message read as its fewest phrases", () => {
   it("'work on the ground' is 'work' + 'on the ground' (the approach), not 'work on' + two words", async () => {
     const reply = await ask("How does the programme actually work on the ground?");

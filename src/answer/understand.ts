@@ -161,6 +161,8 @@ function counted(f: Found, subjects: Subject[]): Asked["counts"] {
   if (f.cues.has("provinces")) return "provinces";
   // A province's places and products are its entries: "how many products does Sulteng have?".
   if (f.cues.has("where") || f.cues.has("product")) return "places";
+  // A group is of provinces: "how many of those were picked as first targets?".
+  if (subjects.some((s) => s.kind === "cohort")) return "provinces";
   if (f.cues.has("criteria")) return "criteria";
   return undefined;
 }
