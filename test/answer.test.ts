@@ -432,6 +432,35 @@ describe("a message read as its fewest phrases", () => {
   });
 });
 
+describe("checking a statement", () => {
+  it.each([
+    ["Bener ya Gati Wibawaningsih itu Dirjen IKM?", "Direktur Jenderal"],
+    ["So Jawa Timur is in both phases, right?", "Mojokerto"],
+  ])("%j is answered with the facts", async (question, fact) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain(fact);
+  });
+
+  it("a wrong year to confirm is answered with the year the sources give", async () => {
+    const reply = await ask("Can you confirm the programme began in 2015?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("2013");
+  });
+});
+
+describe("the language of a question that quotes the other one", () => {
+  it("'What is 'olahan lidah buaya'?' is answered in English", async () => {
+    const reply = await ask("What is 'olahan lidah buaya'?");
+    expect(reply.lang).toBe("en");
+    expect(reply.text).toMatch(/aloe vera/i);
+  });
+
+  it("a message all in quotes keeps the quote's language", async () => {
+    expect((await ask("'produk sulsel apa?'")).lang).toBe("id");
+  });
+});
+
 describe("sentences around the question", () => {
   it("unknown words of an introduction that asks nothing are not what is asked", async () => {
     const reply = await ask(

@@ -43,6 +43,7 @@ export const CUE_NAMES = [
   "and", // dan, and: may join two questions in one message
   "joins", // when, where: question words that also join a clause ("… when choosing regions?")
   "pronoun", // she, beliau: the person the previous answer named
+  "confirm", // bener ya, right?, can you confirm: asks to check a statement, answered with the facts
   "domain", // programme words: IKM, programme, cooperation, Japan …
   "stop", // carries no meaning here
 ] as const;

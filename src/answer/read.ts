@@ -2,7 +2,7 @@ import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
 import type { Cue, SmallTalk } from "./lexicon.ts";
 import { clauses } from "./normalise.ts";
-import type { Match, Vocabulary } from "./vocabulary.ts";
+import type { Match, Token, Vocabulary } from "./vocabulary.ts";
 
 /** What the matcher found in a question, or in one part of it. */
 export interface Found {
@@ -120,7 +120,7 @@ function push<T extends string | number>(list: T[], value: T): void {
 }
 
 // Cues that carry no meaning of their own.
-const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>(["stop", "and", "do", "pronoun"]);
+const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>(["stop", "and", "do", "pronoun", "confirm"]);
 
 /** Adds what one phrase stands for to `found`. */
 function collect(found: Found, match: Match): void {
@@ -372,19 +372,30 @@ function withoutJoiningWords(matches: Match[]): Match[] {
   });
 }
 
+// Words in quotes: opened after a space (not the apostrophe of "what's"), closed before one.
+const QUOTED = /(?<=^|\s)["“'‘][^"”'’]+["”'’](?=$|[\s?.,!:;])/gu;
+
 /** Reads a message into what it names and the questions it asks. */
 export function readQuestion(question: string, vocabulary: Vocabulary): Reading {
   const clauseMatches = clauses(question).map((c) =>
     withoutJoiningWords(vocabulary.segment(vocabulary.tokens(c))),
   );
   const all = clauseMatches.flat();
-  let id = 0;
-  let en = 0;
-  for (const t of all.flatMap((m) => m.tokens)) {
-    const lang = vocabulary.languageOf(t.text) ?? vocabulary.languageOf(t.original);
-    if (lang === "id") id++;
-    else if (lang === "en") en++;
-  }
+  // Quoted words are the other language's as often as not ("What is 'olahan lidah buaya'?"):
+  // the rest of the message says which language it is in, when it says anything.
+  const votes = (tokens: Token[]) => {
+    let [id, en] = [0, 0];
+    for (const t of tokens) {
+      const lang = vocabulary.languageOf(t.text) ?? vocabulary.languageOf(t.original);
+      if (lang === "id") id++;
+      else if (lang === "en") en++;
+    }
+    return { id, en };
+  };
+  const every = () => votes(all.flatMap((m) => m.tokens));
+  const unquoted =
+    question.search(QUOTED) >= 0 ? votes(vocabulary.tokens(question.replace(QUOTED, " "))) : undefined;
+  const { id, en } = unquoted && unquoted.id + unquoted.en > 0 ? unquoted : every();
   const asking = new Set(clauseMatches.flatMap(askingWords));
   const whole = foundIn(all, asking);
   const asked = new Set<Match>();

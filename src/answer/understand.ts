@@ -235,7 +235,8 @@ export function understand(
       followUp,
     },
     ...unexplained(found, intent, followUp, subjects),
-    unknownYears: found.years.filter((y) => !years.has(y)),
+    // "Can you confirm it began in 2015?": the facts answer it, with the year the sources give.
+    unknownYears: found.cues.has("confirm") ? [] : found.years.filter((y) => !years.has(y)),
     now: found.cues.has("now") && asksOfPeople,
     followUp,
     foreign: found.countries[0],
