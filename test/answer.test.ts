@@ -413,6 +413,14 @@ describe("'the first one' across a chat's answers", () => {
 });
 
 describe("how many, of a group", () => {
+  it("counts a group's own locations when asked for locations", async () => {
+    const reply = await ask("brp lokasi kab/kota yg disebut utk 5 provinsi baru 2017?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("lima lokasi");
+    expect(reply.text).toContain("Kota Pasuruan");
+    expect(reply.text).not.toContain("Mojokerto");
+  });
+
   it("counts a group's provinces, whatever verb the question uses ('picked')", async () => {
     const engine = await setup();
     const reply = engine.askAfter(

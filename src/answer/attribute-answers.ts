@@ -205,6 +205,24 @@ export function count(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined 
     );
   }
   const cohort = s.kind === "cohort" ? s.id : q.cohort;
+  // "How many locations do the 2017 provinces have?": the group's own places.
+  const group = cohort ? w.cohort(cohort) : undefined;
+  if (q.counts === "places" && group && (s.kind === "cohort" || s.kind === "topic")) {
+    const entries = w
+      .cohortProvinces(group.id)
+      .flatMap((p) => p.entries.filter((e) => e.cohort === group.id));
+    const places = entries.map((e) => `${w.placeName(lang, e)} (${w.productName(lang, e.product)})`);
+    const text = w.t(lang, "answer.countCohortEntries", {
+      cohort: capitalise(group.name[lang]),
+      total: n(entries.length),
+      places: joinList(lang, places),
+    });
+    return w.piece(
+      text,
+      entries.flatMap((e) => w.entrySources(e)),
+      [{ kind: "cohort", id: group.id }],
+    );
+  }
   if (q.counts !== "provinces" && !(s.kind === "cohort" && q.counts === undefined)) return undefined;
   if (!(s.kind === "cohort" || s.kind === "topic" || s.kind === "list")) return undefined;
   const provinces = w.cohortProvinces(cohort);
