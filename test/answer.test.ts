@@ -469,6 +469,14 @@ describe("the language of a question that quotes the other one", () => {
   });
 });
 
+describe("a reading that keeps names whole", () => {
+  it("'nomor laporan JICA' is the number of the JICA report, not a source question about JICA", async () => {
+    const reply = await ask("Nomor laporan JICA-nya apa?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("IL JR 16-035");
+  });
+});
+
 describe("sentences around the question", () => {
   it("unknown words of an introduction that asks nothing are not what is asked", async () => {
     const reply = await ask(

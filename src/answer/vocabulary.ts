@@ -57,6 +57,19 @@ export interface Match {
 }
 
 const MAX_PHRASE_WORDS = 6;
+/** Concepts that name a subject: a reading with more words in them is preferred. */
+const NAME_KINDS: ReadonlySet<Concept["type"]> = new Set<Concept["type"]>([
+  "province",
+  "place",
+  "product",
+  "criterion",
+  "person",
+  "org",
+  "source",
+  "area",
+  "island",
+  "cohort",
+]);
 /** Words not in the vocabulary whose reading is remembered, at most. */
 const MAX_REMEMBERED_WORDS = 10_000;
 // Rank of concept kinds when a misspelt word could be corrected to several words.
@@ -319,18 +332,25 @@ export class Vocabulary {
 
   /** Splits tokens into the longest known phrases; unknown words come back with no concepts. */
   segment(tokens: Token[]): Match[] {
-    // The reading with the fewest phrases, the longer phrase first where two readings tie:
-    // "work | on the ground", not "work on | the | ground".
+    // The reading with the fewest phrases, then with the most words read as names, then the
+    // longer phrase first: "work | on the ground", not "work on | the | ground"; "nomor | laporan
+    // JICA" (a name of two words), not "nomor laporan | JICA".
     const options = tokens.map((_, i) => this.phrasesAt(tokens, i));
     const fewest: number[] = new Array(tokens.length + 1).fill(0);
+    const names: number[] = new Array(tokens.length + 1).fill(0);
     const chosen: Match[] = [];
     for (let i = tokens.length - 1; i >= 0; i--) {
       let best: Match | undefined;
       for (const match of options[i] ?? []) {
-        const count = 1 + (fewest[i + match.tokens.length] as number);
-        if (!best || count < (fewest[i] as number)) {
+        const next = i + match.tokens.length;
+        const count = 1 + (fewest[next] as number);
+        const named =
+          (names[next] as number) +
+          (match.concepts.some((c) => NAME_KINDS.has(c.type)) ? match.tokens.length : 0);
+        if (!best || count < (fewest[i] as number) || (count === fewest[i] && named > (names[i] as number))) {
           best = match;
           fewest[i] = count;
+          names[i] = named;
         }
       }
       chosen[i] = best as Match;
