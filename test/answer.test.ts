@@ -440,6 +440,18 @@ describe("a message read as its fewest phrases", () => {
   });
 });
 
+describe("why one region was chosen", () => {
+  it("is not answered (the sources never say), yet gives the considerations they do give", async () => {
+    const engine = await setup();
+    const why = engine.ask("Kenapa Sulawesi Tenggara tidak jadi target awal?");
+    expect(why.kind).toBe("fallback");
+    expect(why.text).toContain("APBN");
+    // The same subject and intent without "why" is answered: the answers are remembered apart.
+    expect(engine.ask("kenapa sulsel dipilih?").kind).toBe("fallback");
+    expect(engine.ask("sulsel dipilih berdasarkan apa?").kind).toBe("answer");
+  });
+});
+
 describe("checking a statement", () => {
   it.each([
     ["Bener ya Gati Wibawaningsih itu Dirjen IKM?", "Direktur Jenderal"],

@@ -29,6 +29,8 @@ export interface Asked {
   followUp: boolean;
   /** The years the question names that the sources know ("the source that says 2013–2016"). */
   years: readonly number[];
+  /** Asks why ("kenapa", "why"): the word the sources' aim is also named by. */
+  why: boolean;
 }
 
 type Write = (w: AnswerWriter, s: Subject, q: Asked) => Piece | undefined;
@@ -148,6 +150,9 @@ export function answer(w: AnswerWriter, intent: Intent, s: Subject | undefined, 
     intent === "said" || intent === "source"
       ? `:${q.previousSources.join(",")}:${q.followUp}:${q.years.join(",")}`
       : "";
-  const key = `a:${intent}:${subjectRef(s)}${named}:${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}${previous}`;
+  // Every field of the question an answer reads is in the key (the previous answer's sources only
+  // where they are read).
+  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.why}`;
+  const key = `a:${intent}:${subjectRef(s)}${named}:${shape}${previous}`;
   return w.memo(key, () => ANSWERS[intent][s.kind]?.(w, s, q));
 }

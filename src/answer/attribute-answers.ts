@@ -284,10 +284,18 @@ export function criteria(w: AnswerWriter, s: Subject, q: Asked): Piece | undefin
   const card = describe(w, s, q);
   if (!card) return undefined;
   const lines = [card.text];
-  if (s.kind !== "cohort")
-    lines.push(w.t(q.lang, "answer.criteriaForSubject", { subject: w.nameOf(q.lang, s) }));
+  // Why one region was (or wasn't) chosen, the sources never say: the answer says so, with the
+  // considerations they do give, and is no answer to the question asked (kind fallback).
+  const own = s.kind !== "cohort";
+  const region = s.kind === "province" || s.kind === "place" || s.kind === "area";
+  if (own) lines.push(w.t(q.lang, "answer.criteriaForSubject", { subject: w.nameOf(q.lang, s) }));
   lines.push(all.text);
-  return w.piece(lines.join("\n"), [...card.sources, ...all.sources], card.about);
+  return w.piece(
+    lines.join("\n"),
+    [...card.sources, ...all.sources],
+    card.about,
+    region && q.why ? "fallback" : "answer",
+  );
 }
 
 export function who(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {

@@ -121,10 +121,19 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   },
   {
     intent: "criteria",
-    matches: (f) => has(f, "criteria"),
+    // Or why a region is (or isn't) in a group: "kenapa Sultra tidak jadi target awal?".
+    matches: (f) =>
+      has(f, "criteria") ||
+      (f.attributes.includes("aim") &&
+        f.cohorts.length > 0 &&
+        f.provinces.length + f.places.length + f.areas.length > 0),
     examples: {
-      id: ["Kenapa Papua dipilih?", "Bagaimana daerah dipilih?"],
-      en: ["How are the regions selected?", "Why was Papua chosen?"],
+      id: [
+        "Kenapa Papua dipilih?",
+        "Bagaimana daerah dipilih?",
+        "Kenapa Sulawesi Tenggara tidak jadi target awal?",
+      ],
+      en: ["How are the regions selected?", "Why was Papua chosen?", "Why is Papua among the first targets?"],
     },
   },
   {

@@ -231,6 +231,7 @@ export function understand(
       both: found.cues.has("both"),
       start: found.cues.has("since"),
       years: found.years.filter((y) => years.has(y)),
+      why: found.attributes.includes("aim"),
       previousSources: previous?.sources ?? [],
       followUp,
     },
