@@ -476,6 +476,13 @@ describe("the language of a question that quotes the other one", () => {
     expect(reply.text).toMatch(/aloe vera/i);
   });
 
+  it("a follow-up whose words say neither language keeps the chat's ('and Konawe Selatan?')", async () => {
+    const engine = await setup();
+    const reply = engine.askAfter(["What is made in Bangka Barat?"], "and Konawe Selatan?");
+    expect(reply.lang).toBe("en");
+    expect(reply.text).toMatch(/tofu/i);
+  });
+
   it("a message all in quotes keeps the quote's language", async () => {
     expect((await ask("'produk sulsel apa?'")).lang).toBe("id");
   });

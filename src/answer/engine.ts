@@ -86,7 +86,7 @@ export class AnswerEngine {
   /** Answers one message. Never throws for any text. */
   ask(question: string, options: AskOptions = {}): Reply {
     const reading = readQuestion(question, this.vocabulary);
-    const lang = options.lang ?? reading.lang ?? options.defaultLang ?? "id";
+    const lang = options.lang ?? reading.lang ?? options.previous?.lang ?? options.defaultLang ?? "id";
     if (reading.empty) return this.fallback(lang, "answer.empty", []);
     const smalltalk = smallTalkOf(reading.whole);
     if (smalltalk) {
@@ -118,7 +118,7 @@ export class AnswerEngine {
       const own = !understood.assumed || understood.unexplained.length > 0;
       if (!pieces.length && own && kindOf(written) === "fallback") kind = "fallback";
       pieces.push(...written);
-      previous = previousOf(understood, written, previous);
+      previous = { ...previousOf(understood, written, previous), lang };
     }
     if (!pieces.length) return this.didYouMean(lang, reading.whole, understood);
     const reply: Reply = { ...this.reply(lang, kind ?? kindOf(pieces), pieces), previous };

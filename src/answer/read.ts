@@ -400,7 +400,8 @@ export function readQuestion(question: string, vocabulary: Vocabulary): Reading 
   const whole = foundIn(all, asking);
   const asked = new Set<Match>();
   return {
-    lang: en > id ? "en" : id > 0 ? "id" : undefined,
+    // As many words of each language ("and Konawe Selatan?") say neither.
+    lang: en > id ? "en" : id > en ? "id" : undefined,
     whole,
     parts: pieces(clauseMatches, asked).map((part) => foundIn(part, asking, asked)),
     empty: all.length === 0,

@@ -23,6 +23,8 @@ export interface Previous {
    * "what's in Central Java?" and "and West Kalimantan?", "the first one" is Central Java.
    */
   named: Subject[];
+  /** The language it was answered in: a follow-up whose words don't say keeps it. */
+  lang?: Lang;
 }
 
 /** One question understood. */
