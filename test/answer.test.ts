@@ -452,6 +452,19 @@ describe("why one region was chosen", () => {
   });
 });
 
+describe("two things side by side", () => {
+  it("'X vs Y: what industries?' states each one's products", async () => {
+    const reply = await ask("Tegal vs Mojokerto: what industries?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("metal components");
+    expect(reply.text).toContain("footwear");
+  });
+
+  it("a comparison that judges is not answered", async () => {
+    expect((await ask("Tegal vs Mojokerto, which did better?")).kind).toBe("fallback");
+  });
+});
+
 describe("checking a statement", () => {
   it.each([
     ["Bener ya Gati Wibawaningsih itu Dirjen IKM?", "Direktur Jenderal"],

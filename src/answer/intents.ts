@@ -63,7 +63,9 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   },
   {
     intent: "judge",
-    matches: (f) => has(f, "judge"),
+    // A comparison alone judges too, unless it asks what the sources state of each ("Tegal vs
+    // Mojokerto: what industries?").
+    matches: (f) => has(f, "judge") || (has(f, "compare") && !has(f, "product", "where")),
     examples: {
       id: ["Apakah program ini berhasil?", "Provinsi mana yang paling berhasil di fase pertama?"],
       en: [

@@ -37,7 +37,8 @@ export const CUE_NAMES = [
   "after", // after a year: with the sources' last year, asks what they cannot tell
   "now", // who holds an office now: the sources speak of 2017
   "quantity", // how much, how many
-  "judge", // success, compared, the best: asks to evaluate or compare, which the sources never do
+  "judge", // success, the best, cheaper: asks to evaluate, which the sources never do
+  "compare", // vs, dibanding: sets two things side by side, to judge or to state each
   "absent", // ibu kota: a fact the sources never give, in words that otherwise mean something they do
   "howto", // how do I, cara daftar: asks for instructions, which the sources hold none of
   "and", // dan, and: may join two questions in one message
