@@ -452,6 +452,13 @@ describe("why one region was chosen", () => {
   });
 });
 
+describe("when a person took office", () => {
+  it("is not in the sources; when she spoke is", async () => {
+    expect((await ask("Kapan Gati Wibawaningsih mulai menjabat Dirjen IKM?")).kind).toBe("fallback");
+    expect((await ask("When did Gati speak about the programme?")).text).toContain("25 December 2017");
+  });
+});
+
 describe("two things side by side", () => {
   it("'X vs Y: what industries?' states each one's products", async () => {
     const reply = await ask("Tegal vs Mojokerto: what industries?");

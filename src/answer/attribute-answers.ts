@@ -86,7 +86,8 @@ export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
           });
     return w.piece(text, [s.id], [s]);
   }
-  if (s.kind === "person") return personCard(w, s.id, lang);
+  // When a person spoke, the card says; when they took office ("mulai menjabat"), the sources don't.
+  if (s.kind === "person") return q.start ? undefined : personCard(w, s.id, lang);
   if (s.kind === "criteria" || s.kind === "criterion") return said(w, s, q);
   const entries = entriesOf(w, s).filter((x) => !q.cohort || x.e.cohort === q.cohort);
   if (!entries.length) return undefined;
