@@ -452,6 +452,18 @@ describe("why one region was chosen", () => {
   });
 });
 
+describe("a name asked at a place", () => {
+  it("is the name of the thing asked for, which the sources don't give, not the place's", async () => {
+    const reply = await ask("Apa nama koperasi tahu tempe di Konawe Selatan yang ikut?");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toContain("koperasi");
+  });
+
+  it("the place's own name is still answered", async () => {
+    expect((await ask("Apa nama kabupaten program di Sulawesi Tenggara?")).text).toContain("Konawe Selatan");
+  });
+});
+
 describe("when a person took office", () => {
   it("is not in the sources; when she spoke is", async () => {
     expect((await ask("Kapan Gati Wibawaningsih mulai menjabat Dirjen IKM?")).kind).toBe("fallback");

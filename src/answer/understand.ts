@@ -335,9 +335,18 @@ function unexplained(
     !WH_CUES.some((cue) => f.cues.has(cue)) &&
     subjects.length > 0 &&
     subjects.every((s) => s.kind === "topic" && s.id === "summary");
+  // "Apa nama koperasi tahu tempe di Konawe Selatan?": a name asked at a place is of the thing
+  // the unknown word names (the place's own name is not asked).
+  const nameAtPlace =
+    intent === "name" &&
+    subjects.length > 0 &&
+    subjects.every((s) => s.kind === "province" || s.kind === "place" || s.kind === "area") &&
+    f.questionUnknown.length > 0;
   return {
     unexplained:
-      f.asking.length || f.questionUnknown.length > allowed || membershipOfUnknown ? f.unknown : [],
+      f.asking.length || f.questionUnknown.length > allowed || membershipOfUnknown || nameAtPlace
+        ? f.unknown
+        : [],
     confidence: f.certainty * UNKNOWN_FACTOR ** Math.min(f.unknown.length, allowed),
   };
 }
