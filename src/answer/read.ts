@@ -2,7 +2,8 @@ import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
 import type { Cue, SmallTalk } from "./lexicon.ts";
 import { clauses } from "./normalise.ts";
-import type { Match, Token, Vocabulary } from "./vocabulary.ts";
+import type { Match, Vocabulary } from "./vocabulary.ts";
+import { messageLanguage } from "./word-languages.ts";
 
 /** What the matcher found in a question, or in one part of it. */
 export interface Found {
@@ -240,6 +241,13 @@ const QUESTION_WORDS: ReadonlySet<Cue> = new Set<Cue>([
   "meaning",
 ]);
 
+/** "JICA's chief advisor": what a name's possessive points to is asked of that name. */
+function possessed(matches: Match[], m: Match): boolean {
+  const at = matches.indexOf(m);
+  const owner = matches[at - 2];
+  return at >= 2 && matches[at - 1]?.text === "s" && owner !== undefined && isName(owner);
+}
+
 /**
  * Unknown words in the place where a question says what it asks, which change the question:
  * first after the question word ("what is the population of …", "berapa anggaran …"), last
@@ -248,13 +256,6 @@ const QUESTION_WORDS: ReadonlySet<Cue> = new Set<Cue>([
  * unless an English auxiliary makes it the question's verb ("does the theme favour …?"). Verbs
  * are not asked for. So is what a name's possessive points to ("JICA's chief advisor").
  */
-/** "JICA's chief advisor": what a name's possessive points to is asked of that name. */
-function possessed(matches: Match[], m: Match): boolean {
-  const at = matches.indexOf(m);
-  const owner = matches[at - 2];
-  return at >= 2 && matches[at - 1]?.text === "s" && owner !== undefined && isName(owner);
-}
-
 function askingWords(matches: Match[]): Match[] {
   const content = matches.filter((m) => !isFiller(m));
   const lastIndex = content.length - 1;
@@ -351,14 +352,14 @@ function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
   return out;
 }
 
+const isAnd = (m: Match | undefined) =>
+  m !== undefined && m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && c.cue === "and");
+
 /**
  * A clause with the English question words that join a clause, not ask, left as mere words: one
  * word of time or place after the question has asked ("what …", "which …") and before more words.
  * "and when …" asks again, and a question of two pieces is split at "and" beforehand.
  */
-const isAnd = (m: Match | undefined) =>
-  m !== undefined && m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && c.cue === "and");
-
 function withoutJoiningWords(matches: Match[]): Match[] {
   let asked = false;
   return matches.map((m, i) => {
@@ -372,36 +373,21 @@ function withoutJoiningWords(matches: Match[]): Match[] {
   });
 }
 
-// Words in quotes: opened after a space (not the apostrophe of "what's"), closed before one.
-const QUOTED = /(?<=^|\s)["“'‘][^"”'’]+["”'’](?=$|[\s?.,!:;])/gu;
-
 /** Reads a message into what it names and the questions it asks. */
 export function readQuestion(question: string, vocabulary: Vocabulary): Reading {
   const clauseMatches = clauses(question).map((c) =>
     withoutJoiningWords(vocabulary.segment(vocabulary.tokens(c))),
   );
   const all = clauseMatches.flat();
-  // Quoted words are the other language's as often as not ("What is 'olahan lidah buaya'?"):
-  // the rest of the message says which language it is in, when it says anything.
-  const votes = (tokens: Token[]) => {
-    let [id, en] = [0, 0];
-    for (const t of tokens) {
-      const lang = vocabulary.languageOf(t.text) ?? vocabulary.languageOf(t.original);
-      if (lang === "id") id++;
-      else if (lang === "en") en++;
-    }
-    return { id, en };
-  };
-  const every = () => votes(all.flatMap((m) => m.tokens));
-  const unquoted =
-    question.search(QUOTED) >= 0 ? votes(vocabulary.tokens(question.replace(QUOTED, " "))) : undefined;
-  const { id, en } = unquoted && unquoted.id + unquoted.en > 0 ? unquoted : every();
   const asking = new Set(clauseMatches.flatMap(askingWords));
   const whole = foundIn(all, asking);
   const asked = new Set<Match>();
   return {
-    // As many words of each language ("and Konawe Selatan?") say neither.
-    lang: en > id ? "en" : id > en ? "id" : undefined,
+    lang: messageLanguage(
+      question,
+      all.flatMap((m) => m.tokens),
+      vocabulary,
+    ),
     whole,
     parts: pieces(clauseMatches, asked).map((part) => foundIn(part, asking, asked)),
     empty: all.length === 0,

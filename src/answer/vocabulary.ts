@@ -5,6 +5,7 @@ import type { Lang } from "../lang.ts";
 import { countryNames } from "./countries.ts";
 import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon.ts";
 import { editDistance, englishBases, fold, stemCandidates, tokenize } from "./normalise.ts";
+import { bestReading } from "./reading.ts";
 import { TypoIndex } from "./typos.ts";
 import { markLanguages, WordLanguages } from "./word-languages.ts";
 
@@ -57,19 +58,6 @@ export interface Match {
 }
 
 const MAX_PHRASE_WORDS = 6;
-/** Concepts that name a subject: a reading with more words in them is preferred. */
-const NAME_KINDS: ReadonlySet<Concept["type"]> = new Set<Concept["type"]>([
-  "province",
-  "place",
-  "product",
-  "criterion",
-  "person",
-  "org",
-  "source",
-  "area",
-  "island",
-  "cohort",
-]);
 /** Words not in the vocabulary whose reading is remembered, at most. */
 const MAX_REMEMBERED_WORDS = 10_000;
 // Rank of concept kinds when a misspelt word could be corrected to several words.
@@ -332,32 +320,7 @@ export class Vocabulary {
 
   /** Splits tokens into the longest known phrases; unknown words come back with no concepts. */
   segment(tokens: Token[]): Match[] {
-    // The reading with the fewest phrases, then with the most words read as names, then the
-    // longer phrase first: "work | on the ground", not "work on | the | ground"; "nomor | laporan
-    // JICA" (a name of two words), not "nomor laporan | JICA".
-    const options = tokens.map((_, i) => this.phrasesAt(tokens, i));
-    const fewest: number[] = new Array(tokens.length + 1).fill(0);
-    const names: number[] = new Array(tokens.length + 1).fill(0);
-    const chosen: Match[] = [];
-    for (let i = tokens.length - 1; i >= 0; i--) {
-      let best: Match | undefined;
-      for (const match of options[i] ?? []) {
-        const next = i + match.tokens.length;
-        const count = 1 + (fewest[next] as number);
-        const named =
-          (names[next] as number) +
-          (match.concepts.some((c) => NAME_KINDS.has(c.type)) ? match.tokens.length : 0);
-        if (!best || count < (fewest[i] as number) || (count === fewest[i] && named > (names[i] as number))) {
-          best = match;
-          fewest[i] = count;
-          names[i] = named;
-        }
-      }
-      chosen[i] = best as Match;
-    }
-    const out: Match[] = [];
-    for (let i = 0; i < tokens.length; i += (chosen[i] as Match).tokens.length) out.push(chosen[i] as Match);
-    return out;
+    return bestReading(tokens.map((_, i) => this.phrasesAt(tokens, i)));
   }
 
   /** The phrases that begin at `tokens[i]`, longest first, ending with the word alone. */

@@ -1,5 +1,6 @@
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
+import type { Token, Vocabulary } from "./vocabulary.ts";
 
 /** The language each word marks, when only one: what the language of a question is read from. */
 export class WordLanguages {
@@ -64,4 +65,32 @@ export function markLanguages(
     texts(c.meaning);
   }
   for (const p of k.people) texts(p.role);
+}
+
+// Words in quotes: opened after a space (not the apostrophe of "what's"), closed before one.
+const QUOTED = /(?<=^|\s)["“'‘][^"”'’]+["”'’](?=$|[\s?.,!:;])/gu;
+
+/**
+ * The language a message is in: the one more of its words mark; neither when as many words mark
+ * each ("and Konawe Selatan?"). Quoted words are the other language's as often as not ("What is
+ * 'olahan lidah buaya'?"): the rest of the message decides, when it marks anything.
+ */
+export function messageLanguage(
+  question: string,
+  tokens: readonly Token[],
+  vocabulary: Pick<Vocabulary, "tokens" | "languageOf">,
+): Lang | undefined {
+  const votes = (words: readonly Token[]) => {
+    let [id, en] = [0, 0];
+    for (const t of words) {
+      const lang = vocabulary.languageOf(t.text) ?? vocabulary.languageOf(t.original);
+      if (lang === "id") id++;
+      else if (lang === "en") en++;
+    }
+    return { id, en };
+  };
+  const unquoted =
+    question.search(QUOTED) >= 0 ? votes(vocabulary.tokens(question.replace(QUOTED, " "))) : undefined;
+  const { id, en } = unquoted && unquoted.id + unquoted.en > 0 ? unquoted : votes(tokens);
+  return en > id ? "en" : id > en ? "id" : undefined;
 }
