@@ -452,6 +452,18 @@ describe("why one region was chosen", () => {
   });
 });
 
+describe("a word that is a place and small talk ('mks')", () => {
+  it("is Makassar in a question", async () => {
+    const reply = await ask("produk mks apa?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("perak");
+  });
+
+  it("is thanks alone", async () => {
+    expect((await ask("ok mks")).kind).toBe("smalltalk");
+  });
+});
+
 describe("a name asked at a place", () => {
   it("is the name of the thing asked for, which the sources don't give, not the place's", async () => {
     const reply = await ask("Apa nama koperasi tahu tempe di Konawe Selatan yang ikut?");

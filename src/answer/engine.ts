@@ -302,7 +302,8 @@ function smallTalkOf(f: Found): SmallTalk | undefined {
     f.islands.length +
     f.cohorts.length +
     f.terms.length +
-    f.attributes.length;
+    f.attributes.length -
+    f.smallTalkNames;
   const substantive = [
     "product",
     "provinces",

@@ -46,6 +46,8 @@ export interface Found {
    * introductions around a question ("sy pensiunan guru di Siantar") say nothing of what it asks.
    */
   questionUnknown: string[];
+  /** Names that are small talk too ("mks": Makassar, or thanks): alone, the message is small talk. */
+  smallTalkNames: number;
   /** The lowest certainty of the words that were used (1 when none was corrected). */
   certainty: number;
   /** How many phrases carried meaning (anything but stop words). */
@@ -111,6 +113,7 @@ function emptyFound(): Found {
     unknown: [],
     asking: [],
     questionUnknown: [],
+    smallTalkNames: 0,
     certainty: 1,
     meaningful: 0,
   };
@@ -131,6 +134,8 @@ function collect(found: Found, match: Match): void {
     return;
   }
   const onlyStop = match.concepts.every((concept) => concept.type === "cue" && FILLER_CUES.has(concept.cue));
+  if (match.concepts.some((c) => c.type === "smalltalk") && match.concepts.some((c) => NAMES.has(c.type)))
+    found.smallTalkNames += 1;
   if (!onlyStop) {
     found.certainty = Math.min(found.certainty, match.certainty);
     found.meaningful += 1;

@@ -251,10 +251,12 @@ export class Vocabulary {
     const existing = this.phrases.get(key);
     // A programme name, an island or a common word wins over a region of the same name, and a
     // bare name shared by a regency and a city of one province ("malang") stands for one region.
+    // Small talk shares it: "mks" is thanks alone, Makassar in a question.
     const taken = existing?.concepts.some(
       (c) =>
-        !(c.type === "area" && concept.type === "area") ||
-        (c.code.includes(".") && sameProvinceRegency(c.code, concept.code)),
+        c.type !== "smalltalk" &&
+        (!(c.type === "area" && concept.type === "area") ||
+          (c.code.includes(".") && sameProvinceRegency(c.code, concept.code))),
     );
     if (!taken) this.add(term, concept);
   }
