@@ -6,7 +6,7 @@
 import type { Asked } from "./answers.ts";
 import { criterionCard, describe, officialsCard, personCard, sourceCard, topicCard } from "./cards.ts";
 import { membershipCard } from "./region-cards.ts";
-import type { Subject } from "./subject.ts";
+import { isRegion, type Subject } from "./subject.ts";
 import { type AnswerWriter, capitalise, formatDate, joinList, type Piece } from "./writer.ts";
 
 /** The entries a subject stands for: a province's, a place's, a product's. */
@@ -288,14 +288,13 @@ export function criteria(w: AnswerWriter, s: Subject, q: Asked): Piece | undefin
   // Why one region was (or wasn't) chosen, the sources never say: the answer says so, with the
   // considerations they do give, and is no answer to the question asked (kind fallback).
   const own = s.kind !== "cohort";
-  const region = s.kind === "province" || s.kind === "place" || s.kind === "area";
   if (own) lines.push(w.t(q.lang, "answer.criteriaForSubject", { subject: w.nameOf(q.lang, s) }));
   lines.push(all.text);
   return w.piece(
     lines.join("\n"),
     [...card.sources, ...all.sources],
     card.about,
-    region && q.why ? "fallback" : "answer",
+    isRegion(s) && q.why ? "fallback" : "answer",
   );
 }
 

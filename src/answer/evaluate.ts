@@ -40,8 +40,8 @@ function comparable(text: string): string {
 }
 
 /**
- * Scores the engine on a question set with the rules of the shared scorer
- * (`../shared/eval/score.mjs`): the right kind, the right language, every `must` group present and
+ * Scores the engine on a question set with the rules of the founders' shared scorer
+ * (`eval/score.mjs`, outside this repository): the right kind, the right language, every `must` group present and
  * no `must_not` string.
  */
 export function evaluate(engine: AnswerEngine, cases: EvalCase[]): EvalResult {

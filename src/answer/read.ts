@@ -2,6 +2,7 @@ import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
 import type { Cue, SmallTalk } from "./lexicon.ts";
 import { clauses } from "./normalise.ts";
+import { NAME_CONCEPTS } from "./reading.ts";
 import type { Match, Vocabulary } from "./vocabulary.ts";
 import { messageLanguage } from "./word-languages.ts";
 
@@ -134,7 +135,10 @@ function collect(found: Found, match: Match): void {
     return;
   }
   const onlyStop = match.concepts.every((concept) => concept.type === "cue" && FILLER_CUES.has(concept.cue));
-  if (match.concepts.some((c) => c.type === "smalltalk") && match.concepts.some((c) => NAMES.has(c.type)))
+  if (
+    match.concepts.some((c) => c.type === "smalltalk") &&
+    match.concepts.some((c) => NAME_CONCEPTS.has(c.type))
+  )
     found.smallTalkNames += 1;
   if (!onlyStop) {
     found.certainty = Math.min(found.certainty, match.certainty);
@@ -212,22 +216,7 @@ const SLOT_FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([...FILLER_CUES, "now", 
 const isFiller = (m: Match) =>
   m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && SLOT_FILLER_CUES.has(c.cue));
 const isUnknown = (m: Match) => m.concepts.length === 0 && !/^\d+$/.test(m.text) && m.text.length >= 3;
-// Concepts that name a thing a question can ask about.
-const NAMES: ReadonlySet<string> = new Set([
-  "province",
-  "place",
-  "product",
-  "criterion",
-  "person",
-  "role",
-  "org",
-  "source",
-  "area",
-  "island",
-  "cohort",
-  "term",
-]);
-const isName = (m: Match) => m.concepts.some((c) => NAMES.has(c.type));
+const isName = (m: Match) => m.concepts.some((c) => NAME_CONCEPTS.has(c.type));
 const isQuestionWord = (m: Match) => m.concepts.some((c) => c.type === "cue" && QUESTION_WORDS.has(c.cue));
 
 // Verbs by their form: Indonesian prefixes ("didampingi", "berasal"; not me-, which begins

@@ -1,19 +1,20 @@
 import type { Concept, Match } from "./vocabulary.ts";
 
-/** Concepts that name a subject: a reading with more words in them is preferred. */
-const NAME_KINDS: ReadonlySet<Concept["type"]> = new Set<Concept["type"]>([
+/** Concepts that name a thing a question can ask about (a reading with more words in them wins). */
+export const NAME_CONCEPTS: ReadonlySet<Concept["type"]> = new Set<Concept["type"]>([
   "province",
   "place",
   "product",
   "criterion",
   "person",
+  "role",
   "org",
   "source",
   "area",
   "island",
   "cohort",
+  "term",
 ]);
-
 /**
  * The best way to read a message as phrases, given the phrases that begin at each word (longest
  * first, the word alone last): the reading with the fewest phrases, then with the most words read
@@ -31,7 +32,7 @@ export function bestReading(options: readonly Match[][]): Match[] {
       const count = 1 + (fewest[next] as number);
       const named =
         (names[next] as number) +
-        (match.concepts.some((c) => NAME_KINDS.has(c.type)) ? match.tokens.length : 0);
+        (match.concepts.some((c) => NAME_CONCEPTS.has(c.type)) ? match.tokens.length : 0);
       if (!best || count < (fewest[i] as number) || (count === fewest[i] && named > (names[i] as number))) {
         best = match;
         fewest[i] = count;

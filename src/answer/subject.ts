@@ -113,3 +113,8 @@ export function parseSubjectRef(ref: string): Subject | undefined {
 function isProgrammeAttribute(id: string): id is ProgrammeAttribute {
   return (PROGRAMME_ATTRIBUTES as readonly string[]).includes(id);
 }
+
+/** Whether a subject is a place on the map: a programme province or place, or any region. */
+export function isRegion(s: Subject): boolean {
+  return s.kind === "province" || s.kind === "place" || s.kind === "area";
+}

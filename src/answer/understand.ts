@@ -9,7 +9,7 @@ import type { Asked } from "./answers.ts";
 import { type Intent, intentOf } from "./intents.ts";
 import { membershipOf } from "./membership.ts";
 import type { Found } from "./read.ts";
-import { type Subject, subjectRef } from "./subject.ts";
+import { isRegion, type Subject, subjectRef } from "./subject.ts";
 
 /** What a chat remembers of its last answer, so that a follow-up ("and Papua?") can use it. */
 export interface Previous {
@@ -338,10 +338,7 @@ function unexplained(
   // "Apa nama koperasi tahu tempe di Konawe Selatan?": a name asked at a place is of the thing
   // the unknown word names (the place's own name is not asked).
   const nameAtPlace =
-    intent === "name" &&
-    subjects.length > 0 &&
-    subjects.every((s) => s.kind === "province" || s.kind === "place" || s.kind === "area") &&
-    f.questionUnknown.length > 0;
+    intent === "name" && subjects.length > 0 && subjects.every(isRegion) && f.questionUnknown.length > 0;
   return {
     unexplained:
       f.asking.length || f.questionUnknown.length > allowed || membershipOfUnknown || nameAtPlace
