@@ -452,6 +452,26 @@ describe("why one region was chosen", () => {
   });
 });
 
+describe("requirements to take part", () => {
+  it("of a business or a person are not in the sources, which give how regions are chosen", async () => {
+    for (const q of [
+      "Apa saja syarat usaha saya untuk jadi peserta?",
+      "What are the requirements to become a facilitator?",
+    ]) {
+      const reply = await ask(q);
+      expect(reply.kind, q).toBe("fallback");
+      expect(reply.text, q).toMatch(/syarat bagi usaha|no requirements for a business/);
+      expect(reply.text, q).toContain("APBN");
+      expect(reply.nextSteps, q).toBe(true);
+    }
+  });
+
+  it("of a region, or one criterion, are answered", async () => {
+    expect((await ask("Apa syarat daerah bisa ikut program?")).kind).toBe("answer");
+    expect((await ask("is empowering entrepreneurs one of the criteria to join?")).kind).toBe("answer");
+  });
+});
+
 describe("a word that is a place and small talk ('mks')", () => {
   it("is Makassar in a question", async () => {
     const reply = await ask("produk mks apa?");

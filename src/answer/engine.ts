@@ -60,8 +60,14 @@ export interface AskOptions {
 export const ANSWER_CUTOFF = 0.45;
 const MAX_SUGGESTIONS = 3;
 // Intents no answer table cell can answer: the sources hold no instructions, no later phases,
-// no evaluations, none of the facts an "absent" word asks for.
-const UNANSWERABLE: ReadonlySet<Intent> = new Set<Intent>(["howto", "later", "judge", "absent"]);
+// no evaluations, no requirements for taking part, none of the facts an "absent" word asks for.
+const UNANSWERABLE: ReadonlySet<Intent> = new Set<Intent>([
+  "howto",
+  "later",
+  "judge",
+  "absent",
+  "requirements",
+]);
 const SMALL_TALK_ORDER: SmallTalk[] = ["thanks", "bye", "who-are-you", "how-are-you", "greet", "ack"];
 
 /**
@@ -155,6 +161,8 @@ export class AnswerEngine {
   /** The pieces answering one understood question, or saying what the sources do not hold. */
   private answerPart(u: Understood): Piece[] {
     const [first] = u.subjects;
+    // Requirements to take part are answered with what the sources do give: how regions are chosen.
+    if (u.intent === "requirements") return [this.missing(u, u.intent, { kind: "criteria" })];
     if (UNANSWERABLE.has(u.intent)) return [this.missing(u, u.intent, first)];
     if (u.foreign) return [this.missing(u, "foreign", first)];
     if (u.now) return [this.missing(u, "now", first)];

@@ -16,6 +16,7 @@ export const INTENTS = [
   "end", // when something ended
   "when", // when, since when, what date
   "count", // how many
+  "requirements", // what a business or a person must meet to take part: the sources only say how regions are chosen
   "criteria", // why or how something was chosen
   "province", // which province(s)
   "name", // what something is called
@@ -119,6 +120,28 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     examples: {
       id: ["Berapa provinsi di tahap pertama?", "Ada berapa pertimbangan pemilihan daerah?"],
       en: ["How many provinces were in the first phase?", "How many locations does East Java have?"],
+    },
+  },
+  {
+    intent: "requirements",
+    // Requirements asked of anything but a region ("syarat usaha ikut program", "syarat jadi
+    // fasilitator"): the sources' criteria choose regions, not businesses or people. A question
+    // naming one of the criteria asks about it.
+    matches: (f) =>
+      has(f, "requirement") &&
+      (has(f, "member") || f.attributes.some((a) => a !== "aim")) &&
+      !has(f, "provinces") &&
+      !f.attributes.includes("aim") &&
+      f.criteria.length +
+        f.provinces.length +
+        f.places.length +
+        f.areas.length +
+        f.islands.length +
+        f.cohorts.length ===
+        0,
+    examples: {
+      id: ["Apa syarat usaha kecil untuk ikut program ini?", "Apa persyaratan untuk jadi fasilitator?"],
+      en: ["What are the requirements for a small business to join?", "Who is eligible to take part?"],
     },
   },
   {

@@ -20,6 +20,7 @@ export const CUE_NAMES = [
   "plural", // mana saja, which, all, list: asks for a list
   "criteria", // chosen, selected, dipilih: asks why or how something was chosen
   "member", // part of the programme, join, included
+  "requirement", // syarat, requirements: what one must meet to take part (the sources give none but the regions')
   "only", // hanya, only: "is it only in Java?"
   "phase", // phase, tahap: with "first"/"second" or a year, a group of provinces
   "first",
