@@ -130,6 +130,7 @@ export const ANSWERS: Record<Intent, Row> = {
   meaning: every(card),
   criteria: soft(every(criteria)),
   howto: {},
+  requirements: {},
   later: {},
   judge: {},
   absent: {},
