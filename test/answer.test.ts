@@ -472,6 +472,32 @@ describe("requirements to take part", () => {
   });
 });
 
+describe("a source named beside a question about the programme's facts", () => {
+  it("says where the facts are to come from: the places of a phase, as the JICA report names them", async () => {
+    const reply = await ask("Which places of the first phase does the JICA report name?");
+    expect(reply.kind).toBe("answer");
+    for (const place of ["Samosir", "Tegal", "Palu", "Mojokerto", "Pontianak"])
+      expect(reply.text).toContain(place);
+    expect(reply.sources).toContain("jica-pcr-2016");
+  });
+
+  it("is asked of the previous answer's subject in a follow-up", async () => {
+    const engine = await setup();
+    const reply = engine.askAfter(
+      ["jatim tahap pertama produknya apa?"],
+      "kotanya di mana menurut laporan JICA?",
+    );
+    expect(reply.text).toContain("Mojokerto");
+  });
+
+  it("that doesn't hold the facts is named as not saying them, before what the other sources say", async () => {
+    const reply = await ask("menurut laporan JICA, provinsi mana saja yang siap bergabung 2017?");
+    expect(reply.text).toMatch(/^JICA.* tidak menyebut hal ini/);
+    expect(reply.text).toContain("Dogiyai");
+    expect(reply.sources).toEqual(["bisnis-2017"]);
+  });
+});
+
 describe("a word that is a place and small talk ('mks')", () => {
   it("is Makassar in a question", async () => {
     const reply = await ask("produk mks apa?");

@@ -181,7 +181,19 @@ export class AnswerEngine {
     const unexplained = u.unexplained.filter((w) => !said.includes(` ${w}`));
     // A thing the question named none for is no question about the programme (nor counted as one).
     const about = u.assumed ? undefined : first;
-    return unexplained.length ? [this.missing({ ...u, unexplained }, "words", about)] : answers;
+    if (unexplained.length) return [this.missing({ ...u, unexplained }, "words", about)];
+    return u.from ? this.fromSource(u.from, u.asked.lang, answers) : answers;
+  }
+
+  /**
+   * Facts asked from one source: when none of the answer's facts comes from it, the answer says
+   * so before giving what the other sources say.
+   */
+  private fromSource(source: string, lang: Lang, answers: Piece[]): Piece[] {
+    const [first, ...rest] = answers;
+    if (!first || answers.some((p) => p.sources.includes(source))) return answers;
+    const note = this.writer.t(lang, "answer.notInSource", { source: this.writer.citation(lang, source) });
+    return [{ ...first, text: `${note}\n${first.text}` }, ...rest];
   }
 
   /** The subjects, with two or more regions outside the programme gathered into one answer. */

@@ -79,7 +79,6 @@ const ASKING_CUES: ReadonlySet<Cue> = new Set<Cue>([
   "member",
   "name",
   "source",
-  "said",
   "meaning",
   "end",
   "quantity",

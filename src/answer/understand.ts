@@ -46,6 +46,8 @@ export interface Understood {
   foreign: string | undefined;
   /** Whether the subject was assumed (the programme), the question naming none. */
   assumed: boolean;
+  /** A source the facts are asked from ("according to the JICA report, where …?"). */
+  from: string | undefined;
 }
 
 // Cues of a question that asks for something ("which crafts are in it?"), not yes or no ("apakah"
@@ -64,6 +66,18 @@ const ROLE_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
 ]);
 // Intents an organisation or a term answers even beside the programme's words ("JICA itu apa?").
 const WEAK_SUBJECT_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["meaning", "describe", "who"]);
+// Intents asked of the programme's facts, not of a source: a source named beside them says where
+// the facts are to come from ("which places does the JICA report name for phase 1?").
+const FACT_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
+  "where",
+  "product",
+  "province",
+  "list",
+  "count",
+  "member",
+  "end",
+  "criteria",
+]);
 // Intents that only shape an answer: asked of a programme fact named by its word ("apa
 // tujuannya?", "cara kerja program ini?"), they read the fact itself.
 const SHAPING_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
@@ -218,7 +232,7 @@ export function understand(
   previous: Previous | undefined,
 ): Understood {
   const cohort = cohortOf(found, knowledge);
-  const { intent, subjects, followUp, assumed } = resolve(found, knowledge, areas, cohort, previous);
+  const { intent, subjects, followUp, assumed, from } = resolve(found, knowledge, areas, cohort, previous);
   const years = knownYears(knowledge);
   const asksOfPeople =
     intent === "who" || subjects.some((s) => s.kind === "person" || s.kind === "officials");
@@ -244,6 +258,7 @@ export function understand(
     followUp,
     foreign: found.countries[0],
     assumed,
+    from,
   };
 }
 
@@ -254,9 +269,18 @@ function resolve(
   areas: Areas,
   cohort: string | undefined,
   previous: Previous | undefined,
-): Pick<Understood, "intent" | "subjects" | "followUp" | "assumed"> {
+): Pick<Understood, "intent" | "subjects" | "followUp" | "assumed" | "from"> {
   let intent = intentOf(found);
   let subjects = namedSubjects(found, knowledge, areas, cohort, intent);
+  // Product words are often plain nouns ("bisnis" is also Bisnis.com): a source beside them is a
+  // constraint only when the question says so ("does the JICA report say what else they made?").
+  const factsAsked = FACT_INTENTS.has(intent) && (intent !== "product" || found.cues.has("said"));
+  const source = factsAsked ? subjects.find((s) => s.kind === "source") : undefined;
+  const from = source?.kind === "source" ? source.id : undefined;
+  if (from) {
+    subjects = subjects.filter((s) => s.kind !== "source");
+    if (subjects.length === 0 && cohort) subjects = [{ kind: "cohort", id: cohort }];
+  }
   const topics = found.attributes.map((id): Subject => ({ kind: "topic", id }));
   // "Siapa nama fasilitator di Tegal?": who or what name, asked of a fact of the programme (its
   // facilitators), is asked of that fact; asked at a place, it asks for names the sources lack.
@@ -308,7 +332,7 @@ function resolve(
   // "after 2017": after the last year the sources know, they cannot tell.
   const latest = Math.max(...knownYears(knowledge));
   if (found.cues.has("after") && found.years.some((y) => y >= latest)) intent = "later";
-  return { intent, subjects, followUp, assumed };
+  return { intent, subjects, followUp, assumed, from };
 }
 
 /**

@@ -327,12 +327,15 @@ export class AnswerWriter {
   /** "Sumber: Bisnis.com (25 Desember 2017); JICA … (Juni 2016)". */
   sourceLine(lang: Lang, keys: readonly string[]): string {
     return this.memo(`s:${lang}:${keys.join(",")}`, () => {
-      const cited = [...new Set(keys)].flatMap((key) => {
-        const s = this.k.sources[key];
-        return s ? [`${s.publisher} (${formatDate(lang, s.date)})`] : [];
-      });
+      const cited = [...new Set(keys)].flatMap((key) => this.citation(lang, key) ?? []);
       return cited.length ? this.t(lang, "answer.source", { sources: cited.join("; ") }) : "";
     });
+  }
+
+  /** "Bisnis.com (25 Desember 2017)": one source as an answer cites it. */
+  citation(lang: Lang, key: string): string | undefined {
+    const s = this.k.sources[key];
+    return s && `${s.publisher} (${formatDate(lang, s.date)})`;
   }
 
   /** "Kementerian Perindustrian (https://kemenperin.go.id), JICA (…)": where to ask next. */
