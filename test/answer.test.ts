@@ -498,6 +498,25 @@ describe("a source named beside a question about the programme's facts", () => {
   });
 });
 
+describe("words of writing ('nulis', 'edited')", () => {
+  it("ask who wrote a source", async () => {
+    const reply = await ask("yang nulis artikel bisnis siapa?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("Regi Yanuar Widhia Dinnata");
+  });
+
+  it("are no question of their own in an asker's introduction", async () => {
+    for (const q of [
+      "Halo, saya mahasiswa yang lagi nulis skripsi soal IKM. Programnya mulai tahun berapa?",
+      "sy lagi nulis laporan ttg IKM. kapan kerja samanya dimulai?",
+    ]) {
+      const reply = await ask(q);
+      expect(reply.kind, q).toBe("answer");
+      expect(reply.text, q).toMatch(/^Kerja sama ini berlangsung sejak 2013/);
+    }
+  });
+});
+
 describe("a word that is a place and small talk ('mks')", () => {
   it("is Makassar in a question", async () => {
     const reply = await ask("produk mks apa?");

@@ -89,7 +89,7 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   {
     intent: "source",
     // "When was the article published?" asks of the source, not for one.
-    matches: (f) => has(f, "source") && !has(f, "when", "who", "name", "quantity"),
+    matches: (f) => has(f, "source") && !has(f, "when", "who", "author", "name", "quantity"),
     examples: {
       id: ["Sumbernya dari mana?", "Info ini dari artikel apa?"],
       en: ["Where does this info come from?", "What is the source of that?"],
@@ -107,7 +107,7 @@ export const INTENT_TABLE: readonly IntentRow[] = [
       has(f, "when") ||
       (has(f, "since") &&
         !f.years.length &&
-        !has(f, "what", "where", "who", "quantity", "provinces", "plural", "product")),
+        !has(f, "what", "where", "who", "author", "quantity", "provinces", "plural", "product")),
     examples: {
       id: ["Kapan kerja sama ini dimulai?", "Kapan artikel Bisnis terbit?"],
       en: ["When was the Bisnis.com article published?", "Since when has the cooperation been running?"],
@@ -176,7 +176,7 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     intent: "name",
     // "Name the city where …": the name of a place is where it is; the names of people at a
     // place ("names of the facilitators in Makassar") are still names.
-    matches: (f) => has(f, "name") && !(has(f, "where") && !has(f, "who") && !f.attributes.length),
+    matches: (f) => has(f, "name") && !(has(f, "where") && !has(f, "who", "author") && !f.attributes.length),
     examples: { id: ["Namanya apa?", "Apa nama lengkap JICA?"], en: ["What is the project called?"] },
   },
   {
@@ -209,7 +209,7 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   },
   {
     intent: "who",
-    matches: (f) => has(f, "who", "officials"),
+    matches: (f) => has(f, "who", "author", "officials"),
     examples: {
       id: ["Siapa Dirjen IKM Kemenperin?", "Siapa mitra Jepang dalam program ini?"],
       en: ["Who is the Director General of Small and Medium Industry?", "Who wrote the Bisnis article?"],

@@ -11,7 +11,8 @@ import type { Lang } from "../lang.ts";
 export const CUE_NAMES = [
   "what", // a generic question word: apa, what
   "where", // where, which city or regency
-  "who",
+  "who", // siapa, who: a question word asking for a person
+  "author", // menulis, wrote, edited: asks who made a text; no question word ("saya lagi nulis skripsi")
   "when", // when, what date, what year
   "since", // since, start: asks when, or with a year narrows to it ("sejak 2013")
   "how",

@@ -42,6 +42,7 @@ const SUBJECT_CUES: ReadonlySet<Cue> = new Set([
   "howto",
   "meaning",
   "who",
+  "author",
 ]);
 
 interface EntryDoc {

@@ -52,7 +52,7 @@ export interface Understood {
 
 // Cues of a question that asks for something ("which crafts are in it?"), not yes or no ("apakah"
 // asks yes or no as often as what).
-const WH_CUES = ["plural", "where", "who", "when", "quantity"] as const;
+const WH_CUES = ["plural", "where", "who", "author", "when", "quantity"] as const;
 // Each unknown word the question may carry lowers confidence by this factor.
 const UNKNOWN_FACTOR = 0.8;
 // Intents asked of a person ("siapa dirjennya?", "kapan dia menyampaikannya?").
