@@ -517,6 +517,27 @@ describe("words of writing ('nulis', 'edited')", () => {
   });
 });
 
+describe("sources asked by what they carry and how they were published", () => {
+  it("'the press release' is the sources that carried it, and 'in English' the one in English", async () => {
+    const both = await ask("Which outlets carried the press release?");
+    expect(both.subjects.map(subjectRef)).toEqual(["s.industry-2017", "s.tempo-2017"]);
+    const english = await ask("Which outlet carried the press release in English?");
+    expect(english.sources).toEqual(["industry-2017"]);
+    expect(english.text).toContain("In English.");
+  });
+
+  it("'published' beside another question word is that question's verb, alone it asks when", async () => {
+    const who = await ask("Who published the JICA report?");
+    expect(who.subjects.map(subjectRef)).toEqual(["s.jica-pcr-2016"]);
+    expect(who.text).toContain("KRI International Corp.");
+    expect((await ask("terbitnya kapan?")).text).toContain("25 Desember 2017");
+    const engine = await setup();
+    expect(engine.askAfter(["Tempo juga nulis soal ini?"], "terbitnya tanggal berapa?").text).toContain(
+      "24 Desember 2017",
+    );
+  });
+});
+
 describe("a word that is a place and small talk ('mks')", () => {
   it("is Makassar in a question", async () => {
     const reply = await ask("produk mks apa?");

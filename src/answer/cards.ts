@@ -79,6 +79,8 @@ export function sourceCard(w: AnswerWriter, id: string, lang: Lang): Piece | und
   const [author, editor, speaker] = [name(s.author), name(s.editor), name(s.speaker)];
   if (author && editor) lines.push(w.t(lang, "answer.sourcePeople", { author, editor }));
   if (speaker) lines.push(w.t(lang, "answer.sourceSpeaker", { name: speaker }));
+  if (s.note) lines.push(s.note[lang]);
+  lines.push(w.t(lang, `answer.sourceLanguage.${s.language}`));
   return w.piece(lines.join("\n"), [id], [{ kind: "source", id }]);
 }
 

@@ -329,6 +329,7 @@ function smallTalkOf(f: Found): SmallTalk | undefined {
     "provinces",
     "where",
     "when",
+    "published",
     "criteria",
     "member",
     "quantity",

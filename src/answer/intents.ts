@@ -105,6 +105,8 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     // "sejak 2013", "mulai 2017" narrow a question to a year; alone, "sejak"/"since" ask when.
     matches: (f) =>
       has(f, "when") ||
+      // "Kapan terbit?" asks when, "terbitnya?" too; "which site published it?" asks which site.
+      (has(f, "published") && !has(f, "source", "what", "who", "author")) ||
       (has(f, "since") &&
         !f.years.length &&
         !has(f, "what", "where", "who", "author", "quantity", "provinces", "plural", "product")),

@@ -14,6 +14,9 @@ export const CUE_NAMES = [
   "who", // siapa, who: a question word asking for a person
   "author", // menulis, wrote, edited: asks who made a text; no question word ("saya lagi nulis skripsi")
   "when", // when, what date, what year
+  "english", // in English: of the sources, the ones written in it
+  "indonesian",
+  "published", // terbit, published: alone asks when; beside another question word, it is that question's verb
   "since", // since, start: asks when, or with a year narrows to it ("sejak 2013")
   "how",
   "product", // asks what is made or developed

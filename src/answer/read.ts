@@ -72,6 +72,7 @@ const ASKING_CUES: ReadonlySet<Cue> = new Set<Cue>([
   "where",
   "who",
   "when",
+  "published",
   "how",
   "product",
   "plural",
@@ -177,7 +178,9 @@ function collect(found: Found, match: Match): void {
         push(found.people, concept.id);
         break;
       case "role":
-        push(found.roles, concept.id);
+        // "press release" names the sources that carry it, and the official it quotes by role:
+        // the sources are meant.
+        if (!match.concepts.some((c) => c.type === "source")) push(found.roles, concept.id);
         break;
       case "org":
         push(found.orgs, concept.id);

@@ -52,7 +52,7 @@ export interface Understood {
 
 // Cues of a question that asks for something ("which crafts are in it?"), not yes or no ("apakah"
 // asks yes or no as often as what).
-const WH_CUES = ["plural", "where", "who", "author", "when", "quantity"] as const;
+const WH_CUES = ["plural", "where", "who", "author", "when", "published", "quantity"] as const;
 // Each unknown word the question may carry lowers confidence by this factor.
 const UNKNOWN_FACTOR = 0.8;
 // Intents asked of a person ("siapa dirjennya?", "kapan dia menyampaikannya?").
@@ -165,10 +165,17 @@ function entitySubjects(
   for (const id of f.criteria) add({ kind: "criterion", id });
   if (f.selection && f.criteria.length === 0) add({ kind: "criteria" });
   for (const id of f.orgs) add({ kind: "org", id });
-  for (const id of f.sources) add({ kind: "source", id });
+  for (const id of inLanguageAsked(f, k, f.sources)) add({ kind: "source", id });
   for (const id of f.terms) add({ kind: "term", id });
   if (subjects.length === 0 && cohort) add({ kind: "cohort", id: cohort });
   return subjects;
+}
+
+/** Of the sources named, those in the language the question asks for ("the English version"), if any. */
+function inLanguageAsked(f: Found, k: Knowledge, sources: string[]): string[] {
+  const lang = f.cues.has("english") ? "en" : f.cues.has("indonesian") ? "id" : undefined;
+  const inLang = sources.filter((id) => k.sources[id]?.language === lang);
+  return inLang.length ? inLang : sources;
 }
 
 /** What a "how many" counts, from the words of the question. */
@@ -262,6 +269,8 @@ export function understand(
   };
 }
 
+const isSource = (s: Subject) => s.kind === "source";
+
 /** What a question asks and of whom: named subjects, else the previous question's, else the programme. */
 function resolve(
   found: Found,
@@ -307,6 +316,11 @@ function resolve(
     // A fact of the programme named by its own word ("tujuan", "cara kerja") is what is asked.
     if (SHAPING_INTENTS.has(intent)) intent = "describe";
     subjects = topics;
+  } else if (subjects.length === 0 && found.cues.has("published") && !previous?.subjects.some(isSource)) {
+    // "terbitnya kapan?": what is published is a source; the chat's last, else the main one.
+    subjects = Object.entries(knowledge.sources).flatMap(([id, s]): Subject[] =>
+      s.main ? [{ kind: "source", id }] : [],
+    );
   } else if (subjects.length === 0 && previous && !found.programme) {
     subjects = previous.subjects;
     followUp = true;

@@ -33,6 +33,10 @@ const source = z
     speaker: slug.optional(),
     number: z.string().min(1).optional(),
     url: z.url().optional(),
+    /** The language it is written in: a question may ask for the English one. */
+    language: z.enum(["id", "en"]),
+    /** What the sources list says of it beyond its card ("the same press release as …"). */
+    note: bilingual.optional(),
     terms,
   })
   .strict();
