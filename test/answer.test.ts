@@ -538,6 +538,23 @@ describe("sources asked by what they carry and how they were published", () => {
   });
 });
 
+describe("the programme named with its own words", () => {
+  it("is what 'what is it?' asks about, not the term or organisation in its name", async () => {
+    for (const q of ["Program kerjasama IKM sama Jepang itu apa sih?", "proyek IKM dgn JICA itu apaan?"]) {
+      const reply = await ask(q);
+      expect(reply.subjects.map(subjectRef), q).toEqual(["t.summary"]);
+      expect(reply.text, q).toContain("Sejak 2013");
+    }
+    // Asked what a word means, the word is still what is asked about.
+    expect((await ask("what is IKM in this programme?")).text).toContain("stands for");
+  });
+
+  it("'small industries' is the programme's domain, not a product; 'achieve' asks its aim", async () => {
+    const reply = await ask("What is the programme trying to achieve for small industries?");
+    expect(reply.text).toContain("productivity and competitiveness");
+  });
+});
+
 describe("a word that is a place and small talk ('mks')", () => {
   it("is Makassar in a question", async () => {
     const reply = await ask("produk mks apa?");

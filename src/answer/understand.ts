@@ -65,7 +65,7 @@ const ROLE_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
   "meaning",
 ]);
 // Intents an organisation or a term answers even beside the programme's words ("JICA itu apa?").
-const WEAK_SUBJECT_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["meaning", "describe", "who"]);
+const WEAK_SUBJECT_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["meaning", "who"]);
 // Intents asked of the programme's facts, not of a source: a source named beside them says where
 // the facts are to come from ("which places does the JICA report name for phase 1?").
 const FACT_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
