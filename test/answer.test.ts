@@ -609,6 +609,23 @@ describe("checking a statement", () => {
     expect(reply.text).toContain(fact);
   });
 
+  it.each([
+    ["Can you confirm the statement came from Minister Budi Santoso?", "Gati Wibawaningsih"],
+    ["I heard the Japanese partner is JETRO, is that right?", "Japan International Cooperation Agency"],
+    ["Artikel Bisnis itu ditulis Annisa ya?", "Ditulis oleh Regi Yanuar Widhia Dinnata"],
+  ])(
+    "a name the sources don't give, to confirm (%j), is answered with the one they give",
+    async (question, fact) => {
+      const reply = await ask(question);
+      expect(reply.kind).toBe("answer");
+      expect(reply.text).toContain(fact);
+    },
+  );
+
+  it("a thing the sources don't name, to confirm, is still not answered", async () => {
+    expect((await ask("bener ya program ini kasih modal usaha?")).kind).toBe("fallback");
+  });
+
   it("a wrong year to confirm is answered with the year the sources give", async () => {
     const reply = await ask("Can you confirm the programme began in 2015?");
     expect(reply.kind).toBe("answer");

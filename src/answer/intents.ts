@@ -38,6 +38,10 @@ export interface IntentRow {
 }
 
 const has = (f: Found, ...cues: Cue[]) => cues.some((c) => f.cues.has(c));
+const namesNothing = (f: Found) =>
+  [f.provinces, f.places, f.areas, f.islands, f.products, f.criteria, f.people, f.roles, f.orgs, f.sources]
+    .concat([f.cohorts, f.terms, f.attributes])
+    .every((names) => names.length === 0);
 
 /** The intents in the order they are tried. */
 export const INTENT_TABLE: readonly IntentRow[] = [
@@ -77,7 +81,9 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   },
   {
     intent: "said",
-    matches: (f) => has(f, "said") && has(f, "who"),
+    // "Can you confirm the statement came from Minister X?", naming nothing the sources know,
+    // asks who said it too.
+    matches: (f) => has(f, "said") && (has(f, "who") || (has(f, "confirm") && namesNothing(f))),
     examples: {
       id: [
         "Siapa yang bilang daerah dipilih berdasarkan beberapa pertimbangan?",

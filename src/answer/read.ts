@@ -1,7 +1,7 @@
 import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
 import type { Cue, SmallTalk } from "./lexicon.ts";
-import { clauses } from "./normalise.ts";
+import { clauses, fold, MAX_QUESTION_CHARS } from "./normalise.ts";
 import { NAME_CONCEPTS } from "./reading.ts";
 import type { Match, Vocabulary } from "./vocabulary.ts";
 import { messageLanguage } from "./word-languages.ts";
@@ -378,7 +378,7 @@ export function readQuestion(question: string, vocabulary: Vocabulary): Reading 
   const asking = new Set(clauseMatches.flatMap(askingWords));
   const whole = foundIn(all, asking);
   const asked = new Set<Match>();
-  return {
+  const reading: Reading = {
     lang: messageLanguage(
       question,
       all.flatMap((m) => m.tokens),
@@ -388,4 +388,27 @@ export function readQuestion(question: string, vocabulary: Vocabulary): Reading 
     parts: pieces(clauseMatches, asked).map((part) => foundIn(part, asking, asked)),
     empty: all.length === 0,
   };
+  if (reading.whole.cues.has("confirm")) {
+    const names = capitalisedWords(question);
+    for (const f of [reading.whole, ...reading.parts]) setClaimedNamesApart(f, names);
+  }
+  return reading;
+}
+
+/** Words written as names mid-sentence ("Minister Airlangga", "JETRO"), folded. */
+function capitalisedWords(text: string): Set<string> {
+  const words = text.slice(0, MAX_QUESTION_CHARS).matchAll(/(?<![.!?]\s*|^\s*)\b\p{Lu}[\p{L}\d]+/gu);
+  return new Set([...words].map((m) => fold(m[0])));
+}
+
+/**
+ * "Can you confirm it came from Minister Airlangga?", "the partner is JETRO, right?": a name the
+ * sources don't know, offered for checking, is the claim being checked, not a question about it.
+ * The answer states the facts, which confirm or correct it.
+ */
+function setClaimedNamesApart(f: Found, names: ReadonlySet<string>): void {
+  const claimed = (w: string) => names.has(w);
+  f.unknown = f.unknown.filter((w) => !claimed(w));
+  f.asking = f.asking.filter((w) => !claimed(w));
+  f.questionUnknown = f.questionUnknown.filter((w) => !claimed(w));
 }

@@ -206,8 +206,11 @@ function namedSubjects(
   const aboutProgramme = f.attributes.length > 0 || (f.programme && !WEAK_SUBJECT_INTENTS.has(intent));
   if (subjects.some((s) => !weak(s))) subjects = subjects.filter((s) => !weak(s));
   else if (aboutProgramme) subjects = [];
+  // "Ditulis Annisa ya?" of a source: who wrote it is the source's to say, whoever is named.
+  if (intent === "who" && f.cues.has("author") && subjects.some((s) => s.kind === "source"))
+    subjects = subjects.filter((s) => s.kind === "source");
   // A person named by role ("the director general") answers who and who-said on their own.
-  if ((intent === "who" || intent === "said") && subjects.some((s) => s.kind === "person"))
+  else if ((intent === "who" || intent === "said") && subjects.some((s) => s.kind === "person"))
     subjects = subjects.filter((s) => s.kind === "person");
   // "What did Gati hope?": a fact of the programme she spoke of, not who she is.
   const asksOfPerson = intent === "who" || intent === "said" || intent === "name" || intent === "when";
