@@ -622,6 +622,17 @@ describe("checking a statement", () => {
     },
   );
 
+  it.each([
+    ["Mojokerto bikin sepatu kan?", /^Ya, benar\.\n.*alas kaki/],
+    ["So Pontianak does aloe vera, right?", /^Yes, that's right\.\n.*aloe vera/],
+    ["Papua bikin kerajinan perak kan?", /^Tidak tepat\. Menurut sumber:\n.*kopi/],
+    ["The tofu project is in North Sulawesi, isn't it?", /^Not quite\.[^]*Southeast Sulawesi/],
+    ["Can you confirm the programme began in 2015?", /^Not quite\.[^]*2013/],
+    ["It began in 2013, right?", /^Yes, that's right\.[^]*2013/],
+  ])("%j opens with whether the sources bear it out", async (question, expected) => {
+    expect((await ask(question)).text).toMatch(expected);
+  });
+
   it("a thing the sources don't name, to confirm, is still not answered", async () => {
     expect((await ask("bener ya program ini kasih modal usaha?")).kind).toBe("fallback");
   });

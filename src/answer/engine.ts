@@ -4,6 +4,7 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
 import { answer } from "./answers.ts";
 import { describe } from "./cards.ts";
+import { productClaim, yearClaim } from "./claims.ts";
 import type { Intent } from "./intents.ts";
 import type { SmallTalk } from "./lexicon.ts";
 import { membershipOf } from "./membership.ts";
@@ -128,6 +129,12 @@ export class AnswerEngine {
     }
     if (!pieces.length) return this.didYouMean(lang, reading.whole, understood);
     const reply: Reply = { ...this.reply(lang, kind ?? kindOf(pieces), pieces), previous };
+    // A statement to check is answered yes or no before the facts that bear it out or correct it.
+    const verdict =
+      reply.kind === "fallback"
+        ? undefined
+        : (productClaim(reading.whole, this.knowledge, this.areas) ?? yearClaim(reading.whole, reply.text));
+    if (verdict) reply.text = `${this.writer.text(lang, `answer.claim.${verdict}`)}\n${reply.text}`;
     // A question the sources do not answer keeps what it was about, for the staff's inbox.
     const [about] = reply.subjects;
     if (reply.kind === "fallback" && about)

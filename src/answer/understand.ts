@@ -6,6 +6,7 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "./../lang.ts";
 import type { Asked } from "./answers.ts";
+import { productClaim } from "./claims.ts";
 import { type Intent, intentOf } from "./intents.ts";
 import { membershipOf } from "./membership.ts";
 import type { Found } from "./read.ts";
@@ -157,7 +158,9 @@ function entitySubjects(
   }
   for (const index of f.islands) add({ kind: "island", index, asked: f.islandWords.get(index) });
   // "kerajinan perak Malang?": beside a region, a product only says what is asked of it.
-  if (subjects.length === 0) for (const id of f.products) add({ kind: "product", id });
+  // A statement that puts a product in the wrong region is answered where the product is too.
+  if (subjects.length === 0 || productClaim(f, k, areas) === "no")
+    for (const id of f.products) add({ kind: "product", id });
   for (const id of f.people) add({ kind: "person", id });
   // A person named by role is the subject when asked about ("siapa dirjennya?"), not when the
   // role only describes the asker ("I'm a journalist, which provinces …?").

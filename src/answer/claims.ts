@@ -1,0 +1,52 @@
+/**
+ * A statement offered for checking ("Pontianak does aloe vera, right?", "the tofu project is in
+ * North Sulawesi, isn't it?", "it began in 2015, correct?"): whether the sources bear it out, so
+ * the answer can open with yes or no before the facts. Pure.
+ */
+import type { Areas } from "../knowledge/areas.ts";
+import type { Knowledge } from "../knowledge/load.ts";
+import { membershipOf } from "./membership.ts";
+import type { Found } from "./read.ts";
+
+export type Verdict = "yes" | "no";
+
+/** A programme entry: the province and the index of its entry. */
+interface Located {
+  province: string;
+  entry: number | undefined;
+}
+
+/**
+ * What the sources say of the products a statement places in the regions it names: "yes" when
+ * each product is developed in one of them, "no" when one is not. `undefined` when the statement
+ * pairs no product with a region (the facts then answer on their own).
+ */
+export function productClaim(f: Found, k: Knowledge, areas: Areas): Verdict | undefined {
+  if (!f.cues.has("confirm") || f.products.length === 0) return undefined;
+  const named: Located[] = [
+    ...f.provinces.map((province) => ({ province, entry: undefined })),
+    ...f.places.map((p) => ({ province: p.province, entry: p.entry })),
+  ];
+  let outside = false;
+  for (const code of f.areas) {
+    const m = membershipOf(code, k, areas);
+    if (m?.status === "province") named.push({ province: m.province.id, entry: undefined });
+    else if (m?.status === "place" || m?.status === "holds" || m?.status === "surroundings")
+      named.push({ province: m.province.id, entry: m.entry });
+    else if (m) outside = true;
+  }
+  if (named.length === 0) return outside ? "no" : undefined;
+  const developedIn = (product: string) =>
+    named.some((n) =>
+      (k.provinces.find((p) => p.id === n.province)?.entries ?? []).some(
+        (e, i) => e.product === product && (n.entry === undefined || n.entry === i),
+      ),
+    );
+  return f.products.every(developedIn) ? "yes" : "no";
+}
+
+/** Years a statement gives, checked against the answer's text: "began in 2015, right?" → "no". */
+export function yearClaim(f: Found, answer: string): Verdict | undefined {
+  if (!f.cues.has("confirm") || f.years.length === 0) return undefined;
+  return f.years.every((y) => answer.includes(String(y))) ? "yes" : "no";
+}
