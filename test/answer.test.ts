@@ -432,6 +432,17 @@ describe("how many, of a group", () => {
   });
 });
 
+describe("how many, on an island", () => {
+  it("counts the programme's provinces there, of a group when one is named", async () => {
+    expect((await ask("ada berapa provinsi program di pulau jawa?")).text).toBe(
+      "Di Jawa: dua provinsi program — Jawa Tengah dan Jawa Timur.",
+    );
+    const newcomers = await ask("How many Sulawesi provinces declared in 2017 they were ready to join?");
+    expect(newcomers.text).toMatch(/two .*: Southeast Sulawesi and South Sulawesi/);
+    expect(newcomers.sources).toEqual(["bisnis-2017"]);
+  });
+});
+
 describe("a message read as its fewest phrases", () => {
   it("'work on the ground' is 'work' + 'on the ground' (the approach), not 'work on' + two words", async () => {
     const reply = await ask("How does the programme actually work on the ground?");

@@ -111,7 +111,7 @@ export const ANSWERS: Record<Intent, Row> = {
   },
   said: every(said),
   source: every(sourcesOf),
-  count: { topic: count, list: count, cohort: count, criteria: count, province: count },
+  count: { topic: count, list: count, cohort: count, criteria: count, province: count, island: count },
   name: {
     // The programme's name; its facilitators or approach have no names in the sources.
     topic: (w, s, q) =>

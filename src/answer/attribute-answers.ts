@@ -205,6 +205,8 @@ export function count(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined 
       [s],
     );
   }
+  if (s.kind === "island" && q.counts !== "places" && q.counts !== "criteria")
+    return islandCount(w, s.index, q);
   const cohort = s.kind === "cohort" ? s.id : q.cohort;
   // "How many locations do the 2017 provinces have?": the group's own places.
   const group = cohort ? w.cohort(cohort) : undefined;
@@ -241,6 +243,31 @@ export function count(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined 
       });
   const sources = c ? c.sources : provinces.flatMap((p) => p.entries.flatMap((e) => e.sources));
   return w.piece(text, sources, [c ? { kind: "cohort", id: c.id } : { kind: "list" }]);
+}
+
+/** "Berapa provinsi di Sulawesi?", "how many Sulawesi provinces joined in 2017?" */
+function islandCount(w: AnswerWriter, index: number, q: Asked): Piece | undefined {
+  const island = w.k.regions.islands[index];
+  if (!island) return undefined;
+  const group = q.cohort ? w.cohort(q.cohort) : undefined;
+  const provinces = w.cohortProvinces(group?.id).filter((p) => island.provinces.includes(p.area));
+  const names = joinList(
+    q.lang,
+    provinces.map((p) => p.name[q.lang]),
+  );
+  const total = w.number(q.lang, provinces.length);
+  const text = group
+    ? w.t(q.lang, "answer.countIslandCohort", {
+        island: island.name[q.lang],
+        cohort: group.name[q.lang],
+        total,
+        names,
+      })
+    : w.t(q.lang, "answer.countIsland", { island: island.name[q.lang], total, names });
+  const entries = provinces.flatMap((p) => p.entries.filter((e) => !group || e.cohort === group.id));
+  return w.piece(text, group ? group.sources : entries.flatMap((e) => w.entrySources(e)), [
+    { kind: "island", index },
+  ]);
 }
 
 /** "Is X part of the programme (or of a group)?" */
