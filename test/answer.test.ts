@@ -400,6 +400,45 @@ describe("what the sources don't name", () => {
   });
 });
 
+describe("follow-ups about the list or the sources just given", () => {
+  it("'is X one of them?' asks whether X is in the group just listed", async () => {
+    const engine = await setup();
+    const reply = engine.askAfter(
+      ["Which provinces are the first targets of the follow-up programme?"],
+      "is Central Sulawesi one of them?",
+    );
+    expect(reply.text).toMatch(/^Central Sulawesi is not one of the first targets/);
+  });
+
+  it("a list stays in view while the chat walks through it", async () => {
+    const engine = await setup();
+    const reply = engine.askAfter(
+      ["apa aja pertimbangan pemilihan daerahnya?", "yg pertama maksudnya apa?"],
+      "kalau yg kedua?",
+    );
+    expect(reply.text).toMatch(/^Pengembangan tema strategis/);
+  });
+
+  it("'which phase is that?' is answered with the card that says it", async () => {
+    const engine = await setup();
+    expect(engine.askAfter(["Mojokerto bikin apa di program ini?"], "itu fase yg mana?").text).toContain(
+      "tahap pertama",
+    );
+  });
+
+  it("'the report' is the JICA report; 'which one is in English?' picks from the sources just listed", async () => {
+    const engine = await setup();
+    expect(engine.askAfter(["siapa konsultan di laporan JICA?"], "laporannya terbit kapan?").text).toContain(
+      "2016",
+    );
+    const listed = engine.ask("Berita soal ini dimuat di media apa aja?");
+    expect(listed.text).toContain("Tempo.co");
+    expect(listed.text).toContain("INDUSTRY.co.id");
+    const english = engine.askAfter(["Berita soal ini dimuat di media apa aja?"], "which one is in English?");
+    expect(english.subjects.map(subjectRef)).toEqual(["s.industry-2017", "s.jica-pcr-2016"]);
+  });
+});
+
 describe("'the first one' across a chat's answers", () => {
   it("points to the first subject the chat's answers were about when none gave a list", async () => {
     const engine = await setup();

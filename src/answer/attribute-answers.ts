@@ -264,10 +264,9 @@ function islandCount(w: AnswerWriter, index: number, q: Asked): Piece | undefine
         names,
       })
     : w.t(q.lang, "answer.countIsland", { island: island.name[q.lang], total, names });
-  const entries = provinces.flatMap((p) => p.entries.filter((e) => !group || e.cohort === group.id));
-  return w.piece(text, group ? group.sources : entries.flatMap((e) => w.entrySources(e)), [
-    { kind: "island", index },
-  ]);
+  // That a province is the programme's rests on its entries' sources.
+  const sources = provinces.flatMap((p) => p.entries.flatMap((e) => e.sources));
+  return w.piece(text, sources, [{ kind: "island", index }]);
 }
 
 /** "Is X part of the programme (or of a group)?" */

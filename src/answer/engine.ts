@@ -357,11 +357,14 @@ function previousOf(u: Pick<Understood, "intent">, written: Piece[], before: Pre
   const subjects = written.flatMap((p) => p.about);
   const [main] = subjects;
   const named = uniqueSubjects([...(before?.named ?? []), ...(main ? [main] : [])].reverse()).reverse();
+  // A list stays in view while a chat walks through it ("the first one?", then "and the second?").
+  const items = written.flatMap((p) => p.items ?? []);
+  const within = before?.items.some((i) => subjects.some((s) => subjectRef(s) === subjectRef(i)));
   return {
     intent: u.intent,
     subjects,
     sources: written.flatMap((p) => p.sources),
-    items: written.flatMap((p) => p.items ?? []),
+    items: items.length || !within ? items : (before?.items ?? []),
     named: named.slice(-NAMED_KEPT),
   };
 }

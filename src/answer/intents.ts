@@ -209,7 +209,7 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   },
   {
     intent: "member",
-    matches: (f) => has(f, "member"),
+    matches: (f) => has(f, "member", "among"),
     examples: {
       id: ["Apakah Aceh termasuk dalam program ini?", "Apakah Papua termasuk target awal?"],
       en: ["Is Bali part of the programme?", "Is Samosir Regency included?"],

@@ -48,6 +48,7 @@ export const CUE_NAMES = [
   "howto", // how do I, cara daftar: asks for instructions, which the sources hold none of
   "and", // dan, and: may join two questions in one message
   "joins", // when, where: question words that also join a clause ("… when choosing regions?")
+  "among", // one of them, salah satunya: whether something is in the list the previous answer gave
   "pronoun", // she, beliau: the person the previous answer named
   "confirm", // bener ya, right?, can you confirm: asks to check a statement, answered with the facts
   "domain", // programme words: IKM, programme, cooperation, Japan …

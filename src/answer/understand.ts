@@ -107,6 +107,12 @@ function cohortOf(f: Found, k: Knowledge): string | undefined {
   return undefined;
 }
 
+/** "Is Central Sulawesi one of them?": the group the previous answer listed. */
+function listedCohort(f: Found, previous: Previous | undefined): string | undefined {
+  const listed = f.cues.has("among") ? previous?.subjects.find((s) => s.kind === "cohort") : undefined;
+  return listed?.kind === "cohort" ? listed.id : undefined;
+}
+
 /** Every year the knowledge names: its groups, the programme's start, its sources' dates. */
 function knownYears(k: Knowledge): ReadonlySet<number> {
   const known = yearsOf.get(k);
@@ -244,7 +250,7 @@ export function understand(
   lang: Lang,
   previous: Previous | undefined,
 ): Understood {
-  const cohort = cohortOf(found, knowledge);
+  const cohort = cohortOf(found, knowledge) ?? listedCohort(found, previous);
   const { intent, subjects, followUp, assumed, from } = resolve(found, knowledge, areas, cohort, previous);
   const years = knownYears(knowledge);
   const asksOfPeople =
@@ -322,13 +328,25 @@ function resolve(
     // A fact of the programme named by its own word ("tujuan", "cara kerja") is what is asked.
     if (SHAPING_INTENTS.has(intent)) intent = "describe";
     subjects = topics;
-  } else if (subjects.length === 0 && found.cues.has("published") && !previous?.subjects.some(isSource)) {
+  } else if (
+    subjects.length === 0 &&
+    found.cues.has("published") &&
+    intent !== "source" &&
+    !previous?.subjects.some(isSource)
+  ) {
     // "terbitnya kapan?": what is published is a source; the chat's last, else the main one.
+    // ("Dimuat di media apa?" asks which sources.)
     subjects = Object.entries(knowledge.sources).flatMap(([id, s]): Subject[] =>
       s.main ? [{ kind: "source", id }] : [],
     );
   } else if (subjects.length === 0 && previous && !found.programme) {
-    subjects = previous.subjects;
+    // "which one is in English?" of the sources just listed: those in that language.
+    const sources = previous.subjects.flatMap((s) => (s.kind === "source" ? [s.id] : []));
+    const inLang = inLanguageAsked(found, knowledge, sources);
+    subjects =
+      inLang.length < sources.length
+        ? inLang.map((id): Subject => ({ kind: "source", id }))
+        : previous.subjects;
     followUp = true;
   } else if (subjects.length === 0) {
     // The programme's words ("Jepang", "IKM") alone make a question about it only when the other
