@@ -482,6 +482,35 @@ describe("how many, on an island", () => {
   });
 });
 
+describe("questions the sources hold no answer to, by their form", () => {
+  it.each([
+    // How long, asked of anything but the programme or a phase.
+    ["berapa lama Gati jadi dirjen?", /^Sumber tidak menyebut berapa lama/],
+    // How many of a thing the sources give no number of.
+    ["How many facilitators were placed in phase 1?", /^The sources don't give that figure/],
+    // How to get something done, in chat words.
+    ["gmn caranya biar usaha sy bisa ikut?", /^Sumber tidak menjelaskan cara mendaftar/],
+    // The programme's results.
+    ["hasil programnya apa aja?", /^Sumber tidak menilai/],
+    // A comparison with a thing the sources don't know.
+    ["How is this different from the One Village One Product programme?", /^The sources say nothing about/],
+    // Why a province is in the programme twice.
+    [
+      "Kenapa Jatim bisa masuk dua kali?",
+      /Sumber tidak menyebut pertimbangan mana yang berlaku untuk Jawa Timur/,
+    ],
+  ])("%j", async (question, expected) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toMatch(expected);
+  });
+
+  it("how long the programme has run, and a phase's dates, are still answered", async () => {
+    expect((await ask("berapa lama program ini sudah berjalan?")).text).toContain("sejak 2013");
+    expect((await ask("How long did the first phase last?")).text).toContain("2013–2016");
+  });
+});
+
 describe("a message read as its fewest phrases", () => {
   it("'work on the ground' is 'work' + 'on the ground' (the approach), not 'work on' + two words", async () => {
     const reply = await ask("How does the programme actually work on the ground?");

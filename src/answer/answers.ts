@@ -16,7 +16,7 @@ export interface Asked {
   /** A group of provinces the question narrows to ("in the first phase"). */
   cohort?: string | undefined;
   /** What a "how many" counts, from the question's words. */
-  counts: "provinces" | "places" | "criteria" | undefined;
+  counts: "provinces" | "places" | "criteria" | "other" | undefined;
   /** "only in Java?" */
   only: boolean;
   /** "in both groups?" */
@@ -31,6 +31,8 @@ export interface Asked {
   years: readonly number[];
   /** Asks why ("kenapa", "why"): the word the sources' aim is also named by. */
   why: boolean;
+  /** Asks how long ("berapa lama"): only the programme and its phases have a length in the sources. */
+  duration: boolean;
 }
 
 type Write = (w: AnswerWriter, s: Subject, q: Asked) => Piece | undefined;
@@ -153,7 +155,7 @@ export function answer(w: AnswerWriter, intent: Intent, s: Subject | undefined, 
       : "";
   // Every field of the question an answer reads is in the key (the previous answer's sources only
   // where they are read).
-  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.why}`;
+  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.why}:${q.duration}`;
   const key = `a:${intent}:${subjectRef(s)}${named}:${shape}${previous}`;
   return w.memo(key, () => ANSWERS[intent][s.kind]?.(w, s, q));
 }

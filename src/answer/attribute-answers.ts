@@ -44,6 +44,12 @@ export function where(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined 
 /** When an entry, a group, the programme or a source dates from. */
 export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
   const { lang } = q;
+  // "How long has Regi been a reporter?", "how long is a facilitator placed?": no length given.
+  if (
+    q.duration &&
+    !(s.kind === "cohort" || (s.kind === "topic" && (s.id === "started" || s.id === "summary")))
+  )
+    return undefined;
   if (s.kind === "topic" && (s.id === "started" || s.id === "summary"))
     return topicCard(w, { kind: "topic", id: "started" }, lang);
   if (s.kind === "cohort") {
@@ -205,7 +211,7 @@ export function count(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined 
       [s],
     );
   }
-  if (s.kind === "island" && q.counts !== "places" && q.counts !== "criteria")
+  if (s.kind === "island" && (q.counts === undefined || q.counts === "provinces"))
     return islandCount(w, s.index, q);
   const cohort = s.kind === "cohort" ? s.id : q.cohort;
   // "How many locations do the 2017 provinces have?": the group's own places.

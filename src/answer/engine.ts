@@ -177,7 +177,8 @@ export class AnswerEngine {
     const answers = this.outsideTogether(u.subjects, u.asked.lang).map((s) =>
       Array.isArray(s)
         ? outsideCard(this.writer, u.asked.lang, s)
-        : (answer(this.writer, u.intent, s, u.asked) ?? this.missing(u, u.intent, s)),
+        : (answer(this.writer, u.intent, s, u.asked) ??
+          this.missing(u, u.asked.duration ? "duration" : u.intent, s)),
     );
     // Words the answer itself holds are explained by it: "does the strategic theme include
     // empowering entrepreneurs?" asks about its own words.

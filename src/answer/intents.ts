@@ -110,7 +110,7 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     intent: "when",
     // "sejak 2013", "mulai 2017" narrow a question to a year; alone, "sejak"/"since" ask when.
     matches: (f) =>
-      has(f, "when") ||
+      has(f, "when", "duration") ||
       // "Kapan terbit?" asks when, "terbitnya?" too; "which site published it?" asks which site.
       (has(f, "published") && !has(f, "source", "what", "who", "author")) ||
       (has(f, "since") &&
@@ -154,11 +154,12 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   },
   {
     intent: "criteria",
-    // Or why a region is (or isn't) in a group: "kenapa Sultra tidak jadi target awal?".
+    // Or why a region is (or isn't) in a group, or in the programme twice: "kenapa Sultra tidak
+    // jadi target awal?", "kenapa Jatim masuk dua kali?".
     matches: (f) =>
       has(f, "criteria") ||
       (f.attributes.includes("aim") &&
-        f.cohorts.length > 0 &&
+        (f.cohorts.length > 0 || has(f, "both")) &&
         f.provinces.length + f.places.length + f.areas.length > 0),
     examples: {
       id: [

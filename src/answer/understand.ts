@@ -191,6 +191,9 @@ function inLanguageAsked(f: Found, k: Knowledge, sources: string[]): string[] {
 function counted(f: Found, subjects: Subject[]): Asked["counts"] {
   if (f.selection || subjects.some((s) => s.kind === "criteria")) return "criteria";
   if (f.cues.has("provinces")) return "provinces";
+  // "How many clusters (facilitators) were placed in phase 1?" counts a fact the sources give no
+  // number of.
+  if (f.attributes.some((a) => a !== "aim" && a !== "started")) return "other";
   // A province's places and products are its entries: "how many products does Sulteng have?".
   if (f.cues.has("where") || f.cues.has("product")) return "places";
   // A group is of provinces: "how many of those were picked as first targets?".
@@ -267,6 +270,7 @@ export function understand(
       start: found.cues.has("since"),
       years: found.years.filter((y) => years.has(y)),
       why: found.attributes.includes("aim"),
+      duration: found.cues.has("duration"),
       previousSources: previous?.sources ?? [],
       followUp,
     },
@@ -302,7 +306,13 @@ function resolve(
     subjects = subjects.filter((s) => s.kind !== "source");
     if (subjects.length === 0 && cohort) subjects = [{ kind: "cohort", id: cohort }];
   }
-  const topics = found.attributes.map((id): Subject => ({ kind: "topic", id }));
+  // "How long is a facilitator placed?": "how long" names the programme's duration only when the
+  // question names nothing else of it.
+  const attributes =
+    found.cues.has("duration") && found.attributes.length > 1
+      ? found.attributes.filter((id) => id !== "started")
+      : found.attributes;
+  const topics = attributes.map((id): Subject => ({ kind: "topic", id }));
   // "Siapa nama fasilitator di Tegal?": who or what name, asked of a fact of the programme (its
   // facilitators), is asked of that fact; asked at a place, it asks for names the sources lack.
   // A person named by role ("the reporter behind the piece") is who is asked about.
@@ -392,6 +402,9 @@ function unexplained(
   const named = intent === "describe" || intent === "meaning";
   const explicit = !named || followUp || f.attributes.length > 0 || f.cues.has("how");
   const allowed = explicit ? Math.floor(f.meaningful / 3) + 1 : Math.floor((f.meaningful - 1) / 3);
+  // "How is this different from JICA's One Village One Product programme?": set beside a thing
+  // the sources don't know, the comparison is about that thing.
+  const comparedToUnknown = f.cues.has("compare") && f.questionUnknown.length > 0;
   const membershipOfUnknown =
     (intent === "member" || f.cues.has("member")) &&
     !WH_CUES.some((cue) => f.cues.has(cue)) &&
@@ -403,7 +416,11 @@ function unexplained(
     intent === "name" && subjects.length > 0 && subjects.every(isRegion) && f.questionUnknown.length > 0;
   return {
     unexplained:
-      f.asking.length || f.questionUnknown.length > allowed || membershipOfUnknown || nameAtPlace
+      f.asking.length ||
+      f.questionUnknown.length > allowed ||
+      membershipOfUnknown ||
+      nameAtPlace ||
+      comparedToUnknown
         ? f.unknown
         : [],
     confidence: f.certainty * UNKNOWN_FACTOR ** Math.min(f.unknown.length, allowed),
