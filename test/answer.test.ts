@@ -511,6 +511,19 @@ describe("questions the sources hold no answer to, by their form", () => {
   });
 });
 
+describe("words people use for the programme's organisers and sources", () => {
+  it.each([
+    ["Ditjen IKM kepanjangannya apa?", "Direktorat Jenderal Industri Kecil dan Menengah"],
+    ["Di Kemenperin, direktorat mana yang pegang program ini?", "Direktorat Jenderal IKM"],
+    ["Who put out the completion report?", "KRI International Corp."],
+    ["papua programnya ttg apa?", "kopi"],
+  ])("%j", async (question, fact) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain(fact);
+  });
+});
+
 describe("a message read as its fewest phrases", () => {
   it("'work on the ground' is 'work' + 'on the ground' (the approach), not 'work on' + two words", async () => {
     const reply = await ask("How does the programme actually work on the ground?");

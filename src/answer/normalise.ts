@@ -121,10 +121,12 @@ const ENGLISH_ENDINGS = ["ing", "ed", "es", "s"];
 
 /**
  * Candidate base forms of an English word, most likely first: "picking" → "pick", "choosing" →
- * "choose", "planned" → "plan", "regions" → "region". The caller keeps the first one it knows.
+ * "choose", "planned" → "plan", "regions" → "region", "regencies" → "regency". The caller keeps
+ * the first one it knows.
  */
 export function englishBases(token: string): string[] {
-  const out: string[] = [];
+  // "regencies" → "regency", "cities" → "city".
+  const out: string[] = token.endsWith("ies") && token.length > 5 ? [`${token.slice(0, -3)}y`] : [];
   for (const ending of ENGLISH_ENDINGS) {
     if (!token.endsWith(ending) || token.length - ending.length < 3) continue;
     const base = token.slice(0, -ending.length);
