@@ -725,6 +725,13 @@ describe("checking a statement", () => {
     expect((await ask(question)).text).toMatch(expected);
   });
 
+  it("a yes-or-no question gives a source's year as a claim; a year after the sources is still not answered", async () => {
+    expect((await ask("Was the JICA completion report published in 2018?")).text).toMatch(
+      /^Not quite\.[^]*June 2016/,
+    );
+    expect((await ask("Apakah kerja sama ini masih berjalan di tahun 2024?")).kind).toBe("fallback");
+  });
+
   it("a thing the sources don't name, to confirm, is still not answered", async () => {
     expect((await ask("bener ya program ini kasih modal usaha?")).kind).toBe("fallback");
   });

@@ -45,8 +45,11 @@ export function productClaim(f: Found, k: Knowledge, areas: Areas): Verdict | un
   return f.products.every(developedIn) ? "yes" : "no";
 }
 
-/** Years a statement gives, checked against the answer's text: "began in 2015, right?" → "no". */
-export function yearClaim(f: Found, answer: string): Verdict | undefined {
-  if (!f.cues.has("confirm") || f.years.length === 0) return undefined;
+/**
+ * Years a statement gives, checked against the answer's text: "began in 2015, right?" → "no".
+ * A yes-or-no question about a source ("was the report published in 2018?") states one too.
+ */
+export function yearClaim(f: Found, answer: string, ofSource: boolean): Verdict | undefined {
+  if (!(f.cues.has("confirm") || (f.yesNo && ofSource)) || f.years.length === 0) return undefined;
   return f.years.every((y) => answer.includes(String(y))) ? "yes" : "no";
 }

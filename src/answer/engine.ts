@@ -133,7 +133,12 @@ export class AnswerEngine {
     const verdict =
       reply.kind === "fallback"
         ? undefined
-        : (productClaim(reading.whole, this.knowledge, this.areas) ?? yearClaim(reading.whole, reply.text));
+        : (productClaim(reading.whole, this.knowledge, this.areas) ??
+          yearClaim(
+            reading.whole,
+            reply.text,
+            reply.subjects.some((s) => s.kind === "source"),
+          ));
     if (verdict) reply.text = `${this.writer.text(lang, `answer.claim.${verdict}`)}\n${reply.text}`;
     // A question the sources do not answer keeps what it was about, for the staff's inbox.
     const [about] = reply.subjects;

@@ -50,6 +50,7 @@ export const CUE_NAMES = [
   "and", // dan, and: may join two questions in one message
   "joins", // when, where: question words that also join a clause ("… when choosing regions?")
   "among", // one of them, salah satunya: whether something is in the list the previous answer gave
+  "opener", // is, did, apakah: opening a question, it asks yes or no ("Was it published in 2018?")
   "pronoun", // she, beliau: the person the previous answer named
   "confirm", // bener ya, right?, can you confirm: asks to check a statement, answered with the facts
   "domain", // programme words: IKM, programme, cooperation, Japan …

@@ -53,6 +53,8 @@ export interface Found {
   certainty: number;
   /** How many phrases carried meaning (anything but stop words). */
   meaningful: number;
+  /** Whether it opens as a yes-or-no question ("Was …?", "Apakah …?"): a year it names is a claim. */
+  yesNo: boolean;
 }
 
 /** A message read: the language its words mark, and the questions it asks (at most three). */
@@ -117,6 +119,7 @@ function emptyFound(): Found {
     smallTalkNames: 0,
     certainty: 1,
     meaningful: 0,
+    yesNo: false,
   };
 }
 
@@ -125,7 +128,7 @@ function push<T extends string | number>(list: T[], value: T): void {
 }
 
 // Cues that carry no meaning of their own.
-const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>(["stop", "and", "do", "pronoun", "confirm"]);
+const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>(["stop", "and", "do", "pronoun", "confirm", "opener"]);
 
 /** Adds what one phrase stands for to `found`. */
 function collect(found: Found, match: Match): void {
@@ -295,6 +298,7 @@ function foundIn(matches: Match[], asking: ReadonlySet<Match>, asked?: ReadonlyS
     if (numbered && /^\d{1,2}$/.test(m.text)) f.ordinal ??= Number(m.text);
   });
   if (asksInstructions(matches)) f.cues.add("howto");
+  f.yesNo = matches[0]?.concepts.some((c) => c.type === "cue" && c.cue === "opener") ?? false;
   f.asking = matches.filter((m) => asking.has(m)).map((m) => m.text);
   const questions = matches.filter((m) => asked?.has(m) ?? true);
   f.questionUnknown = (questions.length ? questions : matches).filter(isUnknown).map((m) => m.text);

@@ -256,6 +256,7 @@ export function understand(
   const cohort = cohortOf(found, knowledge) ?? listedCohort(found, previous);
   const { intent, subjects, followUp, assumed, from } = resolve(found, knowledge, areas, cohort, previous);
   const years = knownYears(knowledge);
+  const checksYear = found.cues.has("confirm") || (found.yesNo && subjects.some(isSource));
   const asksOfPeople =
     intent === "who" || subjects.some((s) => s.kind === "person" || s.kind === "officials");
   return {
@@ -275,8 +276,9 @@ export function understand(
       followUp,
     },
     ...unexplained(found, intent, followUp, subjects),
-    // "Can you confirm it began in 2015?": the facts answer it, with the year the sources give.
-    unknownYears: found.cues.has("confirm") ? [] : found.years.filter((y) => !years.has(y)),
+    // "Can you confirm it began in 2015?", "was the report published in 2018?" (a source has one
+    // date): the facts answer it, with the year the sources give.
+    unknownYears: checksYear ? [] : found.years.filter((y) => !years.has(y)),
     now: found.cues.has("now") && asksOfPeople,
     followUp,
     foreign: found.countries[0],

@@ -151,7 +151,10 @@ export class Vocabulary {
       const risky = concept.type === "smalltalk" && word.length < 5;
       const filler =
         concept.type === "cue" &&
-        (concept.cue === "stop" || concept.cue === "domain" || concept.cue === "and");
+        (concept.cue === "stop" ||
+          concept.cue === "domain" ||
+          concept.cue === "and" ||
+          concept.cue === "opener");
       if (isRegency || risky || filler) continue;
       const rank = CORRECTION_RANK[concept.type];
       this.correctable.set(word, Math.min(rank, this.correctable.get(word) ?? rank));
