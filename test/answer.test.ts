@@ -410,6 +410,15 @@ describe("follow-ups about the list or the sources just given", () => {
     expect(reply.text).toMatch(/^Central Sulawesi is not one of the first targets/);
   });
 
+  it("'what did she say about X?' asks what was said of X, not who said it again", async () => {
+    const engine = await setup();
+    const reply = engine.askAfter(
+      ["Who is the Director General of IKM?"],
+      "what did she say about how regions are chosen?",
+    );
+    expect(reply.text).toMatch(/^Regions are selected on three considerations/);
+  });
+
   it("a list stays in view while the chat walks through it", async () => {
     const engine = await setup();
     const reply = engine.askAfter(

@@ -373,8 +373,9 @@ function resolve(
       subjects = [{ kind: "topic", id: "summary" }];
       assumed = true;
     }
-  } else if (intent === "describe" && previous && found.meaningful <= 3) {
-    // "kalau Jatim?", "and Papua?": the same question about another subject.
+  } else if (intent === "describe" && previous && found.meaningful <= 3 && !found.cues.has("said")) {
+    // "kalau Jatim?", "and Papua?": the same question about another subject. ("What did she say
+    // about how regions are chosen?" asks what was said: how they are chosen.)
     intent = previous.intent;
   }
   if (found.cues.has("officials") && intent === "who" && subjects.every((s) => s.kind === "topic"))
