@@ -668,6 +668,15 @@ describe("a word that is a place and small talk ('mks')", () => {
   });
 });
 
+describe("a name asked of a fact of the programme", () => {
+  it("is the names it holds when it names organisations (the partners), and none for its facilitators", async () => {
+    expect((await ask("Apa nama lembaga mitra dari Jepang?")).text).toContain(
+      "Japan International Cooperation Agency",
+    );
+    expect((await ask("Siapa nama fasilitator di Tegal?")).kind).toBe("fallback");
+  });
+});
+
 describe("a name asked at a place", () => {
   it("is the name of the thing asked for, which the sources don't give, not the place's", async () => {
     const reply = await ask("Apa nama koperasi tahu tempe di Konawe Selatan yang ikut?");

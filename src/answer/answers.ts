@@ -115,11 +115,14 @@ export const ANSWERS: Record<Intent, Row> = {
   source: every(sourcesOf),
   count: { topic: count, list: count, cohort: count, criteria: count, province: count, island: count },
   name: {
-    // The programme's name; its facilitators or approach have no names in the sources.
-    topic: (w, s, q) =>
-      s.kind === "topic" && (s.id === "summary" || s.id === "name")
-        ? topicCard(w, { kind: "topic", id: "name" }, q.lang)
-        : undefined,
+    // The programme's name; a fact that names organisations (its partners) names them; its
+    // facilitators or approach have no names in the sources.
+    topic: (w, s, q) => {
+      if (s.kind !== "topic") return undefined;
+      if (s.id === "summary" || s.id === "name") return topicCard(w, { kind: "topic", id: "name" }, q.lang);
+      const card = topicCard(w, s, q.lang);
+      return card && w.k.organisations.some((o) => card.text.includes(o.name)) ? card : undefined;
+    },
     org: card,
     person: card,
     source: card,
