@@ -670,9 +670,9 @@ describe("a word that is a place and small talk ('mks')", () => {
 
 describe("a name asked of a fact of the programme", () => {
   it("is the names it holds when it names organisations (the partners), and none for its facilitators", async () => {
-    expect((await ask("Apa nama lembaga mitra dari Jepang?")).text).toContain(
-      "Japan International Cooperation Agency",
-    );
+    const partner = await ask("What's the name of the Japanese partner agency?");
+    expect(partner.kind).toBe("answer");
+    expect(partner.text).toContain("Japan International Cooperation Agency");
     expect((await ask("Siapa nama fasilitator di Tegal?")).kind).toBe("fallback");
   });
 });
