@@ -419,6 +419,15 @@ describe("follow-ups about the list or the sources just given", () => {
     expect(reply.text).toMatch(/^Regions are selected on three considerations/);
   });
 
+  it("'how many in total?' after two lists counts the whole programme", async () => {
+    const engine = await setup();
+    const reply = engine.askAfter(
+      ["brp provinsi di fase pertama?", "yg 2017 brp?"],
+      "total jadinya brp provinsi?",
+    );
+    expect(reply.text).toMatch(/^Program ini mencakup sembilan provinsi/);
+  });
+
   it("a list stays in view while the chat walks through it", async () => {
     const engine = await setup();
     const reply = engine.askAfter(
@@ -477,6 +486,12 @@ describe("how many, of a group", () => {
     );
     expect(reply.kind).toBe("answer");
     expect(reply.text).toContain("three provinces");
+  });
+});
+
+describe("what years a phase covers", () => {
+  it("is its dates", async () => {
+    expect((await ask("What years does the first phase cover?")).text).toContain("2013–2016");
   });
 });
 

@@ -351,6 +351,9 @@ function resolve(
     subjects = Object.entries(knowledge.sources).flatMap(([id, s]): Subject[] =>
       s.main ? [{ kind: "source", id }] : [],
     );
+  } else if (subjects.length === 0 && intent === "count" && found.cues.has("total")) {
+    // "total jadinya brp provinsi?" after two lists: the whole programme's.
+    subjects = [{ kind: "topic", id: "summary" }];
   } else if (subjects.length === 0 && previous && !found.programme) {
     // "which one is in English?" of the sources just listed: those in that language.
     const sources = previous.subjects.flatMap((s) => (s.kind === "source" ? [s.id] : []));
