@@ -489,6 +489,19 @@ describe("how many, of a group", () => {
   });
 });
 
+describe("a group named beside an organisation", () => {
+  it("is what is asked about ('menurut Kemenperin, target awal …?')", async () => {
+    const reply = await ask(
+      "Menurut keterangan Kemenperin, provinsi mana saja yang jadi target awal program lanjutan?",
+    );
+    expect(reply.text).toMatch(/^Target awal program lanjutan — tiga provinsi/);
+    const english = await ask(
+      "According to the Ministry of Industry, which provinces are the first targets?",
+    );
+    expect(english.text).toMatch(/^The first targets of the follow-up programme/i);
+  });
+});
+
 describe("what years a phase covers", () => {
   it("is its dates", async () => {
     expect((await ask("What years does the first phase cover?")).text).toContain("2013–2016");

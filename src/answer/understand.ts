@@ -176,7 +176,9 @@ function entitySubjects(
   for (const id of f.orgs) add({ kind: "org", id });
   for (const id of inLanguageAsked(f, k, f.sources)) add({ kind: "source", id });
   for (const id of f.terms) add({ kind: "term", id });
-  if (subjects.length === 0 && cohort) add({ kind: "cohort", id: cohort });
+  // A group named beside only an organisation ("menurut Kemenperin, target awal …"); a term beside
+  // it is what is asked of the group ("Total IKM yang dibina di fase 1?").
+  if (cohort && subjects.every((s) => s.kind === "org")) add({ kind: "cohort", id: cohort });
   return subjects;
 }
 
