@@ -502,6 +502,26 @@ describe("a group named beside an organisation", () => {
   });
 });
 
+describe("a quoted title or name", () => {
+  it("names the source whose title it quotes", async () => {
+    const reply = await ask(
+      "Which site carried 'Indonesia dan Jepang Kembangkan Industri Kecil di Lima Provinsi'?",
+    );
+    expect(reply.subjects.map(subjectRef)).toEqual(["s.tempo-2017"]);
+  });
+
+  it("names the programme's name, whose words ask nothing ('based on' is no selection)", async () => {
+    const reply = await ask(
+      "Is it true the project is called 'SMI Development Based on Improved Service Delivery'?",
+    );
+    expect(reply.text).toMatch(/^Its official name is/);
+  });
+
+  it("that matches nothing is read like the rest ('What is \"olahan lidah buaya\"?')", async () => {
+    expect((await ask('What is "olahan lidah buaya"?')).text).toMatch(/aloe vera/);
+  });
+});
+
 describe("what years a phase covers", () => {
   it("is its dates", async () => {
     expect((await ask("What years does the first phase cover?")).text).toContain("2013–2016");

@@ -2,6 +2,7 @@ import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
 import type { Cue, SmallTalk } from "./lexicon.ts";
 import { clauses, fold, MAX_QUESTION_CHARS } from "./normalise.ts";
+import { nameQuotes } from "./quotes.ts";
 import { NAME_CONCEPTS } from "./reading.ts";
 import type { Match, Vocabulary } from "./vocabulary.ts";
 import { messageLanguage } from "./word-languages.ts";
@@ -375,7 +376,7 @@ function withoutJoiningWords(matches: Match[]): Match[] {
 
 /** Reads a message into what it names and the questions it asks. */
 export function readQuestion(question: string, vocabulary: Vocabulary): Reading {
-  const clauseMatches = clauses(question).map((c) =>
+  const clauseMatches = clauses(nameQuotes(question, vocabulary.quoteTargets)).map((c) =>
     withoutJoiningWords(vocabulary.segment(vocabulary.tokens(c))),
   );
   const all = clauseMatches.flat();

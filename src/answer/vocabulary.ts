@@ -5,6 +5,7 @@ import type { Lang } from "../lang.ts";
 import { countryNames } from "./countries.ts";
 import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon.ts";
 import { editDistance, englishBases, fold, stemCandidates, tokenize } from "./normalise.ts";
+import { type QuoteTarget, quoteTargets } from "./quotes.ts";
 import { bestReading } from "./reading.ts";
 import { TypoIndex } from "./typos.ts";
 import { markLanguages, WordLanguages } from "./word-languages.ts";
@@ -97,9 +98,12 @@ export class Vocabulary {
   private readonly typos: TypoIndex;
 
   readonly lexicon: Lexicon;
+  /** The titles and names a quote in a question may name. */
+  readonly quoteTargets: readonly QuoteTarget[];
 
   constructor(knowledge: Knowledge, areas: Areas) {
     this.lexicon = knowledge.lexicon;
+    this.quoteTargets = quoteTargets(knowledge);
     for (const [cue, words] of Object.entries(this.lexicon.cues) as Array<[Cue, Lexicon["cues"][Cue]]>) {
       for (const [w, lang] of wordsOf(words)) {
         this.add(w, { type: "cue", cue }, lang);

@@ -1,5 +1,6 @@
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
+import { QUOTED } from "./quotes.ts";
 import type { Token, Vocabulary } from "./vocabulary.ts";
 
 /** The language each word marks, when only one: what the language of a question is read from. */
@@ -66,9 +67,6 @@ export function markLanguages(
   }
   for (const p of k.people) texts(p.role);
 }
-
-// Words in quotes: opened after a space (not the apostrophe of "what's"), closed before one.
-const QUOTED = /(?<=^|\s)["“'‘][^"”'’]+["”'’](?=$|[\s?.,!:;])/gu;
 
 /**
  * The language a message is in: the one more of its words mark; neither when as many words mark
