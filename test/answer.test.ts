@@ -428,6 +428,16 @@ describe("follow-ups about the list or the sources just given", () => {
     expect(reply.text).toMatch(/^Program ini mencakup sembilan provinsi/);
   });
 
+  it("'why those three?' right after a group asks why it was chosen; 'di sana' is the place just named", async () => {
+    const engine = await setup();
+    const why = engine.askAfter(
+      ["Which provinces are the first targets of the follow-up programme?"],
+      "why those three?",
+    );
+    expect(why.text).toContain("Regions are selected on three considerations");
+    expect(engine.askAfter(["Kab Dogiyai ikut program?"], "produk apa di sana").text).toContain("kopi");
+  });
+
   it("a list stays in view while the chat walks through it", async () => {
     const engine = await setup();
     const reply = engine.askAfter(

@@ -338,6 +338,16 @@ function resolve(
     subjects = [item];
     followUp = true;
     if (intent === "later") intent = "describe";
+  } else if (
+    subjects.length === 0 &&
+    found.cues.has("why") &&
+    attributes.every((id) => id === "aim") &&
+    previous?.subjects.some((s) => s.kind === "cohort" || isRegion(s))
+  ) {
+    // "why those three?" right after a group or a region: why it was chosen.
+    intent = "criteria";
+    subjects = previous.subjects;
+    followUp = true;
   } else if (subjects.length === 0 && topics.length) {
     // A fact of the programme named by its own word ("tujuan", "cara kerja") is what is asked.
     if (SHAPING_INTENTS.has(intent)) intent = "describe";
