@@ -512,10 +512,33 @@ describe("a group named beside an organisation", () => {
   });
 });
 
+describe("who wrote a source, and how many there are", () => {
+  it("who wrote a source that names no writer is not in the sources; whether it wrote about it is", async () => {
+    expect((await ask("Who wrote the Tempo article?")).kind).toBe("fallback");
+    expect((await ask("Siapa penulis berita di INDUSTRY.co.id?")).kind).toBe("fallback");
+    expect((await ask("tempo juga nulis soal ini?")).kind).toBe("answer");
+  });
+
+  it("'how many sources?' counts them", async () => {
+    expect((await ask("How many sources is your information from?")).text).toMatch(
+      /^The answers come from four sources/,
+    );
+  });
+});
+
+describe("how many times, and how many of a term", () => {
+  it("'Jatim muncul berapa kali?' counts its places; 'how many IKM?' the sources don't count", async () => {
+    expect((await ask("Jatim muncul berapa kali di program ini?")).text).toMatch(
+      /^Jawa Timur punya dua lokasi program/,
+    );
+    expect((await ask("How many IKM have been assisted?")).kind).toBe("fallback");
+  });
+});
+
 describe("a quoted title or name", () => {
   it("names the source whose title it quotes", async () => {
     const reply = await ask(
-      "Which site carried 'Indonesia dan Jepang Kembangkan Industri Kecil di Lima Provinsi'?",
+      "Which outlet carried 'Indonesia dan Jepang Kembangkan Industri Kecil di Lima Provinsi'?",
     );
     expect(reply.subjects.map(subjectRef)).toEqual(["s.tempo-2017"]);
   });
@@ -679,7 +702,7 @@ describe("words of writing ('nulis', 'edited')", () => {
 describe("sources asked by what they carry and how they were published", () => {
   it("'the press release' is the sources that carried it, and 'in English' the one in English", async () => {
     const both = await ask("Which outlets carried the press release?");
-    expect(both.subjects.map(subjectRef)).toEqual(["s.industry-2017", "s.tempo-2017"]);
+    expect(both.subjects.map(subjectRef)).toEqual(["s.bisnis-2017", "s.industry-2017", "s.tempo-2017"]);
     const english = await ask("Which outlet carried the press release in English?");
     expect(english.sources).toEqual(["industry-2017"]);
     expect(english.text).toContain("In English.");

@@ -45,8 +45,11 @@ function facts(engine: AnswerEngine, lang: Lang): FactMark[] {
   }
   for (const o of k.organisations) marks.push({ text: o.about[lang], sources: o.sources });
   for (const g of k.glossary) marks.push({ text: g.meaning[lang], sources: g.sources });
-  for (const [key, s] of Object.entries(k.sources))
+  for (const [key, s] of Object.entries(k.sources)) {
     marks.push({ text: s.title, sources: [key], quoted: true });
+    // A source named as an answer cites it ("Tempo.co (24 December 2017)") rests on itself.
+    marks.push({ text: w.citation(lang, key) ?? key, sources: [key] });
+  }
   return marks.filter((m) => m.text.length >= 4 && m.sources.length > 0);
 }
 

@@ -16,7 +16,7 @@ export interface Asked {
   /** A group of provinces the question narrows to ("in the first phase"). */
   cohort?: string | undefined;
   /** What a "how many" counts, from the question's words. */
-  counts: "provinces" | "places" | "criteria" | "other" | undefined;
+  counts: "provinces" | "places" | "criteria" | "sources" | "other" | undefined;
   /** "only in Java?" */
   only: boolean;
   /** "in both groups?" */
@@ -33,6 +33,8 @@ export interface Asked {
   why: boolean;
   /** Asks how long ("berapa lama"): only the programme and its phases have a length in the sources. */
   duration: boolean;
+  /** Asks who wrote or edited something ("siapa yang menulis", "who edited"). */
+  author: boolean;
 }
 
 type Write = (w: AnswerWriter, s: Subject, q: Asked) => Piece | undefined;
@@ -158,7 +160,7 @@ export function answer(w: AnswerWriter, intent: Intent, s: Subject | undefined, 
       : "";
   // Every field of the question an answer reads is in the key (the previous answer's sources only
   // where they are read).
-  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.why}:${q.duration}`;
+  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.why}:${q.duration}:${q.author}`;
   const key = `a:${intent}:${subjectRef(s)}${named}:${shape}${previous}`;
   return w.memo(key, () => ANSWERS[intent][s.kind]?.(w, s, q));
 }

@@ -196,6 +196,12 @@ export function count(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined 
     });
     return w.piece(text, w.k.selection.sources, [{ kind: "criteria" }]);
   }
+  if (q.counts === "sources" && s.kind === "topic") {
+    const keys = Object.keys(w.k.sources);
+    const names = keys.flatMap((key) => w.citation(lang, key) ?? []);
+    const text = w.t(lang, "answer.countSources", { total: n(keys.length), names: joinList(lang, names) });
+    return w.piece(text, keys, [s]);
+  }
   if (s.kind === "province" && q.counts === "places") {
     const p = w.province(s.id);
     if (!p) return undefined;
@@ -342,9 +348,12 @@ export function who(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
     case "criteria":
     case "criterion":
       return said(w, s, q);
+    case "source":
+      // "Who wrote the Tempo article?": the sources name the writer of Bisnis.com's only.
+      if (q.author && !w.k.sources[s.id]?.author) return undefined;
+      return describe(w, s, q);
     case "person":
     case "org":
-    case "source":
     case "officials":
       return describe(w, s, q);
     default:

@@ -124,7 +124,7 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   {
     intent: "count",
     // "nomornya berapa?" asks for a number that names something (a report's), not a count.
-    matches: (f) => has(f, "quantity") && !has(f, "numbered"),
+    matches: (f) => has(f, "quantity", "times") && !has(f, "numbered"),
     examples: {
       id: ["Berapa provinsi di tahap pertama?", "Ada berapa pertimbangan pemilihan daerah?"],
       en: ["How many provinces were in the first phase?", "How many locations does East Java have?"],

@@ -17,6 +17,7 @@ export const CUE_NAMES = [
   "english", // in English: of the sources, the ones written in it
   "indonesian",
   "why", // kenapa, why (also the words of the aim): of a group or region just named, why it was chosen
+  "times", // berapa kali, how many times: counts a province's places in the programme
   "total", // total, altogether: a count of the whole programme, not of the list just given
   "duration", // berapa lama, how long: asks a length of time (the sources give only the first phase's)
   "published", // terbit, published: alone asks when; beside another question word, it is that question's verb

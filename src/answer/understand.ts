@@ -193,9 +193,13 @@ function inLanguageAsked(f: Found, k: Knowledge, sources: string[]): string[] {
 function counted(f: Found, subjects: Subject[]): Asked["counts"] {
   if (f.selection || subjects.some((s) => s.kind === "criteria")) return "criteria";
   if (f.cues.has("provinces")) return "provinces";
+  if (f.cues.has("times")) return "places";
+  // "How many sources is this from?"
+  if (f.cues.has("source") && subjects.every((s) => s.kind === "topic")) return "sources";
   // "How many clusters (facilitators) were placed in phase 1?" counts a fact the sources give no
   // number of.
-  if (f.attributes.some((a) => a !== "aim" && a !== "started")) return "other";
+  // So does "how many IKM were assisted?" of a term.
+  if (f.attributes.some((a) => a !== "aim" && a !== "started") || f.terms.length) return "other";
   // A province's places and products are its entries: "how many products does Sulteng have?".
   if (f.cues.has("where") || f.cues.has("product")) return "places";
   // A group is of provinces: "how many of those were picked as first targets?".
@@ -232,7 +236,8 @@ function namedSubjects(
     subjects = f.attributes.map((id): Subject => ({ kind: "topic", id }));
   // "Who edited the article?", "when was the article published?": the main source.
   const main = Object.entries(k.sources).find(([, s]) => s.main)?.[0];
-  if (subjects.length === 0 && main && f.cues.has("source") && intent !== "source")
+  // ("How many sources?" counts them all.)
+  if (subjects.length === 0 && main && f.cues.has("source") && intent !== "source" && intent !== "count")
     subjects = [{ kind: "source", id: main }];
   return subjects;
 }
@@ -274,6 +279,8 @@ export function understand(
       years: found.years.filter((y) => years.has(y)),
       why: found.attributes.includes("aim"),
       duration: found.cues.has("duration"),
+      // "Who wrote it?" ("did Tempo write about it too?" asks whether it did).
+      author: found.cues.has("author") && found.cues.has("who"),
       previousSources: previous?.sources ?? [],
       followUp,
     },
@@ -304,7 +311,10 @@ function resolve(
   // Product words are often plain nouns ("bisnis" is also Bisnis.com): a source beside them is a
   // constraint only when the question says so ("does the JICA report say what else they made?").
   const factsAsked = FACT_INTENTS.has(intent) && (intent !== "product" || found.cues.has("said"));
-  const source = factsAsked ? subjects.find((s) => s.kind === "source") : undefined;
+  // … and only when there is something else to ask it of: "which site published the English
+  // version?" asks of the source itself.
+  const askedOf = subjects.some((s) => s.kind !== "source") || cohort || previous || found.attributes.length;
+  const source = factsAsked && askedOf ? subjects.find((s) => s.kind === "source") : undefined;
   const from = source?.kind === "source" ? source.id : undefined;
   if (from) {
     subjects = subjects.filter((s) => s.kind !== "source");
