@@ -519,6 +519,18 @@ describe("who wrote a source, and how many there are", () => {
     expect((await ask("tempo juga nulis soal ini?")).kind).toBe("answer");
   });
 
+  it("a report's authors are its publishers", async () => {
+    const reply = await ask("Who authored the JICA completion report?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("KRI International Corp.");
+  });
+
+  it("what a source 'adds' about the subject just answered is asked of that subject", async () => {
+    const engine = await setup();
+    const reply = engine.askAfter(["apa produk Jateng?"], "and what does the JICA report add about it?");
+    expect(reply.text).toContain("ship components");
+  });
+
   it("'how many sources?' counts them", async () => {
     expect((await ask("How many sources is your information from?")).text).toMatch(
       /^The answers come from four sources/,

@@ -349,8 +349,9 @@ export function who(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
     case "criterion":
       return said(w, s, q);
     case "source":
-      // "Who wrote the Tempo article?": the sources name the writer of Bisnis.com's only.
-      if (q.author && !w.k.sources[s.id]?.author) return undefined;
+      // "Who wrote the Tempo article?": the sources name the writer of Bisnis.com's only (a
+      // report's authors are its publishers).
+      if (q.author && w.k.sources[s.id]?.kind === "article" && !w.k.sources[s.id]?.author) return undefined;
       return describe(w, s, q);
     case "person":
     case "org":

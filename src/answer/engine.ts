@@ -205,7 +205,9 @@ export class AnswerEngine {
   private fromSource(source: string, lang: Lang, answers: Piece[]): Piece[] {
     const [first, ...rest] = answers;
     if (!first || answers.some((p) => p.sources.includes(source))) return answers;
-    const note = this.writer.t(lang, "answer.notInSource", { source: this.writer.nameOf(lang, { kind: "source", id: source }) });
+    const note = this.writer.t(lang, "answer.notInSource", {
+      source: this.writer.nameOf(lang, { kind: "source", id: source }),
+    });
     return [{ ...first, text: `${note}\n${first.text}` }, ...rest];
   }
 

@@ -310,7 +310,10 @@ function resolve(
   let subjects = namedSubjects(found, knowledge, areas, cohort, intent);
   // Product words are often plain nouns ("bisnis" is also Bisnis.com): a source beside them is a
   // constraint only when the question says so ("does the JICA report say what else they made?").
-  const factsAsked = FACT_INTENTS.has(intent) && (intent !== "product" || found.cues.has("said"));
+  // So is a source that "says" or "adds" something of the subject just answered.
+  const factsAsked =
+    (FACT_INTENTS.has(intent) && (intent !== "product" || found.cues.has("said"))) ||
+    (intent === "describe" && found.cues.has("said") && previous !== undefined);
   // … and only when there is something else to ask it of: "which site published the English
   // version?" asks of the source itself.
   const askedOf = subjects.some((s) => s.kind !== "source") || cohort || previous || found.attributes.length;
