@@ -607,6 +607,16 @@ describe("questions the sources hold no answer to, by their form", () => {
     expect(reply.text).toMatch(expected);
   });
 
+  it("a time of day of anything but an article, and the end of the 2017 group ('fase keduanya')", async () => {
+    expect((await ask("Skrg jam berapa di Jepang?")).kind).toBe("fallback");
+    expect((await ask("jam berapa artikel bisnis terbit?")).text).toContain("11:34 WIB");
+    const end = await ask("fase keduanya kapan selesai?");
+    expect(end.kind).toBe("fallback");
+    expect(end.text).toMatch(
+      /^Sumber tidak menyebut kapan provinsi yang menyatakan siap bergabung pada 2017 berakhir/,
+    );
+  });
+
   it("how long the programme has run, and a phase's dates, are still answered", async () => {
     expect((await ask("berapa lama program ini sudah berjalan?")).text).toContain("sejak 2013");
     expect((await ask("How long did the first phase last?")).text).toContain("2013–2016");

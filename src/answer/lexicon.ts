@@ -19,6 +19,7 @@ export const CUE_NAMES = [
   "why", // kenapa, why (also the words of the aim): of a group or region just named, why it was chosen
   "times", // berapa kali, how many times: counts a province's places in the programme
   "total", // total, altogether: a count of the whole programme, not of the list just given
+  "clock", // jam berapa, what time: a time of day, which the sources give only for an article
   "duration", // berapa lama, how long: asks a length of time (the sources give only the first phase's)
   "published", // terbit, published: alone asks when; beside another question word, it is that question's verb
   "since", // since, start: asks when, or with a year narrows to it ("sejak 2013")

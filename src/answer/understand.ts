@@ -279,6 +279,7 @@ export function understand(
       years: found.years.filter((y) => years.has(y)),
       why: found.attributes.includes("aim"),
       duration: found.cues.has("duration"),
+      clock: found.cues.has("clock"),
       // "Who wrote it?" ("did Tempo write about it too?" asks whether it did).
       author: found.cues.has("author") && found.cues.has("who"),
       previousSources: previous?.sources ?? [],
