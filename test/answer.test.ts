@@ -547,6 +547,14 @@ describe("how many times, and how many of a term", () => {
   });
 });
 
+describe("several questions at once, in chat words", () => {
+  it("'sejak kapan, dengan lembaga apa, dan untuk tujuan apa?' answers each part", async () => {
+    const reply = await ask("Sejak kapan, dengan lembaga apa, dan untuk tujuan apa kerja sama ini?");
+    for (const fact of ["sejak 2013", "Japan International Cooperation Agency", "produktivitas"])
+      expect(reply.text).toContain(fact);
+  });
+});
+
 describe("a quoted title or name", () => {
   it("names the source whose title it quotes", async () => {
     const reply = await ask(
