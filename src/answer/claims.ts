@@ -1,11 +1,14 @@
 /**
  * A statement offered for checking ("Pontianak does aloe vera, right?", "the tofu project is in
  * North Sulawesi, isn't it?", "it began in 2015, correct?"): whether the sources bear it out, so
- * the answer can open with yes or no before the facts. Pure.
+ * the answer can open with yes or no before the facts; and the names such a statement offers that
+ * the sources don't know ("Minister Airlangga", "JETRO"), which are the claim, not the question.
+ * Pure.
  */
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import { membershipOf } from "./membership.ts";
+import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
 import type { Found } from "./read.ts";
 
 export type Verdict = "yes" | "no";
@@ -52,4 +55,22 @@ export function productClaim(f: Found, k: Knowledge, areas: Areas): Verdict | un
 export function yearClaim(f: Found, answer: string, ofSource: boolean): Verdict | undefined {
   if (!(f.cues.has("confirm") || (f.yesNo && ofSource)) || f.years.length === 0) return undefined;
   return f.years.every((y) => answer.includes(String(y))) ? "yes" : "no";
+}
+
+/** Words written as names mid-sentence ("Minister Airlangga", "JETRO"), folded. */
+export function capitalisedWords(text: string): Set<string> {
+  const words = text.slice(0, MAX_QUESTION_CHARS).matchAll(/(?<![.!?]\s*|^\s*)\b\p{Lu}[\p{L}\d]+/gu);
+  return new Set([...words].map((m) => fold(m[0])));
+}
+
+/**
+ * "Can you confirm it came from Minister Airlangga?", "the partner is JETRO, right?": a name the
+ * sources don't know, offered for checking, is the claim being checked, not a question about it.
+ * The answer states the facts, which confirm or correct it.
+ */
+export function setClaimedNamesApart(f: Found, names: ReadonlySet<string>): void {
+  const claimed = (w: string) => names.has(w);
+  f.unknown = f.unknown.filter((w) => !claimed(w));
+  f.asking = f.asking.filter((w) => !claimed(w));
+  f.questionUnknown = f.questionUnknown.filter((w) => !claimed(w));
 }

@@ -1,7 +1,8 @@
 import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
+import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import type { Cue, SmallTalk } from "./lexicon.ts";
-import { clauses, fold, MAX_QUESTION_CHARS } from "./normalise.ts";
+import { clauses } from "./normalise.ts";
 import { nameQuotes } from "./quotes.ts";
 import { NAME_CONCEPTS } from "./reading.ts";
 import type { Match, Vocabulary } from "./vocabulary.ts";
@@ -398,22 +399,4 @@ export function readQuestion(question: string, vocabulary: Vocabulary): Reading 
     for (const f of [reading.whole, ...reading.parts]) setClaimedNamesApart(f, names);
   }
   return reading;
-}
-
-/** Words written as names mid-sentence ("Minister Airlangga", "JETRO"), folded. */
-function capitalisedWords(text: string): Set<string> {
-  const words = text.slice(0, MAX_QUESTION_CHARS).matchAll(/(?<![.!?]\s*|^\s*)\b\p{Lu}[\p{L}\d]+/gu);
-  return new Set([...words].map((m) => fold(m[0])));
-}
-
-/**
- * "Can you confirm it came from Minister Airlangga?", "the partner is JETRO, right?": a name the
- * sources don't know, offered for checking, is the claim being checked, not a question about it.
- * The answer states the facts, which confirm or correct it.
- */
-function setClaimedNamesApart(f: Found, names: ReadonlySet<string>): void {
-  const claimed = (w: string) => names.has(w);
-  f.unknown = f.unknown.filter((w) => !claimed(w));
-  f.asking = f.asking.filter((w) => !claimed(w));
-  f.questionUnknown = f.questionUnknown.filter((w) => !claimed(w));
 }

@@ -6,9 +6,8 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "./../lang.ts";
 import type { Asked } from "./answers.ts";
-import { productClaim } from "./claims.ts";
 import { type Intent, intentOf } from "./intents.ts";
-import { membershipOf } from "./membership.ts";
+import { inLanguageAsked, namedSubjects } from "./named-subjects.ts";
 import type { Found } from "./read.ts";
 import { isRegion, type Subject, subjectRef } from "./subject.ts";
 
@@ -56,17 +55,6 @@ export interface Understood {
 const WH_CUES = ["plural", "where", "who", "author", "when", "published", "quantity"] as const;
 // Each unknown word the question may carry lowers confidence by this factor.
 const UNKNOWN_FACTOR = 0.8;
-// Intents asked of a person ("siapa dirjennya?", "kapan dia menyampaikannya?").
-const ROLE_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
-  "who",
-  "said",
-  "name",
-  "when",
-  "describe",
-  "meaning",
-]);
-// Intents an organisation or a term answers even beside the programme's words ("JICA itu apa?").
-const WEAK_SUBJECT_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["meaning", "who"]);
 // Intents asked of the programme's facts, not of a source: a source named beside them says where
 // the facts are to come from ("which places does the JICA report name for phase 1?").
 const FACT_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
@@ -128,67 +116,6 @@ function knownYears(k: Knowledge): ReadonlySet<number> {
 }
 const yearsOf = new WeakMap<Knowledge, ReadonlySet<number>>();
 
-/** The entities a question names, as subjects; regions by their code, whatever named them. */
-function entitySubjects(
-  f: Found,
-  k: Knowledge,
-  areas: Areas,
-  cohort: string | undefined,
-  intent: Intent,
-): Subject[] {
-  const subjects: Subject[] = [];
-  const seen = new Set<string>();
-  const add = (s: Subject) => {
-    const ref = subjectRef(s);
-    if (!seen.has(ref)) subjects.push(s);
-    seen.add(ref);
-  };
-  for (const place of f.places) add({ kind: "place", ...place });
-  const provinces = [...f.provinces];
-  for (const code of f.areas) {
-    const m = membershipOf(code, k, areas);
-    if (m?.status === "province") provinces.push(m.province.id);
-    else if (m?.status === "place") add({ kind: "place", province: m.province.id, entry: m.entry });
-    else if (m) add({ kind: "area", code, asked: f.areaWords.get(code) });
-  }
-  const placed = new Set(subjects.flatMap((s) => (s.kind === "place" ? [s.province] : [])));
-  for (const id of new Set(provinces)) {
-    if (placed.has(id)) continue;
-    // "Jatim kapal?": only the entries of that product, when the province has them; "Jatim bukan
-    // cuma alas kaki?" asks what else it has: the whole province.
-    const entries = (f.cues.has("only") ? [] : (k.provinces.find((p) => p.id === id)?.entries ?? []))
-      .map((e, i) => (f.products.includes(e.product) ? i : -1))
-      .filter((i) => i >= 0);
-    if (entries.length) for (const entry of entries) add({ kind: "place", province: id, entry });
-    else add({ kind: "province", id });
-  }
-  for (const index of f.islands) add({ kind: "island", index, asked: f.islandWords.get(index) });
-  // "kerajinan perak Malang?": beside a region, a product only says what is asked of it.
-  // A statement that puts a product in the wrong region is answered where the product is too.
-  if (subjects.length === 0 || productClaim(f, k, areas) === "no")
-    for (const id of f.products) add({ kind: "product", id });
-  for (const id of f.people) add({ kind: "person", id });
-  // A person named by role is the subject when asked about ("siapa dirjennya?"), not when the
-  // role only describes the asker ("I'm a journalist, which provinces …?").
-  if (ROLE_INTENTS.has(intent)) for (const id of f.roles) add({ kind: "person", id });
-  for (const id of f.criteria) add({ kind: "criterion", id });
-  if (f.selection && f.criteria.length === 0) add({ kind: "criteria" });
-  for (const id of f.orgs) add({ kind: "org", id });
-  for (const id of inLanguageAsked(f, k, f.sources)) add({ kind: "source", id });
-  for (const id of f.terms) add({ kind: "term", id });
-  // A group named beside only an organisation ("menurut Kemenperin, target awal …"); a term beside
-  // it is what is asked of the group ("Total IKM yang dibina di fase 1?").
-  if (cohort && subjects.every((s) => s.kind === "org")) add({ kind: "cohort", id: cohort });
-  return subjects;
-}
-
-/** Of the sources named, those in the language the question asks for ("the English version"), if any. */
-function inLanguageAsked(f: Found, k: Knowledge, sources: string[]): string[] {
-  const lang = f.cues.has("english") ? "en" : f.cues.has("indonesian") ? "id" : undefined;
-  const inLang = sources.filter((id) => k.sources[id]?.language === lang);
-  return inLang.length ? inLang : sources;
-}
-
 /** What a "how many" counts, from the words of the question. */
 function counted(f: Found, subjects: Subject[]): Asked["counts"] {
   if (f.selection || subjects.some((s) => s.kind === "criteria")) return "criteria";
@@ -196,9 +123,8 @@ function counted(f: Found, subjects: Subject[]): Asked["counts"] {
   if (f.cues.has("times")) return "places";
   // "How many sources is this from?"
   if (f.cues.has("source") && subjects.every((s) => s.kind === "topic")) return "sources";
-  // "How many clusters (facilitators) were placed in phase 1?" counts a fact the sources give no
-  // number of.
-  // So does "how many IKM were assisted?" of a term.
+  // "How many clusters (facilitators) were placed in phase 1?", "how many IKM were assisted?":
+  // a fact or a term the sources give no number of.
   if (f.attributes.some((a) => a !== "aim" && a !== "started") || f.terms.length) return "other";
   // A province's places and products are its entries: "how many products does Sulteng have?".
   if (f.cues.has("where") || f.cues.has("product")) return "places";
@@ -206,40 +132,6 @@ function counted(f: Found, subjects: Subject[]): Asked["counts"] {
   if (subjects.some((s) => s.kind === "cohort")) return "provinces";
   if (f.cues.has("criteria")) return "criteria";
   return undefined;
-}
-
-/** The subjects a question names itself, once words that only name the programme are set aside. */
-function namedSubjects(
-  f: Found,
-  k: Knowledge,
-  areas: Areas,
-  cohort: string | undefined,
-  intent: Intent,
-): Subject[] {
-  let subjects = entitySubjects(f, k, areas, cohort, intent);
-  // "proyek JICA ini", "program IKM": an organisation or a term beside the programme's own words
-  // names the programme, unless the question asks about it ("what is JICA?"). Beside another
-  // subject ("produk IKM di Jawa Barat") it is only the programme's word too.
-  const weak = (s: Subject) => s.kind === "org" || s.kind === "term";
-  const aboutProgramme = f.attributes.length > 0 || (f.programme && !WEAK_SUBJECT_INTENTS.has(intent));
-  if (subjects.some((s) => !weak(s))) subjects = subjects.filter((s) => !weak(s));
-  else if (aboutProgramme) subjects = [];
-  // "Ditulis Annisa ya?" of a source: who wrote it is the source's to say, whoever is named.
-  if (intent === "who" && f.cues.has("author") && subjects.some((s) => s.kind === "source"))
-    subjects = subjects.filter((s) => s.kind === "source");
-  // A person named by role ("the director general") answers who and who-said on their own.
-  else if ((intent === "who" || intent === "said") && subjects.some((s) => s.kind === "person"))
-    subjects = subjects.filter((s) => s.kind === "person");
-  // "What did Gati hope?": a fact of the programme she spoke of, not who she is.
-  const asksOfPerson = intent === "who" || intent === "said" || intent === "name" || intent === "when";
-  if (subjects.length && subjects.every((s) => s.kind === "person") && f.attributes.length && !asksOfPerson)
-    subjects = f.attributes.map((id): Subject => ({ kind: "topic", id }));
-  // "Who edited the article?", "when was the article published?": the main source.
-  const main = Object.entries(k.sources).find(([, s]) => s.main)?.[0];
-  // ("How many sources?" counts them all.)
-  if (subjects.length === 0 && main && f.cues.has("source") && intent !== "source" && intent !== "count")
-    subjects = [{ kind: "source", id: main }];
-  return subjects;
 }
 
 /** "the third one", "yang kedua": the item of the previous answer's list the question points to. */
@@ -308,7 +200,7 @@ function resolve(
   previous: Previous | undefined,
 ): Pick<Understood, "intent" | "subjects" | "followUp" | "assumed" | "from"> {
   let intent = intentOf(found);
-  let subjects = namedSubjects(found, knowledge, areas, cohort, intent);
+  let subjects = namedSubjects({ found, knowledge, areas, cohort, intent });
   // Product words are often plain nouns ("bisnis" is also Bisnis.com): a source beside them is a
   // constraint only when the question says so ("does the JICA report say what else they made?").
   // So is a source that "says" or "adds" something of the subject just answered.

@@ -1,0 +1,116 @@
+/**
+ * The subjects a question names itself: its entities (regions by their code, whatever named
+ * them), with the words that only name the programme set aside. Pure.
+ */
+import type { Areas } from "../knowledge/areas.ts";
+import type { Knowledge } from "../knowledge/load.ts";
+import { productClaim } from "./claims.ts";
+import type { Intent } from "./intents.ts";
+import { membershipOf } from "./membership.ts";
+import type { Found } from "./read.ts";
+import { type Subject, subjectRef } from "./subject.ts";
+
+/** What naming reads: the question, the knowledge, and what is asked so far. */
+export interface Naming {
+  found: Found;
+  knowledge: Knowledge;
+  areas: Areas;
+  /** The group of provinces the question narrows to. */
+  cohort: string | undefined;
+  intent: Intent;
+}
+
+// Intents asked of a person ("siapa dirjennya?", "kapan dia menyampaikannya?").
+const ROLE_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
+  "who",
+  "said",
+  "name",
+  "when",
+  "describe",
+  "meaning",
+]);
+// Intents an organisation or a term answers even beside the programme's words ("JICA itu apa?").
+const WEAK_SUBJECT_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["meaning", "who"]);
+/** The entities a question names, as subjects; regions by their code, whatever named them. */
+function entitySubjects({ found: f, knowledge: k, areas, cohort, intent }: Naming): Subject[] {
+  const subjects: Subject[] = [];
+  const seen = new Set<string>();
+  const add = (s: Subject) => {
+    const ref = subjectRef(s);
+    if (!seen.has(ref)) subjects.push(s);
+    seen.add(ref);
+  };
+  for (const place of f.places) add({ kind: "place", ...place });
+  const provinces = [...f.provinces];
+  for (const code of f.areas) {
+    const m = membershipOf(code, k, areas);
+    if (m?.status === "province") provinces.push(m.province.id);
+    else if (m?.status === "place") add({ kind: "place", province: m.province.id, entry: m.entry });
+    else if (m) add({ kind: "area", code, asked: f.areaWords.get(code) });
+  }
+  const placed = new Set(subjects.flatMap((s) => (s.kind === "place" ? [s.province] : [])));
+  for (const id of new Set(provinces)) {
+    if (placed.has(id)) continue;
+    // "Jatim kapal?": only the entries of that product, when the province has them; "Jatim bukan
+    // cuma alas kaki?" asks what else it has: the whole province.
+    const entries = (f.cues.has("only") ? [] : (k.provinces.find((p) => p.id === id)?.entries ?? []))
+      .map((e, i) => (f.products.includes(e.product) ? i : -1))
+      .filter((i) => i >= 0);
+    if (entries.length) for (const entry of entries) add({ kind: "place", province: id, entry });
+    else add({ kind: "province", id });
+  }
+  for (const index of f.islands) add({ kind: "island", index, asked: f.islandWords.get(index) });
+  // "kerajinan perak Malang?": beside a region, a product only says what is asked of it.
+  // A statement that puts a product in the wrong region is answered where the product is too.
+  if (subjects.length === 0 || productClaim(f, k, areas) === "no")
+    for (const id of f.products) add({ kind: "product", id });
+  for (const id of f.people) add({ kind: "person", id });
+  // A person named by role is the subject when asked about ("siapa dirjennya?"), not when the
+  // role only describes the asker ("I'm a journalist, which provinces …?").
+  if (ROLE_INTENTS.has(intent)) for (const id of f.roles) add({ kind: "person", id });
+  for (const id of f.criteria) add({ kind: "criterion", id });
+  if (f.selection && f.criteria.length === 0) add({ kind: "criteria" });
+  for (const id of f.orgs) add({ kind: "org", id });
+  for (const id of inLanguageAsked(f, k, f.sources)) add({ kind: "source", id });
+  for (const id of f.terms) add({ kind: "term", id });
+  // A group named beside only an organisation ("menurut Kemenperin, target awal …"); a term beside
+  // it is what is asked of the group ("Total IKM yang dibina di fase 1?").
+  if (cohort && subjects.every((s) => s.kind === "org")) add({ kind: "cohort", id: cohort });
+  return subjects;
+}
+
+/** Of the sources named, those in the language the question asks for ("the English version"), if any. */
+export function inLanguageAsked(f: Found, k: Knowledge, sources: string[]): string[] {
+  const lang = f.cues.has("english") ? "en" : f.cues.has("indonesian") ? "id" : undefined;
+  const inLang = sources.filter((id) => k.sources[id]?.language === lang);
+  return inLang.length ? inLang : sources;
+}
+
+/** The subjects a question names itself, once words that only name the programme are set aside. */
+export function namedSubjects(naming: Naming): Subject[] {
+  const { found: f, knowledge: k, intent } = naming;
+  let subjects = entitySubjects(naming);
+  // "proyek JICA ini", "program IKM": an organisation or a term beside the programme's own words
+  // names the programme, unless the question asks about it ("what is JICA?"). Beside another
+  // subject ("produk IKM di Jawa Barat") it is only the programme's word too.
+  const weak = (s: Subject) => s.kind === "org" || s.kind === "term";
+  const aboutProgramme = f.attributes.length > 0 || (f.programme && !WEAK_SUBJECT_INTENTS.has(intent));
+  if (subjects.some((s) => !weak(s))) subjects = subjects.filter((s) => !weak(s));
+  else if (aboutProgramme) subjects = [];
+  // "Ditulis Annisa ya?" of a source: who wrote it is the source's to say, whoever is named.
+  if (intent === "who" && f.cues.has("author") && subjects.some((s) => s.kind === "source"))
+    subjects = subjects.filter((s) => s.kind === "source");
+  // A person named by role ("the director general") answers who and who-said on their own.
+  else if ((intent === "who" || intent === "said") && subjects.some((s) => s.kind === "person"))
+    subjects = subjects.filter((s) => s.kind === "person");
+  // "What did Gati hope?": a fact of the programme she spoke of, not who she is.
+  const asksOfPerson = intent === "who" || intent === "said" || intent === "name" || intent === "when";
+  if (subjects.length && subjects.every((s) => s.kind === "person") && f.attributes.length && !asksOfPerson)
+    subjects = f.attributes.map((id): Subject => ({ kind: "topic", id }));
+  // "Who edited the article?", "when was the article published?": the main source.
+  const main = Object.entries(k.sources).find(([, s]) => s.main)?.[0];
+  // ("How many sources?" counts them all.)
+  if (subjects.length === 0 && main && f.cues.has("source") && intent !== "source" && intent !== "count")
+    subjects = [{ kind: "source", id: main }];
+  return subjects;
+}
