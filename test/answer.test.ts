@@ -710,6 +710,14 @@ describe("a source named beside a question about the programme's facts", () => {
   });
 });
 
+describe("a message whose sentences ask nothing", () => {
+  it("is a question about what it names; the other sentences are chatter", async () => {
+    const reply = await ask("kota pasuruan ada? sy punya bengkel kecil2an disitu");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("Kota Pasuruan");
+  });
+});
+
 describe("words of writing ('nulis', 'edited')", () => {
   it("ask who wrote a source", async () => {
     const reply = await ask("yang nulis artikel bisnis siapa?");

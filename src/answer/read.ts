@@ -347,6 +347,9 @@ function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
     if (out.length) out[out.length - 1]?.push(...pending);
     else out.push(pending);
   }
+  // No piece asks ("kota mojokerto ada? sy punya bengkel kecil2an disitu"): the pieces that name
+  // something are the question; the others are chatter around it.
+  if (asked.size === 0) for (const piece of raw) if (piece.some(isName)) for (const m of piece) asked.add(m);
   while (out.length > MAX_PARTS) {
     const extra = out.pop() ?? [];
     out[out.length - 1]?.push(...extra);
