@@ -555,6 +555,14 @@ describe("several questions at once, in chat words", () => {
   });
 });
 
+describe("a date", () => {
+  it("asked of sources, names those of that date; its year names no group of provinces", async () => {
+    const reply = await ask("media apa saja yang memberitakan ini tgl 24 des 2017?");
+    expect(reply.subjects.map(subjectRef)).toEqual(["s.industry-2017", "s.tempo-2017"]);
+    expect(reply.text).not.toContain("menyatakan siap bergabung");
+  });
+});
+
 describe("a quoted title or name", () => {
   it("names the source whose title it quotes", async () => {
     const reply = await ask(

@@ -84,6 +84,12 @@ export const lexiconSchema = z
     ordinals: z
       .object({ id: z.record(z.string(), z.number().int()), en: z.record(z.string(), z.number().int()) })
       .strict(),
+    months: z
+      .object({
+        id: z.record(z.string(), z.number().int().min(1).max(12)),
+        en: z.record(z.string(), z.number().int().min(1).max(12)),
+      })
+      .strict(),
   })
   .strict();
 
@@ -97,6 +103,8 @@ export interface Lexicon {
   knowContext: ReadonlySet<string>;
   /** Words that point to an item of a list, by language: its position (-1: the last). */
   ordinals: { id: ReadonlyMap<string, number>; en: ReadonlyMap<string, number> };
+  /** Month names by language: their number (1–12). */
+  months: { id: ReadonlyMap<string, number>; en: ReadonlyMap<string, number> };
 }
 
 /** The checked lexicon file, in the form the matcher reads. */
@@ -109,6 +117,10 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     ordinals: {
       id: new Map(Object.entries(file.ordinals.id)),
       en: new Map(Object.entries(file.ordinals.en)),
+    },
+    months: {
+      id: new Map(Object.entries(file.months.id)),
+      en: new Map(Object.entries(file.months.en)),
     },
   };
 }

@@ -71,12 +71,21 @@ function entitySubjects({ found: f, knowledge: k, areas, cohort, intent }: Namin
   for (const id of f.criteria) add({ kind: "criterion", id });
   if (f.selection && f.criteria.length === 0) add({ kind: "criteria" });
   for (const id of f.orgs) add({ kind: "org", id });
-  for (const id of inLanguageAsked(f, k, f.sources)) add({ kind: "source", id });
+  for (const id of inLanguageAsked(f, k, f.sources.length ? f.sources : datedSources(f, k)))
+    add({ kind: "source", id });
   for (const id of f.terms) add({ kind: "term", id });
   // A group named beside only an organisation ("menurut Kemenperin, target awal …"); a term beside
   // it is what is asked of the group ("Total IKM yang dibina di fase 1?").
   if (cohort && subjects.every((s) => s.kind === "org")) add({ kind: "cohort", id: cohort });
   return subjects;
+}
+
+/** "Media apa yang memberitakan ini tgl 24 Des 2017?": asked of sources, the ones of that date. */
+function datedSources(f: Found, k: Knowledge): string[] {
+  if (!f.dates.length || !f.cues.has("source")) return [];
+  return Object.entries(k.sources).flatMap(([id, s]) =>
+    f.dates.some((d) => s.date.endsWith(d)) ? [id] : [],
+  );
 }
 
 /** Of the sources named, those in the language the question asks for ("the English version"), if any. */

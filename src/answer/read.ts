@@ -55,6 +55,8 @@ export interface Found {
   certainty: number;
   /** How many phrases carried meaning (anything but stop words). */
   meaningful: number;
+  /** Dates it names, a day and a month ("24 Des 2017"): "2017-12-24", or "12-24" without a year. */
+  dates: string[];
   /** Whether it opens as a yes-or-no question ("Was …?", "Apakah …?"): a year it names is a claim. */
   yesNo: boolean;
 }
@@ -122,6 +124,7 @@ function emptyFound(): Found {
     certainty: 1,
     meaningful: 0,
     yesNo: false,
+    dates: [],
   };
 }
 
@@ -200,6 +203,8 @@ function collect(found: Found, match: Match): void {
       case "island":
         push(found.islands, concept.index);
         if (!found.islandWords.has(concept.index)) found.islandWords.set(concept.index, match.text);
+        break;
+      case "month":
         break;
       case "ordinal":
         found.ordinal ??= concept.position;
@@ -300,11 +305,29 @@ function foundIn(matches: Match[], asking: ReadonlySet<Match>, asked?: ReadonlyS
     if (numbered && /^\d{1,2}$/.test(m.text)) f.ordinal ??= Number(m.text);
   });
   if (asksInstructions(matches)) f.cues.add("howto");
+  readDates(f, matches);
   f.yesNo = matches[0]?.concepts.some((c) => c.type === "cue" && c.cue === "opener") ?? false;
   f.asking = matches.filter((m) => asking.has(m)).map((m) => m.text);
   const questions = matches.filter((m) => asked?.has(m) ?? true);
   f.questionUnknown = (questions.length ? questions : matches).filter(isUnknown).map((m) => m.text);
   return f;
+}
+
+/**
+ * "tgl 24 des 2017", "on 24 December": a day before a month is a date. Its year names no group of
+ * provinces, and the word of time before it asks nothing ("tanggal" only introduces it).
+ */
+function readDates(f: Found, matches: Match[]): void {
+  matches.forEach((m, i) => {
+    const month = matches[i + 1]?.concepts.find((c) => c.type === "month");
+    if (!month || month.type !== "month" || !/^\d{1,2}$/.test(m.text) || Number(m.text) > 31) return;
+    const yearText = matches[i + 2]?.text ?? "";
+    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
+    const monthDay = `${String(month.month).padStart(2, "0")}-${m.text.padStart(2, "0")}`;
+    f.dates.push(year ? `${year}-${monthDay}` : monthDay);
+    if (year) f.years = f.years.filter((y) => y !== year);
+    if (matches[i - 1]?.concepts.some((c) => c.type === "cue" && c.cue === "when")) f.cues.delete("when");
+  });
 }
 
 /** Whether a piece of a message asks something of its own. */

@@ -30,6 +30,8 @@ export type Concept =
   | { type: "island"; index: number }
   /** A word that points to an item of the previous answer's list: its position (-1: the last). */
   | { type: "ordinal"; position: number }
+  /** A month's name: with a day before it, a date ("24 Des 2017"). */
+  | { type: "month"; month: number }
   /** A country other than the cooperation's. */
   | { type: "country"; code: string }
   | { type: "cue"; cue: Cue }
@@ -68,6 +70,7 @@ const CORRECTION_RANK: Record<Concept["type"], number> = {
   island: 0,
   country: 4,
   ordinal: 3,
+  month: 3,
   product: 1,
   criterion: 1,
   person: 1,
@@ -119,6 +122,7 @@ export class Vocabulary {
     for (const lang of ["id", "en"] as const) {
       for (const [word, position] of this.lexicon.ordinals[lang])
         this.add(word, { type: "ordinal", position }, lang);
+      for (const [word, month] of this.lexicon.months[lang]) this.add(word, { type: "month", month }, lang);
     }
     this.addKnowledge(knowledge);
     this.addAreas(knowledge, areas);
