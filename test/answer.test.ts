@@ -555,6 +555,13 @@ describe("several questions at once, in chat words", () => {
   });
 });
 
+describe("when the 2017 group declared, in chat words", () => {
+  it("'nyatakan' is 'menyatakan'; the group's name gives its year once", async () => {
+    const reply = await ask("provinsi yg nyatakan siap gabung itu tahun brp?");
+    expect(reply.text).toMatch(/^Provinsi yang menyatakan siap bergabung pada 2017: Jawa Timur/);
+  });
+});
+
 describe("a date", () => {
   it("asked of sources, names those of that date; its year names no group of provinces", async () => {
     const reply = await ask("media apa saja yang memberitakan ini tgl 24 des 2017?");

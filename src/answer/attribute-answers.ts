@@ -68,7 +68,9 @@ export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
       lang,
       provinces.map((p) => p.name[lang]),
     );
-    const text = w.t(lang, "answer.cohortYear", {
+    // "Provinsi yang menyatakan siap bergabung pada 2017: …" says its year once.
+    const named = c.name[lang].includes(String(c.year));
+    const text = w.t(lang, named ? "answer.cohortNamed" : "answer.cohortYear", {
       cohort: capitalise(c.name[lang]),
       year: c.year,
       provinces: names,
