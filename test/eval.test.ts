@@ -80,7 +80,7 @@ const FLOORS = {
   },
   // Written blind after the tenth set's fixes; its first score is in the README too.
   "test/eval/questions-eleventh.jsonl": {
-    "in-scope": 96.9,
+    "in-scope": 97.5,
     "out-of-scope": 95.3,
     "small talk": 100,
     language: 100,
