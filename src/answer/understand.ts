@@ -191,6 +191,30 @@ export function understand(
 
 const isSource = (s: Subject) => s.kind === "source";
 
+/**
+ * A source named beside a question about the programme's facts, which says where the facts are
+ * to come from ("which places of phase 1 does the JICA report name?"), not what is asked about.
+ */
+function constrainingSource(
+  found: Found,
+  intent: Intent,
+  subjects: Subject[],
+  cohort: string | undefined,
+  previous: Previous | undefined,
+): string | undefined {
+  // Product words are often plain nouns ("bisnis" is also Bisnis.com): a source beside them is a
+  // constraint only when the question says so ("does the JICA report say what else they made?").
+  // So is a source that "says" or "adds" something of the subject just answered.
+  const factsAsked =
+    (FACT_INTENTS.has(intent) && (intent !== "product" || found.cues.has("said"))) ||
+    (intent === "describe" && found.cues.has("said") && previous !== undefined);
+  // … and only when there is something else to ask it of: "which site published the English
+  // version?" asks of the source itself.
+  const askedOf = subjects.some((s) => !isSource(s)) || cohort || previous || found.attributes.length;
+  const source = factsAsked && askedOf ? subjects.find(isSource) : undefined;
+  return source?.kind === "source" ? source.id : undefined;
+}
+
 /** What a question asks and of whom: named subjects, else the previous question's, else the programme. */
 function resolve(
   found: Found,
@@ -201,17 +225,7 @@ function resolve(
 ): Pick<Understood, "intent" | "subjects" | "followUp" | "assumed" | "from"> {
   let intent = intentOf(found);
   let subjects = namedSubjects({ found, knowledge, areas, cohort, intent });
-  // Product words are often plain nouns ("bisnis" is also Bisnis.com): a source beside them is a
-  // constraint only when the question says so ("does the JICA report say what else they made?").
-  // So is a source that "says" or "adds" something of the subject just answered.
-  const factsAsked =
-    (FACT_INTENTS.has(intent) && (intent !== "product" || found.cues.has("said"))) ||
-    (intent === "describe" && found.cues.has("said") && previous !== undefined);
-  // … and only when there is something else to ask it of: "which site published the English
-  // version?" asks of the source itself.
-  const askedOf = subjects.some((s) => s.kind !== "source") || cohort || previous || found.attributes.length;
-  const source = factsAsked && askedOf ? subjects.find((s) => s.kind === "source") : undefined;
-  const from = source?.kind === "source" ? source.id : undefined;
+  const from = constrainingSource(found, intent, subjects, cohort, previous);
   if (from) {
     subjects = subjects.filter((s) => s.kind !== "source");
     if (subjects.length === 0 && cohort) subjects = [{ kind: "cohort", id: cohort }];
