@@ -562,6 +562,43 @@ describe("when the 2017 group declared, in chat words", () => {
   });
 });
 
+describe("more ways of asking, read the same as the plain ones", () => {
+  it.each([
+    ["what is the official project name?", "Improved Service Delivery"],
+    ["What's the report code of the JICA completion report?", "IL JR 16-035"],
+    ["Who gave the statement?", "Gati Wibawaningsih"],
+    ["Jawa Timur muncul berapa kali di daftar provinsi?", "dua lokasi"],
+    ["So where is the footwear hub?", "Mojokerto"],
+  ])("%j", async (question, fact) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain(fact);
+  });
+
+  it.each([
+    "Apakah program ini juga bantu sertifikasi halal?",
+    "Jam berapa artikel Tempo diterbitkan?",
+    "did it work? any numbers?",
+    "How does this compare with GIZ's SME programmes?",
+  ])("%j is not answered (and not small talk)", async (question) => {
+    expect((await ask(question)).kind).toBe("fallback");
+  });
+
+  it("'who edited it?' after an answer about its writer asks of the source that answer cites", async () => {
+    const engine = await setup();
+    expect(engine.askAfter(["Siapa Regi Yanuar?"], "who edited it?").text).toContain(
+      "edited by Annisa Margrit",
+    );
+  });
+
+  it("'english please' asks for the reply in English", async () => {
+    const engine = await setup();
+    const reply = engine.askAfter(["Provinsi tahap pertama apa aja?"], "sebutin lagi dong, english please");
+    expect(reply.lang).toBe("en");
+    expect(reply.text).toContain("North Sumatra");
+  });
+});
+
 describe("a date", () => {
   it("asked of sources, names those of that date; its year names no group of provinces", async () => {
     const reply = await ask("media apa saja yang memberitakan ini tgl 24 des 2017?");

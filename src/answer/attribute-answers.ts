@@ -44,8 +44,8 @@ export function where(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined 
 /** When an entry, a group, the programme or a source dates from. */
 export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
   const { lang } = q;
-  // "Jam berapa …?": only an article's publication has a time of day.
-  if (q.clock && s.kind !== "source") return undefined;
+  // "Jam berapa …?": only an article's publication has a time of day, and only Bisnis.com's is given.
+  if (q.clock && !(s.kind === "source" && w.k.sources[s.id]?.time)) return undefined;
   // "How long has Regi been a reporter?", "how long is a facilitator placed?": no length given.
   if (
     q.duration &&

@@ -93,7 +93,13 @@ export class AnswerEngine {
   /** Answers one message. Never throws for any text. */
   ask(question: string, options: AskOptions = {}): Reply {
     const reading = readQuestion(question, this.vocabulary);
-    const lang = options.lang ?? reading.lang ?? options.previous?.lang ?? options.defaultLang ?? "id";
+    const requested = reading.whole.cues.has("reply_en")
+      ? "en"
+      : reading.whole.cues.has("reply_id")
+        ? "id"
+        : undefined;
+    const lang =
+      options.lang ?? requested ?? reading.lang ?? options.previous?.lang ?? options.defaultLang ?? "id";
     if (reading.empty) return this.fallback(lang, "answer.empty", []);
     const smalltalk = smallTalkOf(reading.whole);
     if (smalltalk) {
@@ -323,7 +329,9 @@ export class AnswerEngine {
 function smallTalkOf(f: Found): SmallTalk | undefined {
   if (!f.smalltalk.length || f.unknown.length > 2 || f.years.length) return undefined;
   // "Tolong terjemahkan 'selamat pagi' ke bahasa Jepang": a greeting quoted in a request.
-  if (f.unknown.length && f.cues.has("domain")) return undefined;
+  // "Apakah program ini juga bantu sertifikasi halal?": "bantu" beside the programme and words the
+  // bot doesn't know is a question, not "what can you help with".
+  if (f.unknown.length && (f.cues.has("domain") || f.programme)) return undefined;
   const named =
     f.provinces.length +
     f.places.length +

@@ -21,6 +21,8 @@ export const CUE_NAMES = [
   "total", // total, altogether: a count of the whole programme, not of the list just given
   "clock", // jam berapa, what time: a time of day, which the sources give only for an article
   "duration", // berapa lama, how long: asks a length of time (the sources give only the first phase's)
+  "reply_en", // english please: the reply's language asked for, whatever the question's
+  "reply_id",
   "published", // terbit, published: alone asks when; beside another question word, it is that question's verb
   "since", // since, start: asks when, or with a year narrows to it ("sejak 2013")
   "how",

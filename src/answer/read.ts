@@ -133,7 +133,16 @@ function push<T extends string | number>(list: T[], value: T): void {
 }
 
 // Cues that carry no meaning of their own.
-const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>(["stop", "and", "do", "pronoun", "confirm", "opener"]);
+const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([
+  "stop",
+  "and",
+  "do",
+  "pronoun",
+  "confirm",
+  "opener",
+  "reply_en",
+  "reply_id",
+]);
 
 /** Adds what one phrase stands for to `found`. */
 function collect(found: Found, match: Match): void {

@@ -119,8 +119,8 @@ const yearsOf = new WeakMap<Knowledge, ReadonlySet<number>>();
 /** What a "how many" counts, from the words of the question. */
 function counted(f: Found, subjects: Subject[]): Asked["counts"] {
   if (f.selection || subjects.some((s) => s.kind === "criteria")) return "criteria";
-  if (f.cues.has("provinces")) return "provinces";
   if (f.cues.has("times")) return "places";
+  if (f.cues.has("provinces")) return "provinces";
   // "How many sources is this from?"
   if (f.cues.has("source") && subjects.every((s) => s.kind === "topic")) return "sources";
   // "How many clusters (facilitators) were placed in phase 1?", "how many IKM were assisted?":
@@ -286,6 +286,10 @@ function resolve(
   } else if (subjects.length === 0 && intent === "count" && found.cues.has("total")) {
     // "total jadinya brp provinsi?" after two lists: the whole programme's.
     subjects = [{ kind: "topic", id: "summary" }];
+  } else if (subjects.length === 0 && found.cues.has("author") && previous?.sources.length) {
+    // "who edited it?" after an answer about its writer: "it" is the source that answer cites.
+    subjects = [...new Set(previous.sources)].map((id): Subject => ({ kind: "source", id }));
+    followUp = true;
   } else if (subjects.length === 0 && previous && !found.programme) {
     // "which one is in English?" of the sources just listed: those in that language.
     const sources = previous.subjects.flatMap((s) => (s.kind === "source" ? [s.id] : []));
