@@ -329,7 +329,7 @@ function foundIn(matches: Match[], asking: ReadonlySet<Match>, asked?: ReadonlyS
 function readDates(f: Found, matches: Match[]): void {
   matches.forEach((m, i) => {
     const month = matches[i + 1]?.concepts.find((c) => c.type === "month");
-    if (!month || month.type !== "month" || !/^\d{1,2}$/.test(m.text) || Number(m.text) > 31) return;
+    if (month?.type !== "month" || !/^\d{1,2}$/.test(m.text) || Number(m.text) > 31) return;
     const yearText = matches[i + 2]?.text ?? "";
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
     const monthDay = `${String(month.month).padStart(2, "0")}-${m.text.padStart(2, "0")}`;

@@ -9,7 +9,7 @@ import type { Asked } from "./answers.ts";
 import { type Intent, intentOf } from "./intents.ts";
 import { inLanguageAsked, namedSubjects } from "./named-subjects.ts";
 import type { Found } from "./read.ts";
-import { isRegion, type Subject, subjectRef } from "./subject.ts";
+import { isRegion, type Subject } from "./subject.ts";
 
 /** What a chat remembers of its last answer, so that a follow-up ("and Papua?") can use it. */
 export interface Previous {
