@@ -599,6 +599,14 @@ describe("more ways of asking, read the same as the plain ones", () => {
   });
 });
 
+describe("sources asked for by their language, none named", () => {
+  it("'where did the English version appear?' names the sources in English", async () => {
+    const reply = await ask("In which publication did the English version appear?");
+    expect(reply.subjects.map(subjectRef)).toContain("s.industry-2017");
+    expect(reply.subjects.map(subjectRef)).not.toContain("s.bisnis-2017");
+  });
+});
+
 describe("a date", () => {
   it("asked of sources, names those of that date; its year names no group of provinces", async () => {
     const reply = await ask("media apa saja yang memberitakan ini tgl 24 des 2017?");
@@ -919,6 +927,11 @@ describe("checking a statement", () => {
       /^Not quite\.[\s\S]*June 2016/,
     );
     expect((await ask("Apakah kerja sama ini masih berjalan di tahun 2024?")).kind).toBe("fallback");
+  });
+
+  it("a statement ended by 'ya?' asks to confirm it; 'apa ya?' still asks what", async () => {
+    expect((await ask("Laporan JICA terbit tahun 2018 ya?")).text).toMatch(/^Tidak tepat\.[\s\S]*Juni 2016/);
+    expect((await ask("produk papua apa ya?")).text).toMatch(/^Papua: pengolahan kopi/);
   });
 
   it("a thing the sources don't name, to confirm, is still not answered", async () => {

@@ -57,6 +57,7 @@ export const CUE_NAMES = [
   "joins", // when, where: question words that also join a clause ("… when choosing regions?")
   "among", // one of them, salah satunya: whether something is in the list the previous answer gave
   "opener", // is, did, apakah: opening a question, it asks yes or no ("Was it published in 2018?")
+  "tag", // ya, right: ending a question that asks no question word, it asks to confirm ("… 2018 ya?")
   "pronoun", // she, beliau: the person the previous answer named
   "confirm", // bener ya, right?, can you confirm: asks to check a statement, answered with the facts
   "domain", // programme words: IKM, programme, cooperation, Japan …

@@ -71,7 +71,7 @@ function entitySubjects({ found: f, knowledge: k, areas, cohort, intent }: Namin
   for (const id of f.criteria) add({ kind: "criterion", id });
   if (f.selection && f.criteria.length === 0) add({ kind: "criteria" });
   for (const id of f.orgs) add({ kind: "org", id });
-  for (const id of inLanguageAsked(f, k, f.sources.length ? f.sources : datedSources(f, k)))
+  for (const id of inLanguageAsked(f, k, f.sources.length ? f.sources : describedSources(f, k)))
     add({ kind: "source", id });
   for (const id of f.terms) add({ kind: "term", id });
   // A group named beside only an organisation ("menurut Kemenperin, target awal …"); a term beside
@@ -80,11 +80,16 @@ function entitySubjects({ found: f, knowledge: k, areas, cohort, intent }: Namin
   return subjects;
 }
 
-/** "Media apa yang memberitakan ini tgl 24 Des 2017?": asked of sources, the ones of that date. */
-function datedSources(f: Found, k: Knowledge): string[] {
-  if (!f.dates.length || !f.cues.has("source")) return [];
+/**
+ * Sources asked for by what they are, none named: "media apa yang memberitakan ini tgl 24 Des
+ * 2017?" (of that date), "in which publication did the English version appear?" (in English).
+ */
+function describedSources(f: Found, k: Knowledge): string[] {
+  if (!f.cues.has("source") && !f.cues.has("published")) return [];
+  const lang = f.cues.has("english") ? "en" : f.cues.has("indonesian") ? "id" : undefined;
+  if (!f.dates.length && !lang) return [];
   return Object.entries(k.sources).flatMap(([id, s]) =>
-    f.dates.some((d) => s.date.endsWith(d)) ? [id] : [],
+    f.dates.every((d) => s.date.endsWith(d)) && (!lang || s.language === lang) ? [id] : [],
   );
 }
 

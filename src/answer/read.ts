@@ -140,6 +140,7 @@ const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([
   "pronoun",
   "confirm",
   "opener",
+  "tag",
   "reply_en",
   "reply_id",
 ]);
@@ -316,6 +317,9 @@ function foundIn(matches: Match[], asking: ReadonlySet<Match>, asked?: ReadonlyS
   if (asksInstructions(matches)) f.cues.add("howto");
   readDates(f, matches);
   f.yesNo = matches[0]?.concepts.some((c) => c.type === "cue" && c.cue === "opener") ?? false;
+  // "Laporannya terbit 2018 ya?": a statement ended by a tag asks to confirm it ("apa ya?" asks what).
+  const tagged = matches[matches.length - 1]?.concepts.some((c) => c.type === "cue" && c.cue === "tag");
+  if (tagged && !matches.some(isQuestionWord)) f.cues.add("confirm");
   f.asking = matches.filter((m) => asking.has(m)).map((m) => m.text);
   const questions = matches.filter((m) => asked?.has(m) ?? true);
   f.questionUnknown = (questions.length ? questions : matches).filter(isUnknown).map((m) => m.text);

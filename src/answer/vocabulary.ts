@@ -64,6 +64,8 @@ const MAX_PHRASE_WORDS = 6;
 /** Words not in the vocabulary whose reading is remembered, at most. */
 const MAX_REMEMBERED_WORDS = 10_000;
 // Rank of concept kinds when a misspelt word could be corrected to several words.
+// Cue words too short or too common to correct a typo into.
+const UNCORRECTED_CUES: ReadonlySet<Cue> = new Set<Cue>(["stop", "domain", "and", "opener", "tag"]);
 const CORRECTION_RANK: Record<Concept["type"], number> = {
   province: 0,
   place: 0,
@@ -157,12 +159,7 @@ export class Vocabulary {
       // not "tema".
       const isRegency = (concept.type === "area" && concept.code.includes(".")) || concept.type === "country";
       const risky = concept.type === "smalltalk" && word.length < 5;
-      const filler =
-        concept.type === "cue" &&
-        (concept.cue === "stop" ||
-          concept.cue === "domain" ||
-          concept.cue === "and" ||
-          concept.cue === "opener");
+      const filler = concept.type === "cue" && UNCORRECTED_CUES.has(concept.cue);
       if (isRegency || risky || filler) continue;
       const rank = CORRECTION_RANK[concept.type];
       this.correctable.set(word, Math.min(rank, this.correctable.get(word) ?? rank));
