@@ -419,6 +419,19 @@ describe("follow-ups about the list or the sources just given", () => {
     expect(reply.text).toMatch(/^Regions are selected on three considerations/);
   });
 
+  it("'in total, across both groups' counts the whole programme, whatever group a year names", async () => {
+    const reply = await ask(
+      "In total, how many provinces are named across both the 2013 group and the 2017 group?",
+    );
+    expect(reply.text).toMatch(/^The programme covers nine provinces/);
+  });
+
+  it("'berapa sumber?' counts the sources, 'pakai' and 'jawab' asking nothing of their own", async () => {
+    expect((await ask("Kamu pakai berapa sumber untuk menjawab?")).text).toMatch(
+      /^Jawaban bersumber dari empat sumber/,
+    );
+  });
+
   it("'how many in total?' after two lists counts the whole programme", async () => {
     const engine = await setup();
     const reply = engine.askAfter(

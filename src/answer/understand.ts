@@ -163,7 +163,8 @@ export function understand(
     subjects,
     asked: {
       lang,
-      cohort,
+      // "In total, across both groups": the whole programme, whatever group a year names.
+      cohort: intent === "count" && found.cues.has("total") && isSummary(subjects) ? undefined : cohort,
       counts: counted(found, subjects),
       only: found.cues.has("only"),
       both: found.cues.has("both"),
@@ -190,6 +191,8 @@ export function understand(
 }
 
 const isSource = (s: Subject) => s.kind === "source";
+const isSummary = (subjects: Subject[]) =>
+  subjects.length === 1 && subjects[0]?.kind === "topic" && subjects[0].id === "summary";
 
 /**
  * A source named beside a question about the programme's facts, which says where the facts are
@@ -283,8 +286,13 @@ function resolve(
     subjects = Object.entries(knowledge.sources).flatMap(([id, s]): Subject[] =>
       s.main ? [{ kind: "source", id }] : [],
     );
-  } else if (subjects.length === 0 && intent === "count" && found.cues.has("total")) {
-    // "total jadinya brp provinsi?" after two lists: the whole programme's.
+  } else if (
+    intent === "count" &&
+    found.cues.has("total") &&
+    (subjects.length === 0 || (found.cues.has("both") && subjects.every((s) => s.kind === "cohort")))
+  ) {
+    // "total jadinya brp provinsi?" after two lists, "in total, across both groups?": the whole
+    // programme's.
     subjects = [{ kind: "topic", id: "summary" }];
   } else if (subjects.length === 0 && found.cues.has("author") && previous?.sources.length) {
     // "who edited it?" after an answer about its writer: "it" is the source that answer cites.
