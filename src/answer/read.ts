@@ -3,8 +3,8 @@ import type { Lang } from "../lang.ts";
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import type { Cue, SmallTalk } from "./lexicon.ts";
 import { clauses } from "./normalise.ts";
+import { isName, isQuestionWord, pieces, withoutJoiningWords } from "./parts.ts";
 import { nameQuotes } from "./quotes.ts";
-import { NAME_CONCEPTS } from "./reading.ts";
 import type { Match, Vocabulary } from "./vocabulary.ts";
 import { messageLanguage } from "./word-languages.ts";
 
@@ -70,29 +70,6 @@ export interface Reading {
   empty: boolean;
 }
 
-/** The most questions one message is answered as; more parts are read as the last one. */
-export const MAX_PARTS = 3;
-// Cues that make a piece of a message a question of its own ("… dan apa namanya?").
-const ASKING_CUES: ReadonlySet<Cue> = new Set<Cue>([
-  "what",
-  "where",
-  "who",
-  "when",
-  "published",
-  "how",
-  "product",
-  "plural",
-  "criteria",
-  "member",
-  "name",
-  "source",
-  "meaning",
-  "end",
-  "quantity",
-  "howto",
-  "officials",
-]);
-
 function emptyFound(): Found {
   return {
     programme: false,
@@ -153,11 +130,7 @@ function collect(found: Found, match: Match): void {
     return;
   }
   const onlyStop = match.concepts.every((concept) => concept.type === "cue" && FILLER_CUES.has(concept.cue));
-  if (
-    match.concepts.some((c) => c.type === "smalltalk") &&
-    match.concepts.some((c) => NAME_CONCEPTS.has(c.type))
-  )
-    found.smallTalkNames += 1;
+  if (match.concepts.some((c) => c.type === "smalltalk") && isName(match)) found.smallTalkNames += 1;
   if (!onlyStop) {
     found.certainty = Math.min(found.certainty, match.certainty);
     found.meaningful += 1;
@@ -238,25 +211,12 @@ const SLOT_FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([...FILLER_CUES, "now", 
 const isFiller = (m: Match) =>
   m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && SLOT_FILLER_CUES.has(c.cue));
 const isUnknown = (m: Match) => m.concepts.length === 0 && !/^\d+$/.test(m.text) && m.text.length >= 3;
-const isName = (m: Match) => m.concepts.some((c) => NAME_CONCEPTS.has(c.type));
-const isQuestionWord = (m: Match) => m.concepts.some((c) => c.type === "cue" && QUESTION_WORDS.has(c.cue));
 
 // Verbs by their form: Indonesian prefixes ("didampingi", "berasal"; not me-, which begins
 // "menteri" too), English endings ("supported", "covering"). A verb says how something is done,
 // not which fact is asked.
 const VERB_FORM = /^(di|ber|ter)\p{L}{4,}$|^\p{L}{3,}(ed|ing)$/u;
 const isVerbLike = (m: Match) => m.tokens.some((t) => VERB_FORM.test(t.original));
-// Question words proper: what a word beside them names is what is asked.
-const QUESTION_WORDS: ReadonlySet<Cue> = new Set<Cue>([
-  "what",
-  "where",
-  "who",
-  "when",
-  "how",
-  "quantity",
-  "meaning",
-]);
-
 /** "JICA's chief advisor": what a name's possessive points to is asked of that name. */
 function possessed(matches: Match[], m: Match): boolean {
   const at = matches.indexOf(m);
@@ -340,77 +300,6 @@ function readDates(f: Found, matches: Match[]): void {
     f.dates.push(year ? `${year}-${monthDay}` : monthDay);
     if (year) f.years = f.years.filter((y) => y !== year);
     if (matches[i - 1]?.concepts.some((c) => c.type === "cue" && c.cue === "when")) f.cues.delete("when");
-  });
-}
-
-/** Whether a piece of a message asks something of its own. */
-function asks(matches: Match[]): boolean {
-  return matches.some((m) =>
-    m.concepts.some((c) => (c.type === "cue" && ASKING_CUES.has(c.cue)) || c.type === "attribute"),
-  );
-}
-
-/**
- * Splits a message into the questions it asks: at sentence punctuation and at "dan"/"and", where
- * the piece after it asks something of its own. "tahu dan tempe" stays one piece; "kapan mulai
- * dan apa namanya?" is two.
- */
-function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
-  const raw: Match[][] = [];
-  for (const matches of clauseMatches) {
-    let current: Match[] = [];
-    for (const m of matches) {
-      if (isAnd(m) && current.length) {
-        raw.push(current);
-        current = [];
-      } else if (!isAnd(m)) current.push(m);
-    }
-    if (current.length) raw.push(current);
-  }
-  // A piece that asks nothing belongs to the question before it, or else to the one after it.
-  const out: Match[][] = [];
-  let pending: Match[] = [];
-  for (const piece of raw) {
-    const last = out[out.length - 1];
-    if (asks(piece)) {
-      for (const m of piece) asked.add(m);
-      out.push([...pending, ...piece]);
-      pending = [];
-    } else if (last) last.push(...piece);
-    else pending.push(...piece);
-  }
-  if (pending.length) {
-    if (out.length) out[out.length - 1]?.push(...pending);
-    else out.push(pending);
-  }
-  // No piece asks ("kota mojokerto ada? sy punya bengkel kecil2an disitu"): the pieces that name
-  // something are the question; the others are chatter around it.
-  if (asked.size === 0) for (const piece of raw) if (piece.some(isName)) for (const m of piece) asked.add(m);
-  while (out.length > MAX_PARTS) {
-    const extra = out.pop() ?? [];
-    out[out.length - 1]?.push(...extra);
-  }
-  return out;
-}
-
-const isAnd = (m: Match | undefined) =>
-  m !== undefined && m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && c.cue === "and");
-
-/**
- * A clause with the English question words that join a clause, not ask, left as mere words: one
- * word of time or place after the question has asked ("what …", "which …") and before more words.
- * "and when …" asks again, and a question of two pieces is split at "and" beforehand.
- */
-function withoutJoiningWords(matches: Match[]): Match[] {
-  let asked = false;
-  return matches.map((m, i) => {
-    const joining =
-      asked &&
-      i < matches.length - 1 &&
-      !isAnd(matches[i - 1]) &&
-      m.concepts.some((c) => c.type === "cue" && c.cue === "joins");
-    asked ||= isQuestionWord(m);
-    return joining ? { ...m, concepts: [{ type: "cue", cue: "stop" }] } : m;
   });
 }
 

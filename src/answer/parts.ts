@@ -1,0 +1,118 @@
+/**
+ * A message split into the questions it asks (at most three): at sentence punctuation and at
+ * "dan"/"and" where the piece after it asks something of its own. Pure.
+ */
+import type { Cue } from "./lexicon.ts";
+import { NAME_CONCEPTS } from "./reading.ts";
+import type { Match } from "./vocabulary.ts";
+
+/** The most questions one message is answered as; more parts are read as the last one. */
+export const MAX_PARTS = 3;
+// Cues that make a piece of a message a question of its own ("… dan apa namanya?").
+const ASKING_CUES: ReadonlySet<Cue> = new Set<Cue>([
+  "what",
+  "where",
+  "who",
+  "when",
+  "published",
+  "how",
+  "product",
+  "plural",
+  "criteria",
+  "member",
+  "name",
+  "source",
+  "meaning",
+  "end",
+  "quantity",
+  "howto",
+  "officials",
+]);
+
+// Question words proper: what a word beside them names is what is asked.
+const QUESTION_WORDS: ReadonlySet<Cue> = new Set<Cue>([
+  "what",
+  "where",
+  "who",
+  "when",
+  "how",
+  "quantity",
+  "meaning",
+]);
+
+/** Whether a phrase names something (a province, a person, a source …). */
+export const isName = (m: Match) => m.concepts.some((c) => NAME_CONCEPTS.has(c.type));
+/** Whether a phrase is a question word proper ("apa", "where"). */
+export const isQuestionWord = (m: Match) =>
+  m.concepts.some((c) => c.type === "cue" && QUESTION_WORDS.has(c.cue));
+
+/** Whether a piece of a message asks something of its own. */
+function asks(matches: Match[]): boolean {
+  return matches.some((m) =>
+    m.concepts.some((c) => (c.type === "cue" && ASKING_CUES.has(c.cue)) || c.type === "attribute"),
+  );
+}
+
+/**
+ * Splits a message into the questions it asks: at sentence punctuation and at "dan"/"and", where
+ * the piece after it asks something of its own. "tahu dan tempe" stays one piece; "kapan mulai
+ * dan apa namanya?" is two.
+ */
+export function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
+  const raw: Match[][] = [];
+  for (const matches of clauseMatches) {
+    let current: Match[] = [];
+    for (const m of matches) {
+      if (isAnd(m) && current.length) {
+        raw.push(current);
+        current = [];
+      } else if (!isAnd(m)) current.push(m);
+    }
+    if (current.length) raw.push(current);
+  }
+  // A piece that asks nothing belongs to the question before it, or else to the one after it.
+  const out: Match[][] = [];
+  let pending: Match[] = [];
+  for (const piece of raw) {
+    const last = out[out.length - 1];
+    if (asks(piece)) {
+      for (const m of piece) asked.add(m);
+      out.push([...pending, ...piece]);
+      pending = [];
+    } else if (last) last.push(...piece);
+    else pending.push(...piece);
+  }
+  if (pending.length) {
+    if (out.length) out[out.length - 1]?.push(...pending);
+    else out.push(pending);
+  }
+  // No piece asks ("kota mojokerto ada? sy punya bengkel kecil2an disitu"): the pieces that name
+  // something are the question; the others are chatter around it.
+  if (asked.size === 0) for (const piece of raw) if (piece.some(isName)) for (const m of piece) asked.add(m);
+  while (out.length > MAX_PARTS) {
+    const extra = out.pop() ?? [];
+    out[out.length - 1]?.push(...extra);
+  }
+  return out;
+}
+
+const isAnd = (m: Match | undefined) =>
+  m !== undefined && m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && c.cue === "and");
+
+/**
+ * A clause with the English question words that join a clause, not ask, left as mere words: one
+ * word of time or place after the question has asked ("what …", "which …") and before more words.
+ * "and when …" asks again, and a question of two pieces is split at "and" beforehand.
+ */
+export function withoutJoiningWords(matches: Match[]): Match[] {
+  let asked = false;
+  return matches.map((m, i) => {
+    const joining =
+      asked &&
+      i < matches.length - 1 &&
+      !isAnd(matches[i - 1]) &&
+      m.concepts.some((c) => c.type === "cue" && c.cue === "joins");
+    asked ||= isQuestionWord(m);
+    return joining ? { ...m, concepts: [{ type: "cue", cue: "stop" }] } : m;
+  });
+}
