@@ -6,12 +6,12 @@ import { answer } from "./answers.ts";
 import { describe } from "./cards.ts";
 import { productClaim, yearClaim } from "./claims.ts";
 import type { Intent } from "./intents.ts";
-import type { SmallTalk } from "./lexicon.ts";
 import { membershipOf } from "./membership.ts";
 import { fold } from "./normalise.ts";
 import { type Found, readQuestion } from "./read.ts";
 import { outsideCard } from "./region-cards.ts";
 import { relatedSubjects } from "./related.ts";
+import { smallTalkOf } from "./small-talk.ts";
 import { parseSubjectRef, type Subject, subjectRef } from "./subject.ts";
 import { SuggestionIndex } from "./suggest.ts";
 import { type Previous, type Understood, understand } from "./understand.ts";
@@ -69,7 +69,6 @@ const UNANSWERABLE: ReadonlySet<Intent> = new Set<Intent>([
   "absent",
   "requirements",
 ]);
-const SMALL_TALK_ORDER: SmallTalk[] = ["thanks", "bye", "who-are-you", "how-are-you", "greet", "ack"];
 
 /**
  * The question-answering core: reads a question, understands each question it asks, and writes
@@ -179,8 +178,6 @@ export class AnswerEngine {
   /** The pieces answering one understood question, or saying what the sources do not hold. */
   private answerPart(u: Understood): Piece[] {
     const [first] = u.subjects;
-    // Requirements to take part are answered with what the sources do give: how regions are chosen.
-    if (u.intent === "requirements") return [this.missing(u, u.intent, { kind: "criteria" })];
     if (UNANSWERABLE.has(u.intent)) return [this.missing(u, u.intent, first)];
     if (u.foreign) return [this.missing(u, "foreign", first)];
     if (u.now) return [this.missing(u, "now", first)];
@@ -323,46 +320,6 @@ export class AnswerEngine {
       .filter((s) => !answered.has(subjectRef(s)) && this.describe(s, lang))
       .map((s) => ({ ref: subjectRef(s), label: this.writer.label(lang, s) }));
   }
-}
-
-/** Small talk alone ("halo", "thanks a lot!"): nothing else of substance in the message. */
-function smallTalkOf(f: Found): SmallTalk | undefined {
-  if (!f.smalltalk.length || f.unknown.length > 2 || f.years.length) return undefined;
-  // "Tolong terjemahkan 'selamat pagi' ke bahasa Jepang": a greeting quoted in a request.
-  // "Apakah program ini juga bantu sertifikasi halal?": "bantu" beside the programme and words the
-  // bot doesn't know is a question, not "what can you help with".
-  if (f.unknown.length && (f.cues.has("domain") || f.programme)) return undefined;
-  const named =
-    f.provinces.length +
-    f.places.length +
-    f.products.length +
-    f.criteria.length +
-    f.people.length +
-    f.roles.length +
-    f.orgs.length +
-    f.sources.length +
-    f.areas.length +
-    f.islands.length +
-    f.cohorts.length +
-    f.terms.length +
-    f.attributes.length -
-    f.smallTalkNames;
-  const substantive = [
-    "product",
-    "provinces",
-    "where",
-    "when",
-    "published",
-    "criteria",
-    "member",
-    "quantity",
-    "officials",
-    "name",
-    "source",
-    "said",
-  ] as const;
-  if (named || f.selection || substantive.some((c) => f.cues.has(c))) return undefined;
-  return SMALL_TALK_ORDER.find((k) => f.smalltalk.includes(k));
 }
 
 /** What a follow-up can build on: the question's intent, what its answer was about and cited. */

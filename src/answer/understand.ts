@@ -325,6 +325,8 @@ function resolve(
     // about how regions are chosen?" asks what was said: how they are chosen.)
     intent = previous.intent;
   }
+  // Requirements to take part are answered with what the sources do give: how regions are chosen.
+  if (intent === "requirements") subjects = [{ kind: "criteria" }];
   if (found.cues.has("officials") && intent === "who" && subjects.every((s) => s.kind === "topic"))
     subjects = [{ kind: "officials" }];
   // "after 2017": after the last year the sources know, they cannot tell.

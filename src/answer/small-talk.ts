@@ -1,0 +1,45 @@
+/** Small talk: a message that only greets, thanks or asks who the bot is. Pure. */
+import type { SmallTalk } from "./lexicon.ts";
+import type { Found } from "./read.ts";
+
+const SMALL_TALK_ORDER: SmallTalk[] = ["thanks", "bye", "who-are-you", "how-are-you", "greet", "ack"];
+
+/** Small talk alone ("halo", "thanks a lot!"): nothing else of substance in the message. */
+export function smallTalkOf(f: Found): SmallTalk | undefined {
+  if (!f.smalltalk.length || f.unknown.length > 2 || f.years.length) return undefined;
+  // "Tolong terjemahkan 'selamat pagi' ke bahasa Jepang": a greeting quoted in a request.
+  // "Apakah program ini juga bantu sertifikasi halal?": "bantu" beside the programme and words the
+  // bot doesn't know is a question, not "what can you help with".
+  if (f.unknown.length && (f.cues.has("domain") || f.programme)) return undefined;
+  const named =
+    f.provinces.length +
+    f.places.length +
+    f.products.length +
+    f.criteria.length +
+    f.people.length +
+    f.roles.length +
+    f.orgs.length +
+    f.sources.length +
+    f.areas.length +
+    f.islands.length +
+    f.cohorts.length +
+    f.terms.length +
+    f.attributes.length -
+    f.smallTalkNames;
+  const substantive = [
+    "product",
+    "provinces",
+    "where",
+    "when",
+    "published",
+    "criteria",
+    "member",
+    "quantity",
+    "officials",
+    "name",
+    "source",
+    "said",
+  ] as const;
+  if (named || f.selection || substantive.some((c) => f.cues.has(c))) return undefined;
+  return SMALL_TALK_ORDER.find((k) => f.smalltalk.includes(k));
+}
