@@ -113,6 +113,13 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind after the fifteenth set's fixes; its first score is in the README too.
+  "test/eval/questions-sixteenth.jsonl": {
+    "in-scope": 93.5,
+    "out-of-scope": 92.1,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
