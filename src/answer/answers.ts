@@ -35,6 +35,8 @@ export interface Asked {
   duration: boolean;
   /** Asks a time of day ("jam berapa"): only an article's publication has one. */
   clock: boolean;
+  /** Asks a month or a day ("bulan apa", "what date"): only the sources themselves are dated so finely. */
+  day: boolean;
   /** Asks who wrote or edited something ("siapa yang menulis", "who edited"). */
   author: boolean;
 }
@@ -162,7 +164,7 @@ export function answer(w: AnswerWriter, intent: Intent, s: Subject | undefined, 
       : "";
   // Every field of the question an answer reads is in the key (the previous answer's sources only
   // where they are read).
-  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.why}:${q.duration}:${q.clock}:${q.author}`;
+  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}`;
   const key = `a:${intent}:${subjectRef(s)}${named}:${shape}${previous}`;
   return w.memo(key, () => ANSWERS[intent][s.kind]?.(w, s, q));
 }

@@ -46,6 +46,8 @@ export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
   const { lang } = q;
   // "Jam berapa …?": only an article's publication has a time of day, and only Bisnis.com's is given.
   if (q.clock && !(s.kind === "source" && w.k.sources[s.id]?.time)) return undefined;
+  // "Bulan apa program dimulai?": the programme and its groups are dated by year only.
+  if (q.day && !(s.kind === "source" || s.kind === "person")) return undefined;
   // "How long has Regi been a reporter?", "how long is a facilitator placed?": no length given.
   if (
     q.duration &&
@@ -84,7 +86,7 @@ export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
   if (s.kind === "source") {
     const src = w.k.sources[s.id];
     if (!src) return undefined;
-    const date = formatDate(lang, src.date);
+    const date = formatDate(lang, src.date, { weekday: true });
     const text =
       src.kind === "report"
         ? w.t(lang, "answer.reportDated", { title: src.title, date })

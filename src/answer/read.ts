@@ -322,6 +322,11 @@ export function readQuestion(question: string, vocabulary: Vocabulary): Reading 
     parts: pieces(clauseMatches, asked).map((part) => foundIn(part, asking, asked)),
     empty: all.length === 0,
   };
+  // "The report came out in 2018?": a statement asked with a question mark and no question word
+  // is a yes-or-no question, as if it began with "was".
+  const last = reading.parts[reading.parts.length - 1];
+  if (last && /\?\s*$/.test(question) && !clauseMatches[clauseMatches.length - 1]?.some(isQuestionWord))
+    last.yesNo = reading.whole.yesNo = true;
   if (reading.whole.cues.has("confirm")) {
     const names = capitalisedWords(question);
     for (const f of [reading.whole, ...reading.parts]) setClaimedNamesApart(f, names);

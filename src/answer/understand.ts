@@ -173,6 +173,7 @@ export function understand(
       why: found.attributes.includes("aim"),
       duration: found.cues.has("duration"),
       clock: found.cues.has("clock"),
+      day: found.cues.has("day"),
       // "Who wrote it?" ("did Tempo write about it too?" asks whether it did).
       author: found.cues.has("author") && found.cues.has("who"),
       previousSources: previous?.sources ?? [],

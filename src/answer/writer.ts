@@ -386,10 +386,22 @@ export function joinList(lang: Lang, items: string[]): string {
   return `${items.slice(0, -1).join(", ")}${and}${items[items.length - 1]}`;
 }
 
-/** "2017-12-25" → "25 Desember 2017"; "2016-06" → "Juni 2016". */
-export function formatDate(lang: Lang, date: string): string {
+/**
+ * "2017-12-25" → "25 Desember 2017" ("Senin, 25 Desember 2017" with `weekday`, for a reader who
+ * asks which day); "2016-06" → "Juni 2016".
+ */
+export function formatDate(lang: Lang, date: string, options: { weekday?: boolean } = {}): string {
   const [year, month, day] = date.split("-");
   const monthName = month ? MONTHS[lang][Number(month) - 1] : undefined;
   if (!monthName) return year ?? date;
-  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+  if (!day) return `${monthName} ${year}`;
+  const dated = `${Number(day)} ${monthName} ${year}`;
+  if (!options.weekday) return dated;
+  const at = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  return `${WEEKDAYS[lang].format(at)}, ${dated}`;
 }
+
+const WEEKDAYS = {
+  id: new Intl.DateTimeFormat("id-ID", { weekday: "long", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat("en-GB", { weekday: "long", timeZone: "UTC" }),
+} as const;
