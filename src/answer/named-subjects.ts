@@ -42,11 +42,14 @@ function entitySubjects({ found: f, knowledge: k, areas, cohort, intent }: Namin
   };
   for (const place of f.places) add({ kind: "place", ...place });
   const provinces = [...f.provinces];
+  // "The coffee project is in Paniai, right?": a product put where the programme has no place is
+  // corrected by where the product is, not by what the sources say of that region.
+  const misplaced = productClaim(f, k, areas) === "no";
   for (const code of f.areas) {
     const m = membershipOf(code, k, areas);
     if (m?.status === "province") provinces.push(m.province.id);
     else if (m?.status === "place") add({ kind: "place", province: m.province.id, entry: m.entry });
-    else if (m) add({ kind: "area", code, asked: f.areaWords.get(code) });
+    else if (m && !misplaced) add({ kind: "area", code, asked: f.areaWords.get(code) });
   }
   const placed = new Set(subjects.flatMap((s) => (s.kind === "place" ? [s.province] : [])));
   for (const id of new Set(provinces)) {
@@ -62,7 +65,7 @@ function entitySubjects({ found: f, knowledge: k, areas, cohort, intent }: Namin
   for (const index of f.islands) add({ kind: "island", index, asked: f.islandWords.get(index) });
   // "kerajinan perak Malang?": beside a region, a product only says what is asked of it.
   // A statement that puts a product in the wrong region is answered where the product is too.
-  if (subjects.length === 0 || productClaim(f, k, areas) === "no")
+  if (subjects.length === 0 || misplaced)
     for (const id of f.products) add({ kind: "product", id });
   for (const id of f.people) add({ kind: "person", id });
   // A person named by role is the subject when asked about ("siapa dirjennya?"), not when the

@@ -213,9 +213,9 @@ const isFiller = (m: Match) =>
 const isUnknown = (m: Match) => m.concepts.length === 0 && !/^\d+$/.test(m.text) && m.text.length >= 3;
 
 // Verbs by their form: Indonesian prefixes ("didampingi", "berasal"; not me-, which begins
-// "menteri" too), English endings ("supported", "covering"). A verb says how something is done,
-// not which fact is asked.
-const VERB_FORM = /^(di|ber|ter)\p{L}{4,}$|^\p{L}{3,}(ed|ing)$/u;
+// "menteri" too), chat's nasal ones ("nyebutnya", "ngasih"), English endings ("supported",
+// "covering"). A verb says how something is done, not which fact is asked.
+const VERB_FORM = /^(di|ber|ter)\p{L}{4,}$|^(ny|ng)\p{L}{3,}$|^\p{L}{3,}(ed|ing)$/u;
 const isVerbLike = (m: Match) => m.tokens.some((t) => VERB_FORM.test(t.original));
 /** "JICA's chief advisor": what a name's possessive points to is asked of that name. */
 function possessed(matches: Match[], m: Match): boolean {
@@ -232,6 +232,8 @@ function possessed(matches: Match[], m: Match): boolean {
  * unless an English auxiliary makes it the question's verb ("does the theme favour …?"). Verbs
  * are not asked for. So is what a name's possessive points to ("JICA's chief advisor").
  */
+const WHICH_AFTER_NOUN = new Set(["mana", "apa", "apaan"]);
+
 function askingWords(matches: Match[]): Match[] {
   const content = matches.filter((m) => !isFiller(m));
   const lastIndex = content.length - 1;
@@ -246,8 +248,13 @@ function askingWords(matches: Match[]): Match[] {
     const afterQuestionWord = before !== undefined && isQuestionWord(before);
     const beforeLast = endsWithQuestionWord && i === lastIndex - 1;
     const opens = endsWithQuestionWord && i === 0;
+    // "prefektur mana", "lembaga apa": the noun an Indonesian "which" or "what" follows is asked.
+    const after = content[i + 1];
+    const namesWhich = after !== undefined && isQuestionWord(after) && WHICH_AFTER_NOUN.has(after.text);
     const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary && asksHere;
-    return afterQuestionWord || beforeLast || opens || endsAfterName || possessed(matches, m) ? [m] : [];
+    return afterQuestionWord || beforeLast || opens || namesWhich || endsAfterName || possessed(matches, m)
+      ? [m]
+      : [];
   });
 }
 

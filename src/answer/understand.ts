@@ -367,6 +367,9 @@ function unexplained(
   // the unknown word names (the place's own name is not asked).
   const nameAtPlace =
     intent === "name" && subjects.length > 0 && subjects.every(isRegion) && f.questionUnknown.length > 0;
+  // "The affirmative theme means favouring big exporters, right?": the words are the meaning
+  // offered for checking, answered with the one the sources give.
+  if (intent === "meaning" && f.cues.has("confirm")) return { unexplained: [], confidence: f.certainty };
   return {
     unexplained:
       f.asking.length ||
