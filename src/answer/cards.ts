@@ -154,6 +154,8 @@ function writeCard(w: AnswerWriter, s: Subject, q: CardOptions): Piece | undefin
     case "org":
       return orgCard(w, s.id, lang);
     case "source":
+      // "A completion report for the second phase?": a report on one group says nothing of another.
+      if (q.cohort && w.k.sources[s.id]?.covers && w.k.sources[s.id]?.covers !== q.cohort) return undefined;
       return sourceCard(w, s.id, lang);
     case "term":
       return termCard(w, s.id, lang);

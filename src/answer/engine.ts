@@ -326,7 +326,11 @@ export class AnswerEngine {
 /** The subjects a chat remembers having named, for "the first one" across answers. */
 const NAMED_KEPT = 5;
 
-function previousOf(u: Pick<Understood, "intent">, written: Piece[], before: Previous | undefined): Previous {
+function previousOf(
+  u: Pick<Understood, "intent"> & Partial<Pick<Understood, "subjects">>,
+  written: Piece[],
+  before: Previous | undefined,
+): Previous {
   const subjects = written.flatMap((p) => p.about);
   const [main] = subjects;
   const named = uniqueSubjects([...(before?.named ?? []), ...(main ? [main] : [])].reverse()).reverse();
@@ -339,6 +343,7 @@ function previousOf(u: Pick<Understood, "intent">, written: Piece[], before: Pre
     sources: written.flatMap((p) => p.sources),
     items: items.length || !within ? items : (before?.items ?? []),
     named: named.slice(-NAMED_KEPT),
+    asked: u.subjects,
   };
 }
 

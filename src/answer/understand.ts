@@ -25,6 +25,11 @@ export interface Previous {
   named: Subject[];
   /** The language it was answered in: a follow-up whose words don't say keeps it. */
   lang?: Lang;
+  /**
+   * What the question itself named, where its answer is about someone else: after "who said there
+   * are three target provinces?", "which are they?" asks about the provinces, not the speaker.
+   */
+  asked?: Subject[];
 }
 
 /** One question understood. */
@@ -219,6 +224,11 @@ function constrainingSource(
   return source?.kind === "source" ? source.id : undefined;
 }
 
+/** Whether a question asks for provinces, places or products. */
+const asksOfRegions = (f: Found) => f.cues.has("provinces") || f.cues.has("where") || f.cues.has("product");
+/** A subject about what was said: who said it, and where. */
+const isAboutWords = (s: Subject) => s.kind === "person" || s.kind === "source";
+
 /** What a question asks and of whom: named subjects, else the previous question's, else the programme. */
 function resolve(
   found: Found,
@@ -306,7 +316,9 @@ function resolve(
     subjects =
       inLang.length < sources.length
         ? inLang.map((id): Subject => ({ kind: "source", id }))
-        : previous.subjects;
+        : asksOfRegions(found) && previous.subjects.every(isAboutWords) && previous.asked?.length
+          ? previous.asked
+          : previous.subjects;
     followUp = true;
   } else if (subjects.length === 0) {
     // The programme's words ("Jepang", "IKM") alone make a question about it only when the other
@@ -321,7 +333,13 @@ function resolve(
       subjects = [{ kind: "topic", id: "summary" }];
       assumed = true;
     }
-  } else if (intent === "describe" && previous && found.meaningful <= 3 && !found.cues.has("said")) {
+  } else if (
+    intent === "describe" &&
+    previous &&
+    found.meaningful <= 3 &&
+    !found.cues.has("said") &&
+    !found.cues.has("what")
+  ) {
     // "kalau Jatim?", "and Papua?": the same question about another subject. ("What did she say
     // about how regions are chosen?" asks what was said: how they are chosen.)
     intent = previous.intent;

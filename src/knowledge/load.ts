@@ -130,6 +130,7 @@ function checkReferences(
       const id = s[role];
       if (id && !personIds.has(id)) fail(`sources.${key}.${role}`, `unknown person "${id}"`);
     }
+    if (s.covers && !cohortIds.has(s.covers)) fail(`sources.${key}.covers`, `unknown cohort "${s.covers}"`);
   }
   for (const [name, attribute] of Object.entries(k.programme)) {
     if ("sources" in attribute) checkSources(attribute.sources, `programme.${name}`);

@@ -37,6 +37,8 @@ const source = z
     language: z.enum(["id", "en"]),
     /** What the sources list says of it beyond its card ("the same press release as …"). */
     note: bilingual.optional(),
+    /** The group of provinces (a cohort id) it reports on, when it reports on one only. */
+    covers: slug.optional(),
     terms,
   })
   .strict();
