@@ -68,6 +68,10 @@ const list: Write = (w, s, q) =>
     ? w.severalGroupsCard(q.lang)
     : w.listCard(q.lang, s.kind === "cohort" ? s.id : q.cohort);
 const regions: Row = { area: card, island: card };
+// The programme's provinces are the list of the programme itself; another of its facts (its
+// name, its partners) asked "all of it" or "differently" is that fact's card.
+const programmeList: Write = (w, s, q) =>
+  s.kind === "topic" && s.id !== "summary" ? card(w, s, q) : list(w, s, q);
 
 // Intents that only shape the answer (a list, a yes or no): any other subject gets its card.
 const soft = (row: Row): Row => ({ ...every(card), ...row });
@@ -92,8 +96,8 @@ export const ANSWERS: Record<Intent, Row> = {
     source: card,
   },
   province: soft({ cohort: list, list, topic: list }),
-  list: soft({ cohort: list, list, topic: list }),
-  member: soft({ province: member, place: member, cohort: list, list, topic: list }),
+  list: soft({ cohort: list, list, topic: programmeList }),
+  member: soft({ province: member, place: member, cohort: list, list, topic: programmeList }),
   when: {
     ...regions,
     topic: when,

@@ -243,8 +243,10 @@ function askingWords(matches: Match[]): Match[] {
   // "when was Gati born?": a sentence that asks nothing ("… in the order the DG gave them") has no slot.
   const asksHere = content.some(isQuestionWord);
   return content.flatMap((m, i) => {
-    if (!isUnknown(m) || isVerbLike(m)) return [];
     const before = content[i - 1];
+    // "Who signed the agreement?": after "who", the verb is what is asked (who did that).
+    const whoDid = before !== undefined && before.concepts.some((c) => c.type === "cue" && c.cue === "who");
+    if (!isUnknown(m) || (isVerbLike(m) && !whoDid)) return [];
     const afterQuestionWord = before !== undefined && isQuestionWord(before);
     const beforeLast = endsWithQuestionWord && i === lastIndex - 1;
     const opens = endsWithQuestionWord && i === 0;
