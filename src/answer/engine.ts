@@ -243,7 +243,8 @@ export class AnswerEngine {
       w.t(lang, exists ? key : "answer.missing.describe", {
         subject,
         words: u.unexplained.slice(0, 3).join(" "),
-        country: u.foreign ?? "",
+        // A country is a name: "korea" as typed is "Korea".
+        country: (u.foreign ?? "").replace(/(^|\s)\p{L}/gu, (letter) => letter.toUpperCase()),
         years: u.unknownYears.join(", "),
       }),
     ];

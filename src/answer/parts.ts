@@ -40,6 +40,26 @@ const QUESTION_WORDS: ReadonlySet<Cue> = new Set<Cue>([
   "meaning",
 ]);
 
+// Words that open a phrase of scope ("of the five …", "soal Papua, …"), not a question.
+const SCOPE_WORDS: ReadonlySet<string> = new Set([
+  "dari",
+  "antara",
+  "diantara",
+  "soal",
+  "tentang",
+  "mengenai",
+  "terkait",
+  "untuk",
+  "of",
+  "among",
+  "from",
+  "regarding",
+  "concerning",
+  "about",
+  "for",
+  "as",
+]);
+
 /** Whether a phrase names something (a province, a person, a source …). */
 export const isName = (m: Match) => m.concepts.some((c) => NAME_CONCEPTS.has(c.type));
 /** Whether a phrase is a question word proper ("apa", "where"). */
@@ -73,15 +93,21 @@ export function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
   // A piece that asks nothing belongs to the question before it, or else to the one after it.
   const out: Match[][] = [];
   let pending: Match[] = [];
-  for (const piece of raw) {
+  raw.forEach((piece, i) => {
     const last = out[out.length - 1];
+    // "Dari lima provinsi fase pertama, mana yang paling berhasil?": a piece that opens with a
+    // word of scope and asks nothing itself says what the next question is about.
+    if (i < raw.length - 1 && SCOPE_WORDS.has(piece[0]?.text ?? "") && !piece.some(isQuestionWord)) {
+      pending.push(...piece);
+      return;
+    }
     if (asks(piece)) {
       for (const m of piece) asked.add(m);
       out.push([...pending, ...piece]);
       pending = [];
     } else if (last) last.push(...piece);
     else pending.push(...piece);
-  }
+  });
   if (pending.length) {
     if (out.length) out[out.length - 1]?.push(...pending);
     else out.push(pending);

@@ -14,6 +14,8 @@ export interface Found {
   attributes: ProgrammeAttribute[];
   terms: string[];
   cohorts: string[];
+  /** The group a question asks which are not in ("which … aren't first targets?"). */
+  excludedCohort?: string | undefined;
   selection: boolean;
   provinces: string[];
   places: Array<{ province: string; entry: number }>;
@@ -112,6 +114,7 @@ function push<T extends string | number>(list: T[], value: T): void {
 // Cues that carry no meaning of their own.
 const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([
   "stop",
+  "not",
   "and",
   "do",
   "pronoun",
@@ -284,6 +287,7 @@ function foundIn(matches: Match[], asking: ReadonlySet<Match>, asked?: ReadonlyS
     if (numbered && /^\d{1,2}$/.test(m.text)) f.ordinal ??= Number(m.text);
   });
   if (asksInstructions(matches)) f.cues.add("howto");
+  f.excludedCohort = excludedCohort(matches);
   readDates(f, matches);
   f.yesNo = matches[0]?.concepts.some((c) => c.type === "cue" && c.cue === "opener") ?? false;
   // "Laporannya terbit 2018 ya?": a statement ended by a tag asks to confirm it ("apa ya?" asks what).
@@ -310,6 +314,17 @@ function readDates(f: Found, matches: Match[]): void {
     if (year) f.years = f.years.filter((y) => y !== year);
     if (matches[i - 1]?.concepts.some((c) => c.type === "cue" && c.cue === "when")) f.cues.delete("when");
   });
+}
+
+/** "mana yang bukan target awal?": the group named after "not" in a question that asks which. */
+function excludedCohort(matches: Match[]): string | undefined {
+  const cue = (m: Match, name: Cue) => m.concepts.some((c) => c.type === "cue" && c.cue === name);
+  if (!matches.some((m) => cue(m, "what") || cue(m, "plural"))) return undefined;
+  const not = matches.findIndex((m) => cue(m, "not"));
+  if (not < 0) return undefined;
+  for (const m of matches.slice(not + 1))
+    for (const c of m.concepts) if (c.type === "cohort") return c.id;
+  return undefined;
 }
 
 /** Reads a message into what it names and the questions it asks. */

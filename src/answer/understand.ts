@@ -8,6 +8,7 @@ import type { Lang } from "./../lang.ts";
 import type { Asked } from "./answers.ts";
 import { type Intent, intentOf } from "./intents.ts";
 import { inLanguageAsked, namedSubjects } from "./named-subjects.ts";
+import { outsideExcluded, withoutExcluded } from "./negation.ts";
 import type { Found } from "./read.ts";
 import { isRegion, type Subject } from "./subject.ts";
 
@@ -157,8 +158,10 @@ export function understand(
   lang: Lang,
   previous: Previous | undefined,
 ): Understood {
-  const cohort = cohortOf(found, knowledge) ?? listedCohort(found, previous);
-  const { intent, subjects, followUp, assumed, from } = resolve(found, knowledge, areas, cohort, previous);
+  const cohort = cohortOf(withoutExcluded(found), knowledge) ?? listedCohort(found, previous);
+  const resolved = resolve(found, knowledge, areas, cohort, previous);
+  const { intent, followUp, assumed, from } = resolved;
+  const subjects = outsideExcluded(found, knowledge, cohort) ?? resolved.subjects;
   const years = knownYears(knowledge);
   const checksYear = found.cues.has("confirm") || (found.yesNo && subjects.some(isSource));
   const asksOfPeople =

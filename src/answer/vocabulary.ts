@@ -246,7 +246,8 @@ export class Vocabulary {
   private addCountries(k: Knowledge): void {
     for (const [code, names] of countryNames()) {
       if (k.programme.countries.includes(code)) continue;
-      for (const name of names) {
+      // "Korea, Republic of" is "Korea" in speech too.
+      for (const name of names.flatMap((n) => (n.includes(", ") ? [n, n.split(", ")[0] as string] : [n]))) {
         const key = this.words_(name).join(" ");
         // A name already known (a province, "Papua"; an island, "Timor") keeps its meaning.
         if (key.length >= 4 && !this.phrases.has(key)) this.add(name, { type: "country", code });

@@ -3,6 +3,7 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Cohort, Province, ProvinceEntry } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
+import { provincesOf } from "./negation.ts";
 import { fold } from "./normalise.ts";
 import { type Subject, subjectRef } from "./subject.ts";
 
@@ -267,10 +268,7 @@ export class AnswerWriter {
 
   /** The provinces of a group, or of the whole programme. */
   cohortProvinces(cohortId?: string): Province[] {
-    const cohort = cohortId ? this.cohort(cohortId) : undefined;
-    if (!cohort) return this.k.provinces;
-    if (cohort.members) return cohort.members.flatMap((id) => this.province(id) ?? []);
-    return this.k.provinces.filter((p) => p.entries.some((e) => e.cohort === cohort.id));
+    return provincesOf(this.k, cohortId);
   }
 
   criteriaCard(lang: Lang): Piece {

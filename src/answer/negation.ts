@@ -1,0 +1,29 @@
+/**
+ * "Which of the 2017 provinces aren't first targets?", "provinsi mana yang bukan tahap pertama?":
+ * a question that asks which are not in a group is answered with the provinces of its scope
+ * (another group it names, else the whole programme) outside that group. Pure.
+ */
+import type { KnowledgeFile, Province } from "../knowledge/schema.ts";
+import type { Found } from "./read.ts";
+import type { Subject } from "./subject.ts";
+
+/** The provinces of a group (a cohort id), or every programme province when none is given. */
+export function provincesOf(k: KnowledgeFile, cohortId: string | undefined): Province[] {
+  const cohort = cohortId ? k.cohorts.find((c) => c.id === cohortId) : undefined;
+  if (!cohort) return k.provinces;
+  if (cohort.members) return cohort.members.flatMap((id) => k.provinces.find((p) => p.id === id) ?? []);
+  return k.provinces.filter((p) => p.entries.some((e) => e.cohort === cohort.id));
+}
+
+/** What a question reads once the group it excludes is set apart: its other groups are its scope. */
+export function withoutExcluded(f: Found): Found {
+  return f.excludedCohort ? { ...f, cohorts: f.cohorts.filter((c) => c !== f.excludedCohort) } : f;
+}
+
+/** The provinces of `scope` outside the group the question excludes; `undefined` when it excludes none. */
+export function outsideExcluded(f: Found, k: KnowledgeFile, scope: string | undefined): Subject[] | undefined {
+  if (!f.excludedCohort || f.excludedCohort === scope) return undefined;
+  const excluded = new Set(provincesOf(k, f.excludedCohort).map((p) => p.id));
+  const rest = provincesOf(k, scope).filter((p) => !excluded.has(p.id));
+  return rest.length ? rest.map((p): Subject => ({ kind: "province", id: p.id })) : undefined;
+}
