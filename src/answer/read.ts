@@ -316,6 +316,9 @@ function readDates(f: Found, matches: Match[]): void {
   });
 }
 
+// Cues that ask for something, as a question word does ("berapa kali", "bulan apa").
+const WH_LIKE: ReadonlySet<Cue> = new Set<Cue>(["times", "day", "clock", "duration"]);
+
 /** "mana yang bukan target awal?": the group named after "not" in a question that asks which. */
 function excludedCohort(matches: Match[]): string | undefined {
   const cue = (m: Match, name: Cue) => m.concepts.some((c) => c.type === "cue" && c.cue === name);
@@ -349,7 +352,8 @@ export function readQuestion(question: string, vocabulary: Vocabulary): Reading 
   // "The report came out in 2018?": a statement asked with a question mark and no question word
   // is a yes-or-no question, as if it began with "was".
   const last = reading.parts[reading.parts.length - 1];
-  if (last && /\?\s*$/.test(question) && !clauseMatches[clauseMatches.length - 1]?.some(isQuestionWord))
+  const asksWh = (m: Match) => isQuestionWord(m) || m.concepts.some((c) => c.type === "cue" && WH_LIKE.has(c.cue));
+  if (last && /\?\s*$/.test(question) && !clauseMatches[clauseMatches.length - 1]?.some(asksWh))
     last.yesNo = reading.whole.yesNo = true;
   if (reading.whole.cues.has("confirm")) {
     const names = capitalisedWords(question);

@@ -161,7 +161,7 @@ export function understand(
   const cohort = cohortOf(withoutExcluded(found), knowledge) ?? listedCohort(found, previous);
   const resolved = resolve(found, knowledge, areas, cohort, previous);
   const { intent, followUp, assumed, from } = resolved;
-  const subjects = outsideExcluded(found, knowledge, cohort) ?? resolved.subjects;
+  const subjects = outsideExcluded(found, knowledge, cohort) ?? provincesCounted(found, intent, resolved.subjects);
   const years = knownYears(knowledge);
   const checksYear = found.cues.has("confirm") || (found.yesNo && subjects.some(isSource));
   const asksOfPeople =
@@ -197,6 +197,17 @@ export function understand(
     assumed,
     from,
   };
+}
+
+/**
+ * "Counting East Java once, how many provinces are there?": provinces are not counted within one
+ * province, so a province named beside that count only qualifies it; the programme's are counted.
+ */
+function provincesCounted(f: Found, intent: Intent, subjects: Subject[]): Subject[] {
+  const ofProvinces = intent === "count" && f.cues.has("provinces") && !f.cues.has("times");
+  return ofProvinces && subjects.length > 0 && subjects.every((s) => s.kind === "province")
+    ? [{ kind: "topic", id: "summary" }]
+    : subjects;
 }
 
 const isSource = (s: Subject) => s.kind === "source";
