@@ -120,6 +120,13 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind while the sixteenth set's fixes were under way; its first score is in the README.
+  "test/eval/questions-seventeenth.jsonl": {
+    "in-scope": 89.4,
+    "out-of-scope": 92,
+    "small talk": 92.9,
+    language: 99.7,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
