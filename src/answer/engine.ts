@@ -109,6 +109,9 @@ export class AnswerEngine {
       };
     }
     const pieces: Piece[] = [];
+    // What the asker says of themselves ("saya punya usaha tahu di Konawe Selatan") is the context
+    // of the questions after it, answered only when none of them is.
+    const introduction: Piece[] = [];
     let previous = options.previous;
     let understood: Understood | undefined;
     let kind: ReplyKind | undefined;
@@ -124,6 +127,11 @@ export class AnswerEngine {
       )
         break;
       const written = this.answerPart(understood);
+      if (part.intro && part !== reading.parts[reading.parts.length - 1]) {
+        introduction.push(...written.filter((p) => p.kind !== "fallback"));
+        previous = { ...previousOf(understood, written, previous), lang };
+        continue;
+      }
       // The first question a message asks of a subject it names is its own: unanswered, the
       // message is not answered.
       // So is a question about a thing the sources never name, asked of the programme by default.
@@ -132,6 +140,7 @@ export class AnswerEngine {
       pieces.push(...written);
       previous = { ...previousOf(understood, written, previous), lang };
     }
+    if (!pieces.length) pieces.push(...introduction);
     if (!pieces.length) return this.didYouMean(lang, reading.whole, understood);
     const reply: Reply = { ...this.reply(lang, kind ?? kindOf(pieces), pieces), previous };
     // A statement to check is answered yes or no before the facts that bear it out or correct it.

@@ -3,7 +3,7 @@ import type { Lang } from "../lang.ts";
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import type { Cue, SmallTalk } from "./lexicon.ts";
 import { clauses } from "./normalise.ts";
-import { isName, isQuestionWord, pieces, withoutJoiningWords } from "./parts.ts";
+import { ASKER_WORDS, introducesAsker, isName, isQuestionWord, pieces, withoutJoiningWords } from "./parts.ts";
 import { nameQuotes } from "./quotes.ts";
 import type { Match, Vocabulary } from "./vocabulary.ts";
 import { messageLanguage } from "./word-languages.ts";
@@ -61,6 +61,10 @@ export interface Found {
   dates: string[];
   /** Whether it opens as a yes-or-no question ("Was …?", "Apakah …?"): a year it names is a claim. */
   yesNo: boolean;
+  /** The asker speaks of themselves ("usaha saya", "can I …"). */
+  asker: boolean;
+  /** The part only introduces the asker ("saya staf Bappeda …"): context for the questions after it. */
+  intro: boolean;
 }
 
 /** A message read: the language its words mark, and the questions it asks (at most three). */
@@ -103,6 +107,8 @@ function emptyFound(): Found {
     certainty: 1,
     meaningful: 0,
     yesNo: false,
+    intro: false,
+    asker: false,
     dates: [],
   };
 }
@@ -288,6 +294,7 @@ function foundIn(matches: Match[], asking: ReadonlySet<Match>, asked?: ReadonlyS
   });
   if (asksInstructions(matches)) f.cues.add("howto");
   f.excludedCohort = excludedCohort(matches);
+
   readDates(f, matches);
   f.yesNo = matches[0]?.concepts.some((c) => c.type === "cue" && c.cue === "opener") ?? false;
   // "Laporannya terbit 2018 ya?": a statement ended by a tag asks to confirm it ("apa ya?" asks what).
@@ -296,6 +303,10 @@ function foundIn(matches: Match[], asking: ReadonlySet<Match>, asked?: ReadonlyS
   f.asking = matches.filter((m) => asking.has(m)).map((m) => m.text);
   const questions = matches.filter((m) => asked?.has(m) ?? true);
   f.questionUnknown = (questions.length ? questions : matches).filter(isUnknown).map((m) => m.text);
+  // Judged by the words that ask: chatter merged before them ("I'm a journalist checking a quote.")
+  // does not make a question an introduction.
+  f.intro = introducesAsker(questions.length ? questions : matches);
+  f.asker = matches.some((m) => m.text.split(" ").some((w) => ASKER_WORDS.has(w)));
   return f;
 }
 

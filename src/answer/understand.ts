@@ -358,6 +358,13 @@ function resolve(
     // about how regions are chosen?" asks what was said: how they are chosen.)
     intent = previous.intent;
   }
+  // "Apakah usaha saya bisa ikut?": whether the asker's own business may join asks what it takes.
+  const joins =
+    intent === "member" ||
+    (found.cues.has("member") && SHAPING_INTENTS.has(intent) && !WH_CUES.some((cue) => found.cues.has(cue)));
+  const ofRegion = found.cues.has("provinces") || found.cues.has("where");
+  if (joins && found.asker && !ofRegion && subjects.every((s) => s.kind === "topic" && s.id === "summary"))
+    intent = "requirements";
   // Requirements to take part are answered with what the sources do give: how regions are chosen.
   if (intent === "requirements") subjects = [{ kind: "criteria" }];
   if (found.cues.has("officials") && intent === "who" && subjects.every((s) => s.kind === "topic"))
