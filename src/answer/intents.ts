@@ -110,7 +110,7 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     intent: "when",
     // "sejak 2013", "mulai 2017" narrow a question to a year; alone, "sejak"/"since" ask when.
     matches: (f) =>
-      has(f, "when", "duration", "day") ||
+      has(f, "when", "duration", "day", "clock") ||
       // "Kapan terbit?" asks when, "terbitnya?" too; "which site published it?" asks which site.
       (has(f, "published") && !has(f, "source", "what", "who", "author")) ||
       (has(f, "since") &&

@@ -191,7 +191,10 @@ export function understand(
     // "Can you confirm it began in 2015?", "was the report published in 2018?" (a source has one
     // date): the facts answer it, with the year the sources give.
     unknownYears: checksYear ? [] : found.years.filter((y) => !years.has(y)),
-    now: found.cues.has("now") && asksOfPeople,
+    // "Masih jalan sampai sekarang?": whether the programme runs today, the sources of 2017 can't say.
+    now:
+      found.cues.has("now") &&
+      (asksOfPeople || ((found.programme || found.cues.has("domain") || isSummary(subjects)) && STATUS_INTENTS.has(intent))),
     followUp,
     foreign: found.countries[0],
     assumed,
@@ -210,6 +213,8 @@ function provincesCounted(f: Found, intent: Intent, subjects: Subject[]): Subjec
     : subjects;
 }
 
+// What a question about the programme's state today asks: whether it runs, since or until when.
+const STATUS_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["describe", "when", "end", "member"]);
 const isSource = (s: Subject) => s.kind === "source";
 const isSummary = (subjects: Subject[]) =>
   subjects.length === 1 && subjects[0]?.kind === "topic" && subjects[0].id === "summary";
