@@ -225,6 +225,7 @@ const isUnknown = (m: Match) => m.concepts.length === 0 && !/^\d+$/.test(m.text)
 // "menteri" too), chat's nasal ones ("nyebutnya", "ngasih"), English endings ("supported",
 // "covering"). A verb says how something is done, not which fact is asked.
 const VERB_FORM = /^(di|ber|ter)\p{L}{4,}$|^(ny|ng)\p{L}{3,}$|^\p{L}{3,}(ed|ing)$/u;
+const VERB_ASKING_WORDS: ReadonlySet<string> = new Set(["who", "where", "when"]);
 const isVerbLike = (m: Match) => m.tokens.some((t) => VERB_FORM.test(t.original));
 /** "JICA's chief advisor": what a name's possessive points to is asked of that name. */
 function possessed(matches: Match[], m: Match): boolean {
@@ -253,8 +254,10 @@ function askingWords(matches: Match[]): Match[] {
   const asksHere = content.some(isQuestionWord);
   return content.flatMap((m, i) => {
     const before = content[i - 1];
-    // "Who signed the agreement?": after "who", the verb is what is asked (who did that).
-    const whoDid = before !== undefined && before.concepts.some((c) => c.type === "cue" && c.cue === "who");
+    // "Who signed the agreement?", "where are they headquartered?": right after a question word,
+    // the verb is what is asked (who did that, where it is so).
+    // (Indonesian puts its verb after "yang": "produk apa yang diangkat" asks the product.)
+    const whoDid = before !== undefined && VERB_ASKING_WORDS.has(before.text);
     if (!isUnknown(m) || (isVerbLike(m) && !whoDid)) return [];
     const afterQuestionWord = before !== undefined && isQuestionWord(before);
     const beforeLast = endsWithQuestionWord && i === lastIndex - 1;
