@@ -113,8 +113,9 @@ export const INTENT_TABLE: readonly IntentRow[] = [
       has(f, "when", "duration", "day", "clock") ||
       // "Kapan terbit?" asks when, "terbitnya?" too; "which site published it?" asks which site.
       (has(f, "published") && !has(f, "source", "what", "who", "author")) ||
+      // "baru mulai 2017 ya?": a start year offered for checking is a start asked about.
       (has(f, "since") &&
-        !f.years.length &&
+        (!f.years.length || (has(f, "confirm") && !has(f, "provinces", "phase"))) &&
         !has(f, "what", "where", "who", "author", "quantity", "provinces", "plural", "product")),
     examples: {
       id: ["Kapan kerja sama ini dimulai?", "Kapan artikel Bisnis terbit?"],

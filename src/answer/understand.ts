@@ -94,7 +94,9 @@ function cohortOf(f: Found, k: Knowledge): string | undefined {
     const byOrdinal = k.cohorts.find((c) => ordinal !== undefined && c.ordinal === ordinal);
     if (byOrdinal) return byOrdinal.id;
   }
-  for (const year of f.years) {
+  // A start year offered for checking ("mulai 2017 kan?") is the claim, not a group.
+  const claimedStart = f.cues.has("confirm") && f.cues.has("since") && !phaseWords;
+  for (const year of claimedStart ? [] : f.years) {
     const c = k.cohorts.find((x) => x.year === year || x.period?.end === year);
     if (c) return c.id;
   }
