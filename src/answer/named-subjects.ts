@@ -70,7 +70,12 @@ function entitySubjects({ found: f, knowledge: k, areas, cohort, intent }: Namin
   for (const id of f.people) add({ kind: "person", id });
   // A person named by role is the subject when asked about ("siapa dirjennya?"), not when the
   // role only describes the asker ("I'm a journalist, which provinces …?").
-  if (ROLE_INTENTS.has(intent)) for (const id of f.roles) add({ kind: "person", id });
+  // Beside a source, only its own people: "the reporter of the Tempo article" is not Bisnis.com's.
+  const ofNamedSources = (id: string) =>
+    f.sources.length === 0 ||
+    f.sources.some((s) => [k.sources[s]?.author, k.sources[s]?.editor, k.sources[s]?.speaker].includes(id));
+  if (ROLE_INTENTS.has(intent))
+    for (const id of f.roles) if (ofNamedSources(id)) add({ kind: "person", id });
   for (const id of f.criteria) add({ kind: "criterion", id });
   if (f.selection && f.criteria.length === 0) add({ kind: "criteria" });
   for (const id of f.orgs) add({ kind: "org", id });

@@ -185,7 +185,11 @@ export function understand(
       clock: found.cues.has("clock"),
       day: found.cues.has("day"),
       // "Who wrote it?" ("did Tempo write about it too?" asks whether it did).
-      author: found.cues.has("author") && found.cues.has("who"),
+      // "Who was the reporter of the Tempo article?": a role the source names no one in asks its writer.
+      author:
+        found.cues.has("who") &&
+        (found.cues.has("author") ||
+          (found.roles.length > 0 && found.sources.length > 0 && !subjects.some((s) => s.kind === "person"))),
       previousSources: previous?.sources ?? [],
       followUp,
     },
