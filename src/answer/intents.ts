@@ -95,7 +95,7 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   {
     intent: "source",
     // "When was the article published?" asks of the source, not for one.
-    matches: (f) => has(f, "source") && !has(f, "when", "who", "author", "name", "quantity"),
+    matches: (f) => has(f, "source") && !has(f, "when", "who", "author", "name", "quantity", "provinces"),
     examples: {
       id: ["Sumbernya dari mana?", "Info ini dari artikel apa?"],
       en: ["Where does this info come from?", "What is the source of that?"],

@@ -60,6 +60,16 @@ const SCOPE_WORDS: ReadonlySet<string> = new Set([
   "as",
 ]);
 
+const TRAILING_SCOPE_WORDS: ReadonlySet<string> = new Set([
+  ...SCOPE_WORDS,
+  "in",
+  "di",
+  "according",
+  "menurut",
+  "based",
+  "berdasarkan",
+]);
+
 /** Whether a phrase names something (a province, a person, a source …). */
 export const isName = (m: Match) => m.concepts.some((c) => NAME_CONCEPTS.has(c.type));
 /** Whether a phrase is a question word proper ("apa", "where"). */
@@ -99,6 +109,12 @@ export function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
     // word of scope and asks nothing itself says what the next question is about.
     if (i < raw.length - 1 && SCOPE_WORDS.has(piece[0]?.text ?? "") && !piece.some(isQuestionWord)) {
       pending.push(...piece);
+      return;
+    }
+    // "…, in the order the article gives", "…, menurut laporan JICA": a phrase of scope after a
+    // question belongs to it.
+    if (last && TRAILING_SCOPE_WORDS.has(piece[0]?.text ?? "") && !piece.some(isQuestionWord)) {
+      last.push(...piece);
       return;
     }
     if (asks(piece)) {

@@ -292,7 +292,9 @@ function resolve(
     subjects = persons;
     followUp = true;
   }
-  const item = subjects.length === 0 ? pointedItem(found, previous) : undefined;
+  // "the last one on that list": an item of the list, not the list ("among" names it too).
+  const pointing = subjects.length === 0 || (found.ordinal !== undefined && found.cues.has("among"));
+  const item = pointing ? pointedItem(found, previous) : undefined;
   if (item) {
     subjects = [item];
     followUp = true;

@@ -258,9 +258,9 @@ export class AnswerWriter {
     );
   }
 
-  /** The provinces in the order the sources list a group's (or the file's order). */
+  /** The provinces in the order the sources list a group's (its members', or the file's order). */
   private inOrder(cohort: Cohort | undefined): Province[] {
-    const order = cohort?.order;
+    const order = cohort?.order ?? cohort?.members;
     if (!order) return this.k.provinces;
     const rank = (p: Province) => (order.includes(p.id) ? order.indexOf(p.id) : order.length);
     return [...this.k.provinces].sort((a, b) => rank(a) - rank(b));
