@@ -354,9 +354,15 @@ export function readQuestion(question: string, vocabulary: Vocabulary): Reading 
   const whole = foundIn(all, asking);
   const asked = new Set<Match>();
   const reading: Reading = {
+    // Indonesia's official region names ("Nusa Tenggara Barat") are used in English too; their
+    // English forms ("Riau Islands") still say English.
     lang: messageLanguage(
       question,
-      all.flatMap((m) => m.tokens),
+      all.flatMap((m) =>
+        m.concepts.some((c) => c.type === "area")
+          ? m.tokens.filter((t) => vocabulary.languageOf(t.text) !== "id")
+          : m.tokens,
+      ),
       vocabulary,
     ),
     whole,
