@@ -121,6 +121,14 @@ describe("a broken copy of the knowledge file names the file, the line, the entr
     );
   });
 
+  it("an unknown group a source covers", async () => {
+    const { text, areas } = await setup();
+    const broken = breakText(text, "covers: first-phase", "covers: third-phase");
+    expect(problemOf(broken, areas)).toBe(
+      `${FILE}:${lineOf(broken, "covers: third-phase")}:5: sources → jica-pcr-2016: unknown cohort "third-phase"`,
+    );
+  });
+
   it("an unknown product id, in the entry named by its province", async () => {
     const { text, areas } = await setup();
     const broken = breakText(text, "product: pewter", "product: tin-cans");

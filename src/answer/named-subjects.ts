@@ -65,8 +65,7 @@ function entitySubjects({ found: f, knowledge: k, areas, cohort, intent }: Namin
   for (const index of f.islands) add({ kind: "island", index, asked: f.islandWords.get(index) });
   // "kerajinan perak Malang?": beside a region, a product only says what is asked of it.
   // A statement that puts a product in the wrong region is answered where the product is too.
-  if (subjects.length === 0 || misplaced)
-    for (const id of f.products) add({ kind: "product", id });
+  if (subjects.length === 0 || misplaced) for (const id of f.products) add({ kind: "product", id });
   for (const id of f.people) add({ kind: "person", id });
   // A person named by role is the subject when asked about ("siapa dirjennya?"), not when the
   // role only describes the asker ("I'm a journalist, which provinces …?").
@@ -74,8 +73,7 @@ function entitySubjects({ found: f, knowledge: k, areas, cohort, intent }: Namin
   const ofNamedSources = (id: string) =>
     f.sources.length === 0 ||
     f.sources.some((s) => [k.sources[s]?.author, k.sources[s]?.editor, k.sources[s]?.speaker].includes(id));
-  if (ROLE_INTENTS.has(intent))
-    for (const id of f.roles) if (ofNamedSources(id)) add({ kind: "person", id });
+  if (ROLE_INTENTS.has(intent)) for (const id of f.roles) if (ofNamedSources(id)) add({ kind: "person", id });
   for (const id of f.criteria) add({ kind: "criterion", id });
   if (f.selection && f.criteria.length === 0) add({ kind: "criteria" });
   for (const id of f.orgs) add({ kind: "org", id });

@@ -21,7 +21,11 @@ export function withoutExcluded(f: Found): Found {
 }
 
 /** The provinces of `scope` outside the group the question excludes; `undefined` when it excludes none. */
-export function outsideExcluded(f: Found, k: KnowledgeFile, scope: string | undefined): Subject[] | undefined {
+export function outsideExcluded(
+  f: Found,
+  k: KnowledgeFile,
+  scope: string | undefined,
+): Subject[] | undefined {
   if (!f.excludedCohort || f.excludedCohort === scope) return undefined;
   const excluded = new Set(provincesOf(k, f.excludedCohort).map((p) => p.id));
   const rest = provincesOf(k, scope).filter((p) => !excluded.has(p.id));

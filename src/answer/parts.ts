@@ -139,14 +139,34 @@ export function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
 }
 
 // "Saya staf perencanaan di Bappeda", "I'm a lecturer preparing a case study": who asks, not what.
-export const ASKER_WORDS: ReadonlySet<string> = new Set(["saya", "sy", "aku", "kami", "i", "im", "we", "my", "our"]);
+export const ASKER_WORDS: ReadonlySet<string> = new Set([
+  "saya",
+  "sy",
+  "aku",
+  "kami",
+  "i",
+  "im",
+  "we",
+  "my",
+  "our",
+]);
 // Words that make such a sentence a request after all ("saya mau tanya …", "I'd like to know …").
-const REQUEST_WORDS: ReadonlySet<string> = new Set(["tanya", "bertanya", "ketahui", "know", "ask", "wondering", "tell"]);
+const REQUEST_WORDS: ReadonlySet<string> = new Set([
+  "tanya",
+  "bertanya",
+  "ketahui",
+  "know",
+  "ask",
+  "wondering",
+  "tell",
+]);
 
 /** Whether a part only introduces the asker: it opens with "I"/"saya" and asks nothing. */
 export function introducesAsker(part: Match[]): boolean {
   const words = part.flatMap((m) => m.text.split(" "));
-  return ASKER_WORDS.has(words[0] ?? "") && !part.some(isQuestionWord) && !words.some((w) => REQUEST_WORDS.has(w));
+  return (
+    ASKER_WORDS.has(words[0] ?? "") && !part.some(isQuestionWord) && !words.some((w) => REQUEST_WORDS.has(w))
+  );
 }
 
 const isAnd = (m: Match | undefined) =>

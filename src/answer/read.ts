@@ -3,7 +3,14 @@ import type { Lang } from "../lang.ts";
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import type { Cue, SmallTalk } from "./lexicon.ts";
 import { clauses } from "./normalise.ts";
-import { ASKER_WORDS, introducesAsker, isName, isQuestionWord, pieces, withoutJoiningWords } from "./parts.ts";
+import {
+  ASKER_WORDS,
+  introducesAsker,
+  isName,
+  isQuestionWord,
+  pieces,
+  withoutJoiningWords,
+} from "./parts.ts";
 import { nameQuotes } from "./quotes.ts";
 import type { Match, Vocabulary } from "./vocabulary.ts";
 import { messageLanguage } from "./word-languages.ts";
@@ -225,6 +232,9 @@ const isUnknown = (m: Match) => m.concepts.length === 0 && !/^\d+$/.test(m.text)
 // "menteri" too), chat's nasal ones ("nyebutnya", "ngasih"), English endings ("supported",
 // "covering"). A verb says how something is done, not which fact is asked.
 const VERB_FORM = /^(di|ber|ter)\p{L}{4,}$|^(ny|ng)\p{L}{3,}$|^\p{L}{3,}(ed|ing)$/u;
+// The same without "-ing", which makes nouns too ("training", "funding").
+const FINITE_VERB_FORM = /^(di|ber|ter)\p{L}{4,}$|^(ny|ng)\p{L}{3,}$|^\p{L}{3,}ed$/u;
+const isFiniteVerb = (m: Match) => m.tokens.some((t) => FINITE_VERB_FORM.test(t.original));
 const VERB_ASKING_WORDS: ReadonlySet<string> = new Set(["who", "where", "when"]);
 const isVerbLike = (m: Match) => m.tokens.some((t) => VERB_FORM.test(t.original));
 /** "JICA's chief advisor": what a name's possessive points to is asked of that name. */
@@ -242,7 +252,7 @@ function possessed(matches: Match[], m: Match): boolean {
  * unless an English auxiliary makes it the question's verb ("does the theme favour …?"). Verbs
  * are not asked for. So is what a name's possessive points to ("JICA's chief advisor").
  */
-const WHICH_AFTER_NOUN = new Set(["mana", "apa", "apaan"]);
+const WHICH_AFTER_NOUN = new Set(["mana", "apa", "apaan", "apa saja", "mana saja"]);
 
 function askingWords(matches: Match[]): Match[] {
   const content = matches.filter((m) => !isFiller(m));
@@ -305,7 +315,10 @@ function foundIn(matches: Match[], asking: ReadonlySet<Match>, asked?: ReadonlyS
   if (tagged && !matches.some(isQuestionWord)) f.cues.add("confirm");
   f.asking = matches.filter((m) => asking.has(m)).map((m) => m.text);
   const questions = matches.filter((m) => asked?.has(m) ?? true);
-  f.questionUnknown = (questions.length ? questions : matches).filter(isUnknown).map((m) => m.text);
+  // A verb says how, not what ("apa yang dibutuhkan?", "JICA nyebutnya apa?"), unless it is asked.
+  f.questionUnknown = (questions.length ? questions : matches)
+    .filter((m) => isUnknown(m) && (!isFiniteVerb(m) || asking.has(m)))
+    .map((m) => m.text);
   // Judged by the words that ask: chatter merged before them ("I'm a journalist checking a quote.")
   // does not make a question an introduction.
   f.intro = introducesAsker(questions.length ? questions : matches);
@@ -339,8 +352,7 @@ function excludedCohort(matches: Match[]): string | undefined {
   if (!matches.some((m) => cue(m, "what") || cue(m, "plural"))) return undefined;
   const not = matches.findIndex((m) => cue(m, "not"));
   if (not < 0) return undefined;
-  for (const m of matches.slice(not + 1))
-    for (const c of m.concepts) if (c.type === "cohort") return c.id;
+  for (const m of matches.slice(not + 1)) for (const c of m.concepts) if (c.type === "cohort") return c.id;
   return undefined;
 }
 
@@ -372,7 +384,8 @@ export function readQuestion(question: string, vocabulary: Vocabulary): Reading 
   // "The report came out in 2018?": a statement asked with a question mark and no question word
   // is a yes-or-no question, as if it began with "was".
   const last = reading.parts[reading.parts.length - 1];
-  const asksWh = (m: Match) => isQuestionWord(m) || m.concepts.some((c) => c.type === "cue" && WH_LIKE.has(c.cue));
+  const asksWh = (m: Match) =>
+    isQuestionWord(m) || m.concepts.some((c) => c.type === "cue" && WH_LIKE.has(c.cue));
   if (last && /\?\s*$/.test(question) && !clauseMatches[clauseMatches.length - 1]?.some(asksWh))
     last.yesNo = reading.whole.yesNo = true;
   if (reading.whole.cues.has("confirm")) {

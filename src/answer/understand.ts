@@ -163,7 +163,8 @@ export function understand(
   const cohort = cohortOf(withoutExcluded(found), knowledge) ?? listedCohort(found, previous);
   const resolved = resolve(found, knowledge, areas, cohort, previous);
   const { intent, followUp, assumed, from } = resolved;
-  const subjects = outsideExcluded(found, knowledge, cohort) ?? provincesCounted(found, intent, resolved.subjects);
+  const subjects =
+    outsideExcluded(found, knowledge, cohort) ?? provincesCounted(found, intent, resolved.subjects);
   const years = knownYears(knowledge);
   const checksYear = found.cues.has("confirm") || (found.yesNo && subjects.some(isSource));
   const asksOfPeople =
@@ -200,7 +201,8 @@ export function understand(
     // "Masih jalan sampai sekarang?": whether the programme runs today, the sources of 2017 can't say.
     now:
       found.cues.has("now") &&
-      (asksOfPeople || ((found.programme || found.cues.has("domain") || isSummary(subjects)) && STATUS_INTENTS.has(intent))),
+      (asksOfPeople ||
+        ((found.programme || found.cues.has("domain") || isSummary(subjects)) && STATUS_INTENTS.has(intent))),
     followUp,
     foreign: found.countries[0],
     assumed,

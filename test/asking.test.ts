@@ -1,0 +1,170 @@
+import { describe, expect, it } from "vitest";
+import type { AnswerEngine, Reply } from "../src/answer/engine.ts";
+import { testEngine } from "./support/app.ts";
+
+/** The reply to `question`, asked right after `history` in one chat. */
+async function ask(question: string, history: string[] = []): Promise<Reply> {
+  const engine: AnswerEngine = await testEngine();
+  return engine.askAfter(history, question);
+}
+
+describe("what a question asks for, read from its words", () => {
+  it("a statement asked with a question mark is checked like one that asks 'was it …?'", async () => {
+    const reply = await ask("The JICA completion report came out in 2018?");
+    expect(reply.text).toMatch(/^Not quite\./);
+    expect(reply.text).toContain("June 2016");
+  });
+
+  it("a month or a day is given for the sources' own dates, and said missing for the programme's years", async () => {
+    expect((await ask("Berita kerja sama IKM ini keluar bulan apa?")).text).toContain("25 Desember 2017");
+    const start = await ask("Bulan apa tepatnya program ini dimulai?");
+    expect(start.kind).toBe("fallback");
+    expect(start.text).toContain("2013");
+    expect((await ask("On what exact date was the MoU signed?")).kind).toBe("fallback");
+  });
+
+  it("an article's publication date says its weekday", async () => {
+    expect((await ask("What day of the week was the Bisnis article published?")).text).toContain(
+      "Monday, 25 December 2017",
+    );
+  });
+
+  it("'document' names a source, and the JICA report's note says the phase it covers", async () => {
+    const reply = await ask("What kind of document is IL JR 16-035?");
+    expect(reply.sources).toEqual(["jica-pcr-2016"]);
+    expect((await ask("Which phase does the JICA report cover?")).text).toContain("first phase");
+    // It covers one group: asked of the other, the sources hold no report.
+    expect((await ask("Apakah ada laporan completion report untuk fase kedua?")).kind).toBe("fallback");
+  });
+
+  it("an unknown noun before 'mana'/'apa', or a verb after who/where, is what is asked", async () => {
+    const prefecture = await ask("Prefektur mana di Jepang yang terlibat dalam kerja sama ini?");
+    expect(prefecture.kind).toBe("fallback");
+    expect(prefecture.text).toContain("prefektur");
+    expect((await ask("Who signed the cooperation agreement on the Japanese side?")).kind).toBe("fallback");
+    expect(
+      (await ask("Where are they headquartered?", ["Who are the consultants on the JICA report?"])).kind,
+    ).toBe("fallback");
+    // A verb says how, not what ("nyebutnya", "dibutuhkan"), and "prepared" asks who wrote.
+    expect((await ask("JICA nyebutnya apa soal Tegal?", ["Tegal bikin apa?"])).kind).toBe("answer");
+    expect((await ask("Dalam pengembangan tema strategis, apa yang dibutuhkan?")).kind).toBe("answer");
+    expect((await ask("Who prepared the JICA project completion report?")).text).toContain(
+      "KRI International",
+    );
+  });
+
+  it("another country is named by its short name too", async () => {
+    const reply = await ask("Program KOICA Korea buat UMKM ada apa aja?");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toContain("Korea tidak disebut");
+  });
+
+  it("a role asked of a source that names no one in it is not another source's person", async () => {
+    expect((await ask("Who was the reporter of the Tempo article?")).kind).toBe("fallback");
+    expect((await ask("Who was the reporter of the Bisnis article?")).text).toContain("Regi Yanuar");
+  });
+});
+
+describe("statements offered for checking", () => {
+  it("a product put in the wrong region is corrected by where it is, without the wrong region's card", async () => {
+    const reply = await ask("The coffee project is in Kabupaten Paniai, right?");
+    expect(reply.text).toMatch(/^Not quite\./);
+    expect(reply.text).toContain("Dogiyai");
+    expect(reply.text).not.toContain("Paniai");
+  });
+
+  it("a meaning offered for checking is answered with the sources' meaning", async () => {
+    const reply = await ask("The affirmative theme means favouring big exporting companies, right?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("border");
+  });
+
+  it("a start year offered for checking is checked against the start, not read as the 2017 group", async () => {
+    const reply = await ask("wkwk katanya program ini baru mulai 2017 ya kak?");
+    expect(reply.text).toMatch(/^Tidak tepat\./);
+    expect(reply.text).toContain("sejak 2013");
+  });
+});
+
+describe("groups, counts and lists", () => {
+  it("'which … aren't first targets?' excludes that group from the one it names", async () => {
+    const reply = await ask("Which of the 2017 provinces aren't first targets?");
+    expect(reply.text).toContain("Bangka Belitung");
+    expect(reply.text).toContain("Southeast Sulawesi");
+    for (const target of ["Makassar", "Pasuruan", "Dogiyai"]) expect(reply.text).not.toContain(target);
+  });
+
+  it("a phrase of scope before a question belongs to it", async () => {
+    expect((await ask("Dari lima provinsi fase pertama, mana yang paling berhasil?")).kind).toBe("fallback");
+  });
+
+  it("provinces counted beside one province are the programme's", async () => {
+    const reply = await ask(
+      "Counting East Java only once, how many different provinces appear across both lists?",
+    );
+    expect(reply.text).toContain("nine provinces");
+  });
+
+  it("a group's members come in the sources' order, so 'the first one' is theirs", async () => {
+    const first = await ask("yang pertama disebut itu produknya apa?", [
+      "Provinsi mana saja yang jadi target awal?",
+    ]);
+    expect(first.text).toContain("Sulawesi Selatan");
+    const last = await ask("What does the last one on that list make?", [
+      "List the five provinces that joined in 2017, in the order the article gives.",
+    ]);
+    expect(last.text).toContain("Pasuruan");
+  });
+});
+
+describe("follow-ups", () => {
+  it("provinces asked after 'who said …' are those of what was said", async () => {
+    const reply = await ask("provinsinya apa aja?", [
+      "Siapa yang bilang ada tiga provinsi jadi target awal?",
+    ]);
+    expect(reply.text).toContain("Sulawesi Selatan");
+    expect(reply.text).not.toContain("Gati");
+  });
+
+  it("'name them' lists what was counted", async () => {
+    const reply = await ask("name them", ["How many provinces declared themselves ready in 2017?"]);
+    expect(reply.text).toContain("Bangka Belitung");
+  });
+
+  it("a programme fact asked again of a source is that fact's card", async () => {
+    const reply = await ask("is it worded differently in the JICA report?", [
+      "What is the programme's official name?",
+    ]);
+    expect(reply.text).toContain("in Indonesia");
+  });
+
+  it("an Indonesian region name keeps an English chat in English", async () => {
+    const reply = await ask("And Nusa Tenggara Barat?", ["Does the programme include Sulawesi Tenggara?"]);
+    expect(reply.lang).toBe("en");
+    expect(reply.kind).toBe("not_in_programme");
+  });
+});
+
+describe("the asker and their own business", () => {
+  it("a sentence that introduces the asker is context, not the question", async () => {
+    expect(
+      (await ask("Saya punya usaha tahu di Konawe Selatan, gimana cara daftar ikut program ini?")).kind,
+    ).toBe("fallback");
+    const context = await ask("Saya staf dinas di Sulawesi Selatan. Produknya apa?");
+    expect(context.text).toContain("perak");
+  });
+
+  it("whether the asker's business may join asks for requirements the sources don't give", async () => {
+    const reply = await ask("Apakah usaha saya bisa ikut program ini?");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toContain("syarat");
+  });
+
+  it("'sampai sekarang' asks about today: of the programme, the sources of 2017 can't say", async () => {
+    expect((await ask("Apakah program ini masih jalan sampai sekarang?")).kind).toBe("fallback");
+    // Of a regency, what the sources say of its province since 2022 answers it.
+    const regency = await ask("Dogiyai sampai sekarang masih Provinsi Papua kan?");
+    expect(regency.kind).toBe("answer");
+    expect(regency.text).toContain("Papua Tengah");
+  });
+});
