@@ -38,6 +38,10 @@ export interface IntentRow {
 }
 
 const has = (f: Found, ...cues: Cue[]) => cues.some((c) => f.cues.has(c));
+
+/** Whether a question asks which, where, who, when or how many (not only whether). */
+export const asksWh = (f: Found) =>
+  has(f, "plural", "where", "who", "author", "when", "published", "quantity");
 const namesNothing = (f: Found) =>
   [f.provinces, f.places, f.areas, f.islands, f.products, f.criteria, f.people, f.roles, f.orgs, f.sources]
     .concat([f.cohorts, f.terms, f.attributes])

@@ -6,11 +6,13 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "./../lang.ts";
 import type { Asked } from "./answers.ts";
-import { type Intent, intentOf } from "./intents.ts";
+import { counted, provincesCounted } from "./counting.ts";
+import { asksWh, type Intent, intentOf } from "./intents.ts";
 import { inLanguageAsked, namedSubjects } from "./named-subjects.ts";
 import { outsideExcluded, withoutExcluded } from "./negation.ts";
 import type { Found } from "./read.ts";
 import { isRegion, type Subject } from "./subject.ts";
+import { unexplained } from "./unexplained.ts";
 
 /** What a chat remembers of its last answer, so that a follow-up ("and Papua?") can use it. */
 export interface Previous {
@@ -56,11 +58,6 @@ export interface Understood {
   from: string | undefined;
 }
 
-// Cues of a question that asks for something ("which crafts are in it?"), not yes or no ("apakah"
-// asks yes or no as often as what).
-const WH_CUES = ["plural", "where", "who", "author", "when", "published", "quantity"] as const;
-// Each unknown word the question may carry lowers confidence by this factor.
-const UNKNOWN_FACTOR = 0.8;
 // Intents asked of the programme's facts, not of a source: a source named beside them says where
 // the facts are to come from ("which places does the JICA report name for phase 1?").
 const FACT_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
@@ -123,24 +120,6 @@ function knownYears(k: Knowledge): ReadonlySet<number> {
   return years;
 }
 const yearsOf = new WeakMap<Knowledge, ReadonlySet<number>>();
-
-/** What a "how many" counts, from the words of the question. */
-function counted(f: Found, subjects: Subject[]): Asked["counts"] {
-  if (f.selection || subjects.some((s) => s.kind === "criteria")) return "criteria";
-  if (f.cues.has("times")) return "places";
-  if (f.cues.has("provinces")) return "provinces";
-  // "How many sources is this from?"
-  if (f.cues.has("source") && subjects.every((s) => s.kind === "topic")) return "sources";
-  // "How many clusters (facilitators) were placed in phase 1?", "how many IKM were assisted?":
-  // a fact or a term the sources give no number of.
-  if (f.attributes.some((a) => a !== "aim" && a !== "started") || f.terms.length) return "other";
-  // A province's places and products are its entries: "how many products does Sulteng have?".
-  if (f.cues.has("where") || f.cues.has("product")) return "places";
-  // A group is of provinces: "how many of those were picked as first targets?".
-  if (subjects.some((s) => s.kind === "cohort")) return "provinces";
-  if (f.cues.has("criteria")) return "criteria";
-  return undefined;
-}
 
 /** "the third one", "yang kedua": the item of the previous answer's list the question points to. */
 function pointedItem(f: Found, previous: Previous | undefined): Subject | undefined {
@@ -208,17 +187,6 @@ export function understand(
     assumed,
     from,
   };
-}
-
-/**
- * "Counting East Java once, how many provinces are there?": provinces are not counted within one
- * province, so a province named beside that count only qualifies it; the programme's are counted.
- */
-function provincesCounted(f: Found, intent: Intent, subjects: Subject[]): Subject[] {
-  const ofProvinces = intent === "count" && f.cues.has("provinces") && !f.cues.has("times");
-  return ofProvinces && subjects.length > 0 && subjects.every((s) => s.kind === "province")
-    ? [{ kind: "topic", id: "summary" }]
-    : subjects;
 }
 
 // What a question about the programme's state today asks: whether it runs, since or until when.
@@ -375,8 +343,7 @@ function resolve(
   }
   // "Apakah usaha saya bisa ikut?": whether the asker's own business may join asks what it takes.
   const joins =
-    intent === "member" ||
-    (found.cues.has("member") && SHAPING_INTENTS.has(intent) && !WH_CUES.some((cue) => found.cues.has(cue)));
+    intent === "member" || (found.cues.has("member") && SHAPING_INTENTS.has(intent) && !asksWh(found));
   const ofRegion = found.cues.has("provinces") || found.cues.has("where");
   if (joins && found.asker && !ofRegion && subjects.every((s) => s.kind === "topic" && s.id === "summary"))
     intent = "requirements";
@@ -388,51 +355,4 @@ function resolve(
   const latest = Math.max(...knownYears(knowledge));
   if (found.cues.has("after") && found.years.some((y) => y >= latest)) intent = "later";
   return { intent, subjects, followUp, assumed, from };
-}
-
-/**
- * The words a question holds that the matcher cannot account for, and how sure the reading is.
- * A word it does not know where the question says what it asks changes the question. Sentences
- * around the question that ask nothing ("saya pensiunan guru di Siantar") carry any. Elsewhere,
- * a long question that is mostly understood can carry a few ("mohon info, saya dari dinas …"):
- * every three meaningful phrases excuse one; a question that only names its subject ("what is
- * …?") excuses none of its first three; "how" ("gmn") asks about what it names. Whether the
- * programme takes in something, asked yes or no ("bisa UMKM kuliner ikutan program ini?"), asks
- * about that something: its words are all unexplained.
- */
-function unexplained(
-  f: Found,
-  intent: Intent,
-  followUp: boolean,
-  subjects: Subject[],
-): Pick<Understood, "unexplained" | "confidence"> {
-  const named = intent === "describe" || intent === "meaning";
-  const explicit = !named || followUp || f.attributes.length > 0 || f.cues.has("how");
-  const allowed = explicit ? Math.floor(f.meaningful / 3) + 1 : Math.floor((f.meaningful - 1) / 3);
-  // "How is this different from JICA's One Village One Product programme?": set beside a thing
-  // the sources don't know, the comparison is about that thing.
-  const comparedToUnknown = f.cues.has("compare") && f.questionUnknown.length > 0;
-  const membershipOfUnknown =
-    (intent === "member" || f.cues.has("member")) &&
-    !WH_CUES.some((cue) => f.cues.has(cue)) &&
-    subjects.length > 0 &&
-    subjects.every((s) => s.kind === "topic" && s.id === "summary");
-  // "Apa nama koperasi tahu tempe di Konawe Selatan?": a name asked at a place is of the thing
-  // the unknown word names (the place's own name is not asked).
-  const nameAtPlace =
-    intent === "name" && subjects.length > 0 && subjects.every(isRegion) && f.questionUnknown.length > 0;
-  // "The affirmative theme means favouring big exporters, right?": the words are the meaning
-  // offered for checking, answered with the one the sources give.
-  if (intent === "meaning" && f.cues.has("confirm")) return { unexplained: [], confidence: f.certainty };
-  return {
-    unexplained:
-      f.asking.length ||
-      f.questionUnknown.length > allowed ||
-      membershipOfUnknown ||
-      nameAtPlace ||
-      comparedToUnknown
-        ? f.unknown
-        : [],
-    confidence: f.certainty * UNKNOWN_FACTOR ** Math.min(f.unknown.length, allowed),
-  };
 }

@@ -1,0 +1,36 @@
+/**
+ * What a "how many" question counts, and of what. Pure.
+ */
+import type { Asked } from "./answers.ts";
+import type { Intent } from "./intents.ts";
+import type { Found } from "./read.ts";
+import type { Subject } from "./subject.ts";
+
+/** What a "how many" counts, from the words of the question. */
+export function counted(f: Found, subjects: Subject[]): Asked["counts"] {
+  if (f.selection || subjects.some((s) => s.kind === "criteria")) return "criteria";
+  if (f.cues.has("times")) return "places";
+  if (f.cues.has("provinces")) return "provinces";
+  // "How many sources is this from?"
+  if (f.cues.has("source") && subjects.every((s) => s.kind === "topic")) return "sources";
+  // "How many clusters (facilitators) were placed in phase 1?", "how many IKM were assisted?":
+  // a fact or a term the sources give no number of.
+  if (f.attributes.some((a) => a !== "aim" && a !== "started") || f.terms.length) return "other";
+  // A province's places and products are its entries: "how many products does Sulteng have?".
+  if (f.cues.has("where") || f.cues.has("product")) return "places";
+  // A group is of provinces: "how many of those were picked as first targets?".
+  if (subjects.some((s) => s.kind === "cohort")) return "provinces";
+  if (f.cues.has("criteria")) return "criteria";
+  return undefined;
+}
+
+/**
+ * "Counting East Java once, how many provinces are there?": provinces are not counted within one
+ * province, so a province named beside that count only qualifies it; the programme's are counted.
+ */
+export function provincesCounted(f: Found, intent: Intent, subjects: Subject[]): Subject[] {
+  const ofProvinces = intent === "count" && f.cues.has("provinces") && !f.cues.has("times");
+  return ofProvinces && subjects.length > 0 && subjects.every((s) => s.kind === "province")
+    ? [{ kind: "topic", id: "summary" }]
+    : subjects;
+}

@@ -1,0 +1,57 @@
+/**
+ * Which words of a question the matcher cannot account for, and so how sure its reading is. Pure.
+ */
+import { asksWh, type Intent } from "./intents.ts";
+import type { Found } from "./read.ts";
+import { isRegion, type Subject } from "./subject.ts";
+import type { Understood } from "./understand.ts";
+
+// Each unknown word the question may carry lowers confidence by this factor.
+const UNKNOWN_FACTOR = 0.8;
+
+/**
+ * The words a question holds that the matcher cannot account for, and how sure the reading is.
+ * A word it does not know where the question says what it asks changes the question. Sentences
+ * around the question that ask nothing ("saya pensiunan guru di Siantar") carry any. Elsewhere,
+ * a long question that is mostly understood can carry a few ("mohon info, saya dari dinas …"):
+ * every three meaningful phrases excuse one; a question that only names its subject ("what is
+ * …?") excuses none of its first three; "how" ("gmn") asks about what it names. Whether the
+ * programme takes in something, asked yes or no ("bisa UMKM kuliner ikutan program ini?"), asks
+ * about that something: its words are all unexplained.
+ */
+export function unexplained(
+  f: Found,
+  intent: Intent,
+  followUp: boolean,
+  subjects: Subject[],
+): Pick<Understood, "unexplained" | "confidence"> {
+  const named = intent === "describe" || intent === "meaning";
+  const explicit = !named || followUp || f.attributes.length > 0 || f.cues.has("how");
+  const allowed = explicit ? Math.floor(f.meaningful / 3) + 1 : Math.floor((f.meaningful - 1) / 3);
+  // "How is this different from JICA's One Village One Product programme?": set beside a thing
+  // the sources don't know, the comparison is about that thing.
+  const comparedToUnknown = f.cues.has("compare") && f.questionUnknown.length > 0;
+  const membershipOfUnknown =
+    (intent === "member" || f.cues.has("member")) &&
+    !asksWh(f) &&
+    subjects.length > 0 &&
+    subjects.every((s) => s.kind === "topic" && s.id === "summary");
+  // "Apa nama koperasi tahu tempe di Konawe Selatan?": a name asked at a place is of the thing
+  // the unknown word names (the place's own name is not asked).
+  const nameAtPlace =
+    intent === "name" && subjects.length > 0 && subjects.every(isRegion) && f.questionUnknown.length > 0;
+  // "The affirmative theme means favouring big exporters, right?": the words are the meaning
+  // offered for checking, answered with the one the sources give.
+  if (intent === "meaning" && f.cues.has("confirm")) return { unexplained: [], confidence: f.certainty };
+  return {
+    unexplained:
+      f.asking.length ||
+      f.questionUnknown.length > allowed ||
+      membershipOfUnknown ||
+      nameAtPlace ||
+      comparedToUnknown
+        ? f.unknown
+        : [],
+    confidence: f.certainty * UNKNOWN_FACTOR ** Math.min(f.unknown.length, allowed),
+  };
+}
