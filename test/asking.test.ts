@@ -118,6 +118,14 @@ describe("groups, counts and lists", () => {
 });
 
 describe("follow-ups", () => {
+  it("who wrote or edited a source is answered with that person, whom 'she' then means", async () => {
+    expect((await ask("Who edited the Bisnis article?")).text).toMatch(/^Annisa Margrit — the editor/);
+    const official = await ask("is she an official of the programme?", ["Who edited the Bisnis article?"]);
+    expect(official.text).toContain("Not an official of the programme");
+    // "it" is still the article: its time is the source's.
+    expect((await ask("Who edited the article and what time did it go up?")).text).toContain("11:34");
+  });
+
   it("provinces asked after 'who said …' are those of what was said", async () => {
     const reply = await ask("provinsinya apa aja?", [
       "Siapa yang bilang ada tiga provinsi jadi target awal?",

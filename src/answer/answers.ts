@@ -39,6 +39,8 @@ export interface Asked {
   day: boolean;
   /** Asks who wrote or edited something ("siapa yang menulis", "who edited"). */
   author: boolean;
+  /** Of those, who edited it. */
+  editor: boolean;
 }
 
 type Write = (w: AnswerWriter, s: Subject, q: Asked) => Piece | undefined;
@@ -168,7 +170,7 @@ export function answer(w: AnswerWriter, intent: Intent, s: Subject | undefined, 
       : "";
   // Every field of the question an answer reads is in the key (the previous answer's sources only
   // where they are read).
-  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}`;
+  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}:${q.editor}`;
   const key = `a:${intent}:${subjectRef(s)}${named}:${shape}${previous}`;
   return w.memo(key, () => ANSWERS[intent][s.kind]?.(w, s, q));
 }

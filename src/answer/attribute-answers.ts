@@ -357,7 +357,13 @@ export function who(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
     case "source":
       // "Who wrote the Tempo article?": the sources name the writer of Bisnis.com's only (a
       // report's authors are its publishers).
-      if (q.author && w.k.sources[s.id]?.kind === "article" && !w.k.sources[s.id]?.author) return undefined;
+      // "Who edited the Bisnis article?" is answered with that person, whom "is she …?" then asks about.
+      if (q.author) {
+        const source = w.k.sources[s.id];
+        const person = q.editor ? source?.editor : source?.author;
+        if (person) return personCard(w, person, q.lang);
+        if (source?.kind === "article") return undefined;
+      }
       return describe(w, s, q);
     case "person":
     case "org":

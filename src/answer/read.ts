@@ -68,6 +68,8 @@ export interface Found {
   dates: string[];
   /** Whether it opens as a yes-or-no question ("Was …?", "Apakah …?"): a year it names is a claim. */
   yesNo: boolean;
+  /** Asks who edited, not who wrote ("siapa yang menyunting", "who edited it?"). */
+  edits: boolean;
   /** The asker speaks of themselves ("usaha saya", "can I …"). */
   asker: boolean;
   /** The part only introduces the asker ("saya staf Bappeda …"): context for the questions after it. */
@@ -115,6 +117,7 @@ function emptyFound(): Found {
     meaningful: 0,
     yesNo: false,
     intro: false,
+    edits: false,
     asker: false,
     dates: [],
   };
@@ -235,6 +238,15 @@ const VERB_FORM = /^(di|ber|ter)\p{L}{4,}$|^(ny|ng)\p{L}{3,}$|^\p{L}{3,}(ed|ing)
 // The same without "-ing", which makes nouns too ("training", "funding").
 const FINITE_VERB_FORM = /^(di|ber|ter)\p{L}{4,}$|^(ny|ng)\p{L}{3,}$|^\p{L}{3,}ed$/u;
 const isFiniteVerb = (m: Match) => m.tokens.some((t) => FINITE_VERB_FORM.test(t.original));
+const EDIT_WORDS: ReadonlySet<string> = new Set([
+  "edited",
+  "edit",
+  "menyunting",
+  "disunting",
+  "penyunting",
+  "mengedit",
+  "diedit",
+]);
 const VERB_ASKING_WORDS: ReadonlySet<string> = new Set(["who", "where", "when"]);
 const isVerbLike = (m: Match) => m.tokens.some((t) => VERB_FORM.test(t.original));
 /** "JICA's chief advisor": what a name's possessive points to is asked of that name. */
@@ -322,6 +334,7 @@ function foundIn(matches: Match[], asking: ReadonlySet<Match>, asked?: ReadonlyS
   // Judged by the words that ask: chatter merged before them ("I'm a journalist checking a quote.")
   // does not make a question an introduction.
   f.intro = introducesAsker(questions.length ? questions : matches);
+  f.edits = matches.some((m) => EDIT_WORDS.has(m.text));
   f.asker = matches.some((m) => m.text.split(" ").some((w) => ASKER_WORDS.has(w)));
   return f;
 }

@@ -170,6 +170,7 @@ export function understand(
         found.cues.has("who") &&
         (found.cues.has("author") ||
           (found.roles.length > 0 && found.sources.length > 0 && !subjects.some((s) => s.kind === "person"))),
+      editor: found.edits,
       previousSources: previous?.sources ?? [],
       followUp,
     },
@@ -219,10 +220,19 @@ function constrainingSource(
   return source?.kind === "source" ? source.id : undefined;
 }
 
-/** Whether a question asks for provinces, places or products. */
-const asksOfRegions = (f: Found) => f.cues.has("provinces") || f.cues.has("where") || f.cues.has("product");
-/** A subject about what was said: who said it, and where. */
-const isAboutWords = (s: Subject) => s.kind === "person" || s.kind === "source";
+/**
+ * Whether a follow-up asks about what the previous question named rather than the people or
+ * sources its answer gave: provinces after "who said there are three?", the time after "who
+ * edited the article?".
+ */
+function asksOfAsked(f: Found, previous: Previous): boolean {
+  if (!previous.asked?.length) return false;
+  const regions = f.cues.has("provinces") || f.cues.has("where") || f.cues.has("product");
+  const aboutWords = previous.subjects.every((s) => s.kind === "person" || s.kind === "source");
+  const dated = (["when", "clock", "day", "published"] as const).some((cue) => f.cues.has(cue));
+  const ofSources = previous.subjects.every((s) => s.kind === "person") && previous.asked.every(isSource);
+  return (regions && aboutWords) || (dated && ofSources);
+}
 
 /** What a question asks and of whom: named subjects, else the previous question's, else the programme. */
 function resolve(
@@ -313,8 +323,8 @@ function resolve(
     subjects =
       inLang.length < sources.length
         ? inLang.map((id): Subject => ({ kind: "source", id }))
-        : asksOfRegions(found) && previous.subjects.every(isAboutWords) && previous.asked?.length
-          ? previous.asked
+        : asksOfAsked(found, previous)
+          ? (previous.asked ?? previous.subjects)
           : previous.subjects;
     followUp = true;
   } else if (subjects.length === 0) {
