@@ -151,7 +151,7 @@ export const ASKER_WORDS: ReadonlySet<string> = new Set([
   "our",
 ]);
 // Words that make such a sentence a request after all ("saya mau tanya …", "I'd like to know …").
-const REQUEST_WORDS: ReadonlySet<string> = new Set([
+export const REQUEST_WORDS: ReadonlySet<string> = new Set([
   "tanya",
   "bertanya",
   "ketahui",
@@ -160,6 +160,8 @@ const REQUEST_WORDS: ReadonlySet<string> = new Set([
   "wondering",
   "tell",
 ]);
+// Words of wanting: "sy mau jadi fasilitator, gmn caranya?" asks how to get what is wanted.
+export const WANT_WORDS: ReadonlySet<string> = new Set(["mau", "ingin", "pengen", "pingin", "want", "wanna"]);
 
 /** Whether a part only introduces the asker: it opens with "I"/"saya" and asks nothing. */
 export function introducesAsker(part: Match[]): boolean {

@@ -9,6 +9,8 @@ import {
   isName,
   isQuestionWord,
   pieces,
+  REQUEST_WORDS,
+  WANT_WORDS,
   withoutJoiningWords,
 } from "./parts.ts";
 import { nameQuotes } from "./quotes.ts";
@@ -401,6 +403,11 @@ export function readQuestion(question: string, vocabulary: Vocabulary): Reading 
     isQuestionWord(m) || m.concepts.some((c) => c.type === "cue" && WH_LIKE.has(c.cue));
   if (last && /\?\s*$/.test(question) && !clauseMatches[clauseMatches.length - 1]?.some(asksWh))
     last.yesNo = reading.whole.yesNo = true;
+  // "Sy mau jadi fasilitator, gmn caranya?": how to get what the asker wants asks for instructions.
+  const words = all.flatMap((m) => m.text.split(" "));
+  const wants = words.some((w) => WANT_WORDS.has(w)) && !words.some((w) => REQUEST_WORDS.has(w));
+  if (wants && words.some((w) => ASKER_WORDS.has(w)))
+    for (const f of [reading.whole, ...reading.parts]) if (f.cues.has("how")) f.cues.add("howto");
   if (reading.whole.cues.has("confirm")) {
     const names = capitalisedWords(question);
     for (const f of [reading.whole, ...reading.parts]) setClaimedNamesApart(f, names);
