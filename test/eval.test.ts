@@ -134,6 +134,13 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind while the eighteenth set's fixes were under way; its first score is in the README.
+  "test/eval/questions-nineteenth.jsonl": {
+    "in-scope": 94.5,
+    "out-of-scope": 81,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
