@@ -249,6 +249,8 @@ const EDIT_WORDS: ReadonlySet<string> = new Set([
   "mengedit",
   "diedit",
 ]);
+// Question words whose noun may follow a name that qualifies it ("which Makassar workshops").
+const MODIFIED_WORDS: ReadonlySet<string> = new Set(["which", "what", "who", "where", "whose"]);
 const VERB_ASKING_WORDS: ReadonlySet<string> = new Set(["who", "where", "when"]);
 const isVerbLike = (m: Match) => m.tokens.some((t) => VERB_FORM.test(t.original));
 /** "JICA's chief advisor": what a name's possessive points to is asked of that name. */
@@ -276,18 +278,27 @@ function askingWords(matches: Match[]): Match[] {
   const auxiliary = matches.some((m) => m.concepts.some((c) => c.type === "cue" && c.cue === "do"));
   // "when was Gati born?": a sentence that asks nothing ("… in the order the DG gave them") has no slot.
   const asksHere = content.some(isQuestionWord);
+  // A name or product beside the asked noun only says whose it is: "which Makassar workshops",
+  // "where is UNICO headquartered", "merek sepatu apa saja".
+  const modifier = (at: number) => {
+    const m = content[at];
+    return m !== undefined && isName(m) && !isQuestionWord(m);
+  };
   return content.flatMap((m, i) => {
-    const before = content[i - 1];
+    const near = content[i - 1];
+    const before =
+      near && modifier(i - 1) && MODIFIED_WORDS.has(content[i - 2]?.text ?? "") ? content[i - 2] : near;
     // "Who signed the agreement?", "where are they headquartered?": right after a question word,
     // the verb is what is asked (who did that, where it is so).
     // (Indonesian puts its verb after "yang": "produk apa yang diangkat" asks the product.)
-    const whoDid = before !== undefined && VERB_ASKING_WORDS.has(before.text);
+    const whoDid = before !== undefined && before === near && VERB_ASKING_WORDS.has(before.text);
     if (!isUnknown(m) || (isVerbLike(m) && !whoDid)) return [];
     const afterQuestionWord = before !== undefined && isQuestionWord(before);
     const beforeLast = endsWithQuestionWord && i === lastIndex - 1;
     const opens = endsWithQuestionWord && i === 0;
     // "prefektur mana", "lembaga apa": the noun an Indonesian "which" or "what" follows is asked.
-    const after = content[i + 1];
+    const after =
+      modifier(i + 1) && WHICH_AFTER_NOUN.has(content[i + 2]?.text ?? "") ? content[i + 2] : content[i + 1];
     const namesWhich = after !== undefined && isQuestionWord(after) && WHICH_AFTER_NOUN.has(after.text);
     const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary && asksHere;
     return afterQuestionWord || beforeLast || opens || namesWhich || endsAfterName || possessed(matches, m)
