@@ -251,6 +251,7 @@ const EDIT_WORDS: ReadonlySet<string> = new Set([
 ]);
 // Question words whose noun may follow a name that qualifies it ("which Makassar workshops").
 const MODIFIED_WORDS: ReadonlySet<string> = new Set(["which", "what", "who", "where", "whose"]);
+const EXISTS_WORDS: ReadonlySet<string> = new Set(["ada", "adakah"]);
 const VERB_ASKING_WORDS: ReadonlySet<string> = new Set(["who", "where", "when"]);
 const isVerbLike = (m: Match) => m.tokens.some((t) => VERB_FORM.test(t.original));
 /** "JICA's chief advisor": what a name's possessive points to is asked of that name. */
@@ -284,10 +285,19 @@ function askingWords(matches: Match[]): Match[] {
     const m = content[at];
     return m !== undefined && isName(m) && !isQuestionWord(m);
   };
+  // The first word before `i` (step -1: past one name, as English puts it) or after it (step 1:
+  // past two, as Indonesian does).
+  const past = (i: number, step: 1 | -1) => {
+    let at = i + step;
+    while (modifier(at) && Math.abs(at - i) < (step === 1 ? 3 : 2)) at += step;
+    return content[at];
+  };
   return content.flatMap((m, i) => {
     const near = content[i - 1];
-    const before =
-      near && modifier(i - 1) && MODIFIED_WORDS.has(content[i - 2]?.text ?? "") ? content[i - 2] : near;
+    const far = past(i, -1);
+    const before = far && MODIFIED_WORDS.has(far.text) ? far : near;
+    // "ada grup WA …?": what is asked to exist is asked.
+    const exists = EXISTS_WORDS.has(matches[matches.indexOf(m) - 1]?.text ?? "");
     // "Who signed the agreement?", "where are they headquartered?": right after a question word,
     // the verb is what is asked (who did that, where it is so).
     // (Indonesian puts its verb after "yang": "produk apa yang diangkat" asks the product.)
@@ -297,13 +307,12 @@ function askingWords(matches: Match[]): Match[] {
     const beforeLast = endsWithQuestionWord && i === lastIndex - 1;
     const opens = endsWithQuestionWord && i === 0;
     // "prefektur mana", "lembaga apa": the noun an Indonesian "which" or "what" follows is asked.
-    const after =
-      modifier(i + 1) && WHICH_AFTER_NOUN.has(content[i + 2]?.text ?? "") ? content[i + 2] : content[i + 1];
+    const later = past(i, 1);
+    const after = later && WHICH_AFTER_NOUN.has(later.text) ? later : content[i + 1];
     const namesWhich = after !== undefined && isQuestionWord(after) && WHICH_AFTER_NOUN.has(after.text);
     const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary && asksHere;
-    return afterQuestionWord || beforeLast || opens || namesWhich || endsAfterName || possessed(matches, m)
-      ? [m]
-      : [];
+    const slot = afterQuestionWord || beforeLast || opens || namesWhich || exists;
+    return slot || endsAfterName || possessed(matches, m) ? [m] : [];
   });
 }
 
