@@ -53,6 +53,21 @@ describe("what a question asks for, read from its words", () => {
     );
   });
 
+  it("a name between the question word and the noun only qualifies the noun asked", async () => {
+    expect((await ask("Which Makassar workshops were selected?")).kind).toBe("fallback");
+    expect((await ask("Merek sepatu Mojokerto apa saja yang dibina?")).kind).toBe("fallback");
+    expect((await ask("ada grup WA buat peserta program ini ga")).kind).toBe("fallback");
+    // A name the noun belongs to is still answered: "which directorate inside the ministry".
+    expect(
+      (await ask("Which directorate inside the Ministry of Industry handles this cooperation?")).kind,
+    ).toBe("answer");
+  });
+
+  it("'sy mau jadi fasilitator, gmn caranya?' asks for instructions the sources don't give", async () => {
+    expect((await ask("Sy mau jadi fasilitator praktis, gmn caranya?")).kind).toBe("fallback");
+    expect((await ask("saya mau tahu gimana cara kerjanya")).kind).toBe("answer");
+  });
+
   it("another country is named by its short name too", async () => {
     const reply = await ask("Program KOICA Korea buat UMKM ada apa aja?");
     expect(reply.kind).toBe("fallback");
@@ -144,6 +159,12 @@ describe("follow-ups", () => {
       "What is the programme's official name?",
     ]);
     expect(reply.text).toContain("in Indonesia");
+  });
+
+  it("'how do they go about it?' after the aim asks how the programme works", async () => {
+    const reply = await ask("how do they go about it?", ["What's the purpose of the programme?"]);
+    expect(reply.text).toContain("facilitators");
+    expect((await ask("masih jalan sampai sekarang?", ["Program ini sejak kapan?"])).kind).toBe("fallback");
   });
 
   it("an Indonesian region name keeps an English chat in English", async () => {

@@ -182,7 +182,7 @@ export function understand(
     now:
       found.cues.has("now") &&
       (asksOfPeople ||
-        ((found.programme || found.cues.has("domain") || isSummary(subjects)) && STATUS_INTENTS.has(intent))),
+        ((found.programme || found.cues.has("domain") || subjects.every((s) => s.kind === "topic")) && STATUS_INTENTS.has(intent))),
     followUp,
     foreign: found.countries[0],
     assumed,
@@ -315,6 +315,16 @@ function resolve(
   } else if (subjects.length === 0 && found.cues.has("author") && previous?.sources.length) {
     // "who edited it?" after an answer about its writer: "it" is the source that answer cites.
     subjects = [...new Set(previous.sources)].map((id): Subject => ({ kind: "source", id }));
+    followUp = true;
+  } else if (
+    subjects.length === 0 &&
+    found.cues.has("how") &&
+    !found.cues.has("howto") &&
+    previous?.subjects.every((s) => s.kind === "topic" && s.id !== "approach")
+  ) {
+    // "how do they go about it?" after the aim or the partners: how the programme works.
+    intent = "describe";
+    subjects = [{ kind: "topic", id: "approach" }];
     followUp = true;
   } else if (subjects.length === 0 && previous && !found.programme) {
     // "which one is in English?" of the sources just listed: those in that language.
