@@ -56,7 +56,7 @@ describe("what a question asks for, read from its words", () => {
   it("a name between the question word and the noun only qualifies the noun asked", async () => {
     expect((await ask("Which Makassar workshops were selected?")).kind).toBe("fallback");
     expect((await ask("Merek sepatu Mojokerto apa saja yang dibina?")).kind).toBe("fallback");
-    expect((await ask("ada grup WA buat peserta program ini ga")).kind).toBe("fallback");
+    expect((await ask("Ada lowongan kerja di proyek JICA ini?")).kind).toBe("fallback");
     // A name the noun belongs to is still answered: "which directorate inside the ministry".
     expect(
       (await ask("Which directorate inside the Ministry of Industry handles this cooperation?")).kind,
