@@ -395,11 +395,13 @@ export function formatDate(lang: Lang, date: string, options: { weekday?: boolea
   if (!day) return `${monthName} ${year}`;
   const dated = `${Number(day)} ${monthName} ${year}`;
   if (!options.weekday) return dated;
-  const at = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  return `${WEEKDAYS[lang].format(at)}, ${dated}`;
+  const weekday = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))).getUTCDay();
+  return `${WEEKDAYS[lang][weekday]}, ${dated}`;
 }
 
-const WEEKDAYS = {
-  id: new Intl.DateTimeFormat("id-ID", { weekday: "long", timeZone: "UTC" }),
-  en: new Intl.DateTimeFormat("en-GB", { weekday: "long", timeZone: "UTC" }),
-} as const;
+// Written out, as the months are: an Intl.DateTimeFormat would load the locales' calendar data
+// (some 8 MB held for as long as the bot runs) for seven words.
+const WEEKDAYS: Record<Lang, string[]> = {
+  id: ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
+  en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+};
