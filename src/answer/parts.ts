@@ -107,7 +107,14 @@ export function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
     const last = out[out.length - 1];
     // "Dari lima provinsi fase pertama, mana yang paling berhasil?": a piece that opens with a
     // word of scope and asks nothing itself says what the next question is about.
-    if (i < raw.length - 1 && SCOPE_WORDS.has(piece[0]?.text ?? "") && !piece.some(isQuestionWord)) {
+    // "Kapan dan di mana MoU-nya ditandatangani?": question words alone ask of what the piece after
+    // them names ("dari kapan & sama siapa" are two questions of the programme).
+    const names = (m: Match) => m.concepts.length === 0 || m.concepts.some((c) => c.type !== "cue");
+    const onlyAsks = piece.every(isQuestionWord) && (raw[i + 1] ?? []).some(names);
+    if (
+      i < raw.length - 1 &&
+      (onlyAsks || (SCOPE_WORDS.has(piece[0]?.text ?? "") && !piece.some(isQuestionWord)))
+    ) {
       pending.push(...piece);
       return;
     }

@@ -182,7 +182,8 @@ export function understand(
     now:
       found.cues.has("now") &&
       (asksOfPeople ||
-        ((found.programme || found.cues.has("domain") || subjects.every((s) => s.kind === "topic")) && STATUS_INTENTS.has(intent))),
+        ((found.programme || found.cues.has("domain") || subjects.every((s) => s.kind === "topic")) &&
+          STATUS_INTENTS.has(intent))),
     followUp,
     foreign: found.countries[0],
     assumed,
