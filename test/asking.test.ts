@@ -68,6 +68,20 @@ describe("what a question asks for, read from its words", () => {
     expect((await ask("saya mau tahu gimana cara kerjanya")).kind).toBe("answer");
   });
 
+  it("question words alone ask of what the next piece names; two complete questions stay two", async () => {
+    expect((await ask("Kapan dan di mana MoU kerja sama ini ditandatangani?")).kind).toBe("fallback");
+    const two = await ask(
+      "ceritain dong kak singkatnya program IKM indonesia-jepang ini, dari kapan & sama siapa",
+    );
+    expect(two.text).toContain("2013");
+    expect(two.text).toContain("JICA");
+  });
+
+  it("a name in Japanese is not in the sources, which name the programme in English and Indonesian", async () => {
+    expect((await ask("What's the Japanese name of the project?")).kind).toBe("fallback");
+    expect((await ask("Tolong terjemahkan 'selamat pagi' ke bahasa Jepang")).kind).toBe("fallback");
+  });
+
   it("another country is named by its short name too", async () => {
     const reply = await ask("Program KOICA Korea buat UMKM ada apa aja?");
     expect(reply.kind).toBe("fallback");
