@@ -197,6 +197,14 @@ describe("the asker and their own business", () => {
     expect(context.text).toContain("perak");
   });
 
+  it("'provinsi kami' after the asker names their region is that region", async () => {
+    const reply = await ask(
+      "Kepada Yth. pengelola layanan, saya anggota DPRD Kalimantan Timur. Apakah provinsi kami termasuk dalam kerja sama ini? Hormat kami.",
+    );
+    expect(reply.kind).toBe("not_in_programme");
+    expect(reply.text).toMatch(/^Kalimantan Timur tidak termasuk/);
+  });
+
   it("whether the asker's business may join asks for requirements the sources don't give", async () => {
     const reply = await ask("Apakah usaha saya bisa ikut program ini?");
     expect(reply.kind).toBe("fallback");

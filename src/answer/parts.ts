@@ -40,8 +40,12 @@ const QUESTION_WORDS: ReadonlySet<Cue> = new Set<Cue>([
   "meaning",
 ]);
 
-// Words that open a phrase of scope ("of the five …", "soal Papua, …"), not a question.
+// Words that open a phrase of scope ("of the five …", "soal Papua, …") or an address ("Kepada
+// Yth. pengelola, …"), not a question.
 const SCOPE_WORDS: ReadonlySet<string> = new Set([
+  "kepada",
+  "yth",
+  "dear",
   "dari",
   "antara",
   "diantara",
@@ -69,6 +73,9 @@ const TRAILING_SCOPE_WORDS: ReadonlySet<string> = new Set([
   "based",
   "berdasarkan",
 ]);
+
+/** The first word of a piece ("kepada" of the phrase "kepada yth"). */
+const firstWord = (piece: Match[]) => piece[0]?.text.split(" ")[0] ?? "";
 
 /** Whether a phrase names something (a province, a person, a source …). */
 export const isName = (m: Match) => m.concepts.some((c) => NAME_CONCEPTS.has(c.type));
@@ -113,14 +120,14 @@ export function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
     const onlyAsks = piece.every(isQuestionWord) && (raw[i + 1] ?? []).some(names);
     if (
       i < raw.length - 1 &&
-      (onlyAsks || (SCOPE_WORDS.has(piece[0]?.text ?? "") && !piece.some(isQuestionWord)))
+      (onlyAsks || (SCOPE_WORDS.has(firstWord(piece)) && !piece.some(isQuestionWord)))
     ) {
       pending.push(...piece);
       return;
     }
     // "…, in the order the article gives", "…, menurut laporan JICA": a phrase of scope after a
     // question belongs to it.
-    if (last && TRAILING_SCOPE_WORDS.has(piece[0]?.text ?? "") && !piece.some(isQuestionWord)) {
+    if (last && TRAILING_SCOPE_WORDS.has(firstWord(piece)) && !piece.some(isQuestionWord)) {
       last.push(...piece);
       return;
     }

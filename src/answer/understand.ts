@@ -366,8 +366,15 @@ function resolve(
   const joins =
     intent === "member" || (found.cues.has("member") && SHAPING_INTENTS.has(intent) && !asksWh(found));
   const ofRegion = found.cues.has("provinces") || found.cues.has("where");
-  if (joins && found.asker && !ofRegion && subjects.every((s) => s.kind === "topic" && s.id === "summary"))
-    intent = "requirements";
+  const ofProgramme = subjects.every((s) => s.kind === "topic" && s.id === "summary");
+  if (joins && found.asker && !ofRegion && ofProgramme) intent = "requirements";
+  // "Saya anggota DPRD Kalimantan Timur. Apakah provinsi kami termasuk?": the asker's region is
+  // the one they just named.
+  const named = previous?.subjects.filter(isRegion) ?? [];
+  if (joins && found.asker && ofRegion && ofProgramme && named.length) {
+    subjects = named;
+    followUp = true;
+  }
   // Requirements to take part are answered with what the sources do give: how regions are chosen.
   if (intent === "requirements") subjects = [{ kind: "criteria" }];
   if (found.cues.has("officials") && intent === "who" && subjects.every((s) => s.kind === "topic"))
