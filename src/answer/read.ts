@@ -1,5 +1,6 @@
 import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
+import { askingWords, asksInstructions, FILLER_CUES, isFiniteVerb, isUnknown } from "./asking-slot.ts";
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import type { Cue, SmallTalk } from "./lexicon.ts";
 import { clauses } from "./normalise.ts";
@@ -129,20 +130,6 @@ function push<T extends string | number>(list: T[], value: T): void {
   if (!list.includes(value)) list.push(value);
 }
 
-// Cues that carry no meaning of their own.
-const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([
-  "stop",
-  "not",
-  "and",
-  "do",
-  "pronoun",
-  "confirm",
-  "opener",
-  "tag",
-  "reply_en",
-  "reply_id",
-]);
-
 /** Adds what one phrase stands for to `found`. */
 function collect(found: Found, match: Match): void {
   if (match.concepts.length === 0) {
@@ -226,20 +213,7 @@ function collect(found: Found, match: Match): void {
   }
 }
 
-// Words of time ("today", "sekarang") and the programme's own ("Japan's", "IKM") do not say what
-// is asked either: "the tin price today", "who was Japan's ambassador?".
-const SLOT_FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([...FILLER_CUES, "now", "domain"]);
-const isFiller = (m: Match) =>
-  m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && SLOT_FILLER_CUES.has(c.cue));
-const isUnknown = (m: Match) => m.concepts.length === 0 && !/^\d+$/.test(m.text) && m.text.length >= 3;
-
-// Verbs by their form: Indonesian prefixes ("didampingi", "berasal"; not me-, which begins
-// "menteri" too), chat's nasal ones ("nyebutnya", "ngasih"), English endings ("supported",
-// "covering"). A verb says how something is done, not which fact is asked.
-const VERB_FORM = /^(di|ber|ter)\p{L}{4,}$|^(ny|ng)\p{L}{3,}$|^\p{L}{3,}(ed|ing)$/u;
-// The same without "-ing", which makes nouns too ("training", "funding").
-const FINITE_VERB_FORM = /^(di|ber|ter)\p{L}{4,}$|^(ny|ng)\p{L}{3,}$|^\p{L}{3,}ed$/u;
-const isFiniteVerb = (m: Match) => m.tokens.some((t) => FINITE_VERB_FORM.test(t.original));
+// Words that ask who edited, not who wrote.
 const EDIT_WORDS: ReadonlySet<string> = new Set([
   "edited",
   "edit",
@@ -249,81 +223,6 @@ const EDIT_WORDS: ReadonlySet<string> = new Set([
   "mengedit",
   "diedit",
 ]);
-// Question words whose noun may follow a name that qualifies it ("which Makassar workshops").
-const MODIFIED_WORDS: ReadonlySet<string> = new Set(["which", "what", "who", "where", "whose"]);
-const EXISTS_WORDS: ReadonlySet<string> = new Set(["ada", "adakah"]);
-const VERB_ASKING_WORDS: ReadonlySet<string> = new Set(["who", "where", "when"]);
-const isVerbLike = (m: Match) => m.tokens.some((t) => VERB_FORM.test(t.original));
-/** "JICA's chief advisor": what a name's possessive points to is asked of that name. */
-function possessed(matches: Match[], m: Match): boolean {
-  const at = matches.indexOf(m);
-  const owner = matches[at - 2];
-  return at >= 2 && matches[at - 1]?.text === "s" && owner !== undefined && isName(owner);
-}
-
-/**
- * Unknown words in the place where a question says what it asks, which change the question:
- * first after the question word ("what is the population of …", "berapa anggaran …"), last
- * before a question word that ends the question ("Gati lahir kapan?"), first in a question a
- * question word ends ("penduduk Papua berapa?"), or last, after a name ("when was Gati born?"),
- * unless an English auxiliary makes it the question's verb ("does the theme favour …?"). Verbs
- * are not asked for. So is what a name's possessive points to ("JICA's chief advisor").
- */
-const WHICH_AFTER_NOUN = new Set(["mana", "apa", "apaan", "apa saja", "mana saja"]);
-
-function askingWords(matches: Match[]): Match[] {
-  const content = matches.filter((m) => !isFiller(m));
-  const lastIndex = content.length - 1;
-  const last = content[lastIndex];
-  const endsWithQuestionWord = last !== undefined && isQuestionWord(last);
-  const auxiliary = matches.some((m) => m.concepts.some((c) => c.type === "cue" && c.cue === "do"));
-  // "when was Gati born?": a sentence that asks nothing ("… in the order the DG gave them") has no slot.
-  const asksHere = content.some(isQuestionWord);
-  // A name or product beside the asked noun only says whose it is: "which Makassar workshops",
-  // "where is UNICO headquartered", "merek sepatu apa saja".
-  const modifier = (at: number) => {
-    const m = content[at];
-    return m !== undefined && isName(m) && !isQuestionWord(m);
-  };
-  // The first word before `i` (step -1: past one name, as English puts it) or after it (step 1:
-  // past two, as Indonesian does).
-  const past = (i: number, step: 1 | -1) => {
-    let at = i + step;
-    while (modifier(at) && Math.abs(at - i) < (step === 1 ? 3 : 2)) at += step;
-    return content[at];
-  };
-  return content.flatMap((m, i) => {
-    const near = content[i - 1];
-    const far = past(i, -1);
-    const before = far && MODIFIED_WORDS.has(far.text) ? far : near;
-    // "ada grup WA …?": what is asked to exist is asked.
-    const exists = EXISTS_WORDS.has(matches[matches.indexOf(m) - 1]?.text ?? "");
-    // "Who signed the agreement?", "where are they headquartered?": right after a question word,
-    // the verb is what is asked (who did that, where it is so).
-    // (Indonesian puts its verb after "yang": "produk apa yang diangkat" asks the product.)
-    const whoDid = before !== undefined && before === near && VERB_ASKING_WORDS.has(before.text);
-    if (!isUnknown(m) || (isVerbLike(m) && !whoDid)) return [];
-    const afterQuestionWord = before !== undefined && isQuestionWord(before);
-    const beforeLast = endsWithQuestionWord && i === lastIndex - 1;
-    const opens = endsWithQuestionWord && i === 0;
-    // "prefektur mana", "lembaga apa": the noun an Indonesian "which" or "what" follows is asked.
-    const later = past(i, 1);
-    const after = later && WHICH_AFTER_NOUN.has(later.text) ? later : content[i + 1];
-    const namesWhich = after !== undefined && isQuestionWord(after) && WHICH_AFTER_NOUN.has(after.text);
-    const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary && asksHere;
-    const slot = afterQuestionWord || beforeLast || opens || namesWhich || exists;
-    return slot || endsAfterName || possessed(matches, m) ? [m] : [];
-  });
-}
-
-/** "cara mengurus …", "bagaimana membuat …": "how" and a verb ask for instructions. */
-function asksInstructions(matches: Match[]): boolean {
-  return matches.some((m, i) => {
-    const next = matches[i + 1];
-    const how = m.concepts.some((c) => c.type === "cue" && c.cue === "how");
-    return how && next?.tokens.some((t) => /^(me|ber)\p{L}{4,}$/u.test(t.original)) === true;
-  });
-}
 
 /**
  * Reads what `matches` hold. `asking` holds the words in the slot where a question says what it
