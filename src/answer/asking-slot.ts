@@ -31,14 +31,16 @@ export const isUnknown = (m: Match) => m.concepts.length === 0 && !/^\d+$/.test(
 // "menteri" too), chat's nasal ones ("nyebutnya", "ngasih"), English endings ("supported",
 // "covering"). A verb says how something is done, not which fact is asked.
 const VERB_FORM = /^(di|ber|ter)\p{L}{4,}$|^(ny|ng)\p{L}{3,}$|^\p{L}{3,}(ed|ing)$/u;
-// The same without "-ing", which makes nouns too ("training", "funding").
-const FINITE_VERB_FORM = /^(di|ber|ter)\p{L}{4,}$|^(ny|ng)\p{L}{3,}$|^\p{L}{3,}ed$/u;
-export const isFiniteVerb = (m: Match) => m.tokens.some((t) => FINITE_VERB_FORM.test(t.original));
+const isVerbLike = (m: Match) => m.tokens.some((t) => VERB_FORM.test(t.original));
+/** A verb by its form, but not "-ing", which makes nouns too ("training", "funding"). */
+export const isFiniteVerb = (m: Match) =>
+  m.tokens.some((t) => VERB_FORM.test(t.original) && !t.original.endsWith("ing"));
 // Question words whose noun may follow a name that qualifies it ("which Makassar workshops").
 const MODIFIED_WORDS: ReadonlySet<string> = new Set(["which", "what", "who", "where", "whose"]);
 const EXISTS_WORDS: ReadonlySet<string> = new Set(["ada", "adakah"]);
 const VERB_ASKING_WORDS: ReadonlySet<string> = new Set(["who", "where", "when"]);
-const isVerbLike = (m: Match) => m.tokens.some((t) => VERB_FORM.test(t.original));
+// Indonesian "which"/"what", which follow the noun they ask ("prefektur mana", "lembaga apa").
+const WHICH_AFTER_NOUN = new Set(["mana", "apa", "apaan", "apa saja", "mana saja"]);
 /** "JICA's chief advisor": what a name's possessive points to is asked of that name. */
 function possessed(matches: Match[], m: Match): boolean {
   const at = matches.indexOf(m);
@@ -51,11 +53,12 @@ function possessed(matches: Match[], m: Match): boolean {
  * first after the question word ("what is the population of …", "berapa anggaran …"), last
  * before a question word that ends the question ("Gati lahir kapan?"), first in a question a
  * question word ends ("penduduk Papua berapa?"), or last, after a name ("when was Gati born?"),
- * unless an English auxiliary makes it the question's verb ("does the theme favour …?"). Verbs
- * are not asked for. So is what a name's possessive points to ("JICA's chief advisor").
+ * unless an English auxiliary makes it the question's verb ("does the theme favour …?"); the
+ * noun before Indonesian "mana"/"apa" ("prefektur mana"), and one asked to exist ("ada lowongan
+ * …?"). Names between the question word and its noun only qualify it ("which Makassar
+ * workshops"). Verbs are not asked for, but right after who/where/when ("who signed …?"). So is
+ * what a name's possessive points to ("JICA's chief advisor").
  */
-const WHICH_AFTER_NOUN = new Set(["mana", "apa", "apaan", "apa saja", "mana saja"]);
-
 export function askingWords(matches: Match[]): Match[] {
   const content = matches.filter((m) => !isFiller(m));
   const lastIndex = content.length - 1;
@@ -77,12 +80,13 @@ export function askingWords(matches: Match[]): Match[] {
     while (modifier(at) && Math.abs(at - i) < (step === 1 ? 3 : 2)) at += step;
     return content[at];
   };
+  const position = new Map(matches.map((m, at) => [m, at]));
   return content.flatMap((m, i) => {
     const near = content[i - 1];
     const far = past(i, -1);
     const before = far && MODIFIED_WORDS.has(far.text) ? far : near;
     // "ada grup WA …?": what is asked to exist is asked.
-    const exists = EXISTS_WORDS.has(matches[matches.indexOf(m) - 1]?.text ?? "");
+    const exists = EXISTS_WORDS.has(matches[(position.get(m) ?? 0) - 1]?.text ?? "");
     // "Who signed the agreement?", "where are they headquartered?": right after a question word,
     // the verb is what is asked (who did that, where it is so).
     // (Indonesian puts its verb after "yang": "produk apa yang diangkat" asks the product.)

@@ -5,9 +5,10 @@
  */
 import type { Asked } from "./answers.ts";
 import { criterionCard, describe, officialsCard, personCard, sourceCard, topicCard } from "./cards.ts";
+import { formatDate } from "./dates.ts";
 import { membershipCard } from "./region-cards.ts";
 import { isRegion, type Subject } from "./subject.ts";
-import { type AnswerWriter, capitalise, formatDate, joinList, type Piece } from "./writer.ts";
+import { type AnswerWriter, capitalise, joinList, type Piece } from "./writer.ts";
 
 /** The entries a subject stands for: a province's, a place's, a product's. */
 function entriesOf(w: AnswerWriter, s: Subject) {

@@ -3,9 +3,10 @@
  * "Papua?", a button or a deep link, and what a "the sources don't say" reply adds.
  */
 import type { Lang } from "../lang.ts";
+import { formatDate } from "./dates.ts";
 import { islandCard, membershipCard } from "./region-cards.ts";
 import { type Subject, subjectRef } from "./subject.ts";
-import { type AnswerWriter, capitalise, formatDate, type Piece } from "./writer.ts";
+import { type AnswerWriter, capitalise, type Piece } from "./writer.ts";
 
 /** What shapes a card beyond its subject. */
 export interface CardOptions {
@@ -153,10 +154,12 @@ function writeCard(w: AnswerWriter, s: Subject, q: CardOptions): Piece | undefin
       return personCard(w, s.id, lang);
     case "org":
       return orgCard(w, s.id, lang);
-    case "source":
+    case "source": {
       // "A completion report for the second phase?": a report on one group says nothing of another.
-      if (q.cohort && w.k.sources[s.id]?.covers && w.k.sources[s.id]?.covers !== q.cohort) return undefined;
+      const covers = w.k.sources[s.id]?.covers;
+      if (q.cohort && covers && covers !== q.cohort) return undefined;
       return sourceCard(w, s.id, lang);
+    }
     case "term":
       return termCard(w, s.id, lang);
     case "officials":

@@ -74,6 +74,9 @@ const TRAILING_SCOPE_WORDS: ReadonlySet<string> = new Set([
   "berdasarkan",
 ]);
 
+/** A phrase that is more than a cue: a name, or a word the matcher does not know. */
+const isContent = (m: Match) => m.concepts.length === 0 || m.concepts.some((c) => c.type !== "cue");
+
 /** The first word of a piece ("kepada" of the phrase "kepada yth"). */
 const firstWord = (piece: Match[]) => piece[0]?.text.split(" ")[0] ?? "";
 
@@ -116,8 +119,7 @@ export function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
     // word of scope and asks nothing itself says what the next question is about.
     // "Kapan dan di mana MoU-nya ditandatangani?": question words alone ask of what the piece after
     // them names ("dari kapan & sama siapa" are two questions of the programme).
-    const names = (m: Match) => m.concepts.length === 0 || m.concepts.some((c) => c.type !== "cue");
-    const onlyAsks = piece.every(isQuestionWord) && (raw[i + 1] ?? []).some(names);
+    const onlyAsks = piece.every(isQuestionWord) && (raw[i + 1] ?? []).some(isContent);
     if (
       i < raw.length - 1 &&
       (onlyAsks || (SCOPE_WORDS.has(firstWord(piece)) && !piece.some(isQuestionWord)))

@@ -25,7 +25,7 @@ export interface Found {
   terms: string[];
   cohorts: string[];
   /** The group a question asks which are not in ("which … aren't first targets?"). */
-  excludedCohort?: string | undefined;
+  excludedCohort: string | undefined;
   selection: boolean;
   provinces: string[];
   places: Array<{ province: string; entry: number }>;
@@ -119,6 +119,7 @@ function emptyFound(): Found {
     certainty: 1,
     meaningful: 0,
     yesNo: false,
+    excludedCohort: undefined,
     intro: false,
     edits: false,
     asker: false,

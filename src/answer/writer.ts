@@ -3,6 +3,7 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Cohort, Province, ProvinceEntry } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
+import { formatDate } from "./dates.ts";
 import { provincesOf } from "./negation.ts";
 import { fold } from "./normalise.ts";
 import { type Subject, subjectRef } from "./subject.ts";
@@ -21,37 +22,6 @@ export interface Piece {
 
 /** The most texts a writer remembers before it starts again. */
 const MAX_REMEMBERED_TEXTS = 2_000;
-
-const MONTHS: Record<Lang, string[]> = {
-  id: [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-  ],
-  en: [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ],
-};
 
 /**
  * Writes the texts of answers from the knowledge, in either language: the building blocks the
@@ -383,25 +353,3 @@ export function joinList(lang: Lang, items: string[]): string {
   const and = lang === "id" ? " dan " : " and ";
   return `${items.slice(0, -1).join(", ")}${and}${items[items.length - 1]}`;
 }
-
-/**
- * "2017-12-25" → "25 Desember 2017" ("Senin, 25 Desember 2017" with `weekday`, for a reader who
- * asks which day); "2016-06" → "Juni 2016".
- */
-export function formatDate(lang: Lang, date: string, options: { weekday?: boolean } = {}): string {
-  const [year, month, day] = date.split("-");
-  const monthName = month ? MONTHS[lang][Number(month) - 1] : undefined;
-  if (!monthName) return year ?? date;
-  if (!day) return `${monthName} ${year}`;
-  const dated = `${Number(day)} ${monthName} ${year}`;
-  if (!options.weekday) return dated;
-  const weekday = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))).getUTCDay();
-  return `${WEEKDAYS[lang][weekday]}, ${dated}`;
-}
-
-// Written out, as the months are: an Intl.DateTimeFormat would load the locales' calendar data
-// (some 8 MB held for as long as the bot runs) for seven words.
-const WEEKDAYS: Record<Lang, string[]> = {
-  id: ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
-  en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
-};
