@@ -38,6 +38,7 @@ export const isFiniteVerb = (m: Match) =>
 // Question words whose noun may follow a name that qualifies it ("which Makassar workshops").
 const MODIFIED_WORDS: ReadonlySet<string> = new Set(["which", "what", "who", "where", "whose"]);
 const EXISTS_WORDS: ReadonlySet<string> = new Set(["ada", "adakah"]);
+const RELATIVE_WORDS: ReadonlySet<string> = new Set(["yang", "yg"]);
 const VERB_ASKING_WORDS: ReadonlySet<string> = new Set(["who", "where", "when"]);
 // Indonesian "which"/"what", which follow the noun they ask ("prefektur mana", "lembaga apa").
 const WHICH_AFTER_NOUN = new Set(["mana", "apa", "apaan", "apa saja", "mana saja"]);
@@ -92,7 +93,9 @@ export function askingWords(matches: Match[]): Match[] {
     // (Indonesian puts its verb after "yang": "produk apa yang diangkat" asks the product.)
     const whoDid = before !== undefined && before === near && VERB_ASKING_WORDS.has(before.text);
     if (!isUnknown(m) || (isVerbLike(m) && !whoDid)) return [];
-    const afterQuestionWord = before !== undefined && isQuestionWord(before);
+    // "provinsi mana saja yang siap …": after "yang" comes what the asked thing does or is, not it.
+    const relative = before !== undefined && RELATIVE_WORDS.has(matches[(position.get(m) ?? 0) - 1]?.text ?? "");
+    const afterQuestionWord = before !== undefined && isQuestionWord(before) && !relative;
     const beforeLast = endsWithQuestionWord && i === lastIndex - 1;
     const opens = endsWithQuestionWord && i === 0;
     // "prefektur mana", "lembaga apa": the noun an Indonesian "which" or "what" follows is asked.
