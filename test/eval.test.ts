@@ -141,6 +141,13 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind after the nineteenth set's fixes; its first score is in the README.
+  "test/eval/questions-twentieth.jsonl": {
+    "in-scope": 92.6,
+    "out-of-scope": 88.3,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
