@@ -42,11 +42,44 @@ const RELATIVE_WORDS: ReadonlySet<string> = new Set(["yang", "yg"]);
 const VERB_ASKING_WORDS: ReadonlySet<string> = new Set(["who", "where", "when"]);
 // Indonesian "which"/"what", which follow the noun they ask ("prefektur mana", "lembaga apa").
 const WHICH_AFTER_NOUN = new Set(["mana", "apa", "apaan", "apa saja", "mana saja"]);
-/** "JICA's chief advisor": what a name's possessive points to is asked of that name. */
-function possessed(matches: Match[], m: Match): boolean {
-  const at = matches.indexOf(m);
-  const owner = matches[at - 2];
-  return at >= 2 && matches[at - 1]?.text === "s" && owner !== undefined && isName(owner);
+// Words that open an English noun phrase without meaning of their own ("the", the possessive "s").
+const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "s", "its", "their", "this", "that"]);
+const PHRASE_LENGTH = 3;
+const hasCue = (m: Match | undefined, cues: ReadonlySet<Cue>) =>
+  m?.concepts.some((c) => c.type === "cue" && cues.has(c.cue)) ?? false;
+const AUXILIARY_CUES: ReadonlySet<Cue> = new Set<Cue>(["do", "opener"]);
+
+/**
+ * English puts the noun a question asks last in the phrase after its question word or after a
+ * possessive: "what market *share* did …", "what is the facilitators' *salary*?", "JICA's project
+ * *leader* for …". Such a noun ends its question or comes before the question's auxiliary ("did",
+ * "is"); a word followed by "the" is a verb ("which sources mention the DAK?"). After a
+ * possessive, a preposition may follow too.
+ */
+function englishAskedNouns(matches: Match[]): Set<Match> {
+  const asked = new Set<Match>();
+  matches.forEach((m, i) => {
+    const wh = isQuestionWord(m) && MODIFIED_WORDS.has(m.tokens[0]?.original ?? "");
+    const owner = matches[i - 1];
+    const possessive = m.text === "s" && owner !== undefined && isName(owner);
+    if (!wh && !possessive) return;
+    let at = i + 1;
+    while (DETERMINERS.has(matches[at]?.text ?? "")) at += 1;
+    const first = at;
+    while (at - first < PHRASE_LENGTH) {
+      const word = matches[at];
+      if (word === undefined || isFiller(word) || isQuestionWord(word) || isVerbLike(word)) break;
+      at += 1;
+    }
+    const last = matches[at - 1];
+    const next = matches[at];
+    const ends =
+      next === undefined ||
+      hasCue(next, AUXILIARY_CUES) ||
+      (possessive && isFiller(next) && !DETERMINERS.has(next.text));
+    if (at > first && last !== undefined && ends) asked.add(last);
+  });
+  return asked;
 }
 
 /**
@@ -82,6 +115,7 @@ export function askingWords(matches: Match[]): Match[] {
     return content[at];
   };
   const position = new Map(matches.map((m, at) => [m, at]));
+  const askedNouns = englishAskedNouns(matches);
   return content.flatMap((m, i) => {
     const near = content[i - 1];
     const far = past(i, -1);
@@ -104,7 +138,7 @@ export function askingWords(matches: Match[]): Match[] {
     const namesWhich = after !== undefined && isQuestionWord(after) && WHICH_AFTER_NOUN.has(after.text);
     const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary && asksHere;
     const slot = afterQuestionWord || beforeLast || opens || namesWhich || exists;
-    return slot || endsAfterName || possessed(matches, m) ? [m] : [];
+    return slot || endsAfterName || askedNouns.has(m) ? [m] : [];
   });
 }
 
