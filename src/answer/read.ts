@@ -321,8 +321,12 @@ export function readQuestion(question: string, vocabulary: Vocabulary): Reading 
   const last = reading.parts[reading.parts.length - 1];
   const asksWh = (m: Match) =>
     isQuestionWord(m) || m.concepts.some((c) => c.type === "cue" && WH_LIKE.has(c.cue));
-  if (last && /\?\s*$/.test(question) && !clauseMatches[clauseMatches.length - 1]?.some(asksWh))
-    last.yesNo = reading.whole.yesNo = true;
+  const asksNothing = !clauseMatches[clauseMatches.length - 1]?.some(asksWh);
+  if (last && /\?\s*$/.test(question) && asksNothing) last.yesNo = reading.whole.yesNo = true;
+  // "Program ini mulainya tahun 2015.", "The footwear cluster is in Surabaya": a statement sent
+  // without a question is offered for checking, as if a tag ("right?") ended it.
+  if (last && !/\?/.test(question) && asksNothing && last.smalltalk.length === 0)
+    for (const f of [reading.whole, last]) f.cues.add("confirm");
   // "Sy mau jadi fasilitator, gmn caranya?": how to get what the asker wants asks for instructions.
   const words = all.flatMap((m) => m.text.split(" "));
   const wants = words.some((w) => WANT_WORDS.has(w)) && !words.some((w) => REQUEST_WORDS.has(w));

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import type { AnswerEngine, Reply } from "../src/answer/engine.ts";
+import { testEngine } from "./support/app.ts";
+
+/** The reply to `question`, asked right after `history` in one chat. */
+async function ask(question: string, history: string[] = []): Promise<Reply> {
+  const engine: AnswerEngine = await testEngine();
+  return engine.askAfter(history, question);
+}
+
+describe("a word the sources don't know, where the question asks it", () => {
+  it("English asks the noun its phrase ends with, after a question word or a possessive", async () => {
+    for (const question of [
+      "What market share did the Palu chocolate reach?",
+      "What is the facilitators' salary?",
+      "Who was JICA's project leader for phase 1?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("fallback");
+    }
+    // A word followed by "the" is the question's verb: the sources are asked for.
+    expect((await ask("Which sources mention the special allocation fund (DAK)?")).kind).toBe("answer");
+  });
+
+  it("the sources name no experts: 'Japanese experts' are not the practical facilitators", async () => {
+    const reply = await ask("Are there Japanese experts stationed in Palu?");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).not.toContain("practical facilitators");
+  });
+
+  it("Indonesian 'mana saja' asks which; a word after 'yang' says what the asked thing does", async () => {
+    expect((await ask("Universitas mana saja yang dilibatkan dalam program ini?")).kind).toBe("fallback");
+    const ready = await ask("Provinsi mana saja yg siap ikut tahun 2017?");
+    expect(ready.kind).toBe("answer");
+    expect(ready.text).toContain("Papua");
+  });
+});
+
+describe("statements sent without a question", () => {
+  it("are checked as if a tag ended them", async () => {
+    const start = await ask("Program ini mulainya tahun 2015.");
+    expect(start.kind).toBe("answer");
+    expect(start.text).toMatch(/^Tidak/);
+    expect(start.text).toContain("2013");
+    const date = await ask("The Bisnis article was published in January 2018.");
+    expect(date.text).toMatch(/^Not quite\./);
+    expect(date.text).toContain("25 December 2017");
+  });
+
+  it("a product put in another city of its province is corrected by where it is made", async () => {
+    const reply = await ask("Tofu and tempeh are made in Kendari under the programme.");
+    expect(reply.text).toContain("South Konawe");
+  });
+});
