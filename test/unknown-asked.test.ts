@@ -36,6 +36,18 @@ describe("a word the sources don't know, where the question asks it", () => {
   });
 });
 
+describe("choices a question offers", () => {
+  it("unknown choices are what is asked; known ones are answered", async () => {
+    expect((await ask("Kopi Dogiyai jenisnya arabika atau robusta?")).kind).toBe("fallback");
+    expect((await ask("What rattan products are made in Palu, chairs or baskets?")).kind).toBe("fallback");
+    const origin = await ask("fasilitator praktisnya itu orang mana? dari jepang atau org lokal?");
+    expect(origin.kind).toBe("answer");
+    expect(origin.text).toContain("lokal");
+    const markets = await ask("Produk IKM yang dibina nanti diarahkan ke pasar mana, lokal atau ekspor?");
+    expect(markets.text).toContain("internasional");
+  });
+});
+
 describe("statements sent without a question", () => {
   it("are checked as if a tag ended them", async () => {
     const start = await ask("Program ini mulainya tahun 2015.");

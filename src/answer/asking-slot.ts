@@ -39,6 +39,8 @@ export const isFiniteVerb = (m: Match) =>
 const MODIFIED_WORDS: ReadonlySet<string> = new Set(["which", "what", "who", "where", "whose"]);
 const EXISTS_WORDS: ReadonlySet<string> = new Set(["ada", "adakah"]);
 const RELATIVE_WORDS: ReadonlySet<string> = new Set(["yang", "yg"]);
+// "arabika atau robusta?", "chairs or baskets?": the choices a question offers are what it asks.
+const CHOICE_WORDS: ReadonlySet<string> = new Set(["atau", "or"]);
 const VERB_ASKING_WORDS: ReadonlySet<string> = new Set(["who", "where", "when"]);
 // Indonesian "which"/"what", which follow the noun they ask ("prefektur mana", "lembaga apa").
 const WHICH_AFTER_NOUN = new Set(["mana", "apa", "apaan", "apa saja", "mana saja"]);
@@ -137,7 +139,9 @@ export function askingWords(matches: Match[]): Match[] {
     const after = later && WHICH_AFTER_NOUN.has(later.text) ? later : content[i + 1];
     const namesWhich = after !== undefined && isQuestionWord(after) && WHICH_AFTER_NOUN.has(after.text);
     const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary && asksHere;
-    const slot = afterQuestionWord || beforeLast || opens || namesWhich || exists;
+    const at = position.get(m) ?? 0;
+    const offered = [matches[at - 1], matches[at + 1]].some((w) => CHOICE_WORDS.has(w?.text ?? ""));
+    const slot = afterQuestionWord || beforeLast || opens || namesWhich || exists || offered;
     return slot || endsAfterName || askedNouns.has(m) ? [m] : [];
   });
 }
