@@ -48,6 +48,25 @@ describe("choices a question offers", () => {
   });
 });
 
+describe("the asker's introduction", () => {
+  it("is context of its own: the place it names is not the question's", async () => {
+    const reply = await ask(
+      "Selamat siang. Saya mahasiswa ekonomi di Medan yg lagi nulis skripsi ttg IKM. Kerja sama Indonesia-Jepang ini sebenarnya mulai jalan tahun berapa ya?",
+    );
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("2013");
+    expect(reply.text).not.toContain("Medan");
+  });
+
+  it("'provinsi kami' is the region it names, however the question names the programme", async () => {
+    const reply = await ask(
+      "Kepada Yth. pengelola layanan, saya anggota DPRD Kalimantan Timur. Apakah provinsi kami termasuk dalam kerja sama pengembangan IKM dengan JICA? Hormat kami.",
+    );
+    expect(reply.kind).toBe("not_in_programme");
+    expect(reply.text).toContain("Kalimantan Timur");
+  });
+});
+
 describe("statements sent without a question", () => {
   it("are checked as if a tag ended them", async () => {
     const start = await ask("Program ini mulainya tahun 2015.");

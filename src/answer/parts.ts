@@ -133,6 +133,13 @@ export function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
       last.push(...piece);
       return;
     }
+    // "Saya mahasiswa di Medan yang menulis skripsi. Kapan …?": who asks is context of its own,
+    // not part of the question after it (Medan is not asked about). A greeting or an address
+    // before it still opens the question.
+    if (i < raw.length - 1 && introducesAsker(piece)) {
+      out.push(piece);
+      return;
+    }
     if (asks(piece)) {
       for (const m of piece) asked.add(m);
       out.push([...pending, ...piece]);
@@ -179,9 +186,17 @@ export const REQUEST_WORDS: ReadonlySet<string> = new Set([
 // Words of wanting: "sy mau jadi fasilitator, gmn caranya?" asks how to get what is wanted.
 export const WANT_WORDS: ReadonlySet<string> = new Set(["mau", "ingin", "pengen", "pingin", "want", "wanna"]);
 
-/** Whether a part only introduces the asker: it opens with "I"/"saya" and asks nothing. */
+// A greeting or an address before the asker speaks ("Kepada Yth. Admin.", "Selamat siang.").
+const opensLetter = (m: Match) =>
+  m.concepts.length > 0 && m.concepts.every((c) => (c.type === "cue" && c.cue === "stop") || c.type === "smalltalk");
+
+/**
+ * Whether a part only introduces the asker: it opens with "I"/"saya", after a greeting or an
+ * address at most, and asks nothing.
+ */
 export function introducesAsker(part: Match[]): boolean {
-  const words = part.flatMap((m) => m.text.split(" "));
+  const opening = part.findIndex((m) => ASKER_WORDS.has(m.text.split(" ")[0] ?? "") || !opensLetter(m));
+  const words = part.slice(Math.max(opening, 0)).flatMap((m) => m.text.split(" "));
   return (
     ASKER_WORDS.has(words[0] ?? "") && !part.some(isQuestionWord) && !words.some((w) => REQUEST_WORDS.has(w))
   );

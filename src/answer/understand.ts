@@ -366,7 +366,8 @@ function resolve(
   const joins =
     intent === "member" || (found.cues.has("member") && SHAPING_INTENTS.has(intent) && !asksWh(found));
   const ofRegion = found.cues.has("provinces") || found.cues.has("where");
-  const ofProgramme = subjects.every((s) => s.kind === "topic" && s.id === "summary");
+  // The programme, however the question names it ("kerja sama pengembangan IKM dengan JICA").
+  const ofProgramme = subjects.every((s) => s.kind === "topic");
   if (joins && found.asker && !ofRegion && ofProgramme) intent = "requirements";
   // "Saya anggota DPRD Kalimantan Timur. Apakah provinsi kami termasuk?": the asker's region is
   // the one they just named.
