@@ -36,6 +36,21 @@ describe("a word the sources don't know, where the question asks it", () => {
   });
 });
 
+describe("yes-or-no questions", () => {
+  it("ask whether what follows the subject is so: an unknown word there is not in the sources", async () => {
+    for (const question of ["Did Gati ever visit Dogiyai?", "Is the Tegal metal cluster ISO certified?"]) {
+      expect((await ask(question)).kind, question).toBe("fallback");
+    }
+  });
+
+  it("whether something takes part is asked of that thing, whatever follows", async () => {
+    const batch = await ask("Was Samosir part of the original batch or the 2017 expansion?");
+    expect(batch.kind).toBe("answer");
+    expect(batch.text).toContain("first phase");
+    expect((await ask("Did Bengkulu join back in 2013?")).kind).toBe("not_in_programme");
+  });
+});
+
 describe("choices a question offers", () => {
   it("unknown choices are what is asked; known ones are answered", async () => {
     expect((await ask("Kopi Dogiyai jenisnya arabika atau robusta?")).kind).toBe("fallback");

@@ -50,6 +50,8 @@ const PHRASE_LENGTH = 3;
 const hasCue = (m: Match | undefined, cues: ReadonlySet<Cue>) =>
   m?.concepts.some((c) => c.type === "cue" && cues.has(c.cue)) ?? false;
 const AUXILIARY_CUES: ReadonlySet<Cue> = new Set<Cue>(["do", "opener"]);
+const OPENER_CUES: ReadonlySet<Cue> = new Set<Cue>(["opener"]);
+const MEMBER_CUES: ReadonlySet<Cue> = new Set<Cue>(["member"]);
 
 /**
  * English puts the noun a question asks last in the phrase after its question word or after a
@@ -118,6 +120,11 @@ export function askingWords(matches: Match[]): Match[] {
   };
   const position = new Map(matches.map((m, at) => [m, at]));
   const askedNouns = englishAskedNouns(matches);
+  // "Did Gati ever visit Dogiyai?", "Is the Tegal cluster ISO certified?": a yes-or-no question
+  // asks whether what follows its subject is so, unless it asks whether something takes part ("Do
+  // coffee growers in Aceh take part?", "Was Samosir part of the first batch or the expansion?").
+  const yesNo = hasCue(matches[0], OPENER_CUES) && !matches.some((m) => hasCue(m, MEMBER_CUES));
+  const subjectAt = matches.findIndex(isName);
   return content.flatMap((m, i) => {
     const near = content[i - 1];
     const far = past(i, -1);
@@ -141,7 +148,8 @@ export function askingWords(matches: Match[]): Match[] {
     const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary && asksHere;
     const at = position.get(m) ?? 0;
     const offered = [matches[at - 1], matches[at + 1]].some((w) => CHOICE_WORDS.has(w?.text ?? ""));
-    const slot = afterQuestionWord || beforeLast || opens || namesWhich || exists || offered;
+    const predicate = yesNo && subjectAt >= 0 && at > subjectAt;
+    const slot = afterQuestionWord || beforeLast || opens || namesWhich || exists || offered || predicate;
     return slot || endsAfterName || askedNouns.has(m) ? [m] : [];
   });
 }
