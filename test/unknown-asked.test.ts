@@ -93,6 +93,20 @@ describe("statements sent without a question", () => {
     expect(date.text).toContain("25 December 2017");
   });
 
+  it("names offered for the consultants are corrected by the consultants the report names", async () => {
+    const reply = await ask("The project's consultants were JETRO and Mitsubishi.");
+    expect(reply.text).toContain("KRI International");
+    // Beside a fact of the programme, an organisation is only context.
+    const local = await ask("Does the programme rely on outside consultants as facilitators, or on local people?");
+    expect(local.text).toContain("local resources");
+  });
+
+  it("a hedge ('I believe') and 'launched' check the start", async () => {
+    const reply = await ask("The programme was launched in 2010, I believe.");
+    expect(reply.text).toMatch(/^Not quite\./);
+    expect(reply.text).toContain("2013");
+  });
+
   it("a product put in another city of its province is corrected by where it is made", async () => {
     const reply = await ask("Tofu and tempeh are made in Kendari under the programme.");
     expect(reply.text).toContain("South Konawe");

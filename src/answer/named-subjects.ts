@@ -110,10 +110,14 @@ export function inLanguageAsked(f: Found, k: Knowledge, sources: string[]): stri
 export function namedSubjects(naming: Naming): Subject[] {
   const { found: f, knowledge: k, intent } = naming;
   let subjects = entitySubjects(naming);
-  // "proyek JICA ini", "program IKM": an organisation or a term beside the programme's own words
-  // names the programme, unless the question asks about it ("what is JICA?"). Beside another
-  // subject ("produk IKM di Jawa Barat") it is only the programme's word too.
-  const weak = (s: Subject) => s.kind === "org" || s.kind === "term";
+  // "proyek JICA ini", "program IKM": an organisation that runs the programme or a term, beside
+  // the programme's own words, names the programme, unless the question asks about it ("what is
+  // JICA?"). Beside another subject ("produk IKM di Jawa Barat") it is only the programme's word
+  // too. So is any organisation beside a fact of the programme ("does it rely on outside
+  // consultants as facilitators?"); alone, "the project's consultants" are the consultants.
+  const runs = (id: string) => k.organisations.some((o) => o.id === id && o.runs_programme);
+  const weak = (s: Subject) =>
+    (s.kind === "org" && (runs(s.id) || f.attributes.length > 0)) || s.kind === "term";
   const aboutProgramme = f.attributes.length > 0 || (f.programme && !WEAK_SUBJECT_INTENTS.has(intent));
   if (subjects.some((s) => !weak(s))) subjects = subjects.filter((s) => !weak(s));
   else if (aboutProgramme) subjects = [];

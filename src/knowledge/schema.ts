@@ -155,7 +155,15 @@ const person = z
   .strict();
 
 const organisation = z
-  .object({ id: slug, name: z.string().min(1), about: bilingual, terms, sources: sourceKeys })
+  .object({
+    id: slug,
+    name: z.string().min(1),
+    about: bilingual,
+    // Runs the programme: beside the programme's own words its name names the programme ("proyek JICA").
+    runs_programme: z.boolean().default(false),
+    terms,
+    sources: sourceKeys,
+  })
   .strict();
 
 /** The whole knowledge file, as staff write it. */
