@@ -63,6 +63,14 @@ describe("choices a question offers", () => {
   });
 });
 
+describe("what a question asks of the programme", () => {
+  it("'what is … all about?' describes the programme, not what its name means", async () => {
+    const reply = await ask("In a nutshell, what is this Indonesia-Japan small industry cooperation all about?");
+    expect(reply.text).toContain("JICA");
+    expect(reply.text).not.toMatch(/^IKM stands for/);
+  });
+});
+
 describe("the asker's introduction", () => {
   it("is context of its own: the place it names is not the question's", async () => {
     const reply = await ask(

@@ -240,6 +240,8 @@ function foundIn(matches: Match[], asking: ReadonlySet<Match>, asked?: ReadonlyS
     if (numbered && /^\d{1,2}$/.test(m.text)) f.ordinal ??= Number(m.text);
   });
   if (asksInstructions(matches)) f.cues.add("howto");
+  // "What is the cooperation all about?" asks what it is, described, not what its name means.
+  if (/^(all )?about$/.test(matches[matches.length - 1]?.text ?? "")) f.cues.delete("meaning");
   f.excludedCohort = excludedCohort(matches);
 
   readDates(f, matches);
