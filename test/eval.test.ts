@@ -155,6 +155,13 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind while the twentieth set's fixes were under way; its first score is in the README.
+  "test/eval/questions-twentysecond.jsonl": {
+    "in-scope": 94.1,
+    "out-of-scope": 98.1,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
