@@ -90,6 +90,19 @@ describe("the asker's introduction", () => {
   });
 });
 
+describe("a preface before a colon", () => {
+  it("that names nothing is said around the question, not asked", async () => {
+    const reply = await ask("Sorry, silly question from a tourism office intern: what does IKM actually stand for?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("Industri Kecil dan Menengah");
+  });
+
+  it("that names something says what the question after it is about", async () => {
+    const reply = await ask("West Java regency of Garut: any IKM cluster there in this programme?");
+    expect(reply.kind).toBe("not_in_programme");
+  });
+});
+
 describe("statements sent without a question", () => {
   it("are checked as if a tag ended them", async () => {
     const start = await ask("Program ini mulainya tahun 2015.");

@@ -293,10 +293,24 @@ function excludedCohort(matches: Match[]): string | undefined {
   return undefined;
 }
 
+/**
+ * "For a conference paper on development aid: what is the goal …?": a preface before a colon that
+ * names nothing and asks nothing is a clause of its own, said around the question. One that names
+ * something says what the question is about ("West Java regency of Garut: any cluster there?").
+ */
+function afterPreface(clause: string, read: (text: string) => Match[]): Match[][] {
+  const colon = clause.indexOf(": ");
+  const whole = read(clause);
+  if (colon < 0) return [whole];
+  const preface = read(clause.slice(0, colon));
+  if (preface.some((m) => isName(m) || isQuestionWord(m))) return [whole];
+  return [preface, read(clause.slice(colon + 2))];
+}
+
 /** Reads a message into what it names and the questions it asks. */
 export function readQuestion(question: string, vocabulary: Vocabulary): Reading {
-  const clauseMatches = clauses(nameQuotes(question, vocabulary.quoteTargets)).map((c) =>
-    withoutJoiningWords(vocabulary.segment(vocabulary.tokens(c))),
+  const clauseMatches = clauses(nameQuotes(question, vocabulary.quoteTargets)).flatMap((c) =>
+    afterPreface(c, (text) => withoutJoiningWords(vocabulary.segment(vocabulary.tokens(text)))),
   );
   const all = clauseMatches.flat();
   const asking = new Set(clauseMatches.flatMap(askingWords));
