@@ -71,6 +71,15 @@ describe("what a question asks of the programme", () => {
   });
 });
 
+describe("a region outside the programme", () => {
+  it("is outside whatever is asked of the programme there, unless a thing is asked by name", async () => {
+    const reply = await ask("Di Bantul ada binaan JICA utk IKM gak?");
+    expect(reply.kind).toBe("not_in_programme");
+    expect(reply.text).toContain("Bantul");
+    expect((await ask("What's the street address of the JICA office in Jakarta?")).kind).toBe("fallback");
+  });
+});
+
 describe("the asker's introduction", () => {
   it("is context of its own: the place it names is not the question's", async () => {
     const reply = await ask(

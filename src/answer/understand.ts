@@ -11,6 +11,7 @@ import { asksWh, type Intent, intentOf } from "./intents.ts";
 import { inLanguageAsked, namedSubjects } from "./named-subjects.ts";
 import { outsideExcluded, withoutExcluded } from "./negation.ts";
 import type { Found } from "./read.ts";
+import { membershipOf } from "./membership.ts";
 import { isRegion, type Subject } from "./subject.ts";
 import { unexplained } from "./unexplained.ts";
 
@@ -174,7 +175,7 @@ export function understand(
       previousSources: previous?.sources ?? [],
       followUp,
     },
-    ...unexplained(found, intent, followUp, subjects),
+    ...unexplained(found, intent, followUp, subjects, outsideOnly(subjects, knowledge, areas)),
     // "Can you confirm it began in 2015?", "was the report published in 2018?" (a source has one
     // date): the facts answer it, with the year the sources give.
     unknownYears: checksYear ? [] : found.years.filter((y) => !years.has(y)),
@@ -384,4 +385,12 @@ function resolve(
   const latest = Math.max(...knownYears(knowledge));
   if (found.cues.has("after") && found.years.some((y) => y >= latest)) intent = "later";
   return { intent, subjects, followUp, assumed, from };
+}
+
+/** Whether every subject is a region outside the programme. */
+function outsideOnly(subjects: Subject[], knowledge: Knowledge, areas: Areas): boolean {
+  return (
+    subjects.length > 0 &&
+    subjects.every((s) => s.kind === "area" && membershipOf(s.code, knowledge, areas)?.status === "outside")
+  );
 }

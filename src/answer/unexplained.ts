@@ -24,7 +24,13 @@ export function unexplained(
   intent: Intent,
   followUp: boolean,
   subjects: Subject[],
+  outsideOnly: boolean,
 ): Pick<Understood, "unexplained" | "confidence"> {
+  // "Di Bantul ada binaan JICA gak?": whatever a question asks of the programme in a region
+  // outside it, the programme is not there (unless it asks a thing by name: "the address of
+  // JICA's office in Jakarta").
+  const ofProgramme = f.programme || f.cues.has("domain") || f.cues.has("member");
+  if (outsideOnly && f.asking.length === 0 && ofProgramme) return { unexplained: [], confidence: f.certainty };
   const named = intent === "describe" || intent === "meaning";
   const explicit = !named || followUp || f.attributes.length > 0 || f.cues.has("how");
   const allowed = explicit ? Math.floor(f.meaningful / 3) + 1 : Math.floor((f.meaningful - 1) / 3);
