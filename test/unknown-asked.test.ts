@@ -65,7 +65,9 @@ describe("choices a question offers", () => {
 
 describe("what a question asks of the programme", () => {
   it("'what is … all about?' describes the programme, not what its name means", async () => {
-    const reply = await ask("In a nutshell, what is this Indonesia-Japan small industry cooperation all about?");
+    const reply = await ask(
+      "In a nutshell, what is this Indonesia-Japan small industry cooperation all about?",
+    );
     expect(reply.text).toContain("JICA");
     expect(reply.text).not.toMatch(/^IKM stands for/);
   });
@@ -101,7 +103,9 @@ describe("the asker's introduction", () => {
 
 describe("a preface before a colon", () => {
   it("that names nothing is said around the question, not asked", async () => {
-    const reply = await ask("Sorry, silly question from a tourism office intern: what does IKM actually stand for?");
+    const reply = await ask(
+      "Sorry, silly question from a tourism office intern: what does IKM actually stand for?",
+    );
     expect(reply.kind).toBe("answer");
     expect(reply.text).toContain("Industri Kecil dan Menengah");
   });
@@ -127,7 +131,9 @@ describe("statements sent without a question", () => {
     const reply = await ask("The project's consultants were JETRO and Mitsubishi.");
     expect(reply.text).toContain("KRI International");
     // Beside a fact of the programme, an organisation is only context.
-    const local = await ask("Does the programme rely on outside consultants as facilitators, or on local people?");
+    const local = await ask(
+      "Does the programme rely on outside consultants as facilitators, or on local people?",
+    );
     expect(local.text).toContain("local resources");
   });
 

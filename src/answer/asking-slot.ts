@@ -137,7 +137,8 @@ export function askingWords(matches: Match[]): Match[] {
     const whoDid = before !== undefined && before === near && VERB_ASKING_WORDS.has(before.text);
     if (!isUnknown(m) || (isVerbLike(m) && !whoDid)) return [];
     // "provinsi mana saja yang siap …": after "yang" comes what the asked thing does or is, not it.
-    const relative = before !== undefined && RELATIVE_WORDS.has(matches[(position.get(m) ?? 0) - 1]?.text ?? "");
+    const relative =
+      before !== undefined && RELATIVE_WORDS.has(matches[(position.get(m) ?? 0) - 1]?.text ?? "");
     const afterQuestionWord = before !== undefined && isQuestionWord(before) && !relative;
     const beforeLast = endsWithQuestionWord && i === lastIndex - 1;
     const opens = endsWithQuestionWord && i === 0;

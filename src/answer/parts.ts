@@ -188,7 +188,8 @@ export const WANT_WORDS: ReadonlySet<string> = new Set(["mau", "ingin", "pengen"
 
 // A greeting or an address before the asker speaks ("Kepada Yth. Admin.", "Selamat siang.").
 const opensLetter = (m: Match) =>
-  m.concepts.length > 0 && m.concepts.every((c) => (c.type === "cue" && c.cue === "stop") || c.type === "smalltalk");
+  m.concepts.length > 0 &&
+  m.concepts.every((c) => (c.type === "cue" && c.cue === "stop") || c.type === "smalltalk");
 
 /**
  * Whether a part only introduces the asker: it opens with "I"/"saya", after a greeting or an

@@ -8,10 +8,10 @@ import type { Lang } from "./../lang.ts";
 import type { Asked } from "./answers.ts";
 import { counted, provincesCounted } from "./counting.ts";
 import { asksWh, type Intent, intentOf } from "./intents.ts";
+import { membershipOf } from "./membership.ts";
 import { inLanguageAsked, namedSubjects } from "./named-subjects.ts";
 import { outsideExcluded, withoutExcluded } from "./negation.ts";
 import type { Found } from "./read.ts";
-import { membershipOf } from "./membership.ts";
 import { isRegion, type Subject } from "./subject.ts";
 import { unexplained } from "./unexplained.ts";
 

@@ -30,7 +30,8 @@ export function unexplained(
   // outside it, the programme is not there (unless it asks a thing by name: "the address of
   // JICA's office in Jakarta").
   const ofProgramme = f.programme || f.cues.has("domain") || f.cues.has("member");
-  if (outsideOnly && f.asking.length === 0 && ofProgramme) return { unexplained: [], confidence: f.certainty };
+  if (outsideOnly && f.asking.length === 0 && ofProgramme)
+    return { unexplained: [], confidence: f.certainty };
   const named = intent === "describe" || intent === "meaning";
   const explicit = !named || followUp || f.attributes.length > 0 || f.cues.has("how");
   const allowed = explicit ? Math.floor(f.meaningful / 3) + 1 : Math.floor((f.meaningful - 1) / 3);
