@@ -14,6 +14,7 @@ describe("a word the sources don't know, where the question asks it", () => {
       "What market share did the Palu chocolate reach?",
       "What is the facilitators' salary?",
       "Who was JICA's project leader for phase 1?",
+      "Who is the project manager on the JICA side?",
     ]) {
       const reply = await ask(question);
       expect(reply.kind, question).toBe("fallback");

@@ -47,6 +47,7 @@ const WHICH_AFTER_NOUN = new Set(["mana", "apa", "apaan", "apa saja", "mana saja
 // Words that open an English noun phrase without meaning of their own ("the", the possessive "s").
 const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "s", "its", "their", "this", "that"]);
 const PHRASE_LENGTH = 3;
+const COPULAS: ReadonlySet<string> = new Set(["is", "are", "was", "were"]);
 const hasCue = (m: Match | undefined, cues: ReadonlySet<Cue>) =>
   m?.concepts.some((c) => c.type === "cue" && cues.has(c.cue)) ?? false;
 const AUXILIARY_CUES: ReadonlySet<Cue> = new Set<Cue>(["do", "opener"]);
@@ -68,6 +69,9 @@ function englishAskedNouns(matches: Match[]): Set<Match> {
     const possessive = m.text === "s" && owner !== undefined && isName(owner);
     if (!wh && !possessive) return;
     let at = i + 1;
+    // "who is the project manager on the JICA side?": the noun after a copula is asked, whatever follows.
+    const copula = wh && COPULAS.has(matches[at]?.text ?? "");
+    if (copula) at += 1;
     while (DETERMINERS.has(matches[at]?.text ?? "")) at += 1;
     const first = at;
     while (at - first < PHRASE_LENGTH) {
@@ -80,7 +84,7 @@ function englishAskedNouns(matches: Match[]): Set<Match> {
     const ends =
       next === undefined ||
       hasCue(next, AUXILIARY_CUES) ||
-      (possessive && isFiller(next) && !DETERMINERS.has(next.text));
+      ((possessive || copula) && isFiller(next) && !DETERMINERS.has(next.text));
     if (at > first && last !== undefined && ends) asked.add(last);
   });
   return asked;
