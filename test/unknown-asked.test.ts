@@ -93,6 +93,22 @@ describe("the asker's introduction", () => {
     expect(reply.text).not.toContain("Medan");
   });
 
+  it("ends at a sentence's full stop after a short word, and may say who asks with 'here'", async () => {
+    const reply = await ask(
+      "Founder of a small hardware start-up here. How does the central government bring regional governments into the programme?",
+    );
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("cluster");
+  });
+
+  it("goes on with what the asker says of themselves, which is not asked", async () => {
+    const reply = await ask(
+      "Hello, I own a small leather shoe workshop and would love to be part of this. How do I apply?",
+    );
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toContain("how to apply");
+  });
+
   it("'provinsi kami' is the region it names, however the question names the programme", async () => {
     const reply = await ask(
       "Kepada Yth. pengelola layanan, saya anggota DPRD Kalimantan Timur. Apakah provinsi kami termasuk dalam kerja sama pengembangan IKM dengan JICA? Hormat kami.",

@@ -77,6 +77,23 @@ const TRAILING_SCOPE_WORDS: ReadonlySet<string> = new Set([
 /** A phrase that is more than a cue: a name, or a word the matcher does not know. */
 const isContent = (m: Match) => m.concepts.length === 0 || m.concepts.some((c) => c.type !== "cue");
 
+// What a sentence after an introduction may not name and still be the asker's own story: a
+// question, a request, a fact of the programme, or what someone said.
+const FACT_CONCEPTS: ReadonlySet<string> = new Set([
+  "attribute",
+  "term",
+  "criterion",
+  "cohort",
+  "source",
+  "person",
+]);
+const namesProgrammeFact = (m: Match) =>
+  isQuestionWord(m) ||
+  m.text.split(" ").some((w) => REQUEST_WORDS.has(w)) ||
+  m.concepts.some(
+    (c) => FACT_CONCEPTS.has(c.type) || (c.type === "cue" && (c.cue === "said" || c.cue === "confirm")),
+  );
+
 /** The first word of a piece ("kepada" of the phrase "kepada yth"). */
 const firstWord = (piece: Match[]) => piece[0]?.text.split(" ")[0] ?? "";
 
@@ -103,7 +120,8 @@ export function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
   for (const matches of clauseMatches) {
     let current: Match[] = [];
     for (const m of matches) {
-      if (isAnd(m) && current.length) {
+      // "I own a shoe workshop and would love to join": the asker goes on about themselves.
+      if (isAnd(m) && current.length && !introducesAsker(current)) {
         raw.push(current);
         current = [];
       } else if (!isAnd(m)) current.push(m);
@@ -112,6 +130,7 @@ export function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
   }
   // A piece that asks nothing belongs to the question before it, or else to the one after it.
   const out: Match[][] = [];
+  const introduced = new Set<Match[]>();
   let pending: Match[] = [];
   raw.forEach((piece, i) => {
     const last = out[out.length - 1];
@@ -138,6 +157,14 @@ export function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
     // before it still opens the question.
     if (i < raw.length - 1 && introducesAsker(piece)) {
       out.push(piece);
+      introduced.add(piece);
+      return;
+    }
+    // "Saya mantan pekerja migran. Baru pulang dari Jepang, pengen buka usaha kopi.": what the
+    // asker goes on to say of themselves, asking nothing and naming no fact of the programme or
+    // what someone said, is part of the introduction.
+    if (last && introduced.has(last) && i < raw.length - 1 && !piece.some(namesProgrammeFact)) {
+      last.push(...piece);
       return;
     }
     if (asks(piece)) {
@@ -198,9 +225,10 @@ const opensLetter = (m: Match) =>
 export function introducesAsker(part: Match[]): boolean {
   const opening = part.findIndex((m) => ASKER_WORDS.has(m.text.split(" ")[0] ?? "") || !opensLetter(m));
   const words = part.slice(Math.max(opening, 0)).flatMap((m) => m.text.split(" "));
-  return (
-    ASKER_WORDS.has(words[0] ?? "") && !part.some(isQuestionWord) && !words.some((w) => REQUEST_WORDS.has(w))
-  );
+  // "I'm a lecturer …", or "Founder of a start-up here." ("Saya dengar …" offers a statement.)
+  const speaks = ASKER_WORDS.has(words[0] ?? "") || (words.length > 1 && words[words.length - 1] === "here");
+  const claims = part[Math.max(opening, 0)]?.concepts.some((c) => c.type === "cue" && c.cue === "confirm");
+  return speaks && !claims && !part.some(isQuestionWord) && !words.some((w) => REQUEST_WORDS.has(w));
 }
 
 const isAnd = (m: Match | undefined) =>
