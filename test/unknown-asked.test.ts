@@ -23,6 +23,10 @@ describe("a word the sources don't know, where the question asks it", () => {
     expect((await ask("Which sources mention the special allocation fund (DAK)?")).kind).toBe("answer");
   });
 
+  it("a short word with another vowel is another word, not a misspelt one ('ports' are not 'parts')", async () => {
+    expect((await ask("Which ports are used to ship Pasuruan's ship components?")).kind).toBe("fallback");
+  });
+
   it("the sources name no experts: 'Japanese experts' are not the practical facilitators", async () => {
     const reply = await ask("Are there Japanese experts stationed in Palu?");
     expect(reply.kind).toBe("fallback");

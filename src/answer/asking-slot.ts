@@ -81,9 +81,12 @@ function englishAskedNouns(matches: Match[]): Set<Match> {
     }
     const last = matches[at - 1];
     const next = matches[at];
+    // ("which tofu factories took part?", "which workshops worked with …": a verb follows too.)
     const ends =
       next === undefined ||
       hasCue(next, AUXILIARY_CUES) ||
+      hasCue(next, MEMBER_CUES) ||
+      isFiniteVerb(next) ||
       ((possessive || copula) && isFiller(next) && !DETERMINERS.has(next.text));
     if (at > first && last !== undefined && ends) asked.add(last);
   });

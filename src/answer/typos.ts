@@ -132,6 +132,10 @@ function plausibleSlips(word: string, candidate: string): boolean {
   if (word.length !== candidate.length) return word[0] === candidate[0];
   if (sameLetters(word, candidate)) return true;
   const differ = [...word].flatMap((c, i) => (c === candidate[i] ? [] : [i]));
+  // In a short word, another vowel makes another word more often than a slip: "ports" is not "parts".
+  const vowelSwap = (k: number) =>
+    VOWELS.includes(word[k] as string) && VOWELS.includes(candidate[k] as string);
+  if (word.length < 6 && differ.some(vowelSwap)) return false;
   return differ.every((k) => slipPair(word[k] as string, candidate[k] as string));
 }
 
