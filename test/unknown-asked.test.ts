@@ -15,10 +15,13 @@ describe("a word the sources don't know, where the question asks it", () => {
       "What is the facilitators' salary?",
       "Who was JICA's project leader for phase 1?",
       "Who is the project manager on the JICA side?",
+      "What is Gati Wibawaningsih's educational background?",
     ]) {
       const reply = await ask(question);
       expect(reply.kind, question).toBe("fallback");
     }
+    // After the thing a possessive points to comes the question's verb.
+    expect((await ask("When did the DG's official statement reach Bisnis?")).kind).toBe("answer");
     // A word followed by "the" is the question's verb: the sources are asked for.
     expect((await ask("Which sources mention the special allocation fund (DAK)?")).kind).toBe("answer");
   });

@@ -89,6 +89,12 @@ function englishAskedNouns(matches: Match[]): Set<Match> {
       isFiniteVerb(next) ||
       ((possessive || copula) && isFiller(next) && !DETERMINERS.has(next.text));
     if (at > first && last !== undefined && ends) asked.add(last);
+    // A word that qualifies what a name's possessive points to is asked too ("Gati's
+    // *educational* background"); a word after that thing is the question's verb ("the DG's
+    // statement reach Bisnis").
+    const phrase = matches.slice(first, at);
+    const head = phrase.findIndex((word) => !isUnknown(word));
+    if (possessive) for (const word of phrase.slice(0, head)) asked.add(word);
   });
   return asked;
 }
