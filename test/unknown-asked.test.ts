@@ -108,6 +108,17 @@ describe("the asker's introduction", () => {
     expect(reply.text).toContain("cluster");
   });
 
+  it("ends at a dash, and a request after it opens the question", async () => {
+    const lesson = await ask(
+      "I'm preparing a lesson plan — give me a short overview of the Japan–Indonesia small industry project.",
+    );
+    expect(lesson.text).toContain("2013");
+    const day = await ask(
+      "Sy ASN dari kementerian lain, mau nanya: keterangan resmi Bu Gati diterima Bisnis hari apa?",
+    );
+    expect(day.text).toContain("Senin");
+  });
+
   it("goes on with what the asker says of themselves, which is not asked", async () => {
     const reply = await ask(
       "Hello, I own a small leather shoe workshop and would love to be part of this. How do I apply?",

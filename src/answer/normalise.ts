@@ -191,13 +191,14 @@ export function deletions(word: string, depth: number): Set<string> {
  * namanya?" → two. A dot inside a word ("Bisnis.com") or after an abbreviation ("Kep.", "Kab.",
  * "Prov.") does not split; one after an acronym before a capital does ("… klaster IKM. Mau tanya"),
  * and so does one after a short word before a capitalised word ("… start-up here. How does …"),
+ * and a dash between words ("I'm preparing a lesson — give me …"),
  * and so does "&" between words ("namanya apa & kapan mulai?").
  */
 export function clauses(text: string): string[] {
   return text
     .slice(0, MAX_QUESTION_CHARS * 2)
     .split(
-      /[?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d)\.(?=\s|$)|(?<=\p{Lu}{2})\.(?=\s+\p{Lu})|(?<=\p{L}{2})(?<!\b(?:Kab|Kec|Kel|Prov|Kep|Yth|Jl|Dr|Prof|Ir|Hj|Bpk|Sdr|Mr|Mrs|Ms|St|No|Corp|Co|Inc|Ltd|Tbk|Kep|Bu|Pak))\.(?=\s+\p{Lu}\p{Ll})|\s&\s|\n+/u,
+      /[?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d)\.(?=\s|$)|(?<=\p{Lu}{2})\.(?=\s+\p{Lu})|(?<=\p{L}{2})(?<!\b(?:Kab|Kec|Kel|Prov|Kep|Yth|Jl|Dr|Prof|Ir|Hj|Bpk|Sdr|Mr|Mrs|Ms|St|No|Corp|Co|Inc|Ltd|Tbk|Kep|Bu|Pak))\.(?=\s+\p{Lu}\p{Ll})|\s&\s|\s[—–]\s|\n+/u,
     )
     .map((c) => c.trim())
     .filter(Boolean);

@@ -171,7 +171,8 @@ export function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
       for (const m of piece) asked.add(m);
       out.push([...pending, ...piece]);
       pending = [];
-    } else if (last) last.push(...piece);
+    } else if (last && !introduced.has(last)) last.push(...piece);
+    // ("mau nanya:" after an introduction opens the question after it.)
     else pending.push(...piece);
   });
   if (pending.length) {
