@@ -59,6 +59,16 @@ describe("yes-or-no questions", () => {
   });
 });
 
+describe("facts the sources never give", () => {
+  it("what a product is made into", async () => {
+    expect((await ask("Lidah buaya Pontianak diolah jadi minuman apa aja?")).kind).toBe("fallback");
+    // Which provinces were made the first targets is given.
+    expect((await ask("Tiga provinsi yang dijadikan target awal program lanjutan itu apa saja?")).kind).toBe(
+      "answer",
+    );
+  });
+});
+
 describe("choices a question offers", () => {
   it("unknown choices are what is asked; known ones are answered", async () => {
     expect((await ask("Kopi Dogiyai jenisnya arabika atau robusta?")).kind).toBe("fallback");
