@@ -169,6 +169,13 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind while the twenty-second set's fixes were under way; its first score is in the README.
+  "test/eval/questions-twentyfourth.jsonl": {
+    "in-scope": 94.8,
+    "out-of-scope": 92.5,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
