@@ -190,6 +190,8 @@ describe("statements sent without a question", () => {
 
   it("a product put in another city of its province is corrected by where it is made", async () => {
     const reply = await ask("Tofu and tempeh are made in Kendari under the programme.");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(/^Not quite\./);
     expect(reply.text).toContain("South Konawe");
   });
 });
