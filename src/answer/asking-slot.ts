@@ -107,8 +107,10 @@ function englishAskedNouns(matches: Match[]): Set<Match> {
  * unless an English auxiliary makes it the question's verb ("does the theme favour …?"); the
  * noun before Indonesian "mana"/"apa" ("prefektur mana"), and one asked to exist ("ada lowongan
  * …?"). Names between the question word and its noun only qualify it ("which Makassar
- * workshops"). Verbs are not asked for, but right after who/where/when ("who signed …?"). So is
- * what a name's possessive points to ("JICA's chief advisor").
+ * workshops"), and a word after "yang" only describes it. Verbs are not asked for, but right
+ * after who/where/when ("who signed …?"). Also asked: the noun an English phrase ends with
+ * ({@link englishAskedNouns}), the choices a question offers ("arabika atau robusta?") and what
+ * follows the subject of a yes-or-no question ("did Gati ever visit Dogiyai?").
  */
 export function askingWords(matches: Match[]): Match[] {
   const content = matches.filter((m) => !isFiller(m));
@@ -139,19 +141,19 @@ export function askingWords(matches: Match[]): Match[] {
   const yesNo = hasCue(matches[0], OPENER_CUES) && !matches.some((m) => hasCue(m, MEMBER_CUES));
   const subjectAt = matches.findIndex(isName);
   return content.flatMap((m, i) => {
+    const at = position.get(m) ?? 0;
     const near = content[i - 1];
     const far = past(i, -1);
     const before = far && MODIFIED_WORDS.has(far.text) ? far : near;
     // "ada grup WA …?": what is asked to exist is asked.
-    const exists = EXISTS_WORDS.has(matches[(position.get(m) ?? 0) - 1]?.text ?? "");
+    const exists = EXISTS_WORDS.has(matches[at - 1]?.text ?? "");
     // "Who signed the agreement?", "where are they headquartered?": right after a question word,
     // the verb is what is asked (who did that, where it is so).
     // (Indonesian puts its verb after "yang": "produk apa yang diangkat" asks the product.)
     const whoDid = before !== undefined && before === near && VERB_ASKING_WORDS.has(before.text);
     if (!isUnknown(m) || (isVerbLike(m) && !whoDid)) return [];
     // "provinsi mana saja yang siap …": after "yang" comes what the asked thing does or is, not it.
-    const relative =
-      before !== undefined && RELATIVE_WORDS.has(matches[(position.get(m) ?? 0) - 1]?.text ?? "");
+    const relative = before !== undefined && RELATIVE_WORDS.has(matches[at - 1]?.text ?? "");
     const afterQuestionWord = before !== undefined && isQuestionWord(before) && !relative;
     const beforeLast = endsWithQuestionWord && i === lastIndex - 1;
     const opens = endsWithQuestionWord && i === 0;
@@ -160,7 +162,6 @@ export function askingWords(matches: Match[]): Match[] {
     const after = later && WHICH_AFTER_NOUN.has(later.text) ? later : content[i + 1];
     const namesWhich = after !== undefined && isQuestionWord(after) && WHICH_AFTER_NOUN.has(after.text);
     const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary && asksHere;
-    const at = position.get(m) ?? 0;
     const offered = [matches[at - 1], matches[at + 1]].some((w) => CHOICE_WORDS.has(w?.text ?? ""));
     const predicate = yesNo && subjectAt >= 0 && at > subjectAt;
     const slot = afterQuestionWord || beforeLast || opens || namesWhich || exists || offered || predicate;

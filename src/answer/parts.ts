@@ -224,11 +224,14 @@ const opensLetter = (m: Match) =>
  * address at most, and asks nothing.
  */
 export function introducesAsker(part: Match[]): boolean {
-  const opening = part.findIndex((m) => ASKER_WORDS.has(m.text.split(" ")[0] ?? "") || !opensLetter(m));
-  const words = part.slice(Math.max(opening, 0)).flatMap((m) => m.text.split(" "));
+  const opening = Math.max(
+    part.findIndex((m) => ASKER_WORDS.has(m.text.split(" ")[0] ?? "") || !opensLetter(m)),
+    0,
+  );
+  const words = part.slice(opening).flatMap((m) => m.text.split(" "));
   // "I'm a lecturer …", or "Founder of a start-up here." ("Saya dengar …" offers a statement.)
   const speaks = ASKER_WORDS.has(words[0] ?? "") || (words.length > 1 && words[words.length - 1] === "here");
-  const claims = part[Math.max(opening, 0)]?.concepts.some((c) => c.type === "cue" && c.cue === "confirm");
+  const claims = part[opening]?.concepts.some((c) => c.type === "cue" && c.cue === "confirm");
   return speaks && !claims && !part.some(isQuestionWord) && !words.some((w) => REQUEST_WORDS.has(w));
 }
 

@@ -300,10 +300,9 @@ function excludedCohort(matches: Match[]): string | undefined {
  */
 function afterPreface(clause: string, read: (text: string) => Match[]): Match[][] {
   const colon = clause.indexOf(": ");
-  const whole = read(clause);
-  if (colon < 0) return [whole];
+  if (colon < 0) return [read(clause)];
   const preface = read(clause.slice(0, colon));
-  if (preface.some((m) => isName(m) || isQuestionWord(m))) return [whole];
+  if (preface.some((m) => isName(m) || isQuestionWord(m))) return [read(clause)];
   return [preface, read(clause.slice(colon + 2))];
 }
 
