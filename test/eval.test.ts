@@ -171,7 +171,7 @@ const FLOORS = {
   },
   // Written blind while the twenty-second set's fixes were under way; its first score is in the README.
   "test/eval/questions-twentyfourth.jsonl": {
-    "in-scope": 95.8,
+    "in-scope": 96.7,
     "out-of-scope": 93.5,
     "small talk": 100,
     language: 100,
