@@ -3,7 +3,7 @@
  * mana"): an unknown word there changes the question, elsewhere it may be chatter. Pure.
  */
 import type { Cue } from "./lexicon.ts";
-import { isName, isQuestionWord } from "./parts.ts";
+import { hasCue, isName, isQuestionWord } from "./parts.ts";
 import type { Match } from "./vocabulary.ts";
 
 // Cues that carry no meaning of their own.
@@ -48,11 +48,6 @@ const WHICH_AFTER_NOUN = new Set(["mana", "apa", "apaan", "apa saja", "mana saja
 const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "s", "its", "their", "this", "that"]);
 const PHRASE_LENGTH = 3;
 const COPULAS: ReadonlySet<string> = new Set(["is", "are", "was", "were"]);
-const hasCue = (m: Match | undefined, cues: ReadonlySet<Cue>) =>
-  m?.concepts.some((c) => c.type === "cue" && cues.has(c.cue)) ?? false;
-const AUXILIARY_CUES: ReadonlySet<Cue> = new Set<Cue>(["do", "opener"]);
-const OPENER_CUES: ReadonlySet<Cue> = new Set<Cue>(["opener"]);
-const MEMBER_CUES: ReadonlySet<Cue> = new Set<Cue>(["member"]);
 
 /**
  * English puts the noun a question asks last in the phrase after its question word or after a
@@ -84,8 +79,9 @@ function englishAskedNouns(matches: Match[]): Set<Match> {
     // ("which tofu factories took part?", "which workshops worked with …": a verb follows too.)
     const ends =
       next === undefined ||
-      hasCue(next, AUXILIARY_CUES) ||
-      hasCue(next, MEMBER_CUES) ||
+      hasCue(next, "do") ||
+      hasCue(next, "opener") ||
+      hasCue(next, "member") ||
       isFiniteVerb(next) ||
       ((possessive || copula) && isFiller(next) && !DETERMINERS.has(next.text));
     if (at > first && last !== undefined && ends) asked.add(last);
@@ -117,7 +113,7 @@ export function askingWords(matches: Match[]): Match[] {
   const lastIndex = content.length - 1;
   const last = content[lastIndex];
   const endsWithQuestionWord = last !== undefined && isQuestionWord(last);
-  const auxiliary = matches.some((m) => m.concepts.some((c) => c.type === "cue" && c.cue === "do"));
+  const auxiliary = matches.some((m) => hasCue(m, "do"));
   // "when was Gati born?": a sentence that asks nothing ("… in the order the DG gave them") has no slot.
   const asksHere = content.some(isQuestionWord);
   // A name or product beside the asked noun only says whose it is: "which Makassar workshops",
@@ -138,7 +134,7 @@ export function askingWords(matches: Match[]): Match[] {
   // "Did Gati ever visit Dogiyai?", "Is the Tegal cluster ISO certified?": a yes-or-no question
   // asks whether what follows its subject is so, unless it asks whether something takes part ("Do
   // coffee growers in Aceh take part?", "Was Samosir part of the first batch or the expansion?").
-  const yesNo = hasCue(matches[0], OPENER_CUES) && !matches.some((m) => hasCue(m, MEMBER_CUES));
+  const yesNo = hasCue(matches[0], "opener") && !matches.some((m) => hasCue(m, "member"));
   const subjectAt = matches.findIndex(isName);
   return content.flatMap((m, i) => {
     const at = position.get(m) ?? 0;
@@ -173,7 +169,7 @@ export function askingWords(matches: Match[]): Match[] {
 export function asksInstructions(matches: Match[]): boolean {
   return matches.some((m, i) => {
     const next = matches[i + 1];
-    const how = m.concepts.some((c) => c.type === "cue" && c.cue === "how");
+    const how = hasCue(m, "how");
     return how && next?.tokens.some((t) => /^(me|ber)\p{L}{4,}$/u.test(t.original)) === true;
   });
 }

@@ -6,7 +6,7 @@ import { answer } from "./answers.ts";
 import { describe } from "./cards.ts";
 import { productClaim, yearClaim } from "./claims.ts";
 import type { Intent } from "./intents.ts";
-import { membershipOf } from "./membership.ts";
+import { isOutside } from "./membership.ts";
 import { fold } from "./normalise.ts";
 import { type Found, readQuestion } from "./read.ts";
 import { outsideCard } from "./region-cards.ts";
@@ -229,7 +229,7 @@ export class AnswerEngine {
     lang: Lang,
   ): Array<Subject | Array<{ code: string; name: string }>> {
     const outside = subjects.flatMap((s) =>
-      s.kind === "area" && membershipOf(s.code, this.knowledge, this.areas)?.status === "outside"
+      s.kind === "area" && isOutside(s.code, this.knowledge, this.areas)
         ? [{ code: s.code, name: this.writer.nameOf(lang, s) }]
         : [],
     );
@@ -332,10 +332,10 @@ export class AnswerEngine {
   }
 }
 
-/** What a follow-up can build on: the question's intent, what its answer was about and cited. */
 /** The subjects a chat remembers having named, for "the first one" across answers. */
 const NAMED_KEPT = 5;
 
+/** What a follow-up can build on: the question's intent, what its answer was about and cited. */
 function previousOf(
   u: Pick<Understood, "intent"> & Partial<Pick<Understood, "subjects">>,
   written: Piece[],

@@ -41,6 +41,11 @@ export function membershipOf(code: string, k: KnowledgeFile, areas: Areas): Memb
   return { status: "unnamed", area, province: home };
 }
 
+/** Whether a region is outside the programme: in no programme province, nor one of its places. */
+export function isOutside(code: string, k: KnowledgeFile, areas: Areas): boolean {
+  return membershipOf(code, k, areas)?.status === "outside";
+}
+
 /** Whether the programme works in a region, as far as the sources say (`undefined`: they don't). */
 export function isInProgramme(m: Membership): boolean | undefined {
   switch (m.status) {

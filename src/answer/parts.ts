@@ -4,7 +4,7 @@
  */
 import type { Cue } from "./lexicon.ts";
 import { NAME_CONCEPTS } from "./reading.ts";
-import type { Match } from "./vocabulary.ts";
+import type { Concept, Match } from "./vocabulary.ts";
 
 /** The most questions one message is answered as; more parts are read as the last one. */
 export const MAX_PARTS = 3;
@@ -79,7 +79,7 @@ const isContent = (m: Match) => m.concepts.length === 0 || m.concepts.some((c) =
 
 // What a sentence after an introduction may not name and still be the asker's own story: a
 // question, a request, a fact of the programme, or what someone said.
-const FACT_CONCEPTS: ReadonlySet<string> = new Set([
+const FACT_CONCEPTS: ReadonlySet<Concept["type"]> = new Set<Concept["type"]>([
   "attribute",
   "term",
   "criterion",
@@ -90,15 +90,18 @@ const FACT_CONCEPTS: ReadonlySet<string> = new Set([
 const namesProgrammeFact = (m: Match) =>
   isQuestionWord(m) ||
   m.text.split(" ").some((w) => REQUEST_WORDS.has(w)) ||
-  m.concepts.some(
-    (c) => FACT_CONCEPTS.has(c.type) || (c.type === "cue" && (c.cue === "said" || c.cue === "confirm")),
-  );
+  hasCue(m, "said") ||
+  hasCue(m, "confirm") ||
+  m.concepts.some((c) => FACT_CONCEPTS.has(c.type));
 
 /** The first word of a piece ("kepada" of the phrase "kepada yth"). */
 const firstWord = (piece: Match[]) => piece[0]?.text.split(" ")[0] ?? "";
 
 /** Whether a phrase names something (a province, a person, a source …). */
 export const isName = (m: Match) => m.concepts.some((c) => NAME_CONCEPTS.has(c.type));
+/** Whether a phrase carries the cue `cue` ("did" carries "do" and "opener"). */
+export const hasCue = (m: Match | undefined, cue: Cue) =>
+  m?.concepts.some((c) => c.type === "cue" && c.cue === cue) ?? false;
 /** Whether a phrase is a question word proper ("apa", "where"). */
 export const isQuestionWord = (m: Match) =>
   m.concepts.some((c) => c.type === "cue" && QUESTION_WORDS.has(c.cue));
@@ -231,7 +234,7 @@ export function introducesAsker(part: Match[]): boolean {
   const words = part.slice(opening).flatMap((m) => m.text.split(" "));
   // "I'm a lecturer …", or "Founder of a start-up here." ("Saya dengar …" offers a statement.)
   const speaks = ASKER_WORDS.has(words[0] ?? "") || (words.length > 1 && words[words.length - 1] === "here");
-  const claims = part[opening]?.concepts.some((c) => c.type === "cue" && c.cue === "confirm");
+  const claims = hasCue(part[opening], "confirm");
   return speaks && !claims && !part.some(isQuestionWord) && !words.some((w) => REQUEST_WORDS.has(w));
 }
 
@@ -246,11 +249,7 @@ const isAnd = (m: Match | undefined) =>
 export function withoutJoiningWords(matches: Match[]): Match[] {
   let asked = false;
   return matches.map((m, i) => {
-    const joining =
-      asked &&
-      i < matches.length - 1 &&
-      !isAnd(matches[i - 1]) &&
-      m.concepts.some((c) => c.type === "cue" && c.cue === "joins");
+    const joining = asked && i < matches.length - 1 && !isAnd(matches[i - 1]) && hasCue(m, "joins");
     asked ||= isQuestionWord(m);
     return joining ? { ...m, concepts: [{ type: "cue", cue: "stop" }] } : m;
   });

@@ -6,6 +6,7 @@ import type { Cue, SmallTalk } from "./lexicon.ts";
 import { clauses } from "./normalise.ts";
 import {
   ASKER_WORDS,
+  hasCue,
   introducesAsker,
   isName,
   isQuestionWord,
@@ -236,7 +237,7 @@ function foundIn(matches: Match[], asking: ReadonlySet<Match>, asked?: ReadonlyS
     collect(f, m);
     // "nomor 3", "number 5": a number after such a word points to an item of a list.
     const before = matches[i - 1];
-    const numbered = before?.concepts.some((c) => c.type === "cue" && c.cue === "numbered");
+    const numbered = hasCue(before, "numbered");
     if (numbered && /^\d{1,2}$/.test(m.text)) f.ordinal ??= Number(m.text);
   });
   if (asksInstructions(matches)) f.cues.add("howto");
@@ -245,9 +246,9 @@ function foundIn(matches: Match[], asking: ReadonlySet<Match>, asked?: ReadonlyS
   f.excludedCohort = excludedCohort(matches);
 
   readDates(f, matches);
-  f.yesNo = matches[0]?.concepts.some((c) => c.type === "cue" && c.cue === "opener") ?? false;
+  f.yesNo = hasCue(matches[0], "opener");
   // "Laporannya terbit 2018 ya?": a statement ended by a tag asks to confirm it ("apa ya?" asks what).
-  const tagged = matches[matches.length - 1]?.concepts.some((c) => c.type === "cue" && c.cue === "tag");
+  const tagged = hasCue(matches[matches.length - 1], "tag");
   if (tagged && !matches.some(isQuestionWord)) f.cues.add("confirm");
   f.asking = matches.filter((m) => asking.has(m)).map((m) => m.text);
   const questions = matches.filter((m) => asked?.has(m) ?? true);
@@ -276,7 +277,7 @@ function readDates(f: Found, matches: Match[]): void {
     const monthDay = `${String(month.month).padStart(2, "0")}-${m.text.padStart(2, "0")}`;
     f.dates.push(year ? `${year}-${monthDay}` : monthDay);
     if (year) f.years = f.years.filter((y) => y !== year);
-    if (matches[i - 1]?.concepts.some((c) => c.type === "cue" && c.cue === "when")) f.cues.delete("when");
+    if (hasCue(matches[i - 1], "when")) f.cues.delete("when");
   });
 }
 
@@ -285,9 +286,8 @@ const WH_LIKE: ReadonlySet<Cue> = new Set<Cue>(["times", "day", "clock", "durati
 
 /** "mana yang bukan target awal?": the group named after "not" in a question that asks which. */
 function excludedCohort(matches: Match[]): string | undefined {
-  const cue = (m: Match, name: Cue) => m.concepts.some((c) => c.type === "cue" && c.cue === name);
-  if (!matches.some((m) => cue(m, "what") || cue(m, "plural"))) return undefined;
-  const not = matches.findIndex((m) => cue(m, "not"));
+  if (!matches.some((m) => hasCue(m, "what") || hasCue(m, "plural"))) return undefined;
+  const not = matches.findIndex((m) => hasCue(m, "not"));
   if (not < 0) return undefined;
   for (const m of matches.slice(not + 1)) for (const c of m.concepts) if (c.type === "cohort") return c.id;
   return undefined;

@@ -8,7 +8,7 @@ import type { Lang } from "./../lang.ts";
 import type { Asked } from "./answers.ts";
 import { counted, provincesCounted } from "./counting.ts";
 import { asksWh, type Intent, intentOf } from "./intents.ts";
-import { membershipOf } from "./membership.ts";
+import { isOutside } from "./membership.ts";
 import { inLanguageAsked, namedSubjects } from "./named-subjects.ts";
 import { outsideExcluded, withoutExcluded } from "./negation.ts";
 import type { Found } from "./read.ts";
@@ -390,7 +390,6 @@ function resolve(
 /** Whether every subject is a region outside the programme. */
 function outsideOnly(subjects: Subject[], knowledge: Knowledge, areas: Areas): boolean {
   return (
-    subjects.length > 0 &&
-    subjects.every((s) => s.kind === "area" && membershipOf(s.code, knowledge, areas)?.status === "outside")
+    subjects.length > 0 && subjects.every((s) => s.kind === "area" && isOutside(s.code, knowledge, areas))
   );
 }
