@@ -110,6 +110,19 @@ describe("the asker's introduction", () => {
     expect(reply.text).not.toContain("Medan");
   });
 
+  it("is a sentence that states, before one that asks, whatever place words it holds", async () => {
+    // "kabupaten" can ask which regency; said of the asker before a question, it only names.
+    const reply = await ask(
+      "Kepada Yth. Admin. Saya staf Dinas Perindustrian kabupaten. Mohon info, ada berapa pertimbangan yang dipakai Kemenperin dalam memilih daerah untuk program ini? Terima kasih.",
+    );
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("tiga");
+    // Without the question mark it is still the asker's question ("… kabupaten mana").
+    expect(
+      (await ask("Saya staf dinas. Mohon info kabupaten mana yang ikut di Jawa Tengah.")).text,
+    ).toContain("Tegal");
+  });
+
   it("ends at a sentence's full stop after a short word, and may say who asks with 'here'", async () => {
     const reply = await ask(
       "Founder of a small hardware start-up here. How does the central government bring regional governments into the programme?",

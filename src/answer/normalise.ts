@@ -194,12 +194,30 @@ export function deletions(word: string, depth: number): Set<string> {
  * and a dash between words ("I'm preparing a lesson — give me …"),
  * and so does "&" between words ("namanya apa & kapan mulai?").
  */
-export function clauses(text: string): string[] {
-  return text
-    .slice(0, MAX_QUESTION_CHARS * 2)
-    .split(
-      /[?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d)\.(?=\s|$)|(?<=\p{Lu}{2})\.(?=\s+\p{Lu})|(?<=\p{L}{2})(?<!\b(?:Kab|Kec|Kel|Prov|Kep|Yth|Jl|Dr|Prof|Ir|Hj|Bpk|Sdr|Mr|Mrs|Ms|St|No|Corp|Co|Inc|Ltd|Tbk|Kep|Bu|Pak))\.(?=\s+\p{Lu}\p{Ll})|\s&\s|\s[—–]\s|\n+/u,
-    )
-    .map((c) => c.trim())
-    .filter(Boolean);
+export function clauses(text: string): Clause[] {
+  const cut = text.slice(0, MAX_QUESTION_CHARS * 2).split(CLAUSE_BREAK);
+  const out: Clause[] = [];
+  // `cut` alternates a clause and the break after it; a sentence ends at a break that is not a
+  // comma, an ampersand or a dash.
+  let sentence: Clause[] = [];
+  for (let i = 0; i < cut.length; i += 2) {
+    const clause = (cut[i] ?? "").trim();
+    if (clause) sentence.push({ text: clause, end: "" });
+    const brk = cut[i + 1];
+    if (brk !== undefined && /^(,|\s&\s|\s[—–]\s)$/u.test(brk)) continue;
+    const end = brk === undefined ? "" : brk.includes("?") ? "?" : /[.\n]/.test(brk) ? "." : "";
+    for (const c of sentence) out.push({ ...c, end });
+    sentence = [];
+  }
+  return out;
 }
+
+/** One clause of a message, and how the sentence it belongs to ends. */
+export interface Clause {
+  text: string;
+  /** "?" asks, "." states; "" neither (an exclamation, a semicolon, or the message's end unmarked). */
+  end: "?" | "." | "";
+}
+
+const CLAUSE_BREAK =
+  /([?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d)\.(?=\s|$)|(?<=\p{Lu}{2})\.(?=\s+\p{Lu})|(?<=\p{L}{2})(?<!\b(?:Kab|Kec|Kel|Prov|Kep|Yth|Jl|Dr|Prof|Ir|Hj|Bpk|Sdr|Mr|Mrs|Ms|St|No|Corp|Co|Inc|Ltd|Tbk|Kep|Bu|Pak))\.(?=\s+\p{Lu}\p{Ll})|\s&\s|\s[—–]\s|\n+)/u;

@@ -118,19 +118,27 @@ function asks(matches: Match[]): boolean {
  * the piece after it asks something of its own. "tahu dan tempe" stays one piece; "kapan mulai
  * dan apa namanya?" is two.
  */
-export function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
+export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
   const raw: Match[][] = [];
-  for (const matches of clauseMatches) {
+  // Pieces of a sentence that states ("Saya staf Dinas Perindustrian kabupaten.") before one that
+  // asks ("…, ada berapa pertimbangan …?"): what they name is not asked, whatever its words.
+  const stated = new Set<Match[]>();
+  clauses.forEach(({ matches, end }, i) => {
+    const states = end === "." && clauses.slice(i + 1).some((c) => c.end === "?");
     let current: Match[] = [];
+    const close = () => {
+      raw.push(current);
+      if (states) stated.add(current);
+    };
     for (const m of matches) {
       // "I own a shoe workshop and would love to join": the asker goes on about themselves.
-      if (isAnd(m) && current.length && !introducesAsker(current)) {
-        raw.push(current);
+      if (isAnd(m) && current.length && !introducesAsker(current, states)) {
+        close();
         current = [];
       } else if (!isAnd(m)) current.push(m);
     }
-    if (current.length) raw.push(current);
-  }
+    if (current.length) close();
+  });
   // A piece that asks nothing belongs to the question before it, or else to the one after it.
   const out: Match[][] = [];
   const introduced = new Set<Match[]>();
@@ -158,7 +166,7 @@ export function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
     // "Saya mahasiswa di Medan yang menulis skripsi. Kapan …?": who asks is context of its own,
     // not part of the question after it (Medan is not asked about). A greeting or an address
     // before it still opens the question.
-    if (i < raw.length - 1 && introducesAsker(piece)) {
+    if (i < raw.length - 1 && introducesAsker(piece, stated.has(piece))) {
       out.push(piece);
       introduced.add(piece);
       return;
@@ -189,7 +197,19 @@ export function pieces(clauseMatches: Match[][], asked: Set<Match>): Match[][] {
     const extra = out.pop() ?? [];
     out[out.length - 1]?.push(...extra);
   }
-  return out;
+  return { parts: out, introductions: introduced };
+}
+
+/** A clause read into phrases, and how its sentence ends ("?" asks, "." states). */
+export interface ReadClause {
+  matches: Match[];
+  end: "?" | "." | "";
+}
+
+/** The questions of a message, and which of them only introduce the asker. */
+export interface Parts {
+  parts: Match[][];
+  introductions: ReadonlySet<Match[]>;
 }
 
 // "Saya staf perencanaan di Bappeda", "I'm a lecturer preparing a case study": who asks, not what.
@@ -224,9 +244,10 @@ const opensLetter = (m: Match) =>
 
 /**
  * Whether a part only introduces the asker: it opens with "I"/"saya", after a greeting or an
- * address at most, and asks nothing.
+ * address at most, and asks nothing. In a sentence that states, before one that asks, a word that
+ * can ask ("kabupaten", "based") only names.
  */
-export function introducesAsker(part: Match[]): boolean {
+export function introducesAsker(part: Match[], stated = false): boolean {
   const opening = Math.max(
     part.findIndex((m) => ASKER_WORDS.has(m.text.split(" ")[0] ?? "") || !opensLetter(m)),
     0,
@@ -235,7 +256,8 @@ export function introducesAsker(part: Match[]): boolean {
   // "I'm a lecturer …", or "Founder of a start-up here." ("Saya dengar …" offers a statement.)
   const speaks = ASKER_WORDS.has(words[0] ?? "") || (words.length > 1 && words[words.length - 1] === "here");
   const claims = hasCue(part[opening], "confirm");
-  return speaks && !claims && !part.some(isQuestionWord) && !words.some((w) => REQUEST_WORDS.has(w));
+  const asks = !stated && part.some(isQuestionWord);
+  return speaks && !claims && !asks && !words.some((w) => REQUEST_WORDS.has(w));
 }
 
 const isAnd = (m: Match | undefined) =>

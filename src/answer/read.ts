@@ -231,7 +231,12 @@ const EDIT_WORDS: ReadonlySet<string> = new Set([
  * asks, found sentence by sentence: a question word does not reach into the next sentence ("apa
  * namanya? sy perlu utk laporan").
  */
-function foundIn(matches: Match[], asking: ReadonlySet<Match>, asked?: ReadonlySet<Match>): Found {
+function foundIn(
+  matches: Match[],
+  asking: ReadonlySet<Match>,
+  asked?: ReadonlySet<Match>,
+  introduces = false,
+): Found {
   const f = emptyFound();
   matches.forEach((m, i) => {
     collect(f, m);
@@ -258,7 +263,7 @@ function foundIn(matches: Match[], asking: ReadonlySet<Match>, asked?: ReadonlyS
     .map((m) => m.text);
   // Judged by the words that ask: chatter merged before them ("I'm a journalist checking a quote.")
   // does not make a question an introduction.
-  f.intro = introducesAsker(questions.length ? questions : matches);
+  f.intro = introduces || introducesAsker(questions.length ? questions : matches);
   f.edits = matches.some((m) => EDIT_WORDS.has(m.text));
   f.asker = matches.some((m) => m.text.split(" ").some((w) => ASKER_WORDS.has(w)));
   return f;
@@ -308,13 +313,16 @@ function afterPreface(clause: string, read: (text: string) => Match[]): Match[][
 
 /** Reads a message into what it names and the questions it asks. */
 export function readQuestion(question: string, vocabulary: Vocabulary): Reading {
-  const clauseMatches = clauses(nameQuotes(question, vocabulary.quoteTargets)).flatMap((c) =>
-    afterPreface(c, (text) => withoutJoiningWords(vocabulary.segment(vocabulary.tokens(text)))),
+  const read = (text: string) => withoutJoiningWords(vocabulary.segment(vocabulary.tokens(text)));
+  const readClauses = clauses(nameQuotes(question, vocabulary.quoteTargets)).flatMap(({ text, end }) =>
+    afterPreface(text, read).map((matches) => ({ matches, end })),
   );
+  const clauseMatches = readClauses.map((c) => c.matches);
   const all = clauseMatches.flat();
   const asking = new Set(clauseMatches.flatMap(askingWords));
   const whole = foundIn(all, asking);
   const asked = new Set<Match>();
+  const { parts, introductions } = pieces(readClauses, asked);
   const reading: Reading = {
     // Indonesia's official region names ("Nusa Tenggara Barat") are used in English too; their
     // English forms ("Riau Islands") still say English.
@@ -328,7 +336,7 @@ export function readQuestion(question: string, vocabulary: Vocabulary): Reading 
       vocabulary,
     ),
     whole,
-    parts: pieces(clauseMatches, asked).map((part) => foundIn(part, asking, asked)),
+    parts: parts.map((part) => foundIn(part, asking, asked, introductions.has(part))),
     empty: all.length === 0,
   };
   // "The report came out in 2018?": a statement asked with a question mark and no question word
