@@ -208,3 +208,13 @@ describe("statements sent without a question", () => {
     expect(reply.text).toContain("South Konawe");
   });
 });
+
+describe("a name's possessive", () => {
+  it("joins a phrase: 'JICA's report' is the JICA report", async () => {
+    const reply = await ask("According to JICA's report, where was the ulos weaving located?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("Samosir");
+    // What a possessive points to, where no phrase joins, is still asked.
+    expect((await ask("What is Gati Wibawaningsih's educational background?")).kind).toBe("fallback");
+  });
+});

@@ -6,7 +6,7 @@ import { countryNames } from "./countries.ts";
 import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon.ts";
 import { editDistance, englishBases, fold, stemCandidates, tokenize } from "./normalise.ts";
 import { type QuoteTarget, quoteTargets } from "./quotes.ts";
-import { bestReading } from "./reading.ts";
+import { bestReading, NAME_CONCEPTS } from "./reading.ts";
 import { TypoIndex } from "./typos.ts";
 import { markLanguages, WordLanguages } from "./word-languages.ts";
 
@@ -339,14 +339,20 @@ export class Vocabulary {
     const first = tokens[i] as Token;
     // Only as many words as the longest phrase that starts with this one, read as normalised
     // ("olah") or as written ("cara mengolah").
-    const longest = Math.max(
-      this.longestFrom.get(first.text) ?? 1,
-      this.longestFrom.get(first.original) ?? 1,
-    );
+    // "JICA's report" is the JICA report: after a name, a possessive inside a phrase joins its words.
+    const owned =
+      tokens[i + 1]?.text === "s" &&
+      (this.phrases.get(first.text)?.concepts.some((c) => NAME_CONCEPTS.has(c.type)) ?? false);
+    const longest =
+      Math.max(this.longestFrom.get(first.text) ?? 1, this.longestFrom.get(first.original) ?? 1) +
+      (owned ? 1 : 0);
     const out: Match[] = [];
     for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
       const span = n === 1 ? [first] : tokens.slice(i, i + n);
-      const text = span.map((t) => t.text).join(" ");
+      const text = span
+        .filter((t, k) => !owned || k !== 1 || n === 2)
+        .map((t) => t.text)
+        .join(" ");
       const written = span.map((t) => t.original).join(" ");
       const phrase = this.phrases.get(text) ?? (n > 1 ? this.phrases.get(written) : undefined);
       if (phrase) {
