@@ -558,6 +558,13 @@ describe("how many times, and how many of a term", () => {
     );
     expect((await ask("How many IKM have been assisted?")).kind).toBe("fallback");
   });
+
+  it("an entry that names several counts them ('how many consulting firms?'); what it lacks it doesn't", async () => {
+    expect((await ask("Berapa perusahaan konsultan yang disebut di laporan JICA?")).text).toMatch(
+      /^Ada dua: KRI International Corp\. dan UNICO International Corporation\./,
+    );
+    expect((await ask("How many staff does JICA have?")).kind).toBe("fallback");
+  });
 });
 
 describe("several questions at once, in chat words", () => {

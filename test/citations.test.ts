@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { AnswerEngine, Reply } from "../src/answer/engine.ts";
 import { parseCases } from "../src/answer/evaluate.ts";
+import { joinList } from "../src/answer/writer.ts";
 import { PROGRAMME_ATTRIBUTES } from "../src/knowledge/schema.ts";
 import { LANGS, type Lang } from "../src/lang.ts";
 import { testEngine } from "./support/app.ts";
@@ -43,7 +44,11 @@ function facts(engine: AnswerEngine, lang: Lang): FactMark[] {
     marks.push({ text: p.role[lang], sources: p.sources });
     marks.push({ text: p.about.text[lang], sources: p.about.sources });
   }
-  for (const o of k.organisations) marks.push({ text: o.about[lang], sources: o.sources });
+  for (const o of k.organisations) {
+    marks.push({ text: o.about[lang], sources: o.sources });
+    // Its members, one by one, as a count states them (each alone may be a source's author too).
+    if (o.members.length) marks.push({ text: joinList(lang, o.members), sources: o.sources });
+  }
   for (const g of k.glossary) marks.push({ text: g.meaning[lang], sources: g.sources });
   for (const [key, s] of Object.entries(k.sources)) {
     marks.push({ text: s.title, sources: [key], quoted: true });

@@ -125,7 +125,15 @@ export const ANSWERS: Record<Intent, Row> = {
   },
   said: every(said),
   source: every(sourcesOf),
-  count: { topic: count, list: count, cohort: count, criteria: count, province: count, island: count },
+  count: {
+    topic: count,
+    list: count,
+    cohort: count,
+    criteria: count,
+    province: count,
+    island: count,
+    org: count,
+  },
   name: {
     // The programme's name; a fact that names organisations (its partners) names them; its
     // facilitators or approach have no names in the sources.

@@ -209,6 +209,15 @@ export function count(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined 
     const text = w.t(lang, "answer.countSources", { total: n(keys.length), names: joinList(lang, names) });
     return w.piece(text, keys, [s]);
   }
+  // "How many consulting firms are named?": an entry that names several counts them.
+  const org = s.kind === "org" ? w.k.organisations.find((o) => o.id === s.id) : undefined;
+  if (org?.members.length && (q.counts === undefined || q.counts === "other")) {
+    const text = w.t(lang, "answer.countMembers", {
+      total: n(org.members.length),
+      names: joinList(lang, org.members),
+    });
+    return w.piece(text, org.sources, [s]);
+  }
   if (s.kind === "province" && q.counts === "places") {
     const p = w.province(s.id);
     if (!p) return undefined;

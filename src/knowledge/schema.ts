@@ -161,6 +161,8 @@ const organisation = z
     about: bilingual,
     // Runs the programme: beside the programme's own words its name names the programme ("proyek JICA").
     runs_programme: z.boolean().default(false),
+    // One by one, where the entry names several ("KRI … & UNICO …"): how many it names is their count.
+    members: z.array(z.string().min(1)).default([]),
     terms,
     sources: sourceKeys,
   })
