@@ -439,6 +439,9 @@ describe("follow-ups about the list or the sources just given", () => {
       "total jadinya brp provinsi?",
     );
     expect(reply.text).toMatch(/^Program ini mencakup sembilan provinsi/);
+    // Right after one group's list, its total is that group's.
+    const one = engine.askAfter(["provinsi mana aja yg jadi target awal program lanjutan?"], "brp totalnya?");
+    expect(one.text).toMatch(/^Target awal program lanjutan: tiga provinsi/);
   });
 
   it("'why those three?' right after a group asks why it was chosen; 'di sana' is the place just named", async () => {

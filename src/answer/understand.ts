@@ -309,10 +309,11 @@ function resolve(
   } else if (
     intent === "count" &&
     found.cues.has("total") &&
-    (subjects.length === 0 || (found.cues.has("both") && subjects.every((s) => s.kind === "cohort")))
+    ((subjects.length === 0 && !ofOneGroup(previous)) ||
+      (found.cues.has("both") && subjects.every((s) => s.kind === "cohort")))
   ) {
     // "total jadinya brp provinsi?" after two lists, "in total, across both groups?": the whole
-    // programme's.
+    // programme's ("brp totalnya?" right after one group's list counts that group).
     subjects = [{ kind: "topic", id: "summary" }];
   } else if (subjects.length === 0 && found.cues.has("author") && previous?.sources.length) {
     // "who edited it?" after an answer about its writer: "it" is the source that answer cites.
@@ -385,6 +386,12 @@ function resolve(
   const latest = Math.max(...knownYears(knowledge));
   if (found.cues.has("after") && found.years.some((y) => y >= latest)) intent = "later";
   return { intent, subjects, followUp, assumed, from };
+}
+
+/** Whether the chat has listed one group of provinces and no other, just now. */
+function ofOneGroup(previous: Previous | undefined): boolean {
+  const groups = new Set(previous?.named.flatMap((s) => (s.kind === "cohort" ? [s.id] : [])));
+  return groups.size === 1 && previous?.subjects.every((s) => s.kind === "cohort") === true;
 }
 
 /** Whether every subject is a region outside the programme. */
