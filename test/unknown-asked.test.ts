@@ -218,3 +218,12 @@ describe("a name's possessive", () => {
     expect((await ask("What is Gati Wibawaningsih's educational background?")).kind).toBe("fallback");
   });
 });
+
+describe("a person's dates", () => {
+  it("the sources date what they said, not when they took office", async () => {
+    expect((await ask("Sejak kapan Bu Gati menjabat Dirjen IKM?")).kind).toBe("fallback");
+    const said = await ask("Kapan Gati mengatakan itu?");
+    expect(said.kind).toBe("answer");
+    expect(said.text).toContain("25 Desember 2017");
+  });
+});
