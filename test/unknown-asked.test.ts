@@ -227,3 +227,17 @@ describe("a person's dates", () => {
     expect(said.text).toContain("25 Desember 2017");
   });
 });
+
+describe("what 'how many' counts", () => {
+  it("is the noun it asks of: facilitators the sources don't count, provinces they do", async () => {
+    for (const question of [
+      "How many facilitators were placed in each province?",
+      "Ada berapa fasilitator yang ditempatkan di daerah?",
+    ])
+      expect((await ask(question)).kind, question).toBe("fallback");
+    // Before "berapa", the noun a relative clause describes.
+    const involved = await ask("Pas tahap awal, provinsi yg dilibatin ada brp?");
+    expect(involved.kind).toBe("answer");
+    expect(involved.text).toContain("lima provinsi");
+  });
+});

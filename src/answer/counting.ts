@@ -2,13 +2,40 @@
  * What a "how many" question counts, and of what. Pure.
  */
 import type { Asked } from "./answers.ts";
+import { FILLER_CUES } from "./asking-slot.ts";
 import type { Intent } from "./intents.ts";
+import { hasCue } from "./parts.ts";
 import type { Found } from "./read.ts";
 import type { Subject } from "./subject.ts";
+import type { Match } from "./vocabulary.ts";
+
+/**
+ * Whether the thing a "how many" counts is a fact of the programme or a term ("how many
+ * *facilitators* were placed in each province?", "fasilitatornya ada berapa?"): the first phrase
+ * with meaning after the word that asks how many, else the last before it.
+ */
+export function countsFact(matches: Match[]): boolean {
+  const at = matches.findIndex((m) => hasCue(m, "quantity"));
+  if (at < 0) return false;
+  const meaning = (m: Match) =>
+    m.concepts.length > 0 &&
+    !m.concepts.every((c) => c.type === "cue" && (FILLER_CUES.has(c.cue) || c.cue === "quantity"));
+  // Before it, the noun a relative clause describes ("provinsi yg dilibatin ada brp?").
+  const before = matches.slice(0, at);
+  const relative = before.findLastIndex((m) => m.text === "yang");
+  const counted =
+    matches.slice(at + 1).find(meaning) ?? before.slice(0, relative < 0 ? at : relative).findLast(meaning);
+  return (
+    counted?.concepts.some(
+      (c) => (c.type === "attribute" && c.id !== "aim" && c.id !== "started") || c.type === "term",
+    ) ?? false
+  );
+}
 
 /** What a "how many" counts, from the words of the question. */
 export function counted(f: Found, subjects: Subject[]): Asked["counts"] {
   if (f.selection || subjects.some((s) => s.kind === "criteria")) return "criteria";
+  if (f.countsFact) return "other";
   if (f.cues.has("times")) return "places";
   if (f.cues.has("provinces")) return "provinces";
   // "How many sources is this from?"

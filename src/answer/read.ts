@@ -2,6 +2,7 @@ import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
 import { askingWords, asksInstructions, FILLER_CUES, isFiniteVerb, isUnknown } from "./asking-slot.ts";
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
+import { countsFact } from "./counting.ts";
 import type { Cue, SmallTalk } from "./lexicon.ts";
 import { clauses } from "./normalise.ts";
 import {
@@ -78,6 +79,8 @@ export interface Found {
   asker: boolean;
   /** The part only introduces the asker ("saya staf Bappeda …"): context for the questions after it. */
   intro: boolean;
+  /** "How many" counts a fact of the programme or a term ("how many facilitators …?"). */
+  countsFact: boolean;
 }
 
 /** A message read: the language its words mark, and the questions it asks (at most three). */
@@ -122,6 +125,7 @@ function emptyFound(): Found {
     yesNo: false,
     excludedCohort: undefined,
     intro: false,
+    countsFact: false,
     edits: false,
     asker: false,
     dates: [],
@@ -264,6 +268,7 @@ function foundIn(
   // Judged by the words that ask: chatter merged before them ("I'm a journalist checking a quote.")
   // does not make a question an introduction.
   f.intro = introduces || introducesAsker(questions.length ? questions : matches);
+  f.countsFact = countsFact(matches);
   f.edits = matches.some((m) => EDIT_WORDS.has(m.text));
   f.asker = matches.some((m) => m.text.split(" ").some((w) => ASKER_WORDS.has(w)));
   return f;
