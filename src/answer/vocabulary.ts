@@ -349,10 +349,9 @@ export class Vocabulary {
     const out: Match[] = [];
     for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
       const span = n === 1 ? [first] : tokens.slice(i, i + n);
-      const text = span
-        .filter((t, k) => !owned || k !== 1 || n === 2)
-        .map((t) => t.text)
-        .join(" ");
+      // (The possessive's "s" itself is left out of the words looked up.)
+      const words = owned && n > 2 ? [first, ...span.slice(2)] : span;
+      const text = words.map((t) => t.text).join(" ");
       const written = span.map((t) => t.original).join(" ");
       const phrase = this.phrases.get(text) ?? (n > 1 ? this.phrases.get(written) : undefined);
       if (phrase) {
