@@ -241,3 +241,18 @@ describe("what 'how many' counts", () => {
     expect(involved.text).toContain("lima provinsi");
   });
 });
+
+describe("a sentence that states, before one that asks", () => {
+  it("says what the question is about and asks nothing of its own", async () => {
+    const reply = await ask(
+      "Proyek yang berjalan sejak 2013 itu punya nama resmi dalam bahasa Inggris. Apa namanya?",
+    );
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(/^Nama resminya "The Project of Small and Medium Industry/);
+    expect(reply.text).not.toContain("lima provinsi");
+    // A sentence that asks by its words is still a question of its own.
+    const two = await ask("Sebutkan provinsi tahap pertama. Kapan program mulai?");
+    expect(two.text).toContain("Samosir");
+    expect(two.text).toContain("2013");
+  });
+});

@@ -106,6 +106,11 @@ export const hasCue = (m: Match | undefined, cue: Cue) =>
 export const isQuestionWord = (m: Match) =>
   m.concepts.some((c) => c.type === "cue" && QUESTION_WORDS.has(c.cue));
 
+/** Whether a phrase asks by a word of asking, not only by naming a fact ("tujuannya"). */
+const asksByWord = (m: Match) =>
+  m.concepts.some((c) => c.type === "cue" && ASKING_CUES.has(c.cue)) ||
+  m.text.split(" ").some((w) => REQUEST_WORDS.has(w));
+
 /** Whether a piece of a message asks something of its own. */
 function asks(matches: Match[]): boolean {
   return matches.some((m) =>
@@ -176,6 +181,13 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
     // what someone said, is part of the introduction.
     if (last && introduced.has(last) && i < raw.length - 1 && !piece.some(namesProgrammeFact)) {
       last.push(...piece);
+      return;
+    }
+    // "Proyek yang berjalan sejak 2013 itu punya nama resmi. Apa namanya?": a sentence that states
+    // a fact, before one that asks, asks nothing of its own; it says what the question is about.
+    const context = stated.has(piece) && !piece.some(asksByWord) && !introduced.has(last ?? []);
+    if (context && i < raw.length - 1) {
+      pending.push(...piece);
       return;
     }
     if (asks(piece)) {

@@ -264,7 +264,9 @@ function resolve(
   const person = subjects.some((s) => s.kind === "person");
   if ((intent === "who" || intent === "name") && topics.length && !(intent === "who" && person)) {
     if (subjects.length) intent = "name";
-    subjects = topics;
+    // "Proyek yang berjalan sejak 2013 itu, apa nama resminya?": the name is asked, the rest describes.
+    const named = topics.filter((t) => t.kind === "topic" && t.id === "name");
+    subjects = intent === "name" && named.length ? named : topics;
   }
   let followUp = false;
   let assumed = false;
