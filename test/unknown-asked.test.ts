@@ -256,3 +256,12 @@ describe("a sentence that states, before one that asks", () => {
     expect(two.text).toContain("2013");
   });
 });
+
+describe("names joined by 'dan' after a question word", () => {
+  it("are asked together: 'Kapan Sultra dan Babel mulai didampingi?' asks when each started", async () => {
+    const reply = await ask("Kapan Sulawesi Tenggara dan Bangka Belitung mulai didampingi?");
+    // They only declared in 2017 they were ready: the sources don't say when work began.
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toContain("menyatakan siap bergabung pada 2017");
+  });
+});

@@ -55,8 +55,6 @@ export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
     !(s.kind === "cohort" || (s.kind === "topic" && (s.id === "started" || s.id === "summary")))
   )
     return undefined;
-  // "Sejak kapan Bu Gati menjabat?": a person's statement is dated, not when they took office.
-  if (s.kind === "person" && q.start) return undefined;
   if (s.kind === "topic" && (s.id === "started" || s.id === "summary"))
     return topicCard(w, { kind: "topic", id: "started" }, lang);
   if (s.kind === "cohort") {

@@ -98,7 +98,7 @@ const namesProgrammeFact = (m: Match) =>
 const firstWord = (piece: Match[]) => piece[0]?.text.split(" ")[0] ?? "";
 
 /** Whether a phrase names something (a province, a person, a source …). */
-export const isName = (m: Match) => m.concepts.some((c) => NAME_CONCEPTS.has(c.type));
+export const isName = (m: Match | undefined) => m?.concepts.some((c) => NAME_CONCEPTS.has(c.type)) ?? false;
 /** Whether a phrase carries the cue `cue` ("did" carries "do" and "opener"). */
 export const hasCue = (m: Match | undefined, cue: Cue) =>
   m?.concepts.some((c) => c.type === "cue" && c.cue === cue) ?? false;
@@ -135,13 +135,16 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
       raw.push(current);
       if (states) stated.add(current);
     };
-    for (const m of matches) {
+    matches.forEach((m, j) => {
       // "I own a shoe workshop and would love to join": the asker goes on about themselves.
-      if (isAnd(m) && current.length && !introducesAsker(current, states)) {
+      // "Kapan Sultra dan Babel mulai …?": names joined after a question word are asked together.
+      const joinsNames =
+        current.every((x) => isQuestionWord(x) || isName(x) || isStop(x)) && isName(matches[j + 1]);
+      if (isAnd(m) && current.length && !introducesAsker(current, states) && !joinsNames) {
         close();
         current = [];
       } else if (!isAnd(m)) current.push(m);
-    }
+    });
     if (current.length) close();
   });
   // A piece that asks nothing belongs to the question before it, or else to the one after it.
@@ -271,6 +274,9 @@ export function introducesAsker(part: Match[], stated = false): boolean {
   const asks = !stated && part.some(isQuestionWord);
   return speaks && !claims && !asks && !words.some((w) => REQUEST_WORDS.has(w));
 }
+
+const isStop = (m: Match) =>
+  m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && c.cue === "stop");
 
 const isAnd = (m: Match | undefined) =>
   m !== undefined && m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && c.cue === "and");
