@@ -43,7 +43,7 @@ const RELATIVE_WORDS: ReadonlySet<string> = new Set(["yang", "yg"]);
 const CHOICE_WORDS: ReadonlySet<string> = new Set(["atau", "or"]);
 const VERB_ASKING_WORDS: ReadonlySet<string> = new Set(["who", "where", "when"]);
 // Indonesian "which"/"what", which follow the noun they ask ("prefektur mana", "lembaga apa").
-const WHICH_AFTER_NOUN = new Set(["mana", "apa", "apaan", "apa saja", "mana saja"]);
+const WHICH_AFTER_NOUN = new Set(["mana", "apa", "apaan", "apa saja", "mana saja", "mana yang"]);
 // Words that open an English noun phrase without meaning of their own ("the", the possessive "s").
 const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "s", "its", "their", "this", "that"]);
 const PHRASE_LENGTH = 3;
