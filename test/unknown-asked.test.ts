@@ -266,3 +266,15 @@ describe("names joined by 'dan' after a question word", () => {
     expect(reply.text).toContain("menyatakan siap bergabung pada 2017");
   });
 });
+
+describe("a statement that puts a region in a group", () => {
+  it("opens with yes or no before the facts that bear it out", async () => {
+    expect((await ask("Papua was one of the three first targets of the follow-up programme.")).text).toMatch(
+      /^Yes, that's right\./,
+    );
+    expect((await ask("Papua termasuk tahap pertama.")).text).toMatch(/^Tidak tepat\./);
+    // A place is in the group its own entry is in: Pasuruan is East Java's 2017 place.
+    expect((await ask("Pasuruan ikut tahap pertama kan?")).text).toMatch(/^Tidak tepat\./);
+    expect((await ask("Mojokerto ikut tahap pertama kan?")).text).toMatch(/^Ya, benar\./);
+  });
+});

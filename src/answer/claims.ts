@@ -8,6 +8,7 @@
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import { membershipOf } from "./membership.ts";
+import { provincesOf } from "./negation.ts";
 import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
 import type { Found } from "./read.ts";
 
@@ -46,6 +47,26 @@ export function productClaim(f: Found, k: Knowledge, areas: Areas): Verdict | un
       ),
     );
   return f.products.every(developedIn) ? "yes" : "no";
+}
+
+/**
+ * What the sources say of the group a statement puts provinces or places in ("Papua was one of the
+ * first targets of the follow-up programme."): "yes" when each is in it, "no" when one is not.
+ * `undefined` when it names no one group, or a product (that claim is the product's), or a negation.
+ */
+export function cohortClaim(f: Found, k: Knowledge): Verdict | undefined {
+  const [cohortId] = f.cohorts;
+  if (!f.cues.has("confirm") || f.cohorts.length !== 1 || f.products.length || f.cues.has("not"))
+    return undefined;
+  if (f.provinces.length + f.places.length === 0) return undefined;
+  const members = new Set(provincesOf(k, cohortId).map((p) => p.id));
+  // A place is in the group its own entry is in; a group of provinces takes all their places.
+  const byProvince = k.cohorts.some((c) => c.id === cohortId && c.members);
+  const placeIn = (p: { province: string; entry: number }) =>
+    byProvince
+      ? members.has(p.province)
+      : k.provinces.find((x) => x.id === p.province)?.entries[p.entry]?.cohort === cohortId;
+  return f.provinces.every((id) => members.has(id)) && f.places.every(placeIn) ? "yes" : "no";
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
 import { answer } from "./answers.ts";
 import { describe } from "./cards.ts";
-import { productClaim, yearClaim } from "./claims.ts";
+import { cohortClaim, productClaim, yearClaim } from "./claims.ts";
 import type { Intent } from "./intents.ts";
 import { isOutside } from "./membership.ts";
 import { fold } from "./normalise.ts";
@@ -148,6 +148,7 @@ export class AnswerEngine {
       reply.kind === "fallback"
         ? undefined
         : (productClaim(reading.whole, this.knowledge, this.areas) ??
+          cohortClaim(reading.whole, this.knowledge) ??
           yearClaim(
             reading.whole,
             reply.text,
