@@ -264,6 +264,9 @@ describe("names joined by 'dan' after a question word", () => {
     // They only declared in 2017 they were ready: the sources don't say when work began.
     expect(reply.kind).toBe("fallback");
     expect(reply.text).toContain("menyatakan siap bergabung pada 2017");
+    const begun = await ask("In what year did Kemenperin and JICA begin working together?");
+    expect(begun.kind).toBe("answer");
+    expect(begun.text).toContain("2013");
   });
 });
 

@@ -275,8 +275,10 @@ export function introducesAsker(part: Match[], stated = false): boolean {
   return speaks && !claims && !asks && !words.some((w) => REQUEST_WORDS.has(w));
 }
 
+// Words that only carry a question along ("the", "did"): "in what year did Kemenperin and JICA …".
+const CARRYING_CUES: ReadonlySet<Cue> = new Set<Cue>(["stop", "do", "opener"]);
 const isStop = (m: Match) =>
-  m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && c.cue === "stop");
+  m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && CARRYING_CUES.has(c.cue));
 
 const isAnd = (m: Match | undefined) =>
   m !== undefined && m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && c.cue === "and");
