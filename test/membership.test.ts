@@ -116,3 +116,28 @@ describe("a region outside the programme", () => {
     );
   });
 });
+
+describe("a region by another name (an abbreviation, an old name, a nickname)", () => {
+  it("is in or out of the programme as its official code says, in both languages", async () => {
+    const engine = await testEngine();
+    const checked = [...engine.knowledge.regions.otherNames].flatMap(([code, names]) => {
+      const m = membershipOf(code, engine.knowledge, engine.areas);
+      // (A province that holds a place by a later split, or a place's surroundings, is neither.)
+      const plain = m !== undefined && m.status !== "holds" && m.status !== "surroundings";
+      return plain ? names.map((name) => ({ name, inside: isInProgramme(m) === true })) : [];
+    });
+    expect(checked.length).toBeGreaterThan(100);
+    for (const { name, inside } of checked)
+      for (const lang of ["id", "en"] as const) {
+        const question = ASKED[lang](name)[0] as string;
+        const reply = engine.ask(question);
+        if (inside)
+          for (const phrase of SAYS_OUTSIDE)
+            expect(reply.text, `${question} → ${reply.text}`).not.toContain(phrase);
+        else expect(reply.text, `${question} → ${reply.text}`).not.toMatch(SAYS_INSIDE);
+      }
+    // "Bumi Cendrawasih" is Papua; "Kota Kembang" is Bandung, outside it.
+    expect((await engine.ask("kalo yg di bumi cendrawasih bikin apa?")).text).toContain("Dogiyai");
+    expect((await engine.ask("kota kembang masuk program kerjasama ini gak")).kind).toBe("not_in_programme");
+  });
+});
