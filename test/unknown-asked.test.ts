@@ -251,6 +251,11 @@ describe("a sentence that states, before one that asks", () => {
     expect(reply.kind).toBe("answer");
     expect(reply.text).toMatch(/^Nama resminya "The Project of Small and Medium Industry/);
     expect(reply.text).not.toContain("lima provinsi");
+    // Asked with a question mark, it is the question; the sentence before it is chatter.
+    const bali = await ask(
+      "Heading to the Island of the Gods next week. Does Bali have any project in this programme?",
+    );
+    expect(bali.kind).toBe("not_in_programme");
     // A sentence that asks by its words is still a question of its own.
     const two = await ask("Sebutkan provinsi tahap pertama. Kapan program mulai?");
     expect(two.text).toContain("Samosir");

@@ -107,9 +107,13 @@ export const isQuestionWord = (m: Match) =>
   m.concepts.some((c) => c.type === "cue" && QUESTION_WORDS.has(c.cue));
 
 /** Whether a phrase asks by a word of asking, not only by naming a fact ("tujuannya"). */
+// (A noun that can ask, "source" in "… to source shoes.", does not in a sentence that states.)
 const asksByWord = (m: Match) =>
-  m.concepts.some((c) => c.type === "cue" && ASKING_CUES.has(c.cue)) ||
+  isQuestionWord(m) ||
+  m.concepts.some((c) => c.type === "cue" && COMMAND_CUES.has(c.cue)) ||
   m.text.split(" ").some((w) => REQUEST_WORDS.has(w));
+// Cues of a command: "Sebutkan provinsi tahap pertama.", "List the provinces."
+const COMMAND_CUES: ReadonlySet<Cue> = new Set<Cue>(["plural", "howto"]);
 
 /** Whether a piece of a message asks something of its own. */
 function asks(matches: Match[]): boolean {
@@ -128,12 +132,14 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
   // Pieces of a sentence that states ("Saya staf Dinas Perindustrian kabupaten.") before one that
   // asks ("…, ada berapa pertimbangan …?"): what they name is not asked, whatever its words.
   const stated = new Set<Match[]>();
+  const questioned = new Set<Match[]>();
   clauses.forEach(({ matches, end }, i) => {
     const states = end === "." && clauses.slice(i + 1).some((c) => c.end === "?");
     let current: Match[] = [];
     const close = () => {
       raw.push(current);
       if (states) stated.add(current);
+      if (end === "?") questioned.add(current);
     };
     matches.forEach((m, j) => {
       // "I own a shoe workshop and would love to join": the asker goes on about themselves.
@@ -207,7 +213,12 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
   }
   // No piece asks ("kota mojokerto ada? sy punya bengkel kecil2an disitu"): the pieces that name
   // something are the question; the others are chatter around it.
-  if (asked.size === 0) for (const piece of raw) if (piece.some(isName)) for (const m of piece) asked.add(m);
+  // A sentence with a question mark is the question before one without ("Heading to the Island of
+  // the Gods next week. Does Bali have any project?").
+  const named = raw.filter((piece) => piece.some(isName));
+  const marked = named.filter((piece) => questioned.has(piece));
+  if (asked.size === 0)
+    for (const piece of marked.length ? marked : named) for (const m of piece) asked.add(m);
   while (out.length > MAX_PARTS) {
     const extra = out.pop() ?? [];
     out[out.length - 1]?.push(...extra);
