@@ -143,6 +143,11 @@ describe("the asker's introduction", () => {
     expect(day.text).toContain("Senin");
   });
 
+  it("names the word 'it' then means ('What does it stand for?')", async () => {
+    const reply = await ask('I keep seeing "IKM" in Indonesian news about Japan. What does it stand for?');
+    expect(reply.text).toMatch(/^IKM stands for Industri Kecil dan Menengah/);
+  });
+
   it("goes on with what the asker says of themselves, which is not asked", async () => {
     const reply = await ask(
       "Hello, I own a small leather shoe workshop and would love to be part of this. How do I apply?",

@@ -129,7 +129,10 @@ export class AnswerEngine {
       const written = this.answerPart(understood);
       if (part.intro && part !== reading.parts[reading.parts.length - 1]) {
         introduction.push(...written.filter((p) => p.kind !== "fallback"));
-        previous = { ...previousOf(understood, written, previous), lang };
+        // "I keep seeing "IKM" in the news. What does it stand for?": a word it names is what "it" means.
+        const terms = part.terms.map((id): Subject => ({ kind: "term", id }));
+        const asked = terms.length ? terms : understood.subjects;
+        previous = { ...previousOf({ ...understood, subjects: asked }, written, previous), lang };
         continue;
       }
       // The first question a message asks of a subject it names is its own: unanswered, the

@@ -233,7 +233,9 @@ function asksOfAsked(f: Found, previous: Previous): boolean {
   const aboutWords = previous.subjects.every((s) => s.kind === "person" || s.kind === "source");
   const dated = (["when", "clock", "day", "published"] as const).some((cue) => f.cues.has(cue));
   const ofSources = previous.subjects.every((s) => s.kind === "person") && previous.asked.every(isSource);
-  return (regions && aboutWords) || (dated && ofSources);
+  // "What does it stand for?" of the word the asker's introduction named.
+  const ofWord = f.cues.has("meaning") && previous.asked.every((s) => s.kind === "term");
+  return (regions && aboutWords) || (dated && ofSources) || ofWord;
 }
 
 /** What a question asks and of whom: named subjects, else the previous question's, else the programme. */
