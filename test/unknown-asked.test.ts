@@ -291,3 +291,12 @@ describe("a statement that puts a region in a group", () => {
     expect((await ask("Mojokerto ikut tahap pertama kan?")).text).toMatch(/^Ya, benar\./);
   });
 });
+
+describe("the same question again, of another region", () => {
+  it("keeps the group it was narrowed to ('Sultra juga?' after 'Sulsel termasuk target awal?')", async () => {
+    const reply = await ask("Sultra juga?", ["Sulsel termasuk target awal?"]);
+    expect(reply.text).toMatch(/^Sulawesi Tenggara tidak termasuk target awal program lanjutan/);
+    const jatim = await ask("kalau Jatim?", ["Sulsel termasuk target awal program lanjutan?"]);
+    expect(jatim.text).toMatch(/^Jawa Timur termasuk target awal program lanjutan/);
+  });
+});

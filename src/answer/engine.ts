@@ -341,7 +341,7 @@ const NAMED_KEPT = 5;
 
 /** What a follow-up can build on: the question's intent, what its answer was about and cited. */
 function previousOf(
-  u: Pick<Understood, "intent"> & Partial<Pick<Understood, "subjects">>,
+  u: Pick<Understood, "intent"> & Partial<Pick<Understood, "subjects" | "asked">>,
   written: Piece[],
   before: Previous | undefined,
 ): Previous {
@@ -358,6 +358,7 @@ function previousOf(
     items: items.length || !within ? items : (before?.items ?? []),
     named: named.slice(-NAMED_KEPT),
     asked: u.subjects,
+    cohort: u.asked?.cohort,
   };
 }
 

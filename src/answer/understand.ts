@@ -29,6 +29,8 @@ export interface Previous {
   named: Subject[];
   /** The language it was answered in: a follow-up whose words don't say keeps it. */
   lang?: Lang;
+  /** The group of provinces the question was narrowed to ("… termasuk target awal?"). */
+  cohort?: string;
   /**
    * What the question itself named, where its answer is about someone else: after "who said there
    * are three target provinces?", "which are they?" asks about the provinces, not the speaker.
@@ -140,7 +142,10 @@ export function understand(
   lang: Lang,
   previous: Previous | undefined,
 ): Understood {
-  const cohort = cohortOf(withoutExcluded(found), knowledge) ?? listedCohort(found, previous);
+  // "Sultra juga?" after "Sulsel termasuk target awal?": asked again, of the same group.
+  const region = found.provinces.length + found.places.length + found.areas.length > 0;
+  const sameGroup = region && asksAgain(found, intentOf(found)) ? previous?.cohort : undefined;
+  const cohort = cohortOf(withoutExcluded(found), knowledge) ?? listedCohort(found, previous) ?? sameGroup;
   const resolved = resolve(found, knowledge, areas, cohort, previous);
   const { intent, followUp, assumed, from } = resolved;
   const subjects =
@@ -357,15 +362,7 @@ function resolve(
       subjects = [{ kind: "topic", id: "summary" }];
       assumed = true;
     }
-  } else if (
-    intent === "describe" &&
-    previous &&
-    found.meaningful <= 3 &&
-    !found.cues.has("said") &&
-    !found.cues.has("what")
-  ) {
-    // "kalau Jatim?", "and Papua?": the same question about another subject. ("What did she say
-    // about how regions are chosen?" asks what was said: how they are chosen.)
+  } else if (previous && asksAgain(found, intent)) {
     intent = previous.intent;
   }
   // "Apakah usaha saya bisa ikut?": whether the asker's own business may join asks what it takes.
@@ -390,6 +387,14 @@ function resolve(
   const latest = Math.max(...knownYears(knowledge));
   if (found.cues.has("after") && found.years.some((y) => y >= latest)) intent = "later";
   return { intent, subjects, followUp, assumed, from };
+}
+
+/**
+ * "kalau Jatim?", "and Papua?": the same question as before, about another subject. ("What did she
+ * say about how regions are chosen?" asks what was said: how they are chosen.)
+ */
+function asksAgain(found: Found, intent: Intent): boolean {
+  return intent === "describe" && found.meaningful <= 3 && !found.cues.has("said") && !found.cues.has("what");
 }
 
 /** Whether the chat has listed one group of provinces and no other, just now. */
