@@ -197,6 +197,13 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind while the twenty-sixth set's fixes were under way; its first score is in the README.
+  "test/eval/questions-twentyeighth.jsonl": {
+    "in-scope": 84.2,
+    "out-of-scope": 94.2,
+    "small talk": 91.7,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
