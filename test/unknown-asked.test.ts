@@ -39,6 +39,9 @@ describe("a word the sources don't know, where the question asks it", () => {
   it("Indonesian 'mana saja' asks which; a word after 'yang' says what the asked thing does", async () => {
     expect((await ask("Universitas mana saja yang dilibatkan dalam program ini?")).kind).toBe("fallback");
     expect((await ask("Prefektur Jepang mana yang menjadi mitra Kabupaten Tegal?")).kind).toBe("fallback");
+    // After "siapa yang" comes what the person asked did: a deed the sources don't know is asked.
+    expect((await ask("Siapa yang menggantikan Bu Gati sebagai Dirjen IKM?")).kind).toBe("fallback");
+    expect((await ask("Siapa yang bilang begitu?")).text).toContain("Gati");
     const ready = await ask("Provinsi mana saja yg siap ikut tahun 2017?");
     expect(ready.kind).toBe("answer");
     expect(ready.text).toContain("Papua");

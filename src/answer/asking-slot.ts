@@ -150,7 +150,9 @@ export function askingWords(matches: Match[]): Match[] {
     if (!isUnknown(m) || (isVerbLike(m) && !whoDid)) return [];
     // "provinsi mana saja yang siap …": after "yang" comes what the asked thing does or is, not it.
     const relative = before !== undefined && RELATIVE_WORDS.has(matches[at - 1]?.text ?? "");
-    const afterQuestionWord = before !== undefined && isQuestionWord(before) && !relative;
+    // ("Siapa yang menggantikan Bu Gati?": after "siapa yang" comes what the person asked did.)
+    const whoRelative = relative && hasCue(matches[at - 2], "who");
+    const afterQuestionWord = before !== undefined && isQuestionWord(before) && (!relative || whoRelative);
     const beforeLast = endsWithQuestionWord && i === lastIndex - 1;
     const opens = endsWithQuestionWord && i === 0;
     // "prefektur mana", "lembaga apa": the noun an Indonesian "which" or "what" follows is asked.
