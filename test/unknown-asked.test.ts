@@ -303,3 +303,11 @@ describe("the same question again, of another region", () => {
     expect(jatim.text).toMatch(/^Jawa Timur termasuk target awal program lanjutan/);
   });
 });
+
+describe("how long the partners have worked together", () => {
+  it("is how long the programme has run", async () => {
+    const reply = await ask("How long have Kemenperin and JICA been working together on this?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("since 2013");
+  });
+});
