@@ -311,3 +311,13 @@ describe("how long the partners have worked together", () => {
     expect(reply.text).toContain("since 2013");
   });
 });
+
+describe("the provinces of 2017", () => {
+  it("declared they were ready: when work began there, the sources don't say", async () => {
+    const reply = await ask("When did activities in the 2017 provinces actually start on the ground?");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toContain("declared");
+    // 'activity' asks nothing of its own: a region outside is outside.
+    expect((await ask("Any activity in Pekanbaru, Riau?")).kind).toBe("not_in_programme");
+  });
+});

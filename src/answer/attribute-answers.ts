@@ -63,7 +63,8 @@ export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
       const text = w.t(lang, "answer.cohortPeriod", { cohort: c.name[lang], period: c.period.text[lang] });
       return w.piece(capitalise(text), c.period.sources, [s]);
     }
-    if (!c.year) return undefined;
+    // "When did work in the 2017 provinces start?": they declared they were ready; no start is given.
+    if (!c.year || (q.start && c.year_means === "declared")) return undefined;
     // "Provinsi yang menyatakan siap bergabung pada 2017: Kepulauan Bangka Belitung, …".
     const provinces = w.cohortProvinces(c.id);
     const names = joinList(
