@@ -20,6 +20,9 @@ describe("a word the sources don't know, where the question asks it", () => {
       const reply = await ask(question);
       expect(reply.kind, question).toBe("fallback");
     }
+    // "What's the X of Y?": X is asked.
+    expect((await ask("What's the production capacity of the Pasuruan foundries?")).kind).toBe("fallback");
+    expect((await ask("What is the official name of the project?")).kind).toBe("answer");
     // After the thing a possessive points to comes the question's verb.
     expect((await ask("When did the DG's official statement reach Bisnis?")).kind).toBe("answer");
     // A word followed by "the" is the question's verb: the sources are asked for.

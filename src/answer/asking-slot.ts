@@ -83,7 +83,9 @@ function englishAskedNouns(matches: Match[]): Set<Match> {
       hasCue(next, "opener") ||
       hasCue(next, "member") ||
       isFiniteVerb(next) ||
-      ((possessive || copula) && isFiller(next) && !DETERMINERS.has(next.text));
+      ((possessive || copula) && isFiller(next) && !DETERMINERS.has(next.text)) ||
+      // "what's the production *capacity* of …": the noun before "of" is asked.
+      (wh && next.text === "of");
     if (at > first && last !== undefined && ends) asked.add(last);
     // A word that qualifies what a name's possessive points to is asked too ("Gati's
     // *educational* background"); a word after that thing is the question's verb ("the DG's
