@@ -324,3 +324,19 @@ describe("the provinces of 2017", () => {
     expect((await ask("Any activity in Pekanbaru, Riau?")).kind).toBe("not_in_programme");
   });
 });
+
+describe("'there', 'di sini'", () => {
+  it("is the region the chat or the asker's introduction has just named", async () => {
+    const ntb = await ask("I'm researching West Nusa Tenggara (NTB). Is there any IKM-JICA cluster there?");
+    expect(ntb.kind).toBe("not_in_programme");
+    const hotel = await ask("Saya pemilik hotel di Makassar. Kerajinan apa yang dikembangkan di sini?");
+    expect(hotel.text).toContain("perak dan emas");
+    expect((await ask("ada klaster di sana?", ["Sulteng ikut program?"])).text).toContain("Palu");
+  });
+
+  it("a full stop after a closing quote ends a sentence", async () => {
+    const reply = await ask("The coverage talks about an 'affirmative theme'. What does that refer to?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("underdeveloped");
+  });
+});

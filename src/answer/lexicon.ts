@@ -62,6 +62,7 @@ export const CUE_NAMES = [
   "tag", // ya, right: ending a question that asks no question word, it asks to confirm ("… 2018 ya?")
   "pronoun", // she, beliau: the person the previous answer named
   "confirm", // bener ya, right?, can you confirm: asks to check a statement, answered with the facts
+  "there", // di sana, there: the region the chat has just named
   "domain", // programme words: IKM, programme, cooperation, Japan …
   "stop", // carries no meaning here
 ] as const;

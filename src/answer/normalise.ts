@@ -188,7 +188,7 @@ export function deletions(word: string, depth: number): Set<string> {
 
 /**
  * Splits a message into its clauses, at sentence punctuation and commas: "Kapan mulai? Apa
- * namanya?" → two. A dot inside a word ("Bisnis.com") or after an abbreviation ("Kep.", "Kab.",
+ * namanya?" → two (a full stop after a closing quote too). A dot inside a word ("Bisnis.com") or after an abbreviation ("Kep.", "Kab.",
  * "Prov.") does not split; one after an acronym before a capital does ("… klaster IKM. Mau tanya"),
  * and so does one after a short word before a capitalised word ("… start-up here. How does …"),
  * and a dash between words ("I'm preparing a lesson — give me …"),
@@ -220,4 +220,4 @@ export interface Clause {
 }
 
 const CLAUSE_BREAK =
-  /([?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d)\.(?=\s|$)|(?<=\p{Lu}{2})\.(?=\s+\p{Lu})|(?<=\p{L}{2})(?<!\b(?:Kab|Kec|Kel|Prov|Kep|Yth|Jl|Dr|Prof|Ir|Hj|Bpk|Sdr|Mr|Mrs|Ms|St|No|Corp|Co|Inc|Ltd|Tbk|Kep|Bu|Pak))\.(?=\s+\p{Lu}\p{Ll})|\s&\s|\s[—–]\s|\n+)/u;
+  /([?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d|\p{L}['"’”)])\.(?=\s|$)|(?<=\p{Lu}{2})\.(?=\s+\p{Lu})|(?<=\p{L}{2})(?<!\b(?:Kab|Kec|Kel|Prov|Kep|Yth|Jl|Dr|Prof|Ir|Hj|Bpk|Sdr|Mr|Mrs|Ms|St|No|Corp|Co|Inc|Ltd|Tbk|Kep|Bu|Pak))\.(?=\s+\p{Lu}\p{Ll})|\s&\s|\s[—–]\s|\n+)/u;

@@ -277,6 +277,13 @@ function resolve(
   }
   let followUp = false;
   let assumed = false;
+  // "Is there any IKM-JICA cluster there?", "kerajinan apa yang dikembangkan di sini?": the region
+  // the chat (or the asker's introduction) has just named.
+  const there = found.cues.has("there") ? (previous?.subjects.filter(isRegion) ?? []) : [];
+  if (there.length && !subjects.some(isRegion)) {
+    subjects = [...subjects, ...there];
+    followUp = true;
+  }
   // "is she an official?" right after an answer that named one person: that person.
   const persons = previous?.subjects.filter((s) => s.kind === "person") ?? [];
   if (found.cues.has("pronoun") && persons.length === 1 && subjects.length === 0 && !topics.length) {
