@@ -295,6 +295,11 @@ describe("a statement that puts a region in a group", () => {
     // A place is in the group its own entry is in: Pasuruan is East Java's 2017 place.
     expect((await ask("Pasuruan ikut tahap pertama kan?")).text).toMatch(/^Tidak tepat\./);
     expect((await ask("Mojokerto ikut tahap pertama kan?")).text).toMatch(/^Ya, benar\./);
+    // "Only" is not so of a province in another group too (a group chosen from another is the same line).
+    expect((await ask("East Java only appears in the first phase, doesn't it?")).text).toMatch(
+      /^Not quite\./,
+    );
+    expect((await ask("Sulsel hanya di target awal kan?")).text).toMatch(/^Ya, benar\./);
   });
 });
 

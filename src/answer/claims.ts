@@ -66,7 +66,15 @@ export function cohortClaim(f: Found, k: Knowledge): Verdict | undefined {
     byProvince
       ? members.has(p.province)
       : k.provinces.find((x) => x.id === p.province)?.entries[p.entry]?.cohort === cohortId;
-  return f.provinces.every((id) => members.has(id)) && f.places.every(placeIn) ? "yes" : "no";
+  // "East Java only appears in the first phase": not so if it is in another group too.
+  // (A group chosen from another, the follow-up's first targets from 2017's, is the same line.)
+  const claimed = k.cohorts.find((c) => c.id === cohortId);
+  const other = (c: (typeof k.cohorts)[number]) =>
+    c.id !== cohortId && c.chosen_from !== cohortId && claimed?.chosen_from !== c.id;
+  const elsewhere = (id: string) =>
+    f.cues.has("only") && k.cohorts.some((c) => other(c) && provincesOf(k, c.id).some((p) => p.id === id));
+  const inGroup = (id: string) => members.has(id) && !elsewhere(id);
+  return f.provinces.every(inGroup) && f.places.every(placeIn) ? "yes" : "no";
 }
 
 /**
