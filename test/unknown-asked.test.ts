@@ -345,3 +345,12 @@ describe("'there', 'di sini'", () => {
     expect(reply.text).toContain("underdeveloped");
   });
 });
+
+describe("a count offered for checking", () => {
+  it("is answered yes or no by the count the sources give", async () => {
+    expect((await ask("Di fase pertama ada sepuluh provinsi yang ikut.")).text).toMatch(/^Tidak tepat\./);
+    expect((await ask("Tahap pertama ada tujuh provinsi #cmiiw")).text).toMatch(/^Tidak tepat\./);
+    expect((await ask("The first phase had five provinces.")).text).toMatch(/^Yes, that's right\./);
+    expect((await ask("There are 3 first targets, right?")).text).toMatch(/^Yes, that's right\./);
+  });
+});

@@ -78,6 +78,16 @@ export function cohortClaim(f: Found, k: Knowledge): Verdict | undefined {
 }
 
 /**
+ * Numbers a statement gives, checked against the answer's text: "tahap pertama ada tujuh provinsi"
+ * → "no" (the answer counts five). `numberWord` writes a number as the answer does ("lima").
+ */
+export function countClaim(f: Found, answer: string, numberWord: (n: number) => string): Verdict | undefined {
+  if (!f.cues.has("confirm") || f.numbers.length === 0) return undefined;
+  const says = (n: number) => new RegExp(`\\b(${numberWord(n)}|${n})\\b`, "i").test(answer);
+  return f.numbers.every(says) ? "yes" : "no";
+}
+
+/**
  * Years a statement gives, checked against the answer's text: "began in 2015, right?" → "no".
  * A yes-or-no question about a source ("was the report published in 2018?") states one too.
  */

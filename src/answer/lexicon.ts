@@ -90,6 +90,12 @@ export const lexiconSchema = z
     ordinals: z
       .object({ id: z.record(z.string(), z.number().int()), en: z.record(z.string(), z.number().int()) })
       .strict(),
+    numbers: z
+      .object({
+        id: z.record(z.string(), z.number().int().min(0)),
+        en: z.record(z.string(), z.number().int().min(0)),
+      })
+      .strict(),
     months: z
       .object({
         id: z.record(z.string(), z.number().int().min(1).max(12)),
@@ -111,6 +117,8 @@ export interface Lexicon {
   ordinals: { id: ReadonlyMap<string, number>; en: ReadonlyMap<string, number> };
   /** Month names by language: their number (1–12). */
   months: { id: ReadonlyMap<string, number>; en: ReadonlyMap<string, number> };
+  /** Numbers written as words, by language ("tujuh", "seven"): their value. */
+  numbers: { id: ReadonlyMap<string, number>; en: ReadonlyMap<string, number> };
 }
 
 /** The checked lexicon file, in the form the matcher reads. */
@@ -127,6 +135,10 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     months: {
       id: new Map(Object.entries(file.months.id)),
       en: new Map(Object.entries(file.months.en)),
+    },
+    numbers: {
+      id: new Map(Object.entries(file.numbers.id)),
+      en: new Map(Object.entries(file.numbers.en)),
     },
   };
 }

@@ -51,6 +51,8 @@ export interface Found {
   cues: Set<Cue>;
   smalltalk: SmallTalk[];
   years: number[];
+  /** Numbers it gives, written as words or as one or two digits ("tujuh provinsi", "7"). */
+  numbers: number[];
   /** Content words the matcher does not know (not numbers, not single letters). */
   unknown: string[];
   /**
@@ -116,6 +118,7 @@ function emptyFound(): Found {
     cues: new Set(),
     smalltalk: [],
     years: [],
+    numbers: [],
     unknown: [],
     asking: [],
     questionUnknown: [],
@@ -140,6 +143,7 @@ function push<T extends string | number>(list: T[], value: T): void {
 function collect(found: Found, match: Match): void {
   if (match.concepts.length === 0) {
     if (/^\d{4}$/.test(match.text)) push(found.years, Number(match.text));
+    else if (/^\d{1,2}$/.test(match.text)) push(found.numbers, Number(match.text));
     else if (!/^\d+$/.test(match.text) && match.text.length >= 3) found.unknown.push(match.text);
     return;
   }
@@ -202,6 +206,9 @@ function collect(found: Found, match: Match): void {
         if (!found.islandWords.has(concept.index)) found.islandWords.set(concept.index, match.text);
         break;
       case "month":
+        break;
+      case "number":
+        push(found.numbers, concept.value);
         break;
       case "ordinal":
         found.ordinal ??= concept.position;

@@ -32,6 +32,8 @@ export type Concept =
   | { type: "ordinal"; position: number }
   /** A month's name: with a day before it, a date ("24 Des 2017"). */
   | { type: "month"; month: number }
+  /** A number written as a word ("tujuh", "seven"): in a statement, a count to check. */
+  | { type: "number"; value: number }
   /** A country other than the cooperation's. */
   | { type: "country"; code: string }
   | { type: "cue"; cue: Cue }
@@ -73,6 +75,7 @@ const CORRECTION_RANK: Record<Concept["type"], number> = {
   country: 4,
   ordinal: 3,
   month: 3,
+  number: 3,
   product: 1,
   criterion: 1,
   person: 1,
@@ -125,6 +128,7 @@ export class Vocabulary {
       for (const [word, position] of this.lexicon.ordinals[lang])
         this.add(word, { type: "ordinal", position }, lang);
       for (const [word, month] of this.lexicon.months[lang]) this.add(word, { type: "month", month }, lang);
+      for (const [word, value] of this.lexicon.numbers[lang]) this.add(word, { type: "number", value }, lang);
     }
     this.addKnowledge(knowledge);
     this.addAreas(knowledge, areas);
