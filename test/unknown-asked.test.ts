@@ -354,3 +354,13 @@ describe("a count offered for checking", () => {
     expect((await ask("There are 3 first targets, right?")).text).toMatch(/^Yes, that's right\./);
   });
 });
+
+describe("another country offered as the programme's", () => {
+  it("is corrected by its partners; asked without a claim, the sources don't cover it", async () => {
+    const korea = await ask("Program IKM ini kerja sama dengan Korea lewat KOICA, kan?");
+    expect(korea.kind).toBe("answer");
+    expect(korea.text).toMatch(/^Tidak tepat\./);
+    expect(korea.text).toContain("JICA");
+    expect((await ask("Is the programme also in Malaysia?")).kind).toBe("fallback");
+  });
+});

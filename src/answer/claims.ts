@@ -77,6 +77,11 @@ export function cohortClaim(f: Found, k: Knowledge): Verdict | undefined {
   return f.provinces.every(inGroup) && f.places.every(placeIn) ? "yes" : "no";
 }
 
+/** A statement that puts the cooperation with another country ("… dengan Korea, kan?") is not so. */
+export function foreignClaim(f: Found): Verdict | undefined {
+  return f.cues.has("confirm") && f.countries.length > 0 ? "no" : undefined;
+}
+
 /**
  * Numbers a statement gives, checked against the answer's text: "tahap pertama ada tujuh provinsi"
  * → "no" (the answer counts five). `numberWord` writes a number as the answer does ("lima").

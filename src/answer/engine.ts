@@ -4,7 +4,7 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
 import { answer } from "./answers.ts";
 import { describe } from "./cards.ts";
-import { cohortClaim, countClaim, productClaim, yearClaim } from "./claims.ts";
+import { cohortClaim, countClaim, foreignClaim, productClaim, yearClaim } from "./claims.ts";
 import type { Intent } from "./intents.ts";
 import { isOutside } from "./membership.ts";
 import { fold } from "./normalise.ts";
@@ -150,7 +150,8 @@ export class AnswerEngine {
     const verdict =
       reply.kind === "fallback"
         ? undefined
-        : (productClaim(reading.whole, this.knowledge, this.areas) ??
+        : (foreignClaim(reading.whole) ??
+          productClaim(reading.whole, this.knowledge, this.areas) ??
           cohortClaim(reading.whole, this.knowledge) ??
           countClaim(reading.whole, reply.text, (n) => this.writer.number(lang, n)) ??
           yearClaim(

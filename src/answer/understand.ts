@@ -147,9 +147,17 @@ export function understand(
   const sameGroup = region && asksAgain(found, intentOf(found)) ? previous?.cohort : undefined;
   const cohort = cohortOf(withoutExcluded(found), knowledge) ?? listedCohort(found, previous) ?? sameGroup;
   const resolved = resolve(found, knowledge, areas, cohort, previous);
-  const { intent, followUp, assumed, from } = resolved;
-  const subjects =
-    outsideExcluded(found, knowledge, cohort) ?? provincesCounted(found, intent, resolved.subjects);
+  const { followUp, assumed, from } = resolved;
+  // "Program ini kerja sama dengan Korea, kan?": another country offered for checking as the
+  // programme's is corrected by its partners.
+  const foreignClaim =
+    found.cues.has("confirm") &&
+    found.countries.length > 0 &&
+    resolved.subjects.every((s) => s.kind === "topic");
+  const intent = foreignClaim ? "describe" : resolved.intent;
+  const subjects: Subject[] = foreignClaim
+    ? [{ kind: "topic", id: "partners" }]
+    : (outsideExcluded(found, knowledge, cohort) ?? provincesCounted(found, intent, resolved.subjects));
   const years = knownYears(knowledge);
   const checksYear = found.cues.has("confirm") || (found.yesNo && subjects.some(isSource));
   const asksOfPeople =
@@ -191,7 +199,7 @@ export function understand(
         ((found.programme || found.cues.has("domain") || subjects.every((s) => s.kind === "topic")) &&
           STATUS_INTENTS.has(intent))),
     followUp,
-    foreign: found.countries[0],
+    foreign: foreignClaim ? undefined : found.countries[0],
     assumed,
     from,
   };
