@@ -364,3 +364,10 @@ describe("another country offered as the programme's", () => {
     expect((await ask("Is the programme also in Malaysia?")).kind).toBe("fallback");
   });
 });
+
+describe("how many provinces at the start", () => {
+  it("counts the group the programme began with", async () => {
+    const reply = await ask("Berapa provinsi yang ikut di awal program?");
+    expect(reply.text).toMatch(/^Tahap pertama \(sejak 2013\): lima provinsi/);
+  });
+});

@@ -94,6 +94,16 @@ function cohortOf(f: Found, k: Knowledge): string | undefined {
     const byOrdinal = k.cohorts.find((c) => ordinal !== undefined && c.ordinal === ordinal);
     if (byOrdinal) return byOrdinal.id;
   }
+  // "How many provinces were in at the start?": the group the programme began with.
+  if (
+    f.cues.has("provinces") &&
+    f.attributes.includes("started") &&
+    f.years.length === 0 &&
+    f.cues.has("quantity")
+  ) {
+    const first = k.cohorts.find((c) => c.year === k.programme.started.year);
+    if (first) return first.id;
+  }
   // A start year offered for checking ("mulai 2017 kan?") is the claim, not a group.
   const claimedStart = f.cues.has("confirm") && f.cues.has("since") && !phaseWords;
   for (const year of claimedStart ? [] : f.years) {
