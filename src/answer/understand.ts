@@ -7,10 +7,11 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "./../lang.ts";
 import type { Asked } from "./answers.ts";
 import { counted, provincesCounted } from "./counting.ts";
+import { groupAsked, ofOneGroup } from "./groups-asked.ts";
 import { asksWh, type Intent, intentOf } from "./intents.ts";
 import { isOutside } from "./membership.ts";
 import { inLanguageAsked, namedSubjects } from "./named-subjects.ts";
-import { outsideExcluded, withoutExcluded } from "./negation.ts";
+import { outsideExcluded } from "./negation.ts";
 import type { Found } from "./read.ts";
 import { isRegion, type Subject } from "./subject.ts";
 import { unexplained } from "./unexplained.ts";
@@ -85,40 +86,6 @@ const SHAPING_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
   "meaning",
 ]);
 
-/** The group of provinces a question narrows to: named, or by "first"/"second" or a year. */
-function cohortOf(f: Found, k: Knowledge): string | undefined {
-  if (f.cohorts[0]) return f.cohorts[0];
-  const phaseWords = f.cues.has("phase") || f.cues.has("provinces");
-  if (phaseWords && !(f.cues.has("first") && f.cues.has("second"))) {
-    const ordinal = f.cues.has("first") ? 1 : f.cues.has("second") ? 2 : undefined;
-    const byOrdinal = k.cohorts.find((c) => ordinal !== undefined && c.ordinal === ordinal);
-    if (byOrdinal) return byOrdinal.id;
-  }
-  // "How many provinces were in at the start?": the group the programme began with.
-  if (
-    f.cues.has("provinces") &&
-    f.attributes.includes("started") &&
-    f.years.length === 0 &&
-    f.cues.has("quantity")
-  ) {
-    const first = k.cohorts.find((c) => c.year === k.programme.started.year);
-    if (first) return first.id;
-  }
-  // A start year offered for checking ("mulai 2017 kan?") is the claim, not a group.
-  const claimedStart = f.cues.has("confirm") && f.cues.has("since") && !phaseWords;
-  for (const year of claimedStart ? [] : f.years) {
-    const c = k.cohorts.find((x) => x.year === year || x.period?.end === year);
-    if (c) return c.id;
-  }
-  return undefined;
-}
-
-/** "Is Central Sulawesi one of them?": the group the previous answer listed. */
-function listedCohort(f: Found, previous: Previous | undefined): string | undefined {
-  const listed = f.cues.has("among") ? previous?.subjects.find((s) => s.kind === "cohort") : undefined;
-  return listed?.kind === "cohort" ? listed.id : undefined;
-}
-
 /** Every year the knowledge names: its groups, the programme's start, its sources' dates. */
 function knownYears(k: Knowledge): ReadonlySet<number> {
   const known = yearsOf.get(k);
@@ -152,10 +119,7 @@ export function understand(
   lang: Lang,
   previous: Previous | undefined,
 ): Understood {
-  // "Sultra juga?" after "Sulsel termasuk target awal?": asked again, of the same group.
-  const region = found.provinces.length + found.places.length + found.areas.length > 0;
-  const sameGroup = region && asksAgain(found, intentOf(found)) ? previous?.cohort : undefined;
-  const cohort = cohortOf(withoutExcluded(found), knowledge) ?? listedCohort(found, previous) ?? sameGroup;
+  const cohort = groupAsked(found, knowledge, previous, asksAgain(found, intentOf(found)));
   const resolved = resolve(found, knowledge, areas, cohort, previous);
   const { followUp, assumed, from } = resolved;
   // "Program ini kerja sama dengan Korea, kan?": another country offered for checking as the
@@ -420,12 +384,6 @@ function resolve(
  */
 function asksAgain(found: Found, intent: Intent): boolean {
   return intent === "describe" && found.meaningful <= 3 && !found.cues.has("said") && !found.cues.has("what");
-}
-
-/** Whether the chat has listed one group of provinces and no other, just now. */
-function ofOneGroup(previous: Previous | undefined): boolean {
-  const groups = new Set(previous?.named.flatMap((s) => (s.kind === "cohort" ? [s.id] : [])));
-  return groups.size === 1 && previous?.subjects.every((s) => s.kind === "cohort") === true;
 }
 
 /** Whether every subject is a region outside the programme. */

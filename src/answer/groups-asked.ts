@@ -1,0 +1,64 @@
+/**
+ * The group of provinces a question narrows to ("first phase", "sejak 2013", "one of them"), and
+ * what a chat's earlier answers say of groups. Pure.
+ */
+import type { Knowledge } from "../knowledge/load.ts";
+import { withoutExcluded } from "./negation.ts";
+import type { Found } from "./read.ts";
+import type { Previous } from "./understand.ts";
+
+/**
+ * The group a question narrows to: the one it names or points to, the one the previous answer
+ * listed ("is Central Sulawesi one of them?"), or, asked again of another region ("Sultra juga?"
+ * after "Sulsel termasuk target awal?"), the group the previous question was narrowed to.
+ */
+export function groupAsked(
+  found: Found,
+  knowledge: Knowledge,
+  previous: Previous | undefined,
+  askedAgain: boolean,
+): string | undefined {
+  const region = found.provinces.length + found.places.length + found.areas.length > 0;
+  const sameGroup = region && askedAgain ? previous?.cohort : undefined;
+  return cohortOf(withoutExcluded(found), knowledge) ?? listedCohort(found, previous) ?? sameGroup;
+}
+
+/** The group of provinces a question narrows to: named, or by "first"/"second" or a year. */
+function cohortOf(f: Found, k: Knowledge): string | undefined {
+  if (f.cohorts[0]) return f.cohorts[0];
+  const phaseWords = f.cues.has("phase") || f.cues.has("provinces");
+  if (phaseWords && !(f.cues.has("first") && f.cues.has("second"))) {
+    const ordinal = f.cues.has("first") ? 1 : f.cues.has("second") ? 2 : undefined;
+    const byOrdinal = k.cohorts.find((c) => ordinal !== undefined && c.ordinal === ordinal);
+    if (byOrdinal) return byOrdinal.id;
+  }
+  // "How many provinces were in at the start?": the group the programme began with.
+  if (
+    f.cues.has("provinces") &&
+    f.attributes.includes("started") &&
+    f.years.length === 0 &&
+    f.cues.has("quantity")
+  ) {
+    const first = k.cohorts.find((c) => c.year === k.programme.started.year);
+    if (first) return first.id;
+  }
+  // A start year offered for checking ("mulai 2017 kan?") is the claim, not a group.
+  const claimedStart = f.cues.has("confirm") && f.cues.has("since") && !phaseWords;
+  for (const year of claimedStart ? [] : f.years) {
+    const c = k.cohorts.find((x) => x.year === year || x.period?.end === year);
+    if (c) return c.id;
+  }
+  return undefined;
+}
+
+/** "Is Central Sulawesi one of them?": the group the previous answer listed. */
+function listedCohort(f: Found, previous: Previous | undefined): string | undefined {
+  const listed = f.cues.has("among") ? previous?.subjects.find((s) => s.kind === "cohort") : undefined;
+  return listed?.kind === "cohort" ? listed.id : undefined;
+}
+
+/** Whether the chat has listed one group of provinces and no other, just now. */
+export function ofOneGroup(previous: Previous | undefined): boolean {
+  const groups = new Set(previous?.named.flatMap((s) => (s.kind === "cohort" ? [s.id] : [])));
+  return groups.size === 1 && previous?.subjects.every((s) => s.kind === "cohort") === true;
+}
