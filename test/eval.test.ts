@@ -211,6 +211,20 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind after the twenty-eighth set's fixes; its first score is in the README.
+  "test/eval/questions-thirtieth.jsonl": {
+    "in-scope": 95.4,
+    "out-of-scope": 95.1,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind beside the thirtieth; its first score is in the README.
+  "test/eval/questions-thirtyfirst.jsonl": {
+    "in-scope": 93,
+    "out-of-scope": 93.3,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
