@@ -371,3 +371,15 @@ describe("how many provinces at the start", () => {
     expect(reply.text).toMatch(/^Tahap pertama \(sejak 2013\): lima provinsi/);
   });
 });
+
+describe("what a 'how' question says is done to its subject", () => {
+  it("is asked: a deed the sources don't know is not in them", async () => {
+    expect((await ask("How are facilitators recruited and paid?")).kind).toBe("fallback");
+    const brought = await ask(
+      "How are regional governments brought into the programme by the central government?",
+    );
+    expect(brought.text).toContain("cluster");
+    // An adverb only says how.
+    expect((await ask("How is the project officially named?")).text).toContain("Improved Service Delivery");
+  });
+});

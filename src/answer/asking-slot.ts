@@ -136,8 +136,11 @@ export function askingWords(matches: Match[]): Match[] {
   // "Did Gati ever visit Dogiyai?", "Is the Tegal cluster ISO certified?": a yes-or-no question
   // asks whether what follows its subject is so, unless it asks whether something takes part ("Do
   // coffee growers in Aceh take part?", "Was Samosir part of the first batch or the expansion?").
-  const yesNo = hasCue(matches[0], "opener") && !matches.some((m) => hasCue(m, "member"));
-  const subjectAt = matches.findIndex(isName);
+  // "How are facilitators recruited?", "Bagaimana cara fasilitator direkrut?": so is what a "how"
+  // question says is done to its subject.
+  const how = hasCue(matches[0], "how") && !matches.some((m) => hasCue(m, "howto"));
+  const yesNo = (hasCue(matches[0], "opener") || how) && !matches.some((m) => hasCue(m, "member"));
+  const subjectAt = how ? matches.findIndex(namesSomething) : matches.findIndex(isName);
   return content.flatMap((m, i) => {
     const at = position.get(m) ?? 0;
     const near = content[i - 1];
@@ -163,11 +166,15 @@ export function askingWords(matches: Match[]): Match[] {
     const namesWhich = after !== undefined && isQuestionWord(after) && WHICH_AFTER_NOUN.has(after.text);
     const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary && asksHere;
     const offered = [matches[at - 1], matches[at + 1]].some((w) => CHOICE_WORDS.has(w?.text ?? ""));
-    const predicate = yesNo && subjectAt >= 0 && at > subjectAt;
+    // (An English adverb, "officially", only says how.)
+    const predicate = yesNo && subjectAt >= 0 && at > subjectAt && !(how && /ly$/.test(m.text));
     const slot = afterQuestionWord || beforeLast || opens || namesWhich || exists || offered || predicate;
     return slot || endsAfterName || askedNouns.has(m) ? [m] : [];
   });
 }
+
+/** Whether a phrase names a thing or a fact of the programme (not only a cue). */
+const namesSomething = (m: Match) => m.concepts.some((c) => c.type !== "cue" && c.type !== "smalltalk");
 
 /** "cara mengurus …", "bagaimana membuat …": "how" and a verb ask for instructions. */
 export function asksInstructions(matches: Match[]): boolean {
