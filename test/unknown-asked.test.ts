@@ -383,3 +383,16 @@ describe("what a 'how' question says is done to its subject", () => {
     expect((await ask("How is the project officially named?")).text).toContain("Improved Service Delivery");
   });
 });
+
+describe("a note's own words", () => {
+  it("ask for what the note says, answered by the entry's card ('kapan Papua dimekarkan?')", async () => {
+    for (const question of [
+      "Papua dimekarkan tahun berapa sehingga Dogiyai pindah provinsi?",
+      "In what year was Papua split so that Dogiyai changed province?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toContain("2022");
+    }
+  });
+});

@@ -51,6 +51,8 @@ export interface Found {
   cues: Set<Cue>;
   smalltalk: SmallTalk[];
   years: number[];
+  /** Asks for what an entry's note says ("kapan Papua dimekarkan?"): the entry's card answers. */
+  noted: boolean;
   /** Numbers it gives, written as words or as one or two digits ("tujuh provinsi", "7"). */
   numbers: number[];
   /** Content words the matcher does not know (not numbers, not single letters). */
@@ -118,6 +120,7 @@ function emptyFound(): Found {
     cues: new Set(),
     smalltalk: [],
     years: [],
+    noted: false,
     numbers: [],
     unknown: [],
     asking: [],
@@ -174,8 +177,10 @@ function collect(found: Found, match: Match): void {
         push(found.provinces, concept.id);
         break;
       case "place":
+      case "note":
         if (!found.places.some((p) => p.province === concept.province && p.entry === concept.entry))
           found.places.push({ province: concept.province, entry: concept.entry });
+        if (concept.type === "note") found.noted = true;
         break;
       case "product":
         push(found.products, concept.id);

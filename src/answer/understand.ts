@@ -128,7 +128,9 @@ export function understand(
     found.cues.has("confirm") &&
     found.countries.length > 0 &&
     resolved.subjects.every((s) => s.kind === "topic");
-  const intent = foreignClaim ? "describe" : resolved.intent;
+  // "Kapan Papua dimekarkan?": what an entry's note says is in the entry's card.
+  const noted = found.noted && NOTED_INTENTS.has(resolved.intent);
+  const intent = foreignClaim || noted ? "describe" : resolved.intent;
   const subjects: Subject[] = foreignClaim
     ? [{ kind: "topic", id: "partners" }]
     : (outsideExcluded(found, knowledge, cohort) ?? provincesCounted(found, intent, resolved.subjects));
@@ -179,6 +181,14 @@ export function understand(
   };
 }
 
+// Intents a note answers: when it happened, what or where it says the place is now.
+const NOTED_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
+  "when",
+  "describe",
+  "province",
+  "where",
+  "member",
+]);
 // What a question about the programme's state today asks: whether it runs, since or until when.
 const STATUS_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["describe", "when", "end", "member"]);
 const isSource = (s: Subject) => s.kind === "source";

@@ -32,6 +32,8 @@ export type Concept =
   | { type: "ordinal"; position: number }
   /** A month's name: with a day before it, a date ("24 Des 2017"). */
   | { type: "month"; month: number }
+  /** A word that asks for what an entry's note says ("pemekaran" of Dogiyai's). */
+  | { type: "note"; province: string; entry: number }
   /** A number written as a word ("tujuh", "seven"): in a statement, a count to check. */
   | { type: "number"; value: number }
   /** A country other than the cooperation's. */
@@ -76,6 +78,7 @@ const CORRECTION_RANK: Record<Concept["type"], number> = {
   ordinal: 3,
   month: 3,
   number: 3,
+  note: 2,
   product: 1,
   criterion: 1,
   person: 1,
@@ -203,6 +206,9 @@ export class Vocabulary {
       p.entries.forEach((e, entry) => {
         const concept: Concept = { type: "place", province: p.id, entry };
         for (const w of placeTerms(e.place.name, e.place.en)) this.add(w, concept);
+        const note: Concept = { type: "note", province: p.id, entry };
+        for (const lang of ["id", "en"] as const)
+          for (const w of e.note?.terms[lang] ?? []) this.add(w, note, lang);
       });
     }
     for (const p of k.products) {

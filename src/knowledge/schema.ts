@@ -110,7 +110,12 @@ const entry = z
     product: slug,
     place,
     note: z
-      .object({ text: bilingual, sources: z.array(z.string().min(1)).default([]) })
+      .object({
+        text: bilingual,
+        sources: z.array(z.string().min(1)).default([]),
+        // Words that ask for what the note says ("pemekaran", "split"): the entry's card answers them.
+        terms: bilingualTerms.default({ id: [], en: [] }),
+      })
       .strict()
       .optional(),
     sources: sourceKeys,
