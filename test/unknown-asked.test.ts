@@ -396,3 +396,13 @@ describe("a note's own words", () => {
     }
   });
 });
+
+describe("a regency by its English name and a spaced hyphen", () => {
+  it("'East Lombok' is Kabupaten Lombok Timur; ' - ' ends a clause", async () => {
+    const lombok = await ask("East Lombok regency - do they have a cluster under this scheme?");
+    expect(lombok.kind).toBe("not_in_programme");
+    expect(lombok.text).toContain("Lombok Timur");
+    const jica = await ask("I'm a reporter from Osaka. JICA keeps coming up here - what is it exactly?");
+    expect(jica.text).toMatch(/^Japan International Cooperation Agency/);
+  });
+});

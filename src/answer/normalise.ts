@@ -204,7 +204,7 @@ export function clauses(text: string): Clause[] {
     const clause = (cut[i] ?? "").trim();
     if (clause) sentence.push({ text: clause, end: "" });
     const brk = cut[i + 1];
-    if (brk !== undefined && /^(,|\s&\s|\s[—–]\s)$/u.test(brk)) continue;
+    if (brk !== undefined && /^(,|\s&\s|\s[-—–]\s)$/u.test(brk)) continue;
     const end = brk === undefined ? "" : brk.includes("?") ? "?" : /[.\n]/.test(brk) ? "." : "";
     for (const c of sentence) out.push({ ...c, end });
     sentence = [];
@@ -220,4 +220,4 @@ export interface Clause {
 }
 
 const CLAUSE_BREAK =
-  /([?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d|\p{L}['"’”)])\.(?=\s|$)|(?<=\p{Lu}{2})\.(?=\s+\p{Lu})|(?<=\p{L}{2})(?<!\b(?:Kab|Kec|Kel|Prov|Kep|Yth|Jl|Dr|Prof|Ir|Hj|Bpk|Sdr|Mr|Mrs|Ms|St|No|Corp|Co|Inc|Ltd|Tbk|Kep|Bu|Pak))\.(?=\s+\p{Lu}\p{Ll})|\s&\s|\s[—–]\s|\n+)/u;
+  /([?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d|\p{L}['"’”)])\.(?=\s|$)|(?<=\p{Lu}{2})\.(?=\s+\p{Lu})|(?<=\p{L}{2})(?<!\b(?:Kab|Kec|Kel|Prov|Kep|Yth|Jl|Dr|Prof|Ir|Hj|Bpk|Sdr|Mr|Mrs|Ms|St|No|Corp|Co|Inc|Ltd|Tbk|Kep|Bu|Pak))\.(?=\s+\p{Lu}\p{Ll})|\s&\s|\s[-—–]\s|\n+)/u;

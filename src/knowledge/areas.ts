@@ -28,12 +28,28 @@ function titleCase(upper: string): string {
     .join(" ");
 }
 
+// Compass words of regency names, in English: "Lombok Timur" is East Lombok in English.
+const COMPASS: ReadonlyArray<[string, string]> = [
+  ["barat daya", "southwest"],
+  ["barat laut", "northwest"],
+  ["timur laut", "northeast"],
+  ["tenggara", "southeast"],
+  ["utara", "north"],
+  ["selatan", "south"],
+  ["timur", "east"],
+  ["barat", "west"],
+  ["tengah", "central"],
+];
+
 function regencyTerms(name: string): string[] {
   const lower = name.toLowerCase();
   const bare = lower.replace(/^(kabupaten|kota)\s+/, "");
-  const terms = [lower, bare];
-  if (lower.startsWith("kabupaten ")) terms.push(`kab ${bare}`, `${bare} regency`);
-  if (lower.startsWith("kota ")) terms.push(`${bare} city`);
+  const compass = COMPASS.find(([id]) => bare.endsWith(` ${id}`));
+  const english = compass ? `${compass[1]} ${bare.slice(0, -compass[0].length - 1)}` : undefined;
+  const terms = [lower, bare, ...(english ? [english] : [])];
+  if (lower.startsWith("kabupaten "))
+    terms.push(`kab ${bare}`, `${bare} regency`, ...(english ? [`${english} regency`] : []));
+  if (lower.startsWith("kota ")) terms.push(`${bare} city`, ...(english ? [`${english} city`] : []));
   return terms;
 }
 
