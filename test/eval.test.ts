@@ -225,6 +225,20 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind after the thirtieth was scored; its first score is in the README.
+  "test/eval/questions-thirtysecond.jsonl": {
+    "in-scope": 96,
+    "out-of-scope": 94.2,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind beside the thirty-second; its first score is in the README.
+  "test/eval/questions-thirtythird.jsonl": {
+    "in-scope": 93.5,
+    "out-of-scope": 94.3,
+    "small talk": 91.7,
+    language: 99.7,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
