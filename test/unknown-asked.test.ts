@@ -406,3 +406,11 @@ describe("a regency by its English name and a spaced hyphen", () => {
     expect(jica.text).toMatch(/^Japan International Cooperation Agency/);
   });
 });
+
+describe("small talk beside a question", () => {
+  it("is not the message: who edited it is asked after 'oh gitu'", async () => {
+    const reply = await ask("oh gitu. yg ngedit siapa?", ["Berita Bisnis itu siapa penulisnya?"]);
+    expect(reply.text).toContain("Annisa Margrit");
+    expect((await ask("Are you a human or a bot?")).kind).toBe("smalltalk");
+  });
+});

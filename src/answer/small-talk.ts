@@ -39,6 +39,8 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
     "name",
     "source",
     "said",
+    "who",
+    "author",
   ] as const;
   if (named || f.selection || substantive.some((c) => f.cues.has(c))) return undefined;
   return SMALL_TALK_ORDER.find((k) => f.smalltalk.includes(k));
