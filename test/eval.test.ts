@@ -227,7 +227,7 @@ const FLOORS = {
   },
   // Written blind after the thirtieth was scored; its first score is in the README.
   "test/eval/questions-thirtysecond.jsonl": {
-    "in-scope": 96,
+    "in-scope": 96.4,
     "out-of-scope": 94.2,
     "small talk": 100,
     language: 100,
