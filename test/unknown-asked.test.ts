@@ -414,3 +414,11 @@ describe("small talk beside a question", () => {
     expect((await ask("Are you a human or a bot?")).kind).toBe("smalltalk");
   });
 });
+
+describe("Javanese and Sundanese words mixed into Indonesian", () => {
+  it("read as their Indonesian equivalents", async () => {
+    expect((await ask("mas, IKM iku singkatan opo to?")).text).toContain("Industri Kecil dan Menengah");
+    expect((await ask("sing ngomong soal dasar pemilihan daerah itu sopo, mas?")).text).toContain("Gati");
+    expect((await ask("matur suwun")).kind).toBe("smalltalk");
+  });
+});

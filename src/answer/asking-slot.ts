@@ -38,7 +38,7 @@ export const isFiniteVerb = (m: Match) =>
 // Question words whose noun may follow a name that qualifies it ("which Makassar workshops").
 const MODIFIED_WORDS: ReadonlySet<string> = new Set(["which", "what", "who", "where", "whose"]);
 const EXISTS_WORDS: ReadonlySet<string> = new Set(["ada", "adakah"]);
-const RELATIVE_WORDS: ReadonlySet<string> = new Set(["yang", "yg"]);
+export const RELATIVE_WORDS: ReadonlySet<string> = new Set(["yang", "yg"]);
 // "arabika atau robusta?", "chairs or baskets?": the choices a question offers are what it asks.
 const CHOICE_WORDS: ReadonlySet<string> = new Set(["atau", "or"]);
 const VERB_ASKING_WORDS: ReadonlySet<string> = new Set(["who", "where", "when"]);

@@ -77,9 +77,9 @@ export function cohortClaim(f: Found, k: Knowledge): Verdict | undefined {
   return f.provinces.every(inGroup) && f.places.every(placeIn) ? "yes" : "no";
 }
 
-/** A statement that puts the cooperation with another country ("… dengan Korea, kan?") is not so. */
-export function foreignClaim(f: Found): Verdict | undefined {
-  return f.cues.has("confirm") && f.countries.length > 0 ? "no" : undefined;
+/** A statement that puts the cooperation with another country ("… dengan Korea, kan?"): not so. */
+export function foreignClaim(f: Found): boolean {
+  return f.cues.has("confirm") && f.countries.length > 0;
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
  * What a "how many" question counts, and of what. Pure.
  */
+
+import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Asked } from "./answers.ts";
-import { FILLER_CUES } from "./asking-slot.ts";
+import { FILLER_CUES, RELATIVE_WORDS } from "./asking-slot.ts";
 import type { Intent } from "./intents.ts";
 import { hasCue } from "./parts.ts";
 import type { Found } from "./read.ts";
@@ -22,15 +24,17 @@ export function countsFact(matches: Match[]): boolean {
     !m.concepts.every((c) => c.type === "cue" && (FILLER_CUES.has(c.cue) || c.cue === "quantity"));
   // Before it, the noun a relative clause describes ("provinsi yg dilibatin ada brp?").
   const before = matches.slice(0, at);
-  const relative = before.findLastIndex((m) => m.text === "yang");
+  const relative = before.findLastIndex((m) => RELATIVE_WORDS.has(m.text));
   const counted =
     matches.slice(at + 1).find(meaning) ?? before.slice(0, relative < 0 ? at : relative).findLast(meaning);
   return (
-    counted?.concepts.some(
-      (c) => (c.type === "attribute" && c.id !== "aim" && c.id !== "started") || c.type === "term",
-    ) ?? false
+    counted?.concepts.some((c) => (c.type === "attribute" && !UNCOUNTED.has(c.id)) || c.type === "term") ??
+    false
   );
 }
+
+// Facts of the programme a "how many" asks of other things ("how many provinces since 2013?").
+const UNCOUNTED: ReadonlySet<ProgrammeAttribute> = new Set<ProgrammeAttribute>(["aim", "started"]);
 
 /** What a "how many" counts, from the words of the question. */
 export function counted(f: Found, subjects: Subject[]): Asked["counts"] {
@@ -42,7 +46,7 @@ export function counted(f: Found, subjects: Subject[]): Asked["counts"] {
   if (f.cues.has("source") && subjects.every((s) => s.kind === "topic")) return "sources";
   // "How many clusters (facilitators) were placed in phase 1?", "how many IKM were assisted?":
   // a fact or a term the sources give no number of.
-  if (f.attributes.some((a) => a !== "aim" && a !== "started") || f.terms.length) return "other";
+  if (f.attributes.some((a) => !UNCOUNTED.has(a)) || f.terms.length) return "other";
   // A province's places and products are its entries: "how many products does Sulteng have?".
   if (f.cues.has("where") || f.cues.has("product")) return "places";
   // A group is of provinces: "how many of those were picked as first targets?".

@@ -150,7 +150,7 @@ export class AnswerEngine {
     const verdict =
       reply.kind === "fallback"
         ? undefined
-        : (foreignClaim(reading.whole) ??
+        : ((foreignClaim(reading.whole) ? "no" : undefined) ??
           productClaim(reading.whole, this.knowledge, this.areas) ??
           cohortClaim(reading.whole, this.knowledge) ??
           countClaim(reading.whole, reply.text, (n) => this.writer.number(lang, n)) ??

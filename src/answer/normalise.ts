@@ -187,12 +187,12 @@ export function deletions(word: string, depth: number): Set<string> {
 }
 
 /**
- * Splits a message into its clauses, at sentence punctuation and commas: "Kapan mulai? Apa
- * namanya?" → two (a full stop after a closing quote too). A dot inside a word ("Bisnis.com") or after an abbreviation ("Kep.", "Kab.",
- * "Prov.") does not split; one after an acronym before a capital does ("… klaster IKM. Mau tanya"),
- * and so does one after a short word before a capitalised word ("… start-up here. How does …"),
- * and a dash between words ("I'm preparing a lesson — give me …"),
- * and so does "&" between words ("namanya apa & kapan mulai?").
+ * Splits a message into its clauses, at sentence punctuation and commas, each with how its
+ * sentence ends: "Kapan mulai? Apa namanya?" → two. A dot inside a word ("Bisnis.com") or after an
+ * abbreviation ("Kep.", "Kab.", "Prov.") does not split; one after an acronym before a capital does
+ * ("… klaster IKM. Mau tanya"), and so does one after a closing quote, or after a short word before
+ * a capitalised word ("… start-up here. How does …"). A spaced dash or hyphen ("I'm preparing a
+ * lesson — give me …") and "&" between words ("namanya apa & kapan mulai?") split a sentence.
  */
 export function clauses(text: string): Clause[] {
   const cut = text.slice(0, MAX_QUESTION_CHARS * 2).split(CLAUSE_BREAK);
@@ -204,7 +204,7 @@ export function clauses(text: string): Clause[] {
     const clause = (cut[i] ?? "").trim();
     if (clause) sentence.push({ text: clause, end: "" });
     const brk = cut[i + 1];
-    if (brk !== undefined && /^(,|\s&\s|\s[-—–]\s)$/u.test(brk)) continue;
+    if (brk !== undefined && WITHIN_SENTENCE.test(brk)) continue;
     const end = brk === undefined ? "" : brk.includes("?") ? "?" : /[.\n]/.test(brk) ? "." : "";
     for (const c of sentence) out.push({ ...c, end });
     sentence = [];
@@ -219,5 +219,7 @@ export interface Clause {
   end: "?" | "." | "";
 }
 
+// Breaks between the clauses of one sentence: a comma, "&", a spaced dash or hyphen.
+const WITHIN_SENTENCE = /^(,|\s&\s|\s[-—–]\s)$/u;
 const CLAUSE_BREAK =
   /([?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d|\p{L}['"’”)])\.(?=\s|$)|(?<=\p{Lu}{2})\.(?=\s+\p{Lu})|(?<=\p{L}{2})(?<!\b(?:Kab|Kec|Kel|Prov|Kep|Yth|Jl|Dr|Prof|Ir|Hj|Bpk|Sdr|Mr|Mrs|Ms|St|No|Corp|Co|Inc|Ltd|Tbk|Kep|Bu|Pak))\.(?=\s+\p{Lu}\p{Ll})|\s&\s|\s[-—–]\s|\n+)/u;

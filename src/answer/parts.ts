@@ -3,6 +3,7 @@
  * "dan"/"and" where the piece after it asks something of its own. Pure.
  */
 import type { Cue } from "./lexicon.ts";
+import type { Clause } from "./normalise.ts";
 import { NAME_CONCEPTS } from "./reading.ts";
 import type { Concept, Match } from "./vocabulary.ts";
 
@@ -145,7 +146,7 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
       // "I own a shoe workshop and would love to join": the asker goes on about themselves.
       // "Kapan Sultra dan Babel mulai …?": names joined after a question word are asked together.
       const joinsNames =
-        current.every((x) => isQuestionWord(x) || isName(x) || isStop(x)) && isName(matches[j + 1]);
+        current.every((x) => isQuestionWord(x) || isName(x) || onlyCarries(x)) && isName(matches[j + 1]);
       if (isAnd(m) && current.length && !introducesAsker(current, states) && !joinsNames) {
         close();
         current = [];
@@ -229,7 +230,7 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
 /** A clause read into phrases, and how its sentence ends ("?" asks, "." states). */
 export interface ReadClause {
   matches: Match[];
-  end: "?" | "." | "";
+  end: Clause["end"];
 }
 
 /** The questions of a message, and which of them only introduce the asker. */
@@ -288,7 +289,7 @@ export function introducesAsker(part: Match[], stated = false): boolean {
 
 // Words that only carry a question along ("the", "did"): "in what year did Kemenperin and JICA …".
 const CARRYING_CUES: ReadonlySet<Cue> = new Set<Cue>(["stop", "do", "opener"]);
-const isStop = (m: Match) =>
+const onlyCarries = (m: Match) =>
   m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && CARRYING_CUES.has(c.cue));
 
 const isAnd = (m: Match | undefined) =>

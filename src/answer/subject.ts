@@ -118,3 +118,6 @@ function isProgrammeAttribute(id: string): id is ProgrammeAttribute {
 export function isRegion(s: Subject): boolean {
   return s.kind === "province" || s.kind === "place" || s.kind === "area";
 }
+
+/** Whether a subject is one of the sources. */
+export const isSource = (s: Subject): boolean => s.kind === "source";

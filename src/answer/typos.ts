@@ -1,4 +1,6 @@
+import type { Cue } from "./lexicon.ts";
 import { deletions, editDistance } from "./normalise.ts";
+import type { Concept } from "./vocabulary.ts";
 
 /** Room for word numbers below each key's hash in one entry: a vocabulary under a million words. */
 const WORD_SLOTS = 2 ** 20;
@@ -142,4 +144,47 @@ function plausibleSlips(word: string, candidate: string): boolean {
 /** Whether two words have the same letters, in any order ("papau", "papua"). */
 function sameLetters(a: string, b: string): boolean {
   return a.length === b.length && [...a].sort().join("") === [...b].sort().join("");
+}
+
+// Rank of concept kinds when a misspelt word could be corrected to several words.
+// Cue words too short or too common to correct a typo into.
+const UNCORRECTED_CUES: ReadonlySet<Cue> = new Set<Cue>(["stop", "domain", "and", "opener", "tag"]);
+const CORRECTION_RANK: Record<Concept["type"], number> = {
+  province: 0,
+  place: 0,
+  island: 0,
+  country: 4,
+  ordinal: 3,
+  month: 3,
+  number: 3,
+  note: 2,
+  product: 1,
+  criterion: 1,
+  person: 1,
+  role: 1,
+  org: 1,
+  source: 1,
+  cohort: 1,
+  term: 1,
+  programme: 2,
+  attribute: 2,
+  selection: 2,
+  cue: 2,
+  smalltalk: 3,
+  area: 4,
+};
+/** The rank of region names, the only words three letters may be corrected into. */
+export const NAME_RANK = CORRECTION_RANK.province;
+
+/**
+ * The rank of a word of a phrase as a correction (lower is preferred: names before cue words), or
+ * `undefined` when a misspelt word is never "corrected" into it: a regency name, a short small-talk
+ * word or a word that only fills a sentence ("bantu" is not Bantul, "joke" is not "oke", "teman"
+ * is not "tema").
+ */
+export function correctionRank(concept: Concept, word: string): number | undefined {
+  const isRegency = (concept.type === "area" && concept.code.includes(".")) || concept.type === "country";
+  const risky = concept.type === "smalltalk" && word.length < 5;
+  const filler = concept.type === "cue" && UNCORRECTED_CUES.has(concept.cue);
+  return isRegency || risky || filler ? undefined : CORRECTION_RANK[concept.type];
 }

@@ -6,14 +6,16 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "./../lang.ts";
 import type { Asked } from "./answers.ts";
+import { foreignClaim } from "./claims.ts";
 import { counted, provincesCounted } from "./counting.ts";
+import { asksAgain, asksOfAsked, pointedItem } from "./follow-ups.ts";
 import { groupAsked, ofOneGroup } from "./groups-asked.ts";
 import { asksWh, type Intent, intentOf } from "./intents.ts";
 import { isOutside } from "./membership.ts";
 import { inLanguageAsked, namedSubjects } from "./named-subjects.ts";
 import { outsideExcluded } from "./negation.ts";
 import type { Found } from "./read.ts";
-import { isRegion, type Subject } from "./subject.ts";
+import { isRegion, isSource, type Subject } from "./subject.ts";
 import { unexplained } from "./unexplained.ts";
 
 /** What a chat remembers of its last answer, so that a follow-up ("and Papua?") can use it. */
@@ -101,13 +103,6 @@ function knownYears(k: Knowledge): ReadonlySet<number> {
 }
 const yearsOf = new WeakMap<Knowledge, ReadonlySet<number>>();
 
-/** "the third one", "yang kedua": the item of the previous answer's list the question points to. */
-function pointedItem(f: Found, previous: Previous | undefined): Subject | undefined {
-  const items = previous?.items.length ? previous.items : (previous?.named ?? []);
-  if (f.ordinal === undefined || items.length === 0) return undefined;
-  return f.ordinal < 0 ? items[items.length + f.ordinal] : items[f.ordinal - 1];
-}
-
 /**
  * Understands one question (or one part of a message): its intent from the intent table, its
  * subjects from what it names or, when it names nothing, from the question before it.
@@ -124,14 +119,11 @@ export function understand(
   const { followUp, assumed, from } = resolved;
   // "Program ini kerja sama dengan Korea, kan?": another country offered for checking as the
   // programme's is corrected by its partners.
-  const foreignClaim =
-    found.cues.has("confirm") &&
-    found.countries.length > 0 &&
-    resolved.subjects.every((s) => s.kind === "topic");
+  const partnerClaimed = foreignClaim(found) && resolved.subjects.every((s) => s.kind === "topic");
   // "Kapan Papua dimekarkan?": what an entry's note says is in the entry's card.
   const noted = found.noted && NOTED_INTENTS.has(resolved.intent);
-  const intent = foreignClaim || noted ? "describe" : resolved.intent;
-  const subjects: Subject[] = foreignClaim
+  const intent = partnerClaimed || noted ? "describe" : resolved.intent;
+  const subjects: Subject[] = partnerClaimed
     ? [{ kind: "topic", id: "partners" }]
     : (outsideExcluded(found, knowledge, cohort) ?? provincesCounted(found, intent, resolved.subjects));
   const years = knownYears(knowledge);
@@ -175,7 +167,7 @@ export function understand(
         ((found.programme || found.cues.has("domain") || subjects.every((s) => s.kind === "topic")) &&
           STATUS_INTENTS.has(intent))),
     followUp,
-    foreign: foreignClaim ? undefined : found.countries[0],
+    foreign: partnerClaimed ? undefined : found.countries[0],
     assumed,
     from,
   };
@@ -191,7 +183,6 @@ const NOTED_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
 ]);
 // What a question about the programme's state today asks: whether it runs, since or until when.
 const STATUS_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["describe", "when", "end", "member"]);
-const isSource = (s: Subject) => s.kind === "source";
 const isSummary = (subjects: Subject[]) =>
   subjects.length === 1 && subjects[0]?.kind === "topic" && subjects[0].id === "summary";
 
@@ -217,22 +208,6 @@ function constrainingSource(
   const askedOf = subjects.some((s) => !isSource(s)) || cohort || previous || found.attributes.length;
   const source = factsAsked && askedOf ? subjects.find(isSource) : undefined;
   return source?.kind === "source" ? source.id : undefined;
-}
-
-/**
- * Whether a follow-up asks about what the previous question named rather than the people or
- * sources its answer gave: provinces after "who said there are three?", the time after "who
- * edited the article?".
- */
-function asksOfAsked(f: Found, previous: Previous): boolean {
-  if (!previous.asked?.length) return false;
-  const regions = f.cues.has("provinces") || f.cues.has("where") || f.cues.has("product");
-  const aboutWords = previous.subjects.every((s) => s.kind === "person" || s.kind === "source");
-  const dated = (["when", "clock", "day", "published"] as const).some((cue) => f.cues.has(cue));
-  const ofSources = previous.subjects.every((s) => s.kind === "person") && previous.asked.every(isSource);
-  // "What does it stand for?" of the word the asker's introduction named.
-  const ofWord = f.cues.has("meaning") && previous.asked.every((s) => s.kind === "term");
-  return (regions && aboutWords) || (dated && ofSources) || ofWord;
 }
 
 /** What a question asks and of whom: named subjects, else the previous question's, else the programme. */
@@ -386,14 +361,6 @@ function resolve(
   const latest = Math.max(...knownYears(knowledge));
   if (found.cues.has("after") && found.years.some((y) => y >= latest)) intent = "later";
   return { intent, subjects, followUp, assumed, from };
-}
-
-/**
- * "kalau Jatim?", "and Papua?": the same question as before, about another subject. ("What did she
- * say about how regions are chosen?" asks what was said: how they are chosen.)
- */
-function asksAgain(found: Found, intent: Intent): boolean {
-  return intent === "describe" && found.meaningful <= 3 && !found.cues.has("said") && !found.cues.has("what");
 }
 
 /** Whether every subject is a region outside the programme. */

@@ -1,4 +1,4 @@
-import type { Areas } from "../knowledge/areas.ts";
+import { type Areas, regencyTerms } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
@@ -7,7 +7,7 @@ import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon.ts";
 import { editDistance, englishBases, fold, stemCandidates, tokenize } from "./normalise.ts";
 import { type QuoteTarget, quoteTargets } from "./quotes.ts";
 import { bestReading, NAME_CONCEPTS } from "./reading.ts";
-import { TypoIndex } from "./typos.ts";
+import { correctionRank, NAME_RANK, TypoIndex } from "./typos.ts";
 import { markLanguages, WordLanguages } from "./word-languages.ts";
 
 /** A thing a phrase of the question can stand for. */
@@ -67,33 +67,6 @@ export interface Match {
 const MAX_PHRASE_WORDS = 6;
 /** Words not in the vocabulary whose reading is remembered, at most. */
 const MAX_REMEMBERED_WORDS = 10_000;
-// Rank of concept kinds when a misspelt word could be corrected to several words.
-// Cue words too short or too common to correct a typo into.
-const UNCORRECTED_CUES: ReadonlySet<Cue> = new Set<Cue>(["stop", "domain", "and", "opener", "tag"]);
-const CORRECTION_RANK: Record<Concept["type"], number> = {
-  province: 0,
-  place: 0,
-  island: 0,
-  country: 4,
-  ordinal: 3,
-  month: 3,
-  number: 3,
-  note: 2,
-  product: 1,
-  criterion: 1,
-  person: 1,
-  role: 1,
-  org: 1,
-  source: 1,
-  cohort: 1,
-  term: 1,
-  programme: 2,
-  attribute: 2,
-  selection: 2,
-  cue: 2,
-  smalltalk: 3,
-  area: 4,
-};
 
 /**
  * Every phrase the matcher knows, from the lexicon, the knowledge file and the official list of
@@ -137,7 +110,7 @@ export class Vocabulary {
     this.addAreas(knowledge, areas);
     this.addCountries(knowledge);
     this.addSpellings();
-    this.typos = new TypoIndex(this.correctable, CORRECTION_RANK.province);
+    this.typos = new TypoIndex(this.correctable, NAME_RANK);
   }
 
   /** The words of a text as the matcher reads them (informal spellings replaced). */
@@ -161,15 +134,8 @@ export class Vocabulary {
     for (const word of key.split(" ")) {
       this.words.add(word);
       if (lang) this.languages.mark(word, lang);
-      // A misspelt word is never "corrected" into a regency name, a short small-talk word or a
-      // word that only fills a sentence: "bantu" is not Bantul, "joke" is not "oke", "teman" is
-      // not "tema".
-      const isRegency = (concept.type === "area" && concept.code.includes(".")) || concept.type === "country";
-      const risky = concept.type === "smalltalk" && word.length < 5;
-      const filler = concept.type === "cue" && UNCORRECTED_CUES.has(concept.cue);
-      if (isRegency || risky || filler) continue;
-      const rank = CORRECTION_RANK[concept.type];
-      this.correctable.set(word, Math.min(rank, this.correctable.get(word) ?? rank));
+      const rank = correctionRank(concept, word);
+      if (rank !== undefined) this.correctable.set(word, Math.min(rank, this.correctable.get(word) ?? rank));
     }
   }
 
@@ -387,18 +353,16 @@ function sameConcept(a: Concept, b: Concept): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Names a programme place goes by: "Kabupaten Dogiyai" → "dogiyai", "kab dogiyai", "dogiyai regency". */
+/**
+ * Names a programme place goes by, as any regency or city does ("Kabupaten Dogiyai" → "dogiyai",
+ * "kab dogiyai", "dogiyai regency"), and its English name. Only the form the place really has: Kota
+ * Pasuruan is a programme place, Kabupaten Pasuruan is not.
+ */
 function placeTerms(name: string, en: string): string[] {
-  const lower = fold(name);
-  const bare = lower.replace(/^(kabupaten|kota)\s+/, "").replace(/\s+dan\s+.*$/, "");
+  // "Kota Palu dan kabupaten di sekitarnya" is named as Palu.
+  const own = fold(name).replace(/\s+dan\s+.*$/, "");
   const enBare = fold(en)
     .replace(/\s+and\s+.*$/, "")
     .replace(/\s+(regency|city)$/, "");
-  // Only the form the place really has: Kota Pasuruan is a programme place, Kabupaten Pasuruan is not.
-  const forms = lower.startsWith("kabupaten ")
-    ? [`kabupaten ${bare}`, `kab ${bare}`, `${bare} regency`]
-    : lower.startsWith("kota ")
-      ? [`kota ${bare}`, `${bare} city`]
-      : [];
-  return [name, en, bare, enBare, ...forms];
+  return [name, en, enBare, ...regencyTerms(own)];
 }

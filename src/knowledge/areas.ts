@@ -41,7 +41,8 @@ const COMPASS: ReadonlyArray<[string, string]> = [
   ["tengah", "central"],
 ];
 
-function regencyTerms(name: string): string[] {
+/** The names a regency or city goes by: official, bare, abbreviated, and in English. */
+export function regencyTerms(name: string): string[] {
   const lower = name.toLowerCase();
   const bare = lower.replace(/^(kabupaten|kota)\s+/, "");
   const compass = COMPASS.find(([id]) => bare.endsWith(` ${id}`));

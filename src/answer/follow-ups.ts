@@ -1,0 +1,39 @@
+/**
+ * What a follow-up points back to: the item of a list ("the second one"), what the previous
+ * question named rather than its answer, or the same question again of another subject. Pure.
+ */
+import type { Intent } from "./intents.ts";
+import type { Found } from "./read.ts";
+import { isSource, type Subject } from "./subject.ts";
+import type { Previous } from "./understand.ts";
+
+/** "the third one", "yang kedua": the item of the previous answer's list the question points to. */
+export function pointedItem(f: Found, previous: Previous | undefined): Subject | undefined {
+  const items = previous?.items.length ? previous.items : (previous?.named ?? []);
+  if (f.ordinal === undefined || items.length === 0) return undefined;
+  return f.ordinal < 0 ? items[items.length + f.ordinal] : items[f.ordinal - 1];
+}
+
+/**
+ * Whether a follow-up asks about what the previous question named rather than the people or
+ * sources its answer gave: provinces after "who said there are three?", the time after "who
+ * edited the article?".
+ */
+export function asksOfAsked(f: Found, previous: Previous): boolean {
+  if (!previous.asked?.length) return false;
+  const regions = f.cues.has("provinces") || f.cues.has("where") || f.cues.has("product");
+  const aboutWords = previous.subjects.every((s) => s.kind === "person" || s.kind === "source");
+  const dated = (["when", "clock", "day", "published"] as const).some((cue) => f.cues.has(cue));
+  const ofSources = previous.subjects.every((s) => s.kind === "person") && previous.asked.every(isSource);
+  // "What does it stand for?" of the word the asker's introduction named.
+  const ofWord = f.cues.has("meaning") && previous.asked.every((s) => s.kind === "term");
+  return (regions && aboutWords) || (dated && ofSources) || ofWord;
+}
+
+/**
+ * "kalau Jatim?", "and Papua?": the same question as before, about another subject. ("What did she
+ * say about how regions are chosen?" asks what was said: how they are chosen.)
+ */
+export function asksAgain(found: Found, intent: Intent): boolean {
+  return intent === "describe" && found.meaningful <= 3 && !found.cues.has("said") && !found.cues.has("what");
+}
