@@ -141,3 +141,25 @@ describe("a region by another name (an abbreviation, an old name, a nickname)", 
     expect((await engine.ask("kota kembang masuk program kerjasama ini gak")).kind).toBe("not_in_programme");
   });
 });
+
+describe("a province named by its capital city", () => {
+  it("is that province, in or out of the programme, in both languages; a capital asked of a province is not known", async () => {
+    const engine: AnswerEngine = await testEngine();
+    const medan = await engine.ask("Provinsi yang beribu kota Medan itu mengembangkan produk apa?");
+    expect(medan.kind).toBe("answer");
+    expect(medan.text).toContain("Sumatera Utara");
+    expect(medan.text).toContain("ulos");
+    // "ibu kotanya Kendari" reads as "ibu | kota Kendari" (the city's name) and still names a capital.
+    expect((await engine.ask("Kalau provinsi yang ibu kotanya Kendari, produknya apa?")).text).toContain(
+      "tempe",
+    );
+    const semarang = await engine.ask("What's made in the province whose capital is Semarang?");
+    expect(semarang.text).toContain("Central Java");
+    expect(semarang.text).toContain("Tegal");
+    const bandung = await engine.ask("provinsi beribu kota Bandung ikut program?");
+    expect(bandung.kind).toBe("not_in_programme");
+    expect(bandung.text).toMatch(/^Jawa Barat tidak termasuk/);
+    expect((await engine.ask("What's the capital of South Sulawesi?")).kind).toBe("fallback");
+    expect((await engine.ask("apa ibukota sulsel")).kind).toBe("fallback");
+  });
+});

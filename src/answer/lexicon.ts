@@ -53,6 +53,7 @@ export const CUE_NAMES = [
   "quantity", // how much, how many
   "judge", // success, the best, cheaper: asks to evaluate, which the sources never do
   "compare", // vs, dibanding: sets two things side by side, to judge or to state each
+  "capital", // ibu kota, capital: before a city, the province it is the capital of ("provinsi beribu kota Medan")
   "absent", // ibu kota: a fact the sources never give, in words that otherwise mean something they do
   "howto", // how do I, cara daftar: asks for instructions, which the sources hold none of
   "and", // dan, and: may join two questions in one message

@@ -204,7 +204,9 @@ function collect(found: Found, match: Match): void {
         break;
       case "area":
         push(found.areas, concept.code);
-        if (!found.areaWords.has(concept.code)) found.areaWords.set(concept.code, match.text);
+        // A province named by its capital is not named as its capital ("Kota Bandung").
+        if (!found.areaWords.has(concept.code) && !concept.byCapital)
+          found.areaWords.set(concept.code, match.text);
         break;
       case "island":
         push(found.islands, concept.index);

@@ -2,6 +2,7 @@ import { type Areas, regencyTerms } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
+import { capitalsAsProvinces } from "./capitals.ts";
 import { countryNames } from "./countries.ts";
 import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon.ts";
 import { editDistance, englishBases, fold, stemCandidates, tokenize } from "./normalise.ts";
@@ -26,7 +27,8 @@ export type Concept =
   | { type: "role"; id: string }
   | { type: "org"; id: string }
   | { type: "source"; id: string }
-  | { type: "area"; code: string }
+  /** A region; `byCapital` when named by its capital city ("provinsi beribu kota Bandung"). */
+  | { type: "area"; code: string; byCapital?: true }
   | { type: "island"; index: number }
   /** A word that points to an item of the previous answer's list: its position (-1: the last). */
   | { type: "ordinal"; position: number }
@@ -80,6 +82,8 @@ export class Vocabulary {
   private readonly correctable = new Map<string, number>(); // word → best correction rank
   private readonly longestFrom = new Map<string, number>(); // first word → words of its longest phrase
   private readonly typos: TypoIndex;
+  /** What each province's two-digit code stands for: a programme province, or a region. */
+  private readonly provinceConcepts = new Map<string, Concept>();
 
   readonly lexicon: Lexicon;
   /** The titles and names a quote in a question may name. */
@@ -212,6 +216,9 @@ export class Vocabulary {
     k.regions.islands.forEach((island, index) => {
       for (const term of island.terms) this.addRegion(term, { type: "island", index });
     });
+    for (const area of areas.provinces)
+      this.provinceConcepts.set(area.code, { type: "area", code: area.code });
+    for (const p of k.provinces) this.provinceConcepts.set(p.area, { type: "province", id: p.id });
     for (const area of [...areas.provinces, ...areas.regencies]) {
       const names = [...area.terms, ...(k.regions.otherNames.get(area.code) ?? [])];
       for (const term of names) this.addRegion(term, { type: "area", code: area.code });
@@ -307,7 +314,12 @@ export class Vocabulary {
 
   /** Splits tokens into the longest known phrases; unknown words come back with no concepts. */
   segment(tokens: Token[]): Match[] {
-    return bestReading(tokens.map((_, i) => this.phrasesAt(tokens, i)));
+    return capitalsAsProvinces(
+      bestReading(tokens.map((_, i) => this.phrasesAt(tokens, i))),
+      (code) => this.provinceConcepts.get(code),
+      (words) =>
+        this.phrases.get(words)?.concepts.some((c) => c.type === "cue" && c.cue === "capital") ?? false,
+    );
   }
 
   /** The phrases that begin at `tokens[i]`, longest first, ending with the word alone. */
