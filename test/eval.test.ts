@@ -239,6 +239,20 @@ const FLOORS = {
     "small talk": 91.7,
     language: 99.7,
   },
+  // Written blind at the start of the third session of 2026-11-30; its first score is in the README.
+  "test/eval/questions-thirtyfourth.jsonl": {
+    "in-scope": 91.7,
+    "out-of-scope": 95.1,
+    "small talk": 83.3,
+    language: 100,
+  },
+  // Written blind beside the thirty-fourth; its first score is in the README.
+  "test/eval/questions-thirtyfifth.jsonl": {
+    "in-scope": 96.7,
+    "out-of-scope": 96.1,
+    "small talk": 83.3,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
