@@ -413,6 +413,22 @@ describe("small talk beside a question", () => {
     expect(reply.text).toContain("Annisa Margrit");
     expect((await ask("Are you a human or a bot?")).kind).toBe("smalltalk");
   });
+
+  it("asking whether it is a bot, or who one is talking to, is small talk in both languages", async () => {
+    for (const question of [
+      "Kamu ini bot ya?",
+      "ini bot ya?",
+      "Are you a bot or a real person?",
+      "hello, who am i talking to?",
+    ])
+      expect((await ask(question)).kind, question).toBe("smalltalk");
+  });
+
+  it("a greeting before a question about the programme is the question", async () => {
+    const reply = await ask("hi, what is this Indonesia-Japan IKM programme about?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("JICA");
+  });
 });
 
 describe("Javanese and Sundanese words mixed into Indonesian", () => {

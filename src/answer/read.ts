@@ -265,7 +265,8 @@ function foundIn(
   });
   if (asksInstructions(matches)) f.cues.add("howto");
   // "What is the cooperation all about?" asks what it is, described, not what its name means.
-  if (/^(all )?about$/.test(matches[matches.length - 1]?.text ?? "")) f.cues.delete("meaning");
+  if (/^(all )?about$/.test(matches[matches.length - 1]?.text ?? "") && f.cues.delete("meaning"))
+    f.cues.add("what");
   f.excludedCohort = excludedCohort(matches);
 
   readDates(f, matches);

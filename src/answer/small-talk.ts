@@ -24,7 +24,9 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
     f.islands.length +
     f.cohorts.length +
     f.terms.length +
-    f.attributes.length -
+    f.attributes.length +
+    // "hi, what is this IKM programme about?": the programme asked about is a question.
+    (f.programme && (f.cues.has("what") || f.cues.has("meaning")) ? 1 : 0) -
     f.smallTalkNames;
   const substantive = [
     "product",
