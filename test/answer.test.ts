@@ -957,6 +957,24 @@ describe("checking a statement", () => {
     expect((await ask("produk papua apa ya?")).text).toMatch(/^Papua: pengolahan kopi/);
   });
 
+  it("a product rightly placed but claimed to do more than the sources say is not confirmed", async () => {
+    expect((await ask("lidah buaya pontianak udah tembus pasar jepang blm")).kind).toBe("fallback");
+    expect((await ask("Has the aloe vera from Pontianak reached Japanese markets?")).kind).toBe("fallback");
+  });
+
+  it("a city named with its province is where the claim puts the product, not the whole province", async () => {
+    const reply = await ask("Jatim 2017 itu alas kaki di Surabaya kan?");
+    expect(reply.text).toMatch(/^Tidak tepat\.[\s\S]*Mojokerto/);
+  });
+
+  it("a question word anywhere in the last sentence makes it no yes-or-no question", async () => {
+    const reply = await ask(
+      "Which started earlier — ulos weaving in North Sumatra or coffee processing in Papua?",
+    );
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("2013");
+  });
+
   it("a thing the sources don't name, to confirm, is still not answered", async () => {
     expect((await ask("bener ya program ini kasih modal usaha?")).kind).toBe("fallback");
   });

@@ -26,7 +26,15 @@ interface Located {
  * pairs no product with a region (the facts then answer on their own).
  */
 export function productClaim(f: Found, k: Knowledge, areas: Areas): Verdict | undefined {
-  if (!f.cues.has("confirm") || f.products.length === 0) return undefined;
+  return f.cues.has("confirm") ? productsPlaced(f, k, areas) : undefined;
+}
+
+/**
+ * Whether each product a question names is developed in a region it names ("yes") or one is not
+ * ("no"); `undefined` when it pairs no product with a region.
+ */
+export function productsPlaced(f: Found, k: Knowledge, areas: Areas): Verdict | undefined {
+  if (f.products.length === 0) return undefined;
   const named: Located[] = [
     ...f.provinces.map((province) => ({ province, entry: undefined })),
     ...f.places.map((p) => ({ province: p.province, entry: p.entry })),
@@ -39,9 +47,17 @@ export function productClaim(f: Found, k: Knowledge, areas: Areas): Verdict | un
       named.push({ province: m.province.id, entry: m.entry });
     else if (m) outside = true;
   }
-  if (named.length === 0) return outside ? "no" : undefined;
+  // "… dari Kota Kendari, Sulawesi Tenggara": the province only says where the city is.
+  const narrowed = new Set(
+    f.areas.flatMap((code) => {
+      const m = membershipOf(code, k, areas);
+      return m && m.status !== "province" && m.status !== "outside" ? [m.province.id] : [];
+    }),
+  );
+  const claimed = named.filter((n) => n.entry !== undefined || !narrowed.has(n.province));
+  if (claimed.length === 0) return outside ? "no" : undefined;
   const developedIn = (product: string) =>
-    named.some((n) =>
+    claimed.some((n) =>
       (k.provinces.find((p) => p.id === n.province)?.entries ?? []).some(
         (e, i) => e.product === product && (n.entry === undefined || n.entry === i),
       ),

@@ -55,8 +55,10 @@ function entitySubjects({ found: f, knowledge: k, areas, cohort, intent }: Namin
   for (const id of new Set(provinces)) {
     if (placed.has(id)) continue;
     // "Jatim kapal?": only the entries of that product, when the province has them; "Jatim bukan
-    // cuma alas kaki?" asks what else it has: the whole province.
-    const entries = (f.cues.has("only") ? [] : (k.provinces.find((p) => p.id === id)?.entries ?? []))
+    // cuma alas kaki?" asks what else it has, and a product put in the wrong city of it is corrected
+    // by all it has: the whole province.
+    const whole = f.cues.has("only") || misplaced;
+    const entries = (whole ? [] : (k.provinces.find((p) => p.id === id)?.entries ?? []))
       .map((e, i) => (f.products.includes(e.product) ? i : -1))
       .filter((i) => i >= 0);
     if (entries.length) for (const entry of entries) add({ kind: "place", province: id, entry });

@@ -199,14 +199,16 @@ export function clauses(text: string): Clause[] {
   const out: Clause[] = [];
   // `cut` alternates a clause and the break after it; a sentence ends at a break that is not a
   // comma, an ampersand or a dash.
-  let sentence: Clause[] = [];
+  let sentence: Array<Omit<Clause, "sentence">> = [];
+  let sentences = 0;
   for (let i = 0; i < cut.length; i += 2) {
     const clause = (cut[i] ?? "").trim();
     if (clause) sentence.push({ text: clause, end: "" });
     const brk = cut[i + 1];
     if (brk !== undefined && WITHIN_SENTENCE.test(brk)) continue;
     const end = brk === undefined ? "" : brk.includes("?") ? "?" : /[.\n]/.test(brk) ? "." : "";
-    for (const c of sentence) out.push({ ...c, end });
+    for (const c of sentence) out.push({ ...c, end, sentence: sentences });
+    sentences += 1;
     sentence = [];
   }
   return out;
@@ -217,6 +219,8 @@ export interface Clause {
   text: string;
   /** "?" asks, "." states; "" neither (an exclamation, a semicolon, or the message's end unmarked). */
   end: "?" | "." | "";
+  /** Which sentence of the message it belongs to, counted from 0. */
+  sentence: number;
 }
 
 // Breaks between the clauses of one sentence: a comma, "&", a spaced dash or hyphen.

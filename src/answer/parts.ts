@@ -231,6 +231,7 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
 export interface ReadClause {
   matches: Match[];
   end: Clause["end"];
+  sentence: Clause["sentence"];
 }
 
 /** The questions of a message, and which of them only introduce the asker. */

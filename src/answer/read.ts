@@ -334,8 +334,8 @@ function afterPreface(clause: string, read: (text: string) => Match[]): Match[][
 /** Reads a message into what it names and the questions it asks. */
 export function readQuestion(question: string, vocabulary: Vocabulary): Reading {
   const read = (text: string) => withoutJoiningWords(vocabulary.segment(vocabulary.tokens(text)));
-  const readClauses = clauses(nameQuotes(question, vocabulary.quoteTargets)).flatMap(({ text, end }) =>
-    afterPreface(text, read).map((matches) => ({ matches, end })),
+  const readClauses = clauses(nameQuotes(question, vocabulary.quoteTargets)).flatMap(
+    ({ text, end, sentence }) => afterPreface(text, read).map((matches) => ({ matches, end, sentence })),
   );
   const clauseMatches = readClauses.map((c) => c.matches);
   const all = clauseMatches.flat();
@@ -364,7 +364,9 @@ export function readQuestion(question: string, vocabulary: Vocabulary): Reading 
   const last = reading.parts[reading.parts.length - 1];
   const asksWh = (m: Match) =>
     isQuestionWord(m) || m.concepts.some((c) => c.type === "cue" && WH_LIKE.has(c.cue));
-  const asksNothing = !clauseMatches[clauseMatches.length - 1]?.some(asksWh);
+  // Of the last sentence, all its clauses ("Which started earlier — ulos … or coffee …?").
+  const lastSentence = readClauses[readClauses.length - 1]?.sentence;
+  const asksNothing = !readClauses.some((c) => c.sentence === lastSentence && c.matches.some(asksWh));
   if (last && /\?\s*$/.test(question) && asksNothing) last.yesNo = reading.whole.yesNo = true;
   // "Program ini mulainya tahun 2015.", "The footwear cluster is in Surabaya": a statement sent
   // without a question is offered for checking, as if a tag ("right?") ended it.

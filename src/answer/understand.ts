@@ -6,7 +6,7 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "./../lang.ts";
 import type { Asked } from "./answers.ts";
-import { foreignClaim } from "./claims.ts";
+import { foreignClaim, productsPlaced } from "./claims.ts";
 import { counted, provincesCounted } from "./counting.ts";
 import { asksAgain, asksOfAsked, pointedItem } from "./follow-ups.ts";
 import { groupAsked, ofOneGroup } from "./groups-asked.ts";
@@ -156,7 +156,14 @@ export function understand(
       previousSources: previous?.sources ?? [],
       followUp,
     },
-    ...unexplained(found, intent, followUp, subjects, outsideOnly(subjects, knowledge, areas)),
+    ...unexplained(
+      found,
+      intent,
+      followUp,
+      subjects,
+      outsideOnly(subjects, knowledge, areas),
+      productsPlaced(found, knowledge, areas) === "yes",
+    ),
     // "Can you confirm it began in 2015?", "was the report published in 2018?" (a source has one
     // date): the facts answer it, with the year the sources give.
     unknownYears: checksYear ? [] : found.years.filter((y) => !years.has(y)),

@@ -25,6 +25,7 @@ export function unexplained(
   followUp: boolean,
   subjects: Subject[],
   outsideOnly: boolean,
+  productPlaced: boolean,
 ): Pick<Understood, "unexplained" | "confidence"> {
   // "Di Bantul ada binaan JICA gak?": whatever a question asks of the programme in a region
   // outside it, the programme is not there (unless it asks a thing by name: "the address of
@@ -50,9 +51,14 @@ export function unexplained(
   // "The affirmative theme means favouring big exporters, right?": the words are the meaning
   // offered for checking, answered with the one the sources give.
   if (intent === "meaning" && f.cues.has("confirm")) return { unexplained: [], confidence: f.certainty };
+  // "lidah buaya Pontianak udah tembus pasar Jepang blm?": a product rightly placed, checked yes
+  // or no with words the sources don't know, claims what those words say, which they cannot bear out.
+  const claimsMore =
+    productPlaced && (f.yesNo || f.cues.has("confirm")) && !asksWh(f) && f.unknown.length > 0;
   return {
     unexplained:
       f.asking.length ||
+      claimsMore ||
       f.questionUnknown.length > allowed ||
       membershipOfUnknown ||
       nameAtPlace ||
