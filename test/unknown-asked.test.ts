@@ -438,3 +438,26 @@ describe("Javanese and Sundanese words mixed into Indonesian", () => {
     expect((await ask("matur suwun")).kind).toBe("smalltalk");
   });
 });
+
+describe("the partnership is the programme", () => {
+  it("when the partners began working together is when the programme began, alone or as a follow-up", async () => {
+    expect((await ask("and the year?", ["who are the partners?"])).text).toContain("2013");
+    expect((await ask("tahunnya?", ["siapa mitranya?"])).text).toContain("2013");
+    // Asked beside the programme's start, the partners are still named.
+    expect(
+      (await ask("Sejak kapan, dengan lembaga apa, dan untuk tujuan apa kerja sama ini?")).text,
+    ).toContain("JICA");
+  });
+
+  it("whether it still runs this year, the sources of 2017 can't say", async () => {
+    for (const question of [
+      "Is the programme still running this year?",
+      "masih jalan ga program ini taun ini?",
+    ])
+      expect((await ask(question)).kind, question).toBe("fallback");
+    // "taun" is still the year: "mulai dari taun brp?" asks when it began.
+    expect((await ask("kerja sama Jepang-Indonesia buat IKM ini mulai dari taun brp?")).text).toContain(
+      "2013",
+    );
+  });
+});

@@ -50,12 +50,9 @@ export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
   // "Bulan apa program dimulai?": the programme and its groups are dated by year only.
   if (q.day && !(s.kind === "source" || s.kind === "person")) return undefined;
   // "How long has Regi been a reporter?", "how long is a facilitator placed?": no length given.
-  // The partnership is the programme: how long Kemenperin and JICA have worked together is how
-  // long it has run.
   const ofProgramme = s.kind === "topic" && (s.id === "started" || s.id === "summary");
-  const partnership = q.duration && s.kind === "topic" && s.id === "partners";
-  if (q.duration && !(s.kind === "cohort" || ofProgramme || partnership)) return undefined;
-  if (ofProgramme || partnership) return topicCard(w, { kind: "topic", id: "started" }, lang);
+  if (q.duration && !(s.kind === "cohort" || ofProgramme)) return undefined;
+  if (ofProgramme) return topicCard(w, { kind: "topic", id: "started" }, lang);
   if (s.kind === "cohort") {
     const c = w.cohort(s.id);
     if (!c) return undefined;

@@ -362,6 +362,11 @@ function resolve(
   }
   // Requirements to take part are answered with what the sources do give: how regions are chosen.
   if (intent === "requirements") subjects = [{ kind: "criteria" }];
+  // The partnership is the programme: when and how long Kemenperin and JICA have worked together
+  // is when and how long it has run ("who are the partners?" – "and the year?").
+  const [only] = subjects;
+  if (intent === "when" && subjects.length === 1 && only?.kind === "topic" && only.id === "partners")
+    subjects = [{ kind: "topic", id: "started" }];
   if (found.cues.has("officials") && intent === "who" && subjects.every((s) => s.kind === "topic"))
     subjects = [{ kind: "officials" }];
   // "after 2017": after the last year the sources know, they cannot tell.
