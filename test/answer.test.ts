@@ -576,6 +576,30 @@ describe("several questions at once, in chat words", () => {
     for (const fact of ["sejak 2013", "Japan International Cooperation Agency", "produktivitas"])
       expect(reply.text).toContain(fact);
   });
+
+  it("question words joined by 'dan' each ask of what follows them", async () => {
+    const reply = await ask("sejak kapan dan sama siapa kerjasamanya?");
+    for (const fact of ["sejak 2013", "Japan International Cooperation Agency"])
+      expect(reply.text).toContain(fact);
+  });
+
+  it("'+' joins two questions, but inside brackets it adds", async () => {
+    const reply = await ask("name of the project + the japanese partner?");
+    for (const fact of ["Improved Service Delivery", "as the Japanese partner"])
+      expect(reply.text).toContain(fact);
+    const sum = await ask("total provinsi yg terlibat (tahap 1 + yg 2017) ada brp? jatim kan dobel");
+    expect(sum.text).toContain("sembilan");
+  });
+
+  it("a count of provinces after a question of the start counts at the start, in one message or 'back then'", async () => {
+    const reply = await ask("When did it start, and in how many provinces?");
+    for (const fact of ["since 2013", "five provinces"]) expect(reply.text).toContain(fact);
+    const then = await ask("Waktu itu di berapa provinsi?", {
+      previous: (await ask("Sejak kapan kerja sama IKM dengan Jepang berjalan?")).previous,
+    });
+    expect(then.text).toContain("lima provinsi");
+    expect((await ask("berapa provinsi?")).text).toContain("sembilan provinsi");
+  });
 });
 
 describe("when the 2017 group declared, in chat words", () => {

@@ -4,7 +4,7 @@
  */
 import type { Knowledge } from "../knowledge/load.ts";
 import { withoutExcluded } from "./negation.ts";
-import type { Found } from "./read.ts";
+import { countsOnlyProvinces, type Found } from "./read.ts";
 import type { Previous } from "./understand.ts";
 
 /**
@@ -20,7 +20,23 @@ export function groupAsked(
 ): string | undefined {
   const region = found.provinces.length + found.places.length + found.areas.length > 0;
   const sameGroup = region && askedAgain ? previous?.cohort : undefined;
-  return cohortOf(withoutExcluded(found), knowledge) ?? listedCohort(found, previous) ?? sameGroup;
+  return (
+    cohortOf(withoutExcluded(atThatTime(found, previous)), knowledge) ??
+    listedCohort(found, previous) ??
+    sameGroup
+  );
+}
+
+/**
+ * "Sejak kapan …?" – "Waktu itu di berapa provinsi?": "then" is the time the previous question
+ * asked; after the programme's start, a count of provinces counts at the start.
+ */
+function atThatTime(found: Found, previous: Previous | undefined): Found {
+  const askedStart =
+    previous?.intent === "when" && previous.subjects.some((s) => s.kind === "topic" && s.id === "started");
+  return found.cues.has("then") && askedStart && countsOnlyProvinces(found)
+    ? { ...found, attributes: [...found.attributes, "started"] }
+    : found;
 }
 
 /** The group of provinces a question narrows to: named, or by "first"/"second" or a year. */

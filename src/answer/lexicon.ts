@@ -64,6 +64,7 @@ export const CUE_NAMES = [
   "pronoun", // she, beliau: the person the previous answer named
   "confirm", // bener ya, right?, can you confirm: asks to check a statement, answered with the facts
   "there", // di sana, there: the region the chat has just named
+  "then", // waktu itu, back then: the time the chat has just asked about
   "domain", // programme words: IKM, programme, cooperation, Japan …
   "stop", // carries no meaning here
 ] as const;

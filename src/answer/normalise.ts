@@ -192,7 +192,8 @@ export function deletions(word: string, depth: number): Set<string> {
  * abbreviation ("Kep.", "Kab.", "Prov.") does not split; one after an acronym before a capital does
  * ("… klaster IKM. Mau tanya"), and so does one after a closing quote, or after a short word before
  * a capitalised word ("… start-up here. How does …"). A spaced dash or hyphen ("I'm preparing a
- * lesson — give me …") and "&" between words ("namanya apa & kapan mulai?") split a sentence.
+ * lesson — give me …") and "&" or "+" between words ("namanya apa & kapan mulai?") split a sentence;
+ * a "+" inside brackets adds ("(tahap 1 + yg 2017)").
  */
 export function clauses(text: string): Clause[] {
   const cut = text.slice(0, MAX_QUESTION_CHARS * 2).split(CLAUSE_BREAK);
@@ -223,7 +224,7 @@ export interface Clause {
   sentence: number;
 }
 
-// Breaks between the clauses of one sentence: a comma, "&", a spaced dash or hyphen.
-const WITHIN_SENTENCE = /^(,|\s&\s|\s[-—–]\s)$/u;
+// Breaks between the clauses of one sentence: a comma, "&", "+", a spaced dash or hyphen.
+const WITHIN_SENTENCE = /^(,|\s[&+]\s|\s[-—–]\s)$/u;
 const CLAUSE_BREAK =
-  /([?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d|\p{L}['"’”)])\.(?=\s|$)|(?<=\p{Lu}{2})\.(?=\s+\p{Lu})|(?<=\p{L}{2})(?<!\b(?:Kab|Kec|Kel|Prov|Kep|Yth|Jl|Dr|Prof|Ir|Hj|Bpk|Sdr|Mr|Mrs|Ms|St|No|Corp|Co|Inc|Ltd|Tbk|Kep|Bu|Pak))\.(?=\s+\p{Lu}\p{Ll})|\s&\s|\s[-—–]\s|\n+)/u;
+  /([?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d|\p{L}['"’”)])\.(?=\s|$)|(?<=\p{Lu}{2})\.(?=\s+\p{Lu})|(?<=\p{L}{2})(?<!\b(?:Kab|Kec|Kel|Prov|Kep|Yth|Jl|Dr|Prof|Ir|Hj|Bpk|Sdr|Mr|Mrs|Ms|St|No|Corp|Co|Inc|Ltd|Tbk|Kep|Bu|Pak))\.(?=\s+\p{Lu}\p{Ll})|\s&\s|\s\+\s(?![^()]*\))|\s[-—–]\s|\n+)/u;

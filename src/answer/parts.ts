@@ -164,7 +164,16 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
     // word of scope and asks nothing itself says what the next question is about.
     // "Kapan dan di mana MoU-nya ditandatangani?": question words alone ask of what the piece after
     // them names ("dari kapan & sama siapa" are two questions of the programme).
-    const onlyAsks = piece.every(isQuestionWord) && (raw[i + 1] ?? []).some(isContent);
+    const next = raw[i + 1] ?? [];
+    const onlyAsks = piece.every(isQuestionWord) && next.some(isContent);
+    // "sejak kapan dan sama siapa kerjasamanya?": when the piece after asks by a question word of
+    // its own, each question word asks of what that piece names.
+    if (onlyAsks && next.some(isQuestionWord)) {
+      for (const m of piece) asked.add(m);
+      out.push([...pending, ...piece, ...next.filter((m) => !isQuestionWord(m))]);
+      pending = [];
+      return;
+    }
     if (
       i < raw.length - 1 &&
       (onlyAsks || (SCOPE_WORDS.has(firstWord(piece)) && !piece.some(isQuestionWord)))

@@ -331,6 +331,17 @@ function afterPreface(clause: string, read: (text: string) => Match[]): Match[][
   return [preface, read(clause.slice(colon + 2))];
 }
 
+/** Whether a question only asks how many provinces, naming no time, group or attribute. */
+export function countsOnlyProvinces(f: Found): boolean {
+  return (
+    f.cues.has("quantity") &&
+    f.cues.has("provinces") &&
+    f.years.length + f.cohorts.length + f.attributes.length === 0 &&
+    !f.cues.has("now") &&
+    !f.cues.has("total")
+  );
+}
+
 /** Reads a message into what it names and the questions it asks. */
 export function readQuestion(question: string, vocabulary: Vocabulary): Reading {
   const read = (text: string) => withoutJoiningWords(vocabulary.segment(vocabulary.tokens(text)));
@@ -359,6 +370,12 @@ export function readQuestion(question: string, vocabulary: Vocabulary): Reading 
     parts: parts.map((part) => foundIn(part, asking, asked, introductions.has(part))),
     empty: all.length === 0,
   };
+  // "When did it start, and in how many provinces?": a count that names no time or group of its
+  // own, after a question of the start, counts at the start.
+  reading.parts.forEach((part, i) => {
+    const asksStart = reading.parts[i - 1]?.attributes.includes("started") ?? false;
+    if (asksStart && countsOnlyProvinces(part)) part.attributes.push("started");
+  });
   // "The report came out in 2018?": a statement asked with a question mark and no question word
   // is a yes-or-no question, as if it began with "was".
   const last = reading.parts[reading.parts.length - 1];
