@@ -999,6 +999,26 @@ describe("checking a statement", () => {
     expect(reply.text).toContain("2013");
   });
 
+  it("a title put on a person is checked against the one the sources give", async () => {
+    expect((await ask("bu gati itu menteri perindustrian ya")).text).toMatch(
+      /^Tidak tepat\.[\s\S]*Direktur Jenderal/,
+    );
+    expect((await ask("Gati is the minister of industry, right?")).text).toMatch(
+      /^Not quite\.[\s\S]*Director General/,
+    );
+    // Another thing said of her that the sources don't give is still not answered.
+    expect((await ask("Gati Wibawaningsih lulusan ITB ya?")).kind).toBe("fallback");
+  });
+
+  it("a partner put in another country is corrected by the partners", async () => {
+    expect((await ask("jica itu lembaga korea ya")).text).toMatch(/^Tidak tepat\.[\s\S]*Japan International/);
+  });
+
+  it("the project's own name, offered for checking, is answered with its full name", async () => {
+    const reply = await ask("the project name is SMI Development Based on Improved Service Delivery, right?");
+    expect(reply.text).toMatch(/^Its official name is/);
+  });
+
   it("a thing the sources don't name, to confirm, is still not answered", async () => {
     expect((await ask("bener ya program ini kasih modal usaha?")).kind).toBe("fallback");
   });

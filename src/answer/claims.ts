@@ -109,6 +109,16 @@ export function countClaim(f: Found, answer: string, numberWord: (n: number) => 
 }
 
 /**
+ * Titles a statement puts on a person, checked against the answer's text: "bu Gati itu menteri
+ * ya?" → "no" (the answer gives her as Director General); "… itu direktur jenderal ya" → "yes".
+ */
+export function titleClaim(f: Found, answer: string): Verdict | undefined {
+  if (!f.cues.has("confirm") || f.titles.length === 0) return undefined;
+  const text = fold(answer);
+  return f.titles.every((t) => new RegExp(`\\b${t}\\b`).test(text)) ? "yes" : "no";
+}
+
+/**
  * Years a statement gives, checked against the answer's text: "began in 2015, right?" → "no".
  * A yes-or-no question about a source ("was the report published in 2018?") states one too.
  */

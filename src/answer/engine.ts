@@ -4,7 +4,7 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
 import { answer } from "./answers.ts";
 import { describe } from "./cards.ts";
-import { cohortClaim, countClaim, foreignClaim, productClaim, yearClaim } from "./claims.ts";
+import { cohortClaim, countClaim, foreignClaim, productClaim, titleClaim, yearClaim } from "./claims.ts";
 import type { Intent } from "./intents.ts";
 import { isOutside } from "./membership.ts";
 import { fold } from "./normalise.ts";
@@ -154,6 +154,7 @@ export class AnswerEngine {
           productClaim(reading.whole, this.knowledge, this.areas) ??
           cohortClaim(reading.whole, this.knowledge) ??
           countClaim(reading.whole, reply.text, (n) => this.writer.number(lang, n)) ??
+          titleClaim(reading.whole, reply.text) ??
           yearClaim(
             reading.whole,
             reply.text,

@@ -89,6 +89,7 @@ export const lexiconSchema = z
       .strict(),
     spelling: z.record(z.string(), z.string()),
     know_context: list,
+    titles: list,
     ordinals: z
       .object({ id: z.record(z.string(), z.number().int()), en: z.record(z.string(), z.number().int()) })
       .strict(),
@@ -115,6 +116,8 @@ export interface Lexicon {
   spelling: ReadonlyMap<string, string>;
   /** Words after which "tahu" means "know", not tofu ("saya mau tahu …"). */
   knowContext: ReadonlySet<string>;
+  /** Words of office ("menteri", "governor"): put on a person in a statement, a title to check. */
+  titles: ReadonlySet<string>;
   /** Words that point to an item of a list, by language: its position (-1: the last). */
   ordinals: { id: ReadonlyMap<string, number>; en: ReadonlyMap<string, number> };
   /** Month names by language: their number (1–12). */
@@ -130,6 +133,7 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     smallTalk: file.small_talk,
     spelling: new Map(Object.entries(file.spelling)),
     knowContext: new Set(file.know_context),
+    titles: new Set(file.titles),
     ordinals: {
       id: new Map(Object.entries(file.ordinals.id)),
       en: new Map(Object.entries(file.ordinals.en)),

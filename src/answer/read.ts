@@ -57,6 +57,8 @@ export interface Found {
   numbers: number[];
   /** Content words the matcher does not know (not numbers, not single letters). */
   unknown: string[];
+  /** Of those, words of office ("menteri"): put on a person in a statement, a title to check. */
+  titles: string[];
   /**
    * Unknown words where a question says what it asks: next to the question word or to a name
    * ("what is the population of Papua", "Gati lahir kapan"). Such a word changes the question.
@@ -123,6 +125,7 @@ function emptyFound(): Found {
     noted: false,
     numbers: [],
     unknown: [],
+    titles: [],
     asking: [],
     questionUnknown: [],
     smallTalkNames: 0,
@@ -394,6 +397,8 @@ export function readQuestion(question: string, vocabulary: Vocabulary): Reading 
   const wants = words.some((w) => WANT_WORDS.has(w)) && !words.some((w) => REQUEST_WORDS.has(w));
   if (wants && words.some((w) => ASKER_WORDS.has(w)))
     for (const f of [reading.whole, ...reading.parts]) if (f.cues.has("how")) f.cues.add("howto");
+  for (const f of [reading.whole, ...reading.parts])
+    f.titles = f.unknown.filter((w) => vocabulary.lexicon.titles.has(w));
   if (reading.whole.cues.has("confirm")) {
     const names = capitalisedWords(question);
     for (const f of [reading.whole, ...reading.parts]) setClaimedNamesApart(f, names);

@@ -117,9 +117,10 @@ export function understand(
   const cohort = groupAsked(found, knowledge, previous, asksAgain(found, intentOf(found)));
   const resolved = resolve(found, knowledge, areas, cohort, previous);
   const { followUp, assumed, from } = resolved;
-  // "Program ini kerja sama dengan Korea, kan?": another country offered for checking as the
-  // programme's is corrected by its partners.
-  const partnerClaimed = foreignClaim(found) && resolved.subjects.every((s) => s.kind === "topic");
+  // "Program ini kerja sama dengan Korea, kan?", "JICA itu lembaga Korea ya": another country
+  // offered for checking as the programme's or a partner's is corrected by its partners.
+  const partnerClaimed =
+    foreignClaim(found) && resolved.subjects.every((s) => s.kind === "topic" || s.kind === "org");
   // "Kapan Papua dimekarkan?": what an entry's note says is in the entry's card.
   const noted = found.noted && NOTED_INTENTS.has(resolved.intent);
   const intent = partnerClaimed || noted ? "describe" : resolved.intent;

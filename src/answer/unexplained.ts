@@ -51,6 +51,14 @@ export function unexplained(
   // "The affirmative theme means favouring big exporters, right?": the words are the meaning
   // offered for checking, answered with the one the sources give.
   if (intent === "meaning" && f.cues.has("confirm")) return { unexplained: [], confidence: f.certainty };
+  // "Bu Gati itu menteri ya?": a title put on a person is checked against the one the sources give.
+  const titled =
+    f.cues.has("confirm") &&
+    f.titles.length > 0 &&
+    subjects.length > 0 &&
+    subjects.every((s) => s.kind === "person") &&
+    f.questionUnknown.every((w) => f.titles.includes(w));
+  if (titled) return { unexplained: [], confidence: f.certainty };
   // "lidah buaya Pontianak udah tembus pasar Jepang blm?": a product rightly placed, checked yes
   // or no with words the sources don't know, claims what those words say, which they cannot bear out.
   const claimsMore =
