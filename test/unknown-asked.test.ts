@@ -461,3 +461,27 @@ describe("the partnership is the programme", () => {
     );
   });
 });
+
+describe("more everyday words for what the sources do say", () => {
+  it("big or small industry asks what IKM is; which country asks the partner; a tl;dr asks the overview", async () => {
+    expect((await ask("Program ini menyasar industri besar atau IKM?")).text).toContain(
+      "Industri Kecil dan Menengah",
+    );
+    expect((await ask("IKM means big industry, I think.")).text).toContain("small and medium industry");
+    expect((await ask("Which country is Indonesia's partner in this IKM cooperation?")).text).toContain(
+      "Japan International Cooperation Agency",
+    );
+    expect((await ask("tldr of the programme pls, making a youtube short")).text).toContain("JICA");
+    // Companies by size the sources don't name are still not answered.
+    expect(
+      (await ask("Which large companies were linked with the supporting industries in Pasuruan?")).kind,
+    ).toBe("fallback");
+  });
+
+  it("the programme's social accounts are contacts the sources don't give; who made the bot is small talk", async () => {
+    for (const question of ["ada ig resmi programnya ga?", "ada grup wa resmi program ini?"])
+      expect((await ask(question)).kind, question).toBe("fallback");
+    for (const question of ["siapa yg bikin kamu?", "Are you a bot or a person?"])
+      expect((await ask(question)).kind, question).toBe("smalltalk");
+  });
+});
