@@ -485,3 +485,17 @@ describe("more everyday words for what the sources do say", () => {
       expect((await ask(question)).kind, question).toBe("smalltalk");
   });
 });
+
+describe("'how much' asks an amount", () => {
+  it("which the sources never give, unless it is an amount of time; the question beside it is still answered", async () => {
+    expect((await ask("how much did phase 1 cost")).kind).toBe("fallback");
+    expect((await ask("how much time did phase one take?")).text).toContain("2013–2016");
+    const both = await ask("What does Papua develop there, and how much does the coffee sell for?");
+    expect(both.kind).toBe("answer");
+    expect(both.text).toContain("Dogiyai");
+  });
+
+  it("a plural is its singular within a phrase: 'local governments'", async () => {
+    expect((await ask("do local governments play any role in it?")).text).toContain("regional governments");
+  });
+});

@@ -28,6 +28,7 @@ const ASKING_CUES: ReadonlySet<Cue> = new Set<Cue>([
   "quantity",
   "howto",
   "officials",
+  "absent",
 ]);
 
 // Question words proper: what a word beside them names is what is asked.

@@ -298,7 +298,11 @@ export class Vocabulary {
     if (this.knows(original)) return { text: original, original, certainty: 1, known: true };
     const phraseRoot = roots.find((s) => this.knows(s));
     if (phraseRoot) return { text: phraseRoot, original, certainty: 0.95, known: true };
-    const base = englishBases(original).find((s) => this.phrases.has(s));
+    // A plural is its singular within a phrase too ("governments" of "local government").
+    const plural = original.endsWith("s") ? original.slice(0, -1) : undefined;
+    const base =
+      englishBases(original).find((s) => this.phrases.has(s)) ??
+      (plural && this.knows(plural) ? plural : undefined);
     if (base) return { text: base, original, certainty: 0.95, known: true };
     const typo = this.correct(original);
     const corrected = typo && (this.lexicon.spelling.get(typo) ?? typo);
