@@ -499,3 +499,11 @@ describe("'how much' asks an amount", () => {
     expect((await ask("do local governments play any role in it?")).text).toContain("regional governments");
   });
 });
+
+describe("how the aim is reached", () => {
+  it("is the programme's approach, asked after its aim; how to weave is still instructions", async () => {
+    expect((await ask("Bagaimana cara mencapainya?", ["Apa tujuan program ini?"])).text).toContain("klaster");
+    expect((await ask("how will they achieve that?", ["what is the aim?"])).text).toContain("cluster");
+    expect((await ask("Bagaimana cara menenun ulos yang benar?")).kind).toBe("fallback");
+  });
+});

@@ -176,11 +176,15 @@ export function askingWords(matches: Match[]): Match[] {
 /** Whether a phrase names a thing or a fact of the programme (not only a cue). */
 const namesSomething = (m: Match) => m.concepts.some((c) => c.type !== "cue" && c.type !== "smalltalk");
 
-/** "cara mengurus …", "bagaimana membuat …": "how" and a verb ask for instructions. */
+/**
+ * "cara mengurus …", "bagaimana membuat …": "how" and a verb ask for instructions; not when the
+ * verb names a fact of the programme ("bagaimana cara mencapainya?" asks its approach).
+ */
 export function asksInstructions(matches: Match[]): boolean {
   return matches.some((m, i) => {
     const next = matches[i + 1];
     const how = hasCue(m, "how");
-    return how && next?.tokens.some((t) => /^(me|ber)\p{L}{4,}$/u.test(t.original)) === true;
+    const verb = next?.tokens.some((t) => /^(me|ber)\p{L}{4,}$/u.test(t.original)) === true;
+    return how && verb && !next?.concepts.some((c) => c.type === "attribute");
   });
 }
