@@ -507,3 +507,13 @@ describe("how the aim is reached", () => {
     expect((await ask("Bagaimana cara menenun ulos yang benar?")).kind).toBe("fallback");
   });
 });
+
+describe("a word the answer holds", () => {
+  it("is explained by it, even where it looks like a misspelt name", async () => {
+    const reply = await ask("Sumber dukungan itu maksudnya dari anggaran apa saja?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("APBN");
+    // A misspelt name still asks "did you mean".
+    expect((await ask("tngh sulawsi")).text).toMatch(/^Saya kurang yakin/);
+  });
+});

@@ -118,15 +118,16 @@ export class AnswerEngine {
     for (const part of reading.parts) {
       understood = understand(part, this.knowledge, this.areas, lang, previous);
       if (understood.confidence < ANSWER_CUTOFF || understood.subjects.length === 0) continue;
+      const written = this.answerPart(understood);
       // Words that look like a misspelt name ("tngh sulawsi") ask "did you mean", not "the
-      // sources don't say tngh".
+      // sources don't say tngh" (unless the answer holds them: "anggaran" of the support criterion).
       if (
         reading.parts.length === 1 &&
         understood.unexplained.length &&
+        kindOf(written) === "fallback" &&
         this.misspelt(understood.unexplained)
       )
         break;
-      const written = this.answerPart(understood);
       if (part.intro && part !== reading.parts[reading.parts.length - 1]) {
         introduction.push(...written.filter((p) => p.kind !== "fallback"));
         // "I keep seeing "IKM" in the news. What does it stand for?": a word it names is what "it" means.
