@@ -517,3 +517,17 @@ describe("a word the answer holds", () => {
     expect((await ask("tngh sulawsi")).text).toMatch(/^Saya kurang yakin/);
   });
 });
+
+describe("writing, with nothing named", () => {
+  it("'who wrote it?', 'who edited it?' ask of the article; a word of writing beside 'apa' asks what", async () => {
+    expect((await ask("who wrote it")).text).toContain("Regi Yanuar Widhia Dinnata");
+    expect((await ask("who edited it")).text).toContain("Annisa Margrit");
+    expect((await ask("nama resmi programnya apaan ya, mau ditulis di makalah")).text).toContain(
+      "Improved Service Delivery",
+    );
+  });
+
+  it("the day the official statement was received is its article's", async () => {
+    expect((await ask("keterangan resminya diterima hari apa")).text).toContain("Senin, 25 Desember 2017");
+  });
+});

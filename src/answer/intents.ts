@@ -223,7 +223,9 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   },
   {
     intent: "who",
-    matches: (f) => has(f, "who", "author", "officials"),
+    // A word of writing asks who wrote, unless another question word asks ("nama resmi programnya
+    // apaan ya, mau ditulis di makalah").
+    matches: (f) => has(f, "who", "officials") || (has(f, "author") && !has(f, "what")),
     examples: {
       id: ["Siapa Dirjen IKM Kemenperin?", "Siapa mitra Jepang dalam program ini?"],
       en: ["Who is the Director General of Small and Medium Industry?", "Who wrote the Bisnis article?"],

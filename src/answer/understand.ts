@@ -363,6 +363,18 @@ function resolve(
   }
   // Requirements to take part are answered with what the sources do give: how regions are chosen.
   if (intent === "requirements") subjects = [{ kind: "criteria" }];
+  // "Who wrote it?", "who edited it?" with nothing named: only an article has a writer, the one
+  // "the article" means.
+  const writing = found.cues.has("author") || found.edits;
+  const main = Object.entries(knowledge.sources).find(([, s]) => s.main)?.[0];
+  if (
+    intent === "who" &&
+    writing &&
+    main &&
+    !followUp &&
+    subjects.every((s) => s.kind === "topic" && s.id === "summary")
+  )
+    subjects = [{ kind: "source", id: main }];
   // The partnership is the programme: when and how long Kemenperin and JICA have worked together
   // is when and how long it has run ("who are the partners?" – "and the year?").
   const [only] = subjects;
