@@ -577,6 +577,12 @@ describe("several questions at once, in chat words", () => {
       expect(reply.text).toContain(fact);
   });
 
+  it("a name asked after a fact of the programme is the programme's name", async () => {
+    const reply = await ask("Kapan program mulai dan apa namanya?");
+    for (const fact of ["sejak 2013", "Improved Service Delivery"]) expect(reply.text).toContain(fact);
+    expect(reply.text).not.toContain("Sumber tidak menyebut");
+  });
+
   it("question words joined by 'dan' each ask of what follows them", async () => {
     const reply = await ask("sejak kapan dan sama siapa kerjasamanya?");
     for (const fact of ["sejak 2013", "Japan International Cooperation Agency"])

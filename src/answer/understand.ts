@@ -320,6 +320,15 @@ function resolve(
     intent = "describe";
     subjects = [{ kind: "topic", id: "approach" }];
     followUp = true;
+  } else if (
+    subjects.length === 0 &&
+    intent === "name" &&
+    previous?.subjects.length &&
+    previous.subjects.every((s) => s.kind === "topic" && s.id !== "partners")
+  ) {
+    // "Kapan program mulai dan apa namanya?": after a fact of the programme, the name is its name
+    // (after its partners, "the full name of that agency" is theirs).
+    subjects = [{ kind: "topic", id: "summary" }];
   } else if (subjects.length === 0 && previous && !found.programme) {
     // "which one is in English?" of the sources just listed: those in that language.
     const sources = previous.subjects.flatMap((s) => (s.kind === "source" ? [s.id] : []));
