@@ -531,3 +531,13 @@ describe("writing, with nothing named", () => {
     expect((await ask("keterangan resminya diterima hari apa")).text).toContain("Senin, 25 Desember 2017");
   });
 });
+
+describe("a statement about what a criterion is for", () => {
+  it("is answered by what the criterion means", async () => {
+    const reply = await ask("tema afirmatif itu buat kota2 besar kan");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("tertinggal");
+    // Asking an amount of its budget is still not answered.
+    expect((await ask("how much APBN money went into this")).kind).toBe("fallback");
+  });
+});

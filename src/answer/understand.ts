@@ -123,7 +123,13 @@ export function understand(
     foreignClaim(found) && resolved.subjects.every((s) => s.kind === "topic" || s.kind === "org");
   // "Kapan Papua dimekarkan?": what an entry's note says is in the entry's card.
   const noted = found.noted && NOTED_INTENTS.has(resolved.intent);
-  const intent = partnerClaimed || noted ? "describe" : resolved.intent;
+  // "Tema afirmatif itu buat kota2 besar kan": what a statement says a criterion is about is
+  // answered by what the criterion means.
+  const criterionClaimed =
+    found.cues.has("confirm") &&
+    resolved.subjects.length > 0 &&
+    resolved.subjects.every((s) => s.kind === "criterion");
+  const intent = partnerClaimed || noted || criterionClaimed ? "describe" : resolved.intent;
   const subjects: Subject[] = partnerClaimed
     ? [{ kind: "topic", id: "partners" }]
     : (outsideExcluded(found, knowledge, cohort) ?? provincesCounted(found, intent, resolved.subjects));

@@ -50,7 +50,10 @@ export function unexplained(
     intent === "name" && subjects.length > 0 && subjects.every(isRegion) && f.questionUnknown.length > 0;
   // "The affirmative theme means favouring big exporters, right?": the words are the meaning
   // offered for checking, answered with the one the sources give.
-  if (intent === "meaning" && f.cues.has("confirm")) return { unexplained: [], confidence: f.certainty };
+  // So is what a statement says a criterion is about ("… itu buat kota besar kan").
+  const ofCriteria = subjects.length > 0 && subjects.every((s) => s.kind === "criterion");
+  if ((intent === "meaning" || ofCriteria) && f.cues.has("confirm"))
+    return { unexplained: [], confidence: f.certainty };
   // "Bu Gati itu menteri ya?": a title put on a person is checked against the one the sources give.
   const titled =
     f.cues.has("confirm") &&
