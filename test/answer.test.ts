@@ -47,6 +47,16 @@ function everyRef(engine: AnswerEngine): string[] {
   return subjects.map(subjectRef);
 }
 
+describe("a title in another language", () => {
+  it("does not decide the reply's language; the words around it do", async () => {
+    const reply = await ask(
+      "Mohon penjelasan: apa itu The Project of Small and Medium Industry Development Based on Improved Service Delivery?",
+    );
+    expect(reply.lang).toBe("id");
+    expect((await ask("What Is The Programme About?")).lang).toBe("en");
+  });
+});
+
 describe("the reply speaks the question's language", () => {
   it.each<[string, AskOptions, "id" | "en"]>([
     ["Papua mengembangkan apa?", {}, "id"],

@@ -68,10 +68,14 @@ export function markLanguages(
   for (const p of k.people) texts(p.role);
 }
 
+// Three or more capitalised words in a row, joined by at most small words: a title, a name in its
+// own language ("apa itu The Project of Small and Medium Industry Development …?").
+const TITLE = /\p{Lu}[\p{L}\d]*(?:\s+(?:(?:of|and|on|in|for|the|dan|di)\s+)*\p{Lu}[\p{L}\d]*){2,}/gu;
+
 /**
  * The language a message is in: the one more of its words mark; neither when as many words mark
  * each ("and Konawe Selatan?"). Quoted words are the other language's as often as not ("What is
- * 'olahan lidah buaya'?"): the rest of the message decides, when it marks anything.
+ * 'olahan lidah buaya'?"), and so are titles: the rest of the message decides, when it marks anything.
  */
 export function messageLanguage(
   question: string,
@@ -87,8 +91,8 @@ export function messageLanguage(
     }
     return { id, en };
   };
-  const unquoted =
-    question.search(QUOTED) >= 0 ? votes(vocabulary.tokens(question.replace(QUOTED, " "))) : undefined;
+  const named = question.replace(QUOTED, " ").replace(TITLE, " ");
+  const unquoted = named.length < question.length ? votes(vocabulary.tokens(named)) : undefined;
   const { id, en } = unquoted && unquoted.id + unquoted.en > 0 ? unquoted : votes(tokens);
   return en > id ? "en" : id > en ? "id" : undefined;
 }
