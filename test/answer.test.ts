@@ -505,6 +505,17 @@ describe("'the first one' across a chat's answers", () => {
   });
 });
 
+describe("the whole programme's count", () => {
+  it("says how its groups add up, and which province is in both", async () => {
+    const reply = await ask("berapa provinsi?");
+    expect(reply.text).toContain("sembilan provinsi");
+    expect(reply.text).toContain("tahap pertama (sejak 2013) — lima provinsi");
+    expect(reply.text).toContain("(Jawa Timur ada di keduanya)");
+    const list = await ask("Which provinces are in the programme?");
+    expect(list.text).toContain("first phase (since 2013) — five provinces");
+  });
+});
+
 describe("how many, of a group", () => {
   it("counts a group's own locations when asked for locations", async () => {
     const reply = await ask("brp lokasi kab/kota yg disebut utk 5 provinsi baru 2017?");

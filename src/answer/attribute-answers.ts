@@ -266,8 +266,13 @@ export function count(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined 
         entries: n(provinces.reduce((x, p) => x + p.entries.length, 0)),
         names,
       });
-  const sources = c ? c.sources : provinces.flatMap((p) => p.entries.flatMap((e) => e.sources));
-  return w.piece(text, sources, [c ? { kind: "cohort", id: c.id } : { kind: "list" }]);
+  const groups = c ? undefined : w.groupCounts(lang);
+  const sources = c
+    ? c.sources
+    : [...provinces.flatMap((p) => p.entries.flatMap((e) => e.sources)), ...(groups?.sources ?? [])];
+  return w.piece(groups ? `${text}\n${groups.text}` : text, sources, [
+    c ? { kind: "cohort", id: c.id } : { kind: "list" },
+  ]);
 }
 
 /** "Berapa provinsi di Sulawesi?", "how many Sulawesi provinces joined in 2017?" */

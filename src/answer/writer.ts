@@ -205,6 +205,12 @@ export class AnswerWriter {
       ? this.t(lang, "answer.listCohort", { cohort: capitalise(cohort.name[lang]), total: count })
       : this.t(lang, "answer.listAll", { total: count });
     const lines = [intro, ...rows];
+    // The whole programme's list says how its groups add up ("lima provinsi sejak 2013 …").
+    if (!cohort) {
+      const groups = this.groupCounts(lang);
+      lines.push(groups.text);
+      sources.push(...groups.sources);
+    }
     if (cohort?.chosen_from) {
       const from = this.cohort(cohort.chosen_from);
       if (from) lines.push(this.t(lang, "answer.chosenFrom", { cohort: from.name[lang] }));
@@ -213,6 +219,34 @@ export class AnswerWriter {
     const about: Subject[] = cohort ? [{ kind: "cohort", id: cohort.id }] : [{ kind: "list" }];
     const items = [...provinces].map((id): Subject => ({ kind: "province", id }));
     return { ...this.piece(lines.join("\n"), sources, about), items };
+  }
+
+  /**
+   * "Per kelompok: tahap pertama (sejak 2013): lima provinsi; …": how many provinces each group the
+   * sources name has (groups chosen from another are within it), with the groups' sources.
+   */
+  groupCounts(lang: Lang): { text: string; sources: string[] } {
+    const groups = this.k.cohorts.filter((c) => !c.chosen_from);
+    const counts = groups.map((c) =>
+      this.t(lang, "answer.groupCount", {
+        cohort: c.name[lang],
+        total: this.number(lang, this.cohortProvinces(c.id).length),
+      }),
+    );
+    // East Java is in both groups: that is why their counts add up to more than the whole.
+    const members = groups.map((c) => new Set(this.cohortProvinces(c.id)));
+    const both = this.k.provinces.filter((p) => members.filter((m) => m.has(p)).length > 1);
+    const names = joinList(
+      lang,
+      both.map((p) => p.name[lang]),
+    );
+    return {
+      text: this.t(lang, "answer.groupCounts", {
+        groups: counts.join("; "),
+        both: both.length ? this.t(lang, "answer.groupsBoth", { names }) : "",
+      }),
+      sources: groups.flatMap((c) => c.sources),
+    };
   }
 
   /** "Which province is in both groups?": the provinces with entries in more than one. */
