@@ -1026,6 +1026,15 @@ describe("checking a statement", () => {
     expect(reply.text).toContain("2013");
   });
 
+  it("a product the sources never name, or a known one in the wrong region, is corrected whatever words say so", async () => {
+    expect((await ask("Sulawesi Tenggara produknya rumput laut kan?")).text).toMatch(
+      /^Tidak tepat\.[\s\S]*tahu dan tempe/,
+    );
+    expect((await ask("South Sulawesi's contribution to the programme is coffee.")).text).toMatch(
+      /^Not quite\.[\s\S]*silver and gold/,
+    );
+  });
+
   it("a title put on a person is checked against the one the sources give", async () => {
     expect((await ask("bu gati itu menteri perindustrian ya")).text).toMatch(
       /^Tidak tepat\.[\s\S]*Direktur Jenderal/,

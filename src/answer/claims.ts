@@ -26,7 +26,12 @@ interface Located {
  * pairs no product with a region (the facts then answer on their own).
  */
 export function productClaim(f: Found, k: Knowledge, areas: Areas): Verdict | undefined {
-  return f.cues.has("confirm") ? productsPlaced(f, k, areas) : undefined;
+  if (!f.cues.has("confirm")) return undefined;
+  // "Sulawesi Tenggara produknya rumput laut kan?": a product the sources never name, put in a
+  // programme region, is not its product.
+  const region = f.provinces.length + f.places.length > 0;
+  if (f.products.length === 0 && f.cues.has("product") && region && f.questionUnknown.length > 0) return "no";
+  return productsPlaced(f, k, areas);
 }
 
 /**

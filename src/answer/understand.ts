@@ -6,7 +6,7 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "./../lang.ts";
 import type { Asked } from "./answers.ts";
-import { foreignClaim, productsPlaced } from "./claims.ts";
+import { foreignClaim, productClaim, productsPlaced } from "./claims.ts";
 import { counted, provincesCounted } from "./counting.ts";
 import { asksAgain, asksOfAsked, pointedItem } from "./follow-ups.ts";
 import { groupAsked, ofOneGroup } from "./groups-asked.ts";
@@ -169,7 +169,7 @@ export function understand(
       followUp,
       subjects,
       outsideOnly(subjects, knowledge, areas),
-      productsPlaced(found, knowledge, areas) === "yes",
+      productClaim(found, knowledge, areas) ?? productsPlaced(found, knowledge, areas),
     ),
     // "Can you confirm it began in 2015?", "was the report published in 2018?" (a source has one
     // date): the facts answer it, with the year the sources give.

@@ -1,6 +1,8 @@
 /**
  * Which words of a question the matcher cannot account for, and so how sure its reading is. Pure.
  */
+
+import type { Verdict } from "./claims.ts";
 import { asksWh, type Intent } from "./intents.ts";
 import type { Found } from "./read.ts";
 import { isRegion, type Subject } from "./subject.ts";
@@ -25,7 +27,8 @@ export function unexplained(
   followUp: boolean,
   subjects: Subject[],
   outsideOnly: boolean,
-  productPlaced: boolean,
+  /** Whether the products the question names are where it puts them ("yes"/"no"), as claimed or asked. */
+  productPlaced: Verdict | undefined,
 ): Pick<Understood, "unexplained" | "confidence"> {
   // "Di Bantul ada binaan JICA gak?": whatever a question asks of the programme in a region
   // outside it, the programme is not there (unless it asks a thing by name: "the address of
@@ -65,7 +68,10 @@ export function unexplained(
   // "lidah buaya Pontianak udah tembus pasar Jepang blm?": a product rightly placed, checked yes
   // or no with words the sources don't know, claims what those words say, which they cannot bear out.
   const claimsMore =
-    productPlaced && (f.yesNo || f.cues.has("confirm")) && !asksWh(f) && f.unknown.length > 0;
+    productPlaced === "yes" && (f.yesNo || f.cues.has("confirm")) && !asksWh(f) && f.unknown.length > 0;
+  // "South Sulawesi's contribution to the programme is coffee.": a product put in the wrong region
+  // is corrected, whatever words say so.
+  if (productPlaced === "no" && f.cues.has("confirm")) return { unexplained: [], confidence: f.certainty };
   return {
     unexplained:
       f.asking.length ||
