@@ -33,6 +33,11 @@ describe("a word the sources don't know, where the question asks it", () => {
     expect((await ask("Which ports are used to ship Pasuruan's ship components?")).kind).toBe("fallback");
   });
 
+  it("a short word with an extra vowel is another word ('kuota' is not 'kota'); a doubled one is a slip", async () => {
+    expect((await ask("Ada kuota peserta per kabupaten nggak?")).kind).toBe("fallback");
+    expect((await ask("tempe tahuu")).text).toContain("Sulawesi Tenggara");
+  });
+
   it("the sources name no experts: 'Japanese experts' are not the practical facilitators", async () => {
     const reply = await ask("Are there Japanese experts stationed in Palu?");
     expect(reply.kind).toBe("fallback");

@@ -131,6 +131,16 @@ function slipPair(a: string, b: string): boolean {
  * letter is the one left out or added: people rarely slip there, and "order" is not "border".
  */
 function plausibleSlips(word: string, candidate: string): boolean {
+  // In a short word, an extra vowel makes another word more often than a slip: "kuota" is not
+  // "kota" (a doubled one is a slip: "tahuu").
+  const extraVowel = [...word].some(
+    (c, i) =>
+      VOWELS.includes(c) &&
+      c !== word[i - 1] &&
+      c !== word[i + 1] &&
+      word.slice(0, i) + word.slice(i + 1) === candidate,
+  );
+  if (word.length <= 5 && word.length === candidate.length + 1 && extraVowel) return false;
   if (word.length !== candidate.length) return word[0] === candidate[0];
   if (sameLetters(word, candidate)) return true;
   const differ = [...word].flatMap((c, i) => (c === candidate[i] ? [] : [i]));
