@@ -546,3 +546,15 @@ describe("a statement about what a criterion is for", () => {
     expect((await ask("how much APBN money went into this")).kind).toBe("fallback");
   });
 });
+
+describe("a source's own details", () => {
+  it("its number, date and time, and the firms on it, in the words fact-checkers use", async () => {
+    expect((await ask("Nomor dokumen laporan penyelesaian proyek JICA itu berapa?")).text).toContain(
+      "IL JR 16-035",
+    );
+    expect((await ask("Date and time of the Bisnis.com article, please.")).text).toContain("11:34 WIB");
+    expect((await ask("Which consultancies are named on the JICA completion report?")).text).toContain(
+      "UNICO",
+    );
+  });
+});

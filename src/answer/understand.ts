@@ -378,6 +378,9 @@ function resolve(
   }
   // Requirements to take part are answered with what the sources do give: how regions are chosen.
   if (intent === "requirements") subjects = [{ kind: "criteria" }];
+  // "Nomor dokumen laporan JICA itu berapa?": of one source, "berapa" asks its number, on its card.
+  if (intent === "count" && subjects.length === 1 && subjects.every(isSource) && !counted(found, subjects))
+    intent = "describe";
   // "Who wrote it?", "who edited it?" with nothing named: only an article has a writer, the one
   // "the article" means.
   const writing = found.cues.has("author") || found.edits;
