@@ -281,6 +281,20 @@ const FLOORS = {
     "small talk": 83.3,
     language: 100,
   },
+  // Written blind after the thirty-ninth was scored; its first score is in the README.
+  "test/eval/questions-fortieth.jsonl": {
+    "in-scope": 93.6,
+    "out-of-scope": 95.1,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind beside the fortieth; its first score is in the README.
+  "test/eval/questions-fortyfirst.jsonl": {
+    "in-scope": 97.7,
+    "out-of-scope": 96.0,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
