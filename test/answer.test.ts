@@ -812,6 +812,10 @@ describe("requirements to take part", () => {
     }
   });
 
+  it("of a business named by its kind ('a small business') are not in the sources either", async () => {
+    expect((await ask("What are the eligibility requirements for a small business?")).kind).toBe("fallback");
+  });
+
   it("of a region, or one criterion, are answered", async () => {
     expect((await ask("Apa syarat daerah bisa ikut program?")).kind).toBe("answer");
     expect((await ask("is empowering entrepreneurs one of the criteria to join?")).kind).toBe("answer");

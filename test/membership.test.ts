@@ -163,3 +163,16 @@ describe("a province named by its capital city", () => {
     expect((await engine.ask("apa ibukota sulsel")).kind).toBe("fallback");
   });
 });
+
+describe("a region outside, asked with a product", () => {
+  it("is answered as outside when the question asks whether it takes part; a claim still puts the product right", async () => {
+    const engine: AnswerEngine = await testEngine();
+    const ntt = await engine.ask("Tenun ikat NTT ikut ga ya?");
+    expect(ntt.kind).toBe("not_in_programme");
+    expect(ntt.text).toMatch(/^NTT \(Nusa Tenggara Timur\) tidak termasuk/);
+    expect((await engine.ask("Aceh masuk ga? kopi Gayo kan terkenal")).kind).toBe("not_in_programme");
+    expect((await engine.ask("The coffee project is in Paniai, right?")).text).toMatch(
+      /^Not quite\.[\s\S]*Dogiyai/,
+    );
+  });
+});

@@ -60,7 +60,10 @@ export function productsPlaced(f: Found, k: Knowledge, areas: Areas): Verdict | 
     }),
   );
   const claimed = named.filter((n) => n.entry !== undefined || !narrowed.has(n.province));
-  if (claimed.length === 0) return outside ? "no" : undefined;
+  // "Tenun ikat NTT ikut ga?": whether a region outside takes part or not is asked, not where the
+  // product is ("Ulos is the West Sumatra part of the programme, right?" still puts it there).
+  const asksMembership = f.cues.has("member") && f.cues.has("not");
+  if (claimed.length === 0) return outside && !asksMembership ? "no" : undefined;
   const developedIn = (product: string) =>
     claimed.some((n) =>
       (k.provinces.find((p) => p.id === n.province)?.entries ?? []).some(

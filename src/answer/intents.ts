@@ -142,7 +142,8 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     // naming one of the criteria asks about it.
     matches: (f) =>
       has(f, "requirement") &&
-      (has(f, "member") || f.attributes.some((a) => a !== "aim")) &&
+      // ("eligibility requirements for a small business": a business named asks of it.)
+      (has(f, "member") || f.attributes.some((a) => a !== "aim") || f.terms.length > 0) &&
       !has(f, "provinces") &&
       !f.attributes.includes("aim") &&
       f.criteria.length +

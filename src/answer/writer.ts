@@ -373,7 +373,10 @@ export class AnswerWriter {
 /** "Nusa Tenggara Timur" asked as "flores" reads "Flores (Nusa Tenggara Timur)". */
 export function shownAs(name: string, asked: string | undefined): string {
   if (!asked || fold(name).includes(fold(asked))) return name;
-  const title = asked.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+  // ("ntt" is an abbreviation: "NTT".)
+  const title = asked.replace(/\b\p{L}+/gu, (w) =>
+    w.length <= 3 ? w.toUpperCase() : (w[0] as string).toUpperCase() + w.slice(1),
+  );
   return `${title} (${name})`;
 }
 
