@@ -561,3 +561,27 @@ describe("a source's own details", () => {
     }
   });
 });
+
+describe("regional words and the asker's own region", () => {
+  it("'rek', Papuan 'sa … tong pu daerah', 'iya kan'; 'merek' is still a brand", async () => {
+    expect((await ask("Mojokerto dapat program apa rek?")).text).toContain("alas kaki");
+    expect((await ask("sa dari Dogiyai, tong pu daerah masuk program untuk produk apa?")).text).toMatch(
+      /^Papua: pengolahan kopi/,
+    );
+    expect((await ask("Saya dari Tegal. Daerah kami bikin apa di program ini?")).text).toMatch(
+      /^Jawa Tengah: komponen logam/,
+    );
+    expect(
+      (await ask("Bangka Belitung ngembangin kerajinan pewter timah di Bangka Barat, iya kan?")).text,
+    ).toMatch(/^Ya, benar\./);
+    expect((await ask("Merek sepatu Mojokerto apa saja yang dibina?")).kind).toBe("fallback");
+  });
+
+  it("how the programme works, registration, and what it is for by size", async () => {
+    expect((await ask("How does the programme actually work in the regions?")).text).toContain("cluster");
+    expect((await ask("Kapan pendaftaran gelombang berikutnya?")).kind).toBe("fallback");
+    expect((await ask("The programme is only for large companies.")).text).toMatch(
+      /small and medium industry/i,
+    );
+  });
+});
