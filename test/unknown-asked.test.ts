@@ -419,6 +419,15 @@ describe("small talk beside a question", () => {
     expect((await ask("Are you a human or a bot?")).kind).toBe("smalltalk");
   });
 
+  it("the bot addressed by its name is greeted, not asked about; 'tanya IKM' in a question still asks", async () => {
+    expect((await ask("Selamat pagi, Tanya IKM")).kind).toBe("smalltalk");
+    expect((await ask("Halo Tanya IKM, produk sulsel apa?")).text).toMatch(
+      /^Sulawesi Selatan: kerajinan perak/,
+    );
+    expect((await ask("mau tanya IKM itu apa?")).text).toMatch(/^IKM adalah singkatan/);
+    expect((await ask("Ini siapa ya?")).kind).toBe("smalltalk");
+  });
+
   it("asking whether it is a bot, or who one is talking to, is small talk in both languages", async () => {
     for (const question of [
       "Kamu ini bot ya?",

@@ -88,6 +88,7 @@ export const lexiconSchema = z
       .object(Object.fromEntries(SMALL_TALK_KINDS.map((k) => [k, words])) as Record<SmallTalk, typeof words>)
       .strict(),
     spelling: z.record(z.string(), z.string()),
+    bot_names: list,
     know_context: list,
     titles: list,
     ordinals: z
@@ -116,6 +117,11 @@ export interface Lexicon {
   spelling: ReadonlyMap<string, string>;
   /** Words after which "tahu" means "know", not tofu ("saya mau tahu …"). */
   knowContext: ReadonlySet<string>;
+  /**
+   * The bot's own names, written capitalised to address it ("Selamat pagi, Tanya IKM"): not part
+   * of a question ("mau tanya IKM itu apa?" asks about IKM).
+   */
+  botName: RegExp | undefined;
   /** Words of office ("menteri", "governor"): put on a person in a statement, a title to check. */
   titles: ReadonlySet<string>;
   /** Words that point to an item of a list, by language: its position (-1: the last). */
@@ -133,6 +139,7 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     smallTalk: file.small_talk,
     spelling: new Map(Object.entries(file.spelling)),
     knowContext: new Set(file.know_context),
+    botName: addressedName(file.bot_names),
     titles: new Set(file.titles),
     ordinals: {
       id: new Map(Object.entries(file.ordinals.id)),
@@ -156,4 +163,16 @@ export function wordsOf(w: Words): Array<[string, Lang | undefined]> {
     ...(w.en ?? []).map((x): [string, Lang] => [x, "en"]),
     ...(w.any ?? []).map((x): [string, undefined] => [x, undefined]),
   ];
+}
+
+/**
+ * A pattern for the bot's names as written to address it: each word capitalised ("Tanya IKM",
+ * "Tanya Ikm"), the rest of its letters in any case.
+ */
+function addressedName(names: readonly string[]): RegExp | undefined {
+  if (!names.length) return undefined;
+  const word = (w: string) =>
+    [...w].map((c, i) => (i === 0 ? c.toUpperCase() : `[${c}${c.toUpperCase()}]`)).join("");
+  const alternatives = names.map((name) => name.split(" ").map(word).join("\\s+"));
+  return new RegExp(`(?<![\\p{L}\\d])(?:${alternatives.join("|")})(?![\\p{L}\\d])`, "gu");
 }

@@ -346,7 +346,10 @@ export function countsOnlyProvinces(f: Found): boolean {
 }
 
 /** Reads a message into what it names and the questions it asks. */
-export function readQuestion(question: string, vocabulary: Vocabulary): Reading {
+export function readQuestion(message: string, vocabulary: Vocabulary): Reading {
+  // "Selamat pagi, Tanya IKM": the bot addressed by its name is not asked about.
+  const { botName } = vocabulary.lexicon;
+  const question = botName ? message.replace(botName, " ") : message;
   const read = (text: string) => withoutJoiningWords(vocabulary.segment(vocabulary.tokens(text)));
   const readClauses = clauses(nameQuotes(question, vocabulary.quoteTargets)).flatMap(
     ({ text, end, sentence }) => afterPreface(text, read).map((matches) => ({ matches, end, sentence })),
