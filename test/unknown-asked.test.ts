@@ -518,6 +518,9 @@ describe("how the aim is reached", () => {
   it("is the programme's approach, asked after its aim; how to weave is still instructions", async () => {
     expect((await ask("Bagaimana cara mencapainya?", ["Apa tujuan program ini?"])).text).toContain("klaster");
     expect((await ask("how will they achieve that?", ["what is the aim?"])).text).toContain("cluster");
+    expect((await ask("How do they plan to do that?", ["What's the programme's aim?"])).text).toContain(
+      "cluster",
+    );
     expect((await ask("Bagaimana cara menenun ulos yang benar?")).kind).toBe("fallback");
   });
 });
