@@ -295,6 +295,20 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind after the fortieth was scored; its first score is in the README.
+  "test/eval/questions-fortysecond.jsonl": {
+    "in-scope": 94.0,
+    "out-of-scope": 96.2,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind beside the forty-second; its first score is in the README.
+  "test/eval/questions-fortythird.jsonl": {
+    "in-scope": 93.6,
+    "out-of-scope": 97.0,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
