@@ -400,6 +400,15 @@ function resolve(
     subjects = [{ kind: "topic", id: "started" }];
   if (found.cues.has("officials") && intent === "who" && subjects.every((s) => s.kind === "topic"))
     subjects = [{ kind: "officials" }];
+  // "Kalau Sulawesi Utara gimana, ada klasternya?", "What product was chosen for East Nusa
+  // Tenggara?": what is asked of the programme in a region outside it is that it is not there.
+  const outside = subjects.filter((s) => s.kind === "area" && isOutside(s.code, knowledge, areas));
+  const facts = subjects.filter((s) => s.kind === "topic" && s.id !== "summary");
+  const ofOutside = outside.length > 0 && subjects.every((s) => outside.includes(s) || facts.includes(s));
+  if (ofOutside && (facts.length > 0 || intent === "criteria")) {
+    subjects = outside;
+    if (intent === "criteria" || intent === "describe") intent = "member";
+  }
   // "after 2017": after the last year the sources know, they cannot tell.
   const latest = Math.max(...knownYears(knowledge));
   if (found.cues.has("after") && found.years.some((y) => y >= latest)) intent = "later";
