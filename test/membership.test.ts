@@ -174,5 +174,9 @@ describe("a region outside, asked with a product", () => {
     expect((await engine.ask("The coffee project is in Paniai, right?")).text).toMatch(
       /^Not quite\.[\s\S]*Dogiyai/,
     );
+    // Why a region outside was chosen, or what was chosen for it: it was not.
+    const chosen = await engine.ask("What product was chosen for East Nusa Tenggara?");
+    expect(chosen.kind).toBe("not_in_programme");
+    expect(chosen.text).not.toContain("considerations");
   });
 });
