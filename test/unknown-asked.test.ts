@@ -597,3 +597,21 @@ describe("regional words and the asker's own region", () => {
     );
   });
 });
+
+describe("the size of industry the programme is for", () => {
+  it("asked as a choice of sizes is what IKM means; 'how big' asks an amount the sources don't give", async () => {
+    for (const question of [
+      "Is the programme about big factories or small businesses?",
+      "Fokus kerja sama Kemenperin-JICA ini industri besar atau industri kecil?",
+      "program IKM JICA ini fokusnya ke industri besar atau yg kecil?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toMatch(/^IKM (adalah singkatan|stands for)/);
+    }
+    expect((await ask("How big is the DAK allocation for this programme?")).kind).toBe("fallback");
+    expect((await ask("How can a small or medium industry apply to join the programme?")).kind).toBe(
+      "fallback",
+    );
+  });
+});

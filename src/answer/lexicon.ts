@@ -65,6 +65,7 @@ export const CUE_NAMES = [
   "confirm", // bener ya, right?, can you confirm: asks to check a statement, answered with the facts
   "there", // di sana, there: the region the chat has just named
   "then", // waktu itu, back then: the time the chat has just asked about
+  "scale", // besar, kecil, big, small: beside a term of the industry's size, asks which size is meant
   "domain", // programme words: IKM, programme, cooperation, Japan …
   "stop", // carries no meaning here
 ] as const;

@@ -400,6 +400,17 @@ function resolve(
     subjects = [{ kind: "topic", id: "started" }];
   if (found.cues.has("officials") && intent === "who" && subjects.every((s) => s.kind === "topic"))
     subjects = [{ kind: "officials" }];
+  // "Program ini menyasar industri besar atau IKM?", "big factories or small businesses?": a
+  // size asked beside a term of size, of no region or product, asks what that term means.
+  const sized =
+    found.cues.has("scale") &&
+    found.terms.length > 0 &&
+    found.asking.length === 0 &&
+    SHAPING_INTENTS.has(intent);
+  if (sized && subjects.every((s) => s.kind === "topic" || s.kind === "term")) {
+    subjects = found.terms.map((id): Subject => ({ kind: "term", id }));
+    intent = "meaning";
+  }
   // "Kalau Sulawesi Utara gimana, ada klasternya?", "What product was chosen for East Nusa
   // Tenggara?": what is asked of the programme in a region outside it is that it is not there.
   const outside = subjects.filter((s) => s.kind === "area" && isOutside(s.code, knowledge, areas));
