@@ -615,3 +615,14 @@ describe("the size of industry the programme is for", () => {
     );
   });
 });
+
+describe("where the facilitators come from", () => {
+  it("is the approach: practical facilitators drawn from local resources", async () => {
+    expect((await ask("Fasilitator praktis di program ini tuh orang dari mana?")).text).toContain(
+      "sumber daya lokal",
+    );
+    expect(
+      (await ask("orangnya diambil dari mana?", ["Di program ini ada fasilitator praktis ya?"])).text,
+    ).toContain("sumber daya lokal");
+  });
+});
