@@ -618,6 +618,12 @@ describe("several questions at once, in chat words", () => {
     expect(sum.text).toContain("sembilan");
   });
 
+  it("'kapan?' after the whole programme's count asks when the programme began", async () => {
+    const first = await ask("Kerja sama IKM Indonesia-Jepang itu apa?");
+    const count = await ask("Di berapa provinsi?", { previous: first.previous });
+    expect((await ask("kapan?", { previous: count.previous })).text).toContain("sejak 2013");
+  });
+
   it("a count of provinces after a question of the start counts at the start, in one message or 'back then'", async () => {
     const reply = await ask("When did it start, and in how many provinces?");
     for (const fact of ["since 2013", "five provinces"]) expect(reply.text).toContain(fact);

@@ -111,6 +111,7 @@ export const ANSWERS: Record<Intent, Row> = {
     person: when,
     criteria: when,
     criterion: when,
+    list: when,
   },
   end: { cohort: end, province: end, place: end },
   who: {

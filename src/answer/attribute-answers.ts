@@ -50,7 +50,8 @@ export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
   // "Bulan apa program dimulai?": the programme and its groups are dated by year only.
   if (q.day && !(s.kind === "source" || s.kind === "person")) return undefined;
   // "How long has Regi been a reporter?", "how long is a facilitator placed?": no length given.
-  const ofProgramme = s.kind === "topic" && (s.id === "started" || s.id === "summary");
+  // (The whole programme's list is the programme: "Di berapa provinsi?" – "kapan?".)
+  const ofProgramme = (s.kind === "topic" && (s.id === "started" || s.id === "summary")) || s.kind === "list";
   if (q.duration && !(s.kind === "cohort" || ofProgramme)) return undefined;
   if (ofProgramme) return topicCard(w, { kind: "topic", id: "started" }, lang);
   if (s.kind === "cohort") {
