@@ -1058,6 +1058,21 @@ describe("checking a statement", () => {
     expect((await ask("Gati Wibawaningsih lulusan ITB ya?")).kind).toBe("fallback");
   });
 
+  it("a name of several words the sources don't know, offered for checking, is corrected", async () => {
+    expect((await ask("JICA stands for Japan International Credit Association, right?")).text).toMatch(
+      /^Not quite\. What the sources say:\nJapan International Cooperation Agency/,
+    );
+    expect((await ask("Can you confirm the statement came from Minister Budi Santoso?")).text).toMatch(
+      /^Not quite\.[\s\S]*Gati Wibawaningsih/,
+    );
+    // A sentence's first words are capitalised anyway.
+    expect((await ask("Mitra Jepangnya JETRO kan?")).text).toContain(
+      "Japan International Cooperation Agency",
+    );
+    // "Who is this programme meant to help?" is no small talk.
+    expect((await ask("Who is this programme meant to help?")).kind).not.toBe("smalltalk");
+  });
+
   it("a partner put in another country is corrected by the partners", async () => {
     expect((await ask("jica itu lembaga korea ya")).text).toMatch(/^Tidak tepat\.[\s\S]*Japan International/);
   });

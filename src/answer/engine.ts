@@ -151,7 +151,7 @@ export class AnswerEngine {
     const verdict =
       reply.kind === "fallback"
         ? undefined
-        : ((foreignClaim(reading.whole) ? "no" : undefined) ??
+        : ((foreignClaim(reading.whole) || reading.whole.namesUnknown ? "no" : undefined) ??
           productClaim(reading.whole, this.knowledge, this.areas) ??
           cohortClaim(reading.whole, this.knowledge) ??
           countClaim(reading.whole, reply.text, (n) => this.writer.number(lang, n)) ??

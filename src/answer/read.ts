@@ -18,7 +18,7 @@ import {
 } from "./parts.ts";
 import { nameQuotes } from "./quotes.ts";
 import type { Match, Vocabulary } from "./vocabulary.ts";
-import { messageLanguage } from "./word-languages.ts";
+import { messageLanguage, TITLE } from "./word-languages.ts";
 
 /** What the matcher found in a question, or in one part of it. */
 export interface Found {
@@ -87,6 +87,8 @@ export interface Found {
   intro: boolean;
   /** "How many" counts a fact of the programme or a term ("how many facilitators …?"). */
   countsFact: boolean;
+  /** A statement to check offers a name the sources don't know ("… Japan International Credit Agency, right?"). */
+  namesUnknown: boolean;
 }
 
 /** A message read: the language its words mark, and the questions it asks (at most three). */
@@ -135,6 +137,7 @@ function emptyFound(): Found {
     excludedCohort: undefined,
     intro: false,
     countsFact: false,
+    namesUnknown: false,
     edits: false,
     asker: false,
     dates: [],
@@ -350,6 +353,23 @@ export function readQuestion(message: string, vocabulary: Vocabulary): Reading {
   // "Selamat pagi, Tanya IKM": the bot addressed by its name is not asked about.
   const { botName } = vocabulary.lexicon;
   const question = botName ? message.replace(botName, " ") : message;
+  const reading = readText(question, vocabulary);
+  // "JICA stands for Japan International Credit Agency, right?": a name of capitalised words the
+  // sources don't know, offered for checking, is the claim; its words ask nothing ("International"
+  // is no aim). The facts answer it.
+  if (!reading.whole.cues.has("confirm")) return reading;
+  // (Mid-sentence only: a sentence's first word is capitalised anyway, "Mitra Jepangnya JETRO kan?".)
+  const midSentence = (at: number) => !/(^|[.!?:])$/.test(question.slice(0, at).trimEnd());
+  const claimed = question.replace(TITLE, (run, at: number) =>
+    midSentence(at) && vocabulary.tokens(run).some((t) => !t.known) ? " " : run,
+  );
+  if (claimed === question) return reading;
+  const checked = readText(claimed, vocabulary);
+  checked.whole.namesUnknown = true;
+  return checked;
+}
+
+function readText(question: string, vocabulary: Vocabulary): Reading {
   const read = (text: string) => withoutJoiningWords(vocabulary.segment(vocabulary.tokens(text)));
   const readClauses = clauses(nameQuotes(question, vocabulary.quoteTargets)).flatMap(
     ({ text, end, sentence }) => afterPreface(text, read).map((matches) => ({ matches, end, sentence })),

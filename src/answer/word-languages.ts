@@ -71,7 +71,7 @@ export function markLanguages(
 // Three or more capitalised words in a row, joined by at most small words: a title, a name in its
 // own language ("apa itu The Project of Small and Medium Industry Development …?").
 // (Tried only where a word begins: inside a long run of letters it would cost their square.)
-const TITLE =
+export const TITLE =
   /(?<![\p{L}\d])\p{Lu}[\p{L}\d]*(?:\s+(?:(?:of|and|on|in|for|the|dan|di)\s+)*\p{Lu}[\p{L}\d]*){2,}/gu;
 
 /**
