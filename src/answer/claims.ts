@@ -7,10 +7,10 @@
  */
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
+import type { Found } from "./found.ts";
 import { membershipOf } from "./membership.ts";
 import { provincesOf } from "./negation.ts";
 import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
-import type { Found } from "./read.ts";
 
 export type Verdict = "yes" | "no";
 

@@ -5,9 +5,9 @@
 import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Asked } from "./answers.ts";
 import { FILLER_CUES, RELATIVE_WORDS } from "./asking-slot.ts";
+import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
 import { hasCue } from "./parts.ts";
-import type { Found } from "./read.ts";
 import type { Subject } from "./subject.ts";
 import type { Match } from "./vocabulary.ts";
 
@@ -64,4 +64,15 @@ export function provincesCounted(f: Found, intent: Intent, subjects: Subject[]):
   return ofProvinces && subjects.length > 0 && subjects.every((s) => s.kind === "province")
     ? [{ kind: "topic", id: "summary" }]
     : subjects;
+}
+
+/** Whether a question only asks how many provinces, naming no time, group or attribute. */
+export function countsOnlyProvinces(f: Found): boolean {
+  return (
+    f.cues.has("quantity") &&
+    f.cues.has("provinces") &&
+    f.years.length + f.cohorts.length + f.attributes.length === 0 &&
+    !f.cues.has("now") &&
+    !f.cues.has("total")
+  );
 }

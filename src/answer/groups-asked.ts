@@ -3,8 +3,9 @@
  * what a chat's earlier answers say of groups. Pure.
  */
 import type { Knowledge } from "../knowledge/load.ts";
+import { countsOnlyProvinces } from "./counting.ts";
+import type { Found } from "./found.ts";
 import { withoutExcluded } from "./negation.ts";
-import { countsOnlyProvinces, type Found } from "./read.ts";
 import type { Previous } from "./understand.ts";
 
 /**

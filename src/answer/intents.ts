@@ -3,8 +3,9 @@
  * intent. Each row carries example questions in both languages, which run as tests
  * (`test/intents.test.ts`), so a change that moves an example to another row names that row.
  */
+
+import type { Found } from "./found.ts";
 import type { Cue } from "./lexicon.ts";
-import type { Found } from "./read.ts";
 
 export const INTENTS = [
   "howto", // instructions (apply, register, contact): the sources hold none
@@ -261,3 +262,15 @@ export function intentOf(f: Found): Intent {
 export function isExplicit(intent: Intent): boolean {
   return intent !== "describe";
 }
+
+// Intents that only shape an answer: asked of a programme fact named by its word ("apa
+// tujuannya?", "cara kerja program ini?"), they read the fact itself.
+export const SHAPING_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
+  "describe",
+  "product",
+  "province",
+  "where",
+  "list",
+  "member",
+  "meaning",
+]);

@@ -5,9 +5,9 @@
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import { productClaim } from "./claims.ts";
+import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
 import { membershipOf } from "./membership.ts";
-import type { Found } from "./read.ts";
 import { type Subject, subjectRef } from "./subject.ts";
 
 /** What naming reads: the question, the knowledge, and what is asked so far. */

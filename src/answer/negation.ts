@@ -4,7 +4,7 @@
  * (another group it names, else the whole programme) outside that group. Pure.
  */
 import type { KnowledgeFile, Province } from "../knowledge/schema.ts";
-import type { Found } from "./read.ts";
+import type { Found } from "./found.ts";
 import type { Subject } from "./subject.ts";
 
 /** The provinces of a group (a cohort id), or every programme province when none is given. */

@@ -1,9 +1,9 @@
-import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
-import { askingWords, asksInstructions, FILLER_CUES, isFiniteVerb, isUnknown } from "./asking-slot.ts";
+import { askingWords, asksInstructions, isFiniteVerb, isUnknown } from "./asking-slot.ts";
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
-import { countsFact } from "./counting.ts";
-import type { Cue, SmallTalk } from "./lexicon.ts";
+import { countsFact, countsOnlyProvinces } from "./counting.ts";
+import { collect, emptyFound, type Found } from "./found.ts";
+import type { Cue } from "./lexicon.ts";
 import { clauses } from "./normalise.ts";
 import {
   ASKER_WORDS,
@@ -20,77 +20,6 @@ import { nameQuotes } from "./quotes.ts";
 import type { Match, Vocabulary } from "./vocabulary.ts";
 import { messageLanguage, TITLE } from "./word-languages.ts";
 
-/** What the matcher found in a question, or in one part of it. */
-export interface Found {
-  programme: boolean;
-  attributes: ProgrammeAttribute[];
-  terms: string[];
-  cohorts: string[];
-  /** The group a question asks which are not in ("which … aren't first targets?"). */
-  excludedCohort: string | undefined;
-  selection: boolean;
-  provinces: string[];
-  places: Array<{ province: string; entry: number }>;
-  products: string[];
-  criteria: string[];
-  people: string[];
-  /** People named by role ("the director general"). */
-  roles: string[];
-  orgs: string[];
-  sources: string[];
-  areas: string[];
-  /** How the question named each region ("flores", "west java"), by region code. */
-  areaWords: Map<string, string>;
-  islands: number[];
-  /** The item of a list the question points to ("yang kedua", "nomor 3"; -1 the last), if any. */
-  ordinal: number | undefined;
-  /** Countries other than the cooperation's, as the question named them. */
-  countries: string[];
-  /** How the question named each island ("batam"), by index. */
-  islandWords: Map<number, string>;
-  cues: Set<Cue>;
-  smalltalk: SmallTalk[];
-  years: number[];
-  /** Asks for what an entry's note says ("kapan Papua dimekarkan?"): the entry's card answers. */
-  noted: boolean;
-  /** Numbers it gives, written as words or as one or two digits ("tujuh provinsi", "7"). */
-  numbers: number[];
-  /** Content words the matcher does not know (not numbers, not single letters). */
-  unknown: string[];
-  /** Of those, words of office ("menteri"): put on a person in a statement, a title to check. */
-  titles: string[];
-  /**
-   * Unknown words where a question says what it asks: next to the question word or to a name
-   * ("what is the population of Papua", "Gati lahir kapan"). Such a word changes the question.
-   */
-  asking: string[];
-  /**
-   * Unknown words of the sentences that ask (all of them when none does): greetings and
-   * introductions around a question ("sy pensiunan guru di Siantar") say nothing of what it asks.
-   */
-  questionUnknown: string[];
-  /** Names that are small talk too ("mks": Makassar, or thanks): alone, the message is small talk. */
-  smallTalkNames: number;
-  /** The lowest certainty of the words that were used (1 when none was corrected). */
-  certainty: number;
-  /** How many phrases carried meaning (anything but stop words). */
-  meaningful: number;
-  /** Dates it names, a day and a month ("24 Des 2017"): "2017-12-24", or "12-24" without a year. */
-  dates: string[];
-  /** Whether it opens as a yes-or-no question ("Was …?", "Apakah …?"): a year it names is a claim. */
-  yesNo: boolean;
-  /** Asks who edited, not who wrote ("siapa yang menyunting", "who edited it?"). */
-  edits: boolean;
-  /** The asker speaks of themselves ("usaha saya", "can I …"). */
-  asker: boolean;
-  /** The part only introduces the asker ("saya staf Bappeda …"): context for the questions after it. */
-  intro: boolean;
-  /** "How many" counts a fact of the programme or a term ("how many facilitators …?"). */
-  countsFact: boolean;
-  /** A statement to check offers a name the sources don't know ("… Japan International Credit Agency, right?"). */
-  namesUnknown: boolean;
-}
-
 /** A message read: the language its words mark, and the questions it asks (at most three). */
 export interface Reading {
   lang: Lang | undefined;
@@ -98,145 +27,6 @@ export interface Reading {
   whole: Found;
   parts: Found[];
   empty: boolean;
-}
-
-function emptyFound(): Found {
-  return {
-    programme: false,
-    attributes: [],
-    terms: [],
-    cohorts: [],
-    selection: false,
-    provinces: [],
-    places: [],
-    products: [],
-    criteria: [],
-    people: [],
-    roles: [],
-    orgs: [],
-    sources: [],
-    areas: [],
-    areaWords: new Map(),
-    islands: [],
-    countries: [],
-    ordinal: undefined,
-    islandWords: new Map(),
-    cues: new Set(),
-    smalltalk: [],
-    years: [],
-    noted: false,
-    numbers: [],
-    unknown: [],
-    titles: [],
-    asking: [],
-    questionUnknown: [],
-    smallTalkNames: 0,
-    certainty: 1,
-    meaningful: 0,
-    yesNo: false,
-    excludedCohort: undefined,
-    intro: false,
-    countsFact: false,
-    namesUnknown: false,
-    edits: false,
-    asker: false,
-    dates: [],
-  };
-}
-
-function push<T extends string | number>(list: T[], value: T): void {
-  if (!list.includes(value)) list.push(value);
-}
-
-/** Adds what one phrase stands for to `found`. */
-function collect(found: Found, match: Match): void {
-  if (match.concepts.length === 0) {
-    if (/^\d{4}$/.test(match.text)) push(found.years, Number(match.text));
-    else if (/^\d{1,2}$/.test(match.text)) push(found.numbers, Number(match.text));
-    else if (!/^\d+$/.test(match.text) && match.text.length >= 3) found.unknown.push(match.text);
-    return;
-  }
-  const onlyStop = match.concepts.every((concept) => concept.type === "cue" && FILLER_CUES.has(concept.cue));
-  if (match.concepts.some((c) => c.type === "smalltalk") && isName(match)) found.smallTalkNames += 1;
-  if (!onlyStop) {
-    found.certainty = Math.min(found.certainty, match.certainty);
-    found.meaningful += 1;
-  }
-  for (const concept of match.concepts) {
-    switch (concept.type) {
-      case "programme":
-        found.programme = true;
-        break;
-      case "selection":
-        found.selection = true;
-        break;
-      case "attribute":
-        push(found.attributes, concept.id);
-        break;
-      case "term":
-        push(found.terms, concept.id);
-        break;
-      case "cohort":
-        push(found.cohorts, concept.id);
-        break;
-      case "province":
-        push(found.provinces, concept.id);
-        break;
-      case "place":
-      case "note":
-        if (!found.places.some((p) => p.province === concept.province && p.entry === concept.entry))
-          found.places.push({ province: concept.province, entry: concept.entry });
-        if (concept.type === "note") found.noted = true;
-        break;
-      case "product":
-        push(found.products, concept.id);
-        break;
-      case "criterion":
-        push(found.criteria, concept.id);
-        break;
-      case "person":
-        push(found.people, concept.id);
-        break;
-      case "role":
-        // "press release" names the sources that carry it, and the official it quotes by role:
-        // the sources are meant.
-        if (!match.concepts.some((c) => c.type === "source")) push(found.roles, concept.id);
-        break;
-      case "org":
-        push(found.orgs, concept.id);
-        break;
-      case "source":
-        push(found.sources, concept.id);
-        break;
-      case "area":
-        push(found.areas, concept.code);
-        // A province named by its capital is not named as its capital ("Kota Bandung").
-        if (!found.areaWords.has(concept.code) && !concept.byCapital)
-          found.areaWords.set(concept.code, match.text);
-        break;
-      case "island":
-        push(found.islands, concept.index);
-        if (!found.islandWords.has(concept.index)) found.islandWords.set(concept.index, match.text);
-        break;
-      case "month":
-        break;
-      case "number":
-        push(found.numbers, concept.value);
-        break;
-      case "ordinal":
-        found.ordinal ??= concept.position;
-        break;
-      case "country":
-        push(found.countries, match.tokens.map((t) => t.original).join(" "));
-        break;
-      case "cue":
-        found.cues.add(concept.cue);
-        break;
-      case "smalltalk":
-        push(found.smalltalk, concept.kind);
-        break;
-    }
-  }
 }
 
 // Words that ask who edited, not who wrote.
@@ -335,17 +125,6 @@ function afterPreface(clause: string, read: (text: string) => Match[]): Match[][
   const preface = read(clause.slice(0, colon));
   if (preface.some((m) => isName(m) || isQuestionWord(m))) return [read(clause)];
   return [preface, read(clause.slice(colon + 2))];
-}
-
-/** Whether a question only asks how many provinces, naming no time, group or attribute. */
-export function countsOnlyProvinces(f: Found): boolean {
-  return (
-    f.cues.has("quantity") &&
-    f.cues.has("provinces") &&
-    f.years.length + f.cohorts.length + f.attributes.length === 0 &&
-    !f.cues.has("now") &&
-    !f.cues.has("total")
-  );
 }
 
 /** Reads a message into what it names and the questions it asks. */

@@ -1,6 +1,7 @@
 /** Small talk: a message that only greets, thanks or asks who the bot is. Pure. */
+
+import type { Found } from "./found.ts";
 import type { SmallTalk } from "./lexicon.ts";
-import type { Found } from "./read.ts";
 
 const SMALL_TALK_ORDER: SmallTalk[] = ["thanks", "bye", "who-are-you", "how-are-you", "greet", "ack"];
 

@@ -9,12 +9,13 @@ import type { Asked } from "./answers.ts";
 import { foreignClaim, productClaim, productsPlaced } from "./claims.ts";
 import { counted, provincesCounted } from "./counting.ts";
 import { asksAgain, asksOfAsked, pointedItem } from "./follow-ups.ts";
+import type { Found } from "./found.ts";
 import { groupAsked, ofOneGroup } from "./groups-asked.ts";
-import { asksWh, type Intent, intentOf } from "./intents.ts";
+import { asksWh, type Intent, intentOf, SHAPING_INTENTS } from "./intents.ts";
 import { isOutside } from "./membership.ts";
 import { inLanguageAsked, namedSubjects } from "./named-subjects.ts";
 import { outsideExcluded } from "./negation.ts";
-import type { Found } from "./read.ts";
+import { settle } from "./settle.ts";
 import { isRegion, isSource, type Subject } from "./subject.ts";
 import { unexplained } from "./unexplained.ts";
 
@@ -76,18 +77,6 @@ const FACT_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
   "end",
   "criteria",
 ]);
-// Intents that only shape an answer: asked of a programme fact named by its word ("apa
-// tujuannya?", "cara kerja program ini?"), they read the fact itself.
-const SHAPING_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
-  "describe",
-  "product",
-  "province",
-  "where",
-  "list",
-  "member",
-  "meaning",
-]);
-
 /** Every year the knowledge names: its groups, the programme's start, its sources' dates. */
 function knownYears(k: Knowledge): ReadonlySet<number> {
   const known = yearsOf.get(k);
@@ -378,48 +367,7 @@ function resolve(
   }
   // Requirements to take part are answered with what the sources do give: how regions are chosen.
   if (intent === "requirements") subjects = [{ kind: "criteria" }];
-  // "Nomor dokumen laporan JICA itu berapa?": of one source, "berapa" asks its number, on its card.
-  if (intent === "count" && subjects.length === 1 && subjects.every(isSource) && !counted(found, subjects))
-    intent = "describe";
-  // "Who wrote it?", "who edited it?" with nothing named: only an article has a writer, the one
-  // "the article" means.
-  const writing = found.cues.has("author") || found.edits;
-  const main = Object.entries(knowledge.sources).find(([, s]) => s.main)?.[0];
-  if (
-    intent === "who" &&
-    writing &&
-    main &&
-    !followUp &&
-    subjects.every((s) => s.kind === "topic" && s.id === "summary")
-  )
-    subjects = [{ kind: "source", id: main }];
-  // The partnership is the programme: when and how long Kemenperin and JICA have worked together
-  // is when and how long it has run ("who are the partners?" – "and the year?").
-  const [only] = subjects;
-  if (intent === "when" && subjects.length === 1 && only?.kind === "topic" && only.id === "partners")
-    subjects = [{ kind: "topic", id: "started" }];
-  if (found.cues.has("officials") && intent === "who" && subjects.every((s) => s.kind === "topic"))
-    subjects = [{ kind: "officials" }];
-  // "Program ini menyasar industri besar atau IKM?", "big factories or small businesses?": a
-  // size asked beside a term of size, of no region or product, asks what that term means.
-  const sized =
-    found.cues.has("scale") &&
-    found.terms.length > 0 &&
-    found.asking.length === 0 &&
-    SHAPING_INTENTS.has(intent);
-  if (sized && subjects.every((s) => s.kind === "topic" || s.kind === "term")) {
-    subjects = found.terms.map((id): Subject => ({ kind: "term", id }));
-    intent = "meaning";
-  }
-  // "Kalau Sulawesi Utara gimana, ada klasternya?", "What product was chosen for East Nusa
-  // Tenggara?": what is asked of the programme in a region outside it is that it is not there.
-  const outside = subjects.filter((s) => s.kind === "area" && isOutside(s.code, knowledge, areas));
-  const facts = subjects.filter((s) => s.kind === "topic" && s.id !== "summary");
-  const ofOutside = outside.length > 0 && subjects.every((s) => outside.includes(s) || facts.includes(s));
-  if (ofOutside && (facts.length > 0 || intent === "criteria")) {
-    subjects = outside;
-    if (intent === "criteria" || intent === "describe") intent = "member";
-  }
+  ({ intent, subjects } = settle(found, intent, subjects, knowledge, areas, followUp));
   // "after 2017": after the last year the sources know, they cannot tell.
   const latest = Math.max(...knownYears(knowledge));
   if (found.cues.has("after") && found.years.some((y) => y >= latest)) intent = "later";

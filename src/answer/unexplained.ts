@@ -3,8 +3,8 @@
  */
 
 import type { Verdict } from "./claims.ts";
+import type { Found } from "./found.ts";
 import { asksWh, type Intent } from "./intents.ts";
-import type { Found } from "./read.ts";
 import { isRegion, type Subject } from "./subject.ts";
 import type { Understood } from "./understand.ts";
 

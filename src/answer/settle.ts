@@ -1,0 +1,67 @@
+/**
+ * What a question settles on once its subjects are known: a few questions ask something other
+ * than their words first say, decided by what they are asked of. Pure.
+ */
+import type { Areas } from "../knowledge/areas.ts";
+import type { Knowledge } from "../knowledge/load.ts";
+import { counted } from "./counting.ts";
+import type { Found } from "./found.ts";
+import { type Intent, SHAPING_INTENTS } from "./intents.ts";
+import { isOutside } from "./membership.ts";
+import { isSource, type Subject } from "./subject.ts";
+
+/** The intent and subjects a question settles on, given those its words and the chat gave. */
+export function settle(
+  found: Found,
+  asked: Intent,
+  named: Subject[],
+  knowledge: Knowledge,
+  areas: Areas,
+  followUp: boolean,
+): { intent: Intent; subjects: Subject[] } {
+  let intent = asked;
+  let subjects = named;
+  // "Nomor dokumen laporan JICA itu berapa?": of one source, "berapa" asks its number, on its card.
+  if (intent === "count" && subjects.length === 1 && subjects.every(isSource) && !counted(found, subjects))
+    intent = "describe";
+  // "Who wrote it?", "who edited it?" with nothing named: only an article has a writer, the one
+  // "the article" means.
+  const writing = found.cues.has("author") || found.edits;
+  const main = Object.entries(knowledge.sources).find(([, s]) => s.main)?.[0];
+  if (
+    intent === "who" &&
+    writing &&
+    main &&
+    !followUp &&
+    subjects.every((s) => s.kind === "topic" && s.id === "summary")
+  )
+    subjects = [{ kind: "source", id: main }];
+  // The partnership is the programme: when and how long Kemenperin and JICA have worked together
+  // is when and how long it has run ("who are the partners?" – "and the year?").
+  const [only] = subjects;
+  if (intent === "when" && subjects.length === 1 && only?.kind === "topic" && only.id === "partners")
+    subjects = [{ kind: "topic", id: "started" }];
+  if (found.cues.has("officials") && intent === "who" && subjects.every((s) => s.kind === "topic"))
+    subjects = [{ kind: "officials" }];
+  // "Program ini menyasar industri besar atau IKM?", "big factories or small businesses?": a
+  // size asked beside a term of size, of no region or product, asks what that term means.
+  const sized =
+    found.cues.has("scale") &&
+    found.terms.length > 0 &&
+    found.asking.length === 0 &&
+    SHAPING_INTENTS.has(intent);
+  if (sized && subjects.every((s) => s.kind === "topic" || s.kind === "term")) {
+    subjects = found.terms.map((id): Subject => ({ kind: "term", id }));
+    intent = "meaning";
+  }
+  // "Kalau Sulawesi Utara gimana, ada klasternya?", "What product was chosen for East Nusa
+  // Tenggara?": what is asked of the programme in a region outside it is that it is not there.
+  const outside = subjects.filter((s) => s.kind === "area" && isOutside(s.code, knowledge, areas));
+  const facts = subjects.filter((s) => s.kind === "topic" && s.id !== "summary");
+  const ofOutside = outside.length > 0 && subjects.every((s) => outside.includes(s) || facts.includes(s));
+  if (ofOutside && (facts.length > 0 || intent === "criteria")) {
+    subjects = outside;
+    if (intent === "criteria" || intent === "describe") intent = "member";
+  }
+  return { intent, subjects };
+}
