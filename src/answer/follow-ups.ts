@@ -2,7 +2,6 @@
  * What a follow-up points back to: the item of a list ("the second one"), what the previous
  * question named rather than its answer, or the same question again of another subject. Pure.
  */
-
 import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
 import { isSource, type Subject } from "./subject.ts";

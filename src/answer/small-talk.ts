@@ -1,5 +1,4 @@
 /** Small talk: a message that only greets, thanks or asks who the bot is. Pure. */
-
 import type { Found } from "./found.ts";
 import type { SmallTalk } from "./lexicon.ts";
 
