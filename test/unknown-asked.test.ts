@@ -626,3 +626,18 @@ describe("where the facilitators come from", () => {
     ).toContain("sumber daya lokal");
   });
 });
+
+describe("domestic or foreign markets", () => {
+  it("are the aim, however the question puts them; where a product is sold is still not in the sources", async () => {
+    for (const question of [
+      "does the programme target domestic or export markets?",
+      "Program ini buat bantu jual di pasar dalam negeri atau luar negeri?",
+      "program ini bikin IKM bs bersaing sampe luar negeri gitu ga? tujuannya apa sih",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toMatch(/^(Tujuannya|The aim)/);
+    }
+    expect((await ask("Di mana kopi Dogiyai dijual?")).kind).toBe("fallback");
+  });
+});
