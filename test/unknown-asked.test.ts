@@ -575,6 +575,12 @@ describe("a source's own details", () => {
 });
 
 describe("regional words and the asker's own region", () => {
+  it("'though' after a follow-up says nothing of what is asked", async () => {
+    expect((await ask("which city though?", ["Which province does footwear?"])).text).toContain(
+      "Mojokerto City",
+    );
+  });
+
   it("'rek', Papuan 'sa … tong pu daerah', 'iya kan'; 'merek' is still a brand", async () => {
     expect((await ask("Mojokerto dapat program apa rek?")).text).toContain("alas kaki");
     expect((await ask("sa dari Dogiyai, tong pu daerah masuk program untuk produk apa?")).text).toMatch(
