@@ -185,7 +185,7 @@ const FLOORS = {
   },
   // Written blind beside the twenty-fifth; its first score is in the README.
   "test/eval/questions-twentysixth.jsonl": {
-    "in-scope": 93.2,
+    "in-scope": 93.6,
     "out-of-scope": 97,
     "small talk": 91.7,
     language: 100,
@@ -241,7 +241,7 @@ const FLOORS = {
   },
   // Written blind at the start of the third session of 2026-11-30; its first score is in the README.
   "test/eval/questions-thirtyfourth.jsonl": {
-    "in-scope": 96.8,
+    "in-scope": 97.7,
     "out-of-scope": 99,
     "small talk": 83.3,
     language: 100,
@@ -255,7 +255,7 @@ const FLOORS = {
   },
   // Written blind beside the thirty-seventh; its first score is in the README.
   "test/eval/questions-thirtysixth.jsonl": {
-    "in-scope": 98.1,
+    "in-scope": 98.6,
     "out-of-scope": 99,
     "small talk": 83.3,
     language: 100,
@@ -283,7 +283,7 @@ const FLOORS = {
   },
   // Written blind after the thirty-ninth was scored; its first score is in the README.
   "test/eval/questions-fortieth.jsonl": {
-    "in-scope": 97.3,
+    "in-scope": 97.7,
     "out-of-scope": 96.1,
     "small talk": 100,
     language: 100,
@@ -297,7 +297,7 @@ const FLOORS = {
   },
   // Written blind after the fortieth was scored; its first score is in the README.
   "test/eval/questions-fortysecond.jsonl": {
-    "in-scope": 94.5,
+    "in-scope": 94.9,
     "out-of-scope": 96.2,
     "small talk": 100,
     language: 100,
