@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { AnswerEngine, AskOptions, Reply, ReplyKind } from "../src/answer/engine.ts";
 import { loadEngine } from "../src/answer/load.ts";
 import { type Subject, subjectRef } from "../src/answer/subject.ts";
+import { shownAs } from "../src/answer/writer.ts";
 import { PROGRAMME_ATTRIBUTES } from "../src/knowledge/schema.ts";
 import { LANGS } from "../src/lang.ts";
 import { testEngine } from "./support/app.ts";
@@ -46,6 +47,14 @@ function everyRef(engine: AnswerEngine): string[] {
   ];
   return subjects.map(subjectRef);
 }
+
+describe("a region shown as the question named it", () => {
+  it("capitalises a short word alone as an abbreviation, and words beside others as words", () => {
+    expect(shownAs("Nusa Tenggara Timur", "ntt")).toBe("NTT (Nusa Tenggara Timur)");
+    expect(shownAs("Kabupaten Bogor", "kab bogor")).toBe("Kab Bogor (Kabupaten Bogor)");
+    expect(shownAs("Nusa Tenggara Timur", "flores")).toBe("Flores (Nusa Tenggara Timur)");
+  });
+});
 
 describe("a title in another language", () => {
   it("does not decide the reply's language; the words around it do", async () => {

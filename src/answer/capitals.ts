@@ -1,3 +1,4 @@
+import { hasCue } from "./parts.ts";
 import type { Concept, Match } from "./vocabulary.ts";
 
 /**
@@ -18,7 +19,7 @@ export function capitalsAsProvinces(
   out.forEach((m, i) => {
     const next = out[i + 1];
     const split = next !== undefined && joinsCapital(`${m.tokens.at(-1)?.text} ${next.tokens[0]?.text}`);
-    if (!split && !isCapital(m)) return;
+    if (!split && !hasCue(m, "capital")) return;
     // Up to two words of no meaning between ("capital is", "ibu kotanya yaitu").
     let j = i + 1;
     while (j < Math.min(out.length, i + 3) && isFiller(out[j] as Match)) j++;
@@ -35,8 +36,6 @@ export function capitalsAsProvinces(
 }
 
 const STOP: Concept = { type: "cue", cue: "stop" };
-
-const isCapital = (m: Match) => m.concepts.some((c) => c.type === "cue" && c.cue === "capital");
 
 const isFiller = (m: Match) =>
   m.concepts.length > 0 &&

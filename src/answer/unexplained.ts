@@ -1,7 +1,6 @@
 /**
  * Which words of a question the matcher cannot account for, and so how sure its reading is. Pure.
  */
-
 import type { Verdict } from "./claims.ts";
 import type { Found } from "./found.ts";
 import { asksWh, type Intent } from "./intents.ts";

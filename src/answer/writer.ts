@@ -234,8 +234,7 @@ export class AnswerWriter {
       }),
     );
     // East Java is in both groups: that is why their counts add up to more than the whole.
-    const members = groups.map((c) => new Set(this.cohortProvinces(c.id)));
-    const both = this.k.provinces.filter((p) => members.filter((m) => m.has(p)).length > 1);
+    const both = this.inSeveralGroups();
     const names = joinList(
       lang,
       both.map((p) => p.name[lang]),
@@ -251,7 +250,7 @@ export class AnswerWriter {
 
   /** "Which province is in both groups?": the provinces with entries in more than one. */
   severalGroupsCard(lang: Lang): Piece | undefined {
-    const provinces = this.k.provinces.filter((p) => new Set(p.entries.map((e) => e.cohort)).size > 1);
+    const provinces = this.inSeveralGroups();
     const cards = provinces.map((p) => this.provinceCard(lang, p));
     if (!cards.length) return undefined;
     const about = provinces.map((p): Subject => ({ kind: "province", id: p.id }));
@@ -260,6 +259,11 @@ export class AnswerWriter {
       cards.flatMap((c) => c.sources),
       about,
     );
+  }
+
+  /** The provinces whose entries are in more than one group. */
+  private inSeveralGroups(): Province[] {
+    return this.k.provinces.filter((p) => new Set(p.entries.map((e) => e.cohort)).size > 1);
   }
 
   /** The provinces in the order the sources list a group's (its members', or the file's order). */
@@ -373,10 +377,10 @@ export class AnswerWriter {
 /** "Nusa Tenggara Timur" asked as "flores" reads "Flores (Nusa Tenggara Timur)". */
 export function shownAs(name: string, asked: string | undefined): string {
   if (!asked || fold(name).includes(fold(asked))) return name;
-  // ("ntt" is an abbreviation: "NTT".)
-  const title = asked.replace(/\b\p{L}+/gu, (w) =>
-    w.length <= 3 ? w.toUpperCase() : (w[0] as string).toUpperCase() + w.slice(1),
-  );
+  // A short word alone is an abbreviation ("ntt": "NTT"); beside others it is a word ("Kab Bogor").
+  const title = /^\p{L}{1,3}$/u.test(asked)
+    ? asked.toUpperCase()
+    : asked.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
   return `${title} (${name})`;
 }
 
