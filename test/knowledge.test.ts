@@ -129,6 +129,16 @@ describe("a broken copy of the knowledge file names the file, the line, the entr
     );
   });
 
+  it("an aim stated by an organisation the file doesn't place in a country", async () => {
+    const { text, areas } = await setup();
+    const broken = breakText(text, "stated_by: kemenperin", "stated_by: consultants");
+    expect(problemOf(broken, areas)).toMatch(
+      new RegExp(
+        `^${FILE}:${lineOf(broken, "stated_by: consultants")}:\\d+: programme → aim: "consultants" is no organisation with a country$`,
+      ),
+    );
+  });
+
   it("an unknown product id, in the entry named by its province", async () => {
     const { text, areas } = await setup();
     const broken = breakText(text, "product: pewter", "product: tin-cans");

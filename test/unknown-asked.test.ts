@@ -647,3 +647,29 @@ describe("domestic or foreign markets", () => {
     expect((await ask("Di mana kopi Dogiyai dijual?")).kind).toBe("fallback");
   });
 });
+
+describe("why a side of the cooperation took part", () => {
+  it("is the aim when asked of the side whose aim the sources give, and not given for the other", async () => {
+    for (const question of [
+      "Why did Japan decide to support this?",
+      "Kenapa Jepang mau kerja sama dgn Indonesia di bidang IKM?",
+      "JICA kenapa mau bantu?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("fallback");
+      // What the sources do give follows: the aim, as the ministry states it.
+      expect(reply.text, question).toMatch(/Kemenperin/);
+      expect(reply.text, question).toMatch(/productivity|produktivitas/);
+    }
+    for (const question of [
+      "Why did Indonesia team up with Japan on small industries?",
+      "Kenapa pemerintah menggandeng Jepang untuk IKM? Apa harapannya?",
+      "Kenapa sih Kemenperin kerja sama dgn Jepang buat IKM?",
+      "Why does the programme work with JICA?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toMatch(/productivity|produktivitas/);
+    }
+  });
+});

@@ -198,6 +198,8 @@ export class AnswerEngine {
     const [first] = u.subjects;
     if (UNANSWERABLE.has(u.intent)) return [this.missing(u, u.intent, first)];
     if (u.foreign) return [this.missing(u, "foreign", first)];
+    // "Why did Japan decide to help?": the sources give the aim as the ministry states it.
+    if (u.motive) return [this.missing(u, "motive", { kind: "topic", id: "aim" })];
     if (u.now) return [this.missing(u, "now", first)];
     if (u.unknownYears.length) return [this.missing(u, "year", undefined)];
     const answers = this.outsideTogether(u.subjects, u.asked.lang).map((s) =>
@@ -264,6 +266,8 @@ export class AnswerEngine {
         // A country is a name: "korea" as typed is "Korea".
         country: (u.foreign ?? "").replace(/(^|\s)\p{L}/gu, (letter) => letter.toUpperCase()),
         years: u.unknownYears.join(", "),
+        party: u.motive ? w.nameOf(lang, { kind: "org", id: u.motive }) : "",
+        stater: w.nameOf(lang, { kind: "org", id: this.knowledge.programme.aim.stated_by }),
       }),
     ];
     const summary = s && !(why === "words" && s.kind === "topic") ? describe(w, s, u.asked) : undefined;

@@ -75,6 +75,8 @@ export interface Found {
   intro: boolean;
   /** "How many" counts a fact of the programme or a term ("how many facilitators …?"). */
   countsFact: boolean;
+  /** The cooperation's country whose reasons a "why" asks ("Why is Japan interested?": JP). */
+  whyOf: string | undefined;
   /** A statement to check offers a name the sources don't know ("… Japan International Credit Agency, right?"). */
   namesUnknown: boolean;
 }
@@ -117,6 +119,7 @@ export function emptyFound(): Found {
     intro: false,
     countsFact: false,
     namesUnknown: false,
+    whyOf: undefined,
     edits: false,
     asker: false,
     dates: [],

@@ -4,6 +4,7 @@ import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import { countsFact, countsOnlyProvinces } from "./counting.ts";
 import { collect, emptyFound, type Found } from "./found.ts";
 import type { Cue } from "./lexicon.ts";
+import { partyAskedWhy } from "./motives.ts";
 import { clauses } from "./normalise.ts";
 import {
   ASKER_WORDS,
@@ -157,6 +158,8 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
   const all = clauseMatches.flat();
   const asking = new Set(clauseMatches.flatMap(askingWords));
   const whole = foundIn(all, asking);
+  const sideOf = (phrase: string) => vocabulary.sideOf(phrase);
+  whole.whyOf = partyAskedWhy(all, sideOf);
   const asked = new Set<Match>();
   const { parts, introductions } = pieces(readClauses, asked);
   const reading: Reading = {
@@ -172,7 +175,10 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
       vocabulary,
     ),
     whole,
-    parts: parts.map((part) => foundIn(part, asking, asked, introductions.has(part))),
+    parts: parts.map((part) => ({
+      ...foundIn(part, asking, asked, introductions.has(part)),
+      whyOf: partyAskedWhy(part, sideOf),
+    })),
     empty: all.length === 0,
   };
   // "When did it start, and in how many provinces?": a count that names no time or group of its

@@ -13,6 +13,7 @@ import type { Found } from "./found.ts";
 import { groupAsked, ofOneGroup } from "./groups-asked.ts";
 import { asksWh, type Intent, intentOf, SHAPING_INTENTS } from "./intents.ts";
 import { isOutside } from "./membership.ts";
+import { motiveNotGiven } from "./motives.ts";
 import { inLanguageAsked, namedSubjects } from "./named-subjects.ts";
 import { outsideExcluded } from "./negation.ts";
 import { settle } from "./settle.ts";
@@ -59,6 +60,8 @@ export interface Understood {
   followUp: boolean;
   /** A country the cooperation is not about, as the question named it. */
   foreign: string | undefined;
+  /** An organisation whose reasons a "why" asks, which the sources don't give (Japan's: JICA). */
+  motive: string | undefined;
   /** Whether the subject was assumed (the programme), the question naming none. */
   assumed: boolean;
   /** A source the facts are asked from ("according to the JICA report, where …?"). */
@@ -171,6 +174,7 @@ export function understand(
           STATUS_INTENTS.has(intent))),
     followUp,
     foreign: partnerClaimed ? undefined : found.countries[0],
+    motive: motiveNotGiven(found.whyOf, knowledge),
     assumed,
     from,
   };

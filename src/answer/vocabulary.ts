@@ -84,6 +84,8 @@ export class Vocabulary {
   private readonly typos: TypoIndex;
   /** What each province's two-digit code stands for: a programme province, or a region. */
   private readonly provinceConcepts = new Map<string, Concept>();
+  /** The cooperation's sides by the phrases that name them ("jepang", "jica"): country codes. */
+  private readonly sides = new Map<string, string>();
 
   readonly lexicon: Lexicon;
   /** The titles and names a quote in a question may name. */
@@ -227,8 +229,14 @@ export class Vocabulary {
 
   /** Every other country, by its names in both languages ("Jerman", "South Korea"). */
   private addCountries(k: Knowledge): void {
+    for (const o of k.organisations)
+      if (o.country)
+        for (const w of [o.name, ...o.terms]) this.sides.set(this.words_(w).join(" "), o.country);
     for (const [code, names] of countryNames()) {
-      if (k.programme.countries.includes(code)) continue;
+      if (k.programme.countries.includes(code)) {
+        for (const name of names) this.sides.set(this.words_(name).join(" "), code);
+        continue;
+      }
       // "Korea, Republic of" is "Korea" in speech too.
       for (const name of names.flatMap((n) => (n.includes(", ") ? [n, n.split(", ")[0] as string] : [n]))) {
         const key = this.words_(name).join(" ");
@@ -254,6 +262,11 @@ export class Vocabulary {
   }
 
   /** The language a word marks, if only one. */
+  /** The cooperation's country a phrase names, itself or by one of its organisations ("jica": JP). */
+  sideOf(phrase: string): string | undefined {
+    return this.sides.get(phrase);
+  }
+
   languageOf(word: string): Lang | undefined {
     return this.languages.of(word);
   }

@@ -148,7 +148,12 @@ function checkReferences(
   });
   k.organisations.forEach((o, i) => {
     checkSources(o.sources, `organisations[${i}]`);
+    if (o.country && !k.programme.countries.includes(o.country))
+      fail(`organisations[${i}].country`, `"${o.country}" is not one of programme.countries`);
   });
+  const statedBy = k.organisations.find((o) => o.id === k.programme.aim.stated_by);
+  if (!statedBy?.country)
+    fail("programme.aim.stated_by", `"${k.programme.aim.stated_by}" is no organisation with a country`);
   k.cohorts.forEach((c, i) => {
     const path = `cohorts[${i}]`;
     checkSources(c.sources, path);

@@ -54,7 +54,11 @@ const programme = z
     name: attribute,
     started: attribute.extend({ year: z.number().int().min(1900).max(2100) }).strict(),
     partners: attribute,
-    aim: attribute,
+    /**
+     * `stated_by`: the organisation (an id below) whose aim the sources give. Why another party
+     * took part ("why did Japan decide to help?") is not in them.
+     */
+    aim: attribute.extend({ stated_by: slug }).strict(),
     approach: attribute,
   })
   .strict();
@@ -166,6 +170,11 @@ const organisation = z
     about: bilingual,
     // Runs the programme: beside the programme's own words its name names the programme ("proyek JICA").
     runs_programme: z.boolean().default(false),
+    /** The cooperation's country it belongs to (ISO 3166 alpha-2): "Japan" names its side. */
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "a country code such as JP")
+      .optional(),
     // One by one, where the entry names several ("KRI … & UNICO …"): how many it names is their count.
     members: z.array(z.string().min(1)).default([]),
     terms,
