@@ -14,6 +14,12 @@ import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
 
 export type Verdict = "yes" | "no";
 
+/** The verdict on a statement of several claims: wrong if any is, right if the ones checked are. */
+export function allOf(verdicts: ReadonlyArray<Verdict | undefined>): Verdict | undefined {
+  if (verdicts.includes("no")) return "no";
+  return verdicts.includes("yes") ? "yes" : undefined;
+}
+
 /** A programme entry: the province and the index of its entry. */
 interface Located {
   province: string;

@@ -61,6 +61,7 @@ function foundIn(
     if (numbered && /^\d{1,2}$/.test(m.text)) f.ordinal ??= Number(m.text);
   });
   if (asksInstructions(matches)) f.cues.add("howto");
+  if (heardIn(matches)) f.cues.delete("howto");
   // "What is the cooperation all about?" asks what it is, described, not what its name means.
   if (/^(all )?about$/.test(matches[matches.length - 1]?.text ?? "") && f.cues.delete("meaning"))
     f.cues.add("what");
@@ -84,6 +85,41 @@ function foundIn(
   f.edits = matches.some((m) => EDIT_WORDS.has(m.text));
   f.asker = matches.some((m) => m.text.split(" ").some((w) => ASKER_WORDS.has(w)));
   return f;
+}
+
+// Words of passing on what one heard or read ("katanya" is a word of saying).
+const HEARSAY_WORDS: ReadonlySet<string> = new Set([
+  "katanya",
+  "kabarnya",
+  "share",
+  "shared",
+  "forward",
+  "forwarded",
+  "baca",
+  "read",
+  "beredar",
+  "viral",
+  "saw",
+  "heard",
+  "denger",
+  "dengar",
+]);
+const CHANNEL_PREPOSITIONS: ReadonlySet<string> = new Set(["di", "in", "on", "dari", "from", "lewat", "via"]);
+
+/**
+ * "di grup wa katanya program ini baru mulai 2015", "someone shared in our WhatsApp group …": a
+ * channel where the asker heard something is where they heard it, not a channel they ask for.
+ */
+function heardIn(matches: Match[]): boolean {
+  const channels = matches.flatMap((m, i) => (hasCue(m, "howto") ? [i] : []));
+  const hearsay = matches.some(
+    (m) => hasCue(m, "said") || m.text.split(" ").some((w) => HEARSAY_WORDS.has(w)),
+  );
+  return (
+    hearsay &&
+    channels.length > 0 &&
+    channels.every((i) => CHANNEL_PREPOSITIONS.has(matches[i - 1]?.text ?? ""))
+  );
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
+import { cohortClaim } from "./claims.ts";
 import { counted } from "./counting.ts";
 import type { Found } from "./found.ts";
 import { type Intent, SHAPING_INTENTS } from "./intents.ts";
@@ -63,5 +64,27 @@ export function settle(
     subjects = outside;
     if (intent === "criteria" || intent === "describe") intent = "member";
   }
+  // "Bangka Belitung ikut sejak tahap pertama 2013 ya?": a province put in a group it is not in,
+  // with that group's time, is corrected by its entries (not "the sources give no date").
+  const regional = subjects.length > 0 && subjects.every((s) => s.kind === "province" || s.kind === "place");
+  // "Program lanjutan di Pasuruan benar dimulai 2018?": when the provinces that only declared they
+  // were ready began, the sources don't say; a year claimed for it is asked, not confirmed or corrected.
+  if (regional && found.cues.has("since") && startsUnknown(found.years, subjects, knowledge)) intent = "when";
+  if (intent === "when" && regional && cohortClaim(found, knowledge) === "no") intent = "describe";
   return { intent, subjects };
+}
+
+/** Whether `years` claim a start the sources don't give: each region only declared, in another year. */
+function startsUnknown(years: number[], subjects: Subject[], k: Knowledge): boolean {
+  const cohorts = subjects.flatMap((s) => {
+    if (s.kind !== "province" && s.kind !== "place") return [];
+    const p = k.provinces.find((x) => x.id === (s.kind === "place" ? s.province : s.id));
+    const entries = s.kind === "place" ? [p?.entries[s.entry]] : (p?.entries ?? []);
+    return entries.map((e) => k.cohorts.find((c) => c.id === e?.cohort));
+  });
+  return (
+    years.length > 0 &&
+    cohorts.length > 0 &&
+    cohorts.every((c) => c?.year_means === "declared" && years.some((y) => y !== c.year))
+  );
 }

@@ -145,6 +145,7 @@ export class AnswerWriter {
       province: p.name[lang],
       cohort: c.name[lang],
       members: joinList(lang, members),
+      total: this.number(lang, members.length),
     });
   }
 

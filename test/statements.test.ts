@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import type { AnswerEngine, Reply } from "../src/answer/engine.ts";
+import { testEngine } from "./support/app.ts";
+
+/** The reply to `question`. */
+async function ask(question: string): Promise<Reply> {
+  const engine: AnswerEngine = await testEngine();
+  return engine.ask(question);
+}
+
+describe("a statement of several claims", () => {
+  it("is wrong when one of them is, whatever the others", async () => {
+    // In the follow-up's first targets (right), began in 2015 (wrong).
+    const reply = await ask("Jatim masuk target awal program lanjutan dan mulainya 2015 kan?");
+    expect(reply.text).toMatch(/^Tidak tepat/);
+  });
+
+  it("a count the answer gives in words is checked against it", async () => {
+    const reply = await ask("Papua was one of the three first targets of the follow-up programme.");
+    expect(reply.text).toMatch(/^Yes, that's right/);
+    expect(reply.text).toContain("(three: South Sulawesi, East Java and Papua)");
+  });
+});
+
+describe("a start year claimed for a province that only declared it was ready", () => {
+  it("is not confirmed or corrected: the sources don't say when it began", async () => {
+    for (const question of [
+      "Apakah program lanjutan di Pasuruan benar-benar dimulai tahun 2018?",
+      "The Papua coffee project started in 2019, right?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("fallback");
+      expect(reply.text, question).not.toMatch(/^(Ya|Yes|Tidak tepat|Not quite)/);
+      expect(reply.text, question).toMatch(/2017/);
+    }
+  });
+
+  it("put in a group it is not in, is corrected by its entry", async () => {
+    const reply = await ask("Bangka Belitung sudah ikut program sejak tahap pertama tahun 2013 ya?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(/^Tidak tepat/);
+    expect(reply.text).toContain("menyatakan siap bergabung pada 2017");
+  });
+});
+
+describe("a channel where the asker heard something", () => {
+  it("is where they heard it, not a channel they ask for", async () => {
+    const reply = await ask("di grup wa katanya program ini baru mulai 2015, bener?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(/^Tidak tepat/);
+    expect(reply.text).toContain("2013");
+    // Asked for, a group is still a channel the sources don't give.
+    expect((await ask("ada grup wa nya ga?")).kind).toBe("fallback");
+  });
+});
