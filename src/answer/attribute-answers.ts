@@ -199,7 +199,9 @@ export function count(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined 
         criteria.map((c) => c.name[lang]),
       ),
     });
-    return w.piece(text, w.k.selection.sources, [{ kind: "criteria" }]);
+    // "Yang ketiga apa?" after the count points to the third it names.
+    const items = criteria.map((c): Subject => ({ kind: "criterion", id: c.id }));
+    return { ...w.piece(text, w.k.selection.sources, [{ kind: "criteria" }]), items };
   }
   if (q.counts === "sources" && s.kind === "topic") {
     const keys = Object.keys(w.k.sources);

@@ -122,6 +122,37 @@ function heardIn(matches: Match[]): boolean {
   );
 }
 
+// Cues an ordinal word also carries, of groups and phases ("ketiga": a third phase).
+const ORDINAL_CUES: readonly Cue[] = ["first", "second", "third"];
+
+/**
+ * "pertimbangan ketiga", "the third consideration": an ordinal beside a word of the considerations
+ * names that consideration (`criteria`, in the sources' order), not a phase or a list's item.
+ */
+function numberedCriterion(
+  f: Found,
+  matches: Match[],
+  criteria: readonly string[],
+  english: ReadonlySet<string>,
+): void {
+  // An English ordinal comes before its noun ("third consideration"), an Indonesian one after it
+  // ("pertimbangan ketiga"; "pertama, pertimbangan apa saja …" enumerates questions).
+  const names = (n: Match | undefined) => n?.concepts.some((c) => c.type === "selection") ?? false;
+  const at = matches.findIndex(
+    (m, i) =>
+      m.concepts.some((c) => c.type === "ordinal") &&
+      (english.has(m.text) ? names(matches[i + 1]) : names(matches[i - 1])),
+  );
+  const ordinal = matches[at]?.concepts.find((c) => c.type === "ordinal");
+  const id =
+    ordinal?.type === "ordinal" ? criteria.at(ordinal.position > 0 ? ordinal.position - 1 : -1) : undefined;
+  if (!id) return;
+  if (!f.criteria.includes(id)) f.criteria.push(id);
+  f.ordinal = undefined;
+  const others = matches.filter((_, i) => i !== at);
+  for (const cue of ORDINAL_CUES) if (!others.some((m) => hasCue(m, cue))) f.cues.delete(cue);
+}
+
 /**
  * "tgl 24 des 2017", "on 24 December": a day before a month is a date. Its year names no group of
  * provinces, and the word of time before it asks nothing ("tanggal" only introduces it).
@@ -196,6 +227,8 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
   const whole = foundIn(all, asking);
   const sideOf = (phrase: string) => vocabulary.sideOf(phrase);
   whole.whyOf = partyAskedWhy(all, sideOf);
+  const englishOrdinals = new Set(vocabulary.lexicon.ordinals.en.keys());
+  numberedCriterion(whole, all, vocabulary.criteria, englishOrdinals);
   const asked = new Set<Match>();
   const { parts, introductions } = pieces(readClauses, asked);
   const reading: Reading = {
@@ -211,10 +244,12 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
       vocabulary,
     ),
     whole,
-    parts: parts.map((part) => ({
-      ...foundIn(part, asking, asked, introductions.has(part)),
-      whyOf: partyAskedWhy(part, sideOf),
-    })),
+    parts: parts.map((part) => {
+      const f = foundIn(part, asking, asked, introductions.has(part));
+      f.whyOf = partyAskedWhy(part, sideOf);
+      numberedCriterion(f, part, vocabulary.criteria, englishOrdinals);
+      return f;
+    }),
     empty: all.length === 0,
   };
   // "When did it start, and in how many provinces?": a count that names no time or group of its

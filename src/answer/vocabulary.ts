@@ -84,6 +84,8 @@ export class Vocabulary {
   private readonly typos: TypoIndex;
   /** What each province's two-digit code stands for: a programme province, or a region. */
   private readonly provinceConcepts = new Map<string, Concept>();
+  /** The considerations in the order the sources give them: "the third consideration" is one. */
+  readonly criteria: readonly string[];
   /** The cooperation's sides by the phrases that name them ("jepang", "jica"): country codes. */
   private readonly sides = new Map<string, string>();
 
@@ -94,6 +96,7 @@ export class Vocabulary {
   constructor(knowledge: Knowledge, areas: Areas) {
     this.lexicon = knowledge.lexicon;
     this.quoteTargets = quoteTargets(knowledge);
+    this.criteria = knowledge.selection.criteria.map((c) => c.id);
     for (const [cue, words] of Object.entries(this.lexicon.cues) as Array<[Cue, Lexicon["cues"][Cue]]>) {
       for (const [w, lang] of wordsOf(words)) {
         this.add(w, { type: "cue", cue }, lang);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import type { AnswerEngine, Reply } from "../src/answer/engine.ts";
+import { testEngine } from "./support/app.ts";
+
+/** The reply to `question`, asked right after `history` in one chat. */
+async function ask(question: string, history: string[] = []): Promise<Reply> {
+  const engine: AnswerEngine = await testEngine();
+  return engine.askAfter(history, question);
+}
+
+describe("an ordinal beside the word for the considerations", () => {
+  it("names that consideration, in the order the sources give them, not a phase", async () => {
+    for (const [question, name] of [
+      ["Pertimbangan ketiga buat milih daerah itu namanya apa?", "Pengembangan tema afirmatif"],
+      ["What's the third consideration for choosing regions?", "Affirmative themes"],
+      ["kriteria kedua apa", "Pengembangan tema strategis"],
+      ["the last criterion?", "Affirmative themes"],
+    ] as const) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toMatch(new RegExp(`^${name}:`));
+    }
+  });
+
+  it("enumerating questions ('pertama, …') or asking who was picked first, is no consideration", async () => {
+    const reply = await ask("Which of them were picked first?", [
+      "How many provinces were ready to join in 2017?",
+    ]);
+    expect(reply.text).toContain("South Sulawesi");
+    expect(reply.text).not.toMatch(/^Sources of support/);
+  });
+
+  it("after the count of considerations, 'the third' is the third of them", async () => {
+    const reply = await ask("Yang ketiga apa?", ["Ada berapa pertimbangan dalam memilih daerah?"]);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(/^Pengembangan tema afirmatif:/);
+  });
+});
