@@ -36,3 +36,29 @@ describe("an ordinal beside the word for the considerations", () => {
     expect(reply.text).toMatch(/^Pengembangan tema afirmatif:/);
   });
 });
+
+describe("a region someone is from", () => {
+  it("says who asks, not what, when the question names something else", async () => {
+    const aim = await ask(
+      "Pendengar dari Kendari nanya nih: tujuan kerja sama Kemenperin sama JICA itu buat apa, Mas?",
+    );
+    expect(aim.kind).toBe("answer");
+    expect(aim.text).toMatch(/^Tujuannya/);
+    const parts = await ask(
+      "Two quick ones from a listener in Makassar: when did it start, and who's the Japanese partner?",
+    );
+    expect(parts.kind).toBe("answer");
+    expect(parts.text).toContain("2013");
+    expect(parts.text).toContain("JICA");
+    expect(parts.text).not.toContain("Makassar");
+  });
+
+  it("is what is asked when nothing else is, or when the question asks whether it is in, or 'here'", async () => {
+    expect((await ask("Pendengar dari Kendari nanya, masuk program ga?")).kind).toBe("not_in_programme");
+    expect((await ask("I'm in Yogyakarta, any IKM–JICA project here?")).kind).toBe("not_in_programme");
+    // A word that means more than a person is no origin: "penenun" is weaving.
+    expect(
+      (await ask("Mbah saya penenun di Nusa Tenggara Timur, daerahnya masuk program Jepang ini tidak?")).kind,
+    ).toBe("not_in_programme");
+  });
+});

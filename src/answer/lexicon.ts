@@ -92,6 +92,7 @@ export const lexiconSchema = z
     bot_names: list,
     know_context: list,
     titles: list,
+    people: list,
     ordinals: z
       .object({ id: z.record(z.string(), z.number().int()), en: z.record(z.string(), z.number().int()) })
       .strict(),
@@ -125,6 +126,11 @@ export interface Lexicon {
   botName: RegExp | undefined;
   /** Words of office ("menteri", "governor"): put on a person in a statement, a title to check. */
   titles: ReadonlySet<string>;
+  /**
+   * Words for people by what they are ("pendengar", "teacher"): before "dari"/"in" a region, they
+   * say where someone is from. Elsewhere they stay words the matcher does not know.
+   */
+  people: ReadonlySet<string>;
   /** Words that point to an item of a list, by language: its position (-1: the last). */
   ordinals: { id: ReadonlyMap<string, number>; en: ReadonlyMap<string, number> };
   /** Month names by language: their number (1–12). */
@@ -142,6 +148,7 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     knowContext: new Set(file.know_context),
     botName: addressedName(file.bot_names),
     titles: new Set(file.titles),
+    people: new Set([...file.people, ...file.titles]),
     ordinals: {
       id: new Map(Object.entries(file.ordinals.id)),
       en: new Map(Object.entries(file.ordinals.en)),

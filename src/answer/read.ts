@@ -1,5 +1,5 @@
 import type { Lang } from "../lang.ts";
-import { askingWords, asksInstructions, isFiniteVerb, isUnknown } from "./asking-slot.ts";
+import { askingWords, asksInstructions, FILLER_CUES, isFiniteVerb, isUnknown } from "./asking-slot.ts";
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import { countsFact, countsOnlyProvinces } from "./counting.ts";
 import { collect, emptyFound, type Found } from "./found.ts";
@@ -18,6 +18,7 @@ import {
   withoutJoiningWords,
 } from "./parts.ts";
 import { nameQuotes } from "./quotes.ts";
+import { NAME_CONCEPTS } from "./reading.ts";
 import type { Match, Vocabulary } from "./vocabulary.ts";
 import { messageLanguage, TITLE } from "./word-languages.ts";
 
@@ -153,6 +154,47 @@ function numberedCriterion(
   for (const cue of ORDINAL_CUES) if (!others.some((m) => hasCue(m, cue))) f.cues.delete(cue);
 }
 
+const ORIGIN_PREPOSITIONS: ReadonlySet<string> = new Set(["di", "dari", "asal", "in", "from", "at"]);
+const REGION_CONCEPTS: ReadonlySet<string> = new Set(["province", "place", "area"]);
+const isRegionName = (m: Match | undefined) => m?.concepts.some((c) => REGION_CONCEPTS.has(c.type)) ?? false;
+// What a question can be about besides a region: a fact, a name, a group, a word of the programme.
+const isSubject = (m: Match) =>
+  m.concepts.some(
+    (c) => !REGION_CONCEPTS.has(c.type) && (NAME_CONCEPTS.has(c.type) || OTHER_SUBJECTS.has(c.type)),
+  );
+const OTHER_SUBJECTS: ReadonlySet<string> = new Set([
+  "programme",
+  "attribute",
+  "term",
+  "cohort",
+  "selection",
+]);
+
+/**
+ * "Pendengar dari Kendari nanya: tujuan program apa?", "A listener in Tegal wants to know what the
+ * programme is": a region someone is from (after a word for people, or the asker)
+ * says who asks, not what, when the question names something else to ask about.
+ */
+function withoutOrigins(matches: Match[], people: ReadonlySet<string>): Match[] {
+  const origins = new Set(
+    matches.filter((m, i) => {
+      const [person, preposition] = [matches[i - 2], matches[i - 1]];
+      // (A word that means more is no mere person: "penenun" is ulos weaving, "saya dengar" a claim.)
+      const mere = person?.concepts.every((c) => c.type === "cue" && FILLER_CUES.has(c.cue)) ?? false;
+      const words = person?.tokens.map((t) => t.original).join(" ") ?? "";
+      const someone = mere && (people.has(words) || ASKER_WORDS.has(words));
+      return isRegionName(m) && someone && ORIGIN_PREPOSITIONS.has(preposition?.text ?? "");
+    }),
+  );
+  // "I'm in Yogyakarta, any project here?": "here" is where the asker is.
+  if (!origins.size || matches.some((m) => hasCue(m, "there"))) return matches;
+  const rest = matches.filter((m) => !origins.has(m));
+  // "Pendengar dari Kendari nanya, masuk program ga?": whether it is in, the programme is asked of it.
+  const member = matches.some((m) => hasCue(m, "member"));
+  const other = (m: Match) => isSubject(m) && !(member && m.concepts.some((c) => c.type === "programme"));
+  return rest.some(other) ? rest : matches;
+}
+
 /**
  * "tgl 24 des 2017", "on 24 December": a day before a month is a date. Its year names no group of
  * provinces, and the word of time before it asks nothing ("tanggal" only introduces it).
@@ -224,7 +266,8 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
   const clauseMatches = readClauses.map((c) => c.matches);
   const all = clauseMatches.flat();
   const asking = new Set(clauseMatches.flatMap(askingWords));
-  const whole = foundIn(all, asking);
+  const { people } = vocabulary.lexicon;
+  const whole = foundIn(withoutOrigins(all, people), asking);
   const sideOf = (phrase: string) => vocabulary.sideOf(phrase);
   whole.whyOf = partyAskedWhy(all, sideOf);
   const englishOrdinals = new Set(vocabulary.lexicon.ordinals.en.keys());
@@ -245,7 +288,7 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
     ),
     whole,
     parts: parts.map((part) => {
-      const f = foundIn(part, asking, asked, introductions.has(part));
+      const f = foundIn(withoutOrigins(part, people), asking, asked, introductions.has(part));
       f.whyOf = partyAskedWhy(part, sideOf);
       numberedCriterion(f, part, vocabulary.criteria, englishOrdinals);
       return f;
