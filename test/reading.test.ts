@@ -62,3 +62,38 @@ describe("a region someone is from", () => {
     ).toBe("not_in_programme");
   });
 });
+
+describe("who asks, said after the question", () => {
+  it("is context, not a question of its own ('We want to write about the silver workshops')", async () => {
+    const reply = await ask(
+      "Is there a programme cluster in Bali? We want to write about the silver workshops in Celuk.",
+    );
+    expect(reply.kind).toBe("not_in_programme");
+    expect(reply.text).not.toContain("silver");
+    // A sentence that backs the claim up still claims.
+    expect((await ask("Bukankah kerja sama ini dimulai 2015? Saya ingat betul itu.")).text).toContain("2013");
+  });
+});
+
+describe("small talk", () => {
+  it("quoted is mentioned, not said: a request to translate a greeting is no greeting", async () => {
+    for (const question of [
+      "Tolong terjemahkan 'selamat pagi' ke dalam bahasa Jepang.",
+      "Ajarin dong bahasa Jepangnya 'selamat pagi'.",
+    ])
+      expect((await ask(question)).kind, question).toBe("fallback");
+    expect((await ask("'halo'")).kind).toBe("smalltalk");
+  });
+
+  it("thanks that asks nothing is thanks, whatever else it says", async () => {
+    expect((await ask("Makasih ya, membantu banget buat tugas sekolah")).kind).toBe("smalltalk");
+    expect((await ask("makasih, trus produk papua apa?")).text).toContain("Dogiyai");
+  });
+
+  it("regional greetings greet; 'apa kabar terbaru' asks for news the sources of 2017 can't give", async () => {
+    expect((await ask("Sampurasun, Tanya IKM!")).kind).toBe("smalltalk");
+    expect((await ask("Horas!")).kind).toBe("smalltalk");
+    expect((await ask("Apa kabar terbaru dari program ini tahun ini?")).kind).toBe("fallback");
+    expect((await ask("What's the latest news about the programme?")).kind).toBe("fallback");
+  });
+});

@@ -137,7 +137,9 @@ export class AnswerEngine {
         this.misspelt(understood.unexplained)
       )
         break;
-      if (part.intro && part !== reading.parts[reading.parts.length - 1]) {
+      // An introduction is context for the questions beside it, before or after them ("Is there a
+      // cluster in Bali? We want to write about the silver workshops in Celuk.").
+      if (part.intro && reading.parts.some((p) => !p.intro)) {
         introduction.push(...written.filter((p) => p.kind !== "fallback"));
         // "I keep seeing "IKM" in the news. What does it stand for?": a word it names is what "it" means.
         const terms = part.terms.map((id): Subject => ({ kind: "term", id }));

@@ -135,11 +135,13 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
   // asks ("…, ada berapa pertimbangan …?"): what they name is not asked, whatever its words.
   const stated = new Set<Match[]>();
   const questioned = new Set<Match[]>();
-  clauses.forEach(({ matches, end }, i) => {
+  const sentenceOf = new Map<Match[], number>();
+  clauses.forEach(({ matches, end, sentence }, i) => {
     const states = end === "." && clauses.slice(i + 1).some((c) => c.end === "?");
     let current: Match[] = [];
     const close = () => {
       raw.push(current);
+      sentenceOf.set(current, sentence);
       if (states) stated.add(current);
       if (end === "?") questioned.add(current);
     };
@@ -214,6 +216,17 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
       for (const m of piece) asked.add(m);
       out.push([...pending, ...piece]);
       pending = [];
+    } else if (
+      last &&
+      !introduced.has(last) &&
+      (sentenceOf.get(piece) ?? 0) > (sentenceOf.get(raw[i - 1] ?? []) ?? 0) &&
+      introducesAsker(piece, true) &&
+      !piece.some((m) => hasCue(m, "confirm"))
+    ) {
+      // "Is there a cluster in Bali? We want to write about the silver workshops.": who asks, in a
+      // sentence after the question, is context of its own too ("Saya ingat betul itu" still claims).
+      out.push(piece);
+      introduced.add(piece);
     } else if (last && !introduced.has(last)) last.push(...piece);
     // ("mau nanya:" after an introduction opens the question after it.)
     else pending.push(...piece);

@@ -17,7 +17,7 @@ import {
   WANT_WORDS,
   withoutJoiningWords,
 } from "./parts.ts";
-import { nameQuotes } from "./quotes.ts";
+import { nameQuotes, QUOTED } from "./quotes.ts";
 import { NAME_CONCEPTS } from "./reading.ts";
 import type { Match, Vocabulary } from "./vocabulary.ts";
 import { messageLanguage, TITLE } from "./word-languages.ts";
@@ -237,6 +237,20 @@ function afterPreface(clause: string, read: (text: string) => Match[]): Match[][
   return [preface, read(clause.slice(colon + 2))];
 }
 
+/**
+ * "Tolong terjemahkan 'selamat pagi' ke bahasa Jepang": small talk in quotes is mentioned, not said
+ * (the rest of the message is what is asked).
+ */
+function withoutQuotedSmallTalk(question: string, read: (text: string) => Match[]): string {
+  if (!/["“'‘]/u.test(question)) return question;
+  const rest = question.replace(QUOTED, (quote) => {
+    const matches = read(quote);
+    const smallTalk = (m: Match) => m.concepts.some((c) => c.type === "smalltalk");
+    return matches.length > 0 && matches.every(smallTalk) ? " " : quote;
+  });
+  return rest.trim() ? rest : question;
+}
+
 /** Reads a message into what it names and the questions it asks. */
 export function readQuestion(message: string, vocabulary: Vocabulary): Reading {
   // "Selamat pagi, Tanya IKM": the bot addressed by its name is not asked about.
@@ -260,8 +274,9 @@ export function readQuestion(message: string, vocabulary: Vocabulary): Reading {
 
 function readText(question: string, vocabulary: Vocabulary): Reading {
   const read = (text: string) => withoutJoiningWords(vocabulary.segment(vocabulary.tokens(text)));
-  const readClauses = clauses(nameQuotes(question, vocabulary.quoteTargets)).flatMap(
-    ({ text, end, sentence }) => afterPreface(text, read).map((matches) => ({ matches, end, sentence })),
+  const said = withoutQuotedSmallTalk(question, read);
+  const readClauses = clauses(nameQuotes(said, vocabulary.quoteTargets)).flatMap(({ text, end, sentence }) =>
+    afterPreface(text, read).map((matches) => ({ matches, end, sentence })),
   );
   const clauseMatches = readClauses.map((c) => c.matches);
   const all = clauseMatches.flat();

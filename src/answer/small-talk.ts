@@ -2,6 +2,18 @@
 import type { Found } from "./found.ts";
 import type { SmallTalk } from "./lexicon.ts";
 
+// Cues that ask something: thanks beside them is said before a question.
+const QUESTION_CUES = [
+  "what",
+  "where",
+  "who",
+  "when",
+  "quantity",
+  "how",
+  "why",
+  "member",
+  "meaning",
+] as const;
 const SMALL_TALK_ORDER: SmallTalk[] = ["thanks", "bye", "who-are-you", "how-are-you", "greet", "ack"];
 
 /** Small talk alone ("halo", "thanks a lot!"): nothing else of substance in the message. */
@@ -44,6 +56,11 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
     "who",
     "author",
   ] as const;
-  if (named || f.selection || substantive.some((c) => f.cues.has(c))) return undefined;
+  if (named || f.selection) return undefined;
+  // "Makasih ya, membantu banget buat tugas sekolah": thanks, asking nothing, is thanks whatever
+  // else it says.
+  const asks = QUESTION_CUES.some((c) => f.cues.has(c));
+  if (f.smalltalk.includes("thanks") && !asks) return "thanks";
+  if (substantive.some((c) => f.cues.has(c))) return undefined;
   return SMALL_TALK_ORDER.find((k) => f.smalltalk.includes(k));
 }
