@@ -53,3 +53,17 @@ describe("a channel where the asker heard something", () => {
     expect((await ask("ada grup wa nya ga?")).kind).toBe("fallback");
   });
 });
+
+describe("a statement of who said it", () => {
+  it("naming an office the speaker doesn't hold, is corrected by who said it", async () => {
+    for (const question of [
+      "The statement was given by the Minister of Industry himself, right?",
+      "katanya yg ngomong itu menteri perindustrian langsung",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toMatch(/^(Not quite|Tidak tepat)/);
+      expect(reply.text, question).toContain("Gati Wibawaningsih");
+    }
+  });
+});

@@ -342,7 +342,10 @@ function resolve(
   } else if (subjects.length === 0) {
     // The programme's words ("Jepang", "IKM") alone make a question about it only when the other
     // words are understood, but for one in three: "buatin puisi tentang Jepang" is not.
-    const fullyRead = found.asking.length === 0 && found.unknown.length <= Math.floor(found.meaningful / 3);
+    // (A word of office in a statement is the claim: "yg ngomong itu menteri" is checked.)
+    const claimed = found.cues.has("confirm") ? found.titles : [];
+    const unknown = found.unknown.filter((w) => !claimed.includes(w));
+    const fullyRead = found.asking.length === 0 && unknown.length <= Math.floor(found.meaningful / 3);
     if (found.programme || (fullyRead && (found.cues.has("domain") || intent !== "describe"))) {
       subjects = [{ kind: "topic", id: "summary" }];
       assumed = !found.programme;
