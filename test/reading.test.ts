@@ -97,3 +97,19 @@ describe("small talk", () => {
     expect((await ask("What's the latest news about the programme?")).kind).toBe("fallback");
   });
 });
+
+describe("the language of a message no word of the knowledge marks", () => {
+  it("is read from how its letters look, when they look clearly one way", async () => {
+    for (const [question, lang] of [
+      ["weather tomorrow", "en"],
+      ["free equipment?", "en"],
+      ["who won the football match", "en"],
+      ["cuaca besok gimana", "id"],
+      ["resep rendang", "id"],
+    ] as const) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("fallback");
+      expect(reply.lang, question).toBe(lang);
+    }
+  });
+});

@@ -270,6 +270,11 @@ export class Vocabulary {
     return this.sides.get(phrase);
   }
 
+  /** How much more English than Indonesian `words` look, by their letters (above 0: English). */
+  looksEnglish(words: readonly string[]): number {
+    return this.languages.looksEnglish(words);
+  }
+
   languageOf(word: string): Lang | undefined {
     return this.languages.of(word);
   }

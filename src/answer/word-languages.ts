@@ -7,9 +7,16 @@ import type { Token, Vocabulary } from "./vocabulary.ts";
 export class WordLanguages {
   private readonly byWord = new Map<string, Lang | null>();
   private readonly neutral = new Set<string>();
+  /** How often each run of three letters occurs in the words seen in each language. */
+  private readonly letters = { id: new Map<string, number>(), en: new Map<string, number>() };
+  private readonly totals = { id: 0, en: 0 };
 
   /** A word seen in `lang`; a word seen in both languages marks neither. */
   mark(word: string, lang: Lang): void {
+    for (const run of letterRuns(word)) {
+      this.letters[lang].set(run, (this.letters[lang].get(run) ?? 0) + 1);
+      this.totals[lang] += 1;
+    }
     const seen = this.byWord.get(word);
     if (seen === undefined) this.byWord.set(word, lang);
     else if (seen !== lang) this.byWord.set(word, null);
@@ -24,6 +31,28 @@ export class WordLanguages {
   of(word: string): Lang | undefined {
     return this.neutral.has(word) ? undefined : (this.byWord.get(word) ?? undefined);
   }
+
+  /**
+   * How much more English than Indonesian words look, by their runs of letters (above 0: English),
+   * for words no text marks ("weather tomorrow", "cuaca besok"): a log-likelihood ratio.
+   */
+  looksEnglish(words: readonly string[]): number {
+    let score = 0;
+    for (const word of words)
+      for (const run of letterRuns(word)) {
+        const p = (lang: Lang) => ((this.letters[lang].get(run) ?? 0) + 1) / (this.totals[lang] + 1);
+        score += Math.log(p("en") / p("id"));
+      }
+    return score;
+  }
+}
+
+/** A word's runs of three letters, with its start and end marked ("_we", "wea", …, "er_"). */
+function letterRuns(word: string): string[] {
+  const padded = `_${word}_`;
+  const runs: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) runs.push(padded.slice(i, i + 3));
+  return runs;
 }
 
 /**
@@ -82,7 +111,7 @@ export const TITLE =
 export function messageLanguage(
   question: string,
   tokens: readonly Token[],
-  vocabulary: Pick<Vocabulary, "tokens" | "languageOf">,
+  vocabulary: Pick<Vocabulary, "tokens" | "languageOf" | "looksEnglish">,
 ): Lang | undefined {
   const votes = (words: readonly Token[]) => {
     let [id, en] = [0, 0];
@@ -96,5 +125,13 @@ export function messageLanguage(
   const named = question.replace(QUOTED, " ").replace(TITLE, " ");
   const unquoted = named.length < question.length ? votes(vocabulary.tokens(named)) : undefined;
   const { id, en } = unquoted && unquoted.id + unquoted.en > 0 ? unquoted : votes(tokens);
-  return en > id ? "en" : id > en ? "id" : undefined;
+  if (en !== id) return en > id ? "en" : "id";
+  // No word marks a language ("weather tomorrow?"): the words the knowledge doesn't hold, by how
+  // their letters look, when they look clearly one way.
+  const unmarked = tokens.filter((t) => !t.known && t.text.length >= 3 && /^\p{L}+$/u.test(t.text));
+  const looks = vocabulary.looksEnglish(unmarked.map((t) => t.text));
+  return looks > CLEARLY ? "en" : looks < -CLEARLY ? "id" : undefined;
 }
+
+// A log-likelihood ratio past which words look clearly of one language (about e^4 to one).
+const CLEARLY = 4;
