@@ -113,3 +113,28 @@ describe("the language of a message no word of the knowledge marks", () => {
     }
   });
 });
+
+describe("which group a region is in", () => {
+  it("asked of a named region, or of the chat's last one, is answered by its entries", async () => {
+    const named = await ask("Sulawesi Tengah ikut di tahap yang mana, awal atau lanjutan?");
+    expect(named.text).toMatch(/^Sulawesi Tengah: .*\(tahap pertama, sejak 2013\)/);
+    expect(named.text).not.toContain("tidak termasuk");
+    const chosen = await ask("Itu tahap awal atau program lanjutan?", [
+      "Komponen logam itu di Jawa Tengah kan?",
+      "Kabupaten mana?",
+    ]);
+    expect(chosen.text).toMatch(/^Jawa Tengah: .*\(tahap pertama, sejak 2013\)/);
+    const was = await ask("Was it a phase-1 province?", [
+      "What does South Sulawesi make in the programme?",
+      "Which city?",
+    ]);
+    expect(was.text).toMatch(/^South Sulawesi: .*\(declared ready to join in 2017\)/);
+  });
+
+  it("leaves questions of a group's products or list alone", async () => {
+    const both = await ask("Jatim di tahap pertama produknya apa, lalu di gelombang 2017 apa?");
+    expect(both.text).toContain("Pasuruan");
+    const list = await ask("Tahap pertama provinsi mana saja?", ["Produk Papua apa?"]);
+    expect(list.text).toMatch(/^Tahap pertama \(sejak 2013\) — lima provinsi/);
+  });
+});

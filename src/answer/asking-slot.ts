@@ -11,6 +11,7 @@ export const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([
   "stop",
   "not",
   "and",
+  "or",
   "do",
   "pronoun",
   "confirm",

@@ -6,6 +6,7 @@ import type { Knowledge } from "../knowledge/load.ts";
 import { countsOnlyProvinces } from "./counting.ts";
 import type { Found } from "./found.ts";
 import { withoutExcluded } from "./negation.ts";
+import { isRegion, type Subject } from "./subject.ts";
 import type { Previous } from "./understand.ts";
 
 /**
@@ -78,4 +79,35 @@ function listedCohort(f: Found, previous: Previous | undefined): string | undefi
 export function ofOneGroup(previous: Previous | undefined): boolean {
   const groups = new Set(previous?.named.flatMap((s) => (s.kind === "cohort" ? [s.id] : [])));
   return groups.size === 1 && previous?.subjects.every((s) => s.kind === "cohort") === true;
+}
+
+/**
+ * The regions whose group a question asks: "Sulawesi Tengah ikut tahap yang mana, awal atau
+ * lanjutan?"; or, naming no region, of the one the chat was about: "Itu tahap awal atau program
+ * lanjutan?", "Was it a phase-1 province?". Their entries say which group each is in.
+ */
+export function regionsGroupAsked(
+  found: Found,
+  subjects: Subject[],
+  previous: Previous | undefined,
+  k: Knowledge,
+): Subject[] | undefined {
+  const which = found.cues.has("phase") && (found.cues.has("what") || found.cues.has("where"));
+  // Groups named, by name or by order ("tahap awal atau program lanjutan").
+  const ordinals = [found.cues.has("first") ? 1 : 0, found.cues.has("second") ? 2 : 0];
+  const byOrder = k.cohorts.filter((c) => c.ordinal !== undefined && ordinals.includes(c.ordinal));
+  const choice = found.cues.has("or") && new Set([...found.cohorts, ...byOrder.map((c) => c.id)]).size >= 2;
+  // Nothing to list or count of them ("Jatim di tahap pertama produknya apa, lalu di 2017 apa?").
+  const lists = ["plural", "quantity", "product"].some((c) => found.cues.has(c as never));
+  const regions = subjects.filter(isRegion);
+  if (regions.length && regions.length === subjects.length)
+    return (which || choice) && !lists && !found.cues.has("and") ? regions : undefined;
+  // Naming only groups, of the region before: a choice, or "was it …?" ("which of the 2017 group …"
+  // asks among the group, "the 2013 group, same city?" asks the question again).
+  const onlyGroups = subjects.length > 0 && subjects.every((s) => s.kind === "cohort");
+  const before = previous?.subjects.filter(isRegion) ?? [];
+  const asks =
+    !found.cues.has("what") &&
+    (choice || (found.cues.has("opener") && found.yesNo && found.cohorts.length === 1));
+  return onlyGroups && !lists && before.length > 0 && asks ? before : undefined;
 }

@@ -57,6 +57,7 @@ export const CUE_NAMES = [
   "absent", // ibu kota: a fact the sources never give, in words that otherwise mean something they do
   "howto", // how do I, cara daftar: asks for instructions, which the sources hold none of
   "and", // dan, and: may join two questions in one message
+  "or", // atau, or: offers a choice ("tahap awal atau program lanjutan?")
   "joins", // when, where: question words that also join a clause ("… when choosing regions?")
   "among", // one of them, salah satunya: whether something is in the list the previous answer gave
   "opener", // is, did, apakah: opening a question, it asks yes or no ("Was it published in 2018?")

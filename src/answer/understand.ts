@@ -10,7 +10,7 @@ import { foreignClaim, productClaim, productsPlaced } from "./claims.ts";
 import { counted, provincesCounted } from "./counting.ts";
 import { asksAgain, asksOfAsked, pointedItem } from "./follow-ups.ts";
 import type { Found } from "./found.ts";
-import { groupAsked, ofOneGroup } from "./groups-asked.ts";
+import { groupAsked, ofOneGroup, regionsGroupAsked } from "./groups-asked.ts";
 import { asksWh, type Intent, intentOf, SHAPING_INTENTS } from "./intents.ts";
 import { isOutside } from "./membership.ts";
 import { motiveNotGiven } from "./motives.ts";
@@ -121,10 +121,14 @@ export function understand(
     found.cues.has("confirm") &&
     resolved.subjects.length > 0 &&
     resolved.subjects.every((s) => s.kind === "criterion");
-  const intent = partnerClaimed || noted || criterionClaimed ? "describe" : resolved.intent;
+  // "Itu tahap awal atau program lanjutan?": which group a region is in, its entries say.
+  const grouped = regionsGroupAsked(found, resolved.subjects, previous, knowledge);
+  const intent = partnerClaimed || noted || criterionClaimed || grouped ? "describe" : resolved.intent;
   const subjects: Subject[] = partnerClaimed
     ? [{ kind: "topic", id: "partners" }]
-    : (outsideExcluded(found, knowledge, cohort) ?? provincesCounted(found, intent, resolved.subjects));
+    : (grouped ??
+      outsideExcluded(found, knowledge, cohort) ??
+      provincesCounted(found, intent, resolved.subjects));
   const years = knownYears(knowledge);
   const checksYear = found.cues.has("confirm") || (found.yesNo && subjects.some(isSource));
   const asksOfPeople =
@@ -135,7 +139,10 @@ export function understand(
     asked: {
       lang,
       // "In total, across both groups": the whole programme, whatever group a year names.
-      cohort: intent === "count" && found.cues.has("total") && isSummary(subjects) ? undefined : cohort,
+      cohort:
+        grouped || (intent === "count" && found.cues.has("total") && isSummary(subjects))
+          ? undefined
+          : cohort,
       counts: counted(found, subjects),
       only: found.cues.has("only"),
       both: found.cues.has("both"),
@@ -172,7 +179,7 @@ export function understand(
       (asksOfPeople ||
         ((found.programme || found.cues.has("domain") || subjects.every((s) => s.kind === "topic")) &&
           STATUS_INTENTS.has(intent))),
-    followUp,
+    followUp: followUp || (grouped !== undefined && !resolved.subjects.some(isRegion)),
     foreign: partnerClaimed ? undefined : found.countries[0],
     motive: motiveNotGiven(found.whyOf, knowledge),
     assumed,
