@@ -138,3 +138,37 @@ describe("which group a region is in", () => {
     expect(list.text).toMatch(/^Tahap pertama \(sejak 2013\) — lima provinsi/);
   });
 });
+
+describe("a letter pasted into the chat", () => {
+  it("is read without its salutation and closing", async () => {
+    const reply = await ask(
+      "Dear Sir/Madam, I represent a small importer of Indonesian handicrafts. I would be grateful if you could tell me which products were developed in the first phase of the programme. I look forward to hearing from you.",
+    );
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("ulos");
+    const id = await ask(
+      "Kepada Yth. Admin, Apakah Nusa Tenggara Barat, khususnya Lombok, ikut serta dalam program IKM Indonesia–Jepang? Atas perhatiannya terima kasih.",
+    );
+    expect(id.kind).toBe("not_in_programme");
+    expect(id.text).not.toContain("perhatian");
+    // Thanks alone is still thanks.
+    expect((await ask("Terima kasih.")).kind).toBe("smalltalk");
+  });
+
+  it("a membership question split by an aside is one question ('apakah Maluku, misalnya Kota Ambon, termasuk …')", async () => {
+    const reply = await ask(
+      "Dengan hormat, mohon informasi apakah Maluku, misalnya Kota Ambon, termasuk dalam program pengembangan IKM bersama Jepang. Terima kasih.",
+    );
+    expect(reply.kind).toBe("not_in_programme");
+    expect(reply.text).not.toContain("sembilan provinsi:");
+  });
+
+  it("its polite small talk is small talk, and a request to translate is no thanks", async () => {
+    expect((await ask("Good afternoon, I hope you are well.")).kind).toBe("smalltalk");
+    expect((await ask("May I ask whom I am corresponding with?")).kind).toBe("smalltalk");
+    expect(
+      (await ask('Dear Sir/Madam, please translate "Thank you for your business" into Japanese.')).kind,
+    ).toBe("fallback");
+    expect((await ask("translate 'thank you very much' into Japanese pls")).kind).toBe("fallback");
+  });
+});

@@ -2,24 +2,9 @@
  * The slot where a question says what it asks ("what is the *population* of …", "*prefektur*
  * mana"): an unknown word there changes the question, elsewhere it may be chatter. Pure.
  */
-import type { Cue } from "./lexicon.ts";
+import { type Cue, FILLER_CUES } from "./lexicon.ts";
 import { hasCue, isName, isQuestionWord } from "./parts.ts";
 import type { Match } from "./vocabulary.ts";
-
-// Cues that carry no meaning of their own.
-export const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([
-  "stop",
-  "not",
-  "and",
-  "or",
-  "do",
-  "pronoun",
-  "confirm",
-  "opener",
-  "tag",
-  "reply_en",
-  "reply_id",
-]);
 
 // Words of time ("today", "sekarang") and the programme's own ("Japan's", "IKM") do not say what
 // is asked either: "the tin price today", "who was Japan's ambassador?".

@@ -4,9 +4,10 @@
 
 import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Asked } from "./answers.ts";
-import { FILLER_CUES, RELATIVE_WORDS } from "./asking-slot.ts";
+import { RELATIVE_WORDS } from "./asking-slot.ts";
 import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
+import { FILLER_CUES } from "./lexicon.ts";
 import { hasCue } from "./parts.ts";
 import type { Subject } from "./subject.ts";
 import type { Match } from "./vocabulary.ts";

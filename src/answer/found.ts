@@ -3,8 +3,8 @@
  * the cues of what it asks, the words it does not know. Pure.
  */
 import type { ProgrammeAttribute } from "../knowledge/schema.ts";
-import { FILLER_CUES } from "./asking-slot.ts";
-import type { Cue, SmallTalk } from "./lexicon.ts";
+
+import { type Cue, FILLER_CUES, type SmallTalk } from "./lexicon.ts";
 import { isName } from "./parts.ts";
 import type { Match } from "./vocabulary.ts";
 

@@ -4,8 +4,10 @@
  * (vocabulary, not facts: every fact lives in `knowledge/programme.yaml`) and are loaded with the
  * knowledge (`src/knowledge/load.ts`).
  */
+
 import { z } from "zod";
 import type { Lang } from "../lang.ts";
+import { type LetterForms, letterForms } from "./letters.ts";
 
 /** What a cue word says about the question. */
 export const CUE_NAMES = [
@@ -72,6 +74,21 @@ export const CUE_NAMES = [
 ] as const;
 export type Cue = (typeof CUE_NAMES)[number];
 
+// Cues that carry no meaning of their own.
+export const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([
+  "stop",
+  "not",
+  "and",
+  "or",
+  "do",
+  "pronoun",
+  "confirm",
+  "opener",
+  "tag",
+  "reply_en",
+  "reply_id",
+]);
+
 export const SMALL_TALK_KINDS = ["greet", "thanks", "bye", "how-are-you", "who-are-you", "ack"] as const;
 export type SmallTalk = (typeof SMALL_TALK_KINDS)[number];
 
@@ -91,6 +108,8 @@ export const lexiconSchema = z
       .strict(),
     spelling: z.record(z.string(), z.string()),
     bot_names: list,
+    letter_openings: list,
+    letter_closings: list,
     know_context: list,
     titles: list,
     people: list,
@@ -125,6 +144,8 @@ export interface Lexicon {
    * of a question ("mau tanya IKM itu apa?" asks about IKM).
    */
   botName: RegExp | undefined;
+  /** How a letter pasted into the chat opens and closes ("Dear Sir/Madam,", "Hormat kami"). */
+  letters: LetterForms;
   /** Words of office ("menteri", "governor"): put on a person in a statement, a title to check. */
   titles: ReadonlySet<string>;
   /**
@@ -148,6 +169,7 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     spelling: new Map(Object.entries(file.spelling)),
     knowContext: new Set(file.know_context),
     botName: addressedName(file.bot_names),
+    letters: letterForms(file.letter_openings, file.letter_closings),
     titles: new Set(file.titles),
     people: new Set([...file.people, ...file.titles]),
     ordinals: {

@@ -2,7 +2,7 @@
  * A message split into the questions it asks (at most three): at sentence punctuation and at
  * "dan"/"and" where the piece after it asks something of its own. Pure.
  */
-import type { Cue } from "./lexicon.ts";
+import { type Cue, FILLER_CUES } from "./lexicon.ts";
 import type { Clause } from "./normalise.ts";
 import { NAME_CONCEPTS } from "./reading.ts";
 import type { Concept, Match } from "./vocabulary.ts";
@@ -117,6 +117,9 @@ const asksByWord = (m: Match) =>
 // Cues of a command: "Sebutkan provinsi tahap pertama.", "List the provinces."
 const COMMAND_CUES: ReadonlySet<Cue> = new Set<Cue>(["plural", "howto"]);
 
+// What the rest of a membership question holds besides the programme ("termasuk dalam program IKM").
+const PREDICATE_CUES: ReadonlySet<Cue> = new Set<Cue>(["member", "domain"]);
+
 /** Whether a piece of a message asks something of its own. */
 function asks(matches: Match[]): boolean {
   return matches.some((m) =>
@@ -210,6 +213,24 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
     const context = stated.has(piece) && !piece.some(asksByWord) && !introduced.has(last ?? []);
     if (context && i < raw.length - 1) {
       pending.push(...piece);
+      return;
+    }
+    // "apakah Maluku, misalnya Kota Ambon, termasuk dalam program …?": the rest of a question,
+    // after the names it asks about, that names nothing but the programme is still that question.
+    const predicate =
+      piece.some((m) => hasCue(m, "member")) &&
+      piece.every((m) =>
+        m.concepts.every(
+          (c) =>
+            c.type === "programme" ||
+            c.type === "term" ||
+            (c.type === "cue" && (PREDICATE_CUES.has(c.cue) || FILLER_CUES.has(c.cue))),
+        ),
+      );
+    const sameSentence = sentenceOf.get(piece) === sentenceOf.get(raw[i - 1] ?? []);
+    if (last && !introduced.has(last) && sameSentence && predicate && last.some(isName) && asks(piece)) {
+      for (const m of piece) asked.add(m);
+      last.push(...piece);
       return;
     }
     if (asks(piece)) {

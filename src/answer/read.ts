@@ -1,9 +1,10 @@
 import type { Lang } from "../lang.ts";
-import { askingWords, asksInstructions, FILLER_CUES, isFiniteVerb, isUnknown } from "./asking-slot.ts";
+import { askingWords, asksInstructions, isFiniteVerb, isUnknown } from "./asking-slot.ts";
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import { countsFact, countsOnlyProvinces } from "./counting.ts";
 import { collect, emptyFound, type Found } from "./found.ts";
-import type { Cue } from "./lexicon.ts";
+import { withoutLetterForms } from "./letters.ts";
+import { type Cue, FILLER_CUES } from "./lexicon.ts";
 import { partyAskedWhy } from "./motives.ts";
 import { clauses } from "./normalise.ts";
 import {
@@ -246,7 +247,8 @@ function withoutQuotedSmallTalk(question: string, read: (text: string) => Match[
   const rest = question.replace(QUOTED, (quote) => {
     const matches = read(quote);
     const smallTalk = (m: Match) => m.concepts.some((c) => c.type === "smalltalk");
-    return matches.length > 0 && matches.every(smallTalk) ? " " : quote;
+    const filler = (m: Match) => m.concepts.every((c) => c.type === "cue" && FILLER_CUES.has(c.cue));
+    return matches.some(smallTalk) && matches.every((m) => smallTalk(m) || filler(m)) ? " " : quote;
   });
   return rest.trim() ? rest : question;
 }
@@ -254,8 +256,10 @@ function withoutQuotedSmallTalk(question: string, read: (text: string) => Match[
 /** Reads a message into what it names and the questions it asks. */
 export function readQuestion(message: string, vocabulary: Vocabulary): Reading {
   // "Selamat pagi, Tanya IKM": the bot addressed by its name is not asked about.
-  const { botName } = vocabulary.lexicon;
-  const question = botName ? message.replace(botName, " ") : message;
+  const { botName, letters } = vocabulary.lexicon;
+  // "Dear Sir/Madam, … I look forward to your reply.": a letter's forms ask nothing.
+  const letter = withoutLetterForms(message, letters);
+  const question = botName ? letter.replace(botName, " ") : letter;
   const reading = readText(question, vocabulary);
   // "JICA stands for Japan International Credit Agency, right?": a name of capitalised words the
   // sources don't know, offered for checking, is the claim; its words ask nothing ("International"

@@ -13,6 +13,7 @@ const QUESTION_CUES = [
   "why",
   "member",
   "meaning",
+  "absent",
 ] as const;
 const SMALL_TALK_ORDER: SmallTalk[] = ["thanks", "bye", "who-are-you", "how-are-you", "greet", "ack"];
 

@@ -1,0 +1,49 @@
+/**
+ * The forms of a letter around a question pasted into the chat: "Kepada Yth. Admin, Dengan hormat,
+ * …", "Dear Sir/Madam, …" before it, "Atas perhatiannya kami ucapkan terima kasih.", "I look forward
+ * to your reply. Yours faithfully, Daniel" after it. They say nothing of what is asked. Pure.
+ */
+
+/** The phrases a letter opens and closes with, as the lexicon lists them. */
+export interface LetterForms {
+  /** A salutation, up to the comma or the line that ends it ("Dear Sir/Madam,"). */
+  opening: RegExp | undefined;
+  /** A closing, to the end of the message ("Hormat kami, …", "Kind regards"). */
+  closing: RegExp | undefined;
+}
+
+// A salutation ends at its comma, colon or line, within a few words ("Kepada Yth. Admin Tanya IKM,").
+const SALUTATION_END = String.raw`[^,:\n]{0,60}?[,:\n]`;
+
+/** The opening and closing phrases as patterns: words apart by spaces or dots ("yth." "kepada yth"). */
+export function letterForms(openings: readonly string[], closings: readonly string[]): LetterForms {
+  const phrase = (p: string) => p.split(" ").map(escapePattern).join(String.raw`[\s.]+`);
+  const any = (list: readonly string[]) => list.map(phrase).join("|");
+  return {
+    opening: openings.length
+      ? new RegExp(String.raw`^\s*(?:${any(openings)})(?![\p{L}\d])${SALUTATION_END}`, "iu")
+      : undefined,
+    // At a sentence's start; what follows it to the end asks nothing.
+    closing: closings.length
+      ? new RegExp(String.raw`(?<=^|[.!?\n]\s*)(?:${any(closings)})(?![\p{L}\d])[^?]*$`, "iu")
+      : undefined,
+  };
+}
+
+/** The message without the forms of a letter, or as it is when nothing else would be left. */
+export function withoutLetterForms(message: string, forms: LetterForms): string {
+  let text = message;
+  // "Kepada Yth. Admin Tanya IKM, Dengan hormat, perkenalkan, …": one salutation after another.
+  for (let i = 0; i < 3 && forms.opening; i++) {
+    const stripped = text.replace(forms.opening, "");
+    if (stripped === text) break;
+    text = stripped;
+  }
+  const closed = forms.closing ? text.replace(forms.closing, "") : text;
+  // "Terima kasih." alone is thanks, not a letter's closing.
+  return /[\p{L}\d]{2}/u.test(closed) ? closed : /[\p{L}\d]{2}/u.test(text) ? text : message;
+}
+
+function escapePattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
