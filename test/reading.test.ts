@@ -172,3 +172,18 @@ describe("a letter pasted into the chat", () => {
     expect((await ask("translate 'thank you very much' into Japanese pls")).kind).toBe("fallback");
   });
 });
+
+describe("what the asker wants the answer for", () => {
+  it("says why they ask, not what, when its words name nothing", async () => {
+    for (const question of [
+      "Can you give me a quick overview of the programme for my travel blog?",
+      "Ceritain dong singkat soal kerja sama Kemenperin–JICA ini, buat konten blog jalan-jalan aku",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toContain("2013");
+    }
+    // "for my shoe workshop in Mojokerto" names what is asked about.
+    expect((await ask("how do I apply for my shoe workshop in Mojokerto?")).kind).toBe("fallback");
+  });
+});

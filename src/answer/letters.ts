@@ -30,6 +30,28 @@ export function letterForms(openings: readonly string[], closings: readonly stri
   };
 }
 
+/** The phrases that open the asker's purpose, each to the end of its clause. */
+export function purposePattern(purposes: readonly string[]): RegExp | undefined {
+  if (!purposes.length) return undefined;
+  const any = purposes.map((p) => p.split(" ").map(escapePattern).join(String.raw`\s+`)).join("|");
+  return new RegExp(String.raw`(?<![\p{L}\d])(?:${any})(?![\p{L}\d])[^.,!?;\n]*`, "giu");
+}
+
+/**
+ * The message without the asker's purposes, or as it is when nothing else would be left. A purpose
+ * is one only where `saysNothing` of its words ("for my travel blog"; not "for my shoe workshop in
+ * Mojokerto", which names what is asked about).
+ */
+export function withoutPurposes(
+  message: string,
+  purpose: RegExp | undefined,
+  saysNothing: (words: string) => boolean,
+): string {
+  if (!purpose) return message;
+  const rest = message.replace(purpose, (span) => (saysNothing(span) ? " " : span));
+  return /[\p{L}\d]{2}/u.test(rest) ? rest : message;
+}
+
 /** The message without the forms of a letter, or as it is when nothing else would be left. */
 export function withoutLetterForms(message: string, forms: LetterForms): string {
   let text = message;

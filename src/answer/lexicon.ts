@@ -7,7 +7,7 @@
 
 import { z } from "zod";
 import type { Lang } from "../lang.ts";
-import { type LetterForms, letterForms } from "./letters.ts";
+import { type LetterForms, letterForms, purposePattern } from "./letters.ts";
 
 /** What a cue word says about the question. */
 export const CUE_NAMES = [
@@ -108,6 +108,7 @@ export const lexiconSchema = z
       .strict(),
     spelling: z.record(z.string(), z.string()),
     bot_names: list,
+    purposes: list,
     letter_openings: list,
     letter_closings: list,
     know_context: list,
@@ -144,6 +145,8 @@ export interface Lexicon {
    * of a question ("mau tanya IKM itu apa?" asks about IKM).
    */
   botName: RegExp | undefined;
+  /** The asker's purpose, to the end of its clause ("… for my travel blog"): says why, not what. */
+  purpose: RegExp | undefined;
   /** How a letter pasted into the chat opens and closes ("Dear Sir/Madam,", "Hormat kami"). */
   letters: LetterForms;
   /** Words of office ("menteri", "governor"): put on a person in a statement, a title to check. */
@@ -170,6 +173,7 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     knowContext: new Set(file.know_context),
     botName: addressedName(file.bot_names),
     letters: letterForms(file.letter_openings, file.letter_closings),
+    purpose: purposePattern(file.purposes),
     titles: new Set(file.titles),
     people: new Set([...file.people, ...file.titles]),
     ordinals: {

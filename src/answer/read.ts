@@ -3,7 +3,7 @@ import { askingWords, asksInstructions, isFiniteVerb, isUnknown } from "./asking
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import { countsFact, countsOnlyProvinces } from "./counting.ts";
 import { collect, emptyFound, type Found } from "./found.ts";
-import { withoutLetterForms } from "./letters.ts";
+import { withoutLetterForms, withoutPurposes } from "./letters.ts";
 import { type Cue, FILLER_CUES } from "./lexicon.ts";
 import { partyAskedWhy } from "./motives.ts";
 import { clauses } from "./normalise.ts";
@@ -256,9 +256,14 @@ function withoutQuotedSmallTalk(question: string, read: (text: string) => Match[
 /** Reads a message into what it names and the questions it asks. */
 export function readQuestion(message: string, vocabulary: Vocabulary): Reading {
   // "Selamat pagi, Tanya IKM": the bot addressed by its name is not asked about.
-  const { botName, letters } = vocabulary.lexicon;
+  const { botName, letters, purpose } = vocabulary.lexicon;
   // "Dear Sir/Madam, … I look forward to your reply.": a letter's forms ask nothing.
-  const letter = withoutLetterForms(message, letters);
+  // "… buat konten blog aku": why the asker asks, in words that name nothing, is no question.
+  const namesNothing = (words: string) =>
+    vocabulary
+      .segment(vocabulary.tokens(words))
+      .every((m) => m.concepts.every((c) => c.type === "cue" && FILLER_CUES.has(c.cue)));
+  const letter = withoutPurposes(withoutLetterForms(message, letters), purpose, namesNothing);
   const question = botName ? letter.replace(botName, " ") : letter;
   const reading = readText(question, vocabulary);
   // "JICA stands for Japan International Credit Agency, right?": a name of capitalised words the
