@@ -34,7 +34,7 @@ export function letterForms(openings: readonly string[], closings: readonly stri
 export function purposePattern(purposes: readonly string[]): RegExp | undefined {
   if (!purposes.length) return undefined;
   const any = purposes.map((p) => p.split(" ").map(escapePattern).join(String.raw`\s+`)).join("|");
-  return new RegExp(String.raw`(?<![\p{L}\d])(?:${any})(?![\p{L}\d])[^.,!?;\n]*`, "giu");
+  return new RegExp(String.raw`(?<![\p{L}\d])(?:${any})(?![\p{L}\d])([^.,!?;\n]*)`, "giu");
 }
 
 /**
@@ -48,7 +48,8 @@ export function withoutPurposes(
   saysNothing: (words: string) => boolean,
 ): string {
   if (!purpose) return message;
-  const rest = message.replace(purpose, (span) => (saysNothing(span) ? " " : span));
+  // (The words after the phrase that opens it: "buat" itself may mean "make".)
+  const rest = message.replace(purpose, (span, after: string) => (saysNothing(after) ? " " : span));
   return /[\p{L}\d]{2}/u.test(rest) ? rest : message;
 }
 
