@@ -187,3 +187,19 @@ describe("what the asker wants the answer for", () => {
     expect((await ask("how do I apply for my shoe workshop in Mojokerto?")).kind).toBe("fallback");
   });
 });
+
+describe("why a province shows up twice", () => {
+  it("is its entry in each group", async () => {
+    for (const question of [
+      "Why does East Java show up in both phases of the programme?",
+      "Kenapa Jawa Timur muncul dua kali dalam daftar provinsi program ini?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toMatch(/Mojokerto/);
+      expect(reply.text, question).toMatch(/Pasuruan/);
+    }
+    // Why it was chosen at all, the sources don't say.
+    expect((await ask("Why was East Java chosen?")).kind).toBe("fallback");
+  });
+});

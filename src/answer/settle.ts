@@ -64,6 +64,12 @@ export function settle(
     subjects = outside;
     if (intent === "criteria" || intent === "describe") intent = "member";
   }
+  // "Why does East Java show up twice?": why a province is in both groups is that it has an entry
+  // in each; its entries answer it (which consideration chose it, the sources don't say).
+  const twice = subjects.every(
+    (s) => s.kind === "province" && (knowledge.provinces.find((p) => p.id === s.id)?.entries.length ?? 0) > 1,
+  );
+  if (intent === "criteria" && found.cues.has("both") && subjects.length > 0 && twice) intent = "describe";
   // "Bangka Belitung ikut sejak tahap pertama 2013 ya?": a province put in a group it is not in,
   // with that group's time, is corrected by its entries (not "the sources give no date").
   const regional = subjects.length > 0 && subjects.every((s) => s.kind === "province" || s.kind === "place");
