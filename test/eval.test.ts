@@ -109,7 +109,7 @@ const FLOORS = {
   // Written blind after the fourteenth set's fixes; its first score is in the README too.
   "test/eval/questions-fifteenth.jsonl": {
     "in-scope": 98.9,
-    "out-of-scope": 97.9,
+    "out-of-scope": 98.9,
     "small talk": 100,
     language: 100,
   },
@@ -136,7 +136,7 @@ const FLOORS = {
   },
   // Written blind while the eighteenth set's fixes were under way; its first score is in the README.
   "test/eval/questions-nineteenth.jsonl": {
-    "in-scope": 97.7,
+    "in-scope": 98.2,
     "out-of-scope": 94,
     "small talk": 100,
     language: 100,
@@ -164,7 +164,7 @@ const FLOORS = {
   },
   // Written blind while the twenty-first set's fixes were under way; its first score is in the README.
   "test/eval/questions-twentythird.jsonl": {
-    "in-scope": 97.7,
+    "in-scope": 98.1,
     "out-of-scope": 96.2,
     "small talk": 100,
     language: 100,
@@ -185,7 +185,7 @@ const FLOORS = {
   },
   // Written blind beside the twenty-fifth; its first score is in the README.
   "test/eval/questions-twentysixth.jsonl": {
-    "in-scope": 93.6,
+    "in-scope": 94.1,
     "out-of-scope": 97,
     "small talk": 91.7,
     language: 100,
@@ -193,14 +193,14 @@ const FLOORS = {
   // Written blind beside the twenty-fifth; its first score is in the README.
   "test/eval/questions-twentyseventh.jsonl": {
     "in-scope": 95.4,
-    "out-of-scope": 93.3,
+    "out-of-scope": 94.2,
     "small talk": 100,
     language: 100,
   },
   // Written blind while the twenty-sixth set's fixes were under way; its first score is in the README.
   "test/eval/questions-twentyeighth.jsonl": {
-    "in-scope": 91.6,
-    "out-of-scope": 98.1,
+    "in-scope": 92.6,
+    "out-of-scope": 99,
     "small talk": 91.7,
     language: 100,
   },
@@ -220,21 +220,21 @@ const FLOORS = {
   },
   // Written blind beside the thirtieth; its first score is in the README.
   "test/eval/questions-thirtyfirst.jsonl": {
-    "in-scope": 94,
+    "in-scope": 94.4,
     "out-of-scope": 95.2,
     "small talk": 100,
     language: 100,
   },
   // Written blind after the thirtieth was scored; its first score is in the README.
   "test/eval/questions-thirtysecond.jsonl": {
-    "in-scope": 96.9,
+    "in-scope": 97.3,
     "out-of-scope": 96.1,
     "small talk": 100,
     language: 100,
   },
   // Written blind beside the thirty-second; its first score is in the README.
   "test/eval/questions-thirtythird.jsonl": {
-    "in-scope": 95.8,
+    "in-scope": 96.3,
     "out-of-scope": 94.3,
     "small talk": 91.7,
     language: 99.7,
@@ -283,8 +283,8 @@ const FLOORS = {
   },
   // Written blind after the thirty-ninth was scored; its first score is in the README.
   "test/eval/questions-fortieth.jsonl": {
-    "in-scope": 97.7,
-    "out-of-scope": 96.1,
+    "in-scope": 98.2,
+    "out-of-scope": 98,
     "small talk": 100,
     language: 100,
   },
@@ -304,10 +304,82 @@ const FLOORS = {
   },
   // Written blind beside the forty-second; its first score is in the README.
   "test/eval/questions-fortythird.jsonl": {
-    "in-scope": 96.8,
+    "in-scope": 97.3,
     "out-of-scope": 97,
     "small talk": 100,
     language: 100,
+  },
+  "test/eval/questions-fortyfourth.jsonl": {
+    "in-scope": 95.1,
+    "out-of-scope": 97.9,
+    "small talk": 91.7,
+    language: 100,
+  },
+  "test/eval/questions-fortyfifth.jsonl": {
+    "in-scope": 98.2,
+    "out-of-scope": 94.1,
+    "small talk": 100,
+    language: 100,
+  },
+  "test/eval/questions-fortysixth.jsonl": {
+    "in-scope": 98.6,
+    "out-of-scope": 98,
+    "small talk": 100,
+    language: 100,
+  },
+  "test/eval/questions-fortyseventh.jsonl": {
+    "in-scope": 95.9,
+    "out-of-scope": 96,
+    "small talk": 100,
+    language: 100,
+  },
+  "test/eval/questions-fortyeighth.jsonl": {
+    "in-scope": 97.7,
+    "out-of-scope": 99,
+    "small talk": 100,
+    language: 100,
+  },
+  "test/eval/questions-fortyninth.jsonl": {
+    "in-scope": 96.4,
+    "out-of-scope": 97,
+    "small talk": 100,
+    language: 100,
+  },
+  "test/eval/questions-fiftieth.jsonl": {
+    "in-scope": 95.5,
+    "out-of-scope": 96,
+    "small talk": 100,
+    language: 100,
+  },
+  "test/eval/questions-fiftyfirst.jsonl": {
+    "in-scope": 93.2,
+    "out-of-scope": 96.9,
+    "small talk": 100,
+    language: 100,
+  },
+  "test/eval/questions-fiftysecond.jsonl": {
+    "in-scope": 98.2,
+    "out-of-scope": 96,
+    "small talk": 100,
+    language: 100,
+  },
+  "test/eval/questions-fiftythird.jsonl": {
+    "in-scope": 97.7,
+    "out-of-scope": 96.9,
+    "small talk": 100,
+    language: 100,
+  },
+  "test/eval/questions-fiftyfourth.jsonl": {
+    "in-scope": 97.2,
+    "out-of-scope": 94,
+    "small talk": 100,
+    language: 100,
+  },
+  "test/eval/questions-fiftyfifth.jsonl": {
+    "in-scope": 95.4,
+    "out-of-scope": 91.1,
+    "small talk": 100,
+    language: 99.7,
   },
 } as const;
 

@@ -199,7 +199,9 @@ describe("why a province shows up twice", () => {
       expect(reply.text, question).toMatch(/Mojokerto/);
       expect(reply.text, question).toMatch(/Pasuruan/);
     }
-    // Why it was chosen at all, the sources don't say.
+    // Why it was chosen, or let in again, the sources don't say.
     expect((await ask("Why was East Java chosen?")).kind).toBe("fallback");
+    expect((await ask("Kenapa Jatim bisa masuk dua kali?")).kind).toBe("fallback");
+    expect((await ask("Why does East Java show up twice in the programme?")).kind).toBe("answer");
   });
 });

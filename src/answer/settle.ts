@@ -69,7 +69,11 @@ export function settle(
   const twice = subjects.every(
     (s) => s.kind === "province" && (knowledge.provinces.find((p) => p.id === s.id)?.entries.length ?? 0) > 1,
   );
-  if (intent === "criteria" && found.cues.has("both") && subjects.length > 0 && twice) intent = "describe";
+  // ("Kenapa Jatim bisa masuk dua kali?" asks why it was let in again: that, the sources don't say.)
+  // (Beside another verb, "does it show up twice in the programme", a word of joining says where.)
+  const letIn = found.cues.has("member") && !found.cues.has("do");
+  const shows = found.cues.has("both") && !letIn;
+  if (intent === "criteria" && shows && subjects.length > 0 && twice) intent = "describe";
   // "Bangka Belitung ikut sejak tahap pertama 2013 ya?": a province put in a group it is not in,
   // with that group's time, is corrected by its entries (not "the sources give no date").
   const regional = subjects.length > 0 && subjects.every((s) => s.kind === "province" || s.kind === "place");
