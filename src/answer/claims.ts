@@ -14,12 +14,35 @@ import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
 
 export type Verdict = "yes" | "no";
 
-/** The verdict on a statement of several claims: wrong if any is, right if the ones checked are. */
-export function allOf(verdicts: ReadonlyArray<Verdict | undefined>): Verdict | undefined {
+/** The answer a statement is checked against: its text, whether it cites a source, how it writes numbers. */
+export interface CheckedAnswer {
+  text: string;
+  citesSource: boolean;
+  numberWord: (n: number) => string;
+}
+
+/**
+ * The verdict on a statement offered for checking: each claim it makes is checked, and one the
+ * facts correct makes it wrong ("Pasuruan's follow-up began in 2018, right?": in the targets, not
+ * in 2018). `undefined` when it makes no claim the facts decide.
+ */
+export function statementVerdict(
+  f: Found,
+  k: Knowledge,
+  areas: Areas,
+  answer: CheckedAnswer,
+): Verdict | undefined {
+  const verdicts = [
+    foreignClaim(f) || f.namesUnknown ? "no" : undefined,
+    productClaim(f, k, areas),
+    cohortClaim(f, k),
+    countClaim(f, answer.text, answer.numberWord),
+    titleClaim(f, answer.text),
+    yearClaim(f, answer.text, answer.citesSource),
+  ];
   if (verdicts.includes("no")) return "no";
   return verdicts.includes("yes") ? "yes" : undefined;
 }
-
 /** A programme entry: the province and the index of its entry. */
 interface Located {
   province: string;

@@ -4,15 +4,7 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
 import { answer } from "./answers.ts";
 import { describe } from "./cards.ts";
-import {
-  allOf,
-  cohortClaim,
-  countClaim,
-  foreignClaim,
-  productClaim,
-  titleClaim,
-  yearClaim,
-} from "./claims.ts";
+import { statementVerdict } from "./claims.ts";
 import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
 import { isOutside } from "./membership.ts";
@@ -159,23 +151,14 @@ export class AnswerEngine {
     if (!pieces.length) return this.didYouMean(lang, reading.whole, understood);
     const reply: Reply = { ...this.reply(lang, kind ?? kindOf(pieces), pieces), previous };
     // A statement to check is answered yes or no before the facts that bear it out or correct it.
-    // Each claim it makes is checked: one that the facts correct makes the statement wrong
-    // ("Pasuruan's follow-up began in 2018, right?": in the targets, but not in 2018).
     const verdict =
       reply.kind === "fallback"
         ? undefined
-        : allOf([
-            foreignClaim(reading.whole) || reading.whole.namesUnknown ? "no" : undefined,
-            productClaim(reading.whole, this.knowledge, this.areas),
-            cohortClaim(reading.whole, this.knowledge),
-            countClaim(reading.whole, reply.text, (n) => this.writer.number(lang, n)),
-            titleClaim(reading.whole, reply.text),
-            yearClaim(
-              reading.whole,
-              reply.text,
-              reply.subjects.some((s) => s.kind === "source"),
-            ),
-          ]);
+        : statementVerdict(reading.whole, this.knowledge, this.areas, {
+            text: reply.text,
+            citesSource: reply.subjects.some((s) => s.kind === "source"),
+            numberWord: (n) => this.writer.number(lang, n),
+          });
     if (verdict) reply.text = `${this.writer.text(lang, `answer.claim.${verdict}`)}\n${reply.text}`;
     // A question the sources do not answer keeps what it was about, for the staff's inbox.
     const [about] = reply.subjects;

@@ -4,6 +4,7 @@
  * they don't give, while "why did Indonesia team up with Japan?" is answered by the aim. Pure.
  */
 import type { Knowledge } from "../knowledge/load.ts";
+import { countryNames } from "./countries.ts";
 import { hasCue } from "./parts.ts";
 import type { Concept, Match } from "./vocabulary.ts";
 
@@ -43,4 +44,17 @@ export function motiveNotGiven(asked: string | undefined, k: Knowledge): string 
   const stater = k.organisations.find((o) => o.id === k.programme.aim.stated_by);
   if (asked === stater?.country) return undefined;
   return k.organisations.find((o) => o.country === asked)?.id;
+}
+
+/**
+ * The cooperation's sides by the phrases that name them, as country codes: its countries' names
+ * ("jepang", "japan") and its organisations' ("jica", "kemenperin"). `key` reads a name as a phrase.
+ */
+export function sidesOf(k: Knowledge, key: (text: string) => string): ReadonlyMap<string, string> {
+  const sides = new Map<string, string>();
+  for (const o of k.organisations)
+    if (o.country) for (const name of [o.name, ...o.terms]) sides.set(key(name), o.country);
+  for (const code of k.programme.countries)
+    for (const name of countryNames().get(code) ?? []) sides.set(key(name), code);
+  return sides;
 }

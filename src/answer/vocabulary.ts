@@ -5,6 +5,7 @@ import type { Lang } from "../lang.ts";
 import { capitalsAsProvinces } from "./capitals.ts";
 import { countryNames } from "./countries.ts";
 import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon.ts";
+import { sidesOf } from "./motives.ts";
 import { editDistance, englishBases, fold, stemCandidates, tokenize } from "./normalise.ts";
 import { type QuoteTarget, quoteTargets } from "./quotes.ts";
 import { bestReading, NAME_CONCEPTS } from "./reading.ts";
@@ -87,7 +88,7 @@ export class Vocabulary {
   /** The considerations in the order the sources give them: "the third consideration" is one. */
   readonly criteria: readonly string[];
   /** The cooperation's sides by the phrases that name them ("jepang", "jica"): country codes. */
-  private readonly sides = new Map<string, string>();
+  private readonly sides: ReadonlyMap<string, string>;
 
   readonly lexicon: Lexicon;
   /** The titles and names a quote in a question may name. */
@@ -97,6 +98,7 @@ export class Vocabulary {
     this.lexicon = knowledge.lexicon;
     this.quoteTargets = quoteTargets(knowledge);
     this.criteria = knowledge.selection.criteria.map((c) => c.id);
+    this.sides = sidesOf(knowledge, (text) => this.words_(text).join(" "));
     for (const [cue, words] of Object.entries(this.lexicon.cues) as Array<[Cue, Lexicon["cues"][Cue]]>) {
       for (const [w, lang] of wordsOf(words)) {
         this.add(w, { type: "cue", cue }, lang);
@@ -232,14 +234,8 @@ export class Vocabulary {
 
   /** Every other country, by its names in both languages ("Jerman", "South Korea"). */
   private addCountries(k: Knowledge): void {
-    for (const o of k.organisations)
-      if (o.country)
-        for (const w of [o.name, ...o.terms]) this.sides.set(this.words_(w).join(" "), o.country);
     for (const [code, names] of countryNames()) {
-      if (k.programme.countries.includes(code)) {
-        for (const name of names) this.sides.set(this.words_(name).join(" "), code);
-        continue;
-      }
+      if (k.programme.countries.includes(code)) continue;
       // "Korea, Republic of" is "Korea" in speech too.
       for (const name of names.flatMap((n) => (n.includes(", ") ? [n, n.split(", ")[0] as string] : [n]))) {
         const key = this.words_(name).join(" ");
