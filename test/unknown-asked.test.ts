@@ -33,6 +33,14 @@ describe("a word the sources don't know, where the question asks it", () => {
     expect((await ask("Which ports are used to ship Pasuruan's ship components?")).kind).toBe("fallback");
   });
 
+  it("a letter left out plus another that is no neighbouring key is another word ('calories' is not 'carries')", async () => {
+    const reply = await ask("how many calories are in a banana?");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).not.toContain("published");
+    // A letter left out and a neighbouring key is still a slip.
+    expect((await ask("kalimantn barat produknya apa")).text).toContain("lidah buaya");
+  });
+
   it("a short word with an extra vowel is another word ('kuota' is not 'kota'); a doubled one is a slip", async () => {
     expect((await ask("Ada kuota peserta per kabupaten nggak?")).kind).toBe("fallback");
     expect((await ask("tempe tahuu")).text).toContain("Sulawesi Tenggara");

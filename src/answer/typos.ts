@@ -141,7 +141,22 @@ function plausibleSlips(word: string, candidate: string): boolean {
       word.slice(0, i) + word.slice(i + 1) === candidate,
   );
   if (word.length <= 5 && word.length === candidate.length + 1 && extraVowel) return false;
+  if (word.length === candidate.length + 1 || word.length + 1 === candidate.length) {
+    // A letter left out or added, and perhaps one slip besides: the rest must be a plausible slip
+    // ("calories" is not "carries": once "l" is out, "o" for "r" is no neighbouring key).
+    const [long, short] = word.length > candidate.length ? [word, candidate] : [candidate, word];
+    const slipAfterOne = [...long].some((_, i) => {
+      const rest = long.slice(0, i) + long.slice(i + 1);
+      return rest === short || sameLengthSlips(rest, short);
+    });
+    return word[0] === candidate[0] && slipAfterOne;
+  }
   if (word.length !== candidate.length) return word[0] === candidate[0];
+  return sameLengthSlips(word, candidate);
+}
+
+/** Whether a word of the same length could be `candidate` mistyped, letter for letter. */
+function sameLengthSlips(word: string, candidate: string): boolean {
   if (sameLetters(word, candidate)) return true;
   const differ = [...word].flatMap((c, i) => (c === candidate[i] ? [] : [i]));
   // In a short word, another vowel makes another word more often than a slip: "ports" is not "parts".
