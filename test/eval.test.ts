@@ -179,7 +179,7 @@ const FLOORS = {
   // Written blind at the start of the next session; its first score is in the README.
   "test/eval/questions-twentyfifth.jsonl": {
     "in-scope": 99.1,
-    "out-of-scope": 95.2,
+    "out-of-scope": 96.2,
     "small talk": 100,
     language: 100,
   },
@@ -214,7 +214,7 @@ const FLOORS = {
   // Written blind after the twenty-eighth set's fixes; its first score is in the README.
   "test/eval/questions-thirtieth.jsonl": {
     "in-scope": 97.2,
-    "out-of-scope": 96.1,
+    "out-of-scope": 98,
     "small talk": 100,
     language: 100,
   },
@@ -297,7 +297,7 @@ const FLOORS = {
   },
   // Written blind after the fortieth was scored; its first score is in the README.
   "test/eval/questions-fortysecond.jsonl": {
-    "in-scope": 94.9,
+    "in-scope": 95.4,
     "out-of-scope": 96.2,
     "small talk": 100,
     language: 100,
@@ -377,7 +377,7 @@ const FLOORS = {
   },
   "test/eval/questions-fiftyfifth.jsonl": {
     "in-scope": 95.4,
-    "out-of-scope": 91.1,
+    "out-of-scope": 93.1,
     "small talk": 100,
     language: 99.7,
   },

@@ -681,3 +681,17 @@ describe("why a side of the cooperation took part", () => {
     }
   });
 });
+
+describe("what a question asks to exist", () => {
+  it("is its whole phrase after 'ada', the words the sources don't know in it too", async () => {
+    for (const question of [
+      "Apakah ada strategi pengarusutamaan gender dalam program ini?",
+      "Apakah ada sertifikasi halal untuk produk tahu tempe?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("fallback");
+    }
+    // What the sources do know still answers.
+    expect((await ask("Apakah ada klaster di Papua?")).kind).toBe("answer");
+  });
+});

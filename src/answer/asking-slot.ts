@@ -132,8 +132,13 @@ export function askingWords(matches: Match[]): Match[] {
     const near = content[i - 1];
     const far = past(i, -1);
     const before = far && MODIFIED_WORDS.has(far.text) ? far : near;
-    // "ada grup WA …?": what is asked to exist is asked.
-    const exists = EXISTS_WORDS.has(matches[at - 1]?.text ?? "");
+    // "ada grup WA …?", "apakah ada strategi pengarusutamaan gender …?": what is asked to exist is
+    // asked, the words of its phrase right after "ada" too.
+    const exists = [1, 2, 3].some(
+      (back) =>
+        EXISTS_WORDS.has(matches[at - back]?.text ?? "") &&
+        matches.slice(at - back + 1, at).every((w) => !isFiller(w)),
+    );
     // "Who signed the agreement?", "where are they headquartered?": right after a question word,
     // the verb is what is asked (who did that, where it is so).
     // (Indonesian puts its verb after "yang": "produk apa yang diangkat" asks the product.)

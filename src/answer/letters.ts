@@ -23,9 +23,10 @@ export function letterForms(openings: readonly string[], closings: readonly stri
     opening: openings.length
       ? new RegExp(String.raw`^\s*(?:${any(openings)})(?![\p{L}\d])${SALUTATION_END}`, "iu")
       : undefined,
-    // At a sentence's start; what follows it to the end asks nothing.
+    // At a sentence's start; what follows it to the end asks nothing. (A few spaces only: \s would
+    // take every one of a run of spaces back at each letter, a cost that grows with its square.)
     closing: closings.length
-      ? new RegExp(String.raw`(?<=^|[.!?\n]\s*)(?:${any(closings)})(?![\p{L}\d])[^?]*$`, "iu")
+      ? new RegExp(String.raw`(?<=^|[.!?\n][ \t]{0,3})(?:${any(closings)})(?![\p{L}\d])[^?]*$`, "iu")
       : undefined,
   };
 }
