@@ -130,6 +130,10 @@ function push<T extends string | number>(list: T[], value: T): void {
   if (!list.includes(value)) list.push(value);
 }
 
+/** Whether a phrase carries nothing of what is asked: only filler cues, or no known meaning at all. */
+export const saysNothing = (m: Match): boolean =>
+  m.concepts.every((c) => c.type === "cue" && FILLER_CUES.has(c.cue));
+
 /** Adds what one phrase stands for to `found`. */
 export function collect(found: Found, match: Match): void {
   if (match.concepts.length === 0) {
@@ -138,7 +142,7 @@ export function collect(found: Found, match: Match): void {
     else if (!/^\d+$/.test(match.text) && match.text.length >= 3) found.unknown.push(match.text);
     return;
   }
-  const onlyStop = match.concepts.every((concept) => concept.type === "cue" && FILLER_CUES.has(concept.cue));
+  const onlyStop = saysNothing(match);
   if (match.concepts.some((c) => c.type === "smalltalk") && isName(match)) found.smallTalkNames += 1;
   if (!onlyStop) {
     found.certainty = Math.min(found.certainty, match.certainty);

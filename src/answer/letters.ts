@@ -1,7 +1,8 @@
 /**
- * The forms of a letter around a question pasted into the chat: "Kepada Yth. Admin, Dengan hormat,
- * …", "Dear Sir/Madam, …" before it, "Atas perhatiannya kami ucapkan terima kasih.", "I look forward
- * to your reply. Yours faithfully, Daniel" after it. They say nothing of what is asked. Pure.
+ * What a message wraps its question in: the forms of a letter pasted into the chat ("Kepada Yth.
+ * Admin, Dengan hormat, …", "Dear Sir/Madam, …" before it; "Atas perhatiannya kami ucapkan terima
+ * kasih.", "I look forward to your reply. Yours faithfully, Daniel" after it), and what the asker
+ * wants the answer for ("… for my travel blog"). They say nothing of what is asked. Pure.
  */
 
 /** The phrases a letter opens and closes with, as the lexicon lists them. */

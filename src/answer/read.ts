@@ -1,10 +1,11 @@
 import type { Lang } from "../lang.ts";
+import { heardIn, withoutOrigins, withoutQuotedSmallTalk } from "./around.ts";
 import { askingWords, asksInstructions, isFiniteVerb, isUnknown } from "./asking-slot.ts";
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import { countsFact, countsOnlyProvinces } from "./counting.ts";
-import { collect, emptyFound, type Found } from "./found.ts";
+import { collect, emptyFound, type Found, saysNothing } from "./found.ts";
 import { withoutLetterForms, withoutPurposes } from "./letters.ts";
-import { type Cue, FILLER_CUES } from "./lexicon.ts";
+import type { Cue } from "./lexicon.ts";
 import { partyAskedWhy } from "./motives.ts";
 import { clauses } from "./normalise.ts";
 import {
@@ -18,8 +19,7 @@ import {
   WANT_WORDS,
   withoutJoiningWords,
 } from "./parts.ts";
-import { nameQuotes, QUOTED } from "./quotes.ts";
-import { NAME_CONCEPTS } from "./reading.ts";
+import { nameQuotes } from "./quotes.ts";
 import type { Match, Vocabulary } from "./vocabulary.ts";
 import { messageLanguage, TITLE } from "./word-languages.ts";
 
@@ -89,41 +89,6 @@ function foundIn(
   return f;
 }
 
-// Words of passing on what one heard or read ("katanya" is a word of saying).
-const HEARSAY_WORDS: ReadonlySet<string> = new Set([
-  "katanya",
-  "kabarnya",
-  "share",
-  "shared",
-  "forward",
-  "forwarded",
-  "baca",
-  "read",
-  "beredar",
-  "viral",
-  "saw",
-  "heard",
-  "denger",
-  "dengar",
-]);
-const CHANNEL_PREPOSITIONS: ReadonlySet<string> = new Set(["di", "in", "on", "dari", "from", "lewat", "via"]);
-
-/**
- * "di grup wa katanya program ini baru mulai 2015", "someone shared in our WhatsApp group …": a
- * channel where the asker heard something is where they heard it, not a channel they ask for.
- */
-function heardIn(matches: Match[]): boolean {
-  const channels = matches.flatMap((m, i) => (hasCue(m, "howto") ? [i] : []));
-  const hearsay = matches.some(
-    (m) => hasCue(m, "said") || m.text.split(" ").some((w) => HEARSAY_WORDS.has(w)),
-  );
-  return (
-    hearsay &&
-    channels.length > 0 &&
-    channels.every((i) => CHANNEL_PREPOSITIONS.has(matches[i - 1]?.text ?? ""))
-  );
-}
-
 // Cues an ordinal word also carries, of groups and phases ("ketiga": a third phase).
 const ORDINAL_CUES: readonly Cue[] = ["first", "second", "third"];
 
@@ -153,47 +118,6 @@ function numberedCriterion(
   f.ordinal = undefined;
   const others = matches.filter((_, i) => i !== at);
   for (const cue of ORDINAL_CUES) if (!others.some((m) => hasCue(m, cue))) f.cues.delete(cue);
-}
-
-const ORIGIN_PREPOSITIONS: ReadonlySet<string> = new Set(["di", "dari", "asal", "in", "from", "at"]);
-const REGION_CONCEPTS: ReadonlySet<string> = new Set(["province", "place", "area"]);
-const isRegionName = (m: Match | undefined) => m?.concepts.some((c) => REGION_CONCEPTS.has(c.type)) ?? false;
-// What a question can be about besides a region: a fact, a name, a group, a word of the programme.
-const isSubject = (m: Match) =>
-  m.concepts.some(
-    (c) => !REGION_CONCEPTS.has(c.type) && (NAME_CONCEPTS.has(c.type) || OTHER_SUBJECTS.has(c.type)),
-  );
-const OTHER_SUBJECTS: ReadonlySet<string> = new Set([
-  "programme",
-  "attribute",
-  "term",
-  "cohort",
-  "selection",
-]);
-
-/**
- * "Pendengar dari Kendari nanya: tujuan program apa?", "A listener in Tegal wants to know what the
- * programme is": a region someone is from (after a word for people, or the asker)
- * says who asks, not what, when the question names something else to ask about.
- */
-function withoutOrigins(matches: Match[], people: ReadonlySet<string>): Match[] {
-  const origins = new Set(
-    matches.filter((m, i) => {
-      const [person, preposition] = [matches[i - 2], matches[i - 1]];
-      // (A word that means more is no mere person: "penenun" is ulos weaving, "saya dengar" a claim.)
-      const mere = person?.concepts.every((c) => c.type === "cue" && FILLER_CUES.has(c.cue)) ?? false;
-      const words = person?.tokens.map((t) => t.original).join(" ") ?? "";
-      const someone = mere && (people.has(words) || ASKER_WORDS.has(words));
-      return isRegionName(m) && someone && ORIGIN_PREPOSITIONS.has(preposition?.text ?? "");
-    }),
-  );
-  // "I'm in Yogyakarta, any project here?": "here" is where the asker is.
-  if (!origins.size || matches.some((m) => hasCue(m, "there"))) return matches;
-  const rest = matches.filter((m) => !origins.has(m));
-  // "Pendengar dari Kendari nanya, masuk program ga?": whether it is in, the programme is asked of it.
-  const member = matches.some((m) => hasCue(m, "member"));
-  const other = (m: Match) => isSubject(m) && !(member && m.concepts.some((c) => c.type === "programme"));
-  return rest.some(other) ? rest : matches;
 }
 
 /**
@@ -238,31 +162,13 @@ function afterPreface(clause: string, read: (text: string) => Match[]): Match[][
   return [preface, read(clause.slice(colon + 2))];
 }
 
-/**
- * "Tolong terjemahkan 'selamat pagi' ke bahasa Jepang": small talk in quotes is mentioned, not said
- * (the rest of the message is what is asked).
- */
-function withoutQuotedSmallTalk(question: string, read: (text: string) => Match[]): string {
-  if (!/["“'‘]/u.test(question)) return question;
-  const rest = question.replace(QUOTED, (quote) => {
-    const matches = read(quote);
-    const smallTalk = (m: Match) => m.concepts.some((c) => c.type === "smalltalk");
-    const filler = (m: Match) => m.concepts.every((c) => c.type === "cue" && FILLER_CUES.has(c.cue));
-    return matches.some(smallTalk) && matches.every((m) => smallTalk(m) || filler(m)) ? " " : quote;
-  });
-  return rest.trim() ? rest : question;
-}
-
 /** Reads a message into what it names and the questions it asks. */
 export function readQuestion(message: string, vocabulary: Vocabulary): Reading {
   // "Selamat pagi, Tanya IKM": the bot addressed by its name is not asked about.
   const { botName, letters, purpose } = vocabulary.lexicon;
   // "Dear Sir/Madam, … I look forward to your reply.": a letter's forms ask nothing.
   // "… buat konten blog aku": why the asker asks, in words that name nothing, is no question.
-  const namesNothing = (words: string) =>
-    vocabulary
-      .segment(vocabulary.tokens(words))
-      .every((m) => m.concepts.every((c) => c.type === "cue" && FILLER_CUES.has(c.cue)));
+  const namesNothing = (words: string) => vocabulary.segment(vocabulary.tokens(words)).every(saysNothing);
   const letter = withoutPurposes(withoutLetterForms(message, letters), purpose, namesNothing);
   const question = botName ? letter.replace(botName, " ") : letter;
   const reading = readText(question, vocabulary);

@@ -1,0 +1,100 @@
+/**
+ * What a message says around its question, not in it: where the asker heard something ("di grup wa
+ * katanya …"), where someone is from ("pendengar dari Kendari nanya: …"), small talk it only quotes
+ * ("terjemahkan 'selamat pagi'"). Pure.
+ */
+import { saysNothing } from "./found.ts";
+import { ASKER_WORDS, hasCue } from "./parts.ts";
+import { QUOTED } from "./quotes.ts";
+import { NAME_CONCEPTS } from "./reading.ts";
+import type { Match } from "./vocabulary.ts";
+
+// Words of passing on what one heard or read ("katanya" is a word of saying).
+const HEARSAY_WORDS: ReadonlySet<string> = new Set([
+  "katanya",
+  "kabarnya",
+  "share",
+  "shared",
+  "forward",
+  "forwarded",
+  "baca",
+  "read",
+  "beredar",
+  "viral",
+  "saw",
+  "heard",
+  "denger",
+  "dengar",
+]);
+const CHANNEL_PREPOSITIONS: ReadonlySet<string> = new Set(["di", "in", "on", "dari", "from", "lewat", "via"]);
+
+/**
+ * "di grup wa katanya program ini baru mulai 2015", "someone shared in our WhatsApp group …": a
+ * channel where the asker heard something is where they heard it, not a channel they ask for.
+ */
+export function heardIn(matches: Match[]): boolean {
+  const channels = matches.flatMap((m, i) => (hasCue(m, "howto") ? [i] : []));
+  const hearsay = matches.some(
+    (m) => hasCue(m, "said") || m.text.split(" ").some((w) => HEARSAY_WORDS.has(w)),
+  );
+  return (
+    hearsay &&
+    channels.length > 0 &&
+    channels.every((i) => CHANNEL_PREPOSITIONS.has(matches[i - 1]?.text ?? ""))
+  );
+}
+
+const ORIGIN_PREPOSITIONS: ReadonlySet<string> = new Set(["di", "dari", "asal", "in", "from", "at"]);
+const REGION_CONCEPTS: ReadonlySet<string> = new Set(["province", "place", "area"]);
+const isRegionName = (m: Match | undefined) => m?.concepts.some((c) => REGION_CONCEPTS.has(c.type)) ?? false;
+// What a question can be about besides a region: a fact, a name, a group, a word of the programme.
+const isSubject = (m: Match) =>
+  m.concepts.some(
+    (c) => !REGION_CONCEPTS.has(c.type) && (NAME_CONCEPTS.has(c.type) || OTHER_SUBJECTS.has(c.type)),
+  );
+const OTHER_SUBJECTS: ReadonlySet<string> = new Set([
+  "programme",
+  "attribute",
+  "term",
+  "cohort",
+  "selection",
+]);
+
+/**
+ * "Pendengar dari Kendari nanya: tujuan program apa?", "A listener in Tegal wants to know what the
+ * programme is": a region someone is from (after a word for people, or the asker)
+ * says who asks, not what, when the question names something else to ask about.
+ */
+export function withoutOrigins(matches: Match[], people: ReadonlySet<string>): Match[] {
+  const origins = new Set(
+    matches.filter((m, i) => {
+      const [person, preposition] = [matches[i - 2], matches[i - 1]];
+      // (A word that means more is no mere person: "penenun" is ulos weaving, "saya dengar" a claim.)
+      const mere = person !== undefined && saysNothing(person);
+      const words = person?.tokens.map((t) => t.original).join(" ") ?? "";
+      const someone = mere && (people.has(words) || ASKER_WORDS.has(words));
+      return isRegionName(m) && someone && ORIGIN_PREPOSITIONS.has(preposition?.text ?? "");
+    }),
+  );
+  // "I'm in Yogyakarta, any project here?": "here" is where the asker is.
+  if (!origins.size || matches.some((m) => hasCue(m, "there"))) return matches;
+  const rest = matches.filter((m) => !origins.has(m));
+  // "Pendengar dari Kendari nanya, masuk program ga?": whether it is in, the programme is asked of it.
+  const member = matches.some((m) => hasCue(m, "member"));
+  const other = (m: Match) => isSubject(m) && !(member && m.concepts.some((c) => c.type === "programme"));
+  return rest.some(other) ? rest : matches;
+}
+
+/**
+ * "Tolong terjemahkan 'selamat pagi' ke bahasa Jepang": small talk in quotes is mentioned, not said
+ * (the rest of the message is what is asked).
+ */
+export function withoutQuotedSmallTalk(question: string, read: (text: string) => Match[]): string {
+  if (!/["“'‘]/u.test(question)) return question;
+  const rest = question.replace(QUOTED, (quote) => {
+    const matches = read(quote);
+    const smallTalk = (m: Match) => m.concepts.some((c) => c.type === "smalltalk");
+    return matches.some(smallTalk) && matches.every((m) => smallTalk(m) || saysNothing(m)) ? " " : quote;
+  });
+  return rest.trim() ? rest : question;
+}
