@@ -139,6 +139,14 @@ describe("a broken copy of the knowledge file names the file, the line, the entr
     );
   });
 
+  it("an organisation placed in a country the cooperation is not between", async () => {
+    const { text, areas } = await setup();
+    const broken = breakText(text, "country: JP", "country: KR");
+    expect(problemOf(broken, areas)).toMatch(
+      /: organisations → .*: "KR" is not one of programme\.countries$/,
+    );
+  });
+
   it("an unknown product id, in the entry named by its province", async () => {
     const { text, areas } = await setup();
     const broken = breakText(text, "product: pewter", "product: tin-cans");

@@ -5,6 +5,7 @@
 import type { Knowledge } from "../knowledge/load.ts";
 import { countsOnlyProvinces } from "./counting.ts";
 import type { Found } from "./found.ts";
+import type { Cue } from "./lexicon.ts";
 import { withoutExcluded } from "./negation.ts";
 import { isRegion, type Subject } from "./subject.ts";
 import type { Previous } from "./understand.ts";
@@ -81,6 +82,9 @@ export function ofOneGroup(previous: Previous | undefined): boolean {
   return groups.size === 1 && previous?.subjects.every((s) => s.kind === "cohort") === true;
 }
 
+// Cues of a question that lists or counts a group's provinces, or asks their products.
+const LIST_CUES: readonly Cue[] = ["plural", "quantity", "product"];
+
 /**
  * The regions whose group a question asks: "Sulawesi Tengah ikut tahap yang mana, awal atau
  * lanjutan?"; or, naming no region, of the one the chat was about: "Itu tahap awal atau program
@@ -98,7 +102,7 @@ export function regionsGroupAsked(
   const byOrder = k.cohorts.filter((c) => c.ordinal !== undefined && ordinals.includes(c.ordinal));
   const choice = found.cues.has("or") && new Set([...found.cohorts, ...byOrder.map((c) => c.id)]).size >= 2;
   // Nothing to list or count of them ("Jatim di tahap pertama produknya apa, lalu di 2017 apa?").
-  const lists = ["plural", "quantity", "product"].some((c) => found.cues.has(c as never));
+  const lists = LIST_CUES.some((c) => found.cues.has(c));
   const regions = subjects.filter(isRegion);
   if (regions.length && regions.length === subjects.length)
     return (which || choice) && !lists && !found.cues.has("and") ? regions : undefined;

@@ -18,8 +18,7 @@ const SALUTATION_END = String.raw`[^,:\n]{0,60}?[,:\n]`;
 
 /** The opening and closing phrases as patterns: words apart by spaces or dots ("yth." "kepada yth"). */
 export function letterForms(openings: readonly string[], closings: readonly string[]): LetterForms {
-  const phrase = (p: string) => p.split(" ").map(escapePattern).join(String.raw`[\s.]+`);
-  const any = (list: readonly string[]) => list.map(phrase).join("|");
+  const any = (list: readonly string[]) => alternatives(list, String.raw`[\s.]+`);
   return {
     opening: openings.length
       ? new RegExp(String.raw`^\s*(?:${any(openings)})(?![\p{L}\d])${SALUTATION_END}`, "iu")
@@ -35,7 +34,7 @@ export function letterForms(openings: readonly string[], closings: readonly stri
 /** The phrases that open the asker's purpose, each to the end of its clause. */
 export function purposePattern(purposes: readonly string[]): RegExp | undefined {
   if (!purposes.length) return undefined;
-  const any = purposes.map((p) => p.split(" ").map(escapePattern).join(String.raw`\s+`)).join("|");
+  const any = alternatives(purposes, String.raw`\s+`);
   return new RegExp(String.raw`(?<![\p{L}\d])(?:${any})(?![\p{L}\d])([^.,!?;\n]*)`, "giu");
 }
 
@@ -67,6 +66,11 @@ export function withoutLetterForms(message: string, forms: LetterForms): string 
   const closed = forms.closing ? text.replace(forms.closing, "") : text;
   // "Terima kasih." alone is thanks, not a letter's closing.
   return /[\p{L}\d]{2}/u.test(closed) ? closed : /[\p{L}\d]{2}/u.test(text) ? text : message;
+}
+
+/** Phrases as one pattern's alternatives, their words apart by `between`. */
+function alternatives(phrases: readonly string[], between: string): string {
+  return phrases.map((p) => p.split(" ").map(escapePattern).join(between)).join("|");
 }
 
 function escapePattern(text: string): string {

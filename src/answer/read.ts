@@ -100,7 +100,7 @@ function numberedCriterion(
   f: Found,
   matches: Match[],
   criteria: readonly string[],
-  english: ReadonlySet<string>,
+  english: ReadonlyMap<string, number>,
 ): void {
   // An English ordinal comes before its noun ("third consideration"), an Indonesian one after it
   // ("pertimbangan ketiga"; "pertama, pertimbangan apa saja …" enumerates questions).
@@ -198,9 +198,9 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
   const asking = new Set(clauseMatches.flatMap(askingWords));
   const { people } = vocabulary.lexicon;
   const whole = foundIn(withoutOrigins(all, people), asking);
-  const sideOf = (phrase: string) => vocabulary.sideOf(phrase);
+  const sideOf = (phrase: string) => vocabulary.sides.get(phrase);
   whole.whyOf = partyAskedWhy(all, sideOf);
-  const englishOrdinals = new Set(vocabulary.lexicon.ordinals.en.keys());
+  const englishOrdinals = vocabulary.lexicon.ordinals.en;
   numberedCriterion(whole, all, vocabulary.criteria, englishOrdinals);
   const asked = new Set<Match>();
   const { parts, introductions } = pieces(readClauses, asked);

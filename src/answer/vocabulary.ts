@@ -87,8 +87,8 @@ export class Vocabulary {
   private readonly provinceConcepts = new Map<string, Concept>();
   /** The considerations in the order the sources give them: "the third consideration" is one. */
   readonly criteria: readonly string[];
-  /** The cooperation's sides by the phrases that name them ("jepang", "jica"): country codes. */
-  private readonly sides: ReadonlyMap<string, string>;
+  /** The cooperation's sides by the phrases that name them ("jepang", "jica": ID or JP). */
+  readonly sides: ReadonlyMap<string, string>;
 
   readonly lexicon: Lexicon;
   /** The titles and names a quote in a question may name. */
@@ -260,17 +260,12 @@ export class Vocabulary {
     if (!taken) this.add(term, concept);
   }
 
-  /** The language a word marks, if only one. */
-  /** The cooperation's country a phrase names, itself or by one of its organisations ("jica": JP). */
-  sideOf(phrase: string): string | undefined {
-    return this.sides.get(phrase);
-  }
-
   /** How much more English than Indonesian `words` look, by their letters (above 0: English). */
   looksEnglish(words: readonly string[]): number {
     return this.languages.looksEnglish(words);
   }
 
+  /** The language a word marks, if only one. */
   languageOf(word: string): Lang | undefined {
     return this.languages.of(word);
   }
