@@ -3,14 +3,14 @@
  * Telegraf echo bot in the same run, both answering through a local stub Bot API over HTTP;
  * and resident memory while the bot answers 10,000 questions.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { Telegraf } from "telegraf";
 import type { Update } from "telegraf/types";
 import type { AnswerEngine } from "../src/answer/engine.ts";
@@ -150,22 +150,49 @@ function echoBot(apiRoot: string): Telegraf {
   return bot;
 }
 
-function gc(): void {
-  setFlagsFromString("--expose-gc");
-  (runInNewContext("gc") as () => void)();
-}
-
-const mb = (bytes: number) => bytes / (1024 * 1024);
-
 /**
- * The bot alone in a child process (so the load generator's memory is not counted): it serves
- * its webhook and, on `GET /rss`, collects garbage and answers its resident memory in MB.
+ * The bot alone in a child process (so the load generator's memory is not counted), run as
+ * production runs it: plain node over the built dist/, not through tsx, whose compiler would
+ * add some 40 MB of its own. It serves its webhook and, on `GET /rss`, collects garbage and
+ * answers its resident memory in MB.
  */
+const MEMORY_CHILD = `
+import { createServer } from "node:http";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { loadEngine } from "./dist/answer/load.js";
+import { offlineBot } from "./dist/cli/offline-bot.js";
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc");
+const { bot } = offlineBot(await loadEngine(), {
+  apiRoot: process.env.TELEGRAM_API_ROOT,
+  databasePath: process.env.DATABASE_PATH,
+});
+const callback = bot.webhookCallback("/hook", { secretToken: process.env.WEBHOOK_SECRET });
+const server = createServer((req, res) => {
+  if (req.url === "/rss") {
+    gc();
+    res.end(String(process.memoryUsage().rss / 1048576));
+    return;
+  }
+  void callback(req, res);
+});
+server.listen(0, "127.0.0.1", () => process.stdout.write(server.address().port + "\\n"));
+`;
+
 async function startMemoryChild(
   apiRoot: string,
 ): Promise<{ url: string; rss: () => Promise<number>; stop: () => void }> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
-    env: { ...process.env, BENCH_MEMORY_CHILD: apiRoot },
+  execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
+  // A database file, as in production: an in-memory one would count its pages as the bot's.
+  const data = mkdtempSync(join(tmpdir(), "tanya-ikm-bench-memory-"));
+  const child = spawn(process.execPath, ["--input-type=module", "-e", MEMORY_CHILD], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      TELEGRAM_API_ROOT: apiRoot,
+      WEBHOOK_SECRET: SECRET,
+      DATABASE_PATH: join(data, "bot.sqlite"),
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const [line] = (await once(createInterface({ input: child.stdout as NodeJS.ReadableStream }), "line")) as [
@@ -175,26 +202,12 @@ async function startMemoryChild(
   return {
     url: `${base}/hook`,
     rss: async () => Number(await (await fetch(`${base}/rss`)).text()),
-    stop: () => child.kill(),
+    stop: () => {
+      child.kill();
+      rmSync(data, { recursive: true, force: true });
+    },
   };
 }
-
-async function runMemoryChild(apiRoot: string): Promise<void> {
-  const bot = tanyaIkm(await loadEngine(), apiRoot);
-  const callback = bot.webhookCallback("/hook", { secretToken: SECRET });
-  const server = createServer((req, res) => {
-    if (req.url === "/rss") {
-      gc();
-      res.end(String(mb(process.memoryUsage().rss)));
-      return;
-    }
-    void callback(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  process.stdout.write(`${(server.address() as AddressInfo).port}\n`);
-}
-
-if (process.env.BENCH_MEMORY_CHILD) await runMemoryChild(process.env.BENCH_MEMORY_CHILD);
 
 export const webhookBench: BenchSection = {
   name: "webhook",

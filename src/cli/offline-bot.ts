@@ -16,15 +16,15 @@ export { OFFLINE_BOT_INFO, OFFLINE_TOKEN };
 type ApiStub = (method: string, payload: Record<string, unknown>) => Promise<unknown>;
 
 /**
- * The whole bot over `engine` with an in-memory database, for the terminal chat and the
- * benchmarks. Its API calls go to `apiRoot` over HTTP, or to `stub` in process. The announcement
+ * The whole bot over `engine` with a database (in memory unless `databasePath` names a file),
+ * for the terminal chat and the benchmarks. Its API calls go to `apiRoot` over HTTP, or to `stub` in process. The announcement
  * worker is not started: announcements are queued, not sent.
  */
 export function offlineBot(
   engine: AnswerEngine,
-  options: { apiRoot?: string; stub?: ApiStub; adminIds?: number[] } = {},
+  options: { apiRoot?: string; stub?: ApiStub; adminIds?: number[]; databasePath?: string } = {},
 ) {
-  const db = openDatabase(":memory:");
+  const db = openDatabase(options.databasePath ?? ":memory:");
   // Benchmarks push thousands of replies a second through this bot: no Telegram limits here.
   const outgoing = new OutgoingLimiter(systemClock, UNLIMITED);
   const deps = createBotDeps({
