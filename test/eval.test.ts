@@ -317,7 +317,7 @@ const FLOORS = {
   },
   "test/eval/questions-fortyfifth.jsonl": {
     "in-scope": 98.2,
-    "out-of-scope": 94.1,
+    "out-of-scope": 95.1,
     "small talk": 100,
     language: 100,
   },
@@ -380,6 +380,42 @@ const FLOORS = {
     "out-of-scope": 93.1,
     "small talk": 100,
     language: 99.7,
+  },
+  "test/eval/questions-fiftysixth.jsonl": {
+    "in-scope": 95.9,
+    "out-of-scope": 92.9,
+    "small talk": 100,
+    language: 100,
+  },
+  "test/eval/questions-fiftyseventh.jsonl": {
+    "in-scope": 97.3,
+    "out-of-scope": 92.9,
+    "small talk": 100,
+    language: 100,
+  },
+  "test/eval/questions-fiftyeighth.jsonl": {
+    "in-scope": 83.2,
+    "out-of-scope": 94.9,
+    "small talk": 92.9,
+    language: 100,
+  },
+  "test/eval/questions-fiftyninth.jsonl": {
+    "in-scope": 86.2,
+    "out-of-scope": 98,
+    "small talk": 100,
+    language: 100,
+  },
+  "test/eval/questions-sixtieth.jsonl": {
+    "in-scope": 93.6,
+    "out-of-scope": 97,
+    "small talk": 92.3,
+    language: 99.7,
+  },
+  "test/eval/questions-sixtyfirst.jsonl": {
+    "in-scope": 88.3,
+    "out-of-scope": 94.2,
+    "small talk": 100,
+    language: 100,
   },
 } as const;
 

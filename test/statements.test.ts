@@ -67,3 +67,41 @@ describe("a statement of who said it", () => {
     }
   });
 });
+
+describe("a yes-or-no question that dates the programme", () => {
+  it("is answered with the year the sources give, whatever the opening", async () => {
+    for (const question of [
+      "Apakah program ini dimulai tahun 2015?",
+      "did the programme start in 2015?",
+      "Was the cooperation launched in 2010?",
+      "did phase 1 last until 2020?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toMatch(/^(Tidak tepat|Not quite)/);
+      expect(reply.text, question).toMatch(/2013–2016/);
+    }
+    expect((await ask("did the programme start in 2013?")).text).toMatch(/^Yes, that's right/);
+  });
+
+  it("of a group whose start the sources don't give, is not corrected", async () => {
+    const reply = await ask("did the follow-up programme actually start in 2018?");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).not.toMatch(/^Not quite/);
+  });
+
+  it("asking whether anything happened in a year, is not a claim", async () => {
+    const reply = await ask("Tahun 2019 ada provinsi baru yang ikut nggak?");
+    expect(reply.kind).toBe("fallback");
+  });
+});
+
+describe("a statement ended by a tag and a word of address", () => {
+  it("is offered for checking, as without the address", async () => {
+    for (const question of ["program ini mulai 2015 ya kak?", "Denger2 program ini mulai 2015 ya kak?"]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toMatch(/^Tidak tepat/);
+    }
+  });
+});

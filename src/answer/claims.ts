@@ -8,6 +8,7 @@
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Found } from "./found.ts";
+import type { Cue } from "./lexicon.ts";
 import { membershipOf } from "./membership.ts";
 import { provincesOf } from "./negation.ts";
 import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
@@ -155,12 +156,23 @@ export function titleClaim(f: Found, answer: string): Verdict | undefined {
   return f.titles.every((t) => new RegExp(`\\b${t}\\b`).test(text)) ? "yes" : "no";
 }
 
+/** Words that date what they say: a year beside them is when it happened ("ended in 2018"). */
+const DATING_CUES: readonly Cue[] = ["end", "published"];
+
 /**
- * Years a statement gives, checked against the answer's text: "began in 2015, right?" → "no".
- * A yes-or-no question about a source ("was the report published in 2018?") states one too.
+ * Whether a message offers its years for checking: a statement to confirm ("began in 2015,
+ * right?"), or a yes-or-no question that dates something ("did it start in 2015?", "apakah
+ * dimulai tahun 2015?") or asks of a source ("was the report published in 2018?": it has one date).
  */
+export function claimsYears(f: Found, ofSource: boolean): boolean {
+  if (f.years.length === 0) return false;
+  const dated = f.attributes.includes("started") || DATING_CUES.some((c) => f.cues.has(c));
+  return f.cues.has("confirm") || (f.yesNo && (ofSource || dated));
+}
+
+/** Years a statement gives, checked against the answer's text: "began in 2015, right?" → "no". */
 export function yearClaim(f: Found, answer: string, ofSource: boolean): Verdict | undefined {
-  if (!(f.cues.has("confirm") || (f.yesNo && ofSource)) || f.years.length === 0) return undefined;
+  if (!claimsYears(f, ofSource)) return undefined;
   return f.years.every((y) => answer.includes(String(y))) ? "yes" : "no";
 }
 

@@ -118,10 +118,14 @@ export const INTENT_TABLE: readonly IntentRow[] = [
       has(f, "when", "duration", "day", "clock") ||
       // "Kapan terbit?" asks when, "terbitnya?" too; "which site published it?" asks which site.
       (has(f, "published") && !has(f, "source", "what", "who", "author")) ||
-      // "baru mulai 2017 ya?": a start year offered for checking is a start asked about.
+      // "baru mulai 2017 ya?", "did it start in 2015?": a start year offered for checking is a
+      // start asked about ("apakah" opens a yes-or-no question; it asks no "what").
       (has(f, "since") &&
-        (!f.years.length || (has(f, "confirm") && !has(f, "provinces", "phase"))) &&
-        !has(f, "what", "where", "who", "author", "quantity", "provinces", "plural", "product")),
+        (!f.years.length ||
+          ((has(f, "confirm") || (f.yesNo && f.attributes.includes("started"))) &&
+            !has(f, "provinces", "phase"))) &&
+        !(has(f, "what") && !f.yesNo) &&
+        !has(f, "where", "who", "author", "quantity", "provinces", "plural", "product")),
     examples: {
       id: ["Kapan kerja sama ini dimulai?", "Kapan artikel Bisnis terbit?"],
       en: ["When was the Bisnis.com article published?", "Since when has the cooperation been running?"],

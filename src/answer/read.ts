@@ -71,8 +71,12 @@ function foundIn(
 
   readDates(f, matches);
   f.yesNo = hasCue(matches[0], "opener");
-  // "Laporannya terbit 2018 ya?": a statement ended by a tag asks to confirm it ("apa ya?" asks what).
-  const tagged = hasCue(matches[matches.length - 1], "tag");
+  // "Laporannya terbit 2018 ya?": a statement ended by a tag asks to confirm it ("apa ya?" asks what),
+  // and so does one whose tag only a word of address or filler follows ("… 2015 ya kak?").
+  const tagged = hasCue(
+    matches.findLast((m) => m.concepts.length === 0 || hasCue(m, "tag") || !saysNothing(m)),
+    "tag",
+  );
   if (tagged && !matches.some(isQuestionWord)) f.cues.add("confirm");
   f.asking = matches.filter((m) => asking.has(m)).map((m) => m.text);
   const questions = matches.filter((m) => asked?.has(m) ?? true);

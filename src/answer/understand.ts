@@ -6,7 +6,7 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "./../lang.ts";
 import type { Asked } from "./answers.ts";
-import { foreignClaim, productClaim, productsPlaced } from "./claims.ts";
+import { claimsYears, foreignClaim, productClaim, productsPlaced } from "./claims.ts";
 import { counted, provincesCounted } from "./counting.ts";
 import { asksAgain, asksOfAsked, pointedItem } from "./follow-ups.ts";
 import type { Found } from "./found.ts";
@@ -130,7 +130,7 @@ export function understand(
       outsideExcluded(found, knowledge, cohort) ??
       provincesCounted(found, intent, resolved.subjects));
   const years = knownYears(knowledge);
-  const checksYear = found.cues.has("confirm") || (found.yesNo && subjects.some(isSource));
+  const checksYear = claimsYears(found, subjects.some(isSource));
   const asksOfPeople =
     intent === "who" || subjects.some((s) => s.kind === "person" || s.kind === "officials");
   return {
