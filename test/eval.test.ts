@@ -172,7 +172,7 @@ const FLOORS = {
   // Written blind while the twenty-second set's fixes were under way; its first score is in the README.
   "test/eval/questions-twentyfourth.jsonl": {
     "in-scope": 98.6,
-    "out-of-scope": 95.3,
+    "out-of-scope": 96.3,
     "small talk": 100,
     language: 100,
   },
@@ -269,7 +269,7 @@ const FLOORS = {
   },
   // Written blind after the thirty-seventh set's fixes began; its first score is in the README.
   "test/eval/questions-thirtyeighth.jsonl": {
-    "in-scope": 97.2,
+    "in-scope": 97.7,
     "out-of-scope": 98.1,
     "small talk": 100,
     language: 100,
@@ -290,14 +290,14 @@ const FLOORS = {
   },
   // Written blind beside the fortieth; its first score is in the README.
   "test/eval/questions-fortyfirst.jsonl": {
-    "in-scope": 98.6,
+    "in-scope": 99.1,
     "out-of-scope": 97,
     "small talk": 100,
     language: 100,
   },
   // Written blind after the fortieth was scored; its first score is in the README.
   "test/eval/questions-fortysecond.jsonl": {
-    "in-scope": 95.4,
+    "in-scope": 95.9,
     "out-of-scope": 96.2,
     "small talk": 100,
     language: 100,
@@ -310,7 +310,7 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-fortyfourth.jsonl": {
-    "in-scope": 95.1,
+    "in-scope": 95.5,
     "out-of-scope": 97.9,
     "small talk": 91.7,
     language: 100,
@@ -323,7 +323,7 @@ const FLOORS = {
   },
   "test/eval/questions-fortysixth.jsonl": {
     "in-scope": 98.6,
-    "out-of-scope": 98,
+    "out-of-scope": 99,
     "small talk": 100,
     language: 100,
   },
@@ -371,7 +371,7 @@ const FLOORS = {
   },
   "test/eval/questions-fiftyfourth.jsonl": {
     "in-scope": 97.2,
-    "out-of-scope": 95,
+    "out-of-scope": 96,
     "small talk": 100,
     language: 100,
   },
@@ -394,8 +394,8 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-fiftyeighth.jsonl": {
-    "in-scope": 83.2,
-    "out-of-scope": 94.9,
+    "in-scope": 91.8,
+    "out-of-scope": 96.9,
     "small talk": 92.9,
     language: 100,
   },
@@ -414,6 +414,18 @@ const FLOORS = {
   "test/eval/questions-sixtyfirst.jsonl": {
     "in-scope": 88.3,
     "out-of-scope": 94.2,
+    "small talk": 100,
+    language: 100,
+  },
+  "test/eval/questions-sixtysecond.jsonl": {
+    "in-scope": 76.6,
+    "out-of-scope": 91.9,
+    "small talk": 69.2,
+    language: 99.7,
+  },
+  "test/eval/questions-sixtythird.jsonl": {
+    "in-scope": 88,
+    "out-of-scope": 92.9,
     "small talk": 100,
     language: 100,
   },

@@ -205,3 +205,95 @@ describe("why a province shows up twice", () => {
     expect((await ask("Why does East Java show up twice in the programme?")).kind).toBe("answer");
   });
 });
+
+describe("Indonesian coloured by a regional language", () => {
+  it("is read as the standard words it stands for", async () => {
+    for (const [question, expected] of [
+      // Malay of Pontianak: a final "a" said "e"; "kamek nak tau" is "saya mau tahu".
+      ["Kamek nak tau Kalbar produk ape, kotenye mane?", /lidah buaya[\s\S]*Pontianak/],
+      ["Pewter timah Babel tu di kabupaten mane?", /Bangka Barat/],
+      // Javanese: "-e"/"-ne" where Indonesian has "-nya"; "kuwi", "lan", "opo".
+      ["Mas, Tegal produke opo lan provinsine opo?", /Jawa Tengah[\s\S]*komponen logam/],
+      ["JICA kuwi kepanjangane opo, mas?", /Japan International Cooperation Agency/],
+      ["Sing nulis berita Bisnis.com kuwi sopo, mas?", /Regi Yanuar/],
+    ] as const) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.lang, question).toBe("id");
+      expect(reply.text, question).toMatch(expected);
+    }
+  });
+
+  it('an address word of the east is no product ("kaka" is not kakao)', async () => {
+    const thanks = await ask("Makasih banyak e kaka, sa senang skali.");
+    expect(thanks.kind).toBe("smalltalk");
+    const reply = await ask("Kabupaten mana, kaka?", ["Papua masuk program IKM Jepang kah?"]);
+    expect(reply.text).toContain("Dogiyai");
+    expect(reply.text).not.toMatch(/kakao/);
+  });
+
+  it('an English word is not read as a regional form ("note" is not "nota")', async () => {
+    const reply = await ask("please note: when did the cooperation start?");
+    expect(reply.text).toContain("2013");
+  });
+});
+
+describe("who chose the regions", () => {
+  it("is not in the sources: the answer says so, and who set out the considerations", async () => {
+    for (const [question, line] of [
+      ["Who chose the regions?", "The sources don't say who chooses the regions"],
+      ["Siapa yang milih daerah-daerah itu, ki?", "Sumber tidak menyebut siapa yang memilih daerahnya"],
+    ] as const) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toContain(line);
+      expect(reply.text, question).toContain("Gati Wibawaningsih");
+      expect(reply.text, question).toMatch(/APBN/);
+    }
+    // Asked how, the considerations alone.
+    expect((await ask("How are regions chosen?")).text).not.toContain("Gati");
+  });
+});
+
+describe("how someone joins", () => {
+  it("asks for instructions, which the sources don't give", async () => {
+    for (const question of [
+      "gimana caranya IKM bisa ikut program ini?",
+      "Lae, kek mana caranya penenun ulos di Samosir bisa ikut program ini?",
+      "Kalau saya mau daftar, ke mana?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("fallback");
+      expect(reply.text, question).toMatch(/^Sumber tidak menjelaskan cara mendaftar/);
+    }
+  });
+
+  it("of a region, asks whether or how it came in", async () => {
+    expect((await ask("bagaimana Sulsel bisa ikut program?")).kind).toBe("answer");
+    expect((await ask("yang di Jogja gimana, ikut?", ["Jawa Tengah masuk fase 1?"])).kind).toBe(
+      "not_in_programme",
+    );
+    expect((await ask("How does the central government get regional governments involved?")).kind).toBe(
+      "answer",
+    );
+  });
+});
+
+describe("a place the sources don't know", () => {
+  it("asked whether it takes part, is not answered by its product's entry", async () => {
+    for (const question of [
+      "Ko, pengrajin tahu di Andoolo ikut program kah?",
+      "Mas, bengkel logam nang Kebasen melu program ora?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("fallback");
+      expect(reply.text, question).toMatch(/^Sumber tidak menyebut ".*(andoolo|kebasen)/);
+    }
+  });
+
+  it("beside a region the sources know, only says where that is", async () => {
+    const reply = await ask("Pulau Samosir di Danau Toba ikut program ini bukan?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("Samosir");
+  });
+});

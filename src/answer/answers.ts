@@ -41,6 +41,11 @@ export interface Asked {
   author: boolean;
   /** Of those, who edited it. */
   editor: boolean;
+  /**
+   * Asks who chose ("siapa yang memilih daerahnya?"): the sources name who gave the
+   * considerations, not who applies them.
+   */
+  chooser: boolean;
 }
 
 type Write = (w: AnswerWriter, s: Subject, q: Asked) => Piece | undefined;
@@ -179,7 +184,7 @@ export function answer(w: AnswerWriter, intent: Intent, s: Subject | undefined, 
       : "";
   // Every field of the question an answer reads is in the key (the previous answer's sources only
   // where they are read).
-  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}:${q.editor}`;
+  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}:${q.editor}:${q.chooser}`;
   const key = `a:${intent}:${subjectRef(s)}${named}:${shape}${previous}`;
   return w.memo(key, () => ANSWERS[intent][s.kind]?.(w, s, q));
 }

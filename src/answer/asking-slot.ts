@@ -172,10 +172,51 @@ const namesSomething = (m: Match) => m.concepts.some((c) => c.type !== "cue" && 
  * verb names a fact of the programme ("bagaimana cara mencapainya?" asks its approach).
  */
 export function asksInstructions(matches: Match[]): boolean {
-  return matches.some((m, i) => {
-    const next = matches[i + 1];
-    const how = hasCue(m, "how");
-    const verb = next?.tokens.some((t) => /^(me|ber)\p{L}{4,}$/u.test(t.original)) === true;
-    return how && verb && !next?.concepts.some((c) => c.type === "attribute");
-  });
+  return (
+    joinsHow(matches) ||
+    matches.some((m, i) => {
+      const next = matches[i + 1];
+      const how = hasCue(m, "how");
+      const verb = next?.tokens.some((t) => /^(me|ber)\p{L}{4,}$/u.test(t.original)) === true;
+      return how && verb && !next?.concepts.some((c) => c.type === "attribute");
+    })
+  );
+}
+
+// Who can be in the programme already: asked how they got in, not how to join.
+const MEMBERS: ReadonlySet<string> = new Set([
+  "province",
+  "place",
+  "area",
+  "org",
+  "person",
+  "cohort",
+  "programme",
+]);
+// Where someone is ("penenun di Samosir"), after "how": a place that says which people, not who
+// joins ("yang di Jogja gimana, ikut?" asks of Jogja).
+const PLACE_WORDS: ReadonlySet<string> = new Set(["di", "in", "dari", "from"]);
+
+/**
+ * "Gimana caranya IKM bisa ikut program ini?", "kek mana caranya penenun ulos di Samosir bisa
+ * ikut?": how someone joins asks for instructions. Not when a member of the programme is who
+ * joins ("bagaimana Sulsel bisa ikut?", "Kaltim gimana, ikut?": how it came in, or whether), nor
+ * when a fact of the programme is asked ("how does it get regional governments involved?",
+ * "bagaimana daerah peserta ditentukan?").
+ */
+function joinsHow(matches: Match[]): boolean {
+  const how = matches.findIndex((m) => hasCue(m, "how"));
+  const joins = matches.findIndex((m, i) => i > how && hasCue(m, "member"));
+  if (how < 0 || joins < 0) return false;
+  // ("caranya" is a word of asking how, though it names the approach too.)
+  return !matches
+    .slice(0, joins)
+    .some(
+      (m, i) =>
+        (m.concepts.some((c) => c.type === "attribute") && !hasCue(m, "how")) ||
+        hasCue(m, "provinces") ||
+        hasCue(m, "criteria") ||
+        (m.concepts.some((c) => MEMBERS.has(c.type)) &&
+          (i < how || !PLACE_WORDS.has(matches[i - 1]?.text ?? ""))),
+    );
 }

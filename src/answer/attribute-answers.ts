@@ -340,7 +340,7 @@ export function member(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined
 export function criteria(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
   if (s.kind === "criterion") return criterionCard(w, s.id, q.lang);
   const all = w.criteriaCard(q.lang);
-  if (s.kind === "criteria" || s.kind === "topic") return all;
+  if (s.kind === "criteria" || s.kind === "topic") return q.chooser ? (givenBy(w, all, q) ?? all) : all;
   const card = describe(w, s, q);
   if (!card) return undefined;
   const lines = [card.text];
@@ -354,6 +354,22 @@ export function criteria(w: AnswerWriter, s: Subject, q: Asked): Piece | undefin
     [...card.sources, ...all.sources],
     card.about,
     isRegion(s) && q.why ? "fallback" : "answer",
+  );
+}
+
+/**
+ * "Who chose the regions?": the sources don't say who chooses; they give the considerations as
+ * the one who stated them set them out, and the answer says so before them.
+ */
+function givenBy(w: AnswerWriter, considerations: Piece, q: Asked): Piece | undefined {
+  const speaker = considerations.sources.map((key) => w.k.sources[key]?.speaker).find(Boolean);
+  const p = w.k.people.find((x) => x.id === speaker);
+  if (!p) return undefined;
+  const line = w.t(q.lang, "answer.criteriaGivenBy", { name: p.name, role: p.role[q.lang] });
+  return w.piece(
+    `${line}\n${considerations.text}`,
+    [...p.about.sources, ...considerations.sources],
+    [...considerations.about, { kind: "person", id: p.id }],
   );
 }
 

@@ -117,6 +117,20 @@ export function stemCandidates(token: string): string[] {
   return [...out];
 }
 
+/**
+ * The standard Indonesian a regional spelling may stand for, most likely first. Malay of
+ * Pontianak, Bangka and Jakarta says a final "a" as "e" ("ape" → "apa", "mane" → "mana",
+ * "programnye" → "programnya"); Javanese puts "-e" or "-ne" where Indonesian puts "-nya"
+ * ("tujuane" → "tujuan", "provinsine" → "provinsi"). The caller keeps the first one it knows.
+ */
+export function regionalForms(token: string): string[] {
+  if (token.length < 3 || !token.endsWith("e")) return [];
+  const out = [`${token.slice(0, -1)}a`];
+  if (token.endsWith("ne") && token.length >= 6) out.push(token.slice(0, -2));
+  if (token.length >= 5) out.push(token.slice(0, -1));
+  return out;
+}
+
 const ENGLISH_ENDINGS = ["ing", "ed", "es", "s"];
 
 /**

@@ -233,6 +233,14 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
       last.push(...piece);
       return;
     }
+    // "Kalau saya mau daftar, ke mana?": a question word alone after a request for instructions
+    // asks where or how to do it.
+    const instructed = last?.some((m) => hasCue(m, "howto")) === true;
+    if (last && instructed && sameSentence && piece.every((m) => isQuestionWord(m) || onlyCarries(m))) {
+      for (const m of piece) asked.add(m);
+      last.push(...piece);
+      return;
+    }
     if (asks(piece)) {
       for (const m of piece) asked.add(m);
       out.push([...pending, ...piece]);
@@ -328,7 +336,8 @@ export function introducesAsker(part: Match[], stated = false): boolean {
   // "I'm a lecturer …", or "Founder of a start-up here." ("Saya dengar …" offers a statement.)
   const speaks = ASKER_WORDS.has(words[0] ?? "") || (words.length > 1 && words[words.length - 1] === "here");
   const claims = hasCue(part[opening], "confirm");
-  const asks = !stated && part.some(isQuestionWord);
+  // "Kalau saya mau daftar, ke mana?": wanting to register asks how.
+  const asks = !stated && part.some((m) => isQuestionWord(m) || hasCue(m, "howto"));
   return speaks && !claims && !asks && !words.some((w) => REQUEST_WORDS.has(w));
 }
 

@@ -182,13 +182,38 @@ export function readQuestion(message: string, vocabulary: Vocabulary): Reading {
   if (!reading.whole.cues.has("confirm")) return reading;
   // (Mid-sentence only: a sentence's first word is capitalised anyway, "Mitra Jepangnya JETRO kan?".)
   const midSentence = (at: number) => !/(^|[.!?:])$/.test(question.slice(0, at).trimEnd());
+  // (A name after "di", "in" is where something is: a place, asked about; see `placesUnknown`.)
+  const afterAt = (at: number) =>
+    AT_WORDS.has(question.slice(0, at).trimEnd().split(/\s+/).pop()?.toLowerCase() ?? "");
   const claimed = question.replace(TITLE, (run, at: number) =>
-    midSentence(at) && vocabulary.tokens(run).some((t) => !t.known) ? " " : run,
+    midSentence(at) && !afterAt(at) && vocabulary.tokens(run).some((t) => !t.known) ? " " : run,
   );
   if (claimed === question) return reading;
   const checked = readText(claimed, vocabulary);
   checked.whole.namesUnknown = true;
   return checked;
+}
+
+/** Where a thing is: a place the sources don't know after one of these is asked about. */
+const AT_WORDS: ReadonlySet<string> = new Set(["di", "in", "at"]);
+
+/**
+ * "Pengrajin tahu di Andoolo ikut program kah?": a name the vocabulary doesn't know, written
+ * capitalised after "di", in a clause asking whether something takes part, is a place the
+ * question asks about (a district, a village); the sources can't say whether it is in.
+ */
+function placesUnknown(question: string, clauseMatches: Match[][]): Match[] {
+  const names = capitalisedWords(question);
+  // ("Pulau Samosir di Danau Toba": beside a region the sources know, it only says where that is.)
+  const region = (m: Match) =>
+    m.concepts.some((c) => c.type === "province" || c.type === "place" || c.type === "area");
+  return clauseMatches.flatMap((matches) =>
+    matches.some((m) => hasCue(m, "member")) && !matches.some(region)
+      ? matches.filter(
+          (m, i) => isUnknown(m) && names.has(m.text) && AT_WORDS.has(matches[i - 1]?.text ?? ""),
+        )
+      : [],
+  );
 }
 
 function readText(question: string, vocabulary: Vocabulary): Reading {
@@ -200,6 +225,7 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
   const clauseMatches = readClauses.map((c) => c.matches);
   const all = clauseMatches.flat();
   const asking = new Set(clauseMatches.flatMap(askingWords));
+  for (const place of placesUnknown(question, clauseMatches)) asking.add(place);
   const { people } = vocabulary.lexicon;
   const whole = foundIn(withoutOrigins(all, people), asking);
   const sideOf = (phrase: string) => vocabulary.sides.get(phrase);
@@ -256,7 +282,8 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
   for (const f of [reading.whole, ...reading.parts])
     f.titles = f.unknown.filter((w) => vocabulary.lexicon.titles.has(w));
   if (reading.whole.cues.has("confirm")) {
-    const names = capitalisedWords(question);
+    const places = new Set(placesUnknown(question, clauseMatches).map((m) => m.text));
+    const names = new Set([...capitalisedWords(question)].filter((w) => !places.has(w)));
     for (const f of [reading.whole, ...reading.parts]) setClaimedNamesApart(f, names);
   }
   return reading;

@@ -6,7 +6,7 @@ import { capitalsAsProvinces } from "./capitals.ts";
 import { countryNames } from "./countries.ts";
 import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon.ts";
 import { sidesOf } from "./motives.ts";
-import { editDistance, englishBases, fold, stemCandidates, tokenize } from "./normalise.ts";
+import { editDistance, englishBases, fold, regionalForms, stemCandidates, tokenize } from "./normalise.ts";
 import { type QuoteTarget, quoteTargets } from "./quotes.ts";
 import { bestReading, NAME_CONCEPTS } from "./reading.ts";
 import { correctionRank, NAME_RANK, TypoIndex } from "./typos.ts";
@@ -316,6 +316,11 @@ export class Vocabulary {
       englishBases(original).find((s) => this.phrases.has(s)) ??
       (plural && this.knows(plural) ? plural : undefined);
     if (base) return { text: base, original, certainty: 0.95, known: true };
+    // Only for an Indonesian word: "note" is no regional "nota", nor "not".
+    const regional = regionalForms(original).find(
+      (s) => (this.phrases.has(s) || this.knows(s)) && this.languageOf(s) !== "en",
+    );
+    if (regional) return { text: regional, original, certainty: 0.9, known: true };
     const typo = this.correct(original);
     const corrected = typo && (this.lexicon.spelling.get(typo) ?? typo);
     // A correction must land on a word that means something alone: "kalo" is no stop word's typo.
