@@ -297,3 +297,81 @@ describe("a place the sources don't know", () => {
     expect(reply.text).toContain("Samosir");
   });
 });
+
+describe("Malay of Malaysia, Brunei and Singapore", () => {
+  it("is read as the Indonesian words it shares a meaning with", async () => {
+    for (const [question, expected] of [
+      ["Apa matlamat program ni?", /produktivitas/],
+      ["Bila program ni mula?", /2013/],
+      ["Fasa pertama tu dari tahun berapa sampai tahun berapa?", /2013–2016/],
+      ["Syarikat perunding Jepun mana yang ada dalam laporan JICA?", /KRI International/],
+      ["Siapa rakan Jepun dalam program ni?", /Japan International Cooperation Agency/],
+      ["Produk agro Sulawesi Tengah tu di bandar mana?", /Palu/],
+    ] as const) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toMatch(expected);
+    }
+  });
+
+  it('keeps "bila" of a condition in a letter from asking when', async () => {
+    const reply = await ask(
+      "Dengan hormat, saya membaca bahwa Sumatera Utara mengembangkan kopi dalam program ini. Mohon koreksinya bila keliru.",
+    );
+    expect(reply.text).toMatch(/^Tidak tepat/);
+    expect(reply.text).toContain("ulos");
+  });
+});
+
+describe("a writer or editor offered for checking", () => {
+  it("is checked by who wrote and who edited the article", async () => {
+    for (const [question, verdict] of [
+      ["Artikel tu ditulis oleh Annisa Margrit kan?", /^Tidak tepat/],
+      ["The article was written by Annisa Margrit, right?", /^Not quite/],
+      ["Was the article written by Regi Yanuar?", /^Yes, that's right/],
+      ["Was it edited by Annisa Margrit?", /^Yes, that's right/],
+    ] as const) {
+      const reply = await ask(question);
+      expect(reply.text, question).toMatch(verdict);
+      expect(reply.text, question).toMatch(/(Written by|Ditulis oleh) Regi Yanuar Widhia Dinnata/);
+    }
+  });
+});
+
+describe("where, asked of what has no place", () => {
+  it("of a consideration, is what it says; of a person's organisation, her card", async () => {
+    const support = await ask("Sumber dukungan itu maksudnya dana dari mana?");
+    expect(support.kind).toBe("answer");
+    expect(support.text).toMatch(/^Sumber dukungan: .*APBN/);
+    const gati = await ask("Gati Wibawaningsih tu dari kementerian mana?");
+    expect(gati.kind).toBe("answer");
+    expect(gati.text).toContain("Kementerian Perindustrian");
+  });
+
+  it("which regions a consideration names, or where a person lives, the sources don't say", async () => {
+    expect((await ask("daerah mana aja yg dianggap tertinggal di program ini?")).kind).toBe("fallback");
+    expect((await ask("Where does Gati live?")).kind).toBe("fallback");
+  });
+});
+
+describe("sources set aside", () => {
+  it("leave the others to be listed", async () => {
+    for (const [question, intro] of [
+      ["Ada sumber lain selain Bisnis.com tak?", "Selain Bisnis.com, sumbernya:"],
+      ["Which other outlets besides Bisnis.com reported this?", "Besides Bisnis.com, the sources are:"],
+    ] as const) {
+      const reply = await ask(question);
+      expect(reply.text, question).toMatch(new RegExp(`^${intro}`));
+      expect(reply.text, question).toContain("INDUSTRY.co.id");
+      expect(reply.text, question).toContain("Tempo.co");
+      expect(reply.text, question).not.toMatch(/• Bisnis\.com/);
+    }
+  });
+});
+
+describe("what an abbreviation stands for", () => {
+  it('is its meaning, not the programme\'s aim ("untuk apa")', async () => {
+    const reply = await ask("Kemenperin tu singkatan untuk apa?");
+    expect(reply.text).toMatch(/^Kementerian Perindustrian \(Kemenperin\)/);
+  });
+});

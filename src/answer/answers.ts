@@ -46,6 +46,8 @@ export interface Asked {
    * considerations, not who applies them.
    */
   chooser: boolean;
+  /** Sources the question sets aside ("selain Bisnis.com"): a list of sources leaves them out. */
+  excluding: readonly string[];
 }
 
 type Write = (w: AnswerWriter, s: Subject, q: Asked) => Piece | undefined;
@@ -184,7 +186,7 @@ export function answer(w: AnswerWriter, intent: Intent, s: Subject | undefined, 
       : "";
   // Every field of the question an answer reads is in the key (the previous answer's sources only
   // where they are read).
-  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}:${q.editor}:${q.chooser}`;
+  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}:${q.editor}:${q.chooser}:${q.excluding.join(",")}`;
   const key = `a:${intent}:${subjectRef(s)}${named}:${shape}${previous}`;
   return w.memo(key, () => ANSWERS[intent][s.kind]?.(w, s, q));
 }

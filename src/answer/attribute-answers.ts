@@ -173,12 +173,14 @@ export function sourcesOf(w: AnswerWriter, s: Subject | undefined, q: Asked): Pi
       : q.previousSources.length
         ? q.previousSources
         : Object.keys(w.k.sources);
-  const cards = [...new Set(keys)].flatMap((key) => sourceCard(w, key, q.lang) ?? []);
+  const kept = keys.filter((key) => !q.excluding.includes(key));
+  const cards = [...new Set(kept)].flatMap((key) => sourceCard(w, key, q.lang) ?? []);
   if (!cards.length) return undefined;
-  const text = [
-    w.t(q.lang, "answer.sourcesIntro"),
-    ...cards.map((c) => `• ${c.text.replace(/\n/g, " ")}`),
-  ].join("\n");
+  const besides = q.excluding.flatMap((key) => w.k.sources[key]?.publisher ?? []);
+  const intro = besides.length
+    ? w.t(q.lang, "answer.sourcesBesides", { names: joinList(q.lang, besides) })
+    : w.t(q.lang, "answer.sourcesIntro");
+  const text = [intro, ...cards.map((c) => `• ${c.text.replace(/\n/g, " ")}`)].join("\n");
   return w.piece(
     text,
     cards.flatMap((c) => c.sources),

@@ -40,6 +40,7 @@ export function statementVerdict(
     countClaim(f, answer.text, answer.numberWord),
     titleClaim(f, answer.text),
     yearClaim(f, answer.text, answer.citesSource),
+    writerClaim(f, k),
   ];
   if (verdicts.includes("no")) return "no";
   return verdicts.includes("yes") ? "yes" : undefined;
@@ -154,6 +155,19 @@ export function titleClaim(f: Found, answer: string): Verdict | undefined {
   if (!f.cues.has("confirm") || f.titles.length === 0) return undefined;
   const text = fold(answer);
   return f.titles.every((t) => new RegExp(`\\b${t}\\b`).test(text)) ? "yes" : "no";
+}
+
+/**
+ * People a statement says wrote or edited a source, checked against who did: "ditulis oleh
+ * Annisa Margrit kan?" → "no" (Regi Yanuar wrote it; she edited it).
+ */
+export function writerClaim(f: Found, k: Knowledge): Verdict | undefined {
+  const offered = f.cues.has("confirm") || f.yesNo;
+  if (!offered || !(f.cues.has("author") || f.edits) || f.people.length === 0) return undefined;
+  const role = f.edits ? "editor" : "author";
+  const source = Object.values(k.sources).find((s) => f.people.some((p) => p === s.author || p === s.editor));
+  if (!source) return undefined;
+  return f.people.every((p) => source[role] === p) ? "yes" : "no";
 }
 
 /** Words that date what they say: a year beside them is when it happened ("ended in 2018"). */

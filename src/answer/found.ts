@@ -16,6 +16,8 @@ export interface Found {
   cohorts: string[];
   /** The group a question asks which are not in ("which … aren't first targets?"). */
   excludedCohort: string | undefined;
+  /** Sources a question sets aside ("ada sumber lain selain Bisnis.com?"): the others are asked. */
+  excludedSources: string[];
   selection: boolean;
   provinces: string[];
   places: Array<{ province: string; entry: number }>;
@@ -116,6 +118,7 @@ export function emptyFound(): Found {
     meaningful: 0,
     yesNo: false,
     excludedCohort: undefined,
+    excludedSources: [],
     intro: false,
     countsFact: false,
     namesUnknown: false,

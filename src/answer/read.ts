@@ -68,6 +68,8 @@ function foundIn(
   if (/^(all )?about$/.test(matches[matches.length - 1]?.text ?? "") && f.cues.delete("meaning"))
     f.cues.add("what");
   f.excludedCohort = excludedCohort(matches);
+  f.excludedSources = excludedSources(matches);
+  f.sources = f.sources.filter((s) => !f.excludedSources.includes(s));
 
   readDates(f, matches);
   f.yesNo = hasCue(matches[0], "opener");
@@ -151,6 +153,15 @@ function excludedCohort(matches: Match[]): string | undefined {
   if (not < 0) return undefined;
   for (const m of matches.slice(not + 1)) for (const c of m.concepts) if (c.type === "cohort") return c.id;
   return undefined;
+}
+
+/** "Ada sumber lain selain Bisnis.com?", "other outlets besides Bisnis.com": the sources set aside. */
+function excludedSources(matches: Match[]): string[] {
+  const not = matches.findIndex((m) => hasCue(m, "not"));
+  if (not < 0 || !matches.some((m) => hasCue(m, "source") || hasCue(m, "plural"))) return [];
+  return matches
+    .slice(not + 1)
+    .flatMap((m) => m.concepts.flatMap((c) => (c.type === "source" ? [c.id] : [])));
 }
 
 /**

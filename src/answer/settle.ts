@@ -37,6 +37,29 @@ export function settle(
     subjects.every((s) => s.kind === "topic" && s.id === "summary")
   )
     subjects = [{ kind: "source", id: main }];
+  // "The article was written by Annisa Margrit, right?": a person offered for checking as who
+  // wrote or edited a source is checked by who did; the answer names them.
+  const offered = found.cues.has("confirm") || found.yesNo;
+  const people = subjects.filter((s) => s.kind === "person");
+  const wrote = Object.entries(knowledge.sources).find(([, src]) =>
+    people.some((p) => p.id === src.author || p.id === src.editor),
+  )?.[0];
+  if (writing && offered && wrote && people.length === subjects.length) {
+    intent = "who";
+    subjects = [{ kind: "source", id: wrote }];
+  }
+  // "Sumber dukungan itu dana dari mana?": where a consideration's support comes from, or which
+  // regions it favours, is what it says. "Gati dari kementerian mana?": a person's organisation,
+  // asked by where, is on her card.
+  // ("Daerah mana saja yang dianggap tertinggal?" asks which regions: the sources name none.)
+  const ofCriteria =
+    subjects.length > 0 &&
+    subjects.every((s) => s.kind === "criterion") &&
+    !found.cues.has("provinces") &&
+    !found.cues.has("plural");
+  const orgOfPerson =
+    found.orgs.length > 0 && subjects.length > 0 && subjects.every((s) => s.kind === "person");
+  if (intent === "where" && (ofCriteria || orgOfPerson)) intent = "describe";
   // The partnership is the programme: when and how long Kemenperin and JICA have worked together
   // is when and how long it has run ("who are the partners?" – "and the year?").
   const [only] = subjects;

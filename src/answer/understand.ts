@@ -159,6 +159,7 @@ export function understand(
         (found.cues.has("author") ||
           (found.roles.length > 0 && found.sources.length > 0 && !subjects.some((s) => s.kind === "person"))),
       editor: found.edits,
+      excluding: found.excludedSources,
       chooser: intent === "criteria" && asksOfPeople === false && found.cues.has("who"),
       previousSources: previous?.sources ?? [],
       followUp,

@@ -302,7 +302,12 @@ export class Vocabulary {
   }
 
   private interpret(original: string): Token {
-    const roots = stemCandidates(original);
+    // A word's informal spelling is standard under a particle too ("jepunnya" → "jepun" → "jepang");
+    // not under a prefix ("merek" is no "me-rek") nor a suffix that makes another word ("bikinin").
+    const particle = (s: string) =>
+      /^(nya|lah|kah|pun)$/.test(original.slice(s.length)) && original.startsWith(s);
+    const spelled = (s: string) => (particle(s) ? (this.lexicon.spelling.get(s) ?? s) : s);
+    const roots = stemCandidates(original).map(spelled);
     const root = roots.find((s) => this.phrases.has(s));
     if (root) return { text: root, original, certainty: 0.95, known: true };
     // A word of a longer phrase only ("cara mengolah"): kept as it is, for that phrase; so is its
