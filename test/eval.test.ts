@@ -165,7 +165,7 @@ const FLOORS = {
   // Written blind while the twenty-first set's fixes were under way; its first score is in the README.
   "test/eval/questions-twentythird.jsonl": {
     "in-scope": 98.1,
-    "out-of-scope": 96.2,
+    "out-of-scope": 97.1,
     "small talk": 100,
     language: 100,
   },
@@ -297,7 +297,7 @@ const FLOORS = {
   },
   // Written blind after the fortieth was scored; its first score is in the README.
   "test/eval/questions-fortysecond.jsonl": {
-    "in-scope": 95.9,
+    "in-scope": 96.3,
     "out-of-scope": 96.2,
     "small talk": 100,
     language: 100,
@@ -400,8 +400,8 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-fiftyninth.jsonl": {
-    "in-scope": 86.2,
-    "out-of-scope": 98,
+    "in-scope": 93.3,
+    "out-of-scope": 99,
     "small talk": 100,
     language: 100,
   },

@@ -375,3 +375,21 @@ describe("what an abbreviation stands for", () => {
     expect(reply.text).toMatch(/^Kementerian Perindustrian \(Kemenperin\)/);
   });
 });
+
+describe("what a question names first", () => {
+  it('right after "apa itu", is what is asked; the names after it say which', async () => {
+    for (const question of [
+      "apa itu program IKM JICA?",
+      "apa itu kerja sama pengembangan IKM Indonesia–Jepang?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.text, question).toMatch(/^Sejak 2013 Kementerian Perindustrian/);
+    }
+    expect((await ask("apa itu IKM dalam program ini?")).text).toMatch(/^IKM adalah singkatan/);
+  });
+
+  it('"salah satu" (one of) is no claim of wrong', async () => {
+    const reply = await ask("Apakah Riau jadi salah satu lokasi program IKM dengan JICA?");
+    expect(reply.kind).toBe("not_in_programme");
+  });
+});

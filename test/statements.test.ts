@@ -105,3 +105,42 @@ describe("a statement ended by a tag and a word of address", () => {
     }
   });
 });
+
+describe("a statement put as true or false", () => {
+  it("is checked as a statement, in Indonesian as in English", async () => {
+    for (const [question, verdict] of [
+      ["Benar atau salah: kerja sama IKM Indonesia–Jepang dimulai tahun 2015.", /^Tidak tepat/],
+      ["Benar atau salah: pemilihan daerah didasarkan pada empat pertimbangan.", /^Tidak tepat/],
+      ["Benar atau salah: Kalimantan Barat mengembangkan olahan lidah buaya.", /^Ya, benar/],
+      ["True or false: the programme started in 2015.", /^Not quite/],
+    ] as const) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toMatch(verdict);
+    }
+  });
+});
+
+describe("the year a region joined, offered for checking", () => {
+  it("of a region that started, is checked against its start", async () => {
+    const wrong = await ask("Did Central Java join in 2015?");
+    expect(wrong.text).toMatch(/^Not quite/);
+    expect(wrong.text).toContain("since 2013");
+    // The verdict is not followed by a "yes" to another question (whether it is in at all).
+    expect(wrong.text).not.toMatch(/Yes, Central Java/);
+    expect((await ask("Apakah Jateng ikut tahun 2013?")).text).toMatch(/^Ya, benar/);
+  });
+
+  it("of a region that only declared it was ready, is not given a date the sources don't give", async () => {
+    const reply = await ask("Apakah Sulawesi Tenggara akhirnya benar-benar bergabung pada 2018?");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).not.toMatch(/^Tidak tepat/);
+    expect(reply.text).toContain("menyatakan siap bergabung pada 2017");
+  });
+
+  it("naming a group by its year, is about the group", async () => {
+    const reply = await ask("Is Pasuruan part of the 2013 group or the 2017 group?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("declared ready to join in 2017");
+  });
+});

@@ -180,9 +180,19 @@ const DATING_CUES: readonly Cue[] = ["end", "published"];
  */
 export function claimsYears(f: Found, ofSource: boolean): boolean {
   if (f.years.length === 0) return false;
-  const dated = f.attributes.includes("started") || DATING_CUES.some((c) => f.cues.has(c));
+  const dated = f.attributes.includes("started") || joinedIn(f) || DATING_CUES.some((c) => f.cues.has(c));
   return f.cues.has("confirm") || (f.yesNo && (ofSource || dated));
 }
+
+/**
+ * Whether a question gives the year a region joined ("Did Central Java join in 2015?"); a year
+ * that names a group ("the 2017 group") is the group's.
+ */
+export const joinedIn = (f: Found): boolean =>
+  f.cues.has("member") &&
+  f.years.length === 1 &&
+  f.cohorts.length === 0 &&
+  f.provinces.length + f.places.length > 0;
 
 /** Years a statement gives, checked against the answer's text: "began in 2015, right?" → "no". */
 export function yearClaim(f: Found, answer: string, ofSource: boolean): Verdict | undefined {

@@ -16,6 +16,8 @@ export interface Found {
   cohorts: string[];
   /** The group a question asks which are not in ("which … aren't first targets?"). */
   excludedCohort: string | undefined;
+  /** The programme is the first thing named after the question word ("apa itu program IKM JICA?"). */
+  programmeAsked: boolean;
   /** Sources a question sets aside ("ada sumber lain selain Bisnis.com?"): the others are asked. */
   excludedSources: string[];
   selection: boolean;
@@ -119,6 +121,7 @@ export function emptyFound(): Found {
     yesNo: false,
     excludedCohort: undefined,
     excludedSources: [],
+    programmeAsked: false,
     intro: false,
     countsFact: false,
     namesUnknown: false,

@@ -120,7 +120,8 @@ export function namedSubjects(naming: Naming): Subject[] {
   const runs = (id: string) => k.organisations.some((o) => o.id === id && o.runs_programme);
   const weak = (s: Subject) =>
     (s.kind === "org" && (runs(s.id) || f.attributes.length > 0)) || s.kind === "term";
-  const aboutProgramme = f.attributes.length > 0 || (f.programme && !WEAK_SUBJECT_INTENTS.has(intent));
+  const aboutProgramme =
+    f.attributes.length > 0 || (f.programme && (!WEAK_SUBJECT_INTENTS.has(intent) || f.programmeAsked));
   if (subjects.some((s) => !weak(s))) subjects = subjects.filter((s) => !weak(s));
   else if (aboutProgramme) subjects = [];
   // "Ditulis Annisa ya?" of a source: who wrote it is the source's to say, whoever is named.

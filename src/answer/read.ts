@@ -69,6 +69,11 @@ function foundIn(
     f.cues.add("what");
   f.excludedCohort = excludedCohort(matches);
   f.excludedSources = excludedSources(matches);
+  // "Apa itu program IKM JICA?": the thing right after the question word is what is asked; the
+  // names after it say which.
+  const asks = matches.findIndex(isQuestionWord);
+  const head = matches.slice(asks + 1).find((m) => !saysNothing(m));
+  f.programmeAsked = asks >= 0 && head?.concepts.some((c) => c.type === "programme") === true;
   f.sources = f.sources.filter((s) => !f.excludedSources.includes(s));
 
   readDates(f, matches);

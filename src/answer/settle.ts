@@ -4,7 +4,7 @@
  */
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
-import { cohortClaim } from "./claims.ts";
+import { claimsYears, cohortClaim, joinedIn } from "./claims.ts";
 import { counted } from "./counting.ts";
 import type { Found } from "./found.ts";
 import { type Intent, SHAPING_INTENTS } from "./intents.ts";
@@ -102,19 +102,28 @@ export function settle(
   const regional = subjects.length > 0 && subjects.every((s) => s.kind === "province" || s.kind === "place");
   // "Program lanjutan di Pasuruan benar dimulai 2018?": when the provinces that only declared they
   // were ready began, the sources don't say; a year claimed for it is asked, not confirmed or corrected.
-  if (regional && found.cues.has("since") && startsUnknown(found.years, subjects, knowledge)) intent = "when";
+  const dated = found.cues.has("since") || joinedIn(found);
+  // "Did Central Java join in 2015?": a year of joining offered for checking asks when it joined.
+  // (Of a region that only declared it was ready, see below.)
+  const started = subjects.every((s) => cohortsOf(s, knowledge).every((c) => c?.year_means !== "declared"));
+  if (regional && intent === "member" && joinedIn(found) && claimsYears(found, false) && started)
+    intent = "when";
+  if (regional && dated && startsUnknown(found.years, subjects, knowledge)) intent = "when";
   if (intent === "when" && regional && cohortClaim(found, knowledge) === "no") intent = "describe";
   return { intent, subjects };
 }
 
+/** The groups a region's entries are in. */
+function cohortsOf(s: Subject, k: Knowledge) {
+  if (s.kind !== "province" && s.kind !== "place") return [];
+  const p = k.provinces.find((x) => x.id === (s.kind === "place" ? s.province : s.id));
+  const entries = s.kind === "place" ? [p?.entries[s.entry]] : (p?.entries ?? []);
+  return entries.map((e) => k.cohorts.find((c) => c.id === e?.cohort));
+}
+
 /** Whether `years` claim a start the sources don't give: each region only declared, in another year. */
 function startsUnknown(years: number[], subjects: Subject[], k: Knowledge): boolean {
-  const cohorts = subjects.flatMap((s) => {
-    if (s.kind !== "province" && s.kind !== "place") return [];
-    const p = k.provinces.find((x) => x.id === (s.kind === "place" ? s.province : s.id));
-    const entries = s.kind === "place" ? [p?.entries[s.entry]] : (p?.entries ?? []);
-    return entries.map((e) => k.cohorts.find((c) => c.id === e?.cohort));
-  });
+  const cohorts = subjects.flatMap((s) => cohortsOf(s, k));
   return (
     years.length > 0 &&
     cohorts.length > 0 &&

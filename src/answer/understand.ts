@@ -6,7 +6,7 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "./../lang.ts";
 import type { Asked } from "./answers.ts";
-import { claimsYears, foreignClaim, productClaim, productsPlaced } from "./claims.ts";
+import { claimsYears, foreignClaim, joinedIn, productClaim, productsPlaced } from "./claims.ts";
 import { counted, provincesCounted } from "./counting.ts";
 import { asksAgain, asksOfAsked, pointedItem } from "./follow-ups.ts";
 import type { Found } from "./found.ts";
@@ -146,7 +146,9 @@ export function understand(
       counts: counted(found, subjects),
       only: found.cues.has("only"),
       both: found.cues.has("both"),
-      start: found.cues.has("since"),
+      // ("Did Papua join in 2018?": a year of joining is when it started.)
+      // ("The 2013 group or the 2017 group?" asks which group: each group's year names it.)
+      start: found.cues.has("since") || (joinedIn(found) && intent === "when" && !found.cues.has("or")),
       years: found.years.filter((y) => years.has(y)),
       why: found.attributes.includes("aim"),
       duration: found.cues.has("duration"),
