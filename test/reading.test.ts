@@ -393,3 +393,56 @@ describe("what a question names first", () => {
     expect(reply.kind).toBe("not_in_programme");
   });
 });
+
+describe("regions set side by side", () => {
+  it("in a question of membership or of where, are each answered, not judged", async () => {
+    const riau = await ask("Riau vs North Sumatra — is Riau in too?");
+    expect(riau.text).toMatch(/^Riau and Kepulauan Riau are not part of the programme/);
+    const tegal = await ask("Tegal vs Pasuruan — which one is in Central Java?");
+    expect(tegal.kind).toBe("answer");
+    expect(tegal.text).toMatch(/^Central Java: metal components in Tegal Regency/);
+    // Set side by side alone, or judged, they are compared: the sources never do.
+    expect((await ask("Which works better, the cluster approach or placing facilitators?")).kind).toBe(
+      "fallback",
+    );
+  });
+
+  it("likened to a region of the programme, a region outside it is what is asked", async () => {
+    for (const question of [
+      "Jawa Barat ikut juga nggak kayak Jateng dan Jatim?",
+      "Does North Sulawesi take part like South Sulawesi does?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("not_in_programme");
+      expect(reply.text, question).not.toMatch(/Tegal|Makassar/);
+    }
+  });
+});
+
+describe("a comparison", () => {
+  it("of which group has more provinces, is each group's count", async () => {
+    for (const question of [
+      "Lebih banyak mana, provinsi tahap pertama atau yang siap gabung 2017?",
+      "Which group has more provinces, phase 1 or the 2017 group?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toMatch(
+        /(lima provinsi|five provinces)[\s\S]*(lima provinsi|five provinces)/,
+      );
+      expect(reply.text, question).toMatch(/2017/);
+    }
+    const after = await ask("yang 2017 lebih banyak atau sama?", ["Tahap pertama ada berapa provinsi?"]);
+    expect(after.text).toContain("lima provinsi");
+  });
+
+  it("judging the choices it offers, is a judgement the sources never make", async () => {
+    for (const question of [
+      "Mana yang lebih efektif, konsep klaster atau fasilitator praktis?",
+      "Which works better, the cluster approach or placing facilitators?",
+      "Mana yang lebih banyak hasilnya, Tegal atau Mojokerto?",
+    ]) {
+      expect((await ask(question)).kind, question).toBe("fallback");
+    }
+  });
+});

@@ -85,6 +85,21 @@ export function withoutOrigins(matches: Match[], people: ReadonlySet<string>): M
   return rest.some(other) ? rest : matches;
 }
 
+// Words that set one thing beside another as alike ("kayak" is read "seperti").
+const LIKE_WORDS: ReadonlySet<string> = new Set(["seperti", "sebagaimana", "like"]);
+
+/**
+ * "Jawa Barat ikut juga nggak kayak Jateng dan Jatim?", "Does North Sulawesi take part like South
+ * Sulawesi does?": regions a membership question likens its region to are not asked about.
+ */
+export function withoutLikenesses(matches: Match[]): Match[] {
+  const like = matches.findIndex((m) => LIKE_WORDS.has(m.text));
+  const asked = matches.slice(0, Math.max(like, 0)).some(isRegionName);
+  if (like < 0 || !asked || !matches.some((m) => hasCue(m, "member"))) return matches;
+  const likened = matches.slice(like + 1).filter((m) => isRegionName(m) || hasCue(m, "and"));
+  return matches.filter((m, i) => i !== like && !likened.includes(m));
+}
+
 /**
  * "Tolong terjemahkan 'selamat pagi' ke bahasa Jepang": small talk in quotes is mentioned, not said
  * (the rest of the message is what is asked).

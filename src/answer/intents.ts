@@ -74,8 +74,16 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   {
     intent: "judge",
     // A comparison alone judges too, unless it asks what the sources state of each ("Tegal vs
-    // Mojokerto: what industries?").
-    matches: (f) => has(f, "judge") || (has(f, "compare") && !has(f, "product", "where")),
+    // Mojokerto: what industries?", "Riau vs North Sumatra — is Riau in too?", "Tegal vs Pasuruan:
+    // which one is in Central Java?").
+    matches: (f) =>
+      has(f, "judge") ||
+      // "Mana yang lebih banyak hasilnya?": more of anything but provinces is a judgement.
+      (has(f, "more") && f.cohorts.length === 0 && f.years.length === 0 && !has(f, "provinces")) ||
+      (has(f, "compare") &&
+        !f.yesNo &&
+        !has(f, "product", "where", "member", "when", "since", "quantity") &&
+        !(has(f, "what", "plural") && f.provinces.length > 0)),
     examples: {
       id: ["Apakah program ini berhasil?", "Provinsi mana yang paling berhasil di fase pertama?"],
       en: [
@@ -134,7 +142,10 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   {
     intent: "count",
     // "nomornya berapa?" asks for a number that names something (a report's), not a count.
-    matches: (f) => has(f, "quantity", "times") && !has(f, "numbered"),
+    // "Lebih banyak mana, tahap pertama atau yang 2017?": which group has more is each one's count.
+    matches: (f) =>
+      (has(f, "quantity", "times") && !has(f, "numbered")) ||
+      (has(f, "more") && (f.cohorts.length > 0 || f.years.length > 0 || has(f, "provinces"))),
     examples: {
       id: ["Berapa provinsi di tahap pertama?", "Ada berapa pertimbangan pemilihan daerah?"],
       en: ["How many provinces were in the first phase?", "How many locations does East Java have?"],

@@ -180,9 +180,14 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
       pending = [];
       return;
     }
+    // "Riau vs North Sumatra — is Riau in too?": names set side by side, asking nothing, are what
+    // the question after them asks of.
+    const setSideBySide =
+      piece.some((m) => hasCue(m, "compare")) &&
+      piece.every((m) => isName(m) || hasCue(m, "compare") || onlyCarries(m));
     if (
       i < raw.length - 1 &&
-      (onlyAsks || (SCOPE_WORDS.has(firstWord(piece)) && !piece.some(isQuestionWord)))
+      (onlyAsks || setSideBySide || (SCOPE_WORDS.has(firstWord(piece)) && !piece.some(isQuestionWord)))
     ) {
       pending.push(...piece);
       return;
@@ -236,6 +241,16 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
     // "Kalau saya mau daftar, ke mana?": a question word alone after a request for instructions
     // asks where or how to do it.
     const instructed = last?.some((m) => hasCue(m, "howto")) === true;
+    // "Which works better, the cluster approach or placing facilitators?": the choices a judgement
+    // offers, after it, are what it judges (the sources judge neither); "Lebih banyak mana, tahap
+    // pertama atau yang 2017?": what it counts.
+    const choices = piece.some((m) => hasCue(m, "or"));
+    const compares = last?.some((m) => hasCue(m, "judge") || hasCue(m, "more")) === true;
+    if (last && !introduced.has(last) && sameSentence && choices && compares) {
+      for (const m of piece) asked.add(m);
+      last.push(...piece);
+      return;
+    }
     if (last && instructed && sameSentence && piece.every((m) => isQuestionWord(m) || onlyCarries(m))) {
       for (const m of piece) asked.add(m);
       last.push(...piece);

@@ -81,7 +81,7 @@ export function outsideCard(
   const names = regions.slice(0, MAX_NAMED).map((r) => r.name);
   if (regions.length > MAX_NAMED)
     names.push(w.t(lang, "answer.andOthers", { total: regions.length - MAX_NAMED }));
-  const text = w.t(lang, "answer.outside", {
+  const text = w.t(lang, names.length > 1 ? "answer.outsideMany" : "answer.outside", {
     area: joinList(lang, names),
     provinces: joinList(
       lang,

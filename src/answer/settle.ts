@@ -60,6 +60,13 @@ export function settle(
   const orgOfPerson =
     found.orgs.length > 0 && subjects.length > 0 && subjects.every((s) => s.kind === "person");
   if (intent === "where" && (ofCriteria || orgOfPerson)) intent = "describe";
+  // "Lebih banyak mana, tahap pertama atau yang 2017?": a group named by its year is counted too.
+  if (intent === "count" && found.cues.has("more")) {
+    const counted = new Set(subjects.flatMap((s) => (s.kind === "cohort" ? [s.id] : [])));
+    const byYear = knowledge.cohorts.filter((c) => c.year !== undefined && found.years.includes(c.year));
+    const more = byYear.filter((c) => !counted.has(c.id)).map((c): Subject => ({ kind: "cohort", id: c.id }));
+    subjects = [...subjects.filter((s) => s.kind === "cohort"), ...more];
+  }
   // The partnership is the programme: when and how long Kemenperin and JICA have worked together
   // is when and how long it has run ("who are the partners?" – "and the year?").
   const [only] = subjects;
