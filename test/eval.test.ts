@@ -394,7 +394,7 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-fiftyeighth.jsonl": {
-    "in-scope": 92.3,
+    "in-scope": 92.7,
     "out-of-scope": 96.9,
     "small talk": 92.9,
     language: 100,
@@ -412,13 +412,13 @@ const FLOORS = {
     language: 99.7,
   },
   "test/eval/questions-sixtyfirst.jsonl": {
-    "in-scope": 88.8,
-    "out-of-scope": 94.2,
+    "in-scope": 89.7,
+    "out-of-scope": 95.1,
     "small talk": 100,
     language: 100,
   },
   "test/eval/questions-sixtysecond.jsonl": {
-    "in-scope": 93.7,
+    "in-scope": 94.1,
     "out-of-scope": 92.9,
     "small talk": 69.2,
     language: 99.7,
@@ -426,6 +426,18 @@ const FLOORS = {
   "test/eval/questions-sixtythird.jsonl": {
     "in-scope": 90.7,
     "out-of-scope": 94.9,
+    "small talk": 100,
+    language: 100,
+  },
+  "test/eval/questions-sixtyfourth.jsonl": {
+    "in-scope": 95.9,
+    "out-of-scope": 93,
+    "small talk": 92.3,
+    language: 100,
+  },
+  "test/eval/questions-sixtyfifth.jsonl": {
+    "in-scope": 92.7,
+    "out-of-scope": 93,
     "small talk": 100,
     language: 100,
   },

@@ -446,3 +446,10 @@ describe("a comparison", () => {
     }
   });
 });
+
+describe("a misspelling", () => {
+  it('is not corrected into a short word of small talk ("batik" is no "baik")', async () => {
+    const reply = await ask("Bagaimana cara membuat motif batik parang?");
+    expect(reply.kind).toBe("fallback");
+  });
+});

@@ -144,3 +144,29 @@ describe("the year a region joined, offered for checking", () => {
     expect(reply.text).toContain("declared ready to join in 2017");
   });
 });
+
+describe("a product the sources place nowhere, put on a programme region", () => {
+  it("is corrected by the region's entries", async () => {
+    for (const [question, product] of [
+      ["Kalbar tu programnye sawit kan?", "lidah buaya"],
+      ["Tegal kuwe program batik toh, mas?", "komponen logam"],
+      ["north sumatra is batik", "ulos"],
+      ["Mojokerto does batik in this programme, yeah?", "footwear"],
+    ] as const) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toMatch(/^(Tidak tepat|Not quite)/);
+      expect(reply.text, question).toContain(product);
+    }
+  });
+
+  it("a word that is no product is no claim of one", async () => {
+    const reply = await ask("Kalbar programnya sudah maju kan?");
+    expect(reply.text).not.toMatch(/^Tidak tepat/);
+  });
+
+  it("asked of a region outside the programme, is that the programme is not there", async () => {
+    const reply = await ask("Di Jogja ada program Kemenperin–JICA buat batik nggak?");
+    expect(reply.kind).toBe("not_in_programme");
+  });
+});

@@ -8,6 +8,7 @@
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Found } from "./found.ts";
+import { asksWh } from "./intents.ts";
 import type { Cue } from "./lexicon.ts";
 import { membershipOf } from "./membership.ts";
 import { provincesOf } from "./negation.ts";
@@ -34,7 +35,7 @@ export function statementVerdict(
   answer: CheckedAnswer,
 ): Verdict | undefined {
   const verdicts = [
-    foreignClaim(f) || f.namesUnknown ? "no" : undefined,
+    foreignClaim(f) || f.namesUnknown || unknownProductClaim(f) ? "no" : undefined,
     productClaim(f, k, areas),
     cohortClaim(f, k),
     countClaim(f, answer.text, answer.numberWord),
@@ -130,6 +131,18 @@ export function cohortClaim(f: Found, k: Knowledge): Verdict | undefined {
     f.cues.has("only") && k.cohorts.some((c) => other(c) && provincesOf(k, c.id).some((p) => p.id === id));
   const inGroup = (id: string) => members.has(id) && !elsewhere(id);
   return f.provinces.every(inGroup) && f.places.every(placeIn) ? "yes" : "no";
+}
+
+/**
+ * "Kalbar tu programnye sawit kan?", "Tegal itu program batik toh?": a statement that gives a
+ * programme region a product the vocabulary doesn't know (right after the word for its
+ * programme or product), and none it knows, puts the wrong product there; its entries correct it.
+ */
+export function unknownProductClaim(f: Found): boolean {
+  const ofRegion = f.provinces.length + f.places.length > 0 && f.products.length === 0;
+  return (
+    f.cues.has("confirm") && ofRegion && f.claimedProducts.length > 0 && !f.cues.has("not") && !asksWh(f)
+  );
 }
 
 /** A statement that puts the cooperation with another country ("… dengan Korea, kan?"): not so. */

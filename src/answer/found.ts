@@ -16,6 +16,8 @@ export interface Found {
   cohorts: string[];
   /** The group a question asks which are not in ("which … aren't first targets?"). */
   excludedCohort: string | undefined;
+  /** Unknown words put right after the programme or a product word ("programnye sawit"). */
+  claimedProducts: string[];
   /** The programme is the first thing named after the question word ("apa itu program IKM JICA?"). */
   programmeAsked: boolean;
   /** Sources a question sets aside ("ada sumber lain selain Bisnis.com?"): the others are asked. */
@@ -122,6 +124,7 @@ export function emptyFound(): Found {
     excludedCohort: undefined,
     excludedSources: [],
     programmeAsked: false,
+    claimedProducts: [],
     intro: false,
     countsFact: false,
     namesUnknown: false,

@@ -114,6 +114,7 @@ export const lexiconSchema = z
     letter_closings: list,
     know_context: list,
     titles: list,
+    goods: list,
     people: list,
     ordinals: z
       .object({ id: z.record(z.string(), z.number().int()), en: z.record(z.string(), z.number().int()) })
@@ -152,6 +153,8 @@ export interface Lexicon {
   letters: LetterForms;
   /** Words of office ("menteri", "governor"): put on a person in a statement, a title to check. */
   titles: ReadonlySet<string>;
+  /** Kinds of goods the sources place nowhere ("batik", "sawit"): a product put on a region. */
+  goods: ReadonlySet<string>;
   /**
    * Words for people by what they are ("pendengar", "teacher"): before "dari"/"in" a region, they
    * say where someone is from. Elsewhere they stay words the matcher does not know.
@@ -176,6 +179,7 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     letters: letterForms(file.letter_openings, file.letter_closings),
     purpose: purposePattern(file.purposes),
     titles: new Set(file.titles),
+    goods: new Set(file.goods),
     people: new Set([...file.people, ...file.titles]),
     ordinals: {
       id: new Map(Object.entries(file.ordinals.id)),

@@ -74,6 +74,7 @@ function foundIn(
   const asks = matches.findIndex(isQuestionWord);
   const head = matches.slice(asks + 1).find((m) => !saysNothing(m));
   f.programmeAsked = asks >= 0 && head?.concepts.some((c) => c.type === "programme") === true;
+  f.claimedProducts = claimedProducts(matches);
   f.sources = f.sources.filter((s) => !f.excludedSources.includes(s));
 
   readDates(f, matches);
@@ -158,6 +159,22 @@ function excludedCohort(matches: Match[]): string | undefined {
   if (not < 0) return undefined;
   for (const m of matches.slice(not + 1)) for (const c of m.concepts) if (c.type === "cohort") return c.id;
   return undefined;
+}
+
+// Words that only join a thing to what it is ("programnya itu sawit", "is for furniture").
+const COPULAS: ReadonlySet<string> = new Set(["itu", "tu", "adalah", "ialah", "yaitu", "is", "for"]);
+
+/** "Kalbar tu programnye sawit kan?": unknown words put right after the programme or a product word. */
+function claimedProducts(matches: Match[]): string[] {
+  const ofProduct = (m: Match | undefined) =>
+    m?.concepts.some(
+      (c) => c.type === "programme" || (c.type === "cue" && (c.cue === "product" || c.cue === "domain")),
+    ) === true;
+  return matches.flatMap((m, i) => {
+    let before = i - 1;
+    while (before >= 0 && COPULAS.has(matches[before]?.text ?? "")) before--;
+    return isUnknown(m) && ofProduct(matches[before]) ? [m.text] : [];
+  });
 }
 
 /** "Ada sumber lain selain Bisnis.com?", "other outlets besides Bisnis.com": the sources set aside. */
@@ -296,8 +313,15 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
   const wants = words.some((w) => WANT_WORDS.has(w)) && !words.some((w) => REQUEST_WORDS.has(w));
   if (wants && words.some((w) => ASKER_WORDS.has(w)))
     for (const f of [reading.whole, ...reading.parts]) if (f.cues.has("how")) f.cues.add("howto");
-  for (const f of [reading.whole, ...reading.parts])
-    f.titles = f.unknown.filter((w) => vocabulary.lexicon.titles.has(w));
+  // "Di Jogja ada program buat batik?": a kind of goods asks of the programme's products there,
+  // and put on a region in a statement, it is the product claimed.
+  const { titles, goods } = vocabulary.lexicon;
+  for (const f of [reading.whole, ...reading.parts]) {
+    f.titles = f.unknown.filter((w) => titles.has(w));
+    const named = f.unknown.filter((w) => goods.has(w));
+    f.claimedProducts = [...new Set([...f.claimedProducts, ...named])];
+    f.asking = f.asking.filter((w) => !goods.has(w));
+  }
   if (reading.whole.cues.has("confirm")) {
     const places = new Set(placesUnknown(question, clauseMatches).map((m) => m.text));
     const names = new Set([...capitalisedWords(question)].filter((w) => !places.has(w)));

@@ -1,7 +1,7 @@
 /**
  * Which words of a question the matcher cannot account for, and so how sure its reading is. Pure.
  */
-import type { Verdict } from "./claims.ts";
+import { unknownProductClaim, type Verdict } from "./claims.ts";
 import type { Found } from "./found.ts";
 import { asksWh, type Intent } from "./intents.ts";
 import { isRegion, type Subject } from "./subject.ts";
@@ -71,6 +71,7 @@ export function unexplained(
   // "South Sulawesi's contribution to the programme is coffee.": a product put in the wrong region
   // is corrected, whatever words say so.
   if (productPlaced === "no" && f.cues.has("confirm")) return { unexplained: [], confidence: f.certainty };
+  if (unknownProductClaim(f)) return { unexplained: [], confidence: f.certainty };
   return {
     unexplained:
       f.asking.length ||

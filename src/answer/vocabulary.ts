@@ -330,7 +330,10 @@ export class Vocabulary {
     const corrected = typo && (this.lexicon.spelling.get(typo) ?? typo);
     // A correction must land on a word that means something alone: "kalo" is no stop word's typo.
     const alone = corrected ? this.phrases.get(corrected)?.concepts : undefined;
-    const filler = alone?.every((c) => c.type === "cue" && (c.cue === "stop" || c.cue === "and"));
+    // Nor a short word of small talk ("batik" is no "baik"), which it may be part of a phrase of.
+    const filler =
+      alone?.every((c) => c.type === "cue" && (c.cue === "stop" || c.cue === "and")) ||
+      (corrected !== undefined && corrected.length < 5 && alone?.every((c) => c.type === "smalltalk"));
     if (typo && corrected && !filler) {
       const distance = editDistance(original, typo, 2);
       return { text: corrected, original, certainty: distance === 1 ? 0.85 : 0.7, known: true };
