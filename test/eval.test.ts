@@ -235,7 +235,7 @@ const FLOORS = {
   // Written blind beside the thirty-second; its first score is in the README.
   "test/eval/questions-thirtythird.jsonl": {
     "in-scope": 96.3,
-    "out-of-scope": 94.3,
+    "out-of-scope": 95.2,
     "small talk": 91.7,
     language: 99.7,
   },
@@ -424,7 +424,7 @@ const FLOORS = {
     language: 99.7,
   },
   "test/eval/questions-sixtythird.jsonl": {
-    "in-scope": 90.7,
+    "in-scope": 91.1,
     "out-of-scope": 94.9,
     "small talk": 100,
     language: 100,
@@ -438,6 +438,18 @@ const FLOORS = {
   "test/eval/questions-sixtyfifth.jsonl": {
     "in-scope": 92.7,
     "out-of-scope": 93,
+    "small talk": 100,
+    language: 100,
+  },
+  "test/eval/questions-sixtysixth.jsonl": {
+    "in-scope": 93.1,
+    "out-of-scope": 93.9,
+    "small talk": 100,
+    language: 100,
+  },
+  "test/eval/questions-sixtyseventh.jsonl": {
+    "in-scope": 86.5,
+    "out-of-scope": 92.9,
     "small talk": 100,
     language: 100,
   },

@@ -453,3 +453,18 @@ describe("a misspelling", () => {
     expect(reply.kind).toBe("fallback");
   });
 });
+
+describe("a source where the asker read something", () => {
+  it("is where they read it, not a source or a speaker asked about", async () => {
+    const strategic = await ask("The article mentions strategic themes. What is meant by that?");
+    expect(strategic.text).toMatch(/^Strategic themes:/);
+    const maluku = await ask("A post says Maluku is also in the Kemenperin–JICA SMI programme. Is it?");
+    expect(maluku.kind).toBe("not_in_programme");
+    expect(maluku.text).not.toMatch(/stated by/);
+  });
+
+  it("asked which, or who wrote it, is still asked", async () => {
+    expect((await ask("Which source says phase 1 ran from 2013 to 2016?")).text).toMatch(/INDUSTRY\.co\.id/);
+    expect((await ask("artikelnya ditulis siapa, editornya siapa?")).text).toMatch(/Regi Yanuar/);
+  });
+});

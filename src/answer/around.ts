@@ -4,7 +4,7 @@
  * ("terjemahkan 'selamat pagi'"). Pure.
  */
 import { saysNothing } from "./found.ts";
-import { ASKER_WORDS, hasCue } from "./parts.ts";
+import { ASKER_WORDS, hasCue, isQuestionWord } from "./parts.ts";
 import { QUOTED } from "./quotes.ts";
 import { NAME_CONCEPTS } from "./reading.ts";
 import type { Match } from "./vocabulary.ts";
@@ -84,6 +84,44 @@ export function withoutOrigins(matches: Match[], people: ReadonlySet<string>): M
   const other = (m: Match) => isSubject(m) && !(member && m.concepts.some((c) => c.type === "programme"));
   return rest.some(other) ? rest : matches;
 }
+
+/**
+ * "Di berita ada «…». Itu maksudnya gimana?", "The article mentions 'strategic themes' — what is
+ * meant?", "A post says Maluku is in it. Is it?": a source where the asker read something, and
+ * its verb of saying, is where they read it, not a source or a speaker asked about ("di berita
+ * mana?" still asks which).
+ */
+export function withoutWhereRead(matches: Match[]): Match[] {
+  const read = new Set<Match>();
+  matches.forEach((m, i) => {
+    const [before, after] = [matches[i - 1], matches[i + 1]];
+    // ("Which source says …?" asks which.)
+    if ((!hasCue(m, "source") && !READ_NOUNS.has(m.text)) || (before && isQuestionWord(before))) return;
+    // ("Artikelnya ditulis siapa?" asks who wrote it; "written by Regi?" claims who did.)
+    const next = matches[i + 2];
+    const asked = next !== undefined && (isQuestionWord(next) || BY_WORDS.has(next.text));
+    const saying = (hasCue(after, "said") || hasCue(after, "author")) && !asked;
+    const inIt = CHANNEL_PREPOSITIONS.has(before?.text ?? "") && !(after && isQuestionWord(after));
+    if (!saying && !inIt) return;
+    read.add(m);
+    if (saying && after) read.add(after);
+    if (inIt && before) read.add(before);
+  });
+  const rest = matches.filter((m) => !read.has(m));
+  // ("Yang ngomong di berita itu menteri, kan?": who spoke in the source is asked of it.)
+  const speakerAsked = rest.some((m) => hasCue(m, "said"));
+  return read.size && !speakerAsked ? rest : matches;
+}
+const BY_WORDS: ReadonlySet<string> = new Set(["by", "oleh"]);
+// Things people pass on what they read in, besides the sources' own words ("a post says …").
+const READ_NOUNS: ReadonlySet<string> = new Set([
+  "post",
+  "posting",
+  "postingan",
+  "caption",
+  "tweet",
+  "status",
+]);
 
 // Words that set one thing beside another as alike ("kayak" is read "seperti").
 const LIKE_WORDS: ReadonlySet<string> = new Set(["seperti", "sebagaimana", "like"]);

@@ -1,5 +1,11 @@
 import type { Lang } from "../lang.ts";
-import { heardIn, withoutLikenesses, withoutOrigins, withoutQuotedSmallTalk } from "./around.ts";
+import {
+  heardIn,
+  withoutLikenesses,
+  withoutOrigins,
+  withoutQuotedSmallTalk,
+  withoutWhereRead,
+} from "./around.ts";
 import { askingWords, asksInstructions, isFiniteVerb, isUnknown } from "./asking-slot.ts";
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import { countsFact, countsOnlyProvinces } from "./counting.ts";
@@ -251,7 +257,7 @@ function placesUnknown(question: string, clauseMatches: Match[][]): Match[] {
 
 function readText(question: string, vocabulary: Vocabulary): Reading {
   const read = (text: string) =>
-    withoutLikenesses(withoutJoiningWords(vocabulary.segment(vocabulary.tokens(text))));
+    withoutWhereRead(withoutLikenesses(withoutJoiningWords(vocabulary.segment(vocabulary.tokens(text)))));
   const said = withoutQuotedSmallTalk(question, read);
   const readClauses = clauses(nameQuotes(said, vocabulary.quoteTargets)).flatMap(({ text, end, sentence }) =>
     afterPreface(text, read).map((matches) => ({ matches, end, sentence })),
