@@ -346,7 +346,7 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-fiftieth.jsonl": {
-    "in-scope": 95.5,
+    "in-scope": 95.9,
     "out-of-scope": 96,
     "small talk": 100,
     language: 100,
@@ -406,7 +406,7 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-sixtieth.jsonl": {
-    "in-scope": 94.4,
+    "in-scope": 94.9,
     "out-of-scope": 97,
     "small talk": 92.3,
     language: 99.7,
@@ -418,7 +418,7 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-sixtysecond.jsonl": {
-    "in-scope": 94.1,
+    "in-scope": 94.6,
     "out-of-scope": 92.9,
     "small talk": 69.2,
     language: 99.7,
@@ -436,8 +436,8 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-sixtyfifth.jsonl": {
-    "in-scope": 92.7,
-    "out-of-scope": 93,
+    "in-scope": 93.2,
+    "out-of-scope": 94,
     "small talk": 100,
     language: 100,
   },

@@ -468,3 +468,13 @@ describe("a source where the asker read something", () => {
     expect((await ask("artikelnya ditulis siapa, editornya siapa?")).text).toMatch(/Regi Yanuar/);
   });
 });
+
+describe("a summary", () => {
+  it("asked of nothing the programme names, is not the programme's", async () => {
+    expect((await ask("Summarise the latest Federal Reserve decision.")).kind).toBe("fallback");
+    const programme = await ask(
+      "Hi, I work for a trade office in Jakarta. Can you summarise the Kemenperin–JICA cooperation on small industry?",
+    );
+    expect(programme.text).toMatch(/^Since 2013/);
+  });
+});

@@ -170,3 +170,12 @@ describe("a product the sources place nowhere, put on a programme region", () =>
     expect(reply.kind).toBe("not_in_programme");
   });
 });
+
+describe("a product put in a group of a province", () => {
+  it("is checked against that group's entry", async () => {
+    const wrong = await ask("Jawa Timur pada fase pertama fokus pada komponen kapal, kan?");
+    expect(wrong.text).toMatch(/^Tidak tepat/);
+    expect(wrong.text).toContain("alas kaki");
+    expect((await ask("Jawa Timur pada fase pertama fokus pada alas kaki, kan?")).text).toMatch(/^Ya, benar/);
+  });
+});

@@ -96,10 +96,17 @@ export function productsPlaced(f: Found, k: Knowledge, areas: Areas): Verdict | 
   // product is ("Ulos is the West Sumatra part of the programme, right?" still puts it there).
   const asksMembership = f.cues.has("member") && f.cues.has("not");
   if (claimed.length === 0) return outside && !asksMembership ? "no" : undefined;
+  // "Jawa Timur pada fase pertama fokus pada komponen kapal, kan?": a group named puts the product
+  // in that group's entry (East Java's ship components are of 2017, not the first phase).
+  const [group] = f.cohorts.length === 1 ? f.cohorts : [];
+  const inGroup = (cohort: string) =>
+    group === undefined ||
+    group === cohort ||
+    k.cohorts.some((c) => c.id === group && c.chosen_from === cohort);
   const developedIn = (product: string) =>
     claimed.some((n) =>
       (k.provinces.find((p) => p.id === n.province)?.entries ?? []).some(
-        (e, i) => e.product === product && (n.entry === undefined || n.entry === i),
+        (e, i) => e.product === product && (n.entry === undefined || n.entry === i) && inGroup(e.cohort),
       ),
     );
   return f.products.every(developedIn) ? "yes" : "no";

@@ -72,9 +72,19 @@ export function unexplained(
   // is corrected, whatever words say so.
   if (productPlaced === "no" && f.cues.has("confirm")) return { unexplained: [], confidence: f.certainty };
   if (unknownProductClaim(f)) return { unexplained: [], confidence: f.certainty };
+  // "Summarise the latest Federal Reserve decision.": a summary asked of nothing the programme
+  // names is a summary of what the words it doesn't know name.
+  const summaryOfUnknown =
+    f.attributes.length === 1 &&
+    f.attributes[0] === "summary" &&
+    !f.programme &&
+    !f.cues.has("domain") &&
+    subjects.every((s) => s.kind === "topic") &&
+    f.unknown.length > 0;
   return {
     unexplained:
       f.asking.length ||
+      summaryOfUnknown ||
       claimsMore ||
       f.questionUnknown.length > allowed ||
       membershipOfUnknown ||
