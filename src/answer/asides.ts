@@ -1,0 +1,65 @@
+/**
+ * What a question names beside what it asks: a group or a source it sets aside ("selain …"), a
+ * product it claims for a region in words the vocabulary doesn't know, a place the sources don't
+ * know that it asks about. Pure.
+ */
+import { isUnknown } from "./asking-slot.ts";
+import { capitalisedWords } from "./claims.ts";
+import { hasCue } from "./parts.ts";
+import type { Match } from "./vocabulary.ts";
+
+/** "mana yang bukan target awal?": the group named after "not" in a question that asks which. */
+export function excludedCohort(matches: Match[]): string | undefined {
+  if (!matches.some((m) => hasCue(m, "what") || hasCue(m, "plural"))) return undefined;
+  const not = matches.findIndex((m) => hasCue(m, "not"));
+  if (not < 0) return undefined;
+  for (const m of matches.slice(not + 1)) for (const c of m.concepts) if (c.type === "cohort") return c.id;
+  return undefined;
+}
+
+// Words that only join a thing to what it is ("programnya itu sawit", "is for furniture").
+const COPULAS: ReadonlySet<string> = new Set(["itu", "tu", "adalah", "ialah", "yaitu", "is", "for"]);
+
+/** "Kalbar tu programnye sawit kan?": unknown words put right after the programme or a product word. */
+export function claimedProducts(matches: Match[]): string[] {
+  const ofProduct = (m: Match | undefined) =>
+    m?.concepts.some(
+      (c) => c.type === "programme" || (c.type === "cue" && (c.cue === "product" || c.cue === "domain")),
+    ) === true;
+  return matches.flatMap((m, i) => {
+    let before = i - 1;
+    while (before >= 0 && COPULAS.has(matches[before]?.text ?? "")) before--;
+    return isUnknown(m) && ofProduct(matches[before]) ? [m.text] : [];
+  });
+}
+
+/** "Ada sumber lain selain Bisnis.com?", "other outlets besides Bisnis.com": the sources set aside. */
+export function excludedSources(matches: Match[]): string[] {
+  const not = matches.findIndex((m) => hasCue(m, "not"));
+  if (not < 0 || !matches.some((m) => hasCue(m, "source") || hasCue(m, "plural"))) return [];
+  return matches
+    .slice(not + 1)
+    .flatMap((m) => m.concepts.flatMap((c) => (c.type === "source" ? [c.id] : [])));
+}
+
+/** Where a thing is: a place the sources don't know after one of these is asked about. */
+export const AT_WORDS: ReadonlySet<string> = new Set(["di", "in", "at"]);
+
+/**
+ * "Pengrajin tahu di Andoolo ikut program kah?": a name the vocabulary doesn't know, written
+ * capitalised after "di", in a clause asking whether something takes part, is a place the
+ * question asks about (a district, a village); the sources can't say whether it is in.
+ */
+export function placesUnknown(question: string, clauseMatches: Match[][]): Match[] {
+  const names = capitalisedWords(question);
+  // ("Pulau Samosir di Danau Toba": beside a region the sources know, it only says where that is.)
+  const region = (m: Match) =>
+    m.concepts.some((c) => c.type === "province" || c.type === "place" || c.type === "area");
+  return clauseMatches.flatMap((matches) =>
+    matches.some((m) => hasCue(m, "member")) && !matches.some(region)
+      ? matches.filter(
+          (m, i) => isUnknown(m) && names.has(m.text) && AT_WORDS.has(matches[i - 1]?.text ?? ""),
+        )
+      : [],
+  );
+}
