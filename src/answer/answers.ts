@@ -4,9 +4,10 @@
  * the subject and what the sources do say about it.
  */
 import type { Lang } from "../lang.ts";
-import { count, criteria, end, member, said, sourcesOf, when, where, who } from "./attribute-answers.ts";
+import { count, criteria, end, member, said, when, where, who } from "./attribute-answers.ts";
 import { describe, topicCard } from "./cards.ts";
 import type { Intent } from "./intents.ts";
+import { sourcesOf } from "./source-answers.ts";
 import { type Subject, type SubjectKind, subjectRef } from "./subject.ts";
 import type { AnswerWriter, Piece } from "./writer.ts";
 

@@ -44,7 +44,7 @@ export function heardIn(matches: Match[]): boolean {
   );
 }
 
-const ORIGIN_PREPOSITIONS: ReadonlySet<string> = new Set(["di", "dari", "asal", "in", "from", "at"]);
+export const ORIGIN_PREPOSITIONS: ReadonlySet<string> = new Set(["di", "dari", "asal", "in", "from", "at"]);
 const REGION_CONCEPTS: ReadonlySet<string> = new Set(["province", "place", "area"]);
 const isRegionName = (m: Match | undefined) => m?.concepts.some((c) => REGION_CONCEPTS.has(c.type)) ?? false;
 // What a question can be about besides a region: a fact, a name, a group, a word of the programme.
@@ -132,8 +132,8 @@ const LIKE_WORDS: ReadonlySet<string> = new Set(["seperti", "sebagaimana", "like
  */
 export function withoutLikenesses(matches: Match[]): Match[] {
   const like = matches.findIndex((m) => LIKE_WORDS.has(m.text));
-  const asked = matches.slice(0, Math.max(like, 0)).some(isRegionName);
-  if (like < 0 || !asked || !matches.some((m) => hasCue(m, "member"))) return matches;
+  if (like < 0 || !matches.some((m) => hasCue(m, "member"))) return matches;
+  if (!matches.slice(0, like).some(isRegionName)) return matches;
   const likened = matches.slice(like + 1).filter((m) => isRegionName(m) || hasCue(m, "and"));
   return matches.filter((m, i) => i !== like && !likened.includes(m));
 }

@@ -2,6 +2,8 @@
  * The slot where a question says what it asks ("what is the *population* of …", "*prefektur*
  * mana"): an unknown word there changes the question, elsewhere it may be chatter. Pure.
  */
+
+import { ORIGIN_PREPOSITIONS } from "./around.ts";
 import { type Cue, FILLER_CUES } from "./lexicon.ts";
 import { hasCue, isName, isQuestionWord } from "./parts.ts";
 import type { Match } from "./vocabulary.ts";
@@ -193,9 +195,6 @@ const MEMBERS: ReadonlySet<string> = new Set([
   "cohort",
   "programme",
 ]);
-// Where someone is ("penenun di Samosir"), after "how": a place that says which people, not who
-// joins ("yang di Jogja gimana, ikut?" asks of Jogja).
-const PLACE_WORDS: ReadonlySet<string> = new Set(["di", "in", "dari", "from"]);
 
 /**
  * "Gimana caranya IKM bisa ikut program ini?", "kek mana caranya penenun ulos di Samosir bisa
@@ -209,14 +208,14 @@ function joinsHow(matches: Match[]): boolean {
   const joins = matches.findIndex((m, i) => i > how && hasCue(m, "member"));
   if (how < 0 || joins < 0) return false;
   // ("caranya" is a word of asking how, though it names the approach too.)
-  return !matches
-    .slice(0, joins)
-    .some(
-      (m, i) =>
-        (m.concepts.some((c) => c.type === "attribute") && !hasCue(m, "how")) ||
-        hasCue(m, "provinces") ||
-        hasCue(m, "criteria") ||
-        (m.concepts.some((c) => MEMBERS.has(c.type)) &&
-          (i < how || !PLACE_WORDS.has(matches[i - 1]?.text ?? ""))),
-    );
+  return !matches.slice(0, joins).some(
+    (m, i) =>
+      (m.concepts.some((c) => c.type === "attribute") && !hasCue(m, "how")) ||
+      hasCue(m, "provinces") ||
+      hasCue(m, "criteria") ||
+      // (Where someone is, after "how", says which people: "penenun di Samosir"; before it, the
+      // region is who: "yang di Jogja gimana, ikut?".)
+      (m.concepts.some((c) => MEMBERS.has(c.type)) &&
+        (i < how || !ORIGIN_PREPOSITIONS.has(matches[i - 1]?.text ?? ""))),
+  );
 }

@@ -1,10 +1,11 @@
 /**
  * Answers to intents that ask for one fact of a subject: where, when, until when, who said it,
- * from which source, how many, whether it is part of the programme or of a group, why chosen, who.
+ * how many, whether it is part of the programme or of a group, why chosen, who (from which
+ * sources: `source-answers.ts`).
  * Each returns `undefined` when the sources hold no such fact.
  */
 import type { Asked } from "./answers.ts";
-import { criterionCard, describe, officialsCard, personCard, sourceCard, topicCard } from "./cards.ts";
+import { criterionCard, describe, officialsCard, personCard, topicCard } from "./cards.ts";
 import { formatDate } from "./dates.ts";
 import { membershipCard } from "./region-cards.ts";
 import { isRegion, type Subject } from "./subject.ts";
@@ -155,37 +156,6 @@ export function said(w: AnswerWriter, s: Subject | undefined, q: Asked): Piece |
   }
   const about: Subject[] = [...speakers].map((id) => ({ kind: "person", id }));
   return lines.length ? w.piece(lines.join("\n"), sources, about) : undefined;
-}
-
-/**
- * The sources of a subject's facts, described; of the previous answer when the question is asked
- * of it ("which source says that?" after the first phase's dates: the sources of those dates).
- */
-export function sourcesOf(w: AnswerWriter, s: Subject | undefined, q: Asked): Piece | undefined {
-  if (s?.kind === "source") return sourceCard(w, s.id, q.lang);
-  // "The source that says phase 1 ran 2013–2016": the sources of the dates it names.
-  const dated = s && q.years.length ? when(w, s, q) : undefined;
-  if (dated && q.years.every((y) => dated.text.includes(String(y))))
-    return sourcesOf(w, undefined, { ...q, previousSources: dated.sources, years: [] });
-  const keys =
-    s && !(s.kind === "topic" && s.id === "summary") && !(q.followUp && q.previousSources.length)
-      ? (describe(w, s, q)?.sources ?? [])
-      : q.previousSources.length
-        ? q.previousSources
-        : Object.keys(w.k.sources);
-  const kept = keys.filter((key) => !q.excluding.includes(key));
-  const cards = [...new Set(kept)].flatMap((key) => sourceCard(w, key, q.lang) ?? []);
-  if (!cards.length) return undefined;
-  const besides = q.excluding.flatMap((key) => w.k.sources[key]?.publisher ?? []);
-  const intro = besides.length
-    ? w.t(q.lang, "answer.sourcesBesides", { names: joinList(q.lang, besides) })
-    : w.t(q.lang, "answer.sourcesIntro");
-  const text = [intro, ...cards.map((c) => `• ${c.text.replace(/\n/g, " ")}`)].join("\n");
-  return w.piece(
-    text,
-    cards.flatMap((c) => c.sources),
-    cards.flatMap((c) => c.about),
-  );
 }
 
 /** How many provinces, places or considerations, when the question says which it counts. */

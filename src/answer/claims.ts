@@ -182,13 +182,20 @@ export function titleClaim(f: Found, answer: string): Verdict | undefined {
  * Annisa Margrit kan?" → "no" (Regi Yanuar wrote it; she edited it).
  */
 export function writerClaim(f: Found, k: Knowledge): Verdict | undefined {
-  const offered = f.cues.has("confirm") || f.yesNo;
-  if (!offered || !(f.cues.has("author") || f.edits) || f.people.length === 0) return undefined;
-  const role = f.edits ? "editor" : "author";
-  const source = Object.values(k.sources).find((s) => f.people.some((p) => p === s.author || p === s.editor));
+  if (!offersClaim(f) || !(f.cues.has("author") || f.edits)) return undefined;
+  const source = k.sources[sourceWrittenBy(k, f.people) ?? ""];
   if (!source) return undefined;
+  const role = f.edits ? "editor" : "author";
   return f.people.every((p) => source[role] === p) ? "yes" : "no";
 }
+
+/** The source one of `people` wrote or edited, by its id. */
+export function sourceWrittenBy(k: Knowledge, people: readonly string[]): string | undefined {
+  return Object.entries(k.sources).find(([, s]) => people.some((p) => p === s.author || p === s.editor))?.[0];
+}
+
+/** Whether a message offers what it says for checking: a statement to confirm, or a yes-or-no question. */
+export const offersClaim = (f: Found): boolean => f.cues.has("confirm") || f.yesNo;
 
 /** Words that date what they say: a year beside them is when it happened ("ended in 2018"). */
 const DATING_CUES: readonly Cue[] = ["end", "published"];

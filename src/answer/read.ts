@@ -210,7 +210,8 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
   const clauseMatches = readClauses.map((c) => c.matches);
   const all = clauseMatches.flat();
   const asking = new Set(clauseMatches.flatMap(askingWords));
-  for (const place of placesUnknown(question, clauseMatches)) asking.add(place);
+  const places = placesUnknown(question, clauseMatches);
+  for (const place of places) asking.add(place);
   const { people } = vocabulary.lexicon;
   const whole = foundIn(withoutOrigins(all, people), asking);
   const sideOf = (phrase: string) => vocabulary.sides.get(phrase);
@@ -274,8 +275,8 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
     f.asking = f.asking.filter((w) => !goods.has(w));
   }
   if (reading.whole.cues.has("confirm")) {
-    const places = new Set(placesUnknown(question, clauseMatches).map((m) => m.text));
-    const names = new Set([...capitalisedWords(question)].filter((w) => !places.has(w)));
+    const placeNames = new Set(places.map((m) => m.text));
+    const names = new Set([...capitalisedWords(question)].filter((w) => !placeNames.has(w)));
     for (const f of [reading.whole, ...reading.parts]) setClaimedNamesApart(f, names);
   }
   return reading;

@@ -4,7 +4,7 @@
  */
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
-import { claimsYears, cohortClaim, joinedIn } from "./claims.ts";
+import { claimsYears, cohortClaim, joinedIn, offersClaim, sourceWrittenBy } from "./claims.ts";
 import { counted } from "./counting.ts";
 import type { Found } from "./found.ts";
 import { type Intent, SHAPING_INTENTS } from "./intents.ts";
@@ -39,12 +39,9 @@ export function settle(
     subjects = [{ kind: "source", id: main }];
   // "The article was written by Annisa Margrit, right?": a person offered for checking as who
   // wrote or edited a source is checked by who did; the answer names them.
-  const offered = found.cues.has("confirm") || found.yesNo;
-  const people = subjects.filter((s) => s.kind === "person");
-  const wrote = Object.entries(knowledge.sources).find(([, src]) =>
-    people.some((p) => p.id === src.author || p.id === src.editor),
-  )?.[0];
-  if (writing && offered && wrote && people.length === subjects.length) {
+  const people = subjects.flatMap((s) => (s.kind === "person" ? [s.id] : []));
+  const wrote = sourceWrittenBy(knowledge, people);
+  if (writing && offersClaim(found) && wrote && people.length === subjects.length) {
     intent = "who";
     subjects = [{ kind: "source", id: wrote }];
   }
@@ -112,8 +109,9 @@ export function settle(
   const dated = found.cues.has("since") || joinedIn(found);
   // "Did Central Java join in 2015?": a year of joining offered for checking asks when it joined.
   // (Of a region that only declared it was ready, see below.)
-  const started = subjects.every((s) => cohortsOf(s, knowledge).every((c) => c?.year_means !== "declared"));
-  if (regional && intent === "member" && joinedIn(found) && claimsYears(found, false) && started)
+  const started = () =>
+    subjects.every((s) => cohortsOf(s, knowledge).every((c) => c?.year_means !== "declared"));
+  if (regional && intent === "member" && joinedIn(found) && claimsYears(found, false) && started())
     intent = "when";
   if (regional && dated && startsUnknown(found.years, subjects, knowledge)) intent = "when";
   if (intent === "when" && regional && cohortClaim(found, knowledge) === "no") intent = "describe";

@@ -1,4 +1,4 @@
-import { type Areas, regencyTerms } from "../knowledge/areas.ts";
+import { type Areas, placeTerms } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
@@ -328,12 +328,12 @@ export class Vocabulary {
     if (regional) return { text: regional, original, certainty: 0.9, known: true };
     const typo = this.correct(original);
     const corrected = typo && (this.lexicon.spelling.get(typo) ?? typo);
-    // A correction must land on a word that means something alone: "kalo" is no stop word's typo.
+    // A correction must land on a word that means something alone: "kalo" is no stop word's typo,
+    // "batik" no "baik" (a short word of small talk, ranked only as part of "lebih baik").
     const alone = corrected ? this.phrases.get(corrected)?.concepts : undefined;
-    // Nor a short word of small talk ("batik" is no "baik"), which it may be part of a phrase of.
     const filler =
       alone?.every((c) => c.type === "cue" && (c.cue === "stop" || c.cue === "and")) ||
-      (corrected !== undefined && corrected.length < 5 && alone?.every((c) => c.type === "smalltalk"));
+      alone?.every((c) => c.type === "smalltalk" && correctionRank(c, corrected ?? "") === undefined);
     if (typo && corrected && !filler) {
       const distance = editDistance(original, typo, 2);
       return { text: corrected, original, certainty: distance === 1 ? 0.85 : 0.7, known: true };
@@ -392,18 +392,4 @@ function sameProvinceRegency(a: string, b: string): boolean {
 
 function sameConcept(a: Concept, b: Concept): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/**
- * Names a programme place goes by, as any regency or city does ("Kabupaten Dogiyai" → "dogiyai",
- * "kab dogiyai", "dogiyai regency"), and its English name. Only the form the place really has: Kota
- * Pasuruan is a programme place, Kabupaten Pasuruan is not.
- */
-function placeTerms(name: string, en: string): string[] {
-  // "Kota Palu dan kabupaten di sekitarnya" is named as Palu.
-  const own = fold(name).replace(/\s+dan\s+.*$/, "");
-  const enBare = fold(en)
-    .replace(/\s+and\s+.*$/, "")
-    .replace(/\s+(regency|city)$/, "");
-  return [name, en, enBare, ...regencyTerms(own)];
 }

@@ -1,4 +1,5 @@
 import { getProvinces, getRegencies } from "idn-area-data";
+import { fold } from "../answer/normalise.ts";
 
 /** An Indonesian province or regency/city from the official list of regions. */
 export interface Area {
@@ -78,4 +79,18 @@ export async function loadAreas(): Promise<Areas> {
   const byCode = new Map<string, Area>();
   for (const a of [...provinces, ...regencies]) byCode.set(a.code, a);
   return { provinces, regencies, byCode };
+}
+
+/**
+ * Names a programme place goes by, as any regency or city does ("Kabupaten Dogiyai" → "dogiyai",
+ * "kab dogiyai", "dogiyai regency"), and its English name. Only the form the place really has: Kota
+ * Pasuruan is a programme place, Kabupaten Pasuruan is not.
+ */
+export function placeTerms(name: string, en: string): string[] {
+  // "Kota Palu dan kabupaten di sekitarnya" is named as Palu.
+  const own = fold(name).replace(/\s+dan\s+.*$/, "");
+  const enBare = fold(en)
+    .replace(/\s+and\s+.*$/, "")
+    .replace(/\s+(regency|city)$/, "");
+  return [name, en, enBare, ...regencyTerms(own)];
 }

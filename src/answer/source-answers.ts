@@ -1,0 +1,40 @@
+/**
+ * The answer to which sources a subject's facts come from (or the previous answer's), leaving
+ * out those the question sets aside. `undefined` when the sources hold none.
+ */
+import type { Asked } from "./answers.ts";
+import { when } from "./attribute-answers.ts";
+import { describe, sourceCard } from "./cards.ts";
+import type { Subject } from "./subject.ts";
+import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
+
+/**
+ * The sources of a subject's facts, described; of the previous answer when the question is asked
+ * of it ("which source says that?" after the first phase's dates: the sources of those dates).
+ */
+export function sourcesOf(w: AnswerWriter, s: Subject | undefined, q: Asked): Piece | undefined {
+  if (s?.kind === "source") return sourceCard(w, s.id, q.lang);
+  // "The source that says phase 1 ran 2013–2016": the sources of the dates it names.
+  const dated = s && q.years.length ? when(w, s, q) : undefined;
+  if (dated && q.years.every((y) => dated.text.includes(String(y))))
+    return sourcesOf(w, undefined, { ...q, previousSources: dated.sources, years: [] });
+  const keys =
+    s && !(s.kind === "topic" && s.id === "summary") && !(q.followUp && q.previousSources.length)
+      ? (describe(w, s, q)?.sources ?? [])
+      : q.previousSources.length
+        ? q.previousSources
+        : Object.keys(w.k.sources);
+  const kept = keys.filter((key) => !q.excluding.includes(key));
+  const cards = [...new Set(kept)].flatMap((key) => sourceCard(w, key, q.lang) ?? []);
+  if (!cards.length) return undefined;
+  const besides = q.excluding.flatMap((key) => w.k.sources[key]?.publisher ?? []);
+  const intro = besides.length
+    ? w.t(q.lang, "answer.sourcesBesides", { names: joinList(q.lang, besides) })
+    : w.t(q.lang, "answer.sourcesIntro");
+  const text = [intro, ...cards.map((c) => `• ${c.text.replace(/\n/g, " ")}`)].join("\n");
+  return w.piece(
+    text,
+    cards.flatMap((c) => c.sources),
+    cards.flatMap((c) => c.about),
+  );
+}
