@@ -478,3 +478,26 @@ describe("a summary", () => {
     expect(programme.text).toMatch(/^Since 2013/);
   });
 });
+
+describe("a sentence quoting what the asker read", () => {
+  it("before a question, says what it is about: only the names it quotes count", async () => {
+    const involved = await ask(
+      "Di berita ditulis «pemerintah pusat turut melibatkan pemerintah daerah». Pemdanya dilibatkan lewat apa?",
+    );
+    expect(involved.text).toMatch(/^Pemerintah pusat melibatkan pemerintah daerah/);
+    const together = await ask(
+      'Bisnis.com writes "Kemenperin dengan JICA berkomitmen memajukan industri Tanah Air". What are they actually doing together?',
+    );
+    expect(together.text).toMatch(/^The cooperation is run by/);
+  });
+
+  it("after where it was read, and before a question of truth, is the claim", async () => {
+    const jogja = await ask("Di grup WA: «Yogyakarta jadi salah satu provinsi program IKM Jepang». Betul?");
+    expect(jogja.kind).toBe("not_in_programme");
+  });
+
+  it("naming nothing of the programme, is what is asked", async () => {
+    expect((await ask("Katanya «Timnas Indonesia lolos Piala Dunia». Kapan mainnya?")).kind).toBe("fallback");
+    expect((await ask("Apa arti kata «ikigai»?")).kind).toBe("fallback");
+  });
+});

@@ -4,8 +4,9 @@
  * ("terjemahkan 'selamat pagi'"). Pure.
  */
 import { saysNothing } from "./found.ts";
+import type { Clause } from "./normalise.ts";
 import { ASKER_WORDS, hasCue, isQuestionWord } from "./parts.ts";
-import { QUOTED } from "./quotes.ts";
+import { mayQuote, QUOTED } from "./quotes.ts";
 import { NAME_CONCEPTS } from "./reading.ts";
 import type { Match } from "./vocabulary.ts";
 
@@ -26,7 +27,15 @@ const HEARSAY_WORDS: ReadonlySet<string> = new Set([
   "denger",
   "dengar",
 ]);
-const CHANNEL_PREPOSITIONS: ReadonlySet<string> = new Set(["di", "in", "on", "dari", "from", "lewat", "via"]);
+export const CHANNEL_PREPOSITIONS: ReadonlySet<string> = new Set([
+  "di",
+  "in",
+  "on",
+  "dari",
+  "from",
+  "lewat",
+  "via",
+]);
 
 /**
  * "di grup wa katanya program ini baru mulai 2015", "someone shared in our WhatsApp group …": a
@@ -143,11 +152,60 @@ export function withoutLikenesses(matches: Match[]): Match[] {
  * (the rest of the message is what is asked).
  */
 export function withoutQuotedSmallTalk(question: string, read: (text: string) => Match[]): string {
-  if (!/["“'‘]/u.test(question)) return question;
+  if (!mayQuote(question)) return question;
   const rest = question.replace(QUOTED, (quote) => {
     const matches = read(quote);
     const smallTalk = (m: Match) => m.concepts.some((c) => c.type === "smalltalk");
     return matches.some(smallTalk) && matches.every((m) => smallTalk(m) || saysNothing(m)) ? " " : quote;
   });
   return rest.trim() ? rest : question;
+}
+
+// What a quote read as context keeps: the things it names, and what of the programme it names.
+const CONTEXT_CONCEPTS: ReadonlySet<string> = new Set([
+  ...NAME_CONCEPTS,
+  "programme",
+  "attribute",
+  "selection",
+]);
+
+/** "Bisnis.com writes «…»": the source the asker quotes, with its verb, is where they read it. */
+function withoutSourceSaying(matches: Match[]): Match[] {
+  const says = (m: Match | undefined) => hasCue(m, "said") || hasCue(m, "author");
+  const source = (m: Match | undefined) => m?.concepts.some((c) => c.type === "source") === true;
+  return matches.filter(
+    (m, i) => !(source(m) && says(matches[i + 1])) && !(says(m) && source(matches[i - 1])),
+  );
+}
+
+/** A clause of a message, as read: its text, its sentence, and its words read (one or more runs). */
+export interface ReadClause extends Clause {
+  read: Match[][];
+}
+
+/**
+ * "Di berita ditulis «pemerintah pusat turut melibatkan pemerintah daerah». Pemdanya dilibatkan
+ * lewat apa?": a sentence that quotes what the asker read and asks nothing, before a sentence that
+ * asks what, who or how, says what that question is about. Of its quotes only the names count; the
+ * other words are the writer's, not the asker's. Before a sentence that only asks whether it is
+ * true ("«…». Betul?") the quote is the claim, read whole.
+ */
+export function quotesAsContext(
+  clauses: ReadClause[],
+  read: (text: string) => Match[],
+  reread: (text: string) => Match[][],
+): ReadClause[] {
+  const asking = clauses.filter((c) => c.read.flat().some(isQuestionWord)).map((c) => c.sentence);
+  const lastAsking = Math.max(-1, ...asking);
+  const names = (quote: string) => {
+    const named = read(quote).filter((m) => m.concepts.some((c) => CONTEXT_CONCEPTS.has(c.type)));
+    // («Timnas lolos Piala Dunia». Kapan mainnya?": a quote that names none of it is what is asked.)
+    return named.length ? named.flatMap((m) => m.tokens.map((t) => t.original)).join(" ") : quote;
+  };
+  return clauses.map((c) => {
+    if (c.sentence >= lastAsking || asking.includes(c.sentence) || c.end === "?" || !mayQuote(c.text))
+      return c;
+    const text = c.text.replace(QUOTED, (quote) => ` ${names(quote)} `);
+    return text === c.text ? c : { ...c, read: reread(text).map(withoutSourceSaying) };
+  });
 }

@@ -241,4 +241,4 @@ export interface Clause {
 // Breaks between the clauses of one sentence: a comma, "&", "+", a spaced dash or hyphen.
 const WITHIN_SENTENCE = /^(,|\s[&+]\s|\s[-—–]\s)$/u;
 const CLAUSE_BREAK =
-  /([?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d|\p{L}['"’”)])\.(?=\s|$)|(?<=\p{Lu}{2})\.(?=\s+\p{Lu})|(?<=\p{L}{2})(?<!\b(?:Kab|Kec|Kel|Prov|Kep|Yth|Jl|Dr|Prof|Ir|Hj|Bpk|Sdr|Mr|Mrs|Ms|St|No|Corp|Co|Inc|Ltd|Tbk|Kep|Bu|Pak))\.(?=\s+\p{Lu}\p{Ll})|\s&\s|\s\+\s(?![^()]*\))|\s[-—–]\s|\n+)/u;
+  /([?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d|\p{L}['"’”»)])\.(?=\s|$)|(?<=\p{Lu}{2})\.(?=\s+\p{Lu})|(?<=\p{L}{2})(?<!\b(?:Kab|Kec|Kel|Prov|Kep|Yth|Jl|Dr|Prof|Ir|Hj|Bpk|Sdr|Mr|Mrs|Ms|St|No|Corp|Co|Inc|Ltd|Tbk|Kep|Bu|Pak))\.(?=\s+\p{Lu}\p{Ll})|\s&\s|\s\+\s(?![^()]*\))|\s[-—–]\s|\n+)/u;

@@ -14,7 +14,10 @@ export interface QuoteTarget {
 }
 
 // Words in quotes: opened after a space (not the apostrophe of "what's"), closed before one.
-export const QUOTED = /(?<=^|\s)["“'‘][^"”'’]+["”'’](?=$|[\s?.,!:;])/gu;
+// Guillemets («…») and low-high quotes („…“) too, as phones and newspapers type them.
+export const QUOTED = /(?<=^|\s)["“'‘«„][^"”'’»“]+["”'’»“](?=$|[\s?.,!:;—–-])/gu;
+/** Whether a message may hold a quote: the cheap test before `QUOTED`. */
+export const mayQuote = (text: string) => /["“'‘«„]/u.test(text);
 // A quote names a title when most of its words are the title's, and it has a few.
 const SHARE = 0.7;
 const MIN_WORDS = 3;
@@ -42,7 +45,7 @@ export function quoteTargets(k: Knowledge): QuoteTarget[] {
 
 /** The message with each quote of a title or name replaced by the phrase that names it. */
 export function nameQuotes(question: string, targets: readonly QuoteTarget[]): string {
-  if (!question.includes('"') && !question.includes("'") && !/[“‘]/u.test(question)) return question;
+  if (!mayQuote(question)) return question;
   return question.replace(QUOTED, (quote) => {
     const words = wordsOf(quote);
     if (words.length < MIN_WORDS) return quote;

@@ -1,6 +1,8 @@
 import type { Lang } from "../lang.ts";
 import {
+  CHANNEL_PREPOSITIONS,
   heardIn,
+  quotesAsContext,
   withoutLikenesses,
   withoutOrigins,
   withoutQuotedSmallTalk,
@@ -169,7 +171,10 @@ function afterPreface(clause: string, read: (text: string) => Match[]): Match[][
   if (colon < 0) return [read(clause)];
   const preface = read(clause.slice(0, colon));
   if (preface.some((m) => isName(m) || isQuestionWord(m))) return [read(clause)];
-  return [preface, read(clause.slice(colon + 2))];
+  const rest = read(clause.slice(colon + 2));
+  // "Di grup WA: «…»", "On Facebook: …": where the asker read what follows, not a channel asked for.
+  const whereRead = CHANNEL_PREPOSITIONS.has(preface[0]?.text ?? "") && rest.length > 0;
+  return whereRead ? [rest] : [preface, rest];
 }
 
 /** Reads a message into what it names and the questions it asks. */
@@ -203,10 +208,13 @@ export function readQuestion(message: string, vocabulary: Vocabulary): Reading {
 function readText(question: string, vocabulary: Vocabulary): Reading {
   const read = (text: string) =>
     withoutWhereRead(withoutLikenesses(withoutJoiningWords(vocabulary.segment(vocabulary.tokens(text)))));
-  const said = withoutQuotedSmallTalk(question, read);
-  const readClauses = clauses(nameQuotes(said, vocabulary.quoteTargets)).flatMap(({ text, end, sentence }) =>
-    afterPreface(text, read).map((matches) => ({ matches, end, sentence })),
-  );
+  const said = nameQuotes(withoutQuotedSmallTalk(question, read), vocabulary.quoteTargets);
+  const reread = (text: string) => afterPreface(text, read);
+  const readClauses = quotesAsContext(
+    clauses(said).map((c) => ({ ...c, read: reread(c.text) })),
+    read,
+    reread,
+  ).flatMap(({ read: runs, end, sentence }) => runs.map((matches) => ({ matches, end, sentence })));
   const clauseMatches = readClauses.map((c) => c.matches);
   const all = clauseMatches.flat();
   const asking = new Set(clauseMatches.flatMap(askingWords));
