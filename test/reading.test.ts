@@ -216,6 +216,12 @@ describe("Indonesian coloured by a regional language", () => {
       ["Mas, Tegal produke opo lan provinsine opo?", /Jawa Tengah[\s\S]*komponen logam/],
       ["JICA kuwi kepanjangane opo, mas?", /Japan International Cooperation Agency/],
       ["Sing nulis berita Bisnis.com kuwi sopo, mas?", /Regi Yanuar/],
+      // Manado and Ambon Malay ("beta", "par"), Sundanese ("-na"), Minangkabau ("-o", "-iah"),
+      // Betawi ("aye", "ente", "nyang").
+      ["Beta mau tau, produk Sulsel par program ini apa?", /kerajinan perak dan emas/],
+      ["Kumaha atuh cara milih daerahna?", /tiga pertimbangan/],
+      ["Awak nio tau, baa caro daerah dipiliah?", /tiga pertimbangan/],
+      ["Aye mau nanya, ente tau kagak siapa nyang ngasih keterangan?", /Gati Wibawaningsih/],
     ] as const) {
       const reply = await ask(question);
       expect(reply.kind, question).toBe("answer");

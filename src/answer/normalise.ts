@@ -121,13 +121,20 @@ export function stemCandidates(token: string): string[] {
  * The standard Indonesian a regional spelling may stand for, most likely first. Malay of
  * Pontianak, Bangka and Jakarta says a final "a" as "e" ("ape" → "apa", "mane" → "mana",
  * "programnye" → "programnya"); Javanese puts "-e" or "-ne" where Indonesian puts "-nya"
- * ("tujuane" → "tujuan", "provinsine" → "provinsi"). The caller keeps the first one it knows.
+ * ("tujuane" → "tujuan", "provinsine" → "provinsi"), Sundanese "-na" ("kerjana" → "kerja").
+ * Minangkabau says a final "a" as "o" ("caro" → "cara"), "-ih" as "-iah" ("dipiliah") and "-uk"
+ * as "-uak" ("untuak"). The caller keeps the first one it knows.
  */
 export function regionalForms(token: string): string[] {
-  if (token.length < 3 || !token.endsWith("e")) return [];
-  const out = [`${token.slice(0, -1)}a`];
-  if (token.endsWith("ne") && token.length >= 6) out.push(token.slice(0, -2));
-  if (token.length >= 5) out.push(token.slice(0, -1));
+  if (token.length < 3) return [];
+  const out: string[] = [];
+  if (token.endsWith("e")) {
+    out.push(`${token.slice(0, -1)}a`);
+    if (token.endsWith("ne") && token.length >= 6) out.push(token.slice(0, -2));
+    if (token.length >= 5) out.push(token.slice(0, -1));
+  } else if (token.endsWith("o")) out.push(`${token.slice(0, -1)}a`);
+  else if (token.endsWith("iah") || token.endsWith("uak")) out.push(`${token.slice(0, -2)}${token.at(-1)}`);
+  else if (token.endsWith("na") && token.length >= 6) out.push(token.slice(0, -2));
   return out;
 }
 
