@@ -179,3 +179,25 @@ describe("a product put in a group of a province", () => {
     expect((await ask("Jawa Timur pada fase pertama fokus pada alas kaki, kan?")).text).toMatch(/^Ya, benar/);
   });
 });
+
+describe("a year said to start something", () => {
+  it("is checked against the years things started, not any year the answer gives", async () => {
+    for (const claim of [
+      "Program ini mulai tahun 2016 kan?",
+      "The programme started in 2016.",
+      "Did the first phase start in 2016?",
+    ])
+      expect((await ask(claim)).text, claim).toMatch(/^(Tidak tepat|Not quite)/);
+    for (const claim of ["Program ini mulai tahun 2013 kan?", "Phase one ran until 2016, right?"])
+      expect((await ask(claim)).text, claim).toMatch(/^(Ya, benar|Yes, that's right)/);
+  });
+});
+
+describe("a request to check", () => {
+  it("offers what follows for checking", async () => {
+    expect((await ask("Cek dong, Tegal itu bikin alas kaki?")).text).toMatch(
+      /^Tidak tepat[\s\S]*komponen logam/,
+    );
+    expect((await ask("Can you check this: Mojokerto makes footwear?")).text).toMatch(/^Yes, that's right/);
+  });
+});

@@ -40,7 +40,7 @@ export function statementVerdict(
     cohortClaim(f, k),
     countClaim(f, answer.text, answer.numberWord),
     titleClaim(f, answer.text),
-    yearClaim(f, answer.text, answer.citesSource),
+    yearClaim(f, k, answer.text, answer.citesSource),
     writerClaim(f, k),
   ];
   if (verdicts.includes("no")) return "no";
@@ -221,10 +221,21 @@ export const joinedIn = (f: Found): boolean =>
   f.cohorts.length === 0 &&
   f.provinces.length + f.places.length > 0;
 
-/** Years a statement gives, checked against the answer's text: "began in 2015, right?" → "no". */
-export function yearClaim(f: Found, answer: string, ofSource: boolean): Verdict | undefined {
+/**
+ * Years a statement gives, checked against the answer's text: "began in 2015, right?" → "no". A
+ * year said to start something is checked against the years things started, not any year the
+ * answer gives: "it started in 2016" is wrong, though the first phase ran until 2016.
+ */
+export function yearClaim(f: Found, k: Knowledge, answer: string, ofSource: boolean): Verdict | undefined {
   if (!claimsYears(f, ofSource)) return undefined;
-  return f.years.every((y) => answer.includes(String(y))) ? "yes" : "no";
+  const startsOnly =
+    f.attributes.includes("started") && !joinedIn(f) && !DATING_CUES.some((c) => f.cues.has(c));
+  const starts = new Set([
+    k.programme.started.year,
+    ...k.cohorts.flatMap((c) => (c.year !== undefined && c.year_means === "started" ? [c.year] : [])),
+  ]);
+  const said = (y: number) => (startsOnly ? starts.has(y) : answer.includes(String(y)));
+  return f.years.every(said) ? "yes" : "no";
 }
 
 /** Words written as names mid-sentence ("Minister Airlangga", "JETRO"), folded. */
