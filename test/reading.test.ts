@@ -507,3 +507,30 @@ describe("a sentence quoting what the asker read", () => {
     expect((await ask("Apa arti kata «ikigai»?")).kind).toBe("fallback");
   });
 });
+
+describe("the asker's own place", () => {
+  it('("kota kami", "my regency") is the region they said they are from', async () => {
+    const nabire = await ask("Saya dari Nabire. Apakah kabupaten kami masuk program kerja sama ini?");
+    expect(nabire.kind).toBe("not_in_programme");
+    expect(nabire.text).toMatch(/^Kabupaten Nabire/);
+    const pasuruan = await ask("What does the programme develop in my city?", ["I'm from Pasuruan."]);
+    expect(pasuruan.text).toMatch(/ship components/);
+    expect(pasuruan.text).not.toMatch(/ulos/);
+  });
+
+  it("is not the region next to it, named to say where it is", async () => {
+    for (const question of [
+      "Saya orang Brebes, tetangga Tegal. Apakah kabupaten kami termasuk program IKM?",
+      "I'm from Kubu Raya, right next to Pontianak. Does the programme cover my regency?",
+      "Saya dari Pemalang, Jawa Tengah. Daerah kami termasuk program ini?",
+      "Is Tana Toraja in South Sulawesi part of the programme?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("not_in_programme");
+      expect(reply.text, question).not.toMatch(/^(Ya|Yes)/);
+    }
+    // Near a programme place, with no other region named, the place is where the asker is.
+    const palu = await ask("I'm a cacao farmer near Palu. What does the programme make here?");
+    expect(palu.text).toMatch(/cacao/);
+  });
+});

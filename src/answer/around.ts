@@ -209,3 +209,61 @@ export function quotesAsContext(
     return text === c.text ? c : { ...c, read: reread(text).map(withoutSourceSaying) };
   });
 }
+
+/**
+ * "Saya orang Brebes, tetangga Tegal. Apakah kabupaten kami termasuk?", "I'm from Kubu Raya, right
+ * next to Pontianak": a region right after a word of nearness, once another region has been named
+ * in the same sentence, only says where that one is; it is not asked about. Clauses in order.
+ */
+export function withoutLandmarks<C extends { matches: Match[]; sentence: number }>(
+  clauses: C[],
+  near: ReadonlySet<string>,
+): C[] {
+  let named = -1;
+  return clauses.map((c) => {
+    const landmarks = new Set<Match>();
+    c.matches.forEach((m, i) => {
+      const region = isRegionName(m);
+      if (!region && near.has(m.text.split(" ").at(-1) ?? "") && named === c.sentence) {
+        // ("right next to", "dekat dengan": words that say nothing may come between.)
+        let at = i + 1;
+        while (at < c.matches.length && at <= i + 2 && saysNothing(c.matches[at] as Match)) at++;
+        if (isRegionName(c.matches[at])) for (let j = i; j <= at; j++) landmarks.add(c.matches[j] as Match);
+      }
+      if (region && !landmarks.has(m)) named = c.sentence;
+    });
+    return landmarks.size ? { ...c, matches: c.matches.filter((m) => !landmarks.has(m)) } : c;
+  });
+}
+
+/**
+ * "Saya dari Pemalang, Jawa Tengah", "Tana Toraja in South Sulawesi": a province right after a
+ * region that lies in it (after "di"/"in", or as a clause of its own) only says where that region
+ * is; the region is what is asked about.
+ */
+export function withoutWhereItIs<C extends { matches: Match[]; sentence: number }>(
+  clauses: C[],
+  liesIn: (region: Match, province: Match) => boolean,
+): C[] {
+  const isProvince = (m: Match | undefined) =>
+    m?.concepts.some((c) => c.type === "province" || (c.type === "area" && !c.code.includes("."))) ?? false;
+  const lies = (region: Match | undefined, province: Match) =>
+    region !== undefined && isRegionName(region) && !isProvince(region) && liesIn(region, province);
+  return clauses.map((c, at) => {
+    const previous = clauses[at - 1];
+    const named = c.matches.filter((m) => !saysNothing(m));
+    // ("Pemalang, Jawa Tengah": a clause that only names the province.)
+    const [province] = named;
+    const apposed = named.length === 1 && isProvince(province) && previous?.sentence === c.sentence;
+    if (apposed && province && lies(previous.matches.at(-1), province)) return { ...c, matches: [] };
+    const dropped = new Set<Match>();
+    c.matches.forEach((m, i) => {
+      const before = c.matches[i - 1];
+      if (isProvince(m) && before && IN_WORDS.has(before.text) && lies(c.matches[i - 2], m))
+        dropped.add(m).add(before);
+    });
+    return dropped.size ? { ...c, matches: c.matches.filter((m) => !dropped.has(m)) } : c;
+  });
+}
+// Words that put a region in a larger one ("Tana Toraja in South Sulawesi").
+const IN_WORDS: ReadonlySet<string> = new Set(["di", "in"]);

@@ -116,6 +116,7 @@ export const lexiconSchema = z
     titles: list,
     goods: list,
     people: list,
+    near: list,
     ordinals: z
       .object({ id: z.record(z.string(), z.number().int()), en: z.record(z.string(), z.number().int()) })
       .strict(),
@@ -160,6 +161,8 @@ export interface Lexicon {
    * say where someone is from. Elsewhere they stay words the matcher does not know.
    */
   people: ReadonlySet<string>;
+  /** Words of nearness ("dekat", "next"): a region after them only says where another one is. */
+  near: ReadonlySet<string>;
   /** Words that point to an item of a list, by language: its position (-1: the last). */
   ordinals: { id: ReadonlyMap<string, number>; en: ReadonlyMap<string, number> };
   /** Month names by language: their number (1–12). */
@@ -181,6 +184,7 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     titles: new Set(file.titles),
     goods: new Set(file.goods),
     people: new Set([...file.people, ...file.titles]),
+    near: new Set(file.near),
     ordinals: {
       id: new Map(Object.entries(file.ordinals.id)),
       en: new Map(Object.entries(file.ordinals.en)),

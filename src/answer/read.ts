@@ -3,9 +3,11 @@ import {
   CHANNEL_PREPOSITIONS,
   heardIn,
   quotesAsContext,
+  withoutLandmarks,
   withoutLikenesses,
   withoutOrigins,
   withoutQuotedSmallTalk,
+  withoutWhereItIs,
   withoutWhereRead,
 } from "./around.ts";
 import { AT_WORDS, claimedProducts, excludedCohort, excludedSources, placesUnknown } from "./asides.ts";
@@ -210,11 +212,15 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
     withoutWhereRead(withoutLikenesses(withoutJoiningWords(vocabulary.segment(vocabulary.tokens(text)))));
   const said = nameQuotes(withoutQuotedSmallTalk(question, read), vocabulary.quoteTargets);
   const reread = (text: string) => afterPreface(text, read);
-  const readClauses = quotesAsContext(
+  const quotedClauses = quotesAsContext(
     clauses(said).map((c) => ({ ...c, read: reread(c.text) })),
     read,
     reread,
   ).flatMap(({ read: runs, end, sentence }) => runs.map((matches) => ({ matches, end, sentence })));
+  const readClauses = withoutWhereItIs(
+    withoutLandmarks(quotedClauses, vocabulary.lexicon.near),
+    (region, province) => vocabulary.liesIn(region, province),
+  );
   const clauseMatches = readClauses.map((c) => c.matches);
   const all = clauseMatches.flat();
   const asking = new Set(clauseMatches.flatMap(askingWords));
@@ -231,13 +237,16 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
   const reading: Reading = {
     // Indonesia's official region names ("Nusa Tenggara Barat") are used in English too; their
     // English forms ("Riau Islands") still say English.
+    // (Of every word read, regions said only to place another one included: "Palembang, South Sumatra?")
     lang: messageLanguage(
       question,
-      all.flatMap((m) =>
-        m.concepts.some((c) => c.type === "area")
-          ? m.tokens.filter((t) => vocabulary.languageOf(t.text) !== "id")
-          : m.tokens,
-      ),
+      quotedClauses
+        .flatMap((c) => c.matches)
+        .flatMap((m) =>
+          m.concepts.some((c) => c.type === "area")
+            ? m.tokens.filter((t) => vocabulary.languageOf(t.text) !== "id")
+            : m.tokens,
+        ),
       vocabulary,
     ),
     whole,
