@@ -201,3 +201,22 @@ describe("a request to check", () => {
     expect((await ask("Can you check this: Mojokerto makes footwear?")).text).toMatch(/^Yes, that's right/);
   });
 });
+
+describe("a region said not to take part", () => {
+  it("is checked by whether the programme works there, without a yes of its own after the no", async () => {
+    for (const claim of ["Sulsel tidak termasuk program ini, kan?", "Bukannya Papua nggak ikut ya?"]) {
+      const reply = await ask(claim);
+      expect(reply.text, claim).toMatch(
+        /^Tidak tepat\. Menurut sumber:\n(Sulawesi Selatan|Papua) termasuk program ini/,
+      );
+    }
+    const asked = await ask("Does West Papua take part? I mean Papua Barat, not Papua.");
+    expect(asked.text).toMatch(/^West Papua \(Papua Barat\) is not part of the programme/);
+  });
+
+  it('"bukannya" opens a statement to check', async () => {
+    expect((await ask("Bukannya yang ngomong itu menteri?")).text).toMatch(
+      /^Tidak tepat[\s\S]*Gati Wibawaningsih/,
+    );
+  });
+});

@@ -10,7 +10,7 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Found } from "./found.ts";
 import { asksWh } from "./intents.ts";
 import type { Cue } from "./lexicon.ts";
-import { membershipOf } from "./membership.ts";
+import { isInProgramme, membershipOf } from "./membership.ts";
 import { provincesOf } from "./negation.ts";
 import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
 
@@ -42,10 +42,32 @@ export function statementVerdict(
     titleClaim(f, answer.text),
     yearClaim(f, k, answer.text, answer.citesSource),
     writerClaim(f, k),
+    outsideClaim(f, k, areas),
   ];
   if (verdicts.includes("no")) return "no";
   return verdicts.includes("yes") ? "yes" : undefined;
 }
+/**
+ * "Sulsel nggak ikut kan?", "Papua isn't in it, right?": a region said not to take part, offered for
+ * checking, is checked by whether the programme works there: "no" when one named region is in it,
+ * "yes" when each is outside. (A product claim, "ulos isn't Samosir's, right?", is the product's.)
+ */
+export function outsideClaim(f: Found, k: Knowledge, areas: Areas): Verdict | undefined {
+  // (Asked, "does West Papua take part? I mean Papua Barat, not Papua" negates a name, not a claim.)
+  if (!f.cues.has("member") || !f.cues.has("not") || !f.cues.has("confirm") || asksWh(f) || f.products.length)
+    return undefined;
+  const regions = [
+    ...f.provinces.map((id) => true as boolean | undefined),
+    ...f.places.map(() => true as boolean | undefined),
+    ...f.areas.map((code) => {
+      const m = membershipOf(code, k, areas);
+      return m && isInProgramme(m);
+    }),
+  ];
+  if (regions.length === 0 || regions.includes(undefined)) return undefined;
+  return regions.includes(true) ? "no" : "yes";
+}
+
 /** A programme entry: the province and the index of its entry. */
 interface Located {
   province: string;

@@ -159,6 +159,9 @@ export class AnswerEngine {
             citesSource: reply.subjects.some((s) => s.kind === "source"),
             numberWord: (n) => this.writer.number(lang, n),
           });
+    // (A region's card opens "Yes, … is part of the programme": after "Not quite", the verdict says it.)
+    if (verdict === "no")
+      reply.text = withoutLeadingYes(reply.text, this.writer.text(lang, "answer.yesWord"));
     if (verdict) reply.text = `${this.writer.text(lang, `answer.claim.${verdict}`)}\n${reply.text}`;
     // A question the sources do not answer keeps what it was about, for the staff's inbox.
     const [about] = reply.subjects;
@@ -382,4 +385,10 @@ function uniqueSubjects(subjects: Subject[]): Subject[] {
     seen.add(ref);
     return true;
   });
+}
+
+/** "Ya, Sulawesi Selatan termasuk …" → "Sulawesi Selatan termasuk …": an answer without its own yes. */
+function withoutLeadingYes(text: string, yes: string): string {
+  const lead = `${yes}, `;
+  return text.startsWith(lead) ? text.slice(lead.length).replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : text;
 }
