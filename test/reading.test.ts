@@ -534,3 +534,15 @@ describe("the asker's own place", () => {
     expect(palu.text).toMatch(/cacao/);
   });
 });
+
+describe("when something else happened", () => {
+  it("at a region or a source (an unknown verb), is a date the sources don't give", async () => {
+    for (const question of ["When was Samosir regency established?", "When was Tempo magazine founded?"])
+      expect((await ask(question)).kind, question).toBe("fallback");
+    // The programme's own events, and a day (only ever a source's), are dated.
+    expect((await ask("Kapan Tegal bergabung?")).text).toMatch(/sejak 2013/);
+    expect((await ask("What day of the week was the press release received?")).text).toMatch(/Monday|Sunday/);
+    const joined = await ask("When East Java signed up again in 2017, which industry was it for?");
+    expect(joined.text).toMatch(/ship components/);
+  });
+});

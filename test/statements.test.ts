@@ -220,3 +220,26 @@ describe("a region said not to take part", () => {
     );
   });
 });
+
+describe("a start claimed for a region", () => {
+  it("before it declared it was ready, is wrong; of a province with both, the started entry bears it out", async () => {
+    expect((await ask("Papua ikut sejak 2013 kan?")).text).toMatch(
+      /^Tidak tepat[\s\S]*menyatakan siap bergabung pada 2017/,
+    );
+    const jatim = await ask("Jatim mulai 2013 kan?");
+    expect(jatim.text).toMatch(
+      /^Ya, benar[\s\S]*Mojokerto: tahap pertama, sejak 2013[\s\S]*Pasuruan: menyatakan siap/,
+    );
+  });
+});
+
+describe("the newest or the oldest source", () => {
+  it("is the source of that date, and one named for it is checked", async () => {
+    expect((await ask("Which source is the oldest?")).text).toMatch(/^JICA, KRI International/);
+    expect((await ask("Sumber paling baru yang mana?")).text).toMatch(/^Bisnis\.com/);
+    expect((await ask("lebih dulu mana, Tempo atau Bisnis.com?")).text).toMatch(/^Tempo\.co/);
+    expect((await ask("The newest source is the JICA report from 2016, right?")).text).toMatch(
+      /^Not quite[\s\S]*Bisnis\.com/,
+    );
+  });
+});

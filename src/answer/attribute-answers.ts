@@ -104,7 +104,8 @@ export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
   const entries = entriesOf(w, s).filter((x) => !q.cohort || x.e.cohort === q.cohort);
   if (!entries.length) return undefined;
   // "When do they start?" of provinces that only declared they were ready: the sources don't say.
-  if (q.start && entries.some((x) => w.cohort(x.e.cohort)?.year_means === "declared")) return undefined;
+  // (Of East Java, Mojokerto's start is given, and Pasuruan's entry says it declared.)
+  if (q.start && entries.every((x) => w.cohort(x.e.cohort)?.year_means === "declared")) return undefined;
   const lines = entries.map((x) =>
     w.t(lang, "answer.entryWhen", {
       subject: `${x.p.name[lang]}, ${w.placeName(lang, x.e)}`,

@@ -13,6 +13,7 @@ import type { Cue } from "./lexicon.ts";
 import { isInProgramme, membershipOf } from "./membership.ts";
 import { provincesOf } from "./negation.ts";
 import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
+import { extremeSources } from "./source-answers.ts";
 
 export type Verdict = "yes" | "no";
 
@@ -43,6 +44,7 @@ export function statementVerdict(
     yearClaim(f, k, answer.text, answer.citesSource),
     writerClaim(f, k),
     outsideClaim(f, k, areas),
+    extremeClaim(f, k),
   ];
   if (verdicts.includes("no")) return "no";
   return verdicts.includes("yes") ? "yes" : undefined;
@@ -66,6 +68,13 @@ export function outsideClaim(f: Found, k: Knowledge, areas: Areas): Verdict | un
   ];
   if (regions.length === 0 || regions.includes(undefined)) return undefined;
   return regions.includes(true) ? "no" : "yes";
+}
+
+/** "The newest source is the JICA report, right?": the one source named is checked against that date's. */
+function extremeClaim(f: Found, k: Knowledge): Verdict | undefined {
+  const [named] = f.sources;
+  const extreme = f.sources.length === 1 && f.cues.has("confirm") ? extremeSources(f, k) : undefined;
+  return extreme && named ? (extreme.includes(named) ? "yes" : "no") : undefined;
 }
 
 /** A programme entry: the province and the index of its entry. */
@@ -252,12 +261,27 @@ export function yearClaim(f: Found, k: Knowledge, answer: string, ofSource: bool
   if (!claimsYears(f, ofSource)) return undefined;
   const startsOnly =
     f.attributes.includes("started") && !joinedIn(f) && !DATING_CUES.some((c) => f.cues.has(c));
-  const starts = new Set([
-    k.programme.started.year,
-    ...k.cohorts.flatMap((c) => (c.year !== undefined && c.year_means === "started" ? [c.year] : [])),
-  ]);
+  const starts = startYears(f, k);
   const said = (y: number) => (startsOnly ? starts.has(y) : answer.includes(String(y)));
   return f.years.every(said) ? "yes" : "no";
+}
+
+/**
+ * The years the sources say what a statement names started: the groups its regions' entries are
+ * in, when they began (a group that only declared it was ready began at no year the sources give),
+ * else the programme and its groups.
+ */
+function startYears(f: Found, k: Knowledge): Set<number> {
+  const started = (cohort: string | undefined) => {
+    const c = k.cohorts.find((x) => x.id === cohort);
+    return c?.year !== undefined && c.year_means === "started" ? [c.year] : [];
+  };
+  const entries = [
+    ...f.provinces.flatMap((id) => k.provinces.find((p) => p.id === id)?.entries ?? []),
+    ...f.places.flatMap((p) => k.provinces.find((x) => x.id === p.province)?.entries[p.entry] ?? []),
+  ];
+  if (entries.length) return new Set(entries.flatMap((e) => started(e.cohort)));
+  return new Set([k.programme.started.year, ...k.cohorts.flatMap((c) => started(c.id))]);
 }
 
 /** Words written as names mid-sentence ("Minister Airlangga", "JETRO"), folded. */

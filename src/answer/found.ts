@@ -63,6 +63,11 @@ export interface Found {
    * introductions around a question ("sy pensiunan guru di Siantar") say nothing of what it asks.
    */
   questionUnknown: string[];
+  /**
+   * A verb of an event other than the programme's own ("dibentuk", "founded", "ditempatkan"):
+   * asked when, a date the sources don't give.
+   */
+  otherEvent: boolean;
   /** Names that are small talk too ("mks": Makassar, or thanks): alone, the message is small talk. */
   smallTalkNames: number;
   /** The lowest certainty of the words that were used (1 when none was corrected). */
@@ -117,6 +122,7 @@ export function emptyFound(): Found {
     titles: [],
     asking: [],
     questionUnknown: [],
+    otherEvent: false,
     smallTalkNames: 0,
     certainty: 1,
     meaningful: 0,

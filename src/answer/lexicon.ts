@@ -53,6 +53,8 @@ export const CUE_NAMES = [
   "after", // after a year: with the sources' last year, asks what they cannot tell
   "now", // who holds an office now: the sources speak of 2017
   "quantity", // how much, how many
+  "earliest", // paling awal, oldest: of dated sources, the first ("which came out first?")
+  "latest", // terbaru, newest: of dated sources, the last
   "more", // lebih banyak, more: of groups of provinces, compares their counts ("which has more?")
   "judge", // success, the best, cheaper: asks to evaluate, which the sources never do
   "compare", // vs, dibanding: sets two things side by side, to judge or to state each

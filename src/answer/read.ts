@@ -106,11 +106,16 @@ function foundIn(
   // Judged by the words that ask: chatter merged before them ("I'm a journalist checking a quote.")
   // does not make a question an introduction.
   f.intro = introduces || introducesAsker(questions.length ? questions : matches);
+  // (A verb the vocabulary doesn't know; "Kapan Papua dimekarkan?" asks what an entry's note dates.)
+  f.otherEvent = !f.noted && matches.some((m) => isFiniteVerb(m) && isUnknown(m));
   f.countsFact = countsFact(matches);
   f.edits = matches.some((m) => EDIT_WORDS.has(m.text));
   f.asker = matches.some((m) => m.text.split(" ").some((w) => ASKER_WORDS.has(w)));
   return f;
 }
+
+// Question words besides "when".
+const OTHER_QUESTIONS: readonly Cue[] = ["what", "where", "who", "plural"];
 
 // Cues an ordinal word also carries, of groups and phases ("ketiga": a third phase).
 const ORDINAL_CUES: readonly Cue[] = ["first", "second", "third"];
@@ -291,6 +296,10 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
     f.claimedProducts = [...new Set([...f.claimedProducts, ...named])];
     f.asking = f.asking.filter((w) => !goods.has(w));
   }
+  // "When East Java signed up again in 2017, which industry was it for?": "when" joins a clause
+  // to the question another word asks; the verb of that clause dates nothing asked.
+  if (OTHER_QUESTIONS.some((c) => reading.whole.cues.has(c)))
+    for (const f of [reading.whole, ...reading.parts]) f.otherEvent = false;
   if (reading.whole.cues.has("confirm")) {
     const placeNames = new Set(places.map((m) => m.text));
     const names = new Set([...capitalisedWords(question)].filter((w) => !placeNames.has(w)));

@@ -9,6 +9,7 @@ import { counted } from "./counting.ts";
 import type { Found } from "./found.ts";
 import { type Intent, SHAPING_INTENTS } from "./intents.ts";
 import { isOutside } from "./membership.ts";
+import { extremeSources } from "./source-answers.ts";
 import { isSource, type Subject } from "./subject.ts";
 
 /** The intent and subjects a question settles on, given those its words and the chat gave. */
@@ -22,6 +23,18 @@ export function settle(
 ): { intent: Intent; subjects: Subject[] } {
   let intent = asked;
   let subjects = named;
+  // "Which source is the newest?": the source of that date, on its card.
+  const extreme = extremeSources(found, knowledge);
+  if (extreme)
+    return { intent: "describe", subjects: extreme.map((id): Subject => ({ kind: "source", id })) };
+  // "Kapan Kabupaten Dogiyai dibentuk?", "When was Tempo founded?": the date of another event
+  // than the programme's own at a region or a source, which the sources don't give.
+  const placeOrSource = (s: Subject) => s.kind === "province" || s.kind === "place" || s.kind === "source";
+  // (A day or a time of day is only ever a source's: "what day was the statement received?")
+  const dayAsked = found.cues.has("day") || found.cues.has("clock");
+  const otherEvent = found.otherEvent && !dayAsked;
+  if (intent === "when" && otherEvent && subjects.length > 0 && subjects.every(placeOrSource))
+    intent = "absent";
   // "Nomor dokumen laporan JICA itu berapa?": of one source, "berapa" asks its number, on its card.
   if (intent === "count" && subjects.length === 1 && subjects.every(isSource) && !counted(found, subjects))
     intent = "describe";
@@ -115,7 +128,21 @@ export function settle(
     intent = "when";
   if (regional && dated && startsUnknown(found.years, subjects, knowledge)) intent = "when";
   if (intent === "when" && regional && cohortClaim(found, knowledge) === "no") intent = "describe";
+  // "Papua has been in since 2013, right?": a start claimed before the region declared it was
+  // ready is wrong, and its entries say when it did.
+  if (regional && dated && offersClaim(found) && declaredAfter(found.years, subjects, knowledge))
+    intent = "describe";
   return { intent, subjects };
+}
+
+/** Whether each region only declared it was ready, after every year claimed for its start. */
+function declaredAfter(years: number[], subjects: Subject[], k: Knowledge): boolean {
+  const cohorts = subjects.flatMap((s) => cohortsOf(s, k));
+  return (
+    years.length > 0 &&
+    cohorts.length > 0 &&
+    cohorts.every((c) => c?.year_means === "declared" && years.every((y) => y < (c.year ?? 0)))
+  );
 }
 
 /** The groups a region's entries are in. */
@@ -126,12 +153,19 @@ function cohortsOf(s: Subject, k: Knowledge) {
   return entries.map((e) => k.cohorts.find((c) => c.id === e?.cohort));
 }
 
-/** Whether `years` claim a start the sources don't give: each region only declared, in another year. */
+/**
+ * Whether `years` claim a start the sources don't give: each region only declared it was ready,
+ * and a year after that is claimed. (A year before it, "Papua has been in since 2013", is wrong:
+ * the region's entries correct it.)
+ */
 function startsUnknown(years: number[], subjects: Subject[], k: Knowledge): boolean {
   const cohorts = subjects.flatMap((s) => cohortsOf(s, k));
   return (
     years.length > 0 &&
     cohorts.length > 0 &&
-    cohorts.every((c) => c?.year_means === "declared" && years.some((y) => y !== c.year))
+    cohorts.every(
+      (c) =>
+        c?.year_means === "declared" && c.year !== undefined && years.some((y) => y > (c.year as number)),
+    )
   );
 }

@@ -2,9 +2,11 @@
  * The answer to which sources a subject's facts come from (or the previous answer's), leaving
  * out those the question sets aside. `undefined` when the sources hold none.
  */
+import type { Knowledge } from "../knowledge/load.ts";
 import type { Asked } from "./answers.ts";
 import { when } from "./attribute-answers.ts";
 import { describe, sourceCard } from "./cards.ts";
+import type { Found } from "./found.ts";
 import type { Subject } from "./subject.ts";
 import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
 
@@ -37,4 +39,19 @@ export function sourcesOf(w: AnswerWriter, s: Subject | undefined, q: Asked): Pi
     cards.flatMap((c) => c.sources),
     cards.flatMap((c) => c.about),
   );
+}
+
+/**
+ * "Which source is the newest?", "the oldest of the sources", "lebih dulu mana, Tempo atau
+ * Bisnis.com?": the sources of the latest or earliest date, of those named when two or more are,
+ * else of all. `undefined` when the question asks no such thing of the sources.
+ */
+export function extremeSources(f: Found, k: Knowledge): string[] | undefined {
+  const latest = f.cues.has("latest");
+  if (!latest && !f.cues.has("earliest")) return undefined;
+  if (!f.cues.has("source") && !f.cues.has("published") && f.sources.length === 0) return undefined;
+  const among = f.sources.length >= 2 ? f.sources : Object.keys(k.sources);
+  const dates = among.map((id) => k.sources[id]?.date ?? "");
+  const extreme = latest ? dates.reduce((a, b) => (b > a ? b : a)) : dates.reduce((a, b) => (b < a ? b : a));
+  return among.filter((_, i) => dates[i] === extreme);
 }
