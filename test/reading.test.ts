@@ -546,3 +546,27 @@ describe("when something else happened", () => {
     expect(joined.text).toMatch(/ship components/);
   });
 });
+
+describe("regions a question of which sets aside", () => {
+  it("by island or by name, leave the others of its group", async () => {
+    const notSulawesi = await ask("Which of the nine provinces is NOT on Sulawesi?");
+    expect(notSulawesi.text).toMatch(/^North Sumatra/);
+    expect(notSulawesi.text).not.toMatch(/^(South|Southeast|Central) Sulawesi:/m);
+    const offJava = await ask("Produk provinsi tahun 2017 yang bukan dari Jawa apa aja?");
+    expect(offJava.text).toMatch(/pewter[\s\S]*tahu dan tempe[\s\S]*perak[\s\S]*kopi/);
+    expect(offJava.text).not.toMatch(/Pasuruan/);
+    const targets = await ask("Kecuali Jatim, target awal program lanjutan apa saja?");
+    expect(targets.text).toMatch(/^Sulawesi Selatan[\s\S]*Papua/);
+    expect(targets.text).not.toMatch(/^Jawa Timur/m);
+  });
+
+  it('"if not", a guess to check, or a count sets nothing aside', async () => {
+    const kalimantan = await ask(
+      "Kalimantan Selatan ada dalam senarai tak? Kalau tak, Kalimantan mana yang ada?",
+    );
+    expect(kalimantan.text).toMatch(/^Kalimantan Selatan tidak termasuk[\s\S]*Kalimantan Barat/);
+    expect((await ask("Kerajinan pewter di kabupaten mana? Bukan di Belitung ya?")).text).toMatch(
+      /Bangka Barat/,
+    );
+  });
+});

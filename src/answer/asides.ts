@@ -5,16 +5,21 @@
  */
 import { isUnknown } from "./asking-slot.ts";
 import { capitalisedWords } from "./claims.ts";
+import { saysNothing } from "./found.ts";
 import { hasCue } from "./parts.ts";
 import type { Match } from "./vocabulary.ts";
 
-/** "mana yang bukan target awal?": the group named after "not" in a question that asks which. */
+/**
+ * "mana yang bukan target awal?": the group named right after "not" in a question that asks which
+ * ("kecuali Jatim, target awal apa saja?" sets East Java aside, not the group).
+ */
 export function excludedCohort(matches: Match[]): string | undefined {
   if (!matches.some((m) => hasCue(m, "what") || hasCue(m, "plural"))) return undefined;
   const not = matches.findIndex((m) => hasCue(m, "not"));
   if (not < 0) return undefined;
-  for (const m of matches.slice(not + 1)) for (const c of m.concepts) if (c.type === "cohort") return c.id;
-  return undefined;
+  // ("… yang tidak termasuk target awal?": a word of belonging may come between.)
+  const next = matches.slice(not + 1).find((m) => !saysNothing(m) && !hasCue(m, "member"));
+  return next?.concepts.flatMap((c) => (c.type === "cohort" ? [c.id] : []))[0];
 }
 
 // Words that only join a thing to what it is ("programnya itu sawit", "is for furniture").
@@ -32,6 +37,39 @@ export function claimedProducts(matches: Match[]): string[] {
     return isUnknown(m) && ofProduct(matches[before]) ? [m.text] : [];
   });
 }
+
+/** Regions a question of which sets aside: islands, and provinces by their ids. */
+export interface ExcludedRegions {
+  islands: number[];
+  provinces: string[];
+}
+
+/**
+ * "Which of the nine provinces is not on Sulawesi?", "yang bukan di Jawa dan bukan di Sulawesi?",
+ * "kecuali Jatim, target awal apa saja?": the islands and provinces named right after "not" in a
+ * question of provinces or of which.
+ */
+export function excludedRegions(matches: Match[]): ExcludedRegions {
+  const excluded: ExcludedRegions = { islands: [], provinces: [] };
+  // ("Pewter di kabupaten mana? Bukan di Belitung ya?" offers a guess to check, and sets nothing aside.)
+  const asks = matches.some((m) => hasCue(m, "what") || hasCue(m, "plural") || hasCue(m, "provinces"));
+  // (How many, "not counting East Java twice", is counted as the count says.)
+  if (!asks || matches.some((m) => hasCue(m, "confirm") || hasCue(m, "quantity"))) return excluded;
+  // ("If not, which Kalimantan province …?" sets none aside.)
+  let negated = false;
+  matches.forEach((m, i) => {
+    const islands = m.concepts.flatMap((c) => (c.type === "island" ? [c.index] : []));
+    const provinces = m.concepts.flatMap((c) => (c.type === "province" ? [c.id] : []));
+    // ("Kalau tak, Kalimantan mana yang ada?": "if not" asks on.)
+    if (hasCue(m, "not")) negated = !IF_WORDS.has(matches[i - 1]?.text ?? "");
+    else if (negated && islands.length + provinces.length) {
+      excluded.islands.push(...islands);
+      excluded.provinces.push(...provinces);
+    } else if (!saysNothing(m) && !hasCue(m, "and") && !hasCue(m, "or")) negated = false;
+  });
+  return excluded;
+}
+const IF_WORDS: ReadonlySet<string> = new Set(["kalau", "kalo", "jika", "if", "seandainya"]);
 
 /** "Ada sumber lain selain Bisnis.com?", "other outlets besides Bisnis.com": the sources set aside. */
 export function excludedSources(matches: Match[]): string[] {

@@ -2,7 +2,9 @@
  * What the matcher found in a question, or in one part of it, phrase by phrase: the things it names,
  * the cues of what it asks, the words it does not know. Pure.
  */
+
 import type { ProgrammeAttribute } from "../knowledge/schema.ts";
+import type { ExcludedRegions } from "./asides.ts";
 
 import { type Cue, FILLER_CUES, type SmallTalk } from "./lexicon.ts";
 import { isName } from "./parts.ts";
@@ -36,6 +38,8 @@ export interface Found {
   /** How the question named each region ("flores", "west java"), by region code. */
   areaWords: Map<string, string>;
   islands: number[];
+  /** Islands and provinces a question of which sets aside ("… yang bukan di Jawa?", "kecuali Jatim"). */
+  excludedRegions: ExcludedRegions;
   /** The item of a list the question points to ("yang kedua", "nomor 3"; -1 the last), if any. */
   ordinal: number | undefined;
   /** Countries other than the cooperation's, as the question named them. */
@@ -110,6 +114,7 @@ export function emptyFound(): Found {
     areas: [],
     areaWords: new Map(),
     islands: [],
+    excludedRegions: { islands: [], provinces: [] },
     countries: [],
     ordinal: undefined,
     islandWords: new Map(),

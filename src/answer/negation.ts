@@ -3,6 +3,7 @@
  * a question that asks which are not in a group is answered with the provinces of its scope
  * (another group it names, else the whole programme) outside that group. Pure.
  */
+import type { Knowledge } from "../knowledge/load.ts";
 import type { KnowledgeFile, Province } from "../knowledge/schema.ts";
 import type { Found } from "./found.ts";
 import type { Subject } from "./subject.ts";
@@ -29,5 +30,26 @@ export function outsideExcluded(
   if (!f.excludedCohort || f.excludedCohort === scope) return undefined;
   const excluded = new Set(provincesOf(k, f.excludedCohort).map((p) => p.id));
   const rest = provincesOf(k, scope).filter((p) => !excluded.has(p.id));
+  return rest.length ? rest.map((p): Subject => ({ kind: "province", id: p.id })) : undefined;
+}
+
+/**
+ * The provinces of `scope` (a group, else the provinces the chat just gave, else the whole
+ * programme) but those the question sets aside, by island or by name; `undefined` when it sets
+ * none aside.
+ */
+export function outsideExcludedRegions(
+  f: Found,
+  k: Knowledge,
+  scope: string | undefined,
+  previous: readonly Subject[],
+): Subject[] | undefined {
+  const { islands, provinces } = f.excludedRegions;
+  if (!islands.length && !provinces.length) return undefined;
+  const on = new Set(islands.flatMap((i) => k.regions.islands[i]?.provinces ?? []));
+  const given = previous.flatMap((s) => (s.kind === "province" ? [s.id] : []));
+  const among =
+    scope || !given.length ? provincesOf(k, scope) : k.provinces.filter((p) => given.includes(p.id));
+  const rest = among.filter((p) => !on.has(p.area) && !provinces.includes(p.id));
   return rest.length ? rest.map((p): Subject => ({ kind: "province", id: p.id })) : undefined;
 }

@@ -10,7 +10,14 @@ import {
   withoutWhereItIs,
   withoutWhereRead,
 } from "./around.ts";
-import { AT_WORDS, claimedProducts, excludedCohort, excludedSources, placesUnknown } from "./asides.ts";
+import {
+  AT_WORDS,
+  claimedProducts,
+  excludedCohort,
+  excludedRegions,
+  excludedSources,
+  placesUnknown,
+} from "./asides.ts";
 import { askingWords, asksInstructions, isFiniteVerb, isUnknown } from "./asking-slot.ts";
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import { countsFact, countsOnlyProvinces } from "./counting.ts";
@@ -79,6 +86,7 @@ function foundIn(
   if (/^(all )?about$/.test(matches[matches.length - 1]?.text ?? "") && f.cues.delete("meaning"))
     f.cues.add("what");
   f.excludedCohort = excludedCohort(matches);
+  f.excludedRegions = excludedRegions(matches);
   f.excludedSources = excludedSources(matches);
   // "Apa itu program IKM JICA?": the thing right after the question word is what is asked; the
   // names after it say which.
