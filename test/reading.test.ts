@@ -570,3 +570,20 @@ describe("regions a question of which sets aside", () => {
     );
   });
 });
+
+describe("a list the asker named", () => {
+  it("answered one by one, is what 'the second one' points to", async () => {
+    const first = [
+      "Aku mau nanya soal Sumut, Jateng, sama Kalbar di program IKM sama JICA ini.",
+      "Sumut dulu deh, produknya apa?",
+    ];
+    const second = await ask("Oke, terus yang kedua?", first);
+    expect(second.kind).toBe("answer");
+    expect(second.text).toMatch(/^Jawa Tengah: komponen logam/);
+    const english = [
+      "I am curious about North Sumatra, Central Java and West Kalimantan",
+      "start with North Sumatra, what is made there?",
+    ];
+    expect((await ask("and the third one?", english)).text).toMatch(/^West Kalimantan: processed aloe vera/);
+  });
+});

@@ -358,8 +358,14 @@ function previousOf(
   const [main] = subjects;
   const named = uniqueSubjects([...(before?.named ?? []), ...(main ? [main] : [])].reverse()).reverse();
   // A list stays in view while a chat walks through it ("the first one?", then "and the second?").
-  const items = written.flatMap((p) => p.items ?? []);
-  const within = before?.items.some((i) => subjects.some((s) => subjectRef(s) === subjectRef(i)));
+  // So does the list the asker named ("Sumut, Jateng, sama Kalbar"), answered one by one.
+  const listed = written.flatMap((p) => p.items ?? []);
+  const asked = u.subjects && u.subjects.length > 1 ? u.subjects : [];
+  const items = listed.length ? listed : asked;
+  // (A place of a province walks through the province: "Sumut dulu" answered by Samosir.)
+  const same = (s: Subject, i: Subject) =>
+    subjectRef(s) === subjectRef(i) || (s.kind === "place" && i.kind === "province" && s.province === i.id);
+  const within = before?.items.some((i) => subjects.some((s) => same(s, i)));
   return {
     intent: u.intent,
     subjects,

@@ -57,7 +57,8 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
     "who",
     "author",
   ] as const;
-  if (named || f.selection) return undefined;
+  // ("Oke, terus yang kedua?": an item of a list pointed at is asked about.)
+  if (named || f.selection || f.ordinal !== undefined) return undefined;
   // "Makasih ya, membantu banget buat tugas sekolah": thanks, asking nothing, is thanks whatever
   // else it says.
   const asks = QUESTION_CUES.some((c) => f.cues.has(c));
