@@ -587,3 +587,12 @@ describe("a list the asker named", () => {
     expect((await ask("and the third one?", english)).text).toMatch(/^West Kalimantan: processed aloe vera/);
   });
 });
+
+describe("a question passed on", () => {
+  it("after who asks it and a colon, is asked whoever the preface names", async () => {
+    expect((await ask("Rekan saya dari JICA tanya: tenun ulos dikembangkan di provinsi mana?")).text).toMatch(
+      /^Tenun ulos: dikembangkan di Sumatera Utara/,
+    );
+    expect((await ask("My manager asks: is Bali included?")).kind).toBe("not_in_programme");
+  });
+});

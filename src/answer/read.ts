@@ -185,8 +185,16 @@ function afterPreface(clause: string, read: (text: string) => Match[]): Match[][
   const colon = clause.indexOf(": ");
   if (colon < 0) return [read(clause)];
   const preface = read(clause.slice(0, colon));
-  if (preface.some((m) => isName(m) || isQuestionWord(m))) return [read(clause)];
   const rest = read(clause.slice(colon + 2));
+  // "Rekan saya dari JICA tanya: …", "A listener from Kendari asks: …": whoever the preface names,
+  // it says who asks what follows.
+  const relays =
+    preface
+      .at(-1)
+      ?.text.split(" ")
+      .some((w) => REQUEST_WORDS.has(w)) === true;
+  if (relays && rest.length > 0) return [rest];
+  if (preface.some((m) => isName(m) || isQuestionWord(m))) return [read(clause)];
   // "Di grup WA: «…»", "On Facebook: …": where the asker read what follows, not a channel asked for.
   const whereRead = CHANNEL_PREPOSITIONS.has(preface[0]?.text ?? "") && rest.length > 0;
   return whereRead ? [rest] : [preface, rest];
@@ -233,7 +241,7 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
   const readClauses = withoutWhereItIs(
     withoutLandmarks(quotedClauses, vocabulary.lexicon.near),
     (region, province) => vocabulary.liesIn(region, province),
-  );
+  ).filter((c, i) => c.matches.length > 0 || quotedClauses[i]?.matches.length === 0);
   const clauseMatches = readClauses.map((c) => c.matches);
   const all = clauseMatches.flat();
   const asking = new Set(clauseMatches.flatMap(askingWords));
