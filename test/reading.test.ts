@@ -596,3 +596,17 @@ describe("a question passed on", () => {
     expect((await ask("My manager asks: is Bali included?")).kind).toBe("not_in_programme");
   });
 });
+
+describe("a question relayed without a colon", () => {
+  it("is asked; who passes it on is not", async () => {
+    const kendari = await ask("A caller from Kendari asks which regency the tofu and tempeh work is in.");
+    expect(kendari.kind).toBe("answer");
+    expect(kendari.text).toMatch(/South Konawe/);
+    expect((await ask("My manager asks whether Bali is included.")).kind).toBe("not_in_programme");
+    expect((await ask("Member nanya, Sulsel produknya apa?")).text).toMatch(
+      /^Sulawesi Selatan: kerajinan perak/,
+    );
+    // Named before the word that passes it on, a region is still asked about.
+    expect((await ask("Sulsel, mau tanya, produknya apa?")).text).toMatch(/kerajinan perak/);
+  });
+});

@@ -5,7 +5,8 @@
  */
 import { saysNothing } from "./found.ts";
 import type { Clause } from "./normalise.ts";
-import { ASKER_WORDS, hasCue, isQuestionWord } from "./parts.ts";
+import { fold } from "./normalise.ts";
+import { ASKER_WORDS, hasCue, isName, isQuestionWord } from "./parts.ts";
 import { mayQuote, QUOTED } from "./quotes.ts";
 import { NAME_CONCEPTS } from "./reading.ts";
 import type { Match } from "./vocabulary.ts";
@@ -267,3 +268,32 @@ export function withoutWhereItIs<C extends { matches: Match[]; sentence: number 
 }
 // Words that put a region in a larger one ("Tana Toraja in South Sulawesi").
 const IN_WORDS: ReadonlySet<string> = new Set(["di", "in"]);
+
+/**
+ * "A caller from Kendari asks which regency …", "My manager asks whether Bali is included",
+ * "Member nanya, …": the words before a word that passes a question on (`relays`, folded) say who
+ * asks. They, and the word, are not what is asked, unless they ask or name something themselves
+ * (a region only where someone is from: "Sulsel, mau tanya …" still names Sulawesi Selatan).
+ */
+export function withoutRelay(matches: Match[], relays: readonly string[]): Match[] {
+  const words = matches.flatMap((m, at) => m.tokens.map((t) => ({ word: fold(t.original), at })));
+  const text = ` ${words.map((w) => w.word).join(" ")} `;
+  let end = -1;
+  for (const relay of relays) {
+    const found = text.indexOf(` ${relay} `);
+    if (found < 0) continue;
+    const ends =
+      text
+        .slice(0, found + relay.length + 1)
+        .trim()
+        .split(" ").length - 1;
+    if (end < 0 || ends < end) end = ends;
+  }
+  const last = words[end]?.at;
+  if (last === undefined) return matches;
+  const frame = matches.slice(0, last + 1);
+  const named = (m: Match, i: number) =>
+    isQuestionWord(m) || (isName(m) && !ORIGIN_PREPOSITIONS.has(frame[i - 1]?.text ?? ""));
+  if (frame.some(named)) return matches;
+  return matches.slice(last + 1);
+}

@@ -119,6 +119,7 @@ export const lexiconSchema = z
     goods: list,
     people: list,
     near: list,
+    relays: list,
     ordinals: z
       .object({ id: z.record(z.string(), z.number().int()), en: z.record(z.string(), z.number().int()) })
       .strict(),
@@ -165,6 +166,8 @@ export interface Lexicon {
   people: ReadonlySet<string>;
   /** Words of nearness ("dekat", "next"): a region after them only says where another one is. */
   near: ReadonlySet<string>;
+  /** Words that pass a question on ("asks", "nanya", "pertanyaan"): who said them is not asked about. */
+  relays: readonly string[];
   /** Words that point to an item of a list, by language: its position (-1: the last). */
   ordinals: { id: ReadonlyMap<string, number>; en: ReadonlyMap<string, number> };
   /** Month names by language: their number (1–12). */
@@ -187,6 +190,7 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     goods: new Set(file.goods),
     people: new Set([...file.people, ...file.titles]),
     near: new Set(file.near),
+    relays: file.relays,
     ordinals: {
       id: new Map(Object.entries(file.ordinals.id)),
       en: new Map(Object.entries(file.ordinals.en)),

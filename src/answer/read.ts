@@ -7,6 +7,7 @@ import {
   withoutLikenesses,
   withoutOrigins,
   withoutQuotedSmallTalk,
+  withoutRelay,
   withoutWhereItIs,
   withoutWhereRead,
 } from "./around.ts";
@@ -25,7 +26,7 @@ import { collect, emptyFound, type Found, saysNothing } from "./found.ts";
 import { withoutLetterForms, withoutPurposes } from "./letters.ts";
 import type { Cue } from "./lexicon.ts";
 import { partyAskedWhy } from "./motives.ts";
-import { clauses } from "./normalise.ts";
+import { clauses, fold } from "./normalise.ts";
 import {
   ASKER_WORDS,
   hasCue,
@@ -181,19 +182,18 @@ const WH_LIKE: ReadonlySet<Cue> = new Set<Cue>(["times", "day", "clock", "durati
  * names nothing and asks nothing is a clause of its own, said around the question. One that names
  * something says what the question is about ("West Java regency of Garut: any cluster there?").
  */
-function afterPreface(clause: string, read: (text: string) => Match[]): Match[][] {
+function afterPreface(
+  clause: string,
+  read: (text: string) => Match[],
+  passesOn: (text: string) => boolean,
+): Match[][] {
   const colon = clause.indexOf(": ");
   if (colon < 0) return [read(clause)];
   const preface = read(clause.slice(0, colon));
   const rest = read(clause.slice(colon + 2));
-  // "Rekan saya dari JICA tanya: …", "A listener from Kendari asks: …": whoever the preface names,
+  // "Rekan saya dari JICA tanya: …", "Pertanyaan dari grup penenun: …": whoever the preface names,
   // it says who asks what follows.
-  const relays =
-    preface
-      .at(-1)
-      ?.text.split(" ")
-      .some((w) => REQUEST_WORDS.has(w)) === true;
-  if (relays && rest.length > 0) return [rest];
+  if (passesOn(clause.slice(0, colon)) && rest.length > 0) return [rest];
   if (preface.some((m) => isName(m) || isQuestionWord(m))) return [read(clause)];
   // "Di grup WA: «…»", "On Facebook: …": where the asker read what follows, not a channel asked for.
   const whereRead = CHANNEL_PREPOSITIONS.has(preface[0]?.text ?? "") && rest.length > 0;
@@ -230,9 +230,17 @@ export function readQuestion(message: string, vocabulary: Vocabulary): Reading {
 
 function readText(question: string, vocabulary: Vocabulary): Reading {
   const read = (text: string) =>
-    withoutWhereRead(withoutLikenesses(withoutJoiningWords(vocabulary.segment(vocabulary.tokens(text)))));
+    withoutWhereRead(
+      withoutLikenesses(
+        withoutJoiningWords(
+          withoutRelay(vocabulary.segment(vocabulary.tokens(text)), vocabulary.lexicon.relays),
+        ),
+      ),
+    );
   const said = nameQuotes(withoutQuotedSmallTalk(question, read), vocabulary.quoteTargets);
-  const reread = (text: string) => afterPreface(text, read);
+  const relays = vocabulary.lexicon.relays;
+  const passesOn = (text: string) => relays.some((r) => ` ${fold(text)} `.includes(` ${r} `));
+  const reread = (text: string) => afterPreface(text, read, passesOn);
   const quotedClauses = quotesAsContext(
     clauses(said).map((c) => ({ ...c, read: reread(c.text) })),
     read,
