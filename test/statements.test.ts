@@ -243,3 +243,11 @@ describe("the newest or the oldest source", () => {
     );
   });
 });
+
+describe("a product put in a place of a province", () => {
+  it("is checked against that place, not the whole province", async () => {
+    const wrong = await ask("Alas kaki Jatim itu di Pasuruan kan?");
+    expect(wrong.text).toMatch(/^Tidak tepat[\s\S]*Alas kaki: dikembangkan di Jawa Timur, Kota Mojokerto/);
+    expect((await ask("Alas kaki Jatim di Mojokerto kan?")).text).toMatch(/^Ya, benar/);
+  });
+});

@@ -116,12 +116,14 @@ export function productsPlaced(f: Found, k: Knowledge, areas: Areas): Verdict | 
     else if (m) outside = true;
   }
   // "… dari Kota Kendari, Sulawesi Tenggara": the province only says where the city is.
-  const narrowed = new Set(
-    f.areas.flatMap((code) => {
+  // So does a province beside a place of it ("Alas kaki Jatim itu di Pasuruan kan?": in Pasuruan).
+  const narrowed = new Set([
+    ...f.areas.flatMap((code) => {
       const m = membershipOf(code, k, areas);
       return m && m.status !== "province" && m.status !== "outside" ? [m.province.id] : [];
     }),
-  );
+    ...f.places.map((p) => p.province),
+  ]);
   const claimed = named.filter((n) => n.entry !== undefined || !narrowed.has(n.province));
   // "Tenun ikat NTT ikut ga?": whether a region outside takes part or not is asked, not where the
   // product is ("Ulos is the West Sumatra part of the programme, right?" still puts it there).
