@@ -80,7 +80,7 @@ const FLOORS = {
   },
   // Written blind after the tenth set's fixes; its first score is in the README too.
   "test/eval/questions-eleventh.jsonl": {
-    "in-scope": 98.8,
+    "in-scope": 99.4,
     "out-of-scope": 98.4,
     "small talk": 100,
     language: 100,
@@ -165,7 +165,7 @@ const FLOORS = {
   // Written blind while the twenty-first set's fixes were under way; its first score is in the README.
   "test/eval/questions-twentythird.jsonl": {
     "in-scope": 98.1,
-    "out-of-scope": 97.1,
+    "out-of-scope": 98.1,
     "small talk": 100,
     language: 100,
   },
@@ -220,7 +220,7 @@ const FLOORS = {
   },
   // Written blind beside the thirtieth; its first score is in the README.
   "test/eval/questions-thirtyfirst.jsonl": {
-    "in-scope": 94.4,
+    "in-scope": 94.9,
     "out-of-scope": 95.2,
     "small talk": 100,
     language: 100,
@@ -352,7 +352,7 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-fiftyfirst.jsonl": {
-    "in-scope": 93.2,
+    "in-scope": 94.1,
     "out-of-scope": 96.9,
     "small talk": 100,
     language: 100,
@@ -364,19 +364,19 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-fiftythird.jsonl": {
-    "in-scope": 97.7,
+    "in-scope": 98.6,
     "out-of-scope": 96.9,
     "small talk": 100,
     language: 100,
   },
   "test/eval/questions-fiftyfourth.jsonl": {
-    "in-scope": 97.2,
+    "in-scope": 97.7,
     "out-of-scope": 96,
     "small talk": 100,
     language: 100,
   },
   "test/eval/questions-fiftyfifth.jsonl": {
-    "in-scope": 95.4,
+    "in-scope": 95.9,
     "out-of-scope": 93.1,
     "small talk": 100,
     language: 99.7,
@@ -406,13 +406,13 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-sixtieth.jsonl": {
-    "in-scope": 94.9,
+    "in-scope": 95.3,
     "out-of-scope": 97,
     "small talk": 92.3,
     language: 99.7,
   },
   "test/eval/questions-sixtyfirst.jsonl": {
-    "in-scope": 89.7,
+    "in-scope": 90.1,
     "out-of-scope": 95.1,
     "small talk": 100,
     language: 100,
@@ -424,7 +424,7 @@ const FLOORS = {
     language: 99.7,
   },
   "test/eval/questions-sixtythird.jsonl": {
-    "in-scope": 91.1,
+    "in-scope": 91.6,
     "out-of-scope": 94.9,
     "small talk": 100,
     language: 100,
@@ -442,15 +442,85 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-sixtysixth.jsonl": {
-    "in-scope": 93.1,
+    "in-scope": 93.5,
     "out-of-scope": 93.9,
     "small talk": 100,
     language: 100,
   },
   "test/eval/questions-sixtyseventh.jsonl": {
-    "in-scope": 86.5,
+    "in-scope": 87.8,
     "out-of-scope": 92.9,
     "small talk": 100,
+    language: 100,
+  },
+  // Written blind at the start of 2026-11-30's sixth session (eastern and regional speech); scored before any change. First score in the README.
+  "test/eval/questions-sixtyeighth.jsonl": {
+    "in-scope": 95.2,
+    "out-of-scope": 97.8,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind beside the sixty-eighth (sceptics and loaded claims); scored with it. First score in the README.
+  "test/eval/questions-sixtyninth.jsonl": {
+    "in-scope": 92.7,
+    "out-of-scope": 94.3,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind after the sixty-eighth was scored (Japanese and other foreign askers); scored after the fix for quotes. First score in the README.
+  "test/eval/questions-seventieth.jsonl": {
+    "in-scope": 95.4,
+    "out-of-scope": 96.8,
+    "small talk": 83.3,
+    language: 100,
+  },
+  // Written blind beside the seventieth (long chats that steer and correct); scored with it. First score in the README.
+  "test/eval/questions-seventyfirst.jsonl": {
+    "in-scope": 92.9,
+    "out-of-scope": 96.3,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind after the seventieth was scored (askers' own places); scored after the fixes for regional speech. First score in the README.
+  "test/eval/questions-seventysecond.jsonl": {
+    "in-scope": 90.7,
+    "out-of-scope": 93.5,
+    "small talk": 80,
+    language: 100,
+  },
+  // Written blind beside the seventy-second (orders and formats); scored after the fix for quotes. First score in the README.
+  "test/eval/questions-seventythird.jsonl": {
+    "in-scope": 91.4,
+    "out-of-scope": 91.4,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind after the seventy-second was scored (negation and exclusion); scored after the fixes for own places. First score in the README.
+  "test/eval/questions-seventyfourth.jsonl": {
+    "in-scope": 89.5,
+    "out-of-scope": 91.4,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind beside the seventy-fourth (time and order); scored with it. First score in the README.
+  "test/eval/questions-seventyfifth.jsonl": {
+    "in-scope": 83.8,
+    "out-of-scope": 88.2,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind after the seventy-fourth was scored (questions relayed for others); scored after the fixes for negation and lists. First score in the README.
+  "test/eval/questions-seventysixth.jsonl": {
+    "in-scope": 97.3,
+    "out-of-scope": 96.7,
+    "small talk": 50,
+    language: 100,
+  },
+  // Written blind beside the seventy-sixth (feelings and opinions around a question); scored with it. First score in the README.
+  "test/eval/questions-seventyseventh.jsonl": {
+    "in-scope": 94,
+    "out-of-scope": 98.9,
+    "small talk": 83.3,
     language: 100,
   },
 } as const;
