@@ -294,6 +294,9 @@ export function withoutRelay(matches: Match[], relays: readonly string[]): Match
   const frame = matches.slice(0, last + 1);
   const named = (m: Match, i: number) =>
     isQuestionWord(m) || (isName(m) && !ORIGIN_PREPOSITIONS.has(frame[i - 1]?.text ?? ""));
-  if (frame.some(named)) return matches;
-  return matches.slice(last + 1);
+  const rest = matches.slice(last + 1);
+  // ("Pendengar dari Kendari nanya, masuk program ga?": where the asker is from is all it names;
+  // see `withoutOrigins`.)
+  if (frame.some(named) || (frame.some(isName) && !rest.some(isName))) return matches;
+  return rest;
 }

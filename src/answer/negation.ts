@@ -53,3 +53,13 @@ export function outsideExcludedRegions(
   const rest = among.filter((p) => !on.has(p.area) && !provinces.includes(p.id));
   return rest.length ? rest.map((p): Subject => ({ kind: "province", id: p.id })) : undefined;
 }
+
+/** The provinces of a question's scope outside the group or the regions it sets aside, if any. */
+export function outsideSetAside(
+  f: Found,
+  k: Knowledge,
+  scope: string | undefined,
+  previous: readonly Subject[],
+): Subject[] | undefined {
+  return outsideExcluded(f, k, scope) ?? outsideExcludedRegions(f, k, scope, previous);
+}

@@ -248,7 +248,7 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
   ).flatMap(({ read: runs, end, sentence }) => runs.map((matches) => ({ matches, end, sentence })));
   const readClauses = withoutWhereItIs(
     withoutLandmarks(quotedClauses, vocabulary.lexicon.near),
-    (region, province) => vocabulary.liesIn(region, province),
+    (region, province) => vocabulary.provinceCodes.liesIn(region, province),
   ).filter((c, i) => c.matches.length > 0 || quotedClauses[i]?.matches.length === 0);
   const clauseMatches = readClauses.map((c) => c.matches);
   const all = clauseMatches.flat();

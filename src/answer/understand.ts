@@ -15,7 +15,7 @@ import { asksWh, type Intent, intentOf, SHAPING_INTENTS } from "./intents.ts";
 import { isOutside } from "./membership.ts";
 import { motiveNotGiven } from "./motives.ts";
 import { inLanguageAsked, namedSubjects } from "./named-subjects.ts";
-import { outsideExcluded, outsideExcludedRegions } from "./negation.ts";
+import { outsideSetAside } from "./negation.ts";
 import { settle } from "./settle.ts";
 import { isRegion, isSource, type Subject } from "./subject.ts";
 import { unexplained } from "./unexplained.ts";
@@ -127,8 +127,7 @@ export function understand(
   const subjects: Subject[] = partnerClaimed
     ? [{ kind: "topic", id: "partners" }]
     : (grouped ??
-      outsideExcluded(found, knowledge, cohort) ??
-      outsideExcludedRegions(found, knowledge, cohort, previous?.subjects ?? []) ??
+      outsideSetAside(found, knowledge, cohort, previous?.subjects ?? []) ??
       provincesCounted(found, intent, resolved.subjects));
   const years = knownYears(knowledge);
   const checksYear = claimsYears(found, subjects.some(isSource));

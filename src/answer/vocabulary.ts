@@ -7,6 +7,7 @@ import { countryNames } from "./countries.ts";
 import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon.ts";
 import { sidesOf } from "./motives.ts";
 import { editDistance, englishBases, fold, regionalForms, stemCandidates, tokenize } from "./normalise.ts";
+import { ProvinceCodes } from "./province-codes.ts";
 import { type QuoteTarget, quoteTargets } from "./quotes.ts";
 import { bestReading, NAME_CONCEPTS } from "./reading.ts";
 import { correctionRank, NAME_RANK, TypoIndex } from "./typos.ts";
@@ -85,10 +86,6 @@ export class Vocabulary {
   private readonly typos: TypoIndex;
   /** What each province's two-digit code stands for: a programme province, or a region. */
   private readonly provinceConcepts = new Map<string, Concept>();
-  /** Each programme province's two-digit code, by its id. */
-  private readonly provinceCodes = new Map<string, string>();
-  /** Provinces with a place "and the surrounding regencies", which the sources don't name. */
-  private readonly unnamedAround = new Set<string>();
   /** The considerations in the order the sources give them: "the third consideration" is one. */
   readonly criteria: readonly string[];
   /** The cooperation's sides by the phrases that name them ("jepang", "jica": ID or JP). */
@@ -97,10 +94,13 @@ export class Vocabulary {
   readonly lexicon: Lexicon;
   /** The titles and names a quote in a question may name. */
   readonly quoteTargets: readonly QuoteTarget[];
+  /** Which province a phrase names or lies in. */
+  readonly provinceCodes: ProvinceCodes;
 
   constructor(knowledge: Knowledge, areas: Areas) {
     this.lexicon = knowledge.lexicon;
     this.quoteTargets = quoteTargets(knowledge);
+    this.provinceCodes = new ProvinceCodes(knowledge);
     this.criteria = knowledge.selection.criteria.map((c) => c.id);
     this.sides = sidesOf(knowledge, (text) => this.words_(text).join(" "));
     for (const [cue, words] of Object.entries(this.lexicon.cues) as Array<[Cue, Lexicon["cues"][Cue]]>) {
@@ -229,11 +229,7 @@ export class Vocabulary {
     });
     for (const area of areas.provinces)
       this.provinceConcepts.set(area.code, { type: "area", code: area.code });
-    for (const p of k.provinces) {
-      this.provinceConcepts.set(p.area, { type: "province", id: p.id });
-      this.provinceCodes.set(p.id, p.area);
-      if (p.entries.some((e) => e.place.surroundings)) this.unnamedAround.add(p.area);
-    }
+    for (const p of k.provinces) this.provinceConcepts.set(p.area, { type: "province", id: p.id });
     for (const area of [...areas.provinces, ...areas.regencies]) {
       const names = [...area.terms, ...(k.regions.otherNames.get(area.code) ?? [])];
       for (const term of names) this.addRegion(term, { type: "area", code: area.code });
@@ -289,24 +285,6 @@ export class Vocabulary {
   }
 
   /** Normalises the question's words: known as they are, else an Indonesian root, else a correction. */
-  /**
-   * Whether a phrase names a region that lies in the province another names ("Pemalang", "Jawa
-   * Tengah"), one the sources say is in the programme or not: not a regency of a province whose
-   * place they give "with the surrounding regencies" (around Palu), which they don't name.
-   */
-  liesIn(region: Match, province: Match): boolean {
-    const code = (m: Match) => {
-      for (const c of m.concepts) {
-        if (c.type === "area") return c.code.split(".")[0];
-        if (c.type === "province" || c.type === "place")
-          return this.provinceCodes.get(c.type === "province" ? c.id : c.province);
-      }
-      return undefined;
-    };
-    const within = code(region);
-    return within !== undefined && within === code(province) && !this.unnamedAround.has(within);
-  }
-
   tokens(question: string): Token[] {
     return this.words_(question).map((original) => this.normaliseWord(original));
   }
