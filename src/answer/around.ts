@@ -4,8 +4,7 @@
  * ("terjemahkan 'selamat pagi'"). Pure.
  */
 import { saysNothing } from "./found.ts";
-import type { Clause } from "./normalise.ts";
-import { fold } from "./normalise.ts";
+import { type Clause, fold } from "./normalise.ts";
 import { ASKER_WORDS, hasCue, isName, isQuestionWord } from "./parts.ts";
 import { mayQuote, QUOTED } from "./quotes.ts";
 import { NAME_CONCEPTS } from "./reading.ts";
@@ -200,7 +199,7 @@ export function quotesAsContext(
   const lastAsking = Math.max(-1, ...asking);
   const names = (quote: string) => {
     const named = read(quote).filter((m) => m.concepts.some((c) => CONTEXT_CONCEPTS.has(c.type)));
-    // («Timnas lolos Piala Dunia». Kapan mainnya?": a quote that names none of it is what is asked.)
+    // ("«Timnas lolos Piala Dunia». Kapan mainnya?": a quote that names none of it is what is asked.)
     return named.length ? named.flatMap((m) => m.tokens.map((t) => t.original)).join(" ") : quote;
   };
   return clauses.map((c) => {
@@ -276,19 +275,18 @@ const IN_WORDS: ReadonlySet<string> = new Set(["di", "in"]);
  * (a region only where someone is from: "Sulsel, mau tanya …" still names Sulawesi Selatan).
  */
 export function withoutRelay(matches: Match[], relays: readonly string[]): Match[] {
-  const words = matches.flatMap((m, at) => m.tokens.map((t) => ({ word: fold(t.original), at })));
-  const text = ` ${words.map((w) => w.word).join(" ")} `;
-  let end = -1;
-  for (const relay of relays) {
-    const found = text.indexOf(` ${relay} `);
-    if (found < 0) continue;
-    const ends =
-      text
-        .slice(0, found + relay.length + 1)
-        .trim()
-        .split(" ").length - 1;
-    if (end < 0 || ends < end) end = ends;
-  }
+  const words = matches.flatMap((m, at) =>
+    m.tokens.flatMap((t) =>
+      fold(t.original)
+        .split(" ")
+        .filter(Boolean)
+        .map((word) => ({ word, at })),
+    ),
+  );
+  const end = relayEnd(
+    words.map((w) => w.word),
+    relays,
+  );
   const last = words[end]?.at;
   if (last === undefined) return matches;
   const frame = matches.slice(0, last + 1);
@@ -299,4 +297,17 @@ export function withoutRelay(matches: Match[], relays: readonly string[]): Match
   // see `withoutOrigins`.)
   if (frame.some(named) || (frame.some(isName) && !rest.some(isName))) return matches;
   return rest;
+}
+
+/** Where the first words that pass a question on end, as an index into `words` (-1: none). */
+export function relayEnd(words: readonly string[], relays: readonly string[]): number {
+  const text = ` ${words.join(" ")} `;
+  let end = -1;
+  for (const relay of relays) {
+    const at = text.indexOf(` ${relay} `);
+    if (at < 0) continue;
+    const last = text.slice(1, at + relay.length + 1).split(" ").length - 1;
+    if (end < 0 || last < end) end = last;
+  }
+  return end;
 }

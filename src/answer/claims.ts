@@ -58,9 +58,10 @@ export function outsideClaim(f: Found, k: Knowledge, areas: Areas): Verdict | un
   // (Asked, "does West Papua take part? I mean Papua Barat, not Papua" negates a name, not a claim.)
   if (!f.cues.has("member") || !f.cues.has("not") || !f.cues.has("confirm") || asksWh(f) || f.products.length)
     return undefined;
-  const regions = [
-    ...f.provinces.map((id) => true as boolean | undefined),
-    ...f.places.map(() => true as boolean | undefined),
+  // Programme provinces and places are in; another region is as its membership says (or unknown).
+  const regions: Array<boolean | undefined> = [
+    ...f.provinces.map(() => true),
+    ...f.places.map(() => true),
     ...f.areas.map((code) => {
       const m = membershipOf(code, k, areas);
       return m && isInProgramme(m);

@@ -3,6 +3,7 @@ import {
   CHANNEL_PREPOSITIONS,
   heardIn,
   quotesAsContext,
+  relayEnd,
   withoutLandmarks,
   withoutLikenesses,
   withoutOrigins,
@@ -239,7 +240,7 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
     );
   const said = nameQuotes(withoutQuotedSmallTalk(question, read), vocabulary.quoteTargets);
   const relays = vocabulary.lexicon.relays;
-  const passesOn = (text: string) => relays.some((r) => ` ${fold(text)} `.includes(` ${r} `));
+  const passesOn = (text: string) => relayEnd(fold(text).split(" "), relays) >= 0;
   const reread = (text: string) => afterPreface(text, read, passesOn);
   const quotedClauses = quotesAsContext(
     clauses(said).map((c) => ({ ...c, read: reread(c.text) })),

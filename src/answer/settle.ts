@@ -135,16 +135,6 @@ export function settle(
   return { intent, subjects };
 }
 
-/** Whether each region only declared it was ready, after every year claimed for its start. */
-function declaredAfter(years: number[], subjects: Subject[], k: Knowledge): boolean {
-  const cohorts = subjects.flatMap((s) => cohortsOf(s, k));
-  return (
-    years.length > 0 &&
-    cohorts.length > 0 &&
-    cohorts.every((c) => c?.year_means === "declared" && years.every((y) => y < (c.year ?? 0)))
-  );
-}
-
 /** The groups a region's entries are in. */
 function cohortsOf(s: Subject, k: Knowledge) {
   if (s.kind !== "province" && s.kind !== "place") return [];
@@ -154,18 +144,26 @@ function cohortsOf(s: Subject, k: Knowledge) {
 }
 
 /**
- * Whether `years` claim a start the sources don't give: each region only declared it was ready,
- * and a year after that is claimed. (A year before it, "Papua has been in since 2013", is wrong:
- * the region's entries correct it.)
+ * The years the regions declared they were ready, when each only declared (none began in a year
+ * the sources give); `undefined` when one began, or no year is claimed.
+ */
+function declaredYears(years: number[], subjects: Subject[], k: Knowledge): number[] | undefined {
+  const cohorts = subjects.flatMap((s) => cohortsOf(s, k));
+  const declared = cohorts.flatMap((c) =>
+    c?.year_means === "declared" && c.year !== undefined ? [c.year] : [],
+  );
+  return years.length > 0 && cohorts.length > 0 && declared.length === cohorts.length ? declared : undefined;
+}
+
+/**
+ * Whether `years` claim a start the sources don't give: a year after the regions declared they
+ * were ready. (A year before it, "Papua has been in since 2013", is wrong: see `declaredAfter`.)
  */
 function startsUnknown(years: number[], subjects: Subject[], k: Knowledge): boolean {
-  const cohorts = subjects.flatMap((s) => cohortsOf(s, k));
-  return (
-    years.length > 0 &&
-    cohorts.length > 0 &&
-    cohorts.every(
-      (c) =>
-        c?.year_means === "declared" && c.year !== undefined && years.some((y) => y > (c.year as number)),
-    )
-  );
+  return declaredYears(years, subjects, k)?.every((d) => years.some((y) => y > d)) ?? false;
+}
+
+/** Whether the regions declared they were ready after every year claimed for their start. */
+function declaredAfter(years: number[], subjects: Subject[], k: Knowledge): boolean {
+  return declaredYears(years, subjects, k)?.every((d) => years.every((y) => y < d)) ?? false;
 }
