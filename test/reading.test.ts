@@ -610,3 +610,10 @@ describe("a question relayed without a colon", () => {
     expect((await ask("Sulsel, mau tanya, produknya apa?")).text).toMatch(/kerajinan perak/);
   });
 });
+
+describe("thanks that asks nothing", () => {
+  it("is thanks, whatever else it says the bot doesn't know", async () => {
+    expect((await ask("Thanks, I'll pass this on to my manager.")).kind).toBe("smalltalk");
+    expect((await ask("Makasih, tapi anggaran Papua berapa?")).kind).not.toBe("smalltalk");
+  });
+});

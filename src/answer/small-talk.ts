@@ -19,7 +19,10 @@ const SMALL_TALK_ORDER: SmallTalk[] = ["thanks", "bye", "who-are-you", "how-are-
 
 /** Small talk alone ("halo", "thanks a lot!"): nothing else of substance in the message. */
 export function smallTalkOf(f: Found): SmallTalk | undefined {
-  if (!f.smalltalk.length || f.unknown.length > 2 || f.years.length) return undefined;
+  // ("Thanks, I'll pass this on to my manager.": thanks that asks nothing may say more the bot doesn't know.)
+  const asks = f.yesNo || QUESTION_CUES.some((c) => f.cues.has(c));
+  const thanksOnly = f.smalltalk.includes("thanks") && !asks;
+  if (!f.smalltalk.length || (f.unknown.length > 2 && !thanksOnly) || f.years.length) return undefined;
   // "Tolong terjemahkan 'selamat pagi' ke bahasa Jepang": a greeting quoted in a request.
   // "Apakah program ini juga bantu sertifikasi halal?": "bantu" beside the programme and words the
   // bot doesn't know is a question, not "what can you help with".
@@ -61,8 +64,7 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
   if (named || f.selection || f.ordinal !== undefined) return undefined;
   // "Makasih ya, membantu banget buat tugas sekolah": thanks, asking nothing, is thanks whatever
   // else it says.
-  const asks = QUESTION_CUES.some((c) => f.cues.has(c));
-  if (f.smalltalk.includes("thanks") && !asks) return "thanks";
+  if (thanksOnly) return "thanks";
   if (substantive.some((c) => f.cues.has(c))) return undefined;
   return SMALL_TALK_ORDER.find((k) => f.smalltalk.includes(k));
 }
