@@ -21,45 +21,27 @@ export function withoutExcluded(f: Found): Found {
   return f.excludedCohort ? { ...f, cohorts: f.cohorts.filter((c) => c !== f.excludedCohort) } : f;
 }
 
-/** The provinces of `scope` outside the group the question excludes; `undefined` when it excludes none. */
-export function outsideExcluded(
-  f: Found,
-  k: KnowledgeFile,
-  scope: string | undefined,
-): Subject[] | undefined {
-  if (!f.excludedCohort || f.excludedCohort === scope) return undefined;
-  const excluded = new Set(provincesOf(k, f.excludedCohort).map((p) => p.id));
-  const rest = provincesOf(k, scope).filter((p) => !excluded.has(p.id));
-  return rest.length ? rest.map((p): Subject => ({ kind: "province", id: p.id })) : undefined;
-}
-
 /**
- * The provinces of `scope` (a group, else the provinces the chat just gave, else the whole
- * programme) but those the question sets aside, by island or by name; `undefined` when it sets
- * none aside.
+ * The provinces of a question's scope (a group, else the provinces the chat just gave, else the
+ * whole programme) but those it sets aside: a group ("mana yang bukan target awal?"), islands or
+ * provinces ("yang bukan di Jawa", "kecuali Jatim"). `undefined` when it sets none aside.
  */
-export function outsideExcludedRegions(
-  f: Found,
-  k: Knowledge,
-  scope: string | undefined,
-  previous: readonly Subject[],
-): Subject[] | undefined {
-  const { islands, provinces } = f.excludedRegions;
-  if (!islands.length && !provinces.length) return undefined;
-  const on = new Set(islands.flatMap((i) => k.regions.islands[i]?.provinces ?? []));
-  const given = previous.flatMap((s) => (s.kind === "province" ? [s.id] : []));
-  const among =
-    scope || !given.length ? provincesOf(k, scope) : k.provinces.filter((p) => given.includes(p.id));
-  const rest = among.filter((p) => !on.has(p.area) && !provinces.includes(p.id));
-  return rest.length ? rest.map((p): Subject => ({ kind: "province", id: p.id })) : undefined;
-}
-
-/** The provinces of a question's scope outside the group or the regions it sets aside, if any. */
 export function outsideSetAside(
   f: Found,
   k: Knowledge,
   scope: string | undefined,
   previous: readonly Subject[],
 ): Subject[] | undefined {
-  return outsideExcluded(f, k, scope) ?? outsideExcludedRegions(f, k, scope, previous);
+  const { islands, provinces } = f.excludedRegions;
+  const cohort = f.excludedCohort !== scope ? f.excludedCohort : undefined;
+  if (!cohort && !islands.length && !provinces.length) return undefined;
+  const on = new Set(islands.flatMap((i) => k.regions.islands[i]?.provinces ?? []));
+  const excluded = new Set([...provinces, ...(cohort ? provincesOf(k, cohort).map((p) => p.id) : [])]);
+  const given = previous.flatMap((s) => (s.kind === "province" ? [s.id] : []));
+  const among =
+    cohort || scope || !given.length
+      ? provincesOf(k, scope)
+      : k.provinces.filter((p) => given.includes(p.id));
+  const rest = among.filter((p) => !on.has(p.area) && !excluded.has(p.id));
+  return rest.length ? rest.map((p): Subject => ({ kind: "province", id: p.id })) : undefined;
 }
