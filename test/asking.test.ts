@@ -219,3 +219,42 @@ describe("the asker and their own business", () => {
     expect(regency.text).toContain("Papua Tengah");
   });
 });
+
+describe("how long lies between two dated facts", () => {
+  it("is worked out from the sources' dates, as finely as they give them, citing both", async () => {
+    const days = await ask("Berapa hari selisih antara berita Tempo dan berita Bisnis?");
+    expect(days.text).toBe(
+      "Dari Tempo.co (24 Desember 2017) sampai Bisnis.com (25 Desember 2017) berselang satu hari.",
+    );
+    expect(days.sources).toEqual(["tempo-2017", "bisnis-2017"]);
+    const months = await ask("How many months lie between the JICA report and the Bisnis article?");
+    expect(months.text).toContain(
+      "came about 18 months (about 1.5 years) before Bisnis.com (25 December 2017)",
+    );
+    // The programme's start is given as a year only: the length is about so many years.
+    const old = await ask("How old was the cooperation when the Bisnis article came out?");
+    expect(old.text).toMatch(
+      /^The start of the cooperation \(2013\) came about four years before Bisnis\.com/,
+    );
+  });
+
+  it("a group's own period measures how long it lasted", async () => {
+    const reply = await ask("How many years did the first phase last?");
+    expect(reply.text).toBe("The first phase (since 2013) is dated 2013–2016: about three years.");
+  });
+
+  it("takes what the chat just named, and one dated thing alone asks what the words ask besides", async () => {
+    const reply = await ask("Jadi berapa tahun jaraknya?", [
+      "Kapan program ini mulai?",
+      "Kapan berita Bisnis terbit?",
+    ]);
+    expect(reply.text).toContain("sekitar empat tahun");
+    const twoParts = await ask(
+      "When was the Bisnis article published, and how many years had the cooperation been running by then?",
+    );
+    expect(twoParts.text).toContain("25 December 2017, 11:34 WIB");
+    expect(twoParts.text).toContain("about four years before Bisnis.com");
+    // Nothing dated: the sources give no length.
+    expect((await ask("How old is Gati Wibawaningsih?")).kind).toBe("fallback");
+  });
+});

@@ -122,6 +122,8 @@ export const ANSWERS: Record<Intent, Row> = {
     list: when,
   },
   end: { cohort: end, province: end, place: end },
+  // Written from two dated facts at once (`spanCard`); of one subject, no length.
+  span: {},
   who: {
     topic: who,
     person: who,

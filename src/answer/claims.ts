@@ -304,3 +304,9 @@ export function setClaimedNamesApart(f: Found, names: ReadonlySet<string>): void
   f.asking = f.asking.filter((w) => !claimed(w));
   f.questionUnknown = f.questionUnknown.filter((w) => !claimed(w));
 }
+
+/** "Ya, Sulawesi Selatan termasuk …" → "Sulawesi Selatan termasuk …": an answer without its own yes. */
+export function withoutLeadingYes(text: string, yes: string): string {
+  const lead = `${yes}, `;
+  return text.startsWith(lead) ? text.slice(lead.length).replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : text;
+}

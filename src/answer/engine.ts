@@ -4,7 +4,7 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
 import { answer } from "./answers.ts";
 import { describe } from "./cards.ts";
-import { statementVerdict } from "./claims.ts";
+import { statementVerdict, withoutLeadingYes } from "./claims.ts";
 import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
 import { isOutside } from "./membership.ts";
@@ -13,6 +13,7 @@ import { readQuestion } from "./read.ts";
 import { outsideCard } from "./region-cards.ts";
 import { relatedSubjects } from "./related.ts";
 import { smallTalkOf } from "./small-talk.ts";
+import { spanCard } from "./spans.ts";
 import { parseSubjectRef, type Subject, subjectRef } from "./subject.ts";
 import { SuggestionIndex } from "./suggest.ts";
 import { type Previous, type Understood, understand } from "./understand.ts";
@@ -202,12 +203,14 @@ export class AnswerEngine {
     if (u.motive) return [this.missing(u, "motive", { kind: "topic", id: "aim" })];
     if (u.now) return [this.missing(u, "now", first)];
     if (u.unknownYears.length) return [this.missing(u, "year", undefined)];
-    const answers = this.outsideTogether(u.subjects, u.asked.lang).map((s) =>
-      Array.isArray(s)
-        ? outsideCard(this.writer, u.asked.lang, s)
-        : (answer(this.writer, u.intent, s, u.asked) ??
-          this.missing(u, u.asked.duration ? "duration" : u.intent, s)),
-    );
+    const answers = u.span
+      ? [spanCard(this.writer, u.asked.lang, u.span)]
+      : this.outsideTogether(u.subjects, u.asked.lang).map((s) =>
+          Array.isArray(s)
+            ? outsideCard(this.writer, u.asked.lang, s)
+            : (answer(this.writer, u.intent, s, u.asked) ??
+              this.missing(u, u.asked.duration ? "duration" : u.intent, s)),
+        );
     // Words the answer itself holds are explained by it: "does the strategic theme include
     // empowering entrepreneurs?" asks about its own words.
     // (Folded only when needed: an answer's text is long, and most questions have no such words.)
@@ -391,10 +394,4 @@ function uniqueSubjects(subjects: Subject[]): Subject[] {
     seen.add(ref);
     return true;
   });
-}
-
-/** "Ya, Sulawesi Selatan termasuk …" → "Sulawesi Selatan termasuk …": an answer without its own yes. */
-function withoutLeadingYes(text: string, yes: string): string {
-  const lead = `${yes}, `;
-  return text.startsWith(lead) ? text.slice(lead.length).replace(/^\p{Ll}/u, (c) => c.toUpperCase()) : text;
 }

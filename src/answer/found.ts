@@ -10,6 +10,12 @@ import { type Cue, FILLER_CUES, type SmallTalk } from "./lexicon.ts";
 import { isName } from "./parts.ts";
 import type { Match } from "./vocabulary.ts";
 
+/** The same finding, as if a cue's words had asked nothing. */
+export const withoutCue = (f: Found, cue: Cue): Found => ({
+  ...f,
+  cues: new Set([...f.cues].filter((c) => c !== cue)),
+});
+
 /** What the matcher found in a question, or in one part of it. */
 export interface Found {
   programme: boolean;

@@ -14,6 +14,7 @@ export const INTENTS = [
   "judge", // to evaluate or compare: the sources never do
   "said", // who said it
   "source", // where a fact comes from
+  "span", // how long between two dated things
   "end", // when something ended
   "when", // when, since when, what date
   "count", // how many
@@ -112,6 +113,16 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     examples: {
       id: ["Sumbernya dari mana?", "Info ini dari artikel apa?"],
       en: ["Where does this info come from?", "What is the source of that?"],
+    },
+  },
+  {
+    // Settled only with two dated things to measure between (`spans.ts`); else what the words ask
+    // besides ("berapa tahun program ini berjalan?" asks since when).
+    intent: "span",
+    matches: (f) => has(f, "span"),
+    examples: {
+      id: ["Berapa hari selisih antara berita Tempo dan berita Bisnis?"],
+      en: ["How many months lie between the JICA report and the Bisnis article?"],
     },
   },
   {

@@ -25,6 +25,7 @@ export const CUE_NAMES = [
   "day", // bulan apa, what date: a date finer than a year, which the sources give only for their own texts
   "clock", // jam berapa, what time: a time of day, which the sources give only for an article
   "duration", // berapa lama, how long: asks a length of time (the sources give only the first phase's)
+  "span", // berapa tahun, how old, selisih: how long lies between two dated things
   "reply_en", // english please: the reply's language asked for, whatever the question's
   "reply_id",
   "published", // terbit, published: alone asks when; beside another question word, it is that question's verb

@@ -9,7 +9,7 @@ import type { Asked } from "./answers.ts";
 import { claimsYears, foreignClaim, joinedIn, productClaim, productsPlaced } from "./claims.ts";
 import { counted, provincesCounted } from "./counting.ts";
 import { asksAgain, asksOfAsked, pointedItem } from "./follow-ups.ts";
-import type { Found } from "./found.ts";
+import { type Found, withoutCue } from "./found.ts";
 import { groupAsked, ofOneGroup, regionsGroupAsked } from "./groups-asked.ts";
 import { asksWh, type Intent, intentOf, SHAPING_INTENTS } from "./intents.ts";
 import { isOutside } from "./membership.ts";
@@ -17,6 +17,7 @@ import { motiveNotGiven } from "./motives.ts";
 import { inLanguageAsked, namedSubjects } from "./named-subjects.ts";
 import { outsideSetAside } from "./negation.ts";
 import { settle } from "./settle.ts";
+import { type DatedFact, knownYears, spanAsked } from "./spans.ts";
 import { isRegion, isSource, type Subject } from "./subject.ts";
 import { unexplained } from "./unexplained.ts";
 
@@ -66,6 +67,8 @@ export interface Understood {
   assumed: boolean;
   /** A source the facts are asked from ("according to the JICA report, where …?"). */
   from: string | undefined;
+  /** The two dated facts a question of how long between asks about. */
+  span?: [DatedFact, DatedFact] | undefined;
 }
 
 // Intents asked of the programme's facts, not of a source: a source named beside them says where
@@ -80,20 +83,6 @@ const FACT_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
   "end",
   "criteria",
 ]);
-/** Every year the knowledge names: its groups, the programme's start, its sources' dates. */
-function knownYears(k: Knowledge): ReadonlySet<number> {
-  const known = yearsOf.get(k);
-  if (known) return known;
-  const years = new Set<number>([k.programme.started.year]);
-  for (const c of k.cohorts) {
-    if (c.year) years.add(c.year);
-    if (c.period) years.add(c.period.end);
-  }
-  for (const s of Object.values(k.sources)) years.add(Number(s.date.slice(0, 4)));
-  yearsOf.set(k, years);
-  return years;
-}
-const yearsOf = new WeakMap<Knowledge, ReadonlySet<number>>();
 
 /**
  * Understands one question (or one part of a message): its intent from the intent table, its
@@ -107,7 +96,12 @@ export function understand(
   previous: Previous | undefined,
 ): Understood {
   const cohort = groupAsked(found, knowledge, previous, asksAgain(found, intentOf(found)));
-  const resolved = resolve(found, knowledge, areas, cohort, previous);
+  let resolved = resolve(found, knowledge, areas, cohort, previous);
+  // "Berapa tahun antara …?" with one dated thing asks what its words ask besides ("berapa tahun
+  // program ini berjalan?": since when); with none, a length the sources give no dates for.
+  const dated =
+    resolved.intent === "span" ? spanAsked(found, resolved.subjects, knowledge, previous?.named ?? []) : [];
+  if (dated.length === 1) resolved = resolve(withoutCue(found, "span"), knowledge, areas, cohort, previous);
   const { followUp, assumed, from } = resolved;
   // "Program ini kerja sama dengan Korea, kan?", "JICA itu lembaga Korea ya": another country
   // offered for checking as the programme's or a partner's is corrected by its partners.
@@ -188,6 +182,7 @@ export function understand(
     motive: motiveNotGiven(found.whyOf, knowledge),
     assumed,
     from,
+    span: dated.length === 2 ? [dated[0] as DatedFact, dated[1] as DatedFact] : undefined,
   };
 }
 

@@ -1,0 +1,174 @@
+/**
+ * The knowledge's dates: every year it names, and how long lies between two dated facts
+ * ("berapa bulan antara laporan JICA dan berita Bisnis?", "how old was the cooperation when the
+ * Bisnis article came out?"). The dates come from the knowledge; a length is worked out, never
+ * written down. Pure.
+ */
+import type { Knowledge } from "../knowledge/load.ts";
+import type { Lang } from "../lang.ts";
+import { formatDate } from "./dates.ts";
+import type { Found } from "./found.ts";
+import { type Subject, subjectRef } from "./subject.ts";
+import { type AnswerWriter, capitalise, type Piece } from "./writer.ts";
+
+/** A fact with a date: a source's publication, the programme's start, a group's start or end. */
+export interface DatedFact {
+  subject: Subject;
+  edge: "on" | "start" | "end";
+  /** "2013", "2016-06" or "2017-12-25": only as fine as the sources give it. */
+  date: string;
+  sources: string[];
+  /** Of a region, the group that dates it. */
+  cohort?: string;
+}
+
+/** The dated facts a subject stands for: a group with a period stands for its start and its end. */
+function datedFacts(k: Knowledge, s: Subject, ended: boolean): DatedFact[] {
+  const started = k.programme.started;
+  const ofCohort = (id: string): DatedFact[] => {
+    const c = k.cohorts.find((x) => x.id === id);
+    if (!c?.year) return [];
+    const start: DatedFact = {
+      subject: { kind: "cohort", id },
+      edge: "start",
+      date: String(c.year),
+      sources: c.sources,
+    };
+    if (!c.period) return [start];
+    const end: DatedFact = { ...start, edge: "end", date: String(c.period.end), sources: c.period.sources };
+    return ended ? [end] : [start, end];
+  };
+  switch (s.kind) {
+    case "source": {
+      const src = k.sources[s.id];
+      return src ? [{ subject: s, edge: "on", date: src.date, sources: [s.id] }] : [];
+    }
+    case "topic":
+    case "list": {
+      const start: DatedFact = {
+        subject: { kind: "topic", id: "started" },
+        edge: "start",
+        date: String(started.year),
+        sources: started.sources,
+      };
+      return s.kind === "list" || s.id === "started" || s.id === "summary" ? [start] : [];
+    }
+    case "cohort":
+      return ofCohort(s.id);
+    case "province":
+    case "place": {
+      // A region is dated by its group (when it started, or declared it was ready), when all its
+      // entries are in one.
+      const p = k.provinces.find((x) => x.id === (s.kind === "place" ? s.province : s.id));
+      const entries = s.kind === "place" ? [p?.entries[s.entry]] : (p?.entries ?? []);
+      const cohorts = [...new Set(entries.map((e) => e?.cohort))];
+      const [cohort] = cohorts;
+      const [start] = cohort && cohorts.length === 1 ? ofCohort(cohort) : [];
+      return start
+        ? [{ ...start, subject: s, cohort, sources: entries.flatMap((e) => e?.sources ?? []) }]
+        : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Every year the knowledge names: its groups, the programme's start, its sources' dates. */
+export function knownYears(k: Knowledge): ReadonlySet<number> {
+  const known = yearsOf.get(k);
+  if (known) return known;
+  const years = new Set<number>([k.programme.started.year]);
+  for (const c of k.cohorts) {
+    if (c.year) years.add(c.year);
+    if (c.period) years.add(c.period.end);
+  }
+  for (const s of Object.values(k.sources)) years.add(Number(s.date.slice(0, 4)));
+  yearsOf.set(k, years);
+  return years;
+}
+const yearsOf = new WeakMap<Knowledge, ReadonlySet<number>>();
+
+/**
+ * The two dated facts a question of "how long between" asks about: those it names, the
+ * programme's start when it names the programme, then the ones the chat last named ("jadi berapa
+ * tahun jaraknya?"), earlier first. Fewer than two: as many as there are.
+ */
+export function spanAsked(
+  found: Found,
+  subjects: Subject[],
+  k: Knowledge,
+  chatNamed: readonly Subject[],
+): DatedFact[] {
+  const ended = found.cues.has("end");
+  const facts: DatedFact[] = [];
+  const key = (f: DatedFact) => `${subjectRef(f.subject)}:${f.edge}`;
+  const add = (s: Subject) => {
+    for (const f of datedFacts(k, s, ended)) if (!facts.some((g) => key(g) === key(f))) facts.push(f);
+  };
+  subjects.forEach(add);
+  if (facts.length < 2 && (found.programme || found.cues.has("domain")))
+    add({ kind: "topic", id: "started" });
+  for (const s of [...chatNamed].reverse()) if (facts.length < 2) add(s);
+  return facts.slice(0, 2).sort((x, y) => x.date.localeCompare(y.date));
+}
+
+/** The length between two dates, in the unit their precision allows. */
+export function lengthBetween(
+  from: string,
+  to: string,
+): { unit: "years" | "months" | "days"; count: number; about: boolean } {
+  const [a, b] = [from.split("-").map(Number), to.split("-").map(Number)];
+  const precision = Math.min(a.length, b.length);
+  // A date given as a year only: the length is about so many years (of days, exact).
+  const about = a.length !== b.length || a.length === 1;
+  const [ya = 0, ma = 1, da = 1] = a;
+  const [yb = 0, mb = 1, db = 1] = b;
+  if (precision === 1) return { unit: "years", count: yb - ya, about };
+  const days = Math.round((Date.UTC(yb, mb - 1, db) - Date.UTC(ya, ma - 1, da)) / 86_400_000);
+  if (precision === 3 && days < 62) return { unit: "days", count: days, about };
+  return { unit: "months", count: (yb - ya) * 12 + (mb - ma), about: about || precision === 3 };
+}
+
+/** "INDUSTRY.co.id (24 Desember 2017) berselang 1 hari sebelum Bisnis.com (25 Desember 2017)." */
+export function spanCard(w: AnswerWriter, lang: Lang, [a, b]: [DatedFact, DatedFact]): Piece {
+  const length = lengthBetween(a.date, b.date);
+  const name = (f: DatedFact) => {
+    const date = formatDate(lang, f.date);
+    if (f.subject.kind === "topic") return w.t(lang, "answer.span.programmeStart", { date });
+    const named = w.nameOf(lang, f.subject);
+    if (f.cohort) return `${named} (${w.cohortLabel(lang, f.cohort)})`;
+    if (f.edge === "end") return w.t(lang, "answer.span.endOf", { name: named, date });
+    // (A group's name may hold its year: "the provinces that declared in 2017 …".)
+    return named.includes(date) ? named : `${named} (${date})`;
+  };
+  const count = w.number(lang, length.count);
+  // "18 bulan (sekitar 1,5 tahun)": a length in months of a year or more, in years too.
+  // (Written by hand: a number format would load the locales' data for one decimal mark.)
+  const halves = Math.round((length.count / 12) * 2) / 2;
+  const years = String(halves).replace(".", lang === "id" ? "," : ".");
+  const inYears =
+    length.unit === "months" && length.count >= 12
+      ? w.t(lang, "answer.span.inYears", { years, count: halves })
+      : "";
+  const lengthText = `${length.about ? w.text(lang, "answer.span.about") : ""}${w.t(lang, `answer.span.${length.unit}`, { count: length.count, number: count })}${inYears}`;
+  // "How long did the first phase last?": a group's own start and end.
+  const period =
+    a.subject.kind === "cohort" && b.edge === "end" && subjectRef(a.subject) === subjectRef(b.subject);
+  const c = period && a.subject.kind === "cohort" ? w.cohort(a.subject.id) : undefined;
+  if (c?.period) {
+    const text = w.t(lang, "answer.span.period", {
+      name: c.name[lang],
+      period: c.period.text[lang],
+      length: lengthText,
+    });
+    return w.piece(capitalise(text), c.period.sources, [a.subject]);
+  }
+  const text = length.count
+    ? w.t(lang, "answer.span.between", {
+        from: name(a),
+        to: name(b),
+        length: lengthText,
+      })
+    : w.t(lang, "answer.span.same", { from: name(a), to: name(b) });
+  return w.piece(capitalise(text), [...a.sources, ...b.sources], [a.subject, b.subject]);
+}
