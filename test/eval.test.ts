@@ -523,6 +523,20 @@ const FLOORS = {
     "small talk": 83.3,
     language: 100,
   },
+  // Written blind at the start of the seventh session of 2026-11-30 (voice notes as text); scored before any change. First score in the README.
+  "test/eval/questions-seventyeighth.jsonl": {
+    "in-scope": 85.3,
+    "out-of-scope": 96.7,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind beside the seventy-eighth (why and how); scored before any change. First score in the README.
+  "test/eval/questions-seventyninth.jsonl": {
+    "in-scope": 86.7,
+    "out-of-scope": 88,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
