@@ -617,3 +617,43 @@ describe("thanks that asks nothing", () => {
     expect((await ask("Makasih, tapi anggaran Papua berapa?")).kind).not.toBe("smalltalk");
   });
 });
+
+describe("voice notes typed out by the phone", () => {
+  it("reads numbers said in words as the number, in both languages", async () => {
+    const engine = await testEngine();
+    const words = (text: string) =>
+      engine.vocabulary
+        .tokens(text)
+        .map((t) => t.text)
+        .join(" ");
+    expect(words("tahun dua ribu tujuh belas")).toBe("tahun 2017");
+    expect(words("dua puluh lima desember")).toBe("25 desember");
+    expect(words("twenty seventeen")).toBe("2017");
+    expect(words("two thousand and sixteen")).toBe("2016");
+    expect(words("nineteen ninety eight")).toBe("1998");
+    // One number word alone stays a word ("lima provinsi lain" names a group); units in a row are
+    // no number ("dua tiga hari").
+    expect(words("lima provinsi lain")).toBe("lima provinsi lain");
+    expect(words("dua tiga hari")).toBe("dua tiga hari");
+  });
+
+  it("answers with what was said: years in words, letters by name, names heard as two words", async () => {
+    const year = await ask("jawa timur yang ikut tahun dua ribu tujuh belas itu di kota mana");
+    expect(year.text).toContain("Kota Pasuruan");
+    expect((await ask("so the cooperation started in twenty fifteen right")).text).toMatch(/^Not quite\./);
+    expect((await ask("apa itu i ka em")).text).toContain("Industri Kecil dan Menengah");
+    expect((await ask("uh what does ji ai si ei actually stand for")).text).toContain(
+      "Japan International Cooperation Agency",
+    );
+    expect((await ask("eee di dogi yai itu programnya soal apa ya")).text).toContain("kopi");
+    expect((await ask("what about ponti anak what do they do there")).text).toContain("aloe vera");
+    expect((await ask("kona we selatan itu programnya produk apa")).text).toContain("tahu dan tempe");
+  });
+
+  it("a period claimed for the first phase is checked against its dates", async () => {
+    expect((await ask("the first phase ran from twenty thirteen to twenty sixteen")).text).toMatch(
+      /^Yes, that's right\.[\s\S]*dated 2013–2016/,
+    );
+    expect((await ask("the first phase ran from 2013 to 2015, right?")).text).toMatch(/^Not quite\./);
+  });
+});

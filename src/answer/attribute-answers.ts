@@ -5,7 +5,7 @@
  * Each returns `undefined` when the sources hold no such fact.
  */
 import type { Asked } from "./answers.ts";
-import { criterionCard, describe, officialsCard, personCard, topicCard } from "./cards.ts";
+import { criteriaCard, criterionCard, describe, officialsCard, personCard, topicCard } from "./cards.ts";
 import { formatDate } from "./dates.ts";
 import { membershipCard } from "./region-cards.ts";
 import { isRegion, type Subject } from "./subject.ts";
@@ -58,10 +58,8 @@ export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
   if (s.kind === "cohort") {
     const c = w.cohort(s.id);
     if (!c) return undefined;
-    if (c.period) {
-      const text = w.t(lang, "answer.cohortPeriod", { cohort: c.name[lang], period: c.period.text[lang] });
-      return w.piece(capitalise(text), c.period.sources, [s]);
-    }
+    const period = w.periodCard(lang, c);
+    if (period) return period;
     // "When did work in the 2017 provinces start?": they declared they were ready; no start is given.
     if (!c.year || (q.start && c.year_means === "declared")) return undefined;
     // "Provinsi yang menyatakan siap bergabung pada 2017: Kepulauan Bangka Belitung, …".
@@ -124,12 +122,7 @@ export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
 export function end(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
   const cohorts = s.kind === "cohort" ? [s.id] : entriesOf(w, s).map((x) => x.e.cohort);
   const c = cohorts.map((id) => w.cohort(id)).find((x) => x?.period);
-  if (!c?.period) return undefined;
-  return w.piece(
-    w.t(q.lang, "answer.cohortPeriod", { cohort: c.name[q.lang], period: c.period.text[q.lang] }),
-    c.period.sources,
-    [{ kind: "cohort", id: c.id }],
-  );
+  return c && w.periodCard(q.lang, c);
 }
 
 /** Who said what a subject's facts state: the speaker of their sources, or the report they are in. */
@@ -312,7 +305,7 @@ export function member(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined
 
 export function criteria(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
   if (s.kind === "criterion") return criterionCard(w, s.id, q.lang);
-  const all = w.criteriaCard(q.lang);
+  const all = criteriaCard(w, q.lang);
   if (s.kind === "criteria" || s.kind === "topic") return q.chooser ? (givenBy(w, all, q) ?? all) : all;
   const card = describe(w, s, q);
   if (!card) return undefined;

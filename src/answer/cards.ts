@@ -90,6 +90,20 @@ function termCard(w: AnswerWriter, id: string, lang: Lang): Piece | undefined {
   return g && w.piece(g.meaning[lang], g.sources, [{ kind: "term", id }]);
 }
 
+/** The considerations regions are chosen on, numbered in the order the sources give them. */
+export function criteriaCard(w: AnswerWriter, lang: Lang): Piece {
+  const criteria = w.k.selection.criteria;
+  const lines = [w.t(lang, "answer.criteriaIntro", { total: w.number(lang, criteria.length) })];
+  criteria.forEach((c, i) => {
+    lines.push(
+      `${i + 1}. ${w.t(lang, "answer.criterion", { name: c.name[lang], meaning: c.meaning[lang] })}`,
+    );
+  });
+  const sources = [...w.k.selection.sources, ...criteria.flatMap((c) => c.sources)];
+  const items = criteria.map((c): Subject => ({ kind: "criterion", id: c.id }));
+  return { ...w.piece(lines.join("\n"), sources, [{ kind: "criteria" }]), items };
+}
+
 export function criterionCard(w: AnswerWriter, id: string, lang: Lang): Piece | undefined {
   const c = w.k.selection.criteria.find((x) => x.id === id);
   if (!c) return undefined;
@@ -113,7 +127,7 @@ function writeCard(w: AnswerWriter, s: Subject, q: CardOptions): Piece | undefin
     case "cohort":
       return w.listCard(lang, s.id);
     case "criteria":
-      return w.criteriaCard(lang);
+      return criteriaCard(w, lang);
     case "criterion":
       return criterionCard(w, s.id, lang);
     case "province":

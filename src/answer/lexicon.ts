@@ -8,6 +8,7 @@
 import { z } from "zod";
 import type { Lang } from "../lang.ts";
 import { type LetterForms, letterForms, purposePattern } from "./letters.ts";
+import type { Spoken } from "./spoken.ts";
 
 /** What a cue word says about the question. */
 export const CUE_NAMES = [
@@ -136,6 +137,15 @@ export const lexiconSchema = z
         en: z.record(z.string(), z.number().int().min(1).max(12)),
       })
       .strict(),
+    spoken: z
+      .object({
+        values: z.record(z.string(), z.number().int().min(0)),
+        scales: z.record(z.string(), z.union([z.literal(10), z.literal(100), z.literal(1000)])),
+        teens: list,
+        joins: list,
+        letters: z.record(z.string().regex(/^[a-z]$/), list),
+      })
+      .strict(),
   })
   .strict();
 
@@ -175,6 +185,8 @@ export interface Lexicon {
   months: { id: ReadonlyMap<string, number>; en: ReadonlyMap<string, number> };
   /** Numbers written as words, by language ("tujuh", "seven"): their value. */
   numbers: { id: ReadonlyMap<string, number>; en: ReadonlyMap<string, number> };
+  /** Numbers and letters as speech typed out writes them ("dua ribu tujuh belas", "i ka em"). */
+  spoken: Spoken;
 }
 
 /** The checked lexicon file, in the form the matcher reads. */
@@ -204,6 +216,25 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
       id: new Map(Object.entries(file.numbers.id)),
       en: new Map(Object.entries(file.numbers.en)),
     },
+    spoken: spokenForms(file),
+  };
+}
+
+/** The spoken forms: number words with `numbers` as well, and each letter name's letters. */
+function spokenForms(file: z.infer<typeof lexiconSchema>): Spoken {
+  const letters = new Map<string, string>();
+  for (const [letter, names] of Object.entries(file.spoken.letters))
+    for (const name of [letter, ...names]) letters.set(name, (letters.get(name) ?? "") + letter);
+  return {
+    values: new Map([
+      ...Object.entries(file.numbers.id),
+      ...Object.entries(file.numbers.en),
+      ...Object.entries(file.spoken.values),
+    ]),
+    scales: new Map(Object.entries(file.spoken.scales)),
+    teens: new Set(file.spoken.teens),
+    joins: new Set(file.spoken.joins),
+    letters,
   };
 }
 

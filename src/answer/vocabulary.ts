@@ -10,6 +10,7 @@ import { editDistance, englishBases, fold, regionalForms, stemCandidates, tokeni
 import { ProvinceCodes } from "./province-codes.ts";
 import { type QuoteTarget, quoteTargets } from "./quotes.ts";
 import { bestReading, NAME_CONCEPTS } from "./reading.ts";
+import { readSpoken } from "./spoken.ts";
 import { correctionRank, NAME_RANK, TypoIndex } from "./typos.ts";
 import { markLanguages, WordLanguages } from "./word-languages.ts";
 
@@ -284,9 +285,10 @@ export class Vocabulary {
     return this.typos.correct(word);
   }
 
-  /** Normalises the question's words: known as they are, else an Indonesian root, else a correction. */
+  /** The question's words, read: known, else a root, else a correction. */
   tokens(question: string): Token[] {
-    return this.words_(question).map((original) => this.normaliseWord(original));
+    const words = readSpoken(this.words_(question), this.lexicon.spoken, this.words);
+    return words.map((w) => this.normaliseWord(w));
   }
 
   /**
@@ -390,10 +392,5 @@ export class Vocabulary {
   }
 }
 
-function sameProvinceRegency(a: string, b: string): boolean {
-  return b.includes(".") && a.slice(0, 2) === b.slice(0, 2);
-}
-
-function sameConcept(a: Concept, b: Concept): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
+const sameProvinceRegency = (a: string, b: string) => b.includes(".") && a.slice(0, 2) === b.slice(0, 2);
+const sameConcept = (a: Concept, b: Concept) => JSON.stringify(a) === JSON.stringify(b);

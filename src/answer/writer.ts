@@ -212,6 +212,12 @@ export class AnswerWriter {
       lines.push(groups.text);
       sources.push(...groups.sources);
     }
+    // A group the sources date from start to end says so ("… is dated 2013–2016").
+    const period = cohort && this.periodCard(lang, cohort);
+    if (period) {
+      lines.push(period.text);
+      sources.push(...period.sources);
+    }
     if (cohort?.chosen_from) {
       const from = this.cohort(cohort.chosen_from);
       if (from) lines.push(this.t(lang, "answer.chosenFrom", { cohort: from.name[lang] }));
@@ -280,17 +286,11 @@ export class AnswerWriter {
     return provincesOf(this.k, cohortId);
   }
 
-  criteriaCard(lang: Lang): Piece {
-    const criteria = this.k.selection.criteria;
-    const lines = [this.t(lang, "answer.criteriaIntro", { total: this.number(lang, criteria.length) })];
-    criteria.forEach((c, i) => {
-      lines.push(
-        `${i + 1}. ${this.t(lang, "answer.criterion", { name: c.name[lang], meaning: c.meaning[lang] })}`,
-      );
-    });
-    const sources = [...this.k.selection.sources, ...criteria.flatMap((c) => c.sources)];
-    const items = criteria.map((c): Subject => ({ kind: "criterion", id: c.id }));
-    return { ...this.piece(lines.join("\n"), sources, [{ kind: "criteria" }]), items };
+  /** "The first phase (since 2013) is dated 2013–2016.", where the sources date a group so. */
+  periodCard(lang: Lang, c: Cohort): Piece | undefined {
+    if (!c.period) return undefined;
+    const text = this.t(lang, "answer.cohortPeriod", { cohort: c.name[lang], period: c.period.text[lang] });
+    return this.piece(capitalise(text), c.period.sources, [{ kind: "cohort", id: c.id }]);
   }
 
   /** The name a subject goes by in a sentence: "Kota Mojokerto", "the programme". */
