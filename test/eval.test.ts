@@ -537,6 +537,20 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind after the seventy-eighth was scored (hypotheticals); scored after the fix for lengths between dates. First score in the README.
+  "test/eval/questions-eightieth.jsonl": {
+    "in-scope": 83.4,
+    "out-of-scope": 82.2,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind beside the eightieth (language learners); scored with it. First score in the README.
+  "test/eval/questions-eightyfirst.jsonl": {
+    "in-scope": 90.8,
+    "out-of-scope": 96.7,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
