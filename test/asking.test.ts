@@ -258,3 +258,27 @@ describe("how long lies between two dated facts", () => {
     expect((await ask("How old is Gati Wibawaningsih?")).kind).toBe("fallback");
   });
 });
+
+describe("a condition put around a question", () => {
+  it("said of the asker, is context: the question after it is asked of what it names", async () => {
+    const position = await ask(
+      "Suppose I cite Gati Wibawaningsih in a paper — what was her position at the time?",
+    );
+    expect(position.text).toMatch(/^Gati Wibawaningsih — Director General/);
+    const claim = await ask("Suppose I said Papua's part is coffee processing in Dogiyai — is that correct?");
+    // The verdict says yes once: the region's card drops its own.
+    expect(claim.text).toMatch(/^Yes, that's right\.\nDogiyai Regency is a programme location in Papua\./);
+  });
+
+  it("of something else, asks nothing itself: the question after it is what is asked", async () => {
+    const successor = await ask(
+      "Seandainya Gati Wibawaningsih sudah tidak menjabat, siapa penggantinya sebagai Dirjen IKM?",
+    );
+    expect(successor.kind).toBe("fallback");
+    expect(successor.text).toContain('"penggantinya"');
+    const exports = await ask(
+      "Kalau pengolahan kopi di Dogiyai sudah berjalan, hasil kopinya diekspor ke mana?",
+    );
+    expect(exports.kind).toBe("fallback");
+  });
+});

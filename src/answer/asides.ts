@@ -61,7 +61,7 @@ export function excludedRegions(matches: Match[]): ExcludedRegions {
     const islands = m.concepts.flatMap((c) => (c.type === "island" ? [c.index] : []));
     const provinces = m.concepts.flatMap((c) => (c.type === "province" ? [c.id] : []));
     // ("Kalau tak, Kalimantan mana yang ada?": "if not" asks on.)
-    if (hasCue(m, "not")) negated = !IF_WORDS.has(matches[i - 1]?.text ?? "");
+    if (hasCue(m, "not")) negated = !hasCue(matches[i - 1], "condition");
     else if (negated && islands.length + provinces.length) {
       excluded.islands.push(...islands);
       excluded.provinces.push(...provinces);
@@ -69,7 +69,6 @@ export function excludedRegions(matches: Match[]): ExcludedRegions {
   });
   return excluded;
 }
-const IF_WORDS: ReadonlySet<string> = new Set(["kalau", "kalo", "jika", "if", "seandainya"]);
 
 /** "Ada sumber lain selain Bisnis.com?", "other outlets besides Bisnis.com": the sources set aside. */
 export function excludedSources(matches: Match[]): string[] {

@@ -137,7 +137,11 @@ export class AnswerEngine {
         // "I keep seeing "IKM" in the news. What does it stand for?": a word it names is what "it" means.
         const terms = part.terms.map((id): Subject => ({ kind: "term", id }));
         const asked = terms.length ? terms : understood.subjects;
-        previous = { ...previousOf({ ...understood, subjects: asked }, written, previous), lang };
+        const context = previousOf({ ...understood, subjects: asked }, written, previous);
+        // ("Suppose I cite Gati in a paper — what was her position?": an answer about other things
+        // than it named, her sources, leaves "her" to be who it named.)
+        const kept = context.subjects.some((s) => asked.some((a) => subjectRef(a) === subjectRef(s)));
+        previous = { ...context, subjects: kept ? context.subjects : asked, lang };
         continue;
       }
       // The first question a message asks of a subject it names is its own: unanswered, the
@@ -160,9 +164,8 @@ export class AnswerEngine {
             citesSource: reply.subjects.some((s) => s.kind === "source"),
             numberWord: (n) => this.writer.number(lang, n),
           });
-    // (A region's card opens "Yes, … is part of the programme": after "Not quite", the verdict says it.)
-    if (verdict === "no")
-      reply.text = withoutLeadingYes(reply.text, this.writer.text(lang, "answer.yesWord"));
+    // (A region's card opens "Yes, … is part of the programme": the verdict says it, or "Not quite".)
+    if (verdict) reply.text = withoutLeadingYes(reply.text, this.writer.text(lang, "answer.yesWord"));
     if (verdict) reply.text = `${this.writer.text(lang, `answer.claim.${verdict}`)}\n${reply.text}`;
     // A question the sources do not answer keeps what it was about, for the staff's inbox.
     const [about] = reply.subjects;

@@ -27,6 +27,7 @@ export const CUE_NAMES = [
   "clock", // jam berapa, what time: a time of day, which the sources give only for an article
   "duration", // berapa lama, how long: asks a length of time (the sources give only the first phase's)
   "span", // berapa tahun, how old, selisih: how long lies between two dated things
+  "condition", // kalau, if, suppose: a condition put around a question, said of the asker
   "reply_en", // english please: the reply's language asked for, whatever the question's
   "reply_id",
   "published", // terbit, published: alone asks when; beside another question word, it is that question's verb
@@ -82,6 +83,7 @@ export type Cue = (typeof CUE_NAMES)[number];
 // Cues that carry no meaning of their own.
 export const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([
   "stop",
+  "condition",
   "not",
   "and",
   "or",

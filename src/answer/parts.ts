@@ -185,9 +185,20 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
     const setSideBySide =
       piece.some((m) => hasCue(m, "compare")) &&
       piece.every((m) => isName(m) || hasCue(m, "compare") || onlyCarries(m));
+    // "Seandainya Gati sudah tidak menjabat, siapa penggantinya?": a condition that is not the
+    // asker's own story, before a question in the same sentence, asks nothing of its own (even
+    // with a word that can ask, "menjabat").
+    const conditionOf =
+      hasCue(piece[0], "condition") &&
+      !introducesAsker(piece) &&
+      sentenceOf.get(piece) === sentenceOf.get(next) &&
+      next.some(isQuestionWord);
     if (
       i < raw.length - 1 &&
-      (onlyAsks || setSideBySide || (SCOPE_WORDS.has(firstWord(piece)) && !piece.some(isQuestionWord)))
+      (onlyAsks ||
+        setSideBySide ||
+        conditionOf ||
+        (SCOPE_WORDS.has(firstWord(piece)) && !piece.some(isQuestionWord)))
     ) {
       pending.push(...piece);
       return;
@@ -339,14 +350,16 @@ const opensLetter = (m: Match) =>
 
 /**
  * Whether a part only introduces the asker: it opens with "I"/"saya", after a greeting or an
- * address at most, and asks nothing. In a sentence that states, before one that asks, a word that
+ * address at most, or a condition ("kalau saya …"), and asks nothing. In a sentence that states, before one that asks, a word that
  * can ask ("kabupaten", "based") only names.
  */
 export function introducesAsker(part: Match[], stated = false): boolean {
-  const opening = Math.max(
+  const found = Math.max(
     part.findIndex((m) => ASKER_WORDS.has(m.text.split(" ")[0] ?? "") || !opensLetter(m)),
     0,
   );
+  // "Kalau saya …", "Suppose I …": a condition said of the asker introduces them too.
+  const opening = hasCue(part[found], "condition") ? found + 1 : found;
   const words = part.slice(opening).flatMap((m) => m.text.split(" "));
   // "I'm a lecturer …", or "Founder of a start-up here." ("Saya dengar …" offers a statement.)
   const speaks = ASKER_WORDS.has(words[0] ?? "") || (words.length > 1 && words[words.length - 1] === "here");

@@ -173,7 +173,14 @@ function sameLetters(a: string, b: string): boolean {
 
 // Rank of concept kinds when a misspelt word could be corrected to several words.
 // Cue words too short or too common to correct a typo into.
-const UNCORRECTED_CUES: ReadonlySet<Cue> = new Set<Cue>(["stop", "domain", "and", "opener", "tag"]);
+const UNCORRECTED_CUES: ReadonlySet<Cue> = new Set<Cue>([
+  "stop",
+  "condition",
+  "domain",
+  "and",
+  "opener",
+  "tag",
+]);
 const CORRECTION_RANK: Record<Concept["type"], number> = {
   province: 0,
   place: 0,

@@ -338,8 +338,9 @@ export class Vocabulary {
     // "batik" no "baik" (a short word of small talk, ranked only as part of "lebih baik").
     const alone = corrected ? this.phrases.get(corrected)?.concepts : undefined;
     const filler =
-      alone?.every((c) => c.type === "cue" && (c.cue === "stop" || c.cue === "and")) ||
-      alone?.every((c) => c.type === "smalltalk" && correctionRank(c, corrected ?? "") === undefined);
+      alone?.every(
+        (c) => c.type === "cue" && (c.cue === "stop" || c.cue === "and" || c.cue === "condition"),
+      ) || alone?.every((c) => c.type === "smalltalk" && correctionRank(c, corrected ?? "") === undefined);
     if (typo && corrected && !filler) {
       const distance = editDistance(original, typo, 2);
       return { text: corrected, original, certainty: distance === 1 ? 0.85 : 0.7, known: true };
