@@ -282,3 +282,20 @@ describe("a condition put around a question", () => {
     expect(exports.kind).toBe("fallback");
   });
 });
+
+describe("why something is what it is", () => {
+  it("is said not to be in the sources, beyond the aim and the considerations for regions", async () => {
+    const product = await ask("Why tofu and tempeh for Southeast Sulawesi?");
+    expect(product.kind).toBe("fallback");
+    expect(product.text).toMatch(/^The sources don't say why/);
+    // Was "Yes, that's right": a why-question is no claim to confirm.
+    const ended = await ask("Why did the first phase end in 2016?");
+    expect(ended.kind).toBe("fallback");
+    expect(ended.text).not.toContain("that's right");
+    expect((await ask("Kenapa program ini dibuat?")).text).toContain("produktivitas");
+    // A "why" that questions the answer is a claim to check.
+    expect(
+      (await ask("kenapa tadi bilang ada rotan juga? bukannya cuma cokelat?", ["Apa produk Sulteng?"])).kind,
+    ).toBe("answer");
+  });
+});

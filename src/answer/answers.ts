@@ -169,6 +169,7 @@ export const ANSWERS: Record<Intent, Row> = {
   requirements: {},
   later: {},
   judge: {},
+  reason: {},
   absent: {},
 };
 

@@ -68,6 +68,7 @@ const UNANSWERABLE: ReadonlySet<Intent> = new Set<Intent>([
   "howto",
   "later",
   "judge",
+  "reason",
   "absent",
   "requirements",
 ]);

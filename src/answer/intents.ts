@@ -12,6 +12,7 @@ export const INTENTS = [
   "later", // a third phase or later: the sources name none
   "absent", // a fact the sources never give, asked in words that otherwise mean something
   "judge", // to evaluate or compare: the sources never do
+  "reason", // why a product, a date or an end is what it is: the sources never say
   "said", // who said it
   "source", // where a fact comes from
   "span", // how long between two dated things
@@ -91,6 +92,20 @@ export const INTENT_TABLE: readonly IntentRow[] = [
         "Was the Mojokerto footwear cluster a success?",
         "Are Tegal's metal components cheaper than Pasuruan's castings?",
       ],
+    },
+  },
+  {
+    intent: "reason",
+    // The sources give reasons only for the programme (its aim) and for choosing regions: why a
+    // product was chosen for a place, or why something began or ended when it did, they never say.
+    // ("Kenapa tadi bilang ada rotan juga? bukannya cuma cokelat?" questions the answer: a claim.)
+    matches: (f) =>
+      has(f, "why") &&
+      !has(f, "criteria", "said", "confirm") &&
+      (f.products.length > 0 || f.years.length > 0 || has(f, "end", "since")),
+    examples: {
+      id: ["Kenapa alas kaki yang dikembangkan di Mojokerto?", "Kenapa programnya dimulai tahun 2013?"],
+      en: ["Why tofu and tempeh for Southeast Sulawesi?", "Why did the first phase end in 2016?"],
     },
   },
   {
