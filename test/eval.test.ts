@@ -551,6 +551,20 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind after the eightieth was scored (exam formats); scored after its fixes. First score in the README.
+  "test/eval/questions-eightysecond.jsonl": {
+    "in-scope": 92.4,
+    "out-of-scope": 94.3,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind beside the eighty-second (social-media habits); scored with it. First score in the README.
+  "test/eval/questions-eightythird.jsonl": {
+    "in-scope": 90.4,
+    "out-of-scope": 97.8,
+    "small talk": 83.3,
+    language: 99.7,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
