@@ -657,3 +657,23 @@ describe("voice notes typed out by the phone", () => {
     expect((await ask("the first phase ran from 2013 to 2015, right?")).text).toMatch(/^Not quite\./);
   });
 });
+
+describe("a message copied from social media", () => {
+  it("is read without its mentions, links, forwarding header, trailing hashtags and signature", async () => {
+    const mentioned = await ask(
+      "@TanyaIKMbot ini program kerja sama IKM Indonesia–Jepang tuh sebenernya apa sih? 🤔 #IKM #JICA",
+    );
+    expect(mentioned.text).toMatch(/^Sejak 2013 Kementerian Perindustrian/);
+    const signed = await ask(
+      "pemerintah pusat ngelibatin pemerintah daerah lewat cara apa aja? — Sari, Tegal",
+    );
+    expect(signed.text).toContain("klaster");
+    const linked = await ask(
+      "Saw this link news.example.id/ikm-jepang-2017 — what's the goal of the cooperation, in plain words?",
+    );
+    expect(linked.text).toContain("productivity");
+    expect((await ask("makasih banyak min 🙏 #IKM")).kind).toBe("smalltalk");
+    // A source's own name is no link.
+    expect((await ask("Kapan berita INDUSTRY.co.id terbit?")).text).toContain("24 Desember 2017");
+  });
+});

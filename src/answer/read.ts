@@ -40,6 +40,7 @@ import {
   withoutJoiningWords,
 } from "./parts.ts";
 import { nameQuotes } from "./quotes.ts";
+import { withoutPostMarks } from "./social.ts";
 import type { Match, Vocabulary } from "./vocabulary.ts";
 import { messageLanguage, TITLE } from "./word-languages.ts";
 
@@ -208,7 +209,9 @@ export function readQuestion(message: string, vocabulary: Vocabulary): Reading {
   // "Dear Sir/Madam, … I look forward to your reply.": a letter's forms ask nothing.
   // "… buat konten blog aku": why the asker asks, in words that name nothing, is no question.
   const namesNothing = (words: string) => vocabulary.segment(vocabulary.tokens(words)).every(saysNothing);
-  const letter = withoutPurposes(withoutLetterForms(message, letters), purpose, namesNothing);
+  // "@TanyaIKMbot … #IKM", "Forwarded from …:", links and "— Sari, Tegal" say where it came from.
+  const post = withoutPostMarks(message);
+  const letter = withoutPurposes(withoutLetterForms(post, letters), purpose, namesNothing);
   const question = botName ? letter.replace(botName, " ") : letter;
   const reading = readText(question, vocabulary);
   // "JICA stands for Japan International Credit Agency, right?": a name of capitalised words the
