@@ -299,3 +299,25 @@ describe("why something is what it is", () => {
     ).toBe("answer");
   });
 });
+
+describe("what the sources say nothing of, asked in words of what they do", () => {
+  it("a work the sources don't know, asked who wrote it, is not the article", async () => {
+    expect((await ask("Who wrote Romeo and Juliet?")).kind).toBe("fallback");
+    expect((await ask("Who wrote the article?")).text).toMatch(/^Regi Yanuar Widhia Dinnata/);
+  });
+
+  it("when a person took office is a date the sources don't give; when her statement came, they do", async () => {
+    expect((await ask("When was Gati Wibawaningsih appointed Director General?")).kind).toBe("fallback");
+    expect((await ask("Kapan Gati Wibawaningsih dilantik menjadi Dirjen IKM?")).kind).toBe("fallback");
+    expect(
+      (await ask("when was her statement received?", ["Who is the Director General quoted?"])).kind,
+    ).toBe("answer");
+  });
+
+  it("the year of what an entry's note says is known when the note is asked about", async () => {
+    const split = await ask("Since Papua was split in 2022, which province does Dogiyai belong to?");
+    expect(split.kind).toBe("answer");
+    expect(split.text).toMatch(/^Papua: coffee processing in Dogiyai Regency[^\n]*Papua Tengah/);
+    expect((await ask("What happened in 2022?")).kind).toBe("fallback");
+  });
+});

@@ -29,7 +29,13 @@ export function settle(
     return { intent: "describe", subjects: extreme.map((id): Subject => ({ kind: "source", id })) };
   // "Kapan Kabupaten Dogiyai dibentuk?", "When was Tempo founded?": the date of another event
   // than the programme's own at a region or a source, which the sources don't give.
-  const placeOrSource = (s: Subject) => s.kind === "province" || s.kind === "place" || s.kind === "source";
+  // ("When was Gati appointed?": of a person too, but not of what she said: "when was her
+  // statement received?" is the release's date.)
+  const placeOrSource = (s: Subject) =>
+    s.kind === "province" ||
+    s.kind === "place" ||
+    s.kind === "source" ||
+    (s.kind === "person" && !found.cues.has("said"));
   // (A day or a time of day is only ever a source's: "what day was the statement received?")
   const dayAsked = found.cues.has("day") || found.cues.has("clock");
   const otherEvent = found.otherEvent && !dayAsked;
@@ -47,6 +53,8 @@ export function settle(
     writing &&
     main &&
     !followUp &&
+    // ("Who wrote Romeo and Juliet?" names a work the sources don't know.)
+    found.unknown.length === 0 &&
     subjects.every((s) => s.kind === "topic" && s.id === "summary")
   )
     subjects = [{ kind: "source", id: main }];

@@ -88,6 +88,11 @@ export function knownYears(k: Knowledge): ReadonlySet<number> {
 }
 const yearsOf = new WeakMap<Knowledge, ReadonlySet<number>>();
 
+/** The years the entries' notes are about (Papua's split in 2022): known when a note is asked. */
+export function noteYears(k: Knowledge): number[] {
+  return k.provinces.flatMap((p) => p.entries.flatMap((e) => (e.note?.year ? [e.note.year] : [])));
+}
+
 /**
  * The two dated facts a question of "how long between" asks about: those it names, the
  * programme's start when it names the programme, then the ones the chat last named ("jadi berapa

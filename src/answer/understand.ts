@@ -17,7 +17,7 @@ import { motiveNotGiven } from "./motives.ts";
 import { inLanguageAsked, namedSubjects } from "./named-subjects.ts";
 import { outsideSetAside } from "./negation.ts";
 import { settle } from "./settle.ts";
-import { type DatedFact, knownYears, spanAsked } from "./spans.ts";
+import { type DatedFact, knownYears, noteYears, spanAsked } from "./spans.ts";
 import { isRegion, isSource, type Subject } from "./subject.ts";
 import { unexplained } from "./unexplained.ts";
 
@@ -123,7 +123,10 @@ export function understand(
     : (grouped ??
       outsideSetAside(found, knowledge, cohort, previous?.subjects ?? []) ??
       provincesCounted(found, intent, resolved.subjects));
-  const years = knownYears(knowledge);
+  // ("Since Papua was split in 2022, …": a year of what an entry's note says, asked of it.)
+  const years = found.noted
+    ? new Set([...knownYears(knowledge), ...noteYears(knowledge)])
+    : knownYears(knowledge);
   const checksYear = claimsYears(found, subjects.some(isSource));
   const asksOfPeople =
     intent === "who" || subjects.some((s) => s.kind === "person" || s.kind === "officials");

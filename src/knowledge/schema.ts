@@ -117,6 +117,8 @@ const entry = z
       .object({
         text: bilingual,
         sources: z.array(z.string().min(1)).default([]),
+        // The year of what the note says, if any: a question naming it asks about the note.
+        year: z.number().int().min(1900).max(2100).optional(),
         // Words that ask for what the note says ("pemekaran", "split"): the entry's card answers them.
         terms: bilingualTerms.default({ id: [], en: [] }),
       })
