@@ -635,6 +635,8 @@ describe("voice notes typed out by the phone", () => {
     // no number ("dua tiga hari").
     expect(words("lima provinsi lain")).toBe("lima provinsi lain");
     expect(words("dua tiga hari")).toBe("dua tiga hari");
+    // Nor do number words that begin a name.
+    expect(words("kabupaten lima puluh kota")).toBe("kabupaten lima puluh kota");
   });
 
   it("answers with what was said: years in words, letters by name, names heard as two words", async () => {

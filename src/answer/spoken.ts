@@ -26,9 +26,14 @@ const MAX_SPELLINGS = 32;
 const MIN_JOINED = 5;
 
 /** The words of a question with what speech-to-text wrote read back: numbers, spelled words, split names. */
-export function readSpoken(words: string[], spoken: Spoken, vocabulary: ReadonlySet<string>): string[] {
+export function readSpoken(
+  words: string[],
+  spoken: Spoken,
+  vocabulary: ReadonlySet<string>,
+  isPhrase: (text: string) => boolean,
+): string[] {
   const known = (word: string) => vocabulary.has(word);
-  return joinedNames(spelledWords(spokenNumbers(words, spoken), spoken.letters, known), known);
+  return joinedNames(spelledWords(spokenNumbers(words, spoken, isPhrase), spoken.letters, known), known);
 }
 
 type Last = "unit" | "tens" | "teen" | "hundred" | "thousand" | undefined;
@@ -81,12 +86,16 @@ function numberAt(words: string[], start: number, s: Spoken): { value: number; e
 
 const kindOf = (value: number): Last => (value < 10 ? "unit" : value < 20 || value % 10 ? "teen" : "tens");
 
-/** "dua ribu tujuh belas" → "2017"; a number word alone stays ("lima provinsi"). */
-function spokenNumbers(words: string[], s: Spoken): string[] {
+/** "dua ribu tujuh belas" → "2017"; a number word alone stays ("lima provinsi"), and so does a name. */
+function spokenNumbers(words: string[], s: Spoken, isPhrase: (text: string) => boolean): string[] {
   if (!words.some((w) => s.values.has(w))) return words;
   const out: string[] = [];
+  // (Number words that begin a name stay words: "Kabupaten Lima Puluh Kota".)
+  const named = (from: number, end: number) =>
+    [0, 1, 2].some((more) => isPhrase(words.slice(from, end + more).join(" ")));
   for (let i = 0; i < words.length; i++) {
-    const number = s.values.has(words[i] as string) ? numberAt(words, i, s) : undefined;
+    const found = s.values.has(words[i] as string) ? numberAt(words, i, s) : undefined;
+    const number = found && !named(i, found.end) ? found : undefined;
     if (number) {
       out.push(String(number.value));
       i = number.end - 1;

@@ -287,7 +287,9 @@ export class Vocabulary {
 
   /** The question's words, read: known, else a root, else a correction. */
   tokens(question: string): Token[] {
-    const words = readSpoken(this.words_(question), this.lexicon.spoken, this.words);
+    const words = readSpoken(this.words_(question), this.lexicon.spoken, this.words, (p) =>
+      this.phrases.has(p),
+    );
     return words.map((w) => this.normaliseWord(w));
   }
 
