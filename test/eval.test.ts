@@ -565,6 +565,20 @@ const FLOORS = {
     "small talk": 83.3,
     language: 99.7,
   },
+  // Written blind after the eighty-second was scored (counting); scored after its fixes. First score in the README.
+  "test/eval/questions-eightyfourth.jsonl": {
+    "in-scope": 86.2,
+    "out-of-scope": 97.8,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind beside the eighty-fourth (maps and geography); scored with it. First score in the README.
+  "test/eval/questions-eightyfifth.jsonl": {
+    "in-scope": 90,
+    "out-of-scope": 92.4,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
