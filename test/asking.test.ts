@@ -322,10 +322,11 @@ describe("what the sources say nothing of, asked in words of what they do", () =
   });
 });
 
-describe("results asked of a region outside the programme", () => {
+describe("results or counts asked of a region outside the programme", () => {
   it("are answered that the region is not in it; a judgement of nothing in it is no question of it", async () => {
     expect((await ask("Apa dampak program ini buat IKM di Lampung?")).kind).toBe("not_in_programme");
     expect((await ask("What was the impact of the programme in Bengkulu?")).kind).toBe("not_in_programme");
+    expect((await ask("Berapa IKM di Aceh yang ikut program ini?")).kind).toBe("not_in_programme");
     expect((await ask("Where's the best ramen in Jakarta?")).kind).toBe("fallback");
   });
 });

@@ -108,9 +108,12 @@ export function settle(
   const outside = subjects.filter((s) => s.kind === "area" && isOutside(s.code, knowledge, areas));
   const facts = subjects.filter((s) => s.kind === "topic" && s.id !== "summary");
   const ofOutside = outside.length > 0 && subjects.every((s) => outside.includes(s) || facts.includes(s));
-  // ("Apa dampak program ini buat IKM di Lampung?": the results there, where it has none.)
-  // (Of the programme: "the best ramen in Jakarta" judges nothing of it.)
-  const judged = intent === "judge" && (found.programme || found.cues.has("domain"));
+  // ("Apa dampak program ini buat IKM di Lampung?", "Berapa IKM di Aceh yang ikut program ini?":
+  // results or counts there, where it has none. Of the programme: "the best ramen in Jakarta"
+  // judges nothing of it.)
+  const judged =
+    (intent === "judge" || intent === "count") &&
+    (found.programme || found.cues.has("domain") || found.cues.has("member"));
   if (ofOutside && (facts.length > 0 || intent === "criteria" || judged)) {
     subjects = outside;
     if (intent === "criteria" || intent === "describe" || judged) intent = "member";

@@ -88,9 +88,21 @@ export function knownYears(k: Knowledge): ReadonlySet<number> {
 }
 const yearsOf = new WeakMap<Knowledge, ReadonlySet<number>>();
 
-/** The years the entries' notes are about (Papua's split in 2022): known when a note is asked. */
-export function noteYears(k: Knowledge): number[] {
-  return k.provinces.flatMap((p) => p.entries.flatMap((e) => (e.note?.year ? [e.note.year] : [])));
+/**
+ * The years the entries' notes are about (Papua's split in 2022): known when a note is asked
+ * (`all`), or of the regions a question names ("Sejak 2022, Dogiyai masuk provinsi apa?").
+ */
+export function noteYears(k: Knowledge, named: Subject[] | "all"): number[] {
+  const asked = (province: string, entry: number) =>
+    named === "all" ||
+    named.some(
+      (s) =>
+        (s.kind === "province" && s.id === province) ||
+        (s.kind === "place" && s.province === province && s.entry === entry),
+    );
+  return k.provinces.flatMap((p) =>
+    p.entries.flatMap((e, i) => (e.note?.year && asked(p.id, i) ? [e.note.year] : [])),
+  );
 }
 
 /**

@@ -124,9 +124,7 @@ export function understand(
       outsideSetAside(found, knowledge, cohort, previous?.subjects ?? []) ??
       provincesCounted(found, intent, resolved.subjects));
   // ("Since Papua was split in 2022, …": a year of what an entry's note says, asked of it.)
-  const years = found.noted
-    ? new Set([...knownYears(knowledge), ...noteYears(knowledge)])
-    : knownYears(knowledge);
+  const years = new Set([...knownYears(knowledge), ...noteYears(knowledge, found.noted ? "all" : subjects)]);
   const checksYear = claimsYears(found, subjects.some(isSource));
   const asksOfPeople =
     intent === "who" || subjects.some((s) => s.kind === "person" || s.kind === "officials");
