@@ -116,7 +116,7 @@ const FLOORS = {
   // Written blind after the fifteenth set's fixes; its first score is in the README too.
   "test/eval/questions-sixteenth.jsonl": {
     "in-scope": 99.1,
-    "out-of-scope": 96.6,
+    "out-of-scope": 97.8,
     "small talk": 100,
     language: 100,
   },
@@ -144,7 +144,7 @@ const FLOORS = {
   // Written blind after the nineteenth set's fixes; its first score is in the README.
   "test/eval/questions-twentieth.jsonl": {
     "in-scope": 99.5,
-    "out-of-scope": 97.1,
+    "out-of-scope": 99,
     "small talk": 100,
     language: 100,
   },
@@ -172,7 +172,7 @@ const FLOORS = {
   // Written blind while the twenty-second set's fixes were under way; its first score is in the README.
   "test/eval/questions-twentyfourth.jsonl": {
     "in-scope": 98.6,
-    "out-of-scope": 96.3,
+    "out-of-scope": 97.2,
     "small talk": 100,
     language: 100,
   },
@@ -206,7 +206,7 @@ const FLOORS = {
   },
   // Written blind beside the twenty-eighth; its first score is in the README.
   "test/eval/questions-twentyninth.jsonl": {
-    "in-scope": 94.2,
+    "in-scope": 94.6,
     "out-of-scope": 98.1,
     "small talk": 100,
     language: 100,
@@ -262,7 +262,7 @@ const FLOORS = {
   },
   // Written blind after the thirty-fourth set's first fixes; its first score is in the README.
   "test/eval/questions-thirtyseventh.jsonl": {
-    "in-scope": 97.2,
+    "in-scope": 97.7,
     "out-of-scope": 98.1,
     "small talk": 91.7,
     language: 100,
@@ -277,7 +277,7 @@ const FLOORS = {
   // Written blind beside the thirty-eighth; its first score is in the README.
   "test/eval/questions-thirtyninth.jsonl": {
     "in-scope": 97.7,
-    "out-of-scope": 95.2,
+    "out-of-scope": 96.2,
     "small talk": 83.3,
     language: 100,
   },
@@ -297,7 +297,7 @@ const FLOORS = {
   },
   // Written blind after the fortieth was scored; its first score is in the README.
   "test/eval/questions-fortysecond.jsonl": {
-    "in-scope": 96.3,
+    "in-scope": 96.8,
     "out-of-scope": 96.2,
     "small talk": 100,
     language: 100,
@@ -346,7 +346,7 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-fiftieth.jsonl": {
-    "in-scope": 95.9,
+    "in-scope": 96.4,
     "out-of-scope": 96,
     "small talk": 100,
     language: 100,
@@ -382,7 +382,7 @@ const FLOORS = {
     language: 99.7,
   },
   "test/eval/questions-fiftysixth.jsonl": {
-    "in-scope": 96.4,
+    "in-scope": 96.8,
     "out-of-scope": 92.9,
     "small talk": 100,
     language: 100,
@@ -401,7 +401,7 @@ const FLOORS = {
   },
   "test/eval/questions-fiftyninth.jsonl": {
     "in-scope": 93.3,
-    "out-of-scope": 99,
+    "out-of-scope": 100,
     "small talk": 100,
     language: 100,
   },
@@ -412,32 +412,32 @@ const FLOORS = {
     language: 99.7,
   },
   "test/eval/questions-sixtyfirst.jsonl": {
-    "in-scope": 90.1,
+    "in-scope": 90.6,
     "out-of-scope": 95.1,
     "small talk": 100,
     language: 100,
   },
   "test/eval/questions-sixtysecond.jsonl": {
     "in-scope": 94.6,
-    "out-of-scope": 92.9,
+    "out-of-scope": 93.9,
     "small talk": 69.2,
     language: 99.7,
   },
   "test/eval/questions-sixtythird.jsonl": {
-    "in-scope": 91.6,
-    "out-of-scope": 94.9,
+    "in-scope": 92,
+    "out-of-scope": 96,
     "small talk": 100,
     language: 100,
   },
   "test/eval/questions-sixtyfourth.jsonl": {
-    "in-scope": 95.9,
+    "in-scope": 96.4,
     "out-of-scope": 93,
     "small talk": 92.3,
     language: 100,
   },
   "test/eval/questions-sixtyfifth.jsonl": {
     "in-scope": 93.2,
-    "out-of-scope": 94,
+    "out-of-scope": 95,
     "small talk": 100,
     language: 100,
   },
@@ -469,14 +469,14 @@ const FLOORS = {
   },
   // Written blind after the sixty-eighth was scored (Japanese and other foreign askers); scored after the fix for quotes. First score in the README.
   "test/eval/questions-seventieth.jsonl": {
-    "in-scope": 95.4,
+    "in-scope": 95.9,
     "out-of-scope": 96.8,
     "small talk": 83.3,
     language: 100,
   },
   // Written blind beside the seventieth (long chats that steer and correct); scored with it. First score in the README.
   "test/eval/questions-seventyfirst.jsonl": {
-    "in-scope": 92.9,
+    "in-scope": 93.4,
     "out-of-scope": 96.3,
     "small talk": 100,
     language: 100,
@@ -498,76 +498,76 @@ const FLOORS = {
   // Written blind after the seventy-second was scored (negation and exclusion); scored after the fixes for own places. First score in the README.
   "test/eval/questions-seventyfourth.jsonl": {
     "in-scope": 89.5,
-    "out-of-scope": 91.4,
+    "out-of-scope": 92.5,
     "small talk": 100,
     language: 100,
   },
   // Written blind beside the seventy-fourth (time and order); scored with it. First score in the README.
   "test/eval/questions-seventyfifth.jsonl": {
-    "in-scope": 83.8,
-    "out-of-scope": 88.2,
+    "in-scope": 87.3,
+    "out-of-scope": 89.2,
     "small talk": 100,
     language: 100,
   },
   // Written blind after the seventy-fourth was scored (questions relayed for others); scored after the fixes for negation and lists. First score in the README.
   "test/eval/questions-seventysixth.jsonl": {
-    "in-scope": 97.3,
+    "in-scope": 97.8,
     "out-of-scope": 96.7,
     "small talk": 50,
     language: 100,
   },
   // Written blind beside the seventy-sixth (feelings and opinions around a question); scored with it. First score in the README.
   "test/eval/questions-seventyseventh.jsonl": {
-    "in-scope": 94,
+    "in-scope": 94.4,
     "out-of-scope": 98.9,
     "small talk": 83.3,
     language: 100,
   },
   // Written blind at the start of the seventh session of 2026-11-30 (voice notes as text); scored before any change. First score in the README.
   "test/eval/questions-seventyeighth.jsonl": {
-    "in-scope": 85.3,
-    "out-of-scope": 96.7,
+    "in-scope": 94.4,
+    "out-of-scope": 98.9,
     "small talk": 100,
     language: 100,
   },
   // Written blind beside the seventy-eighth (why and how); scored before any change. First score in the README.
   "test/eval/questions-seventyninth.jsonl": {
-    "in-scope": 86.7,
-    "out-of-scope": 88,
+    "in-scope": 87.6,
+    "out-of-scope": 96.7,
     "small talk": 100,
     language: 100,
   },
   // Written blind after the seventy-eighth was scored (hypotheticals); scored after the fix for lengths between dates. First score in the README.
   "test/eval/questions-eightieth.jsonl": {
-    "in-scope": 83.4,
-    "out-of-scope": 82.2,
+    "in-scope": 88.6,
+    "out-of-scope": 86.7,
     "small talk": 100,
     language: 100,
   },
   // Written blind beside the eightieth (language learners); scored with it. First score in the README.
   "test/eval/questions-eightyfirst.jsonl": {
-    "in-scope": 90.8,
+    "in-scope": 92.1,
     "out-of-scope": 96.7,
     "small talk": 100,
     language: 100,
   },
   // Written blind after the eightieth was scored (exam formats); scored after its fixes. First score in the README.
   "test/eval/questions-eightysecond.jsonl": {
-    "in-scope": 92.4,
-    "out-of-scope": 94.3,
+    "in-scope": 93.2,
+    "out-of-scope": 97.7,
     "small talk": 100,
     language: 100,
   },
   // Written blind beside the eighty-second (social-media habits); scored with it. First score in the README.
   "test/eval/questions-eightythird.jsonl": {
-    "in-scope": 90.4,
+    "in-scope": 93.9,
     "out-of-scope": 97.8,
     "small talk": 83.3,
     language: 99.7,
   },
   // Written blind after the eighty-second was scored (counting); scored after its fixes. First score in the README.
   "test/eval/questions-eightyfourth.jsonl": {
-    "in-scope": 86.2,
+    "in-scope": 87.6,
     "out-of-scope": 97.8,
     "small talk": 100,
     language: 100,
