@@ -241,6 +241,11 @@ describe("how long lies between two dated facts", () => {
   it("a group's own period measures how long it lasted", async () => {
     const reply = await ask("How many years did the first phase last?");
     expect(reply.text).toBe("The first phase (since 2013) is dated 2013–2016: about three years.");
+    // Beside another dated thing, a group stands for its start.
+    const between = await ask("Berapa tahun antara tahap pertama dan berita Bisnis?");
+    expect(between.text).toBe(
+      "Dari tahap pertama (sejak 2013) sampai Bisnis.com (25 Desember 2017) berselang sekitar empat tahun.",
+    );
   });
 
   it("takes what the chat just named, and one dated thing alone asks what the words ask besides", async () => {

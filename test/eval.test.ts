@@ -504,7 +504,7 @@ const FLOORS = {
   },
   // Written blind beside the seventy-fourth (time and order); scored with it. First score in the README.
   "test/eval/questions-seventyfifth.jsonl": {
-    "in-scope": 87.3,
+    "in-scope": 87.7,
     "out-of-scope": 89.2,
     "small talk": 100,
     language: 100,

@@ -119,14 +119,24 @@ export function spanAsked(
   const ended = found.cues.has("end");
   const facts: DatedFact[] = [];
   const key = (f: DatedFact) => `${subjectRef(f.subject)}:${f.edge}`;
-  const add = (s: Subject) => {
-    for (const f of datedFacts(k, s, ended)) if (!facts.some((g) => key(g) === key(f))) facts.push(f);
+  // One fact a subject, beside another ("between the first phase and the Bisnis article": its
+  // start); a group alone stands for its start and its end ("how long did the first phase last?").
+  const add = (s: Subject, alone: boolean) => {
+    const own = datedFacts(k, s, ended).filter((f) => !facts.some((g) => key(g) === key(f)));
+    facts.push(...(alone ? own : own.slice(0, 1)));
   };
-  subjects.forEach(add);
+  const dated = subjects.filter((s) => datedFacts(k, s, ended).length > 0);
+  for (const s of dated) add(s, dated.length === 1);
   if (facts.length < 2 && (found.programme || found.cues.has("domain")))
-    add({ kind: "topic", id: "started" });
-  for (const s of [...chatNamed].reverse()) if (facts.length < 2) add(s);
+    add({ kind: "topic", id: "started" }, false);
+  for (const s of [...chatNamed].reverse()) if (facts.length < 2) add(s, false);
   return facts.slice(0, 2).sort((x, y) => x.date.localeCompare(y.date));
+}
+
+/** The subjects with the groups a question names ("antara tahap pertama dan …"): dated things too. */
+export function withGroup(subjects: Subject[], cohorts: readonly string[]): Subject[] {
+  const named = cohorts.filter((id) => !subjects.some((s) => s.kind === "cohort" && s.id === id));
+  return [...named.map((id): Subject => ({ kind: "cohort", id })), ...subjects];
 }
 
 /** The length between two dates, in the unit their precision allows. */
@@ -146,7 +156,7 @@ export function lengthBetween(
   return { unit: "months", count: (yb - ya) * 12 + (mb - ma), about: about || precision === 3 };
 }
 
-/** "INDUSTRY.co.id (24 Desember 2017) berselang 1 hari sebelum Bisnis.com (25 Desember 2017)." */
+/** "Dari Tempo.co (24 Desember 2017) sampai Bisnis.com (25 Desember 2017) berselang satu hari." */
 export function spanCard(w: AnswerWriter, lang: Lang, [a, b]: [DatedFact, DatedFact]): Piece {
   const length = lengthBetween(a.date, b.date);
   const name = (f: DatedFact) => {
@@ -154,7 +164,9 @@ export function spanCard(w: AnswerWriter, lang: Lang, [a, b]: [DatedFact, DatedF
     if (f.subject.kind === "topic") return w.t(lang, "answer.span.programmeStart", { date });
     const named = w.nameOf(lang, f.subject);
     if (f.cohort) return `${named} (${w.cohortLabel(lang, f.cohort)})`;
-    if (f.edge === "end") return w.t(lang, "answer.span.endOf", { name: named, date });
+    // ("… the first phase (since 2013), dated 2013–2016": the end states its period.)
+    const period = f.subject.kind === "cohort" ? w.cohort(f.subject.id)?.period?.text[lang] : undefined;
+    if (f.edge === "end") return w.t(lang, "answer.span.endOf", { name: named, period: period ?? date });
     // (A group's name may hold its year: "the provinces that declared in 2017 …".)
     return named.includes(date) ? named : `${named} (${date})`;
   };

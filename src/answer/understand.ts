@@ -17,7 +17,7 @@ import { motiveNotGiven } from "./motives.ts";
 import { inLanguageAsked, namedSubjects } from "./named-subjects.ts";
 import { outsideSetAside } from "./negation.ts";
 import { settle } from "./settle.ts";
-import { type DatedFact, knownYears, noteYears, spanAsked } from "./spans.ts";
+import { type DatedFact, knownYears, noteYears, spanAsked, withGroup } from "./spans.ts";
 import { isRegion, isSource, type Subject } from "./subject.ts";
 import { unexplained } from "./unexplained.ts";
 
@@ -100,7 +100,9 @@ export function understand(
   // "Berapa tahun antara …?" with one dated thing asks what its words ask besides ("berapa tahun
   // program ini berjalan?": since when); with none, a length the sources give no dates for.
   const dated =
-    resolved.intent === "span" ? spanAsked(found, resolved.subjects, knowledge, previous?.named ?? []) : [];
+    resolved.intent === "span"
+      ? spanAsked(found, withGroup(resolved.subjects, found.cohorts), knowledge, previous?.named ?? [])
+      : [];
   if (dated.length === 1) resolved = resolve(withoutCue(found, "span"), knowledge, areas, cohort, previous);
   const { followUp, assumed, from } = resolved;
   // "Program ini kerja sama dengan Korea, kan?", "JICA itu lembaga Korea ya": another country
