@@ -139,8 +139,7 @@ export class AnswerEngine {
         const terms = part.terms.map((id): Subject => ({ kind: "term", id }));
         const asked = terms.length ? terms : understood.subjects;
         const context = previousOf({ ...understood, subjects: asked }, written, previous);
-        // ("Suppose I cite Gati in a paper — what was her position?": an answer about other things
-        // than it named, her sources, leaves "her" to be who it named.)
+        // ("Suppose I cite Gati — her position?": answered by her sources, "her" is still Gati.)
         const kept = context.subjects.some((s) => asked.some((a) => subjectRef(a) === subjectRef(s)));
         previous = { ...context, subjects: kept ? context.subjects : asked, lang };
         continue;

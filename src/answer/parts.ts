@@ -350,16 +350,16 @@ const opensLetter = (m: Match) =>
 
 /**
  * Whether a part only introduces the asker: it opens with "I"/"saya", after a greeting or an
- * address at most, or a condition ("kalau saya …"), and asks nothing. In a sentence that states, before one that asks, a word that
- * can ask ("kabupaten", "based") only names.
+ * address at most, or a condition ("kalau saya …"), and asks nothing. In a sentence that states,
+ * before one that asks, a word that can ask ("kabupaten", "based") only names.
  */
 export function introducesAsker(part: Match[], stated = false): boolean {
-  const found = Math.max(
+  const start = Math.max(
     part.findIndex((m) => ASKER_WORDS.has(m.text.split(" ")[0] ?? "") || !opensLetter(m)),
     0,
   );
   // "Kalau saya …", "Suppose I …": a condition said of the asker introduces them too.
-  const opening = hasCue(part[found], "condition") ? found + 1 : found;
+  const opening = hasCue(part[start], "condition") ? start + 1 : start;
   const words = part.slice(opening).flatMap((m) => m.text.split(" "));
   // "I'm a lecturer …", or "Founder of a start-up here." ("Saya dengar …" offers a statement.)
   const speaks = ASKER_WORDS.has(words[0] ?? "") || (words.length > 1 && words[words.length - 1] === "here");
