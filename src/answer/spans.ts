@@ -121,15 +121,15 @@ export function spanAsked(
   const key = (f: DatedFact) => `${subjectRef(f.subject)}:${f.edge}`;
   // One fact a subject, beside another ("between the first phase and the Bisnis article": its
   // start); a group alone stands for its start and its end ("how long did the first phase last?").
-  const add = (s: Subject, alone: boolean) => {
-    const own = datedFacts(k, s, ended).filter((f) => !facts.some((g) => key(g) === key(f)));
+  const add = (dated: DatedFact[], alone: boolean) => {
+    const own = dated.filter((f) => !facts.some((g) => key(g) === key(f)));
     facts.push(...(alone ? own : own.slice(0, 1)));
   };
-  const dated = subjects.filter((s) => datedFacts(k, s, ended).length > 0);
-  for (const s of dated) add(s, dated.length === 1);
+  const named = subjects.map((s) => datedFacts(k, s, ended)).filter((dated) => dated.length > 0);
+  for (const dated of named) add(dated, named.length === 1);
   if (facts.length < 2 && (found.programme || found.cues.has("domain")))
-    add({ kind: "topic", id: "started" }, false);
-  for (const s of [...chatNamed].reverse()) if (facts.length < 2) add(s, false);
+    add(datedFacts(k, { kind: "topic", id: "started" }, false), false);
+  for (const s of [...chatNamed].reverse()) if (facts.length < 2) add(datedFacts(k, s, ended), false);
   return facts.slice(0, 2).sort((x, y) => x.date.localeCompare(y.date));
 }
 

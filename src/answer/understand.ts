@@ -125,8 +125,10 @@ export function understand(
     : (grouped ??
       outsideSetAside(found, knowledge, cohort, previous?.subjects ?? []) ??
       provincesCounted(found, intent, resolved.subjects));
-  // ("Since Papua was split in 2022, …": a year of what an entry's note says, asked of it.)
-  const years = new Set([...knownYears(knowledge), ...noteYears(knowledge, found.noted ? "all" : subjects)]);
+  // ("Since Papua was split in 2022, …": a year of what an entry's note says, asked of it; only
+  // a question that names a year needs them.)
+  const notes = found.years.length ? noteYears(knowledge, found.noted ? "all" : subjects) : [];
+  const years = notes.length ? new Set([...knownYears(knowledge), ...notes]) : knownYears(knowledge);
   const checksYear = claimsYears(found, subjects.some(isSource));
   const asksOfPeople =
     intent === "who" || subjects.some((s) => s.kind === "person" || s.kind === "officials");
