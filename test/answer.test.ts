@@ -126,6 +126,24 @@ describe("a question with typos or slang still finds its answer", () => {
   });
 });
 
+describe("a word written in capitals is a name, corrected only into a name", () => {
+  it("USAID is not 'usai' (an end): the partners are named", async () => {
+    const reply = await ask("Is USAID a partner?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("JICA");
+    expect(reply.text).not.toContain("end");
+  });
+
+  it.each<[string, string]>([
+    ["Siapa mitra JIKA di Indonesia?", "Kemenperin"],
+    ["PRODUK SULSEL APA", "perak"],
+  ])("%j: a name in capitals, or a message in caps lock, is still corrected", async (question, expected) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain(expected);
+  });
+});
+
 describe("one fact, asked three ways: coffee is processed in Dogiyai, Papua", () => {
   it.each<[string, string]>([
     ["where is coffee processed?", "coffee processing"],

@@ -220,3 +220,38 @@ export function correctionRank(concept: Concept, word: string): number | undefin
   const filler = concept.type === "cue" && UNCORRECTED_CUES.has(concept.cue);
   return isRegency || risky || filler ? undefined : CORRECTION_RANK[concept.type];
 }
+
+/**
+ * Whether a misspelt word may be read as `corrected`, whose meanings alone are `concepts`
+ * (`undefined` when it is only a word of longer phrases). It must mean something alone: "kalo" is
+ * no stop word's typo, "batik" no "baik" (a short word of small talk, ranked only as part of "lebih
+ * baik"). A word written in capitals is a name ("USAID"), read only as another name ("JIKA" is
+ * JICA), never as a common word ("usai", an end).
+ */
+export function fitsCorrection(
+  concepts: Concept[] | undefined,
+  corrected: string,
+  acronym: boolean,
+): boolean {
+  if (acronym)
+    return (
+      concepts?.some((c) => (correctionRank(c, corrected) ?? CORRECTION_RANK.cue) < CORRECTION_RANK.cue) ??
+      false
+    );
+  const filler =
+    concepts?.every(
+      (c) => c.type === "cue" && (c.cue === "stop" || c.cue === "and" || c.cue === "condition"),
+    ) || concepts?.every((c) => c.type === "smalltalk" && correctionRank(c, corrected) === undefined);
+  return !filler;
+}
+
+/**
+ * The words a text writes in capitals, folded ("usaid" of "Is USAID a partner?"): names. Not when
+ * most of its letters are capitals, which is a caps lock, not names.
+ */
+export function acronymsIn(text: string): ReadonlySet<string> {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
+  if (capitals * 2 > letters) return new Set();
+  return new Set(text.match(/(?<![\p{L}\d])\p{Lu}{3,}(?![\p{L}\d])/gu)?.map((w) => w.toLowerCase()) ?? []);
+}

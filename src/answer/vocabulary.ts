@@ -11,7 +11,7 @@ import { ProvinceCodes } from "./province-codes.ts";
 import { type QuoteTarget, quoteTargets } from "./quotes.ts";
 import { bestReading, NAME_CONCEPTS } from "./reading.ts";
 import { readSpoken } from "./spoken.ts";
-import { correctionRank, NAME_RANK, TypoIndex } from "./typos.ts";
+import { acronymsIn, correctionRank, fitsCorrection, NAME_RANK, TypoIndex } from "./typos.ts";
 import { markLanguages, WordLanguages } from "./word-languages.ts";
 
 /** A thing a phrase of the question can stand for. */
@@ -290,7 +290,8 @@ export class Vocabulary {
     const words = readSpoken(this.words_(question), this.lexicon.spoken, this.words, (p) =>
       this.phrases.has(p),
     );
-    return words.map((w) => this.normaliseWord(w));
+    const acronyms = acronymsIn(question);
+    return words.map((w) => this.normaliseWord(w, acronyms.has(w)));
   }
 
   /**
@@ -298,18 +299,19 @@ export class Vocabulary {
    * same words come back again and again, so they are remembered (a bounded map: the vocabulary
    * never changes under it, a reload builds a new one).
    */
-  private normaliseWord(original: string): Token {
+  private normaliseWord(original: string, acronym: boolean): Token {
     if (this.phrases.has(original) || /^\d+$/.test(original))
       return { text: original, original, certainty: 1, known: true };
-    const seen = this.unknownWords.get(original);
+    const key = acronym ? `${original}\u0000` : original;
+    const seen = this.unknownWords.get(key);
     if (seen) return seen;
     if (this.unknownWords.size >= MAX_REMEMBERED_WORDS) this.unknownWords.clear();
-    const token = this.interpret(original);
-    this.unknownWords.set(original, token);
+    const token = this.interpret(original, acronym);
+    this.unknownWords.set(key, token);
     return token;
   }
 
-  private interpret(original: string): Token {
+  private interpret(original: string, acronym: boolean): Token {
     // A word's informal spelling is standard under a particle too ("jepunnya" → "jepun" → "jepang");
     // not under a prefix ("merek" is no "me-rek") nor a suffix that makes another word ("bikinin").
     const particle = (s: string) =>
@@ -336,14 +338,7 @@ export class Vocabulary {
     if (regional) return { text: regional, original, certainty: 0.9, known: true };
     const typo = this.correct(original);
     const corrected = typo && (this.lexicon.spelling.get(typo) ?? typo);
-    // A correction must land on a word that means something alone: "kalo" is no stop word's typo,
-    // "batik" no "baik" (a short word of small talk, ranked only as part of "lebih baik").
-    const alone = corrected ? this.phrases.get(corrected)?.concepts : undefined;
-    const filler =
-      alone?.every(
-        (c) => c.type === "cue" && (c.cue === "stop" || c.cue === "and" || c.cue === "condition"),
-      ) || alone?.every((c) => c.type === "smalltalk" && correctionRank(c, corrected ?? "") === undefined);
-    if (typo && corrected && !filler) {
+    if (typo && corrected && fitsCorrection(this.phrases.get(corrected)?.concepts, corrected, acronym)) {
       const distance = editDistance(original, typo, 2);
       return { text: corrected, original, certainty: distance === 1 ? 0.85 : 0.7, known: true };
     }
