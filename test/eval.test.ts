@@ -579,6 +579,20 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind at the start of the eighth session (terms, acronyms and names). First score in the README.
+  "test/eval/questions-eightysixth.jsonl": {
+    "in-scope": 93.8,
+    "out-of-scope": 88.2,
+    "small talk": 92.3,
+    language: 99.7,
+  },
+  // Written blind beside the eighty-sixth (autocorrect and keyboard slips); scored with it. First score in the README.
+  "test/eval/questions-eightyseventh.jsonl": {
+    "in-scope": 80.6,
+    "out-of-scope": 97.7,
+    "small talk": 100,
+    language: 99.7,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
