@@ -144,6 +144,33 @@ describe("a word written in capitals is a name, corrected only into a name", () 
   });
 });
 
+describe("a slip the asker corrects in the same message is read as meant", () => {
+  it.each<[string, string[]]>([
+    ["Sulfur produk nya apa?\n*Sulsel", ["perak", "Makassar"]],
+    ["Tegel dapet program apa? Tegal maksudnya", ["logam", "Tegal"]],
+    ["Sultan produknya apa? sorry Sulteng", ["kakao", "Palu"]],
+    ["Makan sar dapet apa? Makassar", ["perak"]],
+    ["Sulfur bikin apa, Pasukan bikin apa? (Sulsel, Pasuruan)", ["perak", "komponen kapal"]],
+    ["Samosa sama Tegel itu dapet program apa? *Samosir *Tegal", ["ulos", "logam"]],
+    ["what's the clutter approach about *cluster", ["cluster"]],
+  ])("%j", async (question, expected) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    for (const text of expected) expect(reply.text).toContain(text);
+  });
+
+  it("a name after a question, when the question names nothing like it, is asked about too", async () => {
+    const reply = await ask("Produk Sulsel apa? Sultra");
+    expect(reply.text).toContain("Makassar");
+    expect(reply.text).toContain("Konawe Selatan");
+  });
+
+  it("an afterthought that names nothing corrects nothing", async () => {
+    const reply = await ask("Kemenperin adalah kementerian apa? Maaf, saya orang asing.");
+    expect(reply.text).toContain("Kementerian Perindustrian");
+  });
+});
+
 describe("one fact, asked three ways: coffee is processed in Dogiyai, Papua", () => {
   it.each<[string, string]>([
     ["where is coffee processed?", "coffee processing"],

@@ -124,6 +124,7 @@ export const lexiconSchema = z
     people: list,
     near: list,
     relays: list,
+    self_corrections: list,
     ordinals: z
       .object({ id: z.record(z.string(), z.number().int()), en: z.record(z.string(), z.number().int()) })
       .strict(),
@@ -181,6 +182,8 @@ export interface Lexicon {
   near: ReadonlySet<string>;
   /** Words that pass a question on ("asks", "nanya", "pertanyaan"): who said them is not asked about. */
   relays: readonly string[];
+  /** Words that mark a slip's correction ("maksudnya", "I mean"), longest first. */
+  selfCorrections: readonly string[];
   /** Words that point to an item of a list, by language: its position (-1: the last). */
   ordinals: { id: ReadonlyMap<string, number>; en: ReadonlyMap<string, number> };
   /** Month names by language: their number (1–12). */
@@ -206,6 +209,7 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     people: new Set([...file.people, ...file.titles]),
     near: new Set(file.near),
     relays: file.relays,
+    selfCorrections: [...file.self_corrections].sort((a, b) => b.length - a.length),
     ordinals: {
       id: new Map(Object.entries(file.ordinals.id)),
       en: new Map(Object.entries(file.ordinals.en)),

@@ -40,6 +40,7 @@ import {
   withoutJoiningWords,
 } from "./parts.ts";
 import { nameQuotes } from "./quotes.ts";
+import { withSelfCorrections } from "./self-corrections.ts";
 import { withoutPostMarks } from "./social.ts";
 import type { Match, Vocabulary } from "./vocabulary.ts";
 import { messageLanguage, TITLE } from "./word-languages.ts";
@@ -210,7 +211,15 @@ export function readQuestion(message: string, vocabulary: Vocabulary): Reading {
   // "… buat konten blog aku": why the asker asks, in words that name nothing, is no question.
   const namesNothing = (words: string) => vocabulary.segment(vocabulary.tokens(words)).every(saysNothing);
   // "@TanyaIKMbot … #IKM", "Forwarded from …:", links and "— Sari, Tegal" say where it came from.
-  const post = withoutPostMarks(message);
+  // "Sulfur produknya apa? *Sulsel": a slip corrected in the message is read as meant.
+  const post = withSelfCorrections(withoutPostMarks(message), vocabulary.lexicon.selfCorrections, {
+    names: (text) => {
+      const things = (m: Match) => m.concepts.some((c) => c.type !== "cue" && c.type !== "smalltalk");
+      const matches = vocabulary.segment(vocabulary.tokens(text));
+      return matches.some(things) && matches.every((m) => things(m) || (m.concepts.length && saysNothing(m)));
+    },
+    unknown: (word) => vocabulary.tokens(word).every((t) => !t.known || t.certainty < 0.9),
+  });
   const letter = withoutPurposes(withoutLetterForms(post, letters), purpose, namesNothing);
   const question = botName ? letter.replace(botName, " ") : letter;
   const reading = readText(question, vocabulary);

@@ -52,6 +52,8 @@ export function extremeSources(f: Found, k: Knowledge): string[] | undefined {
   if (!f.cues.has("source") && !f.cues.has("published") && f.sources.length === 0) return undefined;
   const among = f.sources.length >= 2 ? f.sources : Object.keys(k.sources);
   const dates = among.map((id) => k.sources[id]?.date ?? "");
-  const extreme = latest ? dates.reduce((a, b) => (b > a ? b : a)) : dates.reduce((a, b) => (b < a ? b : a));
+  // (ISO dates: in the order of their text.)
+  const order = [...dates].sort();
+  const extreme = latest ? order.at(-1) : order[0];
   return among.filter((_, i) => dates[i] === extreme);
 }
