@@ -251,3 +251,38 @@ describe("a product put in a place of a province", () => {
     expect((await ask("Alas kaki Jatim di Mojokerto kan?")).text).toMatch(/^Ya, benar/);
   });
 });
+
+describe("an open question built on what the facts contradict is answered by correcting it", () => {
+  it.each<[string, RegExp, string[]]>([
+    ["Kenapa Makassar fokusnya ke tenun ulos?", /^Tidak tepat/, ["Samosir", "perak"]],
+    [
+      "Which rattan workshops in Pasuruan are part of the project?",
+      /^Not quite/,
+      ["Palu", "ship components"],
+    ],
+    ["Why was Bangka Belitung chosen as a first target of the follow-up?", /^Not quite/, ["Papua"]],
+    ["Kenapa program IKM Indonesia-Jepang baru mulai tahun 2015?", /^Tidak tepat/, ["2013"]],
+    ["Kenapa klaster ulos Sumut ditaruh di Medan?", /^Tidak tepat/, ["Samosir"]],
+  ])("%j", async (question, opening, facts) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(opening);
+    for (const fact of facts) expect(reply.text).toContain(fact);
+  });
+
+  it.each<string>([
+    // A true premise: the sources don't say why.
+    "Why does Pasuruan focus on ship components?",
+    // A product word for something else, between places outside the programme.
+    "Jadwal kapal Pelni dari Kupang ke Ende kapan?",
+    // A year the sources never mention, with a word they don't know.
+    "Kenapa Jepang motong anggaran programnya tahun 2020?",
+  ])("%j: no premise to correct, the sources don't say", async (question) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("fallback");
+  });
+
+  it("a region outside the programme is answered as such", async () => {
+    expect((await ask("Kenapa Lampung dapet klaster kopi?")).kind).toBe("not_in_programme");
+  });
+});

@@ -9,6 +9,8 @@ import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
 import { isOutside } from "./membership.ts";
 import { fold } from "./normalise.ts";
+import { correctedPremise } from "./premises.ts";
+import { previousOf, uniqueSubjects } from "./previous.ts";
 import { readQuestion } from "./read.ts";
 import { outsideCard } from "./region-cards.ts";
 import { relatedSubjects } from "./related.ts";
@@ -154,6 +156,13 @@ export class AnswerEngine {
     }
     if (!pieces.length) pieces.push(...introduction);
     if (!pieces.length) return this.didYouMean(lang, reading.whole, understood);
+    // "Kenapa Makassar fokusnya ke tenun ulos?": a question built on what the facts contradict is
+    // answered by correcting it.
+    const no = this.writer.text(lang, "answer.claim.no");
+    const unanswered = (kind ?? kindOf(pieces)) === "fallback";
+    const premise =
+      unanswered && correctedPremise(reading, this.knowledge, this.areas, (s) => this.describe(s, lang), no);
+    if (premise) return { ...this.reply(lang, kindOf(premise), premise), previous };
     const reply: Reply = { ...this.reply(lang, kind ?? kindOf(pieces), pieces), previous };
     // A statement to check is answered yes or no before the facts that bear it out or correct it.
     const verdict =
@@ -351,50 +360,8 @@ export class AnswerEngine {
   }
 }
 
-/** The subjects a chat remembers having named, for "the first one" across answers. */
-const NAMED_KEPT = 5;
-
-/** What a follow-up can build on: the question's intent, what its answer was about and cited. */
-function previousOf(
-  u: Pick<Understood, "intent"> & Partial<Pick<Understood, "subjects" | "asked">>,
-  written: Piece[],
-  before: Previous | undefined,
-): Previous {
-  const subjects = written.flatMap((p) => p.about);
-  const [main] = subjects;
-  const named = uniqueSubjects([...(before?.named ?? []), ...(main ? [main] : [])].reverse()).reverse();
-  // A list stays in view while a chat walks through it ("the first one?", then "and the second?").
-  // So does the list the asker named ("Sumut, Jateng, sama Kalbar"), answered one by one.
-  const listed = written.flatMap((p) => p.items ?? []);
-  const asked = u.subjects && u.subjects.length > 1 ? u.subjects : [];
-  const items = listed.length ? listed : asked;
-  // (A place of a province walks through the province: "Sumut dulu" answered by Samosir.)
-  const same = (s: Subject, i: Subject) =>
-    subjectRef(s) === subjectRef(i) || (s.kind === "place" && i.kind === "province" && s.province === i.id);
-  const within = before?.items.some((i) => subjects.some((s) => same(s, i)));
-  return {
-    intent: u.intent,
-    subjects,
-    sources: written.flatMap((p) => p.sources),
-    items: items.length || !within ? items : (before?.items ?? []),
-    named: named.slice(-NAMED_KEPT),
-    asked: u.subjects,
-    cohort: u.asked?.cohort,
-  };
-}
-
 function kindOf(pieces: Piece[]): ReplyKind {
   if (pieces.some((p) => p.kind === "answer")) return "answer";
   if (pieces.some((p) => p.kind === "not_in_programme")) return "not_in_programme";
   return "fallback";
-}
-
-function uniqueSubjects(subjects: Subject[]): Subject[] {
-  const seen = new Set<string>();
-  return subjects.filter((s) => {
-    const ref = subjectRef(s);
-    if (seen.has(ref)) return false;
-    seen.add(ref);
-    return true;
-  });
 }

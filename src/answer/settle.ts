@@ -111,9 +111,11 @@ export function settle(
   // ("Apa dampak program ini buat IKM di Lampung?", "Berapa IKM di Aceh yang ikut program ini?":
   // results or counts there, where it has none. Of the programme: "the best ramen in Jakarta"
   // judges nothing of it.)
+  // So is why it got a product there: "Kenapa Lampung dapet klaster kopi?".
   const judged =
-    (intent === "judge" || intent === "count") &&
-    (found.programme || found.cues.has("domain") || found.cues.has("member"));
+    ((intent === "judge" || intent === "count") &&
+      (found.programme || found.cues.has("domain") || found.cues.has("member"))) ||
+    (intent === "reason" && found.products.length > 0);
   if (ofOutside && (facts.length > 0 || intent === "criteria" || judged)) {
     subjects = outside;
     if (intent === "criteria" || intent === "describe" || judged) intent = "member";

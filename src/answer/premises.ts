@@ -1,0 +1,94 @@
+/**
+ * What an open question takes for granted, checked as a statement would be: "Kenapa Makassar
+ * fokusnya ke tenun ulos?" assumes Makassar's part is ulos weaving, "Why was Bangka Belitung
+ * chosen as a first target of the follow-up?" that it was one, "Kenapa program baru mulai tahun
+ * 2015?" that it began then. The sources say otherwise, so the honest answer corrects the
+ * assumption with what they do say, instead of "the sources don't say why". Pure.
+ */
+import type { Areas } from "../knowledge/areas.ts";
+import type { Knowledge } from "../knowledge/load.ts";
+import { cohortClaim, productsPlaced, type Verdict, yearClaim } from "./claims.ts";
+import type { Found } from "./found.ts";
+import type { Cue } from "./lexicon.ts";
+import { membershipOf } from "./membership.ts";
+import type { Reading } from "./read.ts";
+import type { Subject } from "./subject.ts";
+import type { Piece } from "./writer.ts";
+
+/**
+ * The pieces correcting an open question's premise, the first opening with `no` ("Not quite.
+ * What the sources say:"): the regions and products it names, each as the sources give them.
+ * `undefined` when it takes nothing for granted that the facts contradict (a yes-or-no question
+ * or a statement is checked as a claim instead; a negation assumes the opposite).
+ */
+export function correctedPremise(
+  { whole: f, parts }: Reading,
+  k: Knowledge,
+  areas: Areas,
+  describe: (s: Subject) => Piece | undefined,
+  no: string,
+): Piece[] | undefined {
+  // (Only of words read as written, and of the programme's own regions unless it asks why: "palsu"
+  // is no Palu, and "kapal dari Kupang ke Ende" is about ferries, not ship components; "Kenapa
+  // klaster ulos ditaruh di Medan?" assumes it is there.)
+  // (What the asker says of themselves, "Saya dari Samosir.", is not assumed by the question.)
+  const why = f.cues.has("why");
+  if (f.cues.has("confirm") || (!why && (f.yesNo || yesOrNo(f))) || f.cues.has("not")) return undefined;
+  if (f.certainty < 0.9 || parts.some((p) => p.intro)) return undefined;
+  const subjects = premiseSubjects(f, k, areas);
+  // (A region outside the programme is answered as such: "Kenapa Lampung dapet klaster kopi?")
+  const outside = f.areas.some((code) => membershipOf(code, k, areas)?.status === "outside");
+  if (outside || (!why && subjects.some((s) => s.kind === "area"))) return undefined;
+  const pieces = subjects.flatMap((s) => describe(s) ?? []);
+  const [first, ...rest] = pieces;
+  if (!first || premiseVerdict(f, k, areas, pieces.map((p) => p.text).join("\n")) !== "no") return undefined;
+  return [{ ...first, text: `${no}\n${first.text}` }, ...rest];
+}
+
+/** The verdict on what a question assumes: where its products are, its regions' group, its years. */
+function premiseVerdict(f: Found, k: Knowledge, areas: Areas, facts: string): Verdict | undefined {
+  const taken: Found = { ...f, cues: new Set<Cue>([...f.cues, "confirm"]) };
+  // A group or a year is assumed by asking why of it ("Why was Bangka Belitung chosen as a first
+  // target?"); asked of otherwise, it may only narrow the question ("target omzet" is no group).
+  const why = f.cues.has("why");
+  // (A word may name several products, "logam" two: the premise is wrong when none is there.)
+  const placed = f.products.map((id) =>
+    productsPlaced({ ...f, products: [id], cohorts: why ? f.cohorts : [] }, k, areas),
+  );
+  // ("Kenapa program baru mulai tahun 2015?": why it began then assumes it did.)
+  const verdicts = [
+    placed.length && placed.every((v) => v === "no") ? "no" : undefined,
+    why ? cohortClaim(taken, k) : undefined,
+    // ("tahun" alone is a cue of starting: only a question it fully accounts for claims a start.)
+    why && (f.attributes.includes("started") || (f.cues.has("since") && f.unknown.length === 0))
+      ? yearClaim(taken, k, facts, false)
+      : undefined,
+  ];
+  return verdicts.includes("no") ? "no" : undefined;
+}
+
+/** What a premise is about: the products it names, then its regions (a region outside, as such). */
+function premiseSubjects(f: Found, k: Knowledge, areas: Areas): Subject[] {
+  const regions: Subject[] = [
+    ...f.places.map((p): Subject => ({ kind: "place", province: p.province, entry: p.entry })),
+    ...f.provinces.map((id): Subject => ({ kind: "province", id })),
+    ...f.areas.flatMap((code): Subject[] => {
+      const m = membershipOf(code, k, areas);
+      if (!m) return [];
+      if (m.status === "province") return [{ kind: "province", id: m.province.id }];
+      // (A region the programme names no place in is its own card: "Kota Medan is not one of …".)
+      return "entry" in m
+        ? [{ kind: "place", province: m.province.id, entry: m.entry }]
+        : [{ kind: "area", code }];
+    }),
+  ];
+  const products = f.products.map((id): Subject => ({ kind: "product", id }));
+  const cohorts = f.cohorts.map((id): Subject => ({ kind: "cohort", id }));
+  const named = [...products, ...regions, ...(products.length ? [] : cohorts)];
+  // ("Kenapa program baru mulai tahun 2015?": of the programme, its start.)
+  return named.length ? named : [{ kind: "topic", id: "started" }];
+}
+
+// Words that ask an open question: with none, "Apakah nanti … ditambah untuk kopi?" asks yes or no.
+const OPEN_CUES: readonly Cue[] = ["what", "why", "how", "where", "who", "when", "quantity", "plural"];
+const yesOrNo = (f: Found) => f.cues.has("opener") && !OPEN_CUES.some((c) => f.cues.has(c));

@@ -1,0 +1,51 @@
+/**
+ * What a chat remembers of an answer, so that a follow-up ("and Papua?", "the first one?") can
+ * build on it. Pure.
+ */
+
+import { type Subject, subjectRef } from "./subject.ts";
+import type { Previous, Understood } from "./understand.ts";
+import type { Piece } from "./writer.ts";
+
+/** The subjects a chat remembers having named, for "the first one" across answers. */
+const NAMED_KEPT = 5;
+
+/** What a follow-up can build on: the question's intent, what its answer was about and cited. */
+export function previousOf(
+  u: Pick<Understood, "intent"> & Partial<Pick<Understood, "subjects" | "asked">>,
+  written: Piece[],
+  before: Previous | undefined,
+): Previous {
+  const subjects = written.flatMap((p) => p.about);
+  const [main] = subjects;
+  const named = uniqueSubjects([...(before?.named ?? []), ...(main ? [main] : [])].reverse()).reverse();
+  // A list stays in view while a chat walks through it ("the first one?", then "and the second?").
+  // So does the list the asker named ("Sumut, Jateng, sama Kalbar"), answered one by one.
+  const listed = written.flatMap((p) => p.items ?? []);
+  const asked = u.subjects && u.subjects.length > 1 ? u.subjects : [];
+  const items = listed.length ? listed : asked;
+  // (A place of a province walks through the province: "Sumut dulu" answered by Samosir.)
+  const same = (s: Subject, i: Subject) =>
+    subjectRef(s) === subjectRef(i) || (s.kind === "place" && i.kind === "province" && s.province === i.id);
+  const within = before?.items.some((i) => subjects.some((s) => same(s, i)));
+  return {
+    intent: u.intent,
+    subjects,
+    sources: written.flatMap((p) => p.sources),
+    items: items.length || !within ? items : (before?.items ?? []),
+    named: named.slice(-NAMED_KEPT),
+    asked: u.subjects,
+    cohort: u.asked?.cohort,
+  };
+}
+
+/** The subjects, each once, in order. */
+export function uniqueSubjects(subjects: Subject[]): Subject[] {
+  const seen = new Set<string>();
+  return subjects.filter((s) => {
+    const ref = subjectRef(s);
+    if (seen.has(ref)) return false;
+    seen.add(ref);
+    return true;
+  });
+}
