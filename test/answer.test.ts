@@ -144,6 +144,26 @@ describe("a word written in capitals is a name, corrected only into a name", () 
   });
 });
 
+describe("a name the sources don't know, written as one", () => {
+  it("asked about, is what the question is about: the sources don't say", async () => {
+    const reply = await ask("What programmes does Kemendag run for exporters?");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toContain("kemendag");
+  });
+
+  it("offered for checking, is the claim: the facts correct it", async () => {
+    const reply = await ask("so the Japanese partner is JETRO?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("JICA");
+  });
+
+  it("inside a quote, is the quoted text's", async () => {
+    const reply = await ask("«Sudah berlangsung di lima provinsi Tanah Air» — provinsi mana aja itu?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("Samosir");
+  });
+});
+
 describe("a slip the asker corrects in the same message is read as meant", () => {
   it.each<[string, string[]]>([
     ["Sulfur produk nya apa?\n*Sulsel", ["perak", "Makassar"]],

@@ -100,6 +100,8 @@ export interface Found {
   whyOf: string | undefined;
   /** A statement to check offers a name the sources don't know ("… Japan International Credit Agency, right?"). */
   namesUnknown: boolean;
+  /** Words of the question the matcher doesn't know, written as names ("OJK", "Shakespeare"). */
+  unknownNames: string[];
 }
 
 export function emptyFound(): Found {
@@ -145,6 +147,7 @@ export function emptyFound(): Found {
     intro: false,
     countsFact: false,
     namesUnknown: false,
+    unknownNames: [],
     whyOf: undefined,
     edits: false,
     asker: false,

@@ -42,6 +42,7 @@ import {
 import { nameQuotes } from "./quotes.ts";
 import { withSelfCorrections } from "./self-corrections.ts";
 import { withoutPostMarks } from "./social.ts";
+import { acronymsIn } from "./typos.ts";
 import type { Match, Vocabulary } from "./vocabulary.ts";
 import { messageLanguage, TITLE } from "./word-languages.ts";
 
@@ -337,10 +338,15 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
   // to the question another word asks; the verb of that clause dates nothing asked.
   if (OTHER_QUESTIONS.some((c) => reading.whole.cues.has(c)))
     for (const f of [reading.whole, ...reading.parts]) f.otherEvent = false;
-  if (reading.whole.cues.has("confirm")) {
-    const placeNames = new Set(places.map((m) => m.text));
-    const names = new Set([...capitalisedWords(question)].filter((w) => !placeNames.has(w)));
+  const placeNames = new Set(places.map((m) => m.text));
+  // (Of the asker's own words: a quote's capitals are the quoted text's, "«… Tanah Air»".)
+  const own = question.replace(/«[^»]*»|"[^"]*"|“[^”]*”/gu, " ");
+  const names = new Set([...capitalisedWords(own), ...acronymsIn(own)].filter((w) => !placeNames.has(w)));
+  if (reading.whole.cues.has("confirm"))
     for (const f of [reading.whole, ...reading.parts]) setClaimedNamesApart(f, names);
-  }
+  // "OJK itu lembaga apa?", "Why did Shakespeare write …?": a name the sources don't know is what
+  // the question is about.
+  for (const f of [reading.whole, ...reading.parts])
+    f.unknownNames = f.questionUnknown.filter((w) => names.has(w));
   return reading;
 }

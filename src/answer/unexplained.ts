@@ -72,6 +72,11 @@ export function unexplained(
   // is corrected, whatever words say so.
   if (productPlaced === "no" && f.cues.has("confirm")) return { unexplained: [], confidence: f.certainty };
   if (unknownProductClaim(f)) return { unexplained: [], confidence: f.certainty };
+  // "What programmes does Kemendag run?": a question that names a thing the sources don't know,
+  // written as a name, is about that thing (offered for checking, or asked why, it is a claim:
+  // "so the partner is JETRO?").
+  const namedUnknown =
+    named && f.unknownNames.length > 0 && !f.cues.has("why") && !f.cues.has("confirm") && !f.yesNo;
   // "Summarise the latest Federal Reserve decision.": a summary asked of nothing the programme
   // names is a summary of what the words it doesn't know name.
   const summaryOfUnknown =
@@ -87,6 +92,7 @@ export function unexplained(
       summaryOfUnknown ||
       claimsMore ||
       f.questionUnknown.length > allowed ||
+      namedUnknown ||
       membershipOfUnknown ||
       nameAtPlace ||
       comparedToUnknown
