@@ -144,6 +144,31 @@ describe("a word written in capitals is a name, corrected only into a name", () 
   });
 });
 
+describe("people's next steps and questions about the information itself", () => {
+  it.each<string>([
+    "Saya harus hubungi siapa buat ikut program ini?",
+    "Gimana caranya jadi fasilitator praktis di program ini?",
+  ])(
+    "%j: how to take part, which the sources don't describe (not the programme's card)",
+    async (question) => {
+      const reply = await ask(question);
+      expect(reply.kind).toBe("fallback");
+      expect(reply.text).toContain("kontak");
+    },
+  );
+
+  it.each<string>([
+    "Sumber utamamu yang mana?",
+    "Can I trust what you tell me?",
+    "Bisa dipercaya nggak info dari kamu?",
+  ])("%j: where the answers come from", async (question) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("Bisnis.com");
+    expect(reply.text).toContain("2017");
+  });
+});
+
 describe("a name the sources don't know, written as one", () => {
   it("asked about, is what the question is about: the sources don't say", async () => {
     const reply = await ask("What programmes does Kemendag run for exporters?");

@@ -67,7 +67,8 @@ export function tokenize(text: string, lexicon?: Pick<Lexicon, "spelling" | "kno
   return out;
 }
 
-const SUFFIXES = ["nya", "lah", "kah", "pun", "kan", "an", "in", "i"];
+// (With "-mu" and "-ku" of whose: "sumber utamamu".)
+const SUFFIXES = ["nya", "lah", "kah", "pun", "kan", "an", "in", "i", "mu", "ku"];
 // Indonesian prefixes, with the first letter some of them swallow: meng+kembang → mengembang.
 const PREFIXES: Array<[string, string[]]> = [
   ["meng", ["", "k"]],
@@ -97,7 +98,9 @@ export function stemCandidates(token: string): string[] {
   const out = new Set<string>();
   const bases = [token];
   for (const suffix of SUFFIXES) {
-    if (token.endsWith(suffix) && token.length - suffix.length >= 3) {
+    // (A possessive only after a word of four letters or more: "haiku" is no "hai".)
+    const shortest = suffix === "mu" || suffix === "ku" ? 4 : 3;
+    if (token.endsWith(suffix) && token.length - suffix.length >= shortest) {
       const base = token.slice(0, -suffix.length);
       bases.push(base);
       for (const second of ["kan", "an", "i"]) {
