@@ -189,6 +189,23 @@ describe("a name the sources don't know, written as one", () => {
   });
 });
 
+describe("keyboard slips: words run together, a key held too long, a name's next word mistyped", () => {
+  it.each<[string, string]>([
+    ["Jatengproduknya apa", "logam"],
+    ["tiga provinsi target awal programlanjutan itu mana aja", "Papua"],
+    ["IKM singkatan apaa", "Industri Kecil dan Menengah"],
+    ["lidah biaya dari provinsi mana ya", "Kalimantan Barat"],
+  ])("%j", async (question, expected) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain(expected);
+  });
+
+  it("a long word is not split into short ones: 'dialokasikan' is no 'dia lokasikan'", async () => {
+    expect((await ask("Berapa dana DAK yang dialokasikan untuk Papua?")).kind).toBe("fallback");
+  });
+});
+
 describe("a slip the asker corrects in the same message is read as meant", () => {
   it.each<[string, string[]]>([
     ["Sulfur produk nya apa?\n*Sulsel", ["perak", "Makassar"]],

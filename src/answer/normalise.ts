@@ -252,3 +252,17 @@ export interface Clause {
 const WITHIN_SENTENCE = /^(,|\s[&+]\s|\s[-—–]\s)$/u;
 const CLAUSE_BREAK =
   /([?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d|\p{L}['"’”»)])\.(?=\s|$)|(?<=\p{Lu}{2})\.(?=\s+\p{Lu})|(?<=\p{L}{2})(?<!\b(?:Kab|Kec|Kel|Prov|Kep|Yth|Jl|Dr|Prof|Ir|Hj|Bpk|Sdr|Mr|Mrs|Ms|St|No|Corp|Co|Inc|Ltd|Tbk|Kep|Bu|Pak))\.(?=\s+\p{Lu}\p{Ll})|\s&\s|\s\+\s(?![^()]*\))|\s[-—–]\s|\n+)/u;
+
+/**
+ * A word typed without the space between two words ("produksulsel", "Jatengproduknya",
+ * "programlanjutan"): the two known words it is made of, the first as long as can be; `undefined`
+ * when it is not two known words of four letters or more.
+ */
+export function runTogether(word: string, known: (part: string) => boolean): [string, string] | undefined {
+  // (Four letters at least: "dialokasikan" is no "dia lokasikan".)
+  for (let at = word.length - 4; at >= 4; at--) {
+    const [first, rest] = [word.slice(0, at), word.slice(at)];
+    if (known(first) && known(rest)) return [first, rest];
+  }
+  return undefined;
+}

@@ -86,6 +86,9 @@ export class TypoIndex {
   }
 
   private plausible(word: string, candidate: string): boolean {
+    // A key held too long doubles a letter: "apaa" is "apa", "ajaa" is "aja".
+    if ([...word].some((c, i) => c === word[i - 1] && word.slice(0, i) + word.slice(i + 1) === candidate))
+      return true;
     // A short word takes only a missing letter, or its own letters swapped: "mate" is not "make",
     // "gaji" is not "gati"; "sine" is "since", "dose" is "does".
     if (word.length <= 4 && candidate.length <= word.length && !sameLetters(word, candidate)) return false;

@@ -6,7 +6,15 @@ import { capitalsAsProvinces } from "./capitals.ts";
 import { countryNames } from "./countries.ts";
 import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon.ts";
 import { sidesOf } from "./motives.ts";
-import { editDistance, englishBases, fold, regionalForms, stemCandidates, tokenize } from "./normalise.ts";
+import {
+  editDistance,
+  englishBases,
+  fold,
+  regionalForms,
+  runTogether,
+  stemCandidates,
+  tokenize,
+} from "./normalise.ts";
 import { ProvinceCodes } from "./province-codes.ts";
 import { type QuoteTarget, quoteTargets } from "./quotes.ts";
 import { bestReading, NAME_CONCEPTS } from "./reading.ts";
@@ -14,60 +22,15 @@ import { readSpoken } from "./spoken.ts";
 import { acronymsIn, correctionRank, fitsCorrection, NAME_RANK, TypoIndex } from "./typos.ts";
 import { markLanguages, WordLanguages } from "./word-languages.ts";
 
-/** A thing a phrase of the question can stand for. */
-export type Concept =
-  | { type: "programme" }
-  | { type: "attribute"; id: ProgrammeAttribute }
-  | { type: "term"; id: string }
-  | { type: "cohort"; id: string }
-  | { type: "selection" }
-  | { type: "province"; id: string }
-  | { type: "place"; province: string; entry: number }
-  | { type: "product"; id: string }
-  | { type: "criterion"; id: string }
-  | { type: "person"; id: string }
-  /** A person named by role ("dirjen", "journalist"). */
-  | { type: "role"; id: string }
-  | { type: "org"; id: string }
-  | { type: "source"; id: string }
-  /** A region; `byCapital` when named by its capital city ("provinsi beribu kota Bandung"). */
-  | { type: "area"; code: string; byCapital?: true }
-  | { type: "island"; index: number }
-  /** A word that points to an item of the previous answer's list: its position (-1: the last). */
-  | { type: "ordinal"; position: number }
-  /** A month's name: with a day before it, a date ("24 Des 2017"). */
-  | { type: "month"; month: number }
-  /** A word that asks for what an entry's note says ("pemekaran" of Dogiyai's). */
-  | { type: "note"; province: string; entry: number }
-  /** A number written as a word ("tujuh", "seven"): in a statement, a count to check. */
-  | { type: "number"; value: number }
-  /** A country other than the cooperation's. */
-  | { type: "country"; code: string }
-  | { type: "cue"; cue: Cue }
-  | { type: "smalltalk"; kind: SmallTalk };
-
 interface Phrase {
   concepts: Concept[];
   /** Set when the phrase belongs to one language only. */
   lang?: Lang | undefined;
 }
 
-/** How sure the matcher is of a token it changed: 1 for an exact word. */
-export interface Token {
-  text: string;
-  original: string;
-  certainty: number;
-  known: boolean;
-}
+import type { Concept, Match, Token } from "./concepts.ts";
 
-/** A phrase of the question and what it stands for. */
-export interface Match {
-  text: string;
-  concepts: Concept[];
-  certainty: number;
-  /** The words it was read from. */
-  tokens: Token[];
-}
+export type { Concept, Match, Token };
 
 const MAX_PHRASE_WORDS = 6;
 /** Words not in the vocabulary whose reading is remembered, at most. */
@@ -84,6 +47,7 @@ export class Vocabulary {
   private readonly words = new Set<string>();
   private readonly correctable = new Map<string, number>(); // word → best correction rank
   private readonly longestFrom = new Map<string, number>(); // first word → words of its longest phrase
+  private readonly followers = new Map<string, Set<string>>(); // a word of a name → the words after it
   private readonly typos: TypoIndex;
   /** What each province's two-digit code stands for: a programme province, or a region. */
   private readonly provinceConcepts = new Map<string, Concept>();
@@ -143,6 +107,9 @@ export class Vocabulary {
     if (!phrase.concepts.some((c) => sameConcept(c, concept))) phrase.concepts.push(concept);
     const words = key.split(" ");
     const first = words[0] as string;
+    if (NAME_CONCEPTS.has(concept.type))
+      for (const [i, word] of words.slice(0, -1).entries())
+        this.followers.set(word, new Set([...(this.followers.get(word) ?? []), words[i + 1] as string]));
     this.longestFrom.set(
       first,
       Math.max(this.longestFrom.get(first) ?? 1, Math.min(words.length, MAX_PHRASE_WORDS)),
@@ -291,7 +258,19 @@ export class Vocabulary {
       this.phrases.has(p),
     );
     const acronyms = acronymsIn(question);
-    return words.map((w) => this.normaliseWord(w, acronyms.has(w)));
+    const known = (part: string) =>
+      this.phrases.has(part) || stemCandidates(part).some((s) => this.phrases.has(s));
+    const spaced = words.flatMap((w) =>
+      w.length < 8 || known(w) || this.knows(w) ? [w] : (runTogether(w, known) ?? [w]),
+    );
+    const read = spaced.map((w) => this.normaliseWord(w, acronyms.has(w)));
+    // "lidah biaya", "West Jave": a word the matcher doesn't know, right after a word of a name, is
+    // the name's next word when one slip apart (any letter: the name says which).
+    return read.map((t, i) => {
+      const after = t.known ? undefined : this.followers.get(read[i - 1]?.text ?? "");
+      const next = after && [...after].find((w) => editDistance(t.text, w, 1) <= 1);
+      return next ? { text: next, original: t.original, certainty: 0.85, known: true } : t;
+    });
   }
 
   /**
