@@ -608,6 +608,14 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind beside the ninetieth (mixed scope: in-scope questions in chatter, out-of-scope
+  // questions in the programme's words). First score in the README.
+  "test/eval/questions-ninetyfirst.jsonl": {
+    "in-scope": 91.4,
+    "out-of-scope": 94.1,
+    "small talk": 90,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
