@@ -189,6 +189,26 @@ describe("a name the sources don't know, written as one", () => {
   });
 });
 
+describe("chatter before a question that names its own subject is not asked about", () => {
+  it.each<[string, string]>([
+    [
+      "Raining cats and dogs here in Jakarta. Anyway, which province makes ulos in the IKM programme?",
+      "North Sumatra",
+    ],
+    ["Pagi-pagi udah ngopi dua gelas. Di program IKM ini ada berapa provinsi waktu mulai 2013?", "lima"],
+    ["Jakarta panas banget hari ini. Program IKM ini ada di provinsi mana aja?", "Papua"],
+  ])("%j", async (question, expected) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain(expected);
+  });
+
+  it("a statement before a question that names nothing says what it is about", async () => {
+    const reply = await ask("Samosir itu indah sekali. Produknya apa?");
+    expect(reply.text).toContain("ulos");
+  });
+});
+
 describe("keyboard slips: words run together, a key held too long, a name's next word mistyped", () => {
   it.each<[string, string]>([
     ["Jatengproduknya apa", "logam"],

@@ -96,6 +96,8 @@ const namesProgrammeFact = (m: Match) =>
   hasCue(m, "confirm") ||
   m.concepts.some((c) => FACT_CONCEPTS.has(c.type));
 
+const isProgramme = (c: Concept) => c.type === "programme";
+
 /** The first word of a piece ("kepada" of the phrase "kepada yth"). */
 const firstWord = (piece: Match[]) => piece[0]?.text.split(" ")[0] ?? "";
 
@@ -227,6 +229,14 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
     // "Proyek yang berjalan sejak 2013 itu punya nama resmi. Apa namanya?": a sentence that states
     // a fact, before one that asks, asks nothing of its own; it says what the question is about.
     const context = stated.has(piece) && !piece.some(asksByWord) && !introduced.has(last ?? []);
+    // "Raining cats and dogs here in Jakarta. Anyway, which province makes ulos?": beside a question
+    // that names what it asks about, a sentence stating something else is chatter (Jakarta is not
+    // asked about); "Samosir itu indah. Produknya apa?" says what the question is about.
+    const question = raw.slice(i + 1).find((p) => p.some(asksByWord));
+    // (A greeting stays: it opens the question.)
+    const greets = piece.every((m) => m.concepts.some((c) => c.type === "smalltalk") || onlyCarries(m));
+    const namesOwn = question?.some((m) => isName(m) || hasCue(m, "domain") || m.concepts.some(isProgramme));
+    if (context && namesOwn && !greets && !piece.some(namesProgrammeFact)) return;
     if (context && i < raw.length - 1) {
       pending.push(...piece);
       return;
