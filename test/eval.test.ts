@@ -608,6 +608,14 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind while the eighty-ninth's fixes were under way (terse chat: one- to four-word
+  // messages leaning on the conversation). First score in the README.
+  "test/eval/questions-ninetieth.jsonl": {
+    "in-scope": 97.6,
+    "out-of-scope": 76,
+    "small talk": 100,
+    language: 98.8,
+  },
   // Written blind beside the ninetieth (mixed scope: in-scope questions in chatter, out-of-scope
   // questions in the programme's words). First score in the README.
   "test/eval/questions-ninetyfirst.jsonl": {
