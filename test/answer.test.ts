@@ -189,6 +189,24 @@ describe("a name the sources don't know, written as one", () => {
   });
 });
 
+describe("a bare follow-up with a word the sources don't give asks that word", () => {
+  it.each<[string, string]>([
+    ["ulos dmn", "populasi samosir"],
+    ["pasuruan", "populasi?"],
+    ["ulos where", "samosir population"],
+  ])("%j then %j: the sources don't say", async (before, question) => {
+    const engine = await setup();
+    expect(engine.askAfter([before], question).kind).toBe("fallback");
+  });
+
+  it("a follow-up that leans on the question before still asks it", async () => {
+    const engine = await setup();
+    const reply = engine.askAfter(["Tenun ulos dikembangkan di mana?"], "Kalau kopi?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("Dogiyai");
+  });
+});
+
 describe("chatter before a question that names its own subject is not asked about", () => {
   it.each<[string, string]>([
     [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Conversations, FOLLOW_UP_MS } from "../src/answer/conversations.ts";
-import type { Previous } from "../src/answer/understand.ts";
+import type { Previous } from "../src/answer/previous.ts";
 
 const asked = (id: string): Previous => ({
   intent: "product",

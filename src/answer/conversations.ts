@@ -1,4 +1,4 @@
-import type { Previous } from "./understand.ts";
+import type { Previous } from "./previous.ts";
 
 /** How long a chat's last question stays in mind for a follow-up ("kalau Jatim?"). */
 export const FOLLOW_UP_MS = 10 * 60_000;

@@ -10,7 +10,7 @@ import type { Intent } from "./intents.ts";
 import { isOutside } from "./membership.ts";
 import { fold } from "./normalise.ts";
 import { correctedPremise } from "./premises.ts";
-import { previousOf, uniqueSubjects } from "./previous.ts";
+import { type Previous, previousOf, uniqueSubjects } from "./previous.ts";
 import { readQuestion } from "./read.ts";
 import { outsideCard } from "./region-cards.ts";
 import { relatedSubjects } from "./related.ts";
@@ -18,12 +18,12 @@ import { smallTalkOf } from "./small-talk.ts";
 import { spanCard } from "./spans.ts";
 import { parseSubjectRef, type Subject, subjectRef } from "./subject.ts";
 import { SuggestionIndex } from "./suggest.ts";
-import { type Previous, type Understood, understand } from "./understand.ts";
+import { type Understood, understand } from "./understand.ts";
 import { Vocabulary } from "./vocabulary.ts";
 import { AnswerWriter, type Piece } from "./writer.ts";
 
 export type ReplyKind = "answer" | "not_in_programme" | "smalltalk" | "fallback";
-export type { Previous } from "./understand.ts";
+export type { Previous } from "./previous.ts";
 
 /** A button the bot can offer: its label and the subject it answers. */
 export interface Suggestion {

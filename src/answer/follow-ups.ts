@@ -4,8 +4,8 @@
  */
 import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
+import type { Previous } from "./previous.ts";
 import { isSource, type Subject } from "./subject.ts";
-import type { Previous } from "./understand.ts";
 
 /** "the third one", "yang kedua": the item of the previous answer's list the question points to. */
 export function pointedItem(f: Found, previous: Previous | undefined): Subject | undefined {

@@ -7,8 +7,8 @@ import { countsOnlyProvinces } from "./counting.ts";
 import type { Found } from "./found.ts";
 import type { Cue } from "./lexicon.ts";
 import { withoutExcluded } from "./negation.ts";
+import type { Previous } from "./previous.ts";
 import { isRegion, type Subject } from "./subject.ts";
-import type { Previous } from "./understand.ts";
 
 /**
  * The group a question narrows to: the one it names or points to, the one the previous answer

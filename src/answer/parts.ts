@@ -97,7 +97,6 @@ const namesProgrammeFact = (m: Match) =>
   m.concepts.some((c) => FACT_CONCEPTS.has(c.type));
 
 const isProgramme = (c: Concept) => c.type === "programme";
-
 /** The first word of a piece ("kepada" of the phrase "kepada yth"). */
 const firstWord = (piece: Match[]) => piece[0]?.text.split(" ")[0] ?? "";
 
@@ -230,10 +229,8 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
     // a fact, before one that asks, asks nothing of its own; it says what the question is about.
     const context = stated.has(piece) && !piece.some(asksByWord) && !introduced.has(last ?? []);
     // "Raining cats and dogs here in Jakarta. Anyway, which province makes ulos?": beside a question
-    // that names what it asks about, a sentence stating something else is chatter (Jakarta is not
-    // asked about); "Samosir itu indah. Produknya apa?" says what the question is about.
+    // that names what it asks about, a sentence stating something else (not a greeting) is chatter.
     const question = raw.slice(i + 1).find((p) => p.some(asksByWord));
-    // (A greeting stays: it opens the question.)
     const greets = piece.every((m) => m.concepts.some((c) => c.type === "smalltalk") || onlyCarries(m));
     const namesOwn = question?.some((m) => isName(m) || hasCue(m, "domain") || m.concepts.some(isProgramme));
     if (context && namesOwn && !greets && !piece.some(namesProgrammeFact)) return;

@@ -3,9 +3,34 @@
  * build on it. Pure.
  */
 
+import type { Lang } from "../lang.ts";
+import type { Intent } from "./intents.ts";
 import { type Subject, subjectRef } from "./subject.ts";
-import type { Previous, Understood } from "./understand.ts";
+import type { Understood } from "./understand.ts";
 import type { Piece } from "./writer.ts";
+
+/** What a chat remembers of its last answer, so that a follow-up ("and Papua?") can use it. */
+export interface Previous {
+  intent: Intent;
+  subjects: Subject[];
+  sources: string[];
+  /** The items of a list it answered with, in order: "the second one" points to one. */
+  items: Subject[];
+  /**
+   * What the chat's answers were about, one subject each, oldest first (the last few): after
+   * "what's in Central Java?" and "and West Kalimantan?", "the first one" is Central Java.
+   */
+  named: Subject[];
+  /** The language it was answered in: a follow-up whose words don't say keeps it. */
+  lang?: Lang;
+  /** The group of provinces the question was narrowed to ("… termasuk target awal?"). */
+  cohort?: string;
+  /**
+   * What the question itself named, where its answer is about someone else: after "who said there
+   * are three target provinces?", "which are they?" asks about the provinces, not the speaker.
+   */
+  asked?: Subject[];
+}
 
 /** The subjects a chat remembers having named, for "the first one" across answers. */
 const NAMED_KEPT = 5;

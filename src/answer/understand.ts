@@ -2,6 +2,7 @@
  * From what a question names to what it asks: its intent, its subjects, and what narrows them.
  * Pure and deterministic.
  */
+
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "./../lang.ts";
@@ -16,33 +17,11 @@ import { isOutside } from "./membership.ts";
 import { motiveNotGiven } from "./motives.ts";
 import { inLanguageAsked, namedSubjects } from "./named-subjects.ts";
 import { outsideSetAside } from "./negation.ts";
+import type { Previous } from "./previous.ts";
 import { settle } from "./settle.ts";
 import { type DatedFact, knownYears, noteYears, spanAsked, withGroup } from "./spans.ts";
 import { isRegion, isSource, type Subject } from "./subject.ts";
 import { unexplained } from "./unexplained.ts";
-
-/** What a chat remembers of its last answer, so that a follow-up ("and Papua?") can use it. */
-export interface Previous {
-  intent: Intent;
-  subjects: Subject[];
-  sources: string[];
-  /** The items of a list it answered with, in order: "the second one" points to one. */
-  items: Subject[];
-  /**
-   * What the chat's answers were about, one subject each, oldest first (the last few): after
-   * "what's in Central Java?" and "and West Kalimantan?", "the first one" is Central Java.
-   */
-  named: Subject[];
-  /** The language it was answered in: a follow-up whose words don't say keeps it. */
-  lang?: Lang;
-  /** The group of provinces the question was narrowed to ("… termasuk target awal?"). */
-  cohort?: string;
-  /**
-   * What the question itself named, where its answer is about someone else: after "who said there
-   * are three target provinces?", "which are they?" asks about the provinces, not the speaker.
-   */
-  asked?: Subject[];
-}
 
 /** One question understood. */
 export interface Understood {
@@ -105,6 +84,7 @@ export function understand(
       : [];
   if (dated.length === 1) resolved = resolve(withoutCue(found, "span"), knowledge, areas, cohort, previous);
   const { followUp, assumed, from } = resolved;
+  const asksItsWords = previous !== undefined && bare(found) && asksAgain(found, intentOf(found));
   // "Program ini kerja sama dengan Korea, kan?", "JICA itu lembaga Korea ya": another country
   // offered for checking as the programme's or a partner's is corrected by its partners.
   const partnerClaimed =
@@ -165,10 +145,12 @@ export function understand(
       previousSources: previous?.sources ?? [],
       followUp,
     },
+    // ("populasi samosir?" after "ulos dmn": what the earlier question asked excuses no word of a
+    // bare one, which asks what its unknown words say.)
     ...unexplained(
       found,
-      intent,
-      followUp,
+      asksItsWords ? intentOf(found) : intent,
+      followUp && !asksItsWords,
       subjects,
       outsideOnly(subjects, knowledge, areas),
       productClaim(found, knowledge, areas) ?? productsPlaced(found, knowledge, areas),
@@ -398,3 +380,9 @@ function outsideOnly(subjects: Subject[], knowledge: Knowledge, areas: Areas): b
     subjects.length > 0 && subjects.every((s) => s.kind === "area" && isOutside(s.code, knowledge, areas))
   );
 }
+
+/**
+ * Names and words the matcher doesn't know, and nothing else ("populasi samosir"; not "kalau
+ * songket Palembang?", "and back in 2017?", which lean on the question before).
+ */
+const bare = (f: Found) => f.years.length === 0 && [...f.cues].every((c) => c === "confirm" || c === "stop");
