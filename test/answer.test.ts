@@ -207,6 +207,19 @@ describe("a bare follow-up with a word the sources don't give asks that word", (
   });
 });
 
+describe("a word that completes another region's name from the one the chat asked about", () => {
+  it.each<[string[], string, string, string]>([
+    [["south sulawesi products", "central sulawesi?"], "southeast?", "answer", "tofu"],
+    [["produk sulawesi tengah"], "kalo tenggara?", "answer", "tahu"],
+    [["what does East Java make?"], "and west?", "not_in_programme", "West Java"],
+  ])("%j then %j", async (history, question, kind, expected) => {
+    const engine = await setup();
+    const reply = engine.askAfter(history, question);
+    expect(reply.kind).toBe(kind);
+    expect(reply.text).toContain(expected);
+  });
+});
+
 describe("chatter before a question that names its own subject is not asked about", () => {
   it.each<[string, string]>([
     [

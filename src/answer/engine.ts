@@ -5,6 +5,7 @@ import type { Lang } from "../lang.ts";
 import { answer } from "./answers.ts";
 import { describe } from "./cards.ts";
 import { statementVerdict, withoutLeadingYes } from "./claims.ts";
+import { completedName } from "./follow-ups.ts";
 import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
 import { isOutside } from "./membership.ts";
@@ -96,7 +97,18 @@ export class AnswerEngine {
 
   /** Answers one message. Never throws for any text. */
   ask(question: string, options: AskOptions = {}): Reply {
-    const reading = readQuestion(question, this.vocabulary);
+    const read = readQuestion(question, this.vocabulary);
+    // "southeast?" after "central sulawesi?": the region whose name the word completes.
+    const { provinces, places, areas } = read.whole;
+    const completed =
+      provinces.length + places.length + areas.length === 0 &&
+      completedName(
+        question,
+        options.previous,
+        (s) => this.regionNames(s),
+        (p) => this.namesRegion(p),
+      );
+    const reading = completed ? readQuestion(completed, this.vocabulary) : read;
     const requested = reading.whole.cues.has("reply_en")
       ? "en"
       : reading.whole.cues.has("reply_id")
@@ -349,6 +361,21 @@ export class AnswerEngine {
     if (best && u)
       reply.guess = { ref: subjectRef(best), confidence: Math.round(u.confidence * 1000) / 1000 };
     return reply;
+  }
+
+  /** A province's names, in both languages; a region's official name. */
+  private regionNames(s: Subject): string[] {
+    if (s.kind === "province") {
+      const name = this.knowledge.provinces.find((p) => p.id === s.id)?.name;
+      return name ? [name.id, name.en] : [];
+    }
+    return s.kind === "area" ? [this.areas.byCode.get(s.code)?.name ?? ""] : [];
+  }
+
+  /** Whether a phrase is one name of a region. */
+  private namesRegion(phrase: string): boolean {
+    const [match, ...more] = this.vocabulary.segment(this.vocabulary.tokens(phrase));
+    return !more.length && (match?.concepts.some((c) => c.type === "province" || c.type === "area") ?? false);
   }
 
   /** Follow-up buttons under an answer, never the subject just answered. */

@@ -4,6 +4,7 @@
  */
 import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
+import { fold } from "./normalise.ts";
 import type { Previous } from "./previous.ts";
 import { isSource, type Subject } from "./subject.ts";
 
@@ -36,4 +37,32 @@ export function asksOfAsked(f: Found, previous: Previous): boolean {
  */
 export function asksAgain(found: Found, intent: Intent): boolean {
   return intent === "describe" && found.meaningful <= 3 && !found.cues.has("said") && !found.cues.has("what");
+}
+
+/**
+ * "southeast?" after "central sulawesi?", "kalo tenggara?" after "Sulawesi Tengah": a word that
+ * takes the place of one in the name of the region the chat last asked about, making another
+ * region's name, stands for that region. The message with the name written out, or `undefined`.
+ *
+ * @param names the names of a subject the chat asked about (a region's, in both languages)
+ * @param isRegion whether a phrase names a region
+ */
+export function completedName(
+  message: string,
+  previous: Previous | undefined,
+  names: (s: Subject) => readonly string[],
+  isRegion: (phrase: string) => boolean,
+): string | undefined {
+  const words = fold(message).split(" ").filter(Boolean);
+  // (A short message only: one that says more says what it asks.)
+  if (!previous || words.length > 3) return undefined;
+  for (const name of previous.subjects.flatMap(names)) {
+    const parts = fold(name).split(" ");
+    for (const word of parts.length > 1 ? words : [])
+      for (const [i, part] of parts.entries()) {
+        const other = [...parts.slice(0, i), word, ...parts.slice(i + 1)].join(" ");
+        if (part !== word && isRegion(other)) return words.map((w) => (w === word ? other : w)).join(" ");
+      }
+  }
+  return undefined;
 }
