@@ -624,6 +624,21 @@ const FLOORS = {
     "small talk": 90,
     language: 100,
   },
+  // Written blind after the ninetieth and ninety-first were scored (newsroom shorthand: headlines,
+  // captions, dates in every format). First score in the README.
+  "test/eval/questions-ninetysecond.jsonl": {
+    "in-scope": 87.1,
+    "out-of-scope": 89.6,
+    "small talk": 100,
+    language: 99.7,
+  },
+  // Written blind beside the ninety-second (people who push back in a conversation). First score in the README.
+  "test/eval/questions-ninetythird.jsonl": {
+    "in-scope": 65.4,
+    "out-of-scope": 67.5,
+    "small talk": 76.9,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
