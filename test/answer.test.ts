@@ -207,6 +207,50 @@ describe("a bare follow-up with a word the sources don't give asks that word", (
   });
 });
 
+describe("push-back on the last answer: the sources hold", () => {
+  it.each<[string, string, RegExp, string[]]>([
+    [
+      "Sumut ngembangin produk apa di program ini?",
+      "itu salah deh, bukannya songket?",
+      /^Tidak tepat/,
+      ["ulos"],
+    ],
+    [
+      "What does North Sumatra make in the JICA project?",
+      "Are you sure? I thought it was batik.",
+      /^Not quite/,
+      ["ulos"],
+    ],
+    ["Jatim di fase satu kotanya apa?", "bukannya Pasuruan?", /^Tidak tepat/, ["Mojokerto", "Pasuruan"]],
+    ["Jatim di fase satu kotanya apa?", "bukannya Mojokerto?", /^Ya, benar/, ["Mojokerto"]],
+    ["Which phase was Papua in?", "phase one, surely? Papua has been in since 2013", /^Not quite/, ["2017"]],
+    [
+      "Kalimantan Barat produknya apa?",
+      "lho, bukannya Kalbar itu yang rotan?",
+      /^Tidak tepat/,
+      ["lidah buaya", "Sulawesi Tengah"],
+    ],
+  ])("%j then %j", async (before, question, opening, facts) => {
+    const engine = await setup();
+    const reply = engine.askAfter([before], question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(opening);
+    for (const fact of facts) expect(reply.text).toContain(fact);
+  });
+
+  it("a region outside the programme offered instead is answered as such", async () => {
+    const engine = await setup();
+    expect(engine.askAfter(["provinsi program apa aja?"], "bukannya Aceh juga ikut?").kind).toBe(
+      "not_in_programme",
+    );
+  });
+
+  it("asked for its source, the push-back gets the source", async () => {
+    const engine = await setup();
+    expect(engine.askAfter(["Ulos di Samosir ya?"], "yakin? sumbernya apa?").text).toContain("Bisnis.com");
+  });
+});
+
 describe("a word that completes another region's name from the one the chat asked about", () => {
   it.each<[string[], string, string, string]>([
     [["south sulawesi products", "central sulawesi?"], "southeast?", "answer", "tofu"],

@@ -5,6 +5,7 @@ import type { Lang } from "../lang.ts";
 import { answer } from "./answers.ts";
 import { describe } from "./cards.ts";
 import { statementVerdict, withoutLeadingYes } from "./claims.ts";
+import { restatement } from "./disputes.ts";
 import { completedName } from "./follow-ups.ts";
 import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
@@ -102,12 +103,7 @@ export class AnswerEngine {
     const { provinces, places, areas } = read.whole;
     const completed =
       provinces.length + places.length + areas.length === 0 &&
-      completedName(
-        question,
-        options.previous,
-        (s) => this.regionNames(s),
-        (p) => this.namesRegion(p),
-      );
+      completedName(question, options.previous, this.knowledge, this.areas, this.vocabulary);
     const reading = completed ? readQuestion(completed, this.vocabulary) : read;
     const requested = reading.whole.cues.has("reply_en")
       ? "en"
@@ -125,6 +121,16 @@ export class AnswerEngine {
         previous: options.previous,
       };
     }
+    // "itu salah, bukannya songket?": the sources hold; what they said is said again.
+    const { previous: before } = options;
+    const restated =
+      before &&
+      restatement(reading.whole, before, this.knowledge, this.areas, {
+        describe: (s) => this.describe(s, lang),
+        opening: (verdict) => this.writer.text(lang, `answer.claim.${verdict}`),
+        numberWord: (n) => this.writer.number(lang, n),
+      });
+    if (restated) return { ...this.reply(lang, kindOf(restated), restated), previous: before };
     const pieces: Piece[] = [];
     // What the asker says of themselves ("saya punya usaha tahu di Konawe Selatan") is the context
     // of the questions after it, answered only when none of them is.
@@ -361,21 +367,6 @@ export class AnswerEngine {
     if (best && u)
       reply.guess = { ref: subjectRef(best), confidence: Math.round(u.confidence * 1000) / 1000 };
     return reply;
-  }
-
-  /** A province's names, in both languages; a region's official name. */
-  private regionNames(s: Subject): string[] {
-    if (s.kind === "province") {
-      const name = this.knowledge.provinces.find((p) => p.id === s.id)?.name;
-      return name ? [name.id, name.en] : [];
-    }
-    return s.kind === "area" ? [this.areas.byCode.get(s.code)?.name ?? ""] : [];
-  }
-
-  /** Whether a phrase is one name of a region. */
-  private namesRegion(phrase: string): boolean {
-    const [match, ...more] = this.vocabulary.segment(this.vocabulary.tokens(phrase));
-    return !more.length && (match?.concepts.some((c) => c.type === "province" || c.type === "area") ?? false);
   }
 
   /** Follow-up buttons under an answer, never the subject just answered. */

@@ -2,11 +2,14 @@
  * What a follow-up points back to: the item of a list ("the second one"), what the previous
  * question named rather than its answer, or the same question again of another subject. Pure.
  */
+import type { Areas } from "../knowledge/areas.ts";
+import type { Knowledge } from "../knowledge/load.ts";
 import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
 import { fold } from "./normalise.ts";
 import type { Previous } from "./previous.ts";
 import { isSource, type Subject } from "./subject.ts";
+import type { Vocabulary } from "./vocabulary.ts";
 
 /** "the third one", "yang kedua": the item of the previous answer's list the question points to. */
 export function pointedItem(f: Found, previous: Previous | undefined): Subject | undefined {
@@ -44,15 +47,24 @@ export function asksAgain(found: Found, intent: Intent): boolean {
  * takes the place of one in the name of the region the chat last asked about, making another
  * region's name, stands for that region. The message with the name written out, or `undefined`.
  *
- * @param names the names of a subject the chat asked about (a region's, in both languages)
- * @param isRegion whether a phrase names a region
  */
 export function completedName(
   message: string,
   previous: Previous | undefined,
-  names: (s: Subject) => readonly string[],
-  isRegion: (phrase: string) => boolean,
+  k: Knowledge,
+  areas: Areas,
+  vocabulary: Vocabulary,
 ): string | undefined {
+  // A province's names in both languages, a region's official one.
+  const names = (s: Subject) => {
+    const name = s.kind === "province" ? k.provinces.find((p) => p.id === s.id)?.name : undefined;
+    if (name) return [name.id, name.en];
+    return s.kind === "area" ? [areas.byCode.get(s.code)?.name ?? ""] : [];
+  };
+  const isRegion = (phrase: string) => {
+    const [match, ...more] = vocabulary.segment(vocabulary.tokens(phrase));
+    return !more.length && (match?.concepts.some((c) => c.type === "province" || c.type === "area") ?? false);
+  };
   const words = fold(message).split(" ").filter(Boolean);
   // (A short message only: one that says more says what it asks.)
   if (!previous || words.length > 3) return undefined;

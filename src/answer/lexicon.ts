@@ -72,6 +72,7 @@ export const CUE_NAMES = [
   "tag", // ya, right: ending a question that asks no question word, it asks to confirm ("… 2018 ya?")
   "pronoun", // she, beliau: the person the previous answer named
   "confirm", // bener ya, right?, can you confirm: asks to check a statement, answered with the facts
+  "dispute", // bukannya, are you sure, I thought: pushes back on the last answer, which the sources hold to
   "there", // di sana, there: the region the chat has just named
   "then", // waktu itu, back then: the time the chat has just asked about
   "scale", // besar, kecil, big, small: beside a term of the industry's size, asks which size is meant
@@ -90,6 +91,7 @@ export const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([
   "do",
   "pronoun",
   "confirm",
+  "dispute",
   "opener",
   "tag",
   "reply_en",
