@@ -286,3 +286,21 @@ describe("an open question built on what the facts contradict is answered by cor
     expect((await ask("Kenapa Lampung dapet klaster kopi?")).kind).toBe("not_in_programme");
   });
 });
+
+describe("newsroom shorthand", () => {
+  it.each<[string, RegExp, string]>([
+    ["Caption: Penenun ulos Samosir, Sumut — peserta proyek IKM RI-Jepang. Benar?", /^Ya, benar/, "Samosir"],
+    [
+      "Caption: 'Footwear makers in Mojokerto, East Java, phase one of the JICA project.' Accurate?",
+      /^Yes/,
+      "Mojokerto",
+    ],
+    // A region put in a province it does not lie in.
+    ["Caption: lidah buaya Pontianak, Kalteng. Benar?", /^Tidak tepat/, "Kalimantan Barat"],
+  ])("%j: a label before a colon says what kind of text follows", async (question, opening, fact) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(opening);
+    expect(reply.text).toContain(fact);
+  });
+});

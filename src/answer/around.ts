@@ -265,6 +265,31 @@ export function withoutWhereItIs<C extends { matches: Match[]; sentence: number 
     return dropped.size ? { ...c, matches: c.matches.filter((m) => !dropped.has(m)) } : c;
   });
 }
+/**
+ * "Caption: lidah buaya Pontianak, Kalteng. Benar?": a region followed by a province it does not
+ * lie in puts it there, which the official list of regions says is wrong.
+ */
+export function misplacesRegion<C extends { matches: Match[]; sentence: number }>(
+  clauses: C[],
+  liesIn: (region: Match, province: Match) => boolean,
+): boolean {
+  const isProvince = (m: Match | undefined) =>
+    m?.concepts.some((c) => c.type === "province" || (c.type === "area" && !c.code.includes("."))) ?? false;
+  return clauses.some((c, at) => {
+    const [province, ...more] = c.matches.filter((m) => !saysNothing(m));
+    const region = clauses[at - 1]?.matches.at(-1);
+    const apposed = !more.length && isProvince(province) && clauses[at - 1]?.sentence === c.sentence;
+    return (
+      apposed &&
+      province &&
+      isRegionName(region) &&
+      !isProvince(region) &&
+      region &&
+      !liesIn(region, province)
+    );
+  });
+}
+
 // Words that put a region in a larger one ("Tana Toraja in South Sulawesi").
 const IN_WORDS: ReadonlySet<string> = new Set(["di", "in"]);
 

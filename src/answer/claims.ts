@@ -36,7 +36,9 @@ export function statementVerdict(
   answer: CheckedAnswer,
 ): Verdict | undefined {
   const verdicts = [
-    foreignClaim(f) || f.namesUnknown || unknownProductClaim(f) ? "no" : undefined,
+    foreignClaim(f) || f.namesUnknown || unknownProductClaim(f) || (f.misplaced && offersClaim(f))
+      ? "no"
+      : undefined,
     productClaim(f, k, areas),
     cohortClaim(f, k),
     countClaim(f, answer.text, answer.numberWord),

@@ -100,6 +100,8 @@ export interface Found {
   whyOf: string | undefined;
   /** A statement to check offers a name the sources don't know ("… Japan International Credit Agency, right?"). */
   namesUnknown: boolean;
+  /** Puts a region in a province it does not lie in ("lidah buaya Pontianak, Kalteng"). */
+  misplaced: boolean;
   /** Words of the question the matcher doesn't know, written as names ("OJK", "Shakespeare"). */
   unknownNames: string[];
 }
@@ -148,6 +150,7 @@ export function emptyFound(): Found {
     countsFact: false,
     namesUnknown: false,
     unknownNames: [],
+    misplaced: false,
     whyOf: undefined,
     edits: false,
     asker: false,

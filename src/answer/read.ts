@@ -2,6 +2,7 @@ import type { Lang } from "../lang.ts";
 import {
   CHANNEL_PREPOSITIONS,
   heardIn,
+  misplacesRegion,
   quotesAsContext,
   relayEnd,
   withoutLandmarks,
@@ -221,7 +222,12 @@ export function readQuestion(message: string, vocabulary: Vocabulary): Reading {
     },
     unknown: (word) => vocabulary.tokens(word).every((t) => !t.known || t.certainty < 0.9),
   });
-  const letter = withoutPurposes(withoutLetterForms(post, letters), purpose, namesNothing);
+  // "Caption: 'Ship components, Mojokerto.' OK?": a label the matcher doesn't know, before a colon
+  // opening the message, says what kind of text follows, not what is asked.
+  const label = /^\s*(\p{L}+(?:\s\p{L}+)?)\s*:\s/u.exec(post);
+  const labelled =
+    label && vocabulary.tokens(label[1] ?? "").every((t) => !t.known) ? post.slice(label[0].length) : post;
+  const letter = withoutPurposes(withoutLetterForms(labelled, letters), purpose, namesNothing);
   const question = botName ? letter.replace(botName, " ") : letter;
   const reading = readText(question, vocabulary);
   // "JICA stands for Japan International Credit Agency, right?": a name of capitalised words the
@@ -260,10 +266,11 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
     read,
     reread,
   ).flatMap(({ read: runs, end, sentence }) => runs.map((matches) => ({ matches, end, sentence })));
-  const readClauses = withoutWhereItIs(
-    withoutLandmarks(quotedClauses, vocabulary.lexicon.near),
-    (region, province) => vocabulary.provinceCodes.liesIn(region, province),
-  ).filter((c, i) => c.matches.length > 0 || quotedClauses[i]?.matches.length === 0);
+  const liesIn = (region: Match, province: Match) => vocabulary.provinceCodes.liesIn(region, province);
+  const placed = withoutLandmarks(quotedClauses, vocabulary.lexicon.near);
+  const readClauses = withoutWhereItIs(placed, liesIn).filter(
+    (c, i) => c.matches.length > 0 || quotedClauses[i]?.matches.length === 0,
+  );
   const clauseMatches = readClauses.map((c) => c.matches);
   const all = clauseMatches.flat();
   const asking = new Set(clauseMatches.flatMap(askingWords));
@@ -301,6 +308,7 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
     }),
     empty: all.length === 0,
   };
+  reading.whole.misplaced = misplacesRegion(placed, liesIn);
   // "When did it start, and in how many provinces?": a count that names no time or group of its
   // own, after a question of the start, counts at the start.
   reading.parts.forEach((part, i) => {
