@@ -304,3 +304,11 @@ describe("newsroom shorthand", () => {
     expect(reply.text).toContain(fact);
   });
 });
+
+describe("why an office was held by a name the sources don't know", () => {
+  it("is corrected by who held it", async () => {
+    const reply = await ask("Kenapa Dirjen IKM waktu itu dijabat Airlangga?");
+    expect(reply.text).toMatch(/^Tidak tepat/);
+    expect(reply.text).toContain("Gati Wibawaningsih");
+  });
+});

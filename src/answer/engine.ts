@@ -177,7 +177,7 @@ export class AnswerEngine {
     // "Kenapa Makassar fokusnya ke tenun ulos?": a question built on what the facts contradict is
     // answered by correcting it.
     const no = this.writer.text(lang, "answer.claim.no");
-    const unanswered = (kind ?? kindOf(pieces)) === "fallback";
+    const unanswered = (kind ?? kindOf(pieces)) === "fallback" || reading.whole.cues.has("why");
     const premise =
       unanswered && correctedPremise(reading, this.knowledge, this.areas, (s) => this.describe(s, lang), no);
     if (premise) return { ...this.reply(lang, kindOf(premise), premise), previous };

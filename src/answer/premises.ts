@@ -28,13 +28,13 @@ export function correctedPremise(
   describe: (s: Subject) => Piece | undefined,
   no: string,
 ): Piece[] | undefined {
-  // (Only of words read as written, and of the programme's own regions unless it asks why: "palsu"
-  // is no Palu, and "kapal dari Kupang ke Ende" is about ferries, not ship components; "Kenapa
-  // klaster ulos ditaruh di Medan?" assumes it is there.)
-  // (What the asker says of themselves, "Saya dari Samosir.", is not assumed by the question.)
   const why = f.cues.has("why");
   if (f.cues.has("confirm") || (!why && (f.yesNo || yesOrNo(f))) || f.cues.has("not")) return undefined;
-  if (f.certainty < 0.9 || parts.some((p) => p.intro)) return undefined;
+  // Only of words read as written ("palsu" is no Palu), of a message of one question (beside
+  // others, and after the asker's "Saya dari Samosir.", their answers stand), and of the
+  // programme's own regions unless it asks why: "kapal dari Kupang ke Ende" is about ferries, not
+  // ship components; "Kenapa klaster ulos ditaruh di Medan?" assumes it is there.
+  if (f.certainty < 0.9 || parts.length > 1) return undefined;
   const subjects = premiseSubjects(f, k, areas);
   // (A region outside the programme is answered as such: "Kenapa Lampung dapet klaster kopi?")
   const outside = f.areas.some((code) => membershipOf(code, k, areas)?.status === "outside");
@@ -56,7 +56,10 @@ function premiseVerdict(f: Found, k: Knowledge, areas: Areas, facts: string): Ve
     productsPlaced({ ...f, products: [id], cohorts: why ? f.cohorts : [] }, k, areas),
   );
   // ("Kenapa program baru mulai tahun 2015?": why it began then assumes it did.)
+  // ("Kenapa Dirjen IKM waktu itu dijabat Airlangga?": the office is put on a name the sources
+  // don't know; they name who held it.)
   const verdicts = [
+    why && f.roles.length && f.unknownNames.length ? "no" : undefined,
     placed.length && placed.every((v) => v === "no") ? "no" : undefined,
     why ? cohortClaim(taken, k) : undefined,
     // ("tahun" alone is a cue of starting: only a question it fully accounts for claims a start.)
@@ -83,8 +86,9 @@ function premiseSubjects(f: Found, k: Knowledge, areas: Areas): Subject[] {
     }),
   ];
   const products = f.products.map((id): Subject => ({ kind: "product", id }));
+  const people = f.roles.map((id): Subject => ({ kind: "person", id }));
   const cohorts = f.cohorts.map((id): Subject => ({ kind: "cohort", id }));
-  const named = [...products, ...regions, ...(products.length ? [] : cohorts)];
+  const named = [...people, ...products, ...regions, ...(products.length ? [] : cohorts)];
   // ("Kenapa program baru mulai tahun 2015?": of the programme, its start.)
   return named.length ? named : [{ kind: "topic", id: "started" }];
 }

@@ -76,7 +76,11 @@ export function unexplained(
   // written as a name, is about that thing (offered for checking, or asked why, it is a claim:
   // "so the partner is JETRO?").
   const namedUnknown =
-    named && f.unknownNames.length > 0 && !f.cues.has("why") && !f.cues.has("confirm") && !f.yesNo;
+    named &&
+    f.unknownNames.some((w) => f.questionUnknown.includes(w)) &&
+    !f.cues.has("why") &&
+    !f.cues.has("confirm") &&
+    !f.yesNo;
   // "Summarise the latest Federal Reserve decision.": a summary asked of nothing the programme
   // names is a summary of what the words it doesn't know name.
   const summaryOfUnknown =
