@@ -187,12 +187,12 @@ const FLOORS = {
   "test/eval/questions-twentysixth.jsonl": {
     "in-scope": 95,
     "out-of-scope": 97,
-    "small talk": 91.7,
+    "small talk": 100,
     language: 100,
   },
   // Written blind beside the twenty-fifth; its first score is in the README.
   "test/eval/questions-twentyseventh.jsonl": {
-    "in-scope": 95.9,
+    "in-scope": 96.3,
     "out-of-scope": 94.2,
     "small talk": 100,
     language: 100,
@@ -201,7 +201,7 @@ const FLOORS = {
   "test/eval/questions-twentyeighth.jsonl": {
     "in-scope": 92.6,
     "out-of-scope": 99,
-    "small talk": 91.7,
+    "small talk": 100,
     language: 100,
   },
   // Written blind beside the twenty-eighth; its first score is in the README.
@@ -228,7 +228,7 @@ const FLOORS = {
   // Written blind after the thirtieth was scored; its first score is in the README.
   "test/eval/questions-thirtysecond.jsonl": {
     "in-scope": 97.8,
-    "out-of-scope": 96.1,
+    "out-of-scope": 97.1,
     "small talk": 100,
     language: 100,
   },
@@ -236,35 +236,35 @@ const FLOORS = {
   "test/eval/questions-thirtythird.jsonl": {
     "in-scope": 96.3,
     "out-of-scope": 95.2,
-    "small talk": 91.7,
+    "small talk": 100,
     language: 99.7,
   },
   // Written blind at the start of the third session of 2026-11-30; its first score is in the README.
   "test/eval/questions-thirtyfourth.jsonl": {
     "in-scope": 97.7,
     "out-of-scope": 99,
-    "small talk": 83.3,
+    "small talk": 100,
     language: 100,
   },
   // Written blind beside the thirty-fourth; its first score is in the README.
   "test/eval/questions-thirtyfifth.jsonl": {
     "in-scope": 98.6,
     "out-of-scope": 97.1,
-    "small talk": 83.3,
+    "small talk": 100,
     language: 100,
   },
   // Written blind beside the thirty-seventh; its first score is in the README.
   "test/eval/questions-thirtysixth.jsonl": {
     "in-scope": 99.1,
     "out-of-scope": 99,
-    "small talk": 83.3,
+    "small talk": 100,
     language: 100,
   },
   // Written blind after the thirty-fourth set's first fixes; its first score is in the README.
   "test/eval/questions-thirtyseventh.jsonl": {
     "in-scope": 97.7,
     "out-of-scope": 98.1,
-    "small talk": 91.7,
+    "small talk": 100,
     language: 100,
   },
   // Written blind after the thirty-seventh set's fixes began; its first score is in the README.
@@ -278,7 +278,7 @@ const FLOORS = {
   "test/eval/questions-thirtyninth.jsonl": {
     "in-scope": 97.7,
     "out-of-scope": 96.2,
-    "small talk": 83.3,
+    "small talk": 100,
     language: 100,
   },
   // Written blind after the thirty-ninth was scored; its first score is in the README.
@@ -377,7 +377,7 @@ const FLOORS = {
   },
   "test/eval/questions-fiftyfifth.jsonl": {
     "in-scope": 95.9,
-    "out-of-scope": 93.1,
+    "out-of-scope": 94.1,
     "small talk": 100,
     language: 99.7,
   },
@@ -396,7 +396,7 @@ const FLOORS = {
   "test/eval/questions-fiftyeighth.jsonl": {
     "in-scope": 92.7,
     "out-of-scope": 96.9,
-    "small talk": 92.9,
+    "small talk": 100,
     language: 100,
   },
   "test/eval/questions-fiftyninth.jsonl": {
@@ -420,7 +420,7 @@ const FLOORS = {
   "test/eval/questions-sixtysecond.jsonl": {
     "in-scope": 94.6,
     "out-of-scope": 93.9,
-    "small talk": 69.2,
+    "small talk": 84.6,
     language: 99.7,
   },
   "test/eval/questions-sixtythird.jsonl": {
@@ -483,7 +483,7 @@ const FLOORS = {
   },
   // Written blind after the seventieth was scored (askers' own places); scored after the fixes for regional speech. First score in the README.
   "test/eval/questions-seventysecond.jsonl": {
-    "in-scope": 90.7,
+    "in-scope": 91.1,
     "out-of-scope": 93.5,
     "small talk": 80,
     language: 100,
@@ -513,7 +513,7 @@ const FLOORS = {
   "test/eval/questions-seventysixth.jsonl": {
     "in-scope": 97.8,
     "out-of-scope": 96.7,
-    "small talk": 50,
+    "small talk": 66.7,
     language: 100,
   },
   // Written blind beside the seventy-sixth (feelings and opinions around a question); scored with it. First score in the README.
@@ -539,21 +539,21 @@ const FLOORS = {
   },
   // Written blind after the seventy-eighth was scored (hypotheticals); scored after the fix for lengths between dates. First score in the README.
   "test/eval/questions-eightieth.jsonl": {
-    "in-scope": 88.6,
-    "out-of-scope": 86.7,
+    "in-scope": 89.1,
+    "out-of-scope": 87.8,
     "small talk": 100,
     language: 100,
   },
   // Written blind beside the eightieth (language learners); scored with it. First score in the README.
   "test/eval/questions-eightyfirst.jsonl": {
-    "in-scope": 92.1,
+    "in-scope": 92.5,
     "out-of-scope": 96.7,
     "small talk": 100,
     language: 100,
   },
   // Written blind after the eightieth was scored (exam formats); scored after its fixes. First score in the README.
   "test/eval/questions-eightysecond.jsonl": {
-    "in-scope": 93.2,
+    "in-scope": 94.1,
     "out-of-scope": 97.7,
     "small talk": 100,
     language: 100,
@@ -562,7 +562,7 @@ const FLOORS = {
   "test/eval/questions-eightythird.jsonl": {
     "in-scope": 93.9,
     "out-of-scope": 97.8,
-    "small talk": 83.3,
+    "small talk": 91.7,
     language: 99.7,
   },
   // Written blind after the eighty-second was scored (counting); scored after its fixes. First score in the README.
@@ -582,28 +582,28 @@ const FLOORS = {
   // Written blind at the start of the eighth session (terms, acronyms and names). First score in the README.
   "test/eval/questions-eightysixth.jsonl": {
     "in-scope": 93.8,
-    "out-of-scope": 88.2,
+    "out-of-scope": 89.4,
     "small talk": 92.3,
     language: 99.7,
   },
   // Written blind beside the eighty-sixth (autocorrect and keyboard slips); scored with it. First score in the README.
   "test/eval/questions-eightyseventh.jsonl": {
-    "in-scope": 80.6,
+    "in-scope": 90.5,
     "out-of-scope": 97.7,
     "small talk": 100,
-    language: 99.7,
+    language: 100,
   },
   // Written blind while the eighty-seventh's fixes were under way (next steps; questions about the
   // information itself: its sources, how current it is). First score in the README.
   "test/eval/questions-eightyninth.jsonl": {
-    "in-scope": 89.3,
-    "out-of-scope": 91.5,
+    "in-scope": 90.9,
+    "out-of-scope": 94.7,
     "small talk": 93.3,
     language: 100,
   },
   // Written blind beside the eighty-ninth (false premises inside open questions). First score in the README.
   "test/eval/questions-eightyeighth.jsonl": {
-    "in-scope": 60.3,
+    "in-scope": 77.8,
     "out-of-scope": 93.3,
     "small talk": 100,
     language: 100,
@@ -611,15 +611,15 @@ const FLOORS = {
   // Written blind while the eighty-ninth's fixes were under way (terse chat: one- to four-word
   // messages leaning on the conversation). First score in the README.
   "test/eval/questions-ninetieth.jsonl": {
-    "in-scope": 97.6,
-    "out-of-scope": 76,
+    "in-scope": 98,
+    "out-of-scope": 84,
     "small talk": 100,
     language: 98.8,
   },
   // Written blind beside the ninetieth (mixed scope: in-scope questions in chatter, out-of-scope
   // questions in the programme's words). First score in the README.
   "test/eval/questions-ninetyfirst.jsonl": {
-    "in-scope": 91.4,
+    "in-scope": 95.1,
     "out-of-scope": 94.1,
     "small talk": 90,
     language: 100,
@@ -627,14 +627,14 @@ const FLOORS = {
   // Written blind after the ninetieth and ninety-first were scored (newsroom shorthand: headlines,
   // captions, dates in every format). First score in the README.
   "test/eval/questions-ninetysecond.jsonl": {
-    "in-scope": 87.1,
+    "in-scope": 91.4,
     "out-of-scope": 89.6,
     "small talk": 100,
     language: 99.7,
   },
   // Written blind beside the ninety-second (people who push back in a conversation). First score in the README.
   "test/eval/questions-ninetythird.jsonl": {
-    "in-scope": 65.4,
+    "in-scope": 79.2,
     "out-of-scope": 67.5,
     "small talk": 76.9,
     language: 100,
