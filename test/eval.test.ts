@@ -639,6 +639,14 @@ const FLOORS = {
     "small talk": 76.9,
     language: 100,
   },
+  // Written blind after the ninety-second and ninety-third were scored (implicit requests: curiosity,
+  // needs and half-sentences, no question asked). First score in the README.
+  "test/eval/questions-ninetyfifth.jsonl": {
+    "in-scope": 79,
+    "out-of-scope": 89.9,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
