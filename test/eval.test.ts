@@ -639,6 +639,14 @@ const FLOORS = {
     "small talk": 76.9,
     language: 100,
   },
+  // Written blind beside the ninety-fifth (questionnaires: numbered, lettered and bulleted lists of
+  // questions). First score in the README.
+  "test/eval/questions-ninetyfourth.jsonl": {
+    "in-scope": 92.2,
+    "out-of-scope": 96.4,
+    "small talk": 100,
+    language: 100,
+  },
   // Written blind after the ninety-second and ninety-third were scored (implicit requests: curiosity,
   // needs and half-sentences, no question asked). First score in the README.
   "test/eval/questions-ninetyfifth.jsonl": {
