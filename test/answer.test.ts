@@ -144,6 +144,25 @@ describe("a word written in capitals is a name, corrected only into a name", () 
   });
 });
 
+describe("implicit requests: curiosity, needs and half-sentences ask about what they name", () => {
+  it.each<[string, string]>([
+    ["Lagi cari info soal lidah buaya Pontianak", "Kalimantan Barat"],
+    ["I'd love to hear about South Sulawesi.", "silver"],
+    ["Kurang paham istilah fasilitator praktis", "fasilitator"],
+    ["Not sure what Kemenperin is.", "Ministry of Industry"],
+  ])("%j", async (question, expected) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain(expected);
+  });
+
+  it("a request is no statement to check: a year the sources never mention is not 'Not quite'", async () => {
+    const reply = await ask("Kasih tau rencana program ini tahun 2025");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).not.toMatch(/^Tidak tepat/);
+  });
+});
+
 describe("people's next steps and questions about the information itself", () => {
   it.each<string>([
     "Saya harus hubungi siapa buat ikut program ini?",

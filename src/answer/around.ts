@@ -3,9 +3,11 @@
  * katanya …"), where someone is from ("pendengar dari Kendari nanya: …"), small talk it only quotes
  * ("terjemahkan 'selamat pagi'"). Pure.
  */
+
+import { ASKER_WORDS } from "./asker.ts";
 import { saysNothing } from "./found.ts";
 import { type Clause, fold } from "./normalise.ts";
-import { ASKER_WORDS, hasCue, isName, isQuestionWord } from "./parts.ts";
+import { hasCue, isName, isQuestionWord } from "./parts.ts";
 import { mayQuote, QUOTED } from "./quotes.ts";
 import { NAME_CONCEPTS } from "./reading.ts";
 import type { Match } from "./vocabulary.ts";

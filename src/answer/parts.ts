@@ -2,6 +2,7 @@
  * A message split into the questions it asks (at most three): at sentence punctuation and at
  * "dan"/"and" where the piece after it asks something of its own. Pure.
  */
+import { ASKER_WORDS, REQUEST_WORDS } from "./asker.ts";
 import { type Cue, FILLER_CUES } from "./lexicon.ts";
 import type { Clause } from "./normalise.ts";
 import { NAME_CONCEPTS } from "./reading.ts";
@@ -324,31 +325,6 @@ export interface Parts {
   parts: Match[][];
   introductions: ReadonlySet<Match[]>;
 }
-
-// "Saya staf perencanaan di Bappeda", "I'm a lecturer preparing a case study": who asks, not what.
-export const ASKER_WORDS: ReadonlySet<string> = new Set([
-  "saya",
-  "sy",
-  "aku",
-  "kami",
-  "i",
-  "im",
-  "we",
-  "my",
-  "our",
-]);
-// Words that make such a sentence a request after all ("saya mau tanya …", "I'd like to know …").
-export const REQUEST_WORDS: ReadonlySet<string> = new Set([
-  "tanya",
-  "bertanya",
-  "ketahui",
-  "know",
-  "ask",
-  "wondering",
-  "tell",
-]);
-// Words of wanting: "sy mau jadi fasilitator, gmn caranya?" asks how to get what is wanted.
-export const WANT_WORDS: ReadonlySet<string> = new Set(["mau", "ingin", "pengen", "pingin", "want", "wanna"]);
 
 // A greeting or an address before the asker speaks ("Kepada Yth. Admin.", "Selamat siang.").
 const opensLetter = (m: Match) =>

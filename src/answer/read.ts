@@ -21,6 +21,7 @@ import {
   excludedSources,
   placesUnknown,
 } from "./asides.ts";
+import { ASKER_WORDS, REQUEST_WORDS, WANT_WORDS } from "./asker.ts";
 import { askingWords, asksInstructions, isFiniteVerb, isUnknown } from "./asking-slot.ts";
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import { countsFact, countsOnlyProvinces } from "./counting.ts";
@@ -29,17 +30,7 @@ import { withoutLetterForms, withoutPurposes } from "./letters.ts";
 import type { Cue } from "./lexicon.ts";
 import { partyAskedWhy } from "./motives.ts";
 import { clauses, fold } from "./normalise.ts";
-import {
-  ASKER_WORDS,
-  hasCue,
-  introducesAsker,
-  isName,
-  isQuestionWord,
-  pieces,
-  REQUEST_WORDS,
-  WANT_WORDS,
-  withoutJoiningWords,
-} from "./parts.ts";
+import { hasCue, introducesAsker, isName, isQuestionWord, pieces, withoutJoiningWords } from "./parts.ts";
 import { nameQuotes } from "./quotes.ts";
 import { withSelfCorrections } from "./self-corrections.ts";
 import { withoutPostMarks } from "./social.ts";
@@ -326,10 +317,12 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
   if (last && /\?\s*$/.test(question) && asksNothing) last.yesNo = reading.whole.yesNo = true;
   // "Program ini mulainya tahun 2015.", "The footwear cluster is in Surabaya": a statement sent
   // without a question is offered for checking, as if a tag ("right?") ended it.
-  if (last && !/\?/.test(question) && asksNothing && last.smalltalk.length === 0)
+  // ("Kasih tau rencana program ini tahun 2025", "Need the start year": a request is no statement.)
+  const words = all.flatMap((m) => m.text.split(" "));
+  const requests = words.some((w) => REQUEST_WORDS.has(w));
+  if (last && !/\?/.test(question) && asksNothing && !requests && last.smalltalk.length === 0)
     for (const f of [reading.whole, last]) f.cues.add("confirm");
   // "Sy mau jadi fasilitator, gmn caranya?": how to get what the asker wants asks for instructions.
-  const words = all.flatMap((m) => m.text.split(" "));
   const wants = words.some((w) => WANT_WORDS.has(w)) && !words.some((w) => REQUEST_WORDS.has(w));
   if (wants && words.some((w) => ASKER_WORDS.has(w)))
     for (const f of [reading.whole, ...reading.parts]) if (f.cues.has("how")) f.cues.add("howto");
