@@ -144,6 +144,25 @@ describe("a word written in capitals is a name, corrected only into a name", () 
   });
 });
 
+describe("a list of questions, numbered, lettered, bulleted or slashed, is answered item by item", () => {
+  it.each<[string, string[]]>([
+    ["• tujuan program • siapa dirjen IKM-nya", ["daya saing", "Gati"]],
+    [
+      "a) apa saja pertimbangan memilih daerah b) provinsi mana yang jadi target awal",
+      ["afirmatif", "Papua"],
+    ],
+    ["kapan mulai / siapa dirjennya", ["2013", "Gati"]],
+  ])("%j", async (question, expected) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    for (const text of expected) expect(reply.text).toContain(text);
+  });
+
+  it("a time or a count is no list marker", async () => {
+    expect((await ask("Artikel Bisnis terbit jam 11.34 WIB kan?")).text).toMatch(/^Ya, benar/);
+  });
+});
+
 describe("implicit requests: curiosity, needs and half-sentences ask about what they name", () => {
   it.each<[string, string]>([
     ["Lagi cari info soal lidah buaya Pontianak", "Kalimantan Barat"],

@@ -231,7 +231,9 @@ export function clauses(text: string): Clause[] {
     if (clause) sentence.push({ text: clause, end: "" });
     const brk = cut[i + 1];
     if (brk !== undefined && WITHIN_SENTENCE.test(brk)) continue;
-    const end = brk === undefined ? "" : brk.includes("?") ? "?" : /[.\n]/.test(brk) ? "." : "";
+    // (A list's marker, "2." or "b)", ends the item before it with neither.)
+    const marker = brk !== undefined && LIST_MARKER.test(brk);
+    const end = brk === undefined || marker ? "" : brk.includes("?") ? "?" : /[.\n]/.test(brk) ? "." : "";
     for (const c of sentence) out.push({ ...c, end, sentence: sentences });
     sentences += 1;
     sentence = [];
@@ -248,10 +250,13 @@ export interface Clause {
   sentence: number;
 }
 
-// Breaks between the clauses of one sentence: a comma, "&", "+", a spaced dash or hyphen.
-const WITHIN_SENTENCE = /^(,|\s[&+]\s|\s[-—–]\s)$/u;
+// Breaks between the clauses of one sentence: a comma, "&", "+", a spaced slash, dash or hyphen.
+const WITHIN_SENTENCE = /^(,|\s[&+/]\s|\s[-—–]\s)$/u;
+// The marker of a list's item: "1.", "2)", "a.", "b)" before a word, or a bullet ("1. produk Sulsel?
+// 2. kapan mulai?", "• tujuan program • siapa dirjennya").
+const LIST_MARKER = /^\s*(?:(?:\d{1,2}|[a-eA-E])[.)]|[•·▪◦●])\s*$/u;
 const CLAUSE_BREAK =
-  /([?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d|\p{L}['"’”»)])\.(?=\s|$)|(?<=\p{Lu}{2})\.(?=\s+\p{Lu})|(?<=\p{L}{2})(?<!\b(?:Kab|Kec|Kel|Prov|Kep|Yth|Jl|Dr|Prof|Ir|Hj|Bpk|Sdr|Mr|Mrs|Ms|St|No|Corp|Co|Inc|Ltd|Tbk|Kep|Bu|Pak))\.(?=\s+\p{Lu}\p{Ll})|\s&\s|\s\+\s(?![^()]*\))|\s[-—–]\s|\n+)/u;
+  /([?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d|\p{L}['"’”»)])\.(?=\s|$)|(?<=\p{Lu}{2})\.(?=\s+\p{Lu})|(?<=\p{L}{2})(?<!\b(?:Kab|Kec|Kel|Prov|Kep|Yth|Jl|Dr|Prof|Ir|Hj|Bpk|Sdr|Mr|Mrs|Ms|St|No|Corp|Co|Inc|Ltd|Tbk|Kep|Bu|Pak))\.(?=\s+\p{Lu}\p{Ll})|\s&\s|\s\+\s(?![^()]*\))|\s[-—–/]\s|(?<=^|\s)(?:\d{1,2}|[a-eA-E])[.)](?=\s+\p{L})|\s*[•·▪◦●]\s*|\n+)/u;
 
 /**
  * A word typed without the space between two words ("produksulsel", "Jatengproduknya",
