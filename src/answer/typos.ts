@@ -85,6 +85,16 @@ export class TypoIndex {
     return best?.word;
   }
 
+  /** Every known word one edit from `word`, whatever the slip (a name's next word says which). */
+  near(word: string): string[] {
+    if (word.length < 3 || word.length > this.longest + 1 || /\d/.test(word)) return [];
+    const out = new Set<string>();
+    for (const key of deletions(word, 1))
+      for (const candidate of this.candidates(key))
+        if (editDistance(word, candidate, 1) <= 1) out.add(candidate);
+    return [...out];
+  }
+
   private plausible(word: string, candidate: string): boolean {
     // A key held too long doubles a letter: "apaa" is "apa", "ajaa" is "aja".
     if ([...word].some((c, i) => c === word[i - 1] && word.slice(0, i) + word.slice(i + 1) === candidate))

@@ -47,7 +47,6 @@ export class Vocabulary {
   private readonly words = new Set<string>();
   private readonly correctable = new Map<string, number>(); // word → best correction rank
   private readonly longestFrom = new Map<string, number>(); // first word → words of its longest phrase
-  private readonly followers = new Map<string, Set<string>>(); // a word of a name → the words after it
   private readonly typos: TypoIndex;
   /** What each province's two-digit code stands for: a programme province, or a region. */
   private readonly provinceConcepts = new Map<string, Concept>();
@@ -107,9 +106,6 @@ export class Vocabulary {
     if (!phrase.concepts.some((c) => sameConcept(c, concept))) phrase.concepts.push(concept);
     const words = key.split(" ");
     const first = words[0] as string;
-    if (NAME_CONCEPTS.has(concept.type))
-      for (const [i, word] of words.slice(0, -1).entries())
-        this.followers.set(word, new Set([...(this.followers.get(word) ?? []), words[i + 1] as string]));
     this.longestFrom.set(
       first,
       Math.max(this.longestFrom.get(first) ?? 1, Math.min(words.length, MAX_PHRASE_WORDS)),
@@ -247,6 +243,11 @@ export class Vocabulary {
     return this.words.has(word);
   }
 
+  /** Whether a phrase names something (a product, a region …). */
+  private names(phrase: string): boolean {
+    return this.phrases.get(phrase)?.concepts.some((c) => NAME_CONCEPTS.has(c.type)) ?? false;
+  }
+
   /** The closest known word a misspelt one could be, preferring names (see `TypoIndex`). */
   correct(word: string): string | undefined {
     return this.typos.correct(word);
@@ -267,8 +268,9 @@ export class Vocabulary {
     // "lidah biaya", "West Jave": a word the matcher doesn't know, right after a word of a name, is
     // the name's next word when one slip apart (any letter: the name says which).
     return read.map((t, i) => {
-      const after = t.known ? undefined : this.followers.get(read[i - 1]?.text ?? "");
-      const next = after && [...after].find((w) => editDistance(t.text, w, 1) <= 1);
+      const before = read[i - 1]?.text;
+      const next =
+        t.known || !before ? undefined : this.typos.near(t.text).find((w) => this.names(`${before} ${w}`));
       return next ? { text: next, original: t.original, certainty: 0.85, known: true } : t;
     });
   }
