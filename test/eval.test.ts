@@ -185,7 +185,7 @@ const FLOORS = {
   },
   // Written blind beside the twenty-fifth; its first score is in the README.
   "test/eval/questions-twentysixth.jsonl": {
-    "in-scope": 95,
+    "in-scope": 95.9,
     "out-of-scope": 97,
     "small talk": 100,
     language: 100,
@@ -199,7 +199,7 @@ const FLOORS = {
   },
   // Written blind while the twenty-sixth set's fixes were under way; its first score is in the README.
   "test/eval/questions-twentyeighth.jsonl": {
-    "in-scope": 92.6,
+    "in-scope": 93,
     "out-of-scope": 99,
     "small talk": 100,
     language: 100,
@@ -317,7 +317,7 @@ const FLOORS = {
   },
   "test/eval/questions-fortyfifth.jsonl": {
     "in-scope": 98.2,
-    "out-of-scope": 95.1,
+    "out-of-scope": 96.1,
     "small talk": 100,
     language: 100,
   },
@@ -430,7 +430,7 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-sixtyfourth.jsonl": {
-    "in-scope": 96.4,
+    "in-scope": 96.8,
     "out-of-scope": 93,
     "small talk": 92.3,
     language: 100,
@@ -490,7 +490,7 @@ const FLOORS = {
   },
   // Written blind beside the seventy-second (orders and formats); scored after the fix for quotes. First score in the README.
   "test/eval/questions-seventythird.jsonl": {
-    "in-scope": 91.4,
+    "in-scope": 92.2,
     "out-of-scope": 91.4,
     "small talk": 100,
     language: 100,
@@ -553,7 +553,7 @@ const FLOORS = {
   },
   // Written blind after the eightieth was scored (exam formats); scored after its fixes. First score in the README.
   "test/eval/questions-eightysecond.jsonl": {
-    "in-scope": 94.1,
+    "in-scope": 95.3,
     "out-of-scope": 97.7,
     "small talk": 100,
     language: 100,
@@ -642,7 +642,7 @@ const FLOORS = {
   // Written blind beside the ninety-fifth (questionnaires: numbered, lettered and bulleted lists of
   // questions). First score in the README.
   "test/eval/questions-ninetyfourth.jsonl": {
-    "in-scope": 92.2,
+    "in-scope": 94.4,
     "out-of-scope": 96.4,
     "small talk": 100,
     language: 100,
@@ -650,8 +650,8 @@ const FLOORS = {
   // Written blind after the ninety-second and ninety-third were scored (implicit requests: curiosity,
   // needs and half-sentences, no question asked). First score in the README.
   "test/eval/questions-ninetyfifth.jsonl": {
-    "in-scope": 79,
-    "out-of-scope": 89.9,
+    "in-scope": 87.5,
+    "out-of-scope": 92.4,
     "small talk": 100,
     language: 100,
   },
