@@ -334,6 +334,14 @@ describe("keyboard slips: words run together, a key held too long, a name's next
     expect(reply.text).toContain(expected);
   });
 
+  it("a filler word written as a name mid-sentence is the name one slip away ('Jika' for JICA)", async () => {
+    const reply = await ask("laporan Jika terbit kapan");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("2016");
+    // An honorific is no name: "Kak" is not DAK.
+    expect((await ask("Assalamualaikum, selamat siang Kak")).kind).toBe("smalltalk");
+  });
+
   it("a long word is not split into short ones: 'dialokasikan' is no 'dia lokasikan'", async () => {
     expect((await ask("Berapa dana DAK yang dialokasikan untuk Papua?")).kind).toBe("fallback");
   });

@@ -1,5 +1,5 @@
 import type { Cue } from "./lexicon.ts";
-import { deletions, editDistance } from "./normalise.ts";
+import { deletions, editDistance, MAX_QUESTION_CHARS } from "./normalise.ts";
 import type { Concept } from "./vocabulary.ts";
 
 /** Room for word numbers below each key's hash in one entry: a vocabulary under a million words. */
@@ -267,4 +267,10 @@ export function acronymsIn(text: string): ReadonlySet<string> {
   const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
   if (capitals * 2 > letters) return new Set();
   return new Set(text.match(/(?<![\p{L}\d])\p{Lu}{3,}(?![\p{L}\d])/gu)?.map((w) => w.toLowerCase()) ?? []);
+}
+
+/** The words a text capitalises mid-sentence ("Jika" of "laporan Jika terbit kapan"), folded. */
+export function titledWords(text: string): ReadonlySet<string> {
+  const words = text.slice(0, MAX_QUESTION_CHARS).matchAll(/(?<=[\p{Ll},]\s+)\p{Lu}\p{Ll}+/gu);
+  return new Set([...words].map((m) => m[0].toLowerCase()));
 }

@@ -4,7 +4,7 @@ import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
 import { capitalsAsProvinces } from "./capitals.ts";
 import { countryNames } from "./countries.ts";
-import { type Cue, type Lexicon, type SmallTalk, wordsOf } from "./lexicon.ts";
+import { type Cue, FILLER_CUES, type Lexicon, type SmallTalk, wordsOf } from "./lexicon.ts";
 import { sidesOf } from "./motives.ts";
 import {
   editDistance,
@@ -19,7 +19,7 @@ import { ProvinceCodes } from "./province-codes.ts";
 import { type QuoteTarget, quoteTargets } from "./quotes.ts";
 import { bestReading, NAME_CONCEPTS } from "./reading.ts";
 import { readSpoken } from "./spoken.ts";
-import { acronymsIn, correctionRank, fitsCorrection, NAME_RANK, TypoIndex } from "./typos.ts";
+import { acronymsIn, correctionRank, fitsCorrection, NAME_RANK, TypoIndex, titledWords } from "./typos.ts";
 import { markLanguages, WordLanguages } from "./word-languages.ts";
 
 interface Phrase {
@@ -33,6 +33,7 @@ import type { Concept, Match, Token } from "./concepts.ts";
 export type { Concept, Match, Token };
 
 const MAX_PHRASE_WORDS = 6;
+const PROPER_NAMES: ReadonlySet<Concept["type"]> = new Set(["org", "person", "province", "place", "source"]);
 /** Words not in the vocabulary whose reading is remembered, at most. */
 const MAX_REMEMBERED_WORDS = 10_000;
 
@@ -243,6 +244,11 @@ export class Vocabulary {
     return this.words.has(word);
   }
 
+  /** Whether a phrase is the proper name of an organisation, a person or a region ("jica"). */
+  private properName(phrase: string): boolean {
+    return this.phrases.get(phrase)?.concepts.some((c) => PROPER_NAMES.has(c.type)) ?? false;
+  }
+
   /** Whether a phrase names something (a product, a region …). */
   private names(phrase: string): boolean {
     return this.phrases.get(phrase)?.concepts.some((c) => NAME_CONCEPTS.has(c.type)) ?? false;
@@ -264,7 +270,19 @@ export class Vocabulary {
     const spaced = words.flatMap((w) =>
       w.length < 8 || known(w) || this.knows(w) ? [w] : (runTogether(w, known) ?? [w]),
     );
-    const read = spaced.map((w) => this.normaliseWord(w, acronyms.has(w)));
+    // "laporan Jika terbit kapan": a filler word written as a name mid-sentence is the name it is
+    // one slip from (a phone's autocorrect wrote "Jika" for JICA).
+    const titled = titledWords(question);
+    const read = spaced.map((w) => {
+      const filler =
+        titled.has(w) &&
+        w.length > 3 &&
+        this.phrases.get(w)?.concepts.every((c) => c.type === "cue" && FILLER_CUES.has(c.cue));
+      const name = filler ? this.typos.near(w).find((n) => this.properName(n)) : undefined;
+      return name
+        ? { text: name, original: w, certainty: 0.85, known: true }
+        : this.normaliseWord(w, acronyms.has(w));
+    });
     // "lidah biaya", "West Jave": a word the matcher doesn't know, right after a word of a name, is
     // the name's next word when one slip apart (any letter: the name says which).
     return read.map((t, i) => {
