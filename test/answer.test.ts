@@ -144,6 +144,25 @@ describe("a word written in capitals is a name, corrected only into a name", () 
   });
 });
 
+describe("a task done with the facts gets the facts it names", () => {
+  it.each<[string, string]>([
+    ["bikinin caption IG soal program ini", "JICA"],
+    ["Write an Instagram caption about ulos weaving in Samosir under the JICA project.", "Samosir"],
+    ["Draft a tweet about Bangka Belitung's pewter crafts joining the programme.", "pewter"],
+  ])("%j", async (question, expected) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain(expected);
+  });
+
+  it.each<string>([
+    "Bantuin bikin caption IG dong, yang aesthetic gitu",
+    "Quiz: What is the step-by-step application procedure for an SMI that wants to join?",
+  ])("%j: a task that names no facts, or asks how to join, is not answered with them", async (question) => {
+    expect((await ask(question)).kind).toBe("fallback");
+  });
+});
+
 describe("a list of questions, numbered, lettered, bulleted or slashed, is answered item by item", () => {
   it.each<[string, string[]]>([
     ["• tujuan program • siapa dirjen IKM-nya", ["daya saing", "Gati"]],

@@ -73,6 +73,7 @@ export const CUE_NAMES = [
   "pronoun", // she, beliau: the person the previous answer named
   "confirm", // bener ya, right?, can you confirm: asks to check a statement, answered with the facts
   "dispute", // bukannya, are you sure, I thought: pushes back on the last answer, which the sources hold to
+  "task", // bikin caption, write a tweet, ringkas, for a 10-year-old: a task done with the facts it names
   "there", // di sana, there: the region the chat has just named
   "then", // waktu itu, back then: the time the chat has just asked about
   "scale", // besar, kecil, big, small: beside a term of the industry's size, asks which size is meant

@@ -213,11 +213,12 @@ export function readQuestion(message: string, vocabulary: Vocabulary): Reading {
     },
     unknown: (word) => vocabulary.tokens(word).every((t) => !t.known || t.certainty < 0.9),
   });
-  // "Caption: 'Ship components, Mojokerto.' OK?": a label the matcher doesn't know, before a colon
-  // opening the message, says what kind of text follows, not what is asked.
+  // "Caption: 'Ship components, Mojokerto.' OK?", "Quiz: …": a label the matcher doesn't know, or
+  // a kind of text, before a colon opening the message, says what kind of text follows.
   const label = /^\s*(\p{L}+(?:\s\p{L}+)?)\s*:\s/u.exec(post);
-  const labelled =
-    label && vocabulary.tokens(label[1] ?? "").every((t) => !t.known) ? post.slice(label[0].length) : post;
+  const labelWords = label ? vocabulary.segment(vocabulary.tokens(label[1] ?? "")) : [];
+  const labels = labelWords.length > 0 && labelWords.every((m) => !m.concepts.length || hasCue(m, "task"));
+  const labelled = labels && label ? post.slice(label[0].length) : post;
   const letter = withoutPurposes(withoutLetterForms(labelled, letters), purpose, namesNothing);
   const question = botName ? letter.replace(botName, " ") : letter;
   const reading = readText(question, vocabulary);
@@ -319,9 +320,16 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
   // without a question is offered for checking, as if a tag ("right?") ended it.
   // ("Kasih tau rencana program ini tahun 2025", "Need the start year": a request is no statement.)
   const words = all.flatMap((m) => m.text.split(" "));
-  const requests = words.some((w) => REQUEST_WORDS.has(w));
+  const requests = words.some((w) => REQUEST_WORDS.has(w)) || reading.whole.cues.has("task");
   if (last && !/\?/.test(question) && asksNothing && !requests && last.smalltalk.length === 0)
     for (const f of [reading.whole, last]) f.cues.add("confirm");
+  // "bikinin caption IG soal program ini": a task done with the programme's facts names where its
+  // output goes, not an account asked for ("Bantuin bikin caption IG dong" names no facts).
+  const w = reading.whole;
+  const ofFacts =
+    w.programme ||
+    [w.provinces, w.places, w.products, w.people, w.orgs, w.terms, w.attributes].some((n) => n.length);
+  if (w.cues.has("task") && ofFacts) for (const f of [w, ...reading.parts]) f.cues.delete("howto");
   // "Sy mau jadi fasilitator, gmn caranya?": how to get what the asker wants asks for instructions.
   const wants = words.some((w) => WANT_WORDS.has(w)) && !words.some((w) => REQUEST_WORDS.has(w));
   if (wants && words.some((w) => ASKER_WORDS.has(w)))

@@ -188,6 +188,8 @@ function sameLetters(a: string, b: string): boolean {
 // Cue words too short or too common to correct a typo into.
 const UNCORRECTED_CUES: ReadonlySet<Cue> = new Set<Cue>([
   "stop",
+  "task",
+  "dispute",
   "condition",
   "domain",
   "and",
