@@ -199,7 +199,7 @@ const FLOORS = {
   },
   // Written blind while the twenty-sixth set's fixes were under way; its first score is in the README.
   "test/eval/questions-twentyeighth.jsonl": {
-    "in-scope": 93,
+    "in-scope": 93.5,
     "out-of-scope": 99,
     "small talk": 100,
     language: 100,
@@ -328,7 +328,7 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-fortyseventh.jsonl": {
-    "in-scope": 95.9,
+    "in-scope": 96.4,
     "out-of-scope": 96,
     "small talk": 100,
     language: 100,
@@ -424,7 +424,7 @@ const FLOORS = {
     language: 99.7,
   },
   "test/eval/questions-sixtythird.jsonl": {
-    "in-scope": 92,
+    "in-scope": 92.4,
     "out-of-scope": 96,
     "small talk": 100,
     language: 100,
@@ -490,7 +490,7 @@ const FLOORS = {
   },
   // Written blind beside the seventy-second (orders and formats); scored after the fix for quotes. First score in the README.
   "test/eval/questions-seventythird.jsonl": {
-    "in-scope": 92.2,
+    "in-scope": 93.1,
     "out-of-scope": 91.4,
     "small talk": 100,
     language: 100,
@@ -588,7 +588,7 @@ const FLOORS = {
   },
   // Written blind beside the eighty-sixth (autocorrect and keyboard slips); scored with it. First score in the README.
   "test/eval/questions-eightyseventh.jsonl": {
-    "in-scope": 90.5,
+    "in-scope": 91.3,
     "out-of-scope": 97.7,
     "small talk": 100,
     language: 100,
@@ -650,7 +650,7 @@ const FLOORS = {
   // Written blind after the ninety-second and ninety-third were scored (implicit requests: curiosity,
   // needs and half-sentences, no question asked). First score in the README.
   "test/eval/questions-ninetyfifth.jsonl": {
-    "in-scope": 87.5,
+    "in-scope": 88.2,
     "out-of-scope": 92.4,
     "small talk": 100,
     language: 100,
@@ -666,8 +666,8 @@ const FLOORS = {
   // Written blind beside the ninety-sixth (tasks with the facts: captions, summaries, lists,
   // translations, quiz items). First score in the README.
   "test/eval/questions-ninetyseventh.jsonl": {
-    "in-scope": 66,
-    "out-of-scope": 85.5,
+    "in-scope": 77.7,
+    "out-of-scope": 86.8,
     "small talk": 91.7,
     language: 99.4,
   },
