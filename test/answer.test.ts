@@ -295,6 +295,13 @@ describe("push-back on the last answer: the sources hold", () => {
     for (const fact of facts) expect(reply.text).toContain(fact);
   });
 
+  it("a push-back that offers nothing is answered with what the sources say, neither yes nor no", async () => {
+    const engine = await setup();
+    const reply = engine.askAfter(["Sumut produknya apa?"], "hmm, are you sure?");
+    expect(reply.text).toMatch(/^That is what the sources say:/);
+    expect(reply.text).toContain("ulos");
+  });
+
   it("a region outside the programme offered instead is answered as such", async () => {
     const engine = await setup();
     expect(engine.askAfter(["provinsi program apa aja?"], "bukannya Aceh juga ikut?").kind).toBe(

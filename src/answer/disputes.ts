@@ -75,8 +75,9 @@ function offeredVerdict(
     offered.length ? (offered.every(held) ? "yes" : "no") : undefined,
     f.years.length ? (f.years.every((y) => restated.text.includes(String(y))) ? "yes" : "no") : undefined,
     countClaim(taken, restated.text, restated.numberWord),
-    // Words the sources don't know, offered instead ("bukannya songket?"), are not what they say.
-    offered.length === 0 && f.unknown.length ? "no" : undefined,
+    // Goods or names the sources don't know, offered instead ("bukannya songket?", "bukannya
+    // Wamena?"), are not what they say; other unknown words ("hmm, are you sure?") offer nothing.
+    offered.length === 0 && (f.claimedProducts.length || f.unknownNames.length) ? "no" : undefined,
   ];
   if (verdicts.includes("no")) return "no";
   return verdicts.includes("yes") ? "yes" : undefined;

@@ -177,9 +177,11 @@ export class AnswerEngine {
     // "Kenapa Makassar fokusnya ke tenun ulos?": a question built on what the facts contradict is
     // answered by correcting it.
     const no = this.writer.text(lang, "answer.claim.no");
-    const unanswered = (kind ?? kindOf(pieces)) === "fallback" || reading.whole.cues.has("why");
+    // (Of a question left unanswered, or of a why answered with a card.)
+    const checksPremise = (kind ?? kindOf(pieces)) === "fallback" || reading.whole.cues.has("why");
     const premise =
-      unanswered && correctedPremise(reading, this.knowledge, this.areas, (s) => this.describe(s, lang), no);
+      checksPremise &&
+      correctedPremise(reading, this.knowledge, this.areas, (s) => this.describe(s, lang), no);
     if (premise) return { ...this.reply(lang, kindOf(premise), premise), previous };
     const reply: Reply = { ...this.reply(lang, kind ?? kindOf(pieces), pieces), previous };
     // A statement to check is answered yes or no before the facts that bear it out or correct it.

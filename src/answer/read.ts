@@ -325,11 +325,18 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
     for (const f of [reading.whole, last]) f.cues.add("confirm");
   // "bikinin caption IG soal program ini": a task done with the programme's facts names where its
   // output goes, not an account asked for ("Bantuin bikin caption IG dong" names no facts).
-  const w = reading.whole;
   const ofFacts =
-    w.programme ||
-    [w.provinces, w.places, w.products, w.people, w.orgs, w.terms, w.attributes].some((n) => n.length);
-  if (w.cues.has("task") && ofFacts) for (const f of [w, ...reading.parts]) f.cues.delete("howto");
+    whole.programme ||
+    [
+      whole.provinces,
+      whole.places,
+      whole.products,
+      whole.people,
+      whole.orgs,
+      whole.terms,
+      whole.attributes,
+    ].some((n) => n.length);
+  if (whole.cues.has("task") && ofFacts) for (const f of [whole, ...reading.parts]) f.cues.delete("howto");
   // "Sy mau jadi fasilitator, gmn caranya?": how to get what the asker wants asks for instructions.
   const wants = words.some((w) => WANT_WORDS.has(w)) && !words.some((w) => REQUEST_WORDS.has(w));
   if (wants && words.some((w) => ASKER_WORDS.has(w)))
