@@ -149,6 +149,8 @@ describe("a task done with the facts gets the facts it names", () => {
     ["bikinin caption IG soal program ini", "JICA"],
     ["Write an Instagram caption about ulos weaving in Samosir under the JICA project.", "Samosir"],
     ["Draft a tweet about Bangka Belitung's pewter crafts joining the programme.", "pewter"],
+    // Its headline is the output, not a name asked for.
+    ["Give me a catchy headline about aloe vera from West Kalimantan.", "Pontianak"],
   ])("%j", async (question, expected) => {
     const reply = await ask(question);
     expect(reply.kind).toBe("answer");

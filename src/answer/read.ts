@@ -336,7 +336,11 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
       whole.terms,
       whole.attributes,
     ].some((n) => n.length);
-  if (whole.cues.has("task") && ofFacts) for (const f of [whole, ...reading.parts]) f.cues.delete("howto");
+  // (Nor is its headline a name asked for, nor the language it is translated into the sources':
+  // "Give me a headline about aloe vera …", "Translate into English what … Makassar".)
+  const output = ["howto", "name", "english", "indonesian"] as const;
+  if (whole.cues.has("task") && ofFacts)
+    for (const f of [whole, ...reading.parts]) for (const cue of output) f.cues.delete(cue);
   // "Sy mau jadi fasilitator, gmn caranya?": how to get what the asker wants asks for instructions.
   const wants = words.some((w) => WANT_WORDS.has(w)) && !words.some((w) => REQUEST_WORDS.has(w));
   if (wants && words.some((w) => ASKER_WORDS.has(w)))
