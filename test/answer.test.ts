@@ -304,6 +304,16 @@ describe("push-back on the last answer: the sources hold", () => {
     expect(reply.text).toContain("ulos");
   });
 
+  it("accepted, the chat moves on: 'fine. what about the ship components?'", async () => {
+    const engine = await setup();
+    const reply = engine.askAfter(
+      ["Which city for East Java's footwear?"],
+      "fine. what about the ship components?",
+    );
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("Pasuruan");
+  });
+
   it("a region outside the programme offered instead is answered as such", async () => {
     const engine = await setup();
     expect(engine.askAfter(["provinsi program apa aja?"], "bukannya Aceh juga ikut?").kind).toBe(
