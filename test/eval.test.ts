@@ -418,7 +418,7 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-sixtysecond.jsonl": {
-    "in-scope": 94.6,
+    "in-scope": 95,
     "out-of-scope": 93.9,
     "small talk": 84.6,
     language: 99.7,
@@ -490,7 +490,7 @@ const FLOORS = {
   },
   // Written blind beside the seventy-second (orders and formats); scored after the fix for quotes. First score in the README.
   "test/eval/questions-seventythird.jsonl": {
-    "in-scope": 93.1,
+    "in-scope": 93.5,
     "out-of-scope": 91.4,
     "small talk": 100,
     language: 100,
@@ -603,7 +603,7 @@ const FLOORS = {
   },
   // Written blind beside the eighty-ninth (false premises inside open questions). First score in the README.
   "test/eval/questions-eightyeighth.jsonl": {
-    "in-scope": 77.8,
+    "in-scope": 78.2,
     "out-of-scope": 93.3,
     "small talk": 100,
     language: 100,
@@ -634,7 +634,7 @@ const FLOORS = {
   },
   // Written blind beside the ninety-second (people who push back in a conversation). First score in the README.
   "test/eval/questions-ninetythird.jsonl": {
-    "in-scope": 79.2,
+    "in-scope": 79.5,
     "out-of-scope": 67.5,
     "small talk": 76.9,
     language: 100,
@@ -666,7 +666,7 @@ const FLOORS = {
   // Written blind beside the ninety-sixth (tasks with the facts: captions, summaries, lists,
   // translations, quiz items). First score in the README.
   "test/eval/questions-ninetyseventh.jsonl": {
-    "in-scope": 77.7,
+    "in-scope": 81.1,
     "out-of-scope": 86.8,
     "small talk": 91.7,
     language: 99.4,
