@@ -314,6 +314,13 @@ describe("push-back on the last answer: the sources hold", () => {
     expect(reply.text).toContain("Pasuruan");
   });
 
+  it("a regency the sources leave unnamed ('Palu and the surrounding regencies') is not confirmed", async () => {
+    const engine = await setup();
+    const reply = engine.askAfter(["Sulawesi Tengah itu di kota mana?"], "bukannya Poso?");
+    expect(reply.text).not.toMatch(/^Ya, benar/);
+    expect(reply.text).toContain("Palu");
+  });
+
   it("a region outside the programme offered instead is answered as such", async () => {
     const engine = await setup();
     expect(engine.askAfter(["provinsi program apa aja?"], "bukannya Aceh juga ikut?").kind).toBe(

@@ -8,6 +8,7 @@ import type { Knowledge } from "../knowledge/load.ts";
 import { type CheckedAnswer, countClaim, type Verdict } from "./claims.ts";
 import type { Found } from "./found.ts";
 import { membershipOf } from "./membership.ts";
+import { productsAndRegions } from "./named-subjects.ts";
 import type { Previous } from "./previous.ts";
 import { type Subject, subjectRef } from "./subject.ts";
 import type { Piece } from "./writer.ts";
@@ -30,7 +31,7 @@ export function restatement(
   },
 ): Piece[] | undefined {
   if (!disputes(f, previous, k, areas)) return undefined;
-  const again = [...previous.subjects, ...offeredInstead(f, previous, k)].flatMap(
+  const again = [...previous.subjects, ...offeredInstead(f, previous, k, areas)].flatMap(
     (s) => write.describe(s) ?? [],
   );
   const [first, ...rest] = again;
@@ -40,7 +41,7 @@ export function restatement(
     citesSource: false,
     numberWord: write.numberWord,
   };
-  const verdict = offeredVerdict(f, previous, k, restated) ?? "held";
+  const verdict = offeredVerdict(f, previous, k, areas, restated) ?? "held";
   return [{ ...first, text: `${write.opening(verdict)}\n${first.text}` }, ...rest];
 }
 
@@ -65,9 +66,10 @@ function offeredVerdict(
   f: Found,
   previous: Previous,
   k: Knowledge,
+  areas: Areas,
   restated: CheckedAnswer,
 ): Verdict | undefined {
-  const offered = offeredSubjects(f);
+  const offered = productsAndRegions(f, k, areas);
   const held = heldBy(previous, k);
   // ("phase one, surely? Papua has been in since 2013": its years and counts are claims too.)
   const taken: Found = { ...f, cues: new Set([...f.cues, "confirm"]) };
@@ -88,19 +90,9 @@ function offeredVerdict(
  * bukannya Kalbar itu yang rotan?": rattan is Central Sulawesi's): its products, provinces and
  * places, to say after the last answer.
  */
-function offeredInstead(f: Found, previous: Previous, k: Knowledge): Subject[] {
+function offeredInstead(f: Found, previous: Previous, k: Knowledge, areas: Areas): Subject[] {
   const held = heldBy(previous, k);
-  return offeredSubjects(f).filter((s) => s.kind !== "area" && !held(s));
-}
-
-/** The things the sources know that a message names. */
-function offeredSubjects(f: Found): Subject[] {
-  return [
-    ...f.provinces.map((id): Subject => ({ kind: "province", id })),
-    ...f.places.map((p): Subject => ({ kind: "place", province: p.province, entry: p.entry })),
-    ...f.products.map((id): Subject => ({ kind: "product", id })),
-    ...f.areas.map((code): Subject => ({ kind: "area", code })),
-  ];
+  return productsAndRegions(f, k, areas).filter((s) => s.kind !== "area" && !held(s));
 }
 
 /** Whether the last answer was about a thing: a place is in its province's answer, a product in its entry's. */

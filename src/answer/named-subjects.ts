@@ -141,3 +141,27 @@ export function namedSubjects(naming: Naming): Subject[] {
     subjects = [{ kind: "source", id: main }];
   return subjects;
 }
+
+/**
+ * The products and regions a message names, as subjects, each region by what its code is to the
+ * programme: a province, a place, or a region of its own ("Kota Medan", "Lampung"). What a claim
+ * or a push-back puts forward, to check against the facts.
+ */
+export function productsAndRegions(f: Found, k: Knowledge, areas: Areas): Subject[] {
+  const regions = f.areas.flatMap((code): Subject[] => {
+    const m = membershipOf(code, k, areas);
+    if (!m) return [];
+    if (m.status === "province") return [{ kind: "province", id: m.province.id }];
+    // (A regency around a place the sources name without naming it, "Poso" of "Palu and the
+    // surrounding regencies", is not that place.)
+    return m.status === "place" || m.status === "holds"
+      ? [{ kind: "place", province: m.province.id, entry: m.entry }]
+      : [{ kind: "area", code }];
+  });
+  return [
+    ...f.products.map((id): Subject => ({ kind: "product", id })),
+    ...f.places.map((p): Subject => ({ kind: "place", province: p.province, entry: p.entry })),
+    ...f.provinces.map((id): Subject => ({ kind: "province", id })),
+    ...regions,
+  ];
+}

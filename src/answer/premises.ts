@@ -11,6 +11,7 @@ import { cohortClaim, productsPlaced, type Verdict, yearClaim } from "./claims.t
 import type { Found } from "./found.ts";
 import type { Cue } from "./lexicon.ts";
 import { membershipOf } from "./membership.ts";
+import { productsAndRegions } from "./named-subjects.ts";
 import type { Reading } from "./read.ts";
 import type { Subject } from "./subject.ts";
 import type { Piece } from "./writer.ts";
@@ -72,23 +73,10 @@ function premiseVerdict(f: Found, k: Knowledge, areas: Areas, facts: string): Ve
 
 /** What a premise is about: the products it names, then its regions (a region outside, as such). */
 function premiseSubjects(f: Found, k: Knowledge, areas: Areas): Subject[] {
-  const regions: Subject[] = [
-    ...f.places.map((p): Subject => ({ kind: "place", province: p.province, entry: p.entry })),
-    ...f.provinces.map((id): Subject => ({ kind: "province", id })),
-    ...f.areas.flatMap((code): Subject[] => {
-      const m = membershipOf(code, k, areas);
-      if (!m) return [];
-      if (m.status === "province") return [{ kind: "province", id: m.province.id }];
-      // (A region the programme names no place in is its own card: "Kota Medan is not one of …".)
-      return "entry" in m
-        ? [{ kind: "place", province: m.province.id, entry: m.entry }]
-        : [{ kind: "area", code }];
-    }),
-  ];
-  const products = f.products.map((id): Subject => ({ kind: "product", id }));
+  // (A region the programme names no place in is its own card: "Kota Medan is not one of …".)
   const people = f.roles.map((id): Subject => ({ kind: "person", id }));
   const cohorts = f.cohorts.map((id): Subject => ({ kind: "cohort", id }));
-  const named = [...people, ...products, ...regions, ...(products.length ? [] : cohorts)];
+  const named = [...people, ...productsAndRegions(f, k, areas), ...(f.products.length ? [] : cohorts)];
   // ("Kenapa program baru mulai tahun 2015?": of the programme, its start.)
   return named.length ? named : [{ kind: "topic", id: "started" }];
 }
