@@ -144,6 +144,48 @@ describe("a word written in capitals is a name, corrected only into a name", () 
   });
 });
 
+describe("a short name's long form is given only where the sources spell it out", () => {
+  it.each<[string, string]>([
+    ["What does JICA stand for?", "Japan International Cooperation Agency"],
+    ["Kemenperin singkatan dari apa?", "Kementerian Perindustrian"],
+    ["what does MoI stand for", "Ministry of Industry"],
+  ])("%j: the long form the sources give", async (question, expected) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain(expected);
+  });
+
+  it.each<[string, string]>([
+    ["What does UNICO stand for?", "The sources don't spell out what UNICO stands for."],
+    ["KRI singkatan apa?", "Sumber tidak menyebut kepanjangan KRI."],
+  ])("%j: no long form in the sources, said so, with what they do say", async (question, expected) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toContain(expected);
+    expect(reply.text).toMatch(/consultant|konsultan/);
+  });
+
+  it("who KRI and UNICO are is still the consultants' card", async () => {
+    const reply = await ask("who are KRI and UNICO");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("consultants");
+  });
+});
+
+describe("a phrase of the knowledge that holds a question word asks by it", () => {
+  it("'OJK itu lembaga apa?' asks about OJK, which the sources don't name", async () => {
+    const reply = await ask("OJK itu lembaga apa?");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toContain("ojk");
+  });
+
+  it("'Kerja sama dengan lembaga apa?' is still the partners", async () => {
+    const reply = await ask("Kerja sama dengan lembaga apa?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("JICA");
+  });
+});
+
 describe("a task done with the facts gets the facts it names", () => {
   it.each<[string, string]>([
     ["bikinin caption IG soal program ini", "JICA"],

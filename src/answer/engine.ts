@@ -235,6 +235,7 @@ export class AnswerEngine {
     if (u.motive) return [this.missing(u, "motive", { kind: "topic", id: "aim" })];
     if (u.now) return [this.missing(u, "now", first)];
     if (u.unknownYears.length) return [this.missing(u, "year", undefined)];
+    if (u.unexpanded) return [this.missing(u, "expansion", first)];
     const answers = u.span
       ? [spanCard(this.writer, u.asked.lang, u.span)]
       : this.outsideTogether(u.subjects, u.asked.lang).map((s) =>
@@ -301,6 +302,7 @@ export class AnswerEngine {
         // A country is a name: "korea" as typed is "Korea".
         country: (u.foreign ?? "").replace(/(^|\s)\p{L}/gu, (letter) => letter.toUpperCase()),
         years: u.unknownYears.join(", "),
+        short: u.unexpanded ?? "",
         party: u.motive ? w.nameOf(lang, { kind: "org", id: u.motive }) : "",
         stater: w.nameOf(lang, { kind: "org", id: this.knowledge.programme.aim.stated_by }),
       }),

@@ -104,6 +104,8 @@ export interface Found {
   misplaced: boolean;
   /** Words of the question the matcher doesn't know, written as names ("OJK", "Shakespeare"). */
   unknownNames: string[];
+  /** One-word names of organisations and sources, as read ("unico", "jica"). */
+  shortNames: string[];
 }
 
 export function emptyFound(): Found {
@@ -150,6 +152,7 @@ export function emptyFound(): Found {
     countsFact: false,
     namesUnknown: false,
     unknownNames: [],
+    shortNames: [],
     misplaced: false,
     whyOf: undefined,
     edits: false,
@@ -221,10 +224,9 @@ export function collect(found: Found, match: Match): void {
         if (!match.concepts.some((c) => c.type === "source")) push(found.roles, concept.id);
         break;
       case "org":
-        push(found.orgs, concept.id);
-        break;
       case "source":
-        push(found.sources, concept.id);
+        push(concept.type === "org" ? found.orgs : found.sources, concept.id);
+        if (match.tokens.length === 1) push(found.shortNames, match.text);
         break;
       case "area":
         push(found.areas, concept.code);

@@ -46,6 +46,7 @@ export const CUE_NAMES = [
   "third", // a third phase or later, which the programme does not have
   "officials",
   "meaning", // what is, stands for, singkatan: asks what a name means
+  "expansion", // stands for, singkatan: asks a short name's long form
   "name", // nama, called: asks for a name
   "source", // sumber, source, article: asks where a fact comes from
   "said", // bilang, said, menurut: asks who said something

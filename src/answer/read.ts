@@ -172,6 +172,9 @@ function readDates(f: Found, matches: Match[]): void {
 
 // Cues that ask for something, as a question word does ("berapa kali", "bulan apa").
 const WH_LIKE: ReadonlySet<Cue> = new Set<Cue>(["times", "day", "clock", "duration"]);
+// The question words proper, which ask inside a phrase of the knowledge ("lembaga apa").
+const WH_WORDS: ReadonlySet<Cue> = new Set<Cue>(["what", "where", "who", "when"]);
+const isWhWord = (m: Match) => m.concepts.some((c) => c.type === "cue" && WH_WORDS.has(c.cue));
 
 /**
  * "For a conference paper on development aid: what is the goal …?": a preface before a colon that
@@ -310,8 +313,11 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
   // "The report came out in 2018?": a statement asked with a question mark and no question word
   // is a yes-or-no question, as if it began with "was".
   const last = reading.parts[reading.parts.length - 1];
-  const asksWh = (m: Match) =>
-    isQuestionWord(m) || m.concepts.some((c) => c.type === "cue" && WH_LIKE.has(c.cue));
+  // ("OJK itu lembaga apa?": a phrase of the knowledge that holds a question word asks by it.)
+  const asksWh = (m: Match): boolean =>
+    isQuestionWord(m) ||
+    m.concepts.some((c) => c.type === "cue" && WH_LIKE.has(c.cue)) ||
+    (m.tokens.length > 1 && m.tokens.some((t) => vocabulary.segment([t]).some(isWhWord)));
   // Of the last sentence, all its clauses ("Which started earlier — ulos … or coffee …?").
   const lastSentence = readClauses[readClauses.length - 1]?.sentence;
   const asksNothing = !readClauses.some((c) => c.sentence === lastSentence && c.matches.some(asksWh));

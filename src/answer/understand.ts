@@ -9,6 +9,7 @@ import type { Lang } from "./../lang.ts";
 import type { Asked } from "./answers.ts";
 import { claimsYears, foreignClaim, joinedIn, productClaim, productsPlaced } from "./claims.ts";
 import { counted, provincesCounted } from "./counting.ts";
+import { unexpandedName } from "./expansions.ts";
 import { asksAgain, asksOfAsked, pointedItem } from "./follow-ups.ts";
 import { type Found, withoutCue } from "./found.ts";
 import { groupAsked, ofOneGroup, regionsGroupAsked } from "./groups-asked.ts";
@@ -48,6 +49,8 @@ export interface Understood {
   from: string | undefined;
   /** The two dated facts a question of how long between asks about. */
   span?: [DatedFact, DatedFact] | undefined;
+  /** A short name whose long form is asked, which the sources don't give ("UNICO"). */
+  unexpanded?: string | undefined;
 }
 
 // Intents asked of the programme's facts, not of a source: a source named beside them says where
@@ -170,6 +173,7 @@ export function understand(
     assumed,
     from,
     span: dated.length === 2 ? [dated[0] as DatedFact, dated[1] as DatedFact] : undefined,
+    unexpanded: unexpandedName(found, subjects, knowledge),
   };
 }
 
