@@ -671,6 +671,21 @@ const FLOORS = {
     "small talk": 91.7,
     language: 99.4,
   },
+  // Written blind at the start of the ninth session (negative and tag questions). First score in
+  // the README.
+  "test/eval/questions-ninetyeighth.jsonl": {
+    "in-scope": 82.3,
+    "out-of-scope": 78.6,
+    "small talk": 73.3,
+    language: 100,
+  },
+  // Written blind beside the ninety-eighth (half-remembered things). First score in the README.
+  "test/eval/questions-ninetyninth.jsonl": {
+    "in-scope": 79.8,
+    "out-of-scope": 91.2,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
