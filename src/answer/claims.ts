@@ -35,18 +35,24 @@ export function statementVerdict(
   areas: Areas,
   answer: CheckedAnswer,
 ): Verdict | undefined {
+  // "Rattan isn't from South Sulawesi, is it?": a statement that denies a claim is right where
+  // the claim is wrong. (Whether a region is outside, the claim reads its own "not".)
+  const denied = (v: Verdict | undefined): Verdict | undefined =>
+    v && f.negated ? (v === "yes" ? "no" : "yes") : v;
   const verdicts = [
-    foreignClaim(f) || f.namesUnknown || unknownProductClaim(f) || (f.misplaced && offersClaim(f))
-      ? "no"
-      : undefined,
-    productClaim(f, k, areas),
-    cohortClaim(f, k),
-    countClaim(f, answer.text, answer.numberWord),
-    titleClaim(f, answer.text),
-    yearClaim(f, k, answer.text, answer.citesSource),
-    writerClaim(f, k),
+    ...[
+      foreignClaim(f) || f.namesUnknown || unknownProductClaim(f) || (f.misplaced && offersClaim(f))
+        ? "no"
+        : undefined,
+      productClaim(f, k, areas),
+      cohortClaim(f, k),
+      countClaim(f, answer.text, answer.numberWord),
+      titleClaim(f, answer.text),
+      yearClaim(f, k, answer.text, answer.citesSource),
+      writerClaim(f, k),
+      extremeClaim(f, k),
+    ].map((v) => denied(v as Verdict | undefined)),
     outsideClaim(f, k, areas),
-    extremeClaim(f, k),
   ];
   if (verdicts.includes("no")) return "no";
   return verdicts.includes("yes") ? "yes" : undefined;
@@ -92,7 +98,15 @@ interface Located {
  * pairs no product with a region (the facts then answer on their own).
  */
 export function productClaim(f: Found, k: Knowledge, areas: Areas): Verdict | undefined {
-  if (!f.cues.has("confirm")) return undefined;
+  if (!f.cues.has("confirm") && (!f.yesNo || asksWh(f))) return undefined;
+  // "Is rattan from South Sulawesi?" asks as a statement does; "Does the programme cover Central
+  // Kalimantan's rattan?" asks whether a region outside takes part.
+  const ofProgramme = (code: string) => {
+    const m = membershipOf(code, k, areas);
+    return m !== undefined && isInProgramme(m);
+  };
+  if (!f.cues.has("confirm") && f.provinces.length + f.places.length === 0 && !f.areas.some(ofProgramme))
+    return undefined;
   // "Sulawesi Tenggara produknya rumput laut kan?": a product the sources never name, put in a
   // programme region, is not its product.
   const region = f.provinces.length + f.places.length > 0;
@@ -155,7 +169,12 @@ export function productsPlaced(f: Found, k: Knowledge, areas: Areas): Verdict | 
  */
 export function cohortClaim(f: Found, k: Knowledge): Verdict | undefined {
   const [cohortId] = f.cohorts;
-  if (!f.cues.has("confirm") || f.cohorts.length !== 1 || f.products.length || f.cues.has("not"))
+  if (
+    !f.cues.has("confirm") ||
+    f.cohorts.length !== 1 ||
+    f.products.length ||
+    (f.cues.has("not") && !f.negated)
+  )
     return undefined;
   if (f.provinces.length + f.places.length === 0) return undefined;
   const members = new Set(provincesOf(k, cohortId).map((p) => p.id));
@@ -208,7 +227,7 @@ export function countClaim(f: Found, answer: string, numberWord: (n: number) => 
  * ya?" → "no" (the answer gives her as Director General); "… itu direktur jenderal ya" → "yes".
  */
 export function titleClaim(f: Found, answer: string): Verdict | undefined {
-  if (!f.cues.has("confirm") || f.titles.length === 0) return undefined;
+  if (!offersClaim(f) || f.titles.length === 0) return undefined;
   const text = fold(answer);
   return f.titles.every((t) => new RegExp(`\\b${t}\\b`).test(text)) ? "yes" : "no";
 }

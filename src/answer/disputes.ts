@@ -7,6 +7,7 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import { type CheckedAnswer, countClaim, type Verdict } from "./claims.ts";
 import type { Found } from "./found.ts";
+import { type Cue, FILLER_CUES } from "./lexicon.ts";
 import { membershipOf } from "./membership.ts";
 import { productsAndRegions } from "./named-subjects.ts";
 import type { Previous } from "./previous.ts";
@@ -30,7 +31,8 @@ export function restatement(
     numberWord: (n: number) => string;
   },
 ): Piece[] | undefined {
-  if (!disputes(f, previous, k, areas)) return undefined;
+  const denial = denies(f, previous);
+  if (!denial && !disputes(f, previous, k, areas)) return undefined;
   const again = [...previous.subjects, ...offeredInstead(f, previous, k, areas)].flatMap(
     (s) => write.describe(s) ?? [],
   );
@@ -41,7 +43,9 @@ export function restatement(
     citesSource: false,
     numberWord: write.numberWord,
   };
-  const verdict = offeredVerdict(f, previous, k, areas, restated) ?? "held";
+  // ("So not rattan then?" after South Sulawesi's card: right where the last answer gave none.)
+  const offered = offeredVerdict(f, previous, k, areas, restated);
+  const verdict = (denial && offered ? (offered === "yes" ? "no" : "yes") : offered) ?? "held";
   return [{ ...first, text: `${write.opening(verdict)}\n${first.text}` }, ...rest];
 }
 
@@ -55,6 +59,32 @@ function disputes(f: Found, previous: Previous | undefined, k: Knowledge, areas:
   // ("yakin? sumbernya apa?", "who says 2016?": asks where it comes from, a follow-up of its own.)
   if (f.cues.has("source") || f.cues.has("said") || f.cues.has("who") || f.islands.length) return false;
   return !f.areas.some((code) => membershipOf(code, k, areas)?.status === "outside");
+}
+
+// Cues a denial of the last answer may carry besides its own: words that name what it restates
+// ("Lokasinya bukan di Jayapura kan?", "Bukan rotan ya berarti?"), none that asks.
+const DENIAL_CUES: ReadonlySet<Cue> = new Set<Cue>([
+  ...FILLER_CUES,
+  "negation",
+  "not",
+  "then",
+  "there",
+  "where",
+  "product",
+  "meaning",
+]);
+
+/**
+ * Whether a follow-up denies something of the last answer: "So not rattan then?", "Bukan 2017
+ * kan?", "That's not in Central Java, is it?" name what they deny and ask nothing else. (Whether a
+ * region takes part, "Papua nggak ikut kan?", is the programme's to answer.)
+ */
+function denies(f: Found, previous: Previous): boolean {
+  // ("serius? bukan Bandung?" offers Bandung instead: a push-back.)
+  // ("kopinya enak ga rasanya?" says what the sources don't: no denial of the last answer.)
+  if (!previous.subjects.length || !f.negated || f.cues.has("dispute") || f.unknown.length) return false;
+  if (![...f.cues].every((c) => DENIAL_CUES.has(c))) return false;
+  return f.products.length + f.provinces.length + f.places.length + f.areas.length + f.years.length > 0;
 }
 
 /**

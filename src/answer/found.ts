@@ -88,6 +88,8 @@ export interface Found {
   dates: string[];
   /** Whether it opens as a yes-or-no question ("Was …?", "Apakah …?"): a year it names is a claim. */
   yesNo: boolean;
+  /** Whether it denies what it says ("Rattan isn't from South Sulawesi, is it?"). */
+  negated: boolean;
   /** Asks who edited, not who wrote ("siapa yang menyunting", "who edited it?"). */
   edits: boolean;
   /** The asker speaks of themselves ("usaha saya", "can I …"). */
@@ -153,6 +155,7 @@ export function emptyFound(): Found {
     namesUnknown: false,
     unknownNames: [],
     shortNames: [],
+    negated: false,
     misplaced: false,
     whyOf: undefined,
     edits: false,

@@ -59,6 +59,28 @@ const EDIT_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * "Rattan isn't from South Sulawesi, is it?", "Bukan 2017 kan?": whether a statement denies what
+ * it says. A leading "Isn't …?" asks to confirm what follows (as "Bukankah …?" does); "or not"
+ * offers a choice, and so does a "not" that nothing named follows ("NTT ada ga?"); "not only"
+ * says there is more, and "if not" sets a condition.
+ */
+function deniesItself(matches: readonly Match[]): boolean {
+  return matches.some(
+    (m, i) =>
+      hasCue(m, "negation") &&
+      !(i === 0 && hasCue(m, "opener")) &&
+      !hasCue(matches[i - 1], "or") &&
+      !hasCue(matches[i - 1], "condition") &&
+      !hasCue(matches[i + 1], "only") &&
+      matches.slice(i + 1).some(namesSomething),
+  );
+}
+
+/** Whether a phrase names something: a thing the matcher knows, a year, or a word it doesn't know. */
+const namesSomething = (m: Match): boolean =>
+  m.concepts.length === 0 ? /[\p{L}\d]{3}/u.test(m.text) : !saysNothing(m);
+
+/**
  * Reads what `matches` hold. `asking` holds the words in the slot where a question says what it
  * asks, found sentence by sentence: a question word does not reach into the next sentence ("apa
  * namanya? sy perlu utk laporan").
@@ -95,6 +117,9 @@ function foundIn(
 
   readDates(f, matches);
   f.yesNo = hasCue(matches[0], "opener");
+  f.negated = deniesItself(matches);
+  // "Isn't rattan from South Sulawesi?" offers what follows for checking, as "Bukankah …?" does.
+  if (hasCue(matches[0], "negation") && f.yesNo) f.cues.add("confirm");
   // "Laporannya terbit 2018 ya?": a statement ended by a tag asks to confirm it ("apa ya?" asks what),
   // and so does one whose tag only a word of address or filler follows ("… 2015 ya kak?").
   const tagged = hasCue(
@@ -304,6 +329,8 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
     empty: all.length === 0,
   };
   reading.whole.misplaced = misplacesRegion(placed, liesIn);
+  // (A denial is read clause by clause: "… ada nggak? bikinin juga" denies nothing.)
+  reading.whole.negated = clauseMatches.some(deniesItself);
   // "When did it start, and in how many provinces?": a count that names no time or group of its
   // own, after a question of the start, counts at the start.
   reading.parts.forEach((part, i) => {

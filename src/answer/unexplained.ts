@@ -58,7 +58,7 @@ export function unexplained(
     return { unexplained: [], confidence: f.certainty };
   // "Bu Gati itu menteri ya?": a title put on a person is checked against the one the sources give.
   const titled =
-    f.cues.has("confirm") &&
+    (f.cues.has("confirm") || f.yesNo) &&
     f.titles.length > 0 &&
     subjects.length > 0 &&
     subjects.every((s) => s.kind === "person") &&
