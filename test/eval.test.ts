@@ -686,6 +686,21 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind in the ninth session (superlatives and quantifiers). First score in the README.
+  "test/eval/questions-hundredth.jsonl": {
+    "in-scope": 58,
+    "out-of-scope": 96.2,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind beside the hundredth (questions about the bot's last answer). First score in
+  // the README.
+  "test/eval/questions-hundredfirst.jsonl": {
+    "in-scope": 84.8,
+    "out-of-scope": 83.1,
+    "small talk": 87,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
