@@ -1,12 +1,15 @@
 /**
- * "Which of the 2017 provinces aren't first targets?", "provinsi mana yang bukan tahap pertama?":
- * a question that asks which are not in a group is answered with the provinces of its scope
- * (another group it names, else the whole programme) outside that group. Pure.
+ * Negation. "Which of the 2017 provinces aren't first targets?", "provinsi mana yang bukan tahap
+ * pertama?": a question that asks which are not in a group is answered with the provinces of its
+ * scope (another group it names, else the whole programme) outside that group; and "Rattan isn't
+ * from South Sulawesi, is it?": a statement that denies what it says. Pure.
  */
 import type { Knowledge } from "../knowledge/load.ts";
 import type { KnowledgeFile, Province } from "../knowledge/schema.ts";
-import type { Found } from "./found.ts";
+import { type Found, saysNothing } from "./found.ts";
+import { hasCue } from "./parts.ts";
 import type { Subject } from "./subject.ts";
+import type { Match } from "./vocabulary.ts";
 
 /** The provinces of a group (a cohort id), or every programme province when none is given. */
 export function provincesOf(k: KnowledgeFile, cohortId: string | undefined): Province[] {
@@ -45,3 +48,25 @@ export function outsideSetAside(
   const rest = among.filter((p) => !on.has(p.area) && !excluded.has(p.id));
   return rest.length ? rest.map((p): Subject => ({ kind: "province", id: p.id })) : undefined;
 }
+
+/**
+ * "Rattan isn't from South Sulawesi, is it?", "Bukan 2017 kan?": whether a statement denies what
+ * it says. A leading "Isn't …?" asks to confirm what follows (as "Bukankah …?" does); "or not"
+ * offers a choice, and so does a "not" that nothing named follows ("NTT ada ga?"); "not only"
+ * says there is more, and "if not" sets a condition.
+ */
+export function deniesItself(matches: readonly Match[]): boolean {
+  return matches.some(
+    (m, i) =>
+      hasCue(m, "negation") &&
+      !(i === 0 && hasCue(m, "opener")) &&
+      !hasCue(matches[i - 1], "or") &&
+      !hasCue(matches[i - 1], "condition") &&
+      !hasCue(matches[i + 1], "only") &&
+      matches.slice(i + 1).some(namesSomething),
+  );
+}
+
+/** Whether a phrase names something: a thing the matcher knows, a year, or a word it doesn't know. */
+const namesSomething = (m: Match): boolean =>
+  m.concepts.length === 0 ? /[\p{L}\d]{3}/u.test(m.text) : !saysNothing(m);

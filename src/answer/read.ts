@@ -29,6 +29,7 @@ import { collect, emptyFound, type Found, saysNothing } from "./found.ts";
 import { withoutLetterForms, withoutPurposes } from "./letters.ts";
 import type { Cue } from "./lexicon.ts";
 import { partyAskedWhy } from "./motives.ts";
+import { deniesItself } from "./negation.ts";
 import { clauses, fold } from "./normalise.ts";
 import { hasCue, introducesAsker, isName, isQuestionWord, pieces, withoutJoiningWords } from "./parts.ts";
 import { nameQuotes } from "./quotes.ts";
@@ -57,28 +58,6 @@ const EDIT_WORDS: ReadonlySet<string> = new Set([
   "mengedit",
   "diedit",
 ]);
-
-/**
- * "Rattan isn't from South Sulawesi, is it?", "Bukan 2017 kan?": whether a statement denies what
- * it says. A leading "Isn't …?" asks to confirm what follows (as "Bukankah …?" does); "or not"
- * offers a choice, and so does a "not" that nothing named follows ("NTT ada ga?"); "not only"
- * says there is more, and "if not" sets a condition.
- */
-function deniesItself(matches: readonly Match[]): boolean {
-  return matches.some(
-    (m, i) =>
-      hasCue(m, "negation") &&
-      !(i === 0 && hasCue(m, "opener")) &&
-      !hasCue(matches[i - 1], "or") &&
-      !hasCue(matches[i - 1], "condition") &&
-      !hasCue(matches[i + 1], "only") &&
-      matches.slice(i + 1).some(namesSomething),
-  );
-}
-
-/** Whether a phrase names something: a thing the matcher knows, a year, or a word it doesn't know. */
-const namesSomething = (m: Match): boolean =>
-  m.concepts.length === 0 ? /[\p{L}\d]{3}/u.test(m.text) : !saysNothing(m);
 
 /**
  * Reads what `matches` hold. `asking` holds the words in the slot where a question says what it
