@@ -279,4 +279,20 @@ describe("the lexicon and the regions, loaded with the knowledge", () => {
       /regions\.yaml: islands\[\d+\]\.provinces\[0\]: unknown province code "59"/,
     );
   });
+
+  it("a programme place with no position on the map is named where the knowledge gives it", async () => {
+    const { areas, text } = await setup();
+    const dir = mkdtempSync(join(temp, "positions-"));
+    writeFileSync(join(dir, "programme.yaml"), text);
+    copyFileSync("knowledge/lexicon.yaml", join(dir, "lexicon.yaml"));
+    const regions = readFileSync("knowledge/regions.yaml", "utf8").replace(/^ {2}"94\.06": .*\n/m, "");
+    writeFileSync(join(dir, "regions.yaml"), regions);
+    const file = join(dir, "programme.yaml");
+    expect(() => loadKnowledge(file, areas)).toThrow(
+      new RegExp(
+        `^${file}:${lineOf(text, '"94.06"')}:\\d+: .*no position for region "94\\.06" in regions\\.yaml`,
+        "m",
+      ),
+    );
+  });
 });

@@ -6,6 +6,7 @@ import { answer } from "./answers.ts";
 import { describe } from "./cards.ts";
 import { statementVerdict, withoutLeadingYes } from "./claims.ts";
 import { restatement } from "./disputes.ts";
+import { furthestCard } from "./extremes.ts";
 import { completedName } from "./follow-ups.ts";
 import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
@@ -236,6 +237,8 @@ export class AnswerEngine {
     if (u.now) return [this.missing(u, "now", first)];
     if (u.unknownYears.length) return [this.missing(u, "year", undefined)];
     if (u.unexpanded) return [this.missing(u, "expansion", first)];
+    const furthest = u.furthest && furthestCard(this.writer, u.asked.lang, u.furthest, u.subjects);
+    if (furthest) return [furthest];
     const answers = u.span
       ? [spanCard(this.writer, u.asked.lang, u.span)]
       : this.outsideTogether(u.subjects, u.asked.lang).map((s) =>

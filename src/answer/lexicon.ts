@@ -24,6 +24,10 @@ export const CUE_NAMES = [
   "total", // total, altogether: a count of the whole programme, not of the list just given
   "not", // bukan, aren't: in a question that asks which, the group after it is excluded
   "negation", // bukan, isn't: of the not words, those that deny what a statement says
+  "east", // paling timur, easternmost: furthest that way on the map, of the regions in view
+  "west",
+  "north",
+  "south",
   "day", // bulan apa, what date: a date finer than a year, which the sources give only for their own texts
   "clock", // jam berapa, what time: a time of day, which the sources give only for an article
   "duration", // berapa lama, how long: asks a length of time (the sources give only the first phase's)

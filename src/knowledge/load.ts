@@ -85,8 +85,19 @@ export function parseKnowledge(
   const { value: knowledge, source } = checked(text, file, knowledgeSchema);
   const problems: Problem[] = [];
   // Every reference problem, each where it is in the file.
-  checkReferences(knowledge, file, areas, (path, problem) => {
+  const report = (path: string, problem: string) => {
     problems.push(problemAt(source, parsePath(path), { text: problem }));
+  };
+  checkReferences(knowledge, file, areas, report);
+  // "The easternmost of the programme's provinces" reads where each lies.
+  const { positions } = language.regions;
+  const unplaced = (code: string) => `no position for region "${code}" in ${COMPANION_FILES.regions}`;
+  knowledge.provinces.forEach((p, i) => {
+    if (!positions.has(p.area)) report(`provinces[${i}].area`, unplaced(p.area));
+    p.entries.forEach((e, j) => {
+      if (e.place?.area && !positions.has(e.place.area))
+        report(`provinces[${i}].entries[${j}].place.area`, unplaced(e.place.area));
+    });
   });
   if (problems.length) throw new KnowledgeError(file, problems);
   return { ...knowledge, ...language, file, loadedAt: Date.now() };

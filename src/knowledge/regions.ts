@@ -13,6 +13,8 @@ export interface Regions {
   /** Other names of provinces and of regencies, by official code. */
   otherNames: ReadonlyMap<string, string[]>;
   islands: Island[];
+  /** Where a province or regency lies, roughly: [longitude, latitude], by official code. */
+  positions: ReadonlyMap<string, readonly [number, number]>;
 }
 
 /** Checks the regions file against the official list; `fail` reports the first unknown code. */
@@ -34,6 +36,9 @@ export function toRegions(
       if (!isProvince(code)) fail(`islands[${i}].provinces[${j}]`, `unknown province code "${code}"`);
     });
   });
+  for (const code of Object.keys(file.positions)) {
+    if (!areas.byCode.has(code)) fail(`positions.${code}`, `unknown region code "${code}"`);
+  }
   const otherNames = new Map(Object.entries({ ...file.province_names, ...file.regency_names }));
-  return { otherNames, islands: file.islands };
+  return { otherNames, islands: file.islands, positions: new Map(Object.entries(file.positions)) };
 }

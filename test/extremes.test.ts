@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import type { Reply } from "../src/answer/engine.ts";
+import { testEngine } from "./support/app.ts";
+
+/** The reply to `question`, asked after `history` in one chat. */
+async function ask(question: string, history: string[] = []): Promise<Reply> {
+  return (await testEngine()).askAfter(history, question);
+}
+
+describe("the region in view that lies furthest one way on the map", () => {
+  it.each<[string, string, string]>([
+    [
+      "Provinsi paling timur di program ini apa?",
+      "Menurut peta, yang paling timur",
+      "Papua: pengolahan kopi",
+    ],
+    ["What's the westernmost province in the programme?", "furthest west", "North Sumatra: ulos weaving"],
+    ["Provinsi paling utara di program ini yang mana?", "paling utara", "Sumatera Utara: tenun ulos"],
+    ["Among the first-phase provinces, which lies farthest east?", "furthest east", "Central Sulawesi: agro"],
+    [
+      "Of the two Java provinces in the programme, which is further east?",
+      "of Central Java and East Java: East Java",
+      "Mojokerto",
+    ],
+    ["What's the westernmost location named in the programme?", "Samosir Regency, Tegal Regency", "Samosir"],
+  ])("%j", async (question, line, card) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain(line);
+    expect(reply.text).toContain(card);
+  });
+
+  it("after a list, of that list ('Yang paling barat?' after the 2017 provinces)", async () => {
+    const reply = await ask("Yang paling barat?", ["Daftar provinsi 2017 apa saja?"]);
+    expect(reply.text).toMatch(/^Menurut peta, yang paling barat di antara .*: Kepulauan Bangka Belitung\./);
+    expect(reply.text).not.toContain("Sumatera Utara");
+  });
+
+  it("a region outside the programme is never put in view", async () => {
+    const reply = await ask("Is Papua Barat the easternmost participant?");
+    expect(reply.text).not.toContain("By the map");
+    expect(reply.text).toContain("not part of the programme");
+  });
+});
