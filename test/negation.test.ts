@@ -34,6 +34,26 @@ describe("a statement that denies a claim is right where the claim is wrong", ()
     expect(reply.text).toContain("Central Sulawesi");
   });
 
+  it.each<[string, string]>([
+    ["Sulawesi Utara ya yg kakao?", "Sulawesi Tengah"],
+    ["was it North Konawe for the tofu?", "South Konawe"],
+    ["East Kalimantan aloe vera, was it?", "West Kalimantan"],
+  ])("a guess that puts a product in a region outside is corrected: %j", async (question, where) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(/^(Not quite|Tidak tepat)/);
+    expect(reply.text).toContain(where);
+  });
+
+  it("whether the programme is in a region outside is still asked as such", async () => {
+    for (const question of [
+      "Does the programme cover Central Kalimantan's rattan?",
+      "Kenapa Lampung dapet klaster kopi?",
+    ])
+      expect((await ask(question)).kind, question).toBe("not_in_programme");
+    expect((await ask("ntt tenun?", ["ulos"])).kind).toBe("not_in_programme");
+  });
+
   it("'Didn't Papua split in 2020?' is corrected with the year of the split", async () => {
     const reply = await ask("Didn't Papua split in 2020?");
     expect(reply.text).toMatch(/^Not quite/);

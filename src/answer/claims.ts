@@ -98,15 +98,22 @@ interface Located {
  * pairs no product with a region (the facts then answer on their own).
  */
 export function productClaim(f: Found, k: Knowledge, areas: Areas): Verdict | undefined {
-  if (!f.cues.has("confirm") && (!f.yesNo || asksWh(f))) return undefined;
-  // "Is rattan from South Sulawesi?" asks as a statement does; "Does the programme cover Central
-  // Kalimantan's rattan?" asks whether a region outside takes part.
+  // "Is rattan from South Sulawesi?", "Lidah buaya di Sulteng?", "Sulawesi Utara ya yg kakao?" ask
+  // as a statement does (not asked why). Of a region outside, only in words that ask yes or no
+  // ("ntt tenun?" asks about that region), and not of the programme there ("Does the programme
+  // cover Central Kalimantan's rattan?" asks whether it takes part).
   const ofProgramme = (code: string) => {
     const m = membershipOf(code, k, areas);
     return m !== undefined && isInProgramme(m);
   };
-  if (!f.cues.has("confirm") && f.provinces.length + f.places.length === 0 && !f.areas.some(ofProgramme))
-    return undefined;
+  const outsideOnly = f.provinces.length + f.places.length === 0 && !f.areas.some(ofProgramme);
+  const ofProgrammeThere = f.cues.has("member") || f.programme || f.cues.has("domain");
+  const asksYesNo =
+    f.yesNo &&
+    !asksWh(f) &&
+    !f.cues.has("why") &&
+    (!outsideOnly || ((f.cues.has("opener") || f.cues.has("tag")) && !ofProgrammeThere));
+  if (!f.cues.has("confirm") && !asksYesNo) return undefined;
   // "Sulawesi Tenggara produknya rumput laut kan?": a product the sources never name, put in a
   // programme region, is not its product.
   const region = f.provinces.length + f.places.length > 0;
