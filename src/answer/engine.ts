@@ -5,7 +5,7 @@ import type { Lang } from "../lang.ts";
 import { answer } from "./answers.ts";
 import { describe } from "./cards.ts";
 import { statementVerdict, withoutLeadingYes } from "./claims.ts";
-import { restatement } from "./disputes.ts";
+import { restatement, saidAgain } from "./disputes.ts";
 import { furthestCard } from "./extremes.ts";
 import { completedName } from "./follow-ups.ts";
 import type { Found } from "./found.ts";
@@ -131,7 +131,9 @@ export class AnswerEngine {
         opening: (verdict) => this.writer.text(lang, `answer.claim.${verdict}`),
         numberWord: (n) => this.writer.number(lang, n),
       });
-    if (restated) return { ...this.reply(lang, kindOf(restated), restated), previous: before };
+    // ("ulangi dong", "shorter please": the last answer again.)
+    const again = before && (restated || saidAgain(reading.whole, before, (s) => this.describe(s, lang)));
+    if (again) return { ...this.reply(lang, kindOf(again), again), previous: before };
     const pieces: Piece[] = [];
     // What the asker says of themselves ("saya punya usaha tahu di Konawe Selatan") is the context
     // of the questions after it, answered only when none of them is.

@@ -45,7 +45,8 @@ const has = (f: Found, ...cues: Cue[]) => cues.some((c) => f.cues.has(c));
 /** Whether a question asks which, where, who, when or how many (not only whether). */
 export const asksWh = (f: Found) =>
   has(f, "plural", "where", "who", "author", "when", "published", "quantity");
-const namesNothing = (f: Found) =>
+/** Whether a question names nothing the knowledge knows (no region, product, person, group, term or fact). */
+export const namesNothing = (f: Found) =>
   [f.provinces, f.places, f.areas, f.islands, f.products, f.criteria, f.people, f.roles, f.orgs, f.sources]
     .concat([f.cohorts, f.terms, f.attributes])
     .every((names) => names.length === 0);

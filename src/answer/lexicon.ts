@@ -24,6 +24,7 @@ export const CUE_NAMES = [
   "total", // total, altogether: a count of the whole programme, not of the list just given
   "not", // bukan, aren't: in a question that asks which, the group after it is excluded
   "negation", // bukan, isn't: of the not words, those that deny what a statement says
+  "again", // ulangi, shorter please: asks for the last answer again
   "east", // paling timur, easternmost: furthest that way on the map, of the regions in view
   "west",
   "north",

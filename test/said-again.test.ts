@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import type { Reply } from "../src/answer/engine.ts";
+import { testEngine } from "./support/app.ts";
+
+/** The reply to `question`, asked after `history` in one chat. */
+async function ask(question: string, history: string[] = []): Promise<Reply> {
+  return (await testEngine()).askAfter(history, question);
+}
+
+describe("a request for the last answer again is about that answer", () => {
+  it.each<[string, string, string]>([
+    ["provinsi mana aja yang ikut dari 2013?", "ulangi dong", "Sumatera Utara — tenun ulos"],
+    ["tujuan programnya apa?", "bahasa gampangnya?", "daya saing"],
+    ["is East Java in both phases?", "simpler please, I'm confused", "Mojokerto"],
+    [
+      "what is the IKM cooperation between Indonesia and Japan?",
+      "shorter please",
+      "small and medium industry",
+    ],
+  ])("after %j, %j", async (before, question, expected) => {
+    const reply = await ask(question, [before]);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain(expected);
+  });
+
+  it("with nothing said before, there is nothing to say again", async () => {
+    expect((await ask("ulangi dong")).kind).toBe("fallback");
+  });
+
+  it("a question of its own, or a task with words of its own, is not a request to repeat", async () => {
+    const named = await ask("the Japanese agency, what was it called again?", ["Sulsel produknya apa?"]);
+    expect(named.text).toContain("Japan International Cooperation Agency");
+    expect((await ask("translate arigatou", ["what's jica"])).kind).toBe("fallback");
+  });
+});
