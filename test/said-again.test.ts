@@ -33,3 +33,26 @@ describe("a request for the last answer again is about that answer", () => {
     expect((await ask("translate arigatou", ["what's jica"])).kind).toBe("fallback");
   });
 });
+
+describe("a count that names nothing of its own counts what the last answer listed", () => {
+  it.each<[string, string, string]>([
+    ["what are your sources?", "so how many is that?", "That makes four sources: Bisnis.com"],
+    ["sumber informasimu apa aja?", "jadi ada berapa sumber?", "Jumlahnya empat sumber"],
+    [
+      "which are the first targets of the follow-up?",
+      "how many is that?",
+      "That makes three provinces: South Sulawesi",
+    ],
+  ])("after %j, %j", async (before, question, expected) => {
+    const reply = await ask(question, [before]);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain(expected);
+  });
+
+  it("a count of something the list was not about is not the list's count", async () => {
+    for (const question of ["how much budget did each get?", "how many jobs did it create?"]) {
+      const reply = await ask(question, ["Which provinces were in phase one?"]);
+      expect(reply.kind, question).toBe("fallback");
+    }
+  });
+});

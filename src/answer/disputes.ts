@@ -7,7 +7,6 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import { type CheckedAnswer, countClaim, type Verdict } from "./claims.ts";
 import type { Found } from "./found.ts";
-import { asksWh, namesNothing } from "./intents.ts";
 import { type Cue, FILLER_CUES } from "./lexicon.ts";
 import { membershipOf } from "./membership.ts";
 import { productsAndRegions } from "./named-subjects.ts";
@@ -48,33 +47,6 @@ export function restatement(
   const offered = offeredVerdict(f, previous, k, areas, restated);
   const verdict = (denial && offered ? (offered === "yes" ? "no" : "yes") : offered) ?? "held";
   return [{ ...first, text: `${write.opening(verdict)}\n${first.text}` }, ...rest];
-}
-
-// Cues that ask a question of their own, not for the last answer again.
-const ASKING_CUES: readonly Cue[] = ["what", "why", "how", "said", "source", "product", "member", "name"];
-
-/**
- * "ulangi dong", "shorter please", "jelasin lebih simpel dong", "bahasa sederhananya?" after an
- * answer: a request to say it again, or a task, that names nothing of its own and asks nothing
- * else is about the last answer, which is said again; `undefined` otherwise.
- */
-export function saidAgain(
-  f: Found,
-  previous: Previous,
-  describe: (s: Subject) => Piece | undefined,
-): Piece[] | undefined {
-  // (A task with words of its own, "translate arigatou", is about them.)
-  if (!f.cues.has("again") && !(f.cues.has("task") && f.unknown.length === 0)) return undefined;
-  if (
-    !namesNothing(f) ||
-    f.programme ||
-    f.years.length ||
-    asksWh(f) ||
-    ASKING_CUES.some((c) => f.cues.has(c))
-  )
-    return undefined;
-  const again = previous.subjects.flatMap((s) => describe(s) ?? []);
-  return again.length ? again : undefined;
 }
 
 /**

@@ -5,11 +5,11 @@ import type { Lang } from "../lang.ts";
 import { answer } from "./answers.ts";
 import { describe } from "./cards.ts";
 import { statementVerdict, withoutLeadingYes } from "./claims.ts";
-import { restatement, saidAgain } from "./disputes.ts";
 import { furthestCard } from "./extremes.ts";
 import { completedName } from "./follow-ups.ts";
 import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
+import { aboutLastAnswer } from "./last-answer.ts";
 import { isOutside } from "./membership.ts";
 import { fold } from "./normalise.ts";
 import { correctedPremise } from "./premises.ts";
@@ -122,17 +122,10 @@ export class AnswerEngine {
         previous: options.previous,
       };
     }
-    // "itu salah, bukannya songket?": the sources hold; what they said is said again.
+    // "itu salah, bukannya songket?", "ulangi dong", "so how many is that?": about the last answer.
     const { previous: before } = options;
-    const restated =
-      before &&
-      restatement(reading.whole, before, this.knowledge, this.areas, {
-        describe: (s) => this.describe(s, lang),
-        opening: (verdict) => this.writer.text(lang, `answer.claim.${verdict}`),
-        numberWord: (n) => this.writer.number(lang, n),
-      });
-    // ("ulangi dong", "shorter please": the last answer again.)
-    const again = before && (restated || saidAgain(reading.whole, before, (s) => this.describe(s, lang)));
+    const again =
+      before && aboutLastAnswer(reading.whole, before, this.knowledge, this.areas, this.writer, lang);
     if (again) return { ...this.reply(lang, kindOf(again), again), previous: before };
     const pieces: Piece[] = [];
     // What the asker says of themselves ("saya punya usaha tahu di Konawe Selatan") is the context
