@@ -701,6 +701,13 @@ const FLOORS = {
     "small talk": 87,
     language: 100,
   },
+  // Written blind mid-session as a control (the everyday mix). First score in the README.
+  "test/eval/questions-hundredthird.jsonl": {
+    "in-scope": 97.1,
+    "out-of-scope": 97.9,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
