@@ -701,6 +701,13 @@ const FLOORS = {
     "small talk": 87,
     language: 100,
   },
+  // Written blind beside the hundred-third (forwarded messages to check). First score in the README.
+  "test/eval/questions-hundredsecond.jsonl": {
+    "in-scope": 74.3,
+    "out-of-scope": 90.6,
+    "small talk": 93.3,
+    language: 99.4,
+  },
   // Written blind mid-session as a control (the everyday mix). First score in the README.
   "test/eval/questions-hundredthird.jsonl": {
     "in-scope": 97.1,
