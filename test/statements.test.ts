@@ -312,3 +312,19 @@ describe("why an office was held by a name the sources don't know", () => {
     expect(reply.text).toContain("Gati Wibawaningsih");
   });
 });
+
+describe("a forwarded message offered for checking", () => {
+  it("'legit?', 'hoax?' offer what it says for checking", async () => {
+    const reply = await ask("Forwarded: 'Phase 1 of the JICA SMI project ran 2013-2016.' legit?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(/^Yes, that's right/);
+    const wrong = await ask("Diteruskan: proyek fase 1 IKM-JICA mulai tahun 2015. hoax ya?");
+    expect(wrong.text).toMatch(/^Tidak tepat/);
+    expect(wrong.text).toContain("2013");
+  });
+
+  it("a year the sources never give, of a thing they never name, is not checked", async () => {
+    const reply = await ask("A forward says phase two got a three-year extension in 2020. Is that a hoax?");
+    expect(reply.kind).toBe("fallback");
+  });
+});

@@ -269,9 +269,12 @@ const DATING_CUES: readonly Cue[] = ["end", "published"];
  */
 export function claimsYears(f: Found, ofSource: boolean): boolean {
   if (f.years.length === 0) return false;
-  const dated = f.attributes.includes("started") || joinedIn(f) || DATING_CUES.some((c) => f.cues.has(c));
-  return f.cues.has("confirm") || (f.yesNo && (ofSource || dated));
+  return f.cues.has("confirm") || (f.yesNo && (ofSource || datesFact(f)));
 }
+
+/** Whether a message dates something the sources date: a start, a joining, an end, a publication. */
+export const datesFact = (f: Found): boolean =>
+  f.attributes.includes("started") || joinedIn(f) || DATING_CUES.some((c) => f.cues.has(c));
 
 /**
  * Whether a question gives the year a region joined ("Did Central Java join in 2015?"); a year

@@ -7,7 +7,7 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "./../lang.ts";
 import type { Asked } from "./answers.ts";
-import { claimsYears, foreignClaim, joinedIn, productClaim, productsPlaced } from "./claims.ts";
+import { claimsYears, datesFact, foreignClaim, joinedIn, productClaim, productsPlaced } from "./claims.ts";
 import { counted, provincesCounted } from "./counting.ts";
 import { unexpandedName } from "./expansions.ts";
 import { type Direction, furthestAsked } from "./extremes.ts";
@@ -115,7 +115,10 @@ export function understand(
   // a question that names a year needs them.)
   const notes = found.years.length ? noteYears(knowledge, found.noted ? "all" : subjects) : [];
   const years = notes.length ? new Set([...knownYears(knowledge), ...notes]) : knownYears(knowledge);
-  const checksYear = claimsYears(found, subjects.some(isSource));
+  // ("phase two got an extension in 2020, hoax?": of a year and a thing the sources never name,
+  // there is nothing to check.)
+  const undated = found.unknown.length && found.years.some((y) => !years.has(y)) && !datesFact(found);
+  const checksYear = claimsYears(found, subjects.some(isSource)) && !undated;
   const asksOfPeople =
     intent === "who" || subjects.some((s) => s.kind === "person" || s.kind === "officials");
   return {
