@@ -328,3 +328,21 @@ describe("a forwarded message offered for checking", () => {
     expect(reply.kind).toBe("fallback");
   });
 });
+
+describe("a statement that a region outside takes part, with a product", () => {
+  it("is answered by the region's membership, not by where the product is", async () => {
+    for (const question of [
+      "Info: Bengkulu ikut program IKM-JICA buat olahan kopi. bener?",
+      "Forwarded: 'Aceh Gayo coffee joins the Japan SMI project' true?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("not_in_programme");
+    }
+  });
+
+  it("a product put in a region outside is corrected by where it is", async () => {
+    const reply = await ask("Ulos weaving is the West Sumatra part of the programme, right?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("Samosir");
+  });
+});

@@ -114,6 +114,10 @@ export function productClaim(f: Found, k: Knowledge, areas: Areas): Verdict | un
     !f.cues.has("why") &&
     (!outsideOnly || ((f.cues.has("opener") || f.cues.has("tag")) && !ofProgrammeThere));
   if (!f.cues.has("confirm") && !asksYesNo) return undefined;
+  // ("Bengkulu ikut program IKM-JICA buat olahan kopi. bener?": that a region outside takes part
+  // is the claim, which its membership answers; "Ulos weaving is the West Sumatra part of the
+  // programme" puts the product there.)
+  if (outsideOnly && f.cues.has("member") && f.regionLeads) return undefined;
   // "Sulawesi Tenggara produknya rumput laut kan?": a product the sources never name, put in a
   // programme region, is not its product.
   const region = f.provinces.length + f.places.length > 0;

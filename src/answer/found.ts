@@ -90,6 +90,8 @@ export interface Found {
   yesNo: boolean;
   /** Whether it denies what it says ("Rattan isn't from South Sulawesi, is it?"). */
   negated: boolean;
+  /** Whether the first region or product it names is a region ("Bengkulu ikut … buat kopi"). */
+  regionLeads: boolean;
   /** Asks who edited, not who wrote ("siapa yang menyunting", "who edited it?"). */
   edits: boolean;
   /** The asker speaks of themselves ("usaha saya", "can I …"). */
@@ -156,6 +158,7 @@ export function emptyFound(): Found {
     unknownNames: [],
     shortNames: [],
     negated: false,
+    regionLeads: false,
     misplaced: false,
     whyOf: undefined,
     edits: false,

@@ -97,6 +97,8 @@ function foundIn(
   readDates(f, matches);
   f.yesNo = hasCue(matches[0], "opener");
   f.negated = deniesItself(matches);
+  const named = matches.find((m) => m.concepts.some((c) => NAMED_TYPES.has(c.type)));
+  f.regionLeads = named?.concepts.some((c) => c.type !== "product" && NAMED_TYPES.has(c.type)) ?? false;
   // "Isn't rattan from South Sulawesi?" offers what follows for checking, as "Bukankah …?" does.
   if (hasCue(matches[0], "negation") && f.yesNo) f.cues.add("confirm");
   // "Laporannya terbit 2018 ya?": a statement ended by a tag asks to confirm it ("apa ya?" asks what),
@@ -176,6 +178,8 @@ function readDates(f: Found, matches: Match[]): void {
 
 // Cues that ask for something, as a question word does ("berapa kali", "bulan apa").
 const WH_LIKE: ReadonlySet<Cue> = new Set<Cue>(["times", "day", "clock", "duration"]);
+// What a statement names first, a region or a product ("Bengkulu ikut … buat kopi").
+const NAMED_TYPES: ReadonlySet<string> = new Set(["product", "province", "place", "area"]);
 // The question words proper, which ask inside a phrase of the knowledge ("lembaga apa").
 const WH_WORDS: ReadonlySet<Cue> = new Set<Cue>(["what", "where", "who", "when"]);
 const isWhWord = (m: Match) => m.concepts.some((c) => c.type === "cue" && WH_WORDS.has(c.cue));
