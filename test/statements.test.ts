@@ -323,6 +323,15 @@ describe("a forwarded message offered for checking", () => {
     expect(wrong.text).toContain("2013");
   });
 
+  it("the channel it came through is where it was heard, not a channel asked for", async () => {
+    const reply = await ask(
+      "Someone posted on FB: 'Makassar silver & gold crafts join the Japan-backed SMI programme (2017)' Is this correct?",
+    );
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(/^Yes, that's right/);
+    expect(reply.text).not.toContain("how to apply");
+  });
+
   it("a year the sources never give, of a thing they never name, is not checked", async () => {
     const reply = await ask("A forward says phase two got a three-year extension in 2020. Is that a hoax?");
     expect(reply.kind).toBe("fallback");

@@ -28,6 +28,12 @@ const HEARSAY_WORDS: ReadonlySet<string> = new Set([
   "heard",
   "denger",
   "dengar",
+  "posted",
+  "pesan",
+  "broadcast",
+  "diteruskan",
+  "berantai",
+  "chain",
 ]);
 export const CHANNEL_PREPOSITIONS: ReadonlySet<string> = new Set([
   "di",
@@ -45,14 +51,14 @@ export const CHANNEL_PREPOSITIONS: ReadonlySet<string> = new Set([
  */
 export function heardIn(matches: Match[]): boolean {
   const channels = matches.flatMap((m, i) => (hasCue(m, "howto") ? [i] : []));
-  const hearsay = matches.some(
-    (m) => hasCue(m, "said") || m.text.split(" ").some((w) => HEARSAY_WORDS.has(w)),
-  );
-  return (
-    hearsay &&
-    channels.length > 0 &&
-    channels.every((i) => CHANNEL_PREPOSITIONS.has(matches[i - 1]?.text ?? ""))
-  );
+  const hearsayIn = (m: Match | undefined) => m?.text.split(" ").some((w) => HEARSAY_WORDS.has(w)) ?? false;
+  const hearsay = matches.some((m) => hasCue(m, "said") || hasCue(m, "confirm") || hearsayIn(m));
+  // ("di grup wa", "posted on FB", "WhatsApp forward:", "Pesan WA:")
+  const where = (i: number) =>
+    CHANNEL_PREPOSITIONS.has(matches[i - 1]?.text ?? "") ||
+    hearsayIn(matches[i - 1]) ||
+    hearsayIn(matches[i + 1]);
+  return hearsay && channels.length > 0 && channels.every(where);
 }
 
 export const ORIGIN_PREPOSITIONS: ReadonlySet<string> = new Set(["di", "dari", "asal", "in", "from", "at"]);
