@@ -332,6 +332,14 @@ describe("a forwarded message offered for checking", () => {
     expect(reply.text).not.toContain("how to apply");
   });
 
+  it("a channel said in one sentence and the check asked in another are read together", async () => {
+    const reply = await ask(
+      "Got this on WhatsApp: 'North Sumatra = ulos weaving, Central Java = metal components, East Java = footwear, all under the Japan SMI project.' True?",
+    );
+    expect(reply.text).toMatch(/^Yes, that's right/);
+    expect(reply.text).toContain("Mojokerto");
+  });
+
   it("a year the sources never give, of a thing they never name, is not checked", async () => {
     const reply = await ask("A forward says phase two got a three-year extension in 2020. Is that a hoax?");
     expect(reply.kind).toBe("fallback");

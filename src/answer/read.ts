@@ -312,6 +312,8 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
     empty: all.length === 0,
   };
   reading.whole.misplaced = misplacesRegion(placed, liesIn);
+  // ("Got this on WhatsApp: '…' True?": where it was heard, said in one sentence, checked in another.)
+  if (heardIn(all)) for (const f of [reading.whole, ...reading.parts]) f.cues.delete("howto");
   // (A denial is read clause by clause: "… ada nggak? bikinin juga" denies nothing.)
   reading.whole.negated = clauseMatches.some(deniesItself);
   // "When did it start, and in how many provinces?": a count that names no time or group of its
