@@ -178,7 +178,8 @@ export const saysNothing = (m: Match): boolean =>
 /** Adds what one phrase stands for to `found`. */
 export function collect(found: Found, match: Match): void {
   if (match.concepts.length === 0) {
-    if (/^\d{4}$/.test(match.text)) push(found.years, Number(match.text));
+    // (A year is of this century or the last: "0812" of a phone number is none.)
+    if (/^(19|20)\d\d$/.test(match.text)) push(found.years, Number(match.text));
     else if (/^\d{1,2}$/.test(match.text)) push(found.numbers, Number(match.text));
     else if (!/^\d+$/.test(match.text) && match.text.length >= 3) found.unknown.push(match.text);
     return;

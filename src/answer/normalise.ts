@@ -15,7 +15,10 @@ const CONTRACTION = /\b(how|what|where|who|when|why|it|that|there|here|he|she|le
  * letters and digits only, single spaces. "Sulawesi-Selatan!!" → "sulawesi selatan".
  */
 export function fold(text: string): string {
-  const cut = text.slice(0, MAX_QUESTION_CHARS * 2).replace(/<\/?[a-z][^<>]{0,100}>/gi, " "); // <b>Papua</b>
+  const cut = text
+    .slice(0, MAX_QUESTION_CHARS * 2)
+    .replace(/<\/?[a-z][^<>]{0,100}>/gi, " ") // <b>Papua</b>
+    .replace(/(\d)[.,](?=\d{3}\b)/g, "$1"); // "1.000", "25,000": one number
   // Most questions are plain ASCII: they need no Unicode normalisation (the fast path).
   const folded = ASCII.test(cut)
     ? cut

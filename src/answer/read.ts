@@ -78,6 +78,12 @@ function foundIn(
     const numbered = hasCue(before, "numbered");
     if (numbered && /^\d{1,2}$/.test(m.text)) f.ordinal ??= Number(m.text);
   });
+  // ("Rp 25 million in cash": a number of something the sources don't know counts nothing they give.)
+  matches.forEach((m, i) => {
+    const next = matches[i + 1];
+    if (/^\d{1,2}$/.test(m.text) && next && next.concepts.length === 0 && /^\p{L}+$/u.test(next.text))
+      f.numbers = f.numbers.filter((n) => n !== Number(m.text));
+  });
   if (asksInstructions(matches)) f.cues.add("howto");
   if (heardIn(matches)) f.cues.delete("howto");
   // "What is the cooperation all about?" asks what it is, described, not what its name means.
