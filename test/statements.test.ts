@@ -340,6 +340,17 @@ describe("a forwarded message offered for checking", () => {
     expect(reply.text).toContain("Mojokerto");
   });
 
+  it("a phone number or a sum of money is no year or count to check", async () => {
+    for (const question of [
+      "Forwarded: 'JICA gives every small business Rp 25 million in cash. Claim via WhatsApp 0812-3456-7890.' legit?",
+      "Pesan berantai: kuota 1.000 IKM per provinsi untuk program Jepang, cepat daftar sebelum penuh!! bener?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.text, question).not.toMatch(/^(Not quite|Tidak tepat)/);
+      expect(reply.text, question).not.toMatch(/\b(812|3456|7890)\b/);
+    }
+  });
+
   it("a year the sources never give, of a thing they never name, is not checked", async () => {
     const reply = await ask("A forward says phase two got a three-year extension in 2020. Is that a hoax?");
     expect(reply.kind).toBe("fallback");
