@@ -1518,3 +1518,18 @@ describe("a number that names something is not a count", () => {
     expect(reply.text).toContain("kontak");
   });
 });
+
+describe("small talk said around a denial of asking anything", () => {
+  it.each<string>([
+    "Hi there - not a question, just saying hello",
+    "Nope, nothing else. Thanks!",
+    "Not bad, and you? just checking in",
+    "Halo! gak nanya apa-apa kok, cuma nyapa",
+  ])("%j is small talk", async (message) => {
+    expect((await ask(message)).kind).toBe("smalltalk");
+  });
+
+  it("'past perfect' is no thanks", async () => {
+    expect((await ask("Can you explain the past perfect tense for my grammar homework?")).kind).toBe("fallback");
+  });
+});
