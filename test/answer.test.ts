@@ -1530,6 +1530,8 @@ describe("small talk said around a denial of asking anything", () => {
   });
 
   it("'past perfect' is no thanks", async () => {
-    expect((await ask("Can you explain the past perfect tense for my grammar homework?")).kind).toBe("fallback");
+    expect((await ask("Can you explain the past perfect tense for my grammar homework?")).kind).toBe(
+      "fallback",
+    );
   });
 });

@@ -374,3 +374,20 @@ describe("a statement that a region outside takes part, with a product", () => {
     expect(reply.text).toContain("Samosir");
   });
 });
+
+describe("a start year asked yes or no of the programme", () => {
+  it("is checked against its start, not read as the group of that year", async () => {
+    for (const question of ["did it start in 2017?", "the programme started in 2017?"]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toMatch(/^Not quite/);
+      expect(reply.text, question).toContain("since 2013");
+    }
+  });
+
+  it("of a region, the region's group answers it", async () => {
+    const reply = await ask("Did Papua start in 2017?");
+    expect(reply.text).toContain("declared ready to join in 2017");
+    expect(reply.text).not.toMatch(/^(Yes|Not quite)/);
+  });
+});

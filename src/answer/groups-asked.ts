@@ -61,8 +61,11 @@ function cohortOf(f: Found, k: Knowledge): string | undefined {
     const first = k.cohorts.find((c) => c.year === k.programme.started.year);
     if (first) return first.id;
   }
-  // A start year offered for checking ("mulai 2017 kan?") is the claim, not a group.
-  const claimedStart = f.cues.has("confirm") && f.cues.has("since") && !phaseWords;
+  // A start year offered for checking or asked yes or no ("mulai 2017 kan?", "did it start in
+  // 2017?") is the claim, not a group; of a region, the region's group answers it.
+  const region = f.provinces.length + f.places.length + f.areas.length > 0;
+  const askedStart = f.yesNo && !region && f.attributes.includes("started");
+  const claimedStart = ((f.cues.has("confirm") && f.cues.has("since")) || askedStart) && !phaseWords;
   for (const year of claimedStart ? [] : f.years) {
     const c = k.cohorts.find((x) => x.year === year || x.period?.end === year);
     if (c) return c.id;
