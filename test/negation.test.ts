@@ -28,6 +28,13 @@ describe("a statement that denies a claim is right where the claim is wrong", ()
     }
   });
 
+  it("a yes-or-no question in words the sources don't know, or followed by a question, offers nothing to check", async () => {
+    const exported = await ask("gimana kabar kopi Dogiyai sekarang, udah ekspor belum?");
+    expect(exported.text).not.toMatch(/^Ya, benar/);
+    const osaka = await ask("wasn't there a signing in Osaka? what was the date?");
+    expect(osaka.kind).toBe("fallback");
+  });
+
   it("a yes-or-no question that puts a product in the wrong province is corrected", async () => {
     const reply = await ask("Is rattan from South Sulawesi?");
     expect(reply.text).toMatch(/^Not quite/);

@@ -10,7 +10,7 @@ import type { Lang } from "../lang.ts";
 import { describe } from "./cards.ts";
 import type { Found } from "./found.ts";
 import { provincesOf } from "./negation.ts";
-import { type Subject, subjectRef } from "./subject.ts";
+import { type Subject, sourcesOfName, subjectRef } from "./subject.ts";
 import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
 
 export const DIRECTIONS = ["east", "west", "north", "south"] as const;
@@ -121,5 +121,7 @@ export function furthestCard(
     ),
     name: w.nameOf(lang, found),
   });
-  return { ...card, text: `${line}\n${card.text}` };
+  // (Naming the regions in view states them: their sources are cited too.)
+  const named = inView.flatMap((s) => sourcesOfName(w.k, s) ?? []);
+  return { ...card, text: `${line}\n${card.text}`, sources: [...new Set([...card.sources, ...named])] };
 }

@@ -12,7 +12,7 @@ import type { Found } from "./found.ts";
 import { asksWh, namesNothing } from "./intents.ts";
 import { type Cue, FILLER_CUES } from "./lexicon.ts";
 import type { Previous } from "./previous.ts";
-import type { Subject } from "./subject.ts";
+import { type Subject, sourcesOfName } from "./subject.ts";
 import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
 
 /** The reply to a follow-up about the last answer itself; `undefined` when the message asks something else. */
@@ -94,8 +94,9 @@ function countedAgain(f: Found, previous: Previous, w: AnswerWriter, lang: Lang)
     total: w.number(lang, listed.length),
     names: joinList(
       lang,
-      listed.map((s) => w.nameOf(lang, s)),
+      listed.map((s) => (s.kind === "source" ? w.citation(lang, s.id) : undefined) ?? w.nameOf(lang, s)),
     ),
   });
-  return [{ ...w.piece(text, previous.sources, listed), items: listed }];
+  const sources = listed.flatMap((s) => sourcesOfName(w.k, s) ?? previous.sources);
+  return [{ ...w.piece(text, [...new Set(sources)], listed), items: listed }];
 }

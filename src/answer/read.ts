@@ -106,7 +106,9 @@ function foundIn(
   const named = matches.find((m) => m.concepts.some((c) => NAMED_TYPES.has(c.type)));
   f.regionLeads = named?.concepts.some((c) => c.type !== "product" && NAMED_TYPES.has(c.type)) ?? false;
   // "Isn't rattan from South Sulawesi?" offers what follows for checking, as "Bukankah …?" does.
-  if (hasCue(matches[0], "negation") && f.yesNo) f.cues.add("confirm");
+  // (Not followed by a question of its own: "wasn't there a signing in Osaka? what was the date?")
+  const asksOwn = matches.some((m) => hasCue(m, "what") || hasCue(m, "when") || hasCue(m, "day"));
+  if (hasCue(matches[0], "negation") && f.yesNo && !asksOwn) f.cues.add("confirm");
   // "Laporannya terbit 2018 ya?": a statement ended by a tag asks to confirm it ("apa ya?" asks what),
   // and so does one whose tag only a word of address or filler follows ("… 2015 ya kak?").
   const tagged = hasCue(

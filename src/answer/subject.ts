@@ -2,6 +2,7 @@
  * What an answer is about. A subject can be written as a short reference ("p.papua") that fits
  * in Telegram's 64-byte callback data and in deep links, and read back.
  */
+import type { Knowledge } from "../knowledge/load.ts";
 import { PROGRAMME_ATTRIBUTES, type ProgrammeAttribute } from "../knowledge/schema.ts";
 
 export type Subject =
@@ -121,3 +122,17 @@ export function isRegion(s: Subject): boolean {
 
 /** Whether a subject is one of the sources. */
 export const isSource = (s: Subject): boolean => s.kind === "source";
+
+/**
+ * The sources of a subject's name, stated in a list ("Samosir Regency, Tegal Regency, …"): a
+ * place's, a province's entries', a source itself, a consideration's; `undefined` for other subjects.
+ */
+export function sourcesOfName(k: Knowledge, s: Subject): string[] | undefined {
+  const id = s.kind === "place" ? s.province : s.kind === "province" ? s.id : undefined;
+  const province = id === undefined ? undefined : k.provinces.find((p) => p.id === id);
+  if (s.kind === "place") return province?.entries[s.entry]?.place?.sources ?? [];
+  if (s.kind === "province") return province?.entries.flatMap((e) => e.sources) ?? [];
+  if (s.kind === "source") return [s.id];
+  if (s.kind === "criterion") return k.selection.sources;
+  return undefined;
+}

@@ -90,13 +90,16 @@ export function parseKnowledge(
   };
   checkReferences(knowledge, file, areas, report);
   // "The easternmost of the programme's provinces" reads where each lies.
+  // (A code that names no region is reported as such, above.)
   const { positions } = language.regions;
-  const unplaced = (code: string) => `no position for region "${code}" in ${COMPANION_FILES.regions}`;
+  const unplaced = (code: string | undefined) =>
+    code !== undefined && areas.byCode.has(code) && !positions.has(code);
+  const problem = (code: string | undefined) =>
+    `no position for region "${code}" in ${COMPANION_FILES.regions}`;
   knowledge.provinces.forEach((p, i) => {
-    if (!positions.has(p.area)) report(`provinces[${i}].area`, unplaced(p.area));
+    if (unplaced(p.area)) report(`provinces[${i}].area`, problem(p.area));
     p.entries.forEach((e, j) => {
-      if (e.place?.area && !positions.has(e.place.area))
-        report(`provinces[${i}].entries[${j}].place.area`, unplaced(e.place.area));
+      if (unplaced(e.place?.area)) report(`provinces[${i}].entries[${j}].place.area`, problem(e.place?.area));
     });
   });
   if (problems.length) throw new KnowledgeError(file, problems);
