@@ -108,12 +108,14 @@ export function productClaim(f: Found, k: Knowledge, areas: Areas): Verdict | un
   };
   const outsideOnly = f.provinces.length + f.places.length === 0 && !f.areas.some(ofProgramme);
   const ofProgrammeThere = f.cues.has("member") || f.programme || f.cues.has("domain");
-  // (Not one with words the sources don't know: "udah ekspor belum?" asks what they can't tell.)
+  // (Not one with words the sources don't know, nor of today: "kopi Dogiyai sekarang, udah ekspor
+  // belum?" asks what they can't tell.)
   const asksYesNo =
     f.yesNo &&
     !asksWh(f) &&
     !f.cues.has("why") &&
     !f.cues.has("how") &&
+    !f.cues.has("now") &&
     f.unknown.length === 0 &&
     (!outsideOnly || ((f.cues.has("opener") || f.cues.has("tag")) && !ofProgrammeThere));
   if (!f.cues.has("confirm") && !asksYesNo) return undefined;
