@@ -42,3 +42,33 @@ describe("the region in view that lies furthest one way on the map", () => {
     expect(reply.text).toContain("not part of the programme");
   });
 });
+
+describe("the most or fewest of what the sources list, counted", () => {
+  it.each<[string, string]>([
+    [
+      "Which province has the most locations in the programme?",
+      "Most programme locations, counted in the sources: two — East Java: Mojokerto City and Pasuruan City.",
+    ],
+    [
+      "Pulau mana yang paling banyak provinsinya di program ini?",
+      "tiga — Sulawesi: Sulawesi Tengah, Sulawesi Tenggara dan Sulawesi Selatan",
+    ],
+    [
+      "Kelompok mana yang paling sedikit anggotanya: tahap pertama, daftar 2017, atau target awal?",
+      "Provinsi paling sedikit dalam satu kelompok, dihitung dari sumber: tiga — target awal program lanjutan",
+    ],
+  ])("%j", async (question, expected) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain(expected);
+  });
+
+  it("the most of what the sources never count is a judgement they don't make", async () => {
+    for (const question of [
+      "Which cluster employs the most workers?",
+      "Which province got the most money?",
+      "Which is the most successful province?",
+    ])
+      expect((await ask(question)).kind, question).toBe("fallback");
+  });
+});

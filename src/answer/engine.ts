@@ -5,7 +5,6 @@ import type { Lang } from "../lang.ts";
 import { answer } from "./answers.ts";
 import { describe } from "./cards.ts";
 import { statementVerdict, withoutLeadingYes } from "./claims.ts";
-import { furthestCard } from "./extremes.ts";
 import { completedName } from "./follow-ups.ts";
 import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
@@ -21,6 +20,7 @@ import { smallTalkOf } from "./small-talk.ts";
 import { spanCard } from "./spans.ts";
 import { parseSubjectRef, type Subject, subjectRef } from "./subject.ts";
 import { SuggestionIndex } from "./suggest.ts";
+import { superlativeCard } from "./superlatives.ts";
 import { type Understood, understand } from "./understand.ts";
 import { Vocabulary } from "./vocabulary.ts";
 import { AnswerWriter, type Piece } from "./writer.ts";
@@ -225,23 +225,26 @@ export class AnswerEngine {
   /** The pieces answering one understood question, or saying what the sources do not hold. */
   private answerPart(u: Understood): Piece[] {
     const [first] = u.subjects;
-    if (UNANSWERABLE.has(u.intent)) return [this.missing(u, u.intent, first)];
+    // ("Which province has the most locations?" counts what the sources list; "the most workers" judges.)
+    const superlative =
+      u.superlative && superlativeCard(this.writer, u.asked.lang, u.superlative, u.subjects);
+    if (UNANSWERABLE.has(u.intent) && !superlative) return [this.missing(u, u.intent, first)];
     if (u.foreign) return [this.missing(u, "foreign", first)];
     // "Why did Japan decide to help?": the sources give the aim as the ministry states it.
     if (u.motive) return [this.missing(u, "motive", { kind: "topic", id: "aim" })];
     if (u.now) return [this.missing(u, "now", first)];
     if (u.unknownYears.length) return [this.missing(u, "year", undefined)];
     if (u.unexpanded) return [this.missing(u, "expansion", first)];
-    const furthest = u.furthest && furthestCard(this.writer, u.asked.lang, u.furthest, u.subjects);
-    if (furthest) return [furthest];
-    const answers = u.span
-      ? [spanCard(this.writer, u.asked.lang, u.span)]
-      : this.outsideTogether(u.subjects, u.asked.lang).map((s) =>
-          Array.isArray(s)
-            ? outsideCard(this.writer, u.asked.lang, s)
-            : (answer(this.writer, u.intent, s, u.asked) ??
-              this.missing(u, u.asked.duration ? "duration" : u.intent, s)),
-        );
+    const answers = superlative
+      ? [superlative]
+      : u.span
+        ? [spanCard(this.writer, u.asked.lang, u.span)]
+        : this.outsideTogether(u.subjects, u.asked.lang).map((s) =>
+            Array.isArray(s)
+              ? outsideCard(this.writer, u.asked.lang, s)
+              : (answer(this.writer, u.intent, s, u.asked) ??
+                this.missing(u, u.asked.duration ? "duration" : u.intent, s)),
+          );
     // Words the answer itself holds are explained by it: "does the strategic theme include
     // empowering entrepreneurs?" asks about its own words.
     // (Folded only when needed: an answer's text is long, and most questions have no such words.)

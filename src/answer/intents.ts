@@ -79,8 +79,9 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     // A comparison alone judges too, unless it asks what the sources state of each ("Tegal vs
     // Mojokerto: what industries?", "Riau vs North Sumatra — is Riau in too?", "Tegal vs Pasuruan:
     // which one is in Central Java?").
+    // (The most or fewest of what the sources don't list is a judgement too: "the most workers".)
     matches: (f) =>
-      has(f, "judge") ||
+      has(f, "judge", "most", "fewest") ||
       // "Mana yang lebih banyak hasilnya?": more of anything but provinces is a judgement.
       (has(f, "more") && f.cohorts.length === 0 && f.years.length === 0 && !has(f, "provinces")) ||
       (has(f, "compare") &&

@@ -25,6 +25,9 @@ export const CUE_NAMES = [
   "not", // bukan, aren't: in a question that asks which, the group after it is excluded
   "negation", // bukan, isn't: of the not words, those that deny what a statement says
   "again", // ulangi, shorter please: asks for the last answer again
+  "most", // paling banyak, the most: the one with the most of what the sources list, counted
+  "fewest",
+  "island", // pulau, island: the word itself, what a ranking counts by
   "east", // paling timur, easternmost: furthest that way on the map, of the regions in view
   "west",
   "north",
@@ -95,6 +98,7 @@ export const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([
   "condition",
   "not",
   "negation",
+  "island",
   "and",
   "or",
   "do",

@@ -10,7 +10,6 @@ import type { Asked } from "./answers.ts";
 import { claimsYears, datesFact, foreignClaim, joinedIn, productClaim, productsPlaced } from "./claims.ts";
 import { counted, provincesCounted } from "./counting.ts";
 import { unexpandedName } from "./expansions.ts";
-import { type Direction, furthestAsked } from "./extremes.ts";
 import { asksAgain, asksOfAsked, pointedItem } from "./follow-ups.ts";
 import { type Found, withoutCue } from "./found.ts";
 import { groupAsked, ofOneGroup, regionsGroupAsked } from "./groups-asked.ts";
@@ -23,6 +22,7 @@ import type { Previous } from "./previous.ts";
 import { settle } from "./settle.ts";
 import { type DatedFact, knownYears, noteYears, spanAsked, withGroup } from "./spans.ts";
 import { isRegion, isSource, type Subject } from "./subject.ts";
+import { type Superlative, superlativeAsked } from "./superlatives.ts";
 import { unexplained } from "./unexplained.ts";
 
 /** One question understood. */
@@ -52,8 +52,8 @@ export interface Understood {
   span?: [DatedFact, DatedFact] | undefined;
   /** A short name whose long form is asked, which the sources don't give ("UNICO"). */
   unexpanded?: string | undefined;
-  /** The way the region asked for lies furthest ("paling timur"), and whether places are asked. */
-  furthest?: { direction: Direction; places: boolean } | undefined;
+  /** The one asked for that stands out: furthest one way ("paling timur"), or with the most ("paling banyak"). */
+  superlative?: Superlative | undefined;
 }
 
 // Intents asked of the programme's facts, not of a source: a source named beside them says where
@@ -180,7 +180,7 @@ export function understand(
     from,
     span: dated.length === 2 ? [dated[0] as DatedFact, dated[1] as DatedFact] : undefined,
     unexpanded: unexpandedName(found, subjects, knowledge),
-    furthest: furthestAsked(found),
+    superlative: superlativeAsked(found),
   };
 }
 

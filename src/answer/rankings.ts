@@ -1,0 +1,121 @@
+/**
+ * "Which province has the most locations?", "Pulau mana yang paling banyak provinsinya?",
+ * "Kelompok mana yang paling sedikit anggotanya?": the one that has the most (or fewest) of what the
+ * sources list, counted: a province's programme locations, an island's programme provinces, a
+ * group's provinces. Ties are named together. Pure.
+ */
+import type { Knowledge } from "../knowledge/load.ts";
+import type { Lang } from "../lang.ts";
+import type { Found } from "./found.ts";
+import { provincesOf } from "./negation.ts";
+import type { Subject } from "./subject.ts";
+import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
+
+/** What a question ranks, and whether by the fewest. */
+export interface Ranking {
+  of: "groups" | "islands" | "provinces";
+  fewest: boolean;
+}
+
+/** The ranking a question asks for ("paling banyak", "the fewest"), if it asks one. */
+export function rankingAsked(f: Found): Ranking | undefined {
+  // ("the most successful" judges, which the sources never do; "the most workers", "paling banyak
+  // dana" count what they never give; "berapa" asks a count, not which.)
+  const most = f.cues.has("most");
+  const fewest = f.cues.has("fewest");
+  if (most === fewest || f.cues.has("judge") || f.cues.has("quantity") || f.cues.has("total"))
+    return undefined;
+  const other = f.terms.length + f.criteria.length + f.attributes.length + f.people.length + f.orgs.length;
+  if (f.unknown.length || other || f.cues.has("product")) return undefined;
+  if (f.cohorts.length >= 2 || f.cues.has("phase"))
+    return f.cues.has("provinces") || f.cues.has("member") ? { of: "groups", fewest } : undefined;
+  if (f.islands.length >= 2 || f.cues.has("island"))
+    return f.cues.has("provinces") ? { of: "islands", fewest } : undefined;
+  // A province's locations, or how often it is named ("paling sering disebut").
+  return f.cues.has("where") || f.cues.has("name") ? { of: "provinces", fewest } : undefined;
+}
+
+/** One thing ranked: its name, how many it has, and their names. */
+interface Counted {
+  subject: Subject;
+  name: string;
+  items: string[];
+  sources: string[];
+}
+
+/** The things a ranking compares, each with what it has, within what the question names. */
+function counted(w: AnswerWriter, lang: Lang, r: Ranking, subjects: readonly Subject[]): Counted[] {
+  const k: Knowledge = w.k;
+  const provinceNames = (ids: readonly string[]) =>
+    ids.flatMap((id) => k.provinces.find((p) => p.id === id)?.name[lang] ?? []);
+  if (r.of === "groups") {
+    const named = subjects.flatMap((s) => (s.kind === "cohort" ? [s.id] : []));
+    return k.cohorts
+      .filter((c) => named.length < 2 || named.includes(c.id))
+      .map((c) => ({
+        subject: { kind: "cohort", id: c.id } as Subject,
+        name: c.name[lang],
+        items: provinceNames(provincesOf(k, c.id).map((p) => p.id)),
+        sources: c.sources,
+      }));
+  }
+  if (r.of === "islands") {
+    const named = subjects.flatMap((s) => (s.kind === "island" ? [s.index] : []));
+    return k.regions.islands.flatMap((island, index) => {
+      const on = k.provinces.filter((p) => island.provinces.includes(p.area));
+      if ((named.length >= 2 && !named.includes(index)) || (named.length < 2 && on.length === 0)) return [];
+      const sources = on.flatMap((p) => p.entries.flatMap((e) => e.sources));
+      return [
+        {
+          subject: { kind: "island", index } as Subject,
+          name: island.name[lang],
+          items: on.map((p) => p.name[lang]),
+          sources,
+        },
+      ];
+    });
+  }
+  // A province's programme locations, of the provinces the question names (a group's, or all).
+  const cohorts = subjects.flatMap((s) => (s.kind === "cohort" ? [s.id] : []));
+  const named = subjects.flatMap((s) => (s.kind === "province" ? [s.id] : []));
+  const among = cohorts.length
+    ? cohorts.flatMap((c) => provincesOf(k, c))
+    : k.provinces.filter((p) => named.length < 2 || named.includes(p.id));
+  // (Of a group, its own entries: East Java has one location in the first phase.)
+  const inScope = (cohort: string) => cohorts.length === 0 || cohorts.includes(cohort);
+  return among.map((p) => {
+    const entries = p.entries.filter((e) => inScope(e.cohort));
+    return {
+      subject: { kind: "province", id: p.id } as Subject,
+      name: p.name[lang],
+      items: entries.flatMap((e) => (e.place ? [lang === "en" ? e.place.en : e.place.name] : [])),
+      sources: entries.flatMap((e) => [...e.sources, ...(e.place?.sources ?? [])]),
+    };
+  });
+}
+
+/**
+ * "East Java has the most programme locations: two (Mojokerto City and Pasuruan City)."; ties
+ * are named together. `undefined` when there is nothing to compare.
+ */
+export function rankingCard(
+  w: AnswerWriter,
+  lang: Lang,
+  r: Ranking,
+  subjects: readonly Subject[],
+): Piece | undefined {
+  const all = counted(w, lang, r, subjects);
+  if (all.length < 2) return undefined;
+  const counts = all.map((c) => c.items.length);
+  const best = r.fewest ? Math.min(...counts) : Math.max(...counts);
+  const top = all.filter((c) => c.items.length === best);
+  const text = w.t(lang, `answer.ranked.${r.of}.${r.fewest ? "fewest" : "most"}`, {
+    total: w.number(lang, best),
+    items: top.map((c) => `${c.name}: ${joinList(lang, c.items)}`).join("; "),
+  });
+  return w.piece(
+    text,
+    [...new Set(top.flatMap((c) => c.sources))],
+    top.map((c) => c.subject),
+  );
+}

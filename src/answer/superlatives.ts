@@ -1,0 +1,26 @@
+/**
+ * Questions of the one that stands out among what the sources list: furthest one way on the map
+ * ("paling timur", `extremes.ts`) or with the most or fewest, counted ("paling banyak lokasinya",
+ * `rankings.ts`). Pure.
+ */
+import type { Lang } from "../lang.ts";
+import { type Direction, furthestAsked, furthestCard } from "./extremes.ts";
+import type { Found } from "./found.ts";
+import { type Ranking, rankingAsked, rankingCard } from "./rankings.ts";
+import type { Subject } from "./subject.ts";
+import type { AnswerWriter, Piece } from "./writer.ts";
+
+export type Superlative = { direction: Direction; places: boolean } | Ranking;
+
+/** The superlative a question asks, if any. */
+export const superlativeAsked = (f: Found): Superlative | undefined => furthestAsked(f) ?? rankingAsked(f);
+
+/** The answer to a superlative of the subjects in view; `undefined` when nothing in view compares. */
+export function superlativeCard(
+  w: AnswerWriter,
+  lang: Lang,
+  s: Superlative,
+  subjects: readonly Subject[],
+): Piece | undefined {
+  return "direction" in s ? furthestCard(w, lang, s, subjects) : rankingCard(w, lang, s, subjects);
+}
