@@ -56,3 +56,21 @@ describe("a count that names nothing of its own counts what the last answer list
     }
   });
 });
+
+describe("a message that points back to an earlier answer, with none in the chat", () => {
+  it.each<string>(["kata yang tadi itu artinya apa sih?", "and the last one on your list?"])(
+    "%j says there is nothing to go back to",
+    async (question) => {
+      const reply = await ask(question);
+      expect(reply.kind).toBe("fallback");
+      expect(reply.text).toMatch(/no earlier answer in this chat|Tidak ada jawaban sebelumnya/);
+    },
+  );
+
+  it("with an answer before, it points to that answer; thanks for it is small talk", async () => {
+    expect((await ask("kata yang tadi itu artinya apa sih?", ["Apa itu IKM?"])).text).toContain(
+      "Industri Kecil",
+    );
+    expect((await ask("thanks, your last answer was really helpful!")).kind).toBe("smalltalk");
+  });
+});

@@ -7,7 +7,7 @@ import { describe } from "./cards.ts";
 import { statementVerdict, withoutLeadingYes } from "./claims.ts";
 import { completedName } from "./follow-ups.ts";
 import type { Found } from "./found.ts";
-import type { Intent } from "./intents.ts";
+import { type Intent, namesNothing } from "./intents.ts";
 import { aboutLastAnswer } from "./last-answer.ts";
 import { isOutside } from "./membership.ts";
 import { fold } from "./normalise.ts";
@@ -122,6 +122,10 @@ export class AnswerEngine {
         previous: options.previous,
       };
     }
+    // ("kata yang tadi itu artinya apa?" with nothing said before: nothing to go back to.)
+    const { whole } = reading;
+    if (!options.previous && whole.cues.has("earlier") && namesNothing(whole) && !whole.programme)
+      return this.fallback(lang, "answer.noEarlier", []);
     // "itu salah, bukannya songket?", "ulangi dong", "so how many is that?": about the last answer.
     const { previous: before } = options;
     const again =

@@ -24,6 +24,7 @@ export const CUE_NAMES = [
   "total", // total, altogether: a count of the whole programme, not of the list just given
   "not", // bukan, aren't: in a question that asks which, the group after it is excluded
   "negation", // bukan, isn't: of the not words, those that deny what a statement says
+  "earlier", // tadi, your last answer: points back to what the chat said before
   "again", // ulangi, shorter please: asks for the last answer again
   "most", // paling banyak, the most: the one with the most of what the sources list, counted
   "fewest",
@@ -99,6 +100,7 @@ export const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([
   "not",
   "negation",
   "island",
+  "earlier",
   "and",
   "or",
   "do",
