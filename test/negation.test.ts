@@ -105,3 +105,12 @@ describe("a follow-up that denies something of the last answer", () => {
     expect(reply.text).not.toMatch(/^(Ya, benar|Yes, that's right)/);
   });
 });
+
+describe("which of a group are not in another", () => {
+  it("a word of choosing between 'not' and the group still sets the group aside", async () => {
+    const reply = await ask("Which of the 2017 provinces weren't picked as first targets?");
+    expect(reply.text).toContain("Bangka Belitung Islands");
+    expect(reply.text).toContain("Southeast Sulawesi");
+    expect(reply.text).not.toContain("South Sulawesi —");
+  });
+});

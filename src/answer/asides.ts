@@ -17,8 +17,11 @@ export function excludedCohort(matches: Match[]): string | undefined {
   if (!matches.some((m) => hasCue(m, "what") || hasCue(m, "plural"))) return undefined;
   const not = matches.findIndex((m) => hasCue(m, "not"));
   if (not < 0) return undefined;
-  // ("… yang tidak termasuk target awal?": a word of belonging may come between.)
-  const next = matches.slice(not + 1).find((m) => !saysNothing(m) && !hasCue(m, "member"));
+  // ("… yang tidak termasuk target awal?", "… weren't picked as first targets?": a word of
+  // belonging or of choosing may come between.)
+  const next = matches
+    .slice(not + 1)
+    .find((m) => !saysNothing(m) && !hasCue(m, "member") && !hasCue(m, "criteria"));
   return next?.concepts.flatMap((c) => (c.type === "cohort" ? [c.id] : []))[0];
 }
 
