@@ -715,6 +715,21 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind late in the ninth session (asking where a fact comes from). First score in the README.
+  "test/eval/questions-hundredfourth.jsonl": {
+    "in-scope": 88.2,
+    "out-of-scope": 95.9,
+    "small talk": 93.3,
+    language: 99.7,
+  },
+  // Written blind beside the hundred-fourth, a second control (a provincial office's public chat).
+  // First score in the README.
+  "test/eval/questions-hundredfifth.jsonl": {
+    "in-scope": 95.2,
+    "out-of-scope": 95.8,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
