@@ -391,3 +391,22 @@ describe("a start year asked yes or no of the programme", () => {
     expect(reply.text).not.toMatch(/^(Yes|Not quite)/);
   });
 });
+
+describe("which source says a region outside the programme takes part", () => {
+  it("none does: the region is not in the programme", async () => {
+    for (const question of [
+      "Which source says Bali is part of the programme?",
+      "Sumber yang menyebut Aceh ikut program ini apa?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("not_in_programme");
+      expect(reply.text, question).not.toMatch(/^(This comes from|Jawaban ini bersumber)/);
+    }
+  });
+
+  it("of a programme province, the sources that say so", async () => {
+    const reply = await ask("Which source says Papua is part of the programme?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("Bisnis.com");
+  });
+});

@@ -105,17 +105,24 @@ export function settle(
   }
   // "Kalau Sulawesi Utara gimana, ada klasternya?", "What product was chosen for East Nusa
   // Tenggara?": what is asked of the programme in a region outside it is that it is not there.
-  const outside = subjects.filter((s) => s.kind === "area" && isOutside(s.code, knowledge, areas));
+  const bare = (index: number) =>
+    !knowledge.provinces.some((p) => knowledge.regions.islands[index]?.provinces.includes(p.area));
+  const outside = subjects.filter(
+    (s) =>
+      (s.kind === "area" && isOutside(s.code, knowledge, areas)) || (s.kind === "island" && bare(s.index)),
+  );
   const facts = subjects.filter((s) => s.kind === "topic" && s.id !== "summary");
   const ofOutside = outside.length > 0 && subjects.every((s) => outside.includes(s) || facts.includes(s));
   // ("Apa dampak program ini buat IKM di Lampung?", "Berapa IKM di Aceh yang ikut program ini?":
   // results or counts there, where it has none. Of the programme: "the best ramen in Jakarta"
   // judges nothing of it.)
-  // So is why it got a product there: "Kenapa Lampung dapet klaster kopi?".
+  // So is why it got a product there: "Kenapa Lampung dapet klaster kopi?"; and which source says
+  // it takes part ("Which source says Bali is part of the programme?": none does).
   const judged =
     ((intent === "judge" || intent === "count") &&
       (found.programme || found.cues.has("domain") || found.cues.has("member"))) ||
-    (intent === "reason" && found.products.length > 0);
+    (intent === "reason" && found.products.length > 0) ||
+    ((intent === "source" || intent === "said") && found.cues.has("member"));
   if (ofOutside && (facts.length > 0 || intent === "criteria" || judged)) {
     subjects = outside;
     if (intent === "criteria" || intent === "describe" || judged) intent = "member";
