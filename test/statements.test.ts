@@ -410,3 +410,12 @@ describe("which source says a region outside the programme takes part", () => {
     expect(reply.text).toContain("Bisnis.com");
   });
 });
+
+describe("whether a source says a fact of a group", () => {
+  it("is answered from what it says of the group, not from its card", async () => {
+    const reply = await ask("Apakah INDUSTRY.co.id menyebut tahap pertama 2013–2016? Boleh saya kutip?");
+    expect(reply.text).not.toMatch(/^Tidak tepat/);
+    expect(reply.text).toContain("2013–2016");
+    expect(reply.sources).toContain("industry-2017");
+  });
+});

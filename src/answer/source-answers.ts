@@ -1,13 +1,16 @@
 /**
- * The answer to which sources a subject's facts come from (or the previous answer's), leaving
- * out those the question sets aside. `undefined` when the sources hold none.
+ * Sources in answers: which sources a subject's facts come from (or the previous answer's), leaving
+ * out those the question sets aside; and a source a question names as where its facts are to come
+ * from ("according to the JICA report, where …?"). Pure.
  */
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Asked } from "./answers.ts";
 import { when } from "./attribute-answers.ts";
 import { describe, sourceCard } from "./cards.ts";
 import type { Found } from "./found.ts";
-import type { Subject } from "./subject.ts";
+import type { Intent } from "./intents.ts";
+import type { Previous } from "./previous.ts";
+import { isSource, type Subject } from "./subject.ts";
 import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
 
 /**
@@ -56,4 +59,43 @@ export function extremeSources(f: Found, k: Knowledge): string[] | undefined {
   const order = [...dates].sort();
   const extreme = latest ? order.at(-1) : order[0];
   return among.filter((_, i) => dates[i] === extreme);
+}
+
+// Intents asked of the programme's facts, not of a source: a source named beside them says where
+// the facts are to come from ("which places does the JICA report name for phase 1?").
+const FACT_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
+  "where",
+  "product",
+  "province",
+  "list",
+  "count",
+  "member",
+  "end",
+  "criteria",
+]);
+
+/**
+ * A source named beside a question about the programme's facts, which says where the facts are
+ * to come from ("which places of phase 1 does the JICA report name?"), not what is asked about.
+ */
+export function constrainingSource(
+  found: Found,
+  intent: Intent,
+  subjects: Subject[],
+  cohort: string | undefined,
+  previous: Previous | undefined,
+): string | undefined {
+  // Product words are often plain nouns ("bisnis" is also Bisnis.com): a source beside them is a
+  // constraint only when the question says so ("does the JICA report say what else they made?").
+  // So is a source that "says" or "adds" something of the subject just answered.
+  // ("Apakah INDUSTRY.co.id menyebut tahap pertama 2013–2016?": what it says of the group.)
+  const ofGroup = cohort !== undefined && !subjects.some((s) => s.kind === "org" || s.kind === "person");
+  const factsAsked =
+    (FACT_INTENTS.has(intent) && (intent !== "product" || found.cues.has("said"))) ||
+    (intent === "describe" && found.cues.has("said") && (previous !== undefined || ofGroup));
+  // … and only when there is something else to ask it of: "which site published the English
+  // version?" asks of the source itself.
+  const askedOf = subjects.some((s) => !isSource(s)) || cohort || previous || found.attributes.length;
+  const source = factsAsked && askedOf ? subjects.find(isSource) : undefined;
+  return source?.kind === "source" ? source.id : undefined;
 }

@@ -20,6 +20,7 @@ import { inLanguageAsked, namedSubjects } from "./named-subjects.ts";
 import { outsideSetAside } from "./negation.ts";
 import type { Previous } from "./previous.ts";
 import { settle } from "./settle.ts";
+import { constrainingSource } from "./source-answers.ts";
 import { type DatedFact, knownYears, noteYears, spanAsked, withGroup } from "./spans.ts";
 import { isRegion, isSource, type Subject } from "./subject.ts";
 import { type Superlative, superlativeAsked } from "./superlatives.ts";
@@ -55,19 +56,6 @@ export interface Understood {
   /** The one asked for that stands out: furthest one way ("paling timur"), or with the most ("paling banyak"). */
   superlative?: Superlative | undefined;
 }
-
-// Intents asked of the programme's facts, not of a source: a source named beside them says where
-// the facts are to come from ("which places does the JICA report name for phase 1?").
-const FACT_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
-  "where",
-  "product",
-  "province",
-  "list",
-  "count",
-  "member",
-  "end",
-  "criteria",
-]);
 
 /**
  * Understands one question (or one part of a message): its intent from the intent table, its
@@ -196,30 +184,6 @@ const NOTED_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
 const STATUS_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["describe", "when", "end", "member"]);
 const isSummary = (subjects: Subject[]) =>
   subjects.length === 1 && subjects[0]?.kind === "topic" && subjects[0].id === "summary";
-
-/**
- * A source named beside a question about the programme's facts, which says where the facts are
- * to come from ("which places of phase 1 does the JICA report name?"), not what is asked about.
- */
-function constrainingSource(
-  found: Found,
-  intent: Intent,
-  subjects: Subject[],
-  cohort: string | undefined,
-  previous: Previous | undefined,
-): string | undefined {
-  // Product words are often plain nouns ("bisnis" is also Bisnis.com): a source beside them is a
-  // constraint only when the question says so ("does the JICA report say what else they made?").
-  // So is a source that "says" or "adds" something of the subject just answered.
-  const factsAsked =
-    (FACT_INTENTS.has(intent) && (intent !== "product" || found.cues.has("said"))) ||
-    (intent === "describe" && found.cues.has("said") && previous !== undefined);
-  // … and only when there is something else to ask it of: "which site published the English
-  // version?" asks of the source itself.
-  const askedOf = subjects.some((s) => !isSource(s)) || cohort || previous || found.attributes.length;
-  const source = factsAsked && askedOf ? subjects.find(isSource) : undefined;
-  return source?.kind === "source" ? source.id : undefined;
-}
 
 /** What a question asks and of whom: named subjects, else the previous question's, else the programme. */
 function resolve(
