@@ -419,3 +419,14 @@ describe("whether a source says a fact of a group", () => {
     expect(reply.sources).toContain("industry-2017");
   });
 });
+
+describe("a group named by its year in a statement to check", () => {
+  it("is checked against the group, not asked when it began", async () => {
+    const wrong = await ask(
+      "Broadcast: tahun 2017 ada 7 provinsi baru yang siap ikut program IKM Jepang. bener?",
+    );
+    expect(wrong.text).toMatch(/^Tidak tepat/);
+    expect(wrong.text).toContain("lima provinsi");
+    expect((await ask("tahun 2017 ada 5 provinsi yang siap ikut, bener?")).text).toMatch(/^Ya, benar/);
+  });
+});

@@ -155,6 +155,13 @@ export function settle(
   // ready is wrong, and its entries say when it did.
   if (regional && dated && offersClaim(found) && declaredAfter(found.years, subjects, knowledge))
     intent = "describe";
+  // "tahun 2017 ada 7 provinsi baru yang siap ikut, bener?": the year of a group said in a statement
+  // names the group; what the statement says of it is checked against its card.
+  const namesGroup = (s: Subject) =>
+    s.kind === "cohort" && found.years.includes(knowledge.cohorts.find((c) => c.id === s.id)?.year ?? -1);
+  const ofGroup = subjects.length > 0 && subjects.every(namesGroup);
+  if (intent === "when" && found.cues.has("confirm") && !found.cues.has("when") && ofGroup)
+    intent = "describe";
   return { intent, subjects };
 }
 
