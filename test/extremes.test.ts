@@ -72,3 +72,17 @@ describe("the most or fewest of what the sources list, counted", () => {
       expect((await ask(question)).kind, question).toBe("fallback");
   });
 });
+
+describe("a superlative said of a region outside the programme describes it", () => {
+  it("'Does Lampung, the southernmost province of Sumatra, take part?' asks about Lampung", async () => {
+    const reply = await ask("Does Lampung, the southernmost province of Sumatra, take part?");
+    expect(reply.text).not.toContain("By the map");
+    expect(reply.text).toContain("Lampung is not part of the programme");
+  });
+
+  it("'outside Java' sets Java aside", async () => {
+    const reply = await ask("Which first-phase provinces are outside Java?");
+    expect(reply.text).toContain("North Sumatra");
+    expect(reply.text).not.toContain("Central Java:");
+  });
+});

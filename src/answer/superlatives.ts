@@ -22,5 +22,8 @@ export function superlativeCard(
   s: Superlative,
   subjects: readonly Subject[],
 ): Piece | undefined {
+  // ("Does Lampung, the southernmost province of Sumatra, take part?": a superlative said of a
+  // region outside the programme describes it; that region is what is asked about.)
+  if (subjects.some((x) => x.kind === "area")) return undefined;
   return "direction" in s ? furthestCard(w, lang, s, subjects) : rankingCard(w, lang, s, subjects);
 }
