@@ -189,8 +189,7 @@ const WH_LIKE: ReadonlySet<Cue> = new Set<Cue>(["times", "day", "clock", "durati
 // What a statement names first, a region or a product ("Bengkulu ikut … buat kopi").
 const NAMED_TYPES: ReadonlySet<string> = new Set(["product", "province", "place", "area"]);
 // The question words proper, which ask inside a phrase of the knowledge ("lembaga apa").
-const WH_WORDS: ReadonlySet<Cue> = new Set<Cue>(["what", "where", "who", "when"]);
-const isWhWord = (m: Match) => m.concepts.some((c) => c.type === "cue" && WH_WORDS.has(c.cue));
+const WH_WORDS: readonly Cue[] = ["what", "where", "who", "when"];
 
 /**
  * "For a conference paper on development aid: what is the goal …?": a preface before a colon that
@@ -337,7 +336,7 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
   const asksWh = (m: Match): boolean =>
     isQuestionWord(m) ||
     m.concepts.some((c) => c.type === "cue" && WH_LIKE.has(c.cue)) ||
-    (m.tokens.length > 1 && m.tokens.some((t) => vocabulary.segment([t]).some(isWhWord)));
+    (m.tokens.length > 1 && m.tokens.some((t) => WH_WORDS.some((cue) => vocabulary.cues(t.text, cue))));
   // Of the last sentence, all its clauses ("Which started earlier — ulos … or coffee …?").
   const lastSentence = readClauses[readClauses.length - 1]?.sentence;
   const asksNothing = !readClauses.some((c) => c.sentence === lastSentence && c.matches.some(asksWh));

@@ -244,6 +244,11 @@ export class Vocabulary {
     return this.words.has(word);
   }
 
+  /** Whether a word alone carries the cue `cue` ("apa": what). */
+  cues(word: string, cue: Cue): boolean {
+    return this.phrases.get(word)?.concepts.some((c) => c.type === "cue" && c.cue === cue) ?? false;
+  }
+
   /** Whether a phrase is the proper name of an organisation, a person or a region ("jica"). */
   private properName(phrase: string): boolean {
     return this.phrases.get(phrase)?.concepts.some((c) => PROPER_NAMES.has(c.type)) ?? false;
