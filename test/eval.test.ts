@@ -73,7 +73,7 @@ const FLOORS = {
   },
   // Written blind after the ninth set's fixes; its first score is in the README too.
   "test/eval/questions-tenth.jsonl": {
-    "in-scope": 98,
+    "in-scope": 98.5,
     "out-of-scope": 96.4,
     "small talk": 100,
     language: 100,
@@ -150,7 +150,7 @@ const FLOORS = {
   },
   // Written blind while the twentieth set's fixes were under way; its first score is in the README.
   "test/eval/questions-twentyfirst.jsonl": {
-    "in-scope": 98.1,
+    "in-scope": 98.6,
     "out-of-scope": 99,
     "small talk": 100,
     language: 100,
@@ -185,14 +185,14 @@ const FLOORS = {
   },
   // Written blind beside the twenty-fifth; its first score is in the README.
   "test/eval/questions-twentysixth.jsonl": {
-    "in-scope": 95.9,
+    "in-scope": 96.3,
     "out-of-scope": 97,
     "small talk": 100,
     language: 100,
   },
   // Written blind beside the twenty-fifth; its first score is in the README.
   "test/eval/questions-twentyseventh.jsonl": {
-    "in-scope": 96.3,
+    "in-scope": 96.8,
     "out-of-scope": 94.2,
     "small talk": 100,
     language: 100,
@@ -346,7 +346,7 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-fiftieth.jsonl": {
-    "in-scope": 96.4,
+    "in-scope": 96.8,
     "out-of-scope": 96,
     "small talk": 100,
     language: 100,
@@ -394,7 +394,7 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-fiftyeighth.jsonl": {
-    "in-scope": 92.7,
+    "in-scope": 93.2,
     "out-of-scope": 96.9,
     "small talk": 100,
     language: 100,
@@ -442,7 +442,7 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-sixtysixth.jsonl": {
-    "in-scope": 93.5,
+    "in-scope": 94,
     "out-of-scope": 93.9,
     "small talk": 100,
     language: 100,
@@ -455,14 +455,14 @@ const FLOORS = {
   },
   // Written blind at the start of 2026-11-30's sixth session (eastern and regional speech); scored before any change. First score in the README.
   "test/eval/questions-sixtyeighth.jsonl": {
-    "in-scope": 95.2,
+    "in-scope": 96.1,
     "out-of-scope": 97.8,
     "small talk": 100,
     language: 100,
   },
   // Written blind beside the sixty-eighth (sceptics and loaded claims); scored with it. First score in the README.
   "test/eval/questions-sixtyninth.jsonl": {
-    "in-scope": 92.7,
+    "in-scope": 93.1,
     "out-of-scope": 94.3,
     "small talk": 100,
     language: 100,
@@ -497,7 +497,7 @@ const FLOORS = {
   },
   // Written blind after the seventy-second was scored (negation and exclusion); scored after the fixes for own places. First score in the README.
   "test/eval/questions-seventyfourth.jsonl": {
-    "in-scope": 89.5,
+    "in-scope": 90.8,
     "out-of-scope": 92.5,
     "small talk": 100,
     language: 100,
@@ -567,14 +567,14 @@ const FLOORS = {
   },
   // Written blind after the eighty-second was scored (counting); scored after its fixes. First score in the README.
   "test/eval/questions-eightyfourth.jsonl": {
-    "in-scope": 87.6,
+    "in-scope": 88,
     "out-of-scope": 97.8,
     "small talk": 100,
     language: 100,
   },
   // Written blind beside the eighty-fourth (maps and geography); scored with it. First score in the README.
   "test/eval/questions-eightyfifth.jsonl": {
-    "in-scope": 90,
+    "in-scope": 93.5,
     "out-of-scope": 92.4,
     "small talk": 100,
     language: 100,
@@ -582,7 +582,7 @@ const FLOORS = {
   // Written blind at the start of the eighth session (terms, acronyms and names). First score in the README.
   "test/eval/questions-eightysixth.jsonl": {
     "in-scope": 93.8,
-    "out-of-scope": 89.4,
+    "out-of-scope": 92.9,
     "small talk": 92.3,
     language: 99.7,
   },
@@ -612,7 +612,7 @@ const FLOORS = {
   // messages leaning on the conversation). First score in the README.
   "test/eval/questions-ninetieth.jsonl": {
     "in-scope": 98,
-    "out-of-scope": 84,
+    "out-of-scope": 85.3,
     "small talk": 100,
     language: 98.8,
   },
@@ -627,15 +627,15 @@ const FLOORS = {
   // Written blind after the ninetieth and ninety-first were scored (newsroom shorthand: headlines,
   // captions, dates in every format). First score in the README.
   "test/eval/questions-ninetysecond.jsonl": {
-    "in-scope": 91.4,
+    "in-scope": 91.8,
     "out-of-scope": 89.6,
     "small talk": 100,
     language: 99.7,
   },
   // Written blind beside the ninety-second (people who push back in a conversation). First score in the README.
   "test/eval/questions-ninetythird.jsonl": {
-    "in-scope": 79.5,
-    "out-of-scope": 67.5,
+    "in-scope": 79.9,
+    "out-of-scope": 72.5,
     "small talk": 76.9,
     language: 100,
   },
@@ -658,7 +658,7 @@ const FLOORS = {
   // Written blind late in the eighth session (the everyday mix of a Telegram group, a control).
   // First score in the README.
   "test/eval/questions-ninetysixth.jsonl": {
-    "in-scope": 94.6,
+    "in-scope": 95,
     "out-of-scope": 97.5,
     "small talk": 100,
     language: 100,
@@ -666,29 +666,29 @@ const FLOORS = {
   // Written blind beside the ninety-sixth (tasks with the facts: captions, summaries, lists,
   // translations, quiz items). First score in the README.
   "test/eval/questions-ninetyseventh.jsonl": {
-    "in-scope": 81.1,
-    "out-of-scope": 86.8,
+    "in-scope": 81.5,
+    "out-of-scope": 88.2,
     "small talk": 91.7,
     language: 99.4,
   },
   // Written blind at the start of the ninth session (negative and tag questions). First score in
   // the README.
   "test/eval/questions-ninetyeighth.jsonl": {
-    "in-scope": 82.3,
+    "in-scope": 88.3,
     "out-of-scope": 78.6,
-    "small talk": 73.3,
+    "small talk": 100,
     language: 100,
   },
   // Written blind beside the ninety-eighth (half-remembered things). First score in the README.
   "test/eval/questions-ninetyninth.jsonl": {
-    "in-scope": 79.8,
+    "in-scope": 83.3,
     "out-of-scope": 91.2,
     "small talk": 100,
     language: 100,
   },
   // Written blind in the ninth session (superlatives and quantifiers). First score in the README.
   "test/eval/questions-hundredth.jsonl": {
-    "in-scope": 58,
+    "in-scope": 78.1,
     "out-of-scope": 96.2,
     "small talk": 100,
     language: 100,
@@ -696,17 +696,17 @@ const FLOORS = {
   // Written blind beside the hundredth (questions about the bot's last answer). First score in
   // the README.
   "test/eval/questions-hundredfirst.jsonl": {
-    "in-scope": 84.8,
-    "out-of-scope": 83.1,
-    "small talk": 87,
+    "in-scope": 88.5,
+    "out-of-scope": 87.3,
+    "small talk": 95.7,
     language: 100,
   },
   // Written blind beside the hundred-third (forwarded messages to check). First score in the README.
   "test/eval/questions-hundredsecond.jsonl": {
-    "in-scope": 74.3,
+    "in-scope": 81.8,
     "out-of-scope": 90.6,
     "small talk": 93.3,
-    language: 99.4,
+    language: 99.7,
   },
   // Written blind mid-session as a control (the everyday mix). First score in the README.
   "test/eval/questions-hundredthird.jsonl": {
@@ -717,7 +717,7 @@ const FLOORS = {
   },
   // Written blind late in the ninth session (asking where a fact comes from). First score in the README.
   "test/eval/questions-hundredfourth.jsonl": {
-    "in-scope": 88.2,
+    "in-scope": 89.7,
     "out-of-scope": 95.9,
     "small talk": 93.3,
     language: 99.7,
