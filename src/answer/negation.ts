@@ -56,14 +56,16 @@ export function outsideSetAside(
  * says there is more, and "if not" sets a condition.
  */
 export function deniesItself(matches: readonly Match[]): boolean {
+  // (One pass: a "not" denies only when something named comes after it.)
+  const lastNamed = matches.findLastIndex(namesSomething);
   return matches.some(
     (m, i) =>
+      i < lastNamed &&
       hasCue(m, "negation") &&
       !(i === 0 && hasCue(m, "opener")) &&
       !hasCue(matches[i - 1], "or") &&
       !hasCue(matches[i - 1], "condition") &&
-      !hasCue(matches[i + 1], "only") &&
-      matches.slice(i + 1).some(namesSomething),
+      !hasCue(matches[i + 1], "only"),
   );
 }
 
