@@ -430,3 +430,11 @@ describe("a group named by its year in a statement to check", () => {
     expect((await ask("tahun 2017 ada 5 provinsi yang siap ikut, bener?")).text).toMatch(/^Ya, benar/);
   });
 });
+
+describe("review: a tag question about a channel still asks for that channel", () => {
+  it("'Bisa tanya di grup WA kan?' is how to take part, which the sources don't describe", async () => {
+    const reply = await ask("Bisa tanya di grup WA kan?");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toContain("cara mendaftar");
+  });
+});

@@ -34,6 +34,8 @@ const HEARSAY_WORDS: ReadonlySet<string> = new Set([
   "diteruskan",
   "berantai",
   "chain",
+  "got",
+  "received",
 ]);
 export const CHANNEL_PREPOSITIONS: ReadonlySet<string> = new Set([
   "di",
@@ -52,7 +54,7 @@ export const CHANNEL_PREPOSITIONS: ReadonlySet<string> = new Set([
 export function heardIn(matches: Match[]): boolean {
   const channels = matches.flatMap((m, i) => (hasCue(m, "howto") ? [i] : []));
   const hearsayIn = (m: Match | undefined) => m?.text.split(" ").some((w) => HEARSAY_WORDS.has(w)) ?? false;
-  const hearsay = matches.some((m) => hasCue(m, "said") || hasCue(m, "confirm") || hearsayIn(m));
+  const hearsay = matches.some((m) => hasCue(m, "said") || hearsayIn(m));
   // ("di grup wa", "posted on FB", "WhatsApp forward:", "Pesan WA:")
   const where = (i: number) =>
     CHANNEL_PREPOSITIONS.has(matches[i - 1]?.text ?? "") ||

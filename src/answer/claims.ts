@@ -37,26 +37,26 @@ export function statementVerdict(
 ): Verdict | undefined {
   // "Rattan isn't from South Sulawesi, is it?": a statement that denies a claim is right where
   // the claim is wrong. (Whether a region is outside, the claim reads its own "not".)
-  const denied = (v: Verdict | undefined): Verdict | undefined =>
-    v && f.negated ? (v === "yes" ? "no" : "yes") : v;
-  const verdicts = [
-    ...[
-      foreignClaim(f) || f.namesUnknown || unknownProductClaim(f) || (f.misplaced && offersClaim(f))
-        ? "no"
-        : undefined,
-      productClaim(f, k, areas),
-      cohortClaim(f, k),
-      countClaim(f, answer.text, answer.numberWord),
-      titleClaim(f, answer.text),
-      yearClaim(f, k, answer.text, answer.citesSource),
-      writerClaim(f, k),
-      extremeClaim(f, k),
-    ].map((v) => denied(v as Verdict | undefined)),
-    outsideClaim(f, k, areas),
+  const claimed: Array<Verdict | undefined> = [
+    foreignClaim(f) || f.namesUnknown || unknownProductClaim(f) || (f.misplaced && offersClaim(f))
+      ? "no"
+      : undefined,
+    productClaim(f, k, areas),
+    cohortClaim(f, k),
+    countClaim(f, answer.text, answer.numberWord),
+    titleClaim(f, answer.text),
+    yearClaim(f, k, answer.text, answer.citesSource),
+    writerClaim(f, k),
+    extremeClaim(f, k),
   ];
+  const verdicts = [...claimed.map((v) => (f.negated ? negated(v) : v)), outsideClaim(f, k, areas)];
   if (verdicts.includes("no")) return "no";
   return verdicts.includes("yes") ? "yes" : undefined;
 }
+/** The verdict on the opposite statement: "yes" for "no", "no" for "yes". */
+export const negated = (v: Verdict | undefined): Verdict | undefined =>
+  v === "yes" ? "no" : v === "no" ? "yes" : undefined;
+
 /**
  * "Sulsel nggak ikut kan?", "Papua isn't in it, right?": a region said not to take part, offered for
  * checking, is checked by whether the programme works there: "no" when one named region is in it,
@@ -181,7 +181,8 @@ export function productsPlaced(f: Found, k: Knowledge, areas: Areas): Verdict | 
 /**
  * What the sources say of the group a statement puts provinces or places in ("Papua was one of the
  * first targets of the follow-up programme."): "yes" when each is in it, "no" when one is not.
- * `undefined` when it names no one group, or a product (that claim is the product's), or a negation.
+ * `undefined` when it names no one group, or a product (that claim is the product's), or sets a
+ * group aside ("not" that is no denial; a denial's verdict is turned by the caller).
  */
 export function cohortClaim(f: Found, k: Knowledge): Verdict | undefined {
   const [cohortId] = f.cohorts;

@@ -5,7 +5,7 @@
  */
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
-import { type CheckedAnswer, countClaim, type Verdict } from "./claims.ts";
+import { type CheckedAnswer, countClaim, negated, type Verdict } from "./claims.ts";
 import type { Found } from "./found.ts";
 import { type Cue, FILLER_CUES } from "./lexicon.ts";
 import { membershipOf } from "./membership.ts";
@@ -45,7 +45,7 @@ export function restatement(
   };
   // ("So not rattan then?" after South Sulawesi's card: right where the last answer gave none.)
   const offered = offeredVerdict(f, previous, k, areas, restated);
-  const verdict = (denial && offered ? (offered === "yes" ? "no" : "yes") : offered) ?? "held";
+  const verdict = (denial ? negated(offered) : offered) ?? "held";
   return [{ ...first, text: `${write.opening(verdict)}\n${first.text}` }, ...rest];
 }
 
@@ -65,8 +65,6 @@ function disputes(f: Found, previous: Previous | undefined, k: Knowledge, areas:
 // ("Lokasinya bukan di Jayapura kan?", "Bukan rotan ya berarti?"), none that asks.
 const DENIAL_CUES: ReadonlySet<Cue> = new Set<Cue>([
   ...FILLER_CUES,
-  "negation",
-  "not",
   "then",
   "there",
   "where",

@@ -19,6 +19,12 @@ export function provincesOf(k: KnowledgeFile, cohortId: string | undefined): Pro
   return k.provinces.filter((p) => p.entries.some((e) => e.cohort === cohort.id));
 }
 
+/** The programme's provinces on an island (by the island's index in the regions file). */
+export function provincesOnIsland(k: Knowledge, index: number): Province[] {
+  const on = k.regions.islands[index]?.provinces ?? [];
+  return k.provinces.filter((p) => on.includes(p.area));
+}
+
 /** What a question reads once the group it excludes is set apart: its other groups are its scope. */
 export function withoutExcluded(f: Found): Found {
   return f.excludedCohort ? { ...f, cohorts: f.cohorts.filter((c) => c !== f.excludedCohort) } : f;

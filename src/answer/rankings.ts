@@ -7,7 +7,7 @@
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
 import type { Found } from "./found.ts";
-import { provincesOf } from "./negation.ts";
+import { provincesOf, provincesOnIsland } from "./negation.ts";
 import type { Subject } from "./subject.ts";
 import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
 
@@ -27,11 +27,12 @@ export function rankingAsked(f: Found): Ranking | undefined {
     return undefined;
   const other = f.terms.length + f.criteria.length + f.attributes.length + f.people.length + f.orgs.length;
   if (f.unknown.length || other || f.cues.has("product")) return undefined;
-  if (f.cohorts.length >= 2 || f.cues.has("phase"))
+  // ("Of the first phase and the 2017 group, which province has the most locations?" ranks provinces.)
+  if ((f.cohorts.length >= 2 || f.cues.has("phase")) && !f.cues.has("where"))
     return f.cues.has("provinces") || f.cues.has("member") ? { of: "groups", fewest } : undefined;
   if (f.islands.length >= 2 || f.cues.has("island"))
     return f.cues.has("provinces") ? { of: "islands", fewest } : undefined;
-  // A province's locations, or how often it is named ("paling sering disebut").
+  // A province's locations ("paling banyak lokasinya"; "paling sering disebut": named once a location).
   return f.cues.has("where") || f.cues.has("name") ? { of: "provinces", fewest } : undefined;
 }
 
@@ -62,7 +63,7 @@ function counted(w: AnswerWriter, lang: Lang, r: Ranking, subjects: readonly Sub
   if (r.of === "islands") {
     const named = subjects.flatMap((s) => (s.kind === "island" ? [s.index] : []));
     return k.regions.islands.flatMap((island, index) => {
-      const on = k.provinces.filter((p) => island.provinces.includes(p.area));
+      const on = provincesOnIsland(k, index);
       if ((named.length >= 2 && !named.includes(index)) || (named.length < 2 && on.length === 0)) return [];
       const sources = on.flatMap((p) => p.entries.flatMap((e) => e.sources));
       return [
@@ -78,10 +79,11 @@ function counted(w: AnswerWriter, lang: Lang, r: Ranking, subjects: readonly Sub
   // A province's programme locations, of the provinces the question names (a group's, or all).
   const cohorts = subjects.flatMap((s) => (s.kind === "cohort" ? [s.id] : []));
   const named = subjects.flatMap((s) => (s.kind === "province" ? [s.id] : []));
-  const among = cohorts.length
-    ? cohorts.flatMap((c) => provincesOf(k, c))
-    : k.provinces.filter((p) => named.length < 2 || named.includes(p.id));
-  // (Of a group, its own entries: East Java has one location in the first phase.)
+  const inGroups = new Set(cohorts.flatMap((c) => provincesOf(k, c).map((p) => p.id)));
+  const among = k.provinces.filter((p) =>
+    cohorts.length ? inGroups.has(p.id) : named.length < 2 || named.includes(p.id),
+  );
+  // (Of a group, its provinces' entries in that group only.)
   const inScope = (cohort: string) => cohorts.length === 0 || cohorts.includes(cohort);
   return among.map((p) => {
     const entries = p.entries.filter((e) => inScope(e.cohort));
@@ -95,8 +97,8 @@ function counted(w: AnswerWriter, lang: Lang, r: Ranking, subjects: readonly Sub
 }
 
 /**
- * "East Java has the most programme locations: two (Mojokerto City and Pasuruan City)."; ties
- * are named together. `undefined` when there is nothing to compare.
+ * "Most programme locations, counted in the sources: two — <province>: <place> and <place>.";
+ * ties are named together. `undefined` when there is nothing to compare.
  */
 export function rankingCard(
   w: AnswerWriter,
@@ -104,7 +106,8 @@ export function rankingCard(
   r: Ranking,
   subjects: readonly Subject[],
 ): Piece | undefined {
-  const all = counted(w, lang, r, subjects);
+  // (What has none of what is counted, "Bali" of programme provinces, is not ranked.)
+  const all = counted(w, lang, r, subjects).filter((c) => c.items.length > 0);
   if (all.length < 2) return undefined;
   const counts = all.map((c) => c.items.length);
   const best = r.fewest ? Math.min(...counts) : Math.max(...counts);

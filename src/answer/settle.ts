@@ -9,6 +9,7 @@ import { counted } from "./counting.ts";
 import type { Found } from "./found.ts";
 import { type Intent, SHAPING_INTENTS } from "./intents.ts";
 import { isOutside } from "./membership.ts";
+import { provincesOnIsland } from "./negation.ts";
 import { extremeSources } from "./source-answers.ts";
 import { isSource, type Subject } from "./subject.ts";
 
@@ -105,8 +106,7 @@ export function settle(
   }
   // "Kalau Sulawesi Utara gimana, ada klasternya?", "What product was chosen for East Nusa
   // Tenggara?": what is asked of the programme in a region outside it is that it is not there.
-  const bare = (index: number) =>
-    !knowledge.provinces.some((p) => knowledge.regions.islands[index]?.provinces.includes(p.area));
+  const bare = (index: number) => provincesOnIsland(knowledge, index).length === 0;
   const outside = subjects.filter(
     (s) =>
       (s.kind === "area" && isOutside(s.code, knowledge, areas)) || (s.kind === "island" && bare(s.index)),

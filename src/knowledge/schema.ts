@@ -237,7 +237,7 @@ export const regionsSchema = z
     positions: z
       .record(
         z.string().regex(/^\d{2}(\.\d{2})?$/, "a province or regency code such as 91 or 74.05"),
-        z.tuple([z.number().min(90).max(145), z.number().min(-15).max(10)]),
+        z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
       )
       .default({}),
   })

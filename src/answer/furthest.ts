@@ -9,18 +9,24 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
 import { describe } from "./cards.ts";
 import type { Found } from "./found.ts";
-import { provincesOf } from "./negation.ts";
+import { provincesOf, provincesOnIsland } from "./negation.ts";
 import { type Subject, sourcesOfName, subjectRef } from "./subject.ts";
 import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
 
 export const DIRECTIONS = ["east", "west", "north", "south"] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
+/** The way a question asks to go furthest, and whether of places rather than provinces. */
+export interface Furthest {
+  direction: Direction;
+  places: boolean;
+}
+
 /**
  * The way a question asks to go furthest ("paling timur": east), if it asks one, and whether it
  * asks for a place ("kabupaten paling timur", "the westernmost location") rather than a province.
  */
-export function furthestAsked(f: Found): { direction: Direction; places: boolean } | undefined {
+export function furthestAsked(f: Found): Furthest | undefined {
   const [direction, ...others] = DIRECTIONS.filter((d) => f.cues.has(d));
   if (!direction || others.length) return undefined;
   return { direction, places: f.cues.has("where") && !f.cues.has("provinces") };
@@ -34,8 +40,7 @@ export function furthestAsked(f: Found): { direction: Direction; places: boolean
 export function regionsInView(subjects: readonly Subject[], k: Knowledge, places: boolean): Subject[] {
   const provinces = (ids: readonly string[]): Subject[] =>
     ids.map((id): Subject => ({ kind: "province", id }));
-  const onIsland = (index: number) =>
-    k.provinces.filter((p) => k.regions.islands[index]?.provinces.includes(p.area)).map((p) => p.id);
+  const onIsland = (index: number) => provincesOnIsland(k, index).map((p) => p.id);
   const inView = subjects.flatMap((s): Subject[] => {
     switch (s.kind) {
       case "province":
@@ -107,10 +112,12 @@ export function furthest(
 export function furthestCard(
   w: AnswerWriter,
   lang: Lang,
-  asked: { direction: Direction; places: boolean },
+  asked: Furthest,
   subjects: readonly Subject[],
 ): Piece | undefined {
-  const inView = regionsInView(subjects, w.k, asked.places);
+  // ("Lokasi paling timur program ini Makassar, ya?": one region named is checked against all.)
+  const given = regionsInView(subjects, w.k, asked.places);
+  const inView = given.length >= 2 ? given : regionsInView([{ kind: "list" }], w.k, asked.places);
   const found = furthest(asked.direction, inView, w.k);
   const card = found && describe(w, found, { lang, cohort: undefined, only: false });
   if (!found || !card || card.kind === "fallback") return undefined;

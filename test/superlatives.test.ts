@@ -86,3 +86,16 @@ describe("a superlative said of a region outside the programme describes it", ()
     expect(reply.text).not.toContain("Central Java:");
   });
 });
+
+describe("review: superlatives of one region, and of what has none", () => {
+  it("one region named is checked against all the programme's", async () => {
+    const reply = await ask("Is North Sumatra the easternmost province?");
+    expect(reply.text).toContain("By the map, the furthest east of North Sumatra, Central Java");
+    expect(reply.text).toContain(": Papua.");
+  });
+
+  it("an island with no programme province is not ranked as having zero", async () => {
+    const reply = await ask("Which island has the fewest provinces, Bali or Java?");
+    expect(reply.text).not.toMatch(/: 0 —|Bali: \./);
+  });
+});
