@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Reply } from "../src/answer/engine.ts";
-import { testEngine } from "./support/app.ts";
+import { askAfter } from "./support/app.ts";
 
-/** The reply to `question`, asked after `history` in one chat. */
-async function ask(question: string, history: string[] = []): Promise<Reply> {
-  return (await testEngine()).askAfter(history, question);
-}
+const ask = askAfter;
 
 describe("a request for the last answer again is about that answer", () => {
   it.each<[string, string, string]>([

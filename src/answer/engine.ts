@@ -128,8 +128,7 @@ export class AnswerEngine {
       return this.fallback(lang, "answer.noEarlier", []);
     // "itu salah, bukannya songket?", "ulangi dong", "so how many is that?": about the last answer.
     const { previous: before } = options;
-    const again =
-      before && aboutLastAnswer(reading.whole, before, this.knowledge, this.areas, this.writer, lang);
+    const again = before && aboutLastAnswer(reading.whole, before, this.writer, lang);
     if (again) return { ...this.reply(lang, kindOf(again), again), previous: before };
     const pieces: Piece[] = [];
     // What the asker says of themselves ("saya punya usaha tahu di Konawe Selatan") is the context

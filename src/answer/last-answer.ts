@@ -3,8 +3,6 @@
  * please"), to count what it listed ("so how many is that?"), or, pushing back or denying part of
  * it ("bukannya songket?", "So not rattan then?"), to hear it again with a verdict. Pure.
  */
-import type { Areas } from "../knowledge/areas.ts";
-import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
 import { describe as card } from "./cards.ts";
 import { restatement } from "./disputes.ts";
@@ -19,14 +17,12 @@ import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
 export function aboutLastAnswer(
   f: Found,
   previous: Previous,
-  k: Knowledge,
-  areas: Areas,
   w: AnswerWriter,
   lang: Lang,
 ): Piece[] | undefined {
   const describe = (s: Subject) => card(w, s, { lang, cohort: undefined, only: false });
   return (
-    restatement(f, previous, k, areas, {
+    restatement(f, previous, w.k, w.areas, {
       describe,
       opening: (verdict) => w.text(lang, `answer.claim.${verdict}`),
       numberWord: (n) => w.number(lang, n),

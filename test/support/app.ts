@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { AnswerEngine } from "../../src/answer/engine.ts";
+import type { AnswerEngine, Reply } from "../../src/answer/engine.ts";
 import { loadEngine } from "../../src/answer/load.ts";
 import { type App, type AppOptions, startApp } from "../../src/app.ts";
 import type { Config } from "../../src/config.ts";
@@ -23,6 +23,11 @@ export function testEngine(): Promise<AnswerEngine> {
  * A copy of the knowledge folder (facts, lexicon, regions) in `dir`, the facts optionally edited;
  * returns the knowledge file's path.
  */
+/** The reply to `question` as the bot would give it right after `history` in one chat. */
+export async function askAfter(question: string, history: readonly string[] = []): Promise<Reply> {
+  return (await testEngine()).askAfter(history, question);
+}
+
 export function copyKnowledge(dir: string, edit: (yaml: string) => string = (yaml) => yaml): string {
   for (const companion of Object.values(COMPANION_FILES))
     copyFileSync(join("knowledge", companion), join(dir, companion));
