@@ -730,6 +730,20 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind at the start of the tenth session (polite, indirect requests). First score in the README.
+  "test/eval/questions-hundredsixth.jsonl": {
+    "in-scope": 98.1,
+    "out-of-scope": 94.1,
+    "small talk": 83.3,
+    language: 100,
+  },
+  // Written blind beside the hundred-sixth (corrections and changes of course). First score in the README.
+  "test/eval/questions-hundredseventh.jsonl": {
+    "in-scope": 84.8,
+    "out-of-scope": 87.2,
+    "small talk": 59.1,
+    language: 99.7,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
