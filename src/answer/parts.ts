@@ -101,14 +101,23 @@ const isProgramme = (c: Concept) => c.type === "programme";
 /** The first word of a piece ("kepada" of the phrase "kepada yth"). */
 const firstWord = (piece: Match[]) => piece[0]?.text.split(" ")[0] ?? "";
 
+// (These three run for every phrase of every clause, many times a message: loops, not closures,
+// so that asking them allocates nothing.)
 /** Whether a phrase names something (a province, a person, a source …). */
-export const isName = (m: Match | undefined) => m?.concepts.some((c) => NAME_CONCEPTS.has(c.type)) ?? false;
+export function isName(m: Match | undefined): boolean {
+  if (m) for (const c of m.concepts) if (NAME_CONCEPTS.has(c.type)) return true;
+  return false;
+}
 /** Whether a phrase carries the cue `cue` ("did" carries "do" and "opener"). */
-export const hasCue = (m: Match | undefined, cue: Cue) =>
-  m?.concepts.some((c) => c.type === "cue" && c.cue === cue) ?? false;
+export function hasCue(m: Match | undefined, cue: Cue): boolean {
+  if (m) for (const c of m.concepts) if (c.type === "cue" && c.cue === cue) return true;
+  return false;
+}
 /** Whether a phrase is a question word proper ("apa", "where"). */
-export const isQuestionWord = (m: Match) =>
-  m.concepts.some((c) => c.type === "cue" && QUESTION_WORDS.has(c.cue));
+export function isQuestionWord(m: Match): boolean {
+  for (const c of m.concepts) if (c.type === "cue" && QUESTION_WORDS.has(c.cue)) return true;
+  return false;
+}
 
 /** Whether a phrase asks by a word of asking, not only by naming a fact ("tujuannya"). */
 // (A noun that can ask, "source" in "… to source shoes.", does not in a sentence that states.)
