@@ -744,6 +744,13 @@ const FLOORS = {
     "small talk": 59.1,
     language: 99.7,
   },
+  // Written blind in the tenth session (numbers, years and dates written every way). First score in the README.
+  "test/eval/questions-hundredeighth.jsonl": {
+    "in-scope": 89.0,
+    "out-of-scope": 100,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
