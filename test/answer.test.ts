@@ -764,6 +764,16 @@ describe("follow-ups about the list or the sources just given", () => {
     expect(reply.text).toMatch(/^Central Sulawesi is not one of the first targets/);
   });
 
+  it("'is X one of them?' of a member says yes first, then its entry of the group it was chosen from", async () => {
+    const engine = await setup();
+    const reply = engine.askAfter(
+      ["Which provinces are the first targets of the follow-up programme?"],
+      "is East Java one of them?",
+    );
+    expect(reply.text).toMatch(/^East Java is one of the first targets[^\n]*\nEast Java: ship components/);
+    expect(reply.text).not.toContain("Mojokerto");
+  });
+
   it("'what did she say about X?' asks what was said of X, not who said it again", async () => {
     const engine = await setup();
     const reply = engine.askAfter(

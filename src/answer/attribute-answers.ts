@@ -274,8 +274,18 @@ export function member(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined
   if (cohort && (s.kind === "province" || s.kind === "place")) {
     const p = w.province(s.kind === "province" ? s.id : s.province);
     if (!p) return undefined;
-    if (cohort.members)
-      return w.piece(w.cohortMembership(q.lang, p, cohort), cohort.sources, [{ kind: "province", id: p.id }]);
+    if (cohort.members) {
+      const line = w.cohortMembership(q.lang, p, cohort);
+      // "Is East Java a first target of the follow-up?": yes, then its entry of the group the
+      // targets were chosen from (its card, which says the same line again, said once).
+      const chosen = cohort.members.includes(p.id)
+        ? p.entries.flatMap((e, i) => (e.cohort === cohort.chosen_from ? [i] : []))
+        : [];
+      if (!chosen.length) return w.piece(line, cohort.sources, [{ kind: "province", id: p.id }]);
+      const card = w.provinceCard(q.lang, p, chosen);
+      const rest = card.text.split("\n").filter((l) => l !== line);
+      return { ...card, text: [line, ...rest].join("\n") };
+    }
     // "Was Southeast Sulawesi in the first phase?": its own entries answer, and say so if not.
     const card = describe(w, s, { ...q, cohort: undefined });
     if (!card || p.entries.some((e) => e.cohort === cohort.id)) return card;
