@@ -281,6 +281,8 @@ function resolve(
     subjects.length === 0 &&
     found.cues.has("how") &&
     !found.cues.has("howto") &&
+    // ("how the regions were chosen?" asks the criteria, whatever came before.)
+    intent !== "criteria" &&
     previous?.subjects.every((s) => s.kind === "topic" && s.id !== "approach")
   ) {
     // "how do they go about it?" after the aim or the partners: how the programme works.
