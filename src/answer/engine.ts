@@ -4,6 +4,7 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
 import { answer } from "./answers.ts";
 import { describe } from "./cards.ts";
+import { changeOfMind, MAX_CHANGES } from "./changes-of-mind.ts";
 import { statementVerdict, withoutLeadingYes } from "./claims.ts";
 import { completedName } from "./follow-ups.ts";
 import type { Found } from "./found.ts";
@@ -12,10 +13,11 @@ import { aboutLastAnswer } from "./last-answer.ts";
 import { isOutside } from "./membership.ts";
 import { fold } from "./normalise.ts";
 import { correctedPremise } from "./premises.ts";
-import { type Previous, previousOf, uniqueSubjects } from "./previous.ts";
+import { previousOf, uniqueSubjects } from "./previous.ts";
 import { readQuestion } from "./read.ts";
 import { outsideCard } from "./region-cards.ts";
 import { relatedSubjects } from "./related.ts";
+import type { AskOptions, Reply, ReplyKind, Suggestion } from "./reply.ts";
 import { smallTalkOf } from "./small-talk.ts";
 import { spanCard } from "./spans.ts";
 import { parseSubjectRef, type Subject, subjectRef } from "./subject.ts";
@@ -25,44 +27,8 @@ import { type Understood, understand } from "./understand.ts";
 import { Vocabulary } from "./vocabulary.ts";
 import { AnswerWriter, type Piece } from "./writer.ts";
 
-export type ReplyKind = "answer" | "not_in_programme" | "smalltalk" | "fallback";
 export type { Previous } from "./previous.ts";
-
-/** A button the bot can offer: its label and the subject it answers. */
-export interface Suggestion {
-  label: string;
-  ref: string;
-}
-
-/** The bot's reply to one question, ready to be rendered as text or HTML. */
-export interface Reply {
-  kind: ReplyKind;
-  lang: Lang;
-  /** The answer, plain text (no markup). */
-  text: string;
-  /** "Sumber: …" / "Source: …", or empty. */
-  sourceLine: string;
-  sources: string[];
-  confidence: number;
-  subjects: Subject[];
-  /** "Did you mean" choices for a low-confidence question; related follow-ups for an answer. */
-  suggestions: Suggestion[];
-  /** For a fallback: what the matcher would have answered below its cut-off, and how sure it was. */
-  guess?: { ref: string; confidence: number } | undefined;
-  /** Whether the reply sends people to the official channels (the sources have no answer). */
-  nextSteps: boolean;
-  /** What a follow-up in the same chat can build on ("and Papua?"); none after small talk. */
-  previous?: Previous | undefined;
-}
-
-export interface AskOptions {
-  /** Answer in this language whatever the question's language. */
-  lang?: Lang | undefined;
-  /** The language when the question gives no clue (default Indonesian). */
-  defaultLang?: Lang | undefined;
-  /** The chat's previous question, for follow-ups. */
-  previous?: Previous | undefined;
-}
+export type { AskOptions, Reply, ReplyKind, Suggestion } from "./reply.ts";
 
 /** Below this confidence the bot offers "did you mean" instead of answering. */
 export const ANSWER_CUTOFF = 0.45;
@@ -99,13 +65,36 @@ export class AnswerEngine {
 
   /** Answers one message. Never throws for any text. */
   ask(question: string, options: AskOptions = {}): Reply {
-    const read = readQuestion(question, this.vocabulary);
+    return this.answerMessage(question, options, 0);
+  }
+
+  /**
+   * "produk Jatim apa, eh maksudnya Jateng": what follows a change of mind is asked as a follow-up
+   * to what came before it, in the whole message's language (`changes` of them followed so far).
+   */
+  private answerMessage(question: string, options: AskOptions, changes: number): Reply {
+    const change =
+      changes < MAX_CHANGES && changeOfMind(question, this.vocabulary.lexicon.changes, this.phrasesOf);
+    if (!change) return this.answerRead(question, options, changes > 0);
+    const lang = options.lang ?? readQuestion(question, this.vocabulary).lang;
+    const previous = change.abandoned
+      ? (this.answerMessage(change.abandoned, options, changes + 1).previous ?? options.previous)
+      : options.previous;
+    return this.answerMessage(change.meant, { ...options, lang, previous }, changes + 1);
+  }
+
+  /** The phrases the matcher reads in a text. */
+  private readonly phrasesOf = (text: string) => this.vocabulary.segment(this.vocabulary.tokens(text));
+
+  /** `meant`: what follows a change of mind, asked whether or not it ends in a question mark. */
+  private answerRead(question: string, options: AskOptions, meant: boolean): Reply {
+    const read = readQuestion(question, this.vocabulary, meant);
     // "southeast?" after "central sulawesi?": the region whose name the word completes.
     const { provinces, places, areas } = read.whole;
     const completed =
       provinces.length + places.length + areas.length === 0 &&
       completedName(question, options.previous, this.knowledge, this.areas, this.vocabulary);
-    const reading = completed ? readQuestion(completed, this.vocabulary) : read;
+    const reading = completed ? readQuestion(completed, this.vocabulary, meant) : read;
     const requested = reading.whole.cues.has("reply_en")
       ? "en"
       : reading.whole.cues.has("reply_id")

@@ -69,7 +69,7 @@ export function withoutLetterForms(message: string, forms: LetterForms): string 
 }
 
 /** Phrases as one pattern's alternatives, their words apart by `between`. */
-function alternatives(phrases: readonly string[], between: string): string {
+export function alternatives(phrases: readonly string[], between: string): string {
   return phrases.map((p) => p.split(" ").map(escapePattern).join(between)).join("|");
 }
 

@@ -7,6 +7,7 @@
 
 import { z } from "zod";
 import type { Lang } from "../lang.ts";
+import { type ChangeMarkers, changeMarkers } from "./changes-of-mind.ts";
 import { type LetterForms, letterForms, purposePattern } from "./letters.ts";
 import type { Spoken } from "./spoken.ts";
 
@@ -142,6 +143,7 @@ export const lexiconSchema = z
     near: list,
     relays: list,
     self_corrections: list,
+    changes_of_mind: list,
     ordinals: z
       .object({ id: z.record(z.string(), z.number().int()), en: z.record(z.string(), z.number().int()) })
       .strict(),
@@ -201,6 +203,8 @@ export interface Lexicon {
   relays: readonly string[];
   /** Words that mark a slip's correction ("maksudnya", "I mean"), longest first. */
   selfCorrections: readonly string[];
+  /** Words that mark a change of mind ("eh maksudnya", "no wait"), as patterns. */
+  changes: ChangeMarkers | undefined;
   /** Words that point to an item of a list, by language: its position (-1: the last). */
   ordinals: { id: ReadonlyMap<string, number>; en: ReadonlyMap<string, number> };
   /** Month names by language: their number (1–12). */
@@ -227,6 +231,7 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     near: new Set(file.near),
     relays: file.relays,
     selfCorrections: [...file.self_corrections].sort((a, b) => b.length - a.length),
+    changes: changeMarkers(file.changes_of_mind),
     ordinals: {
       id: new Map(Object.entries(file.ordinals.id)),
       en: new Map(Object.entries(file.ordinals.en)),

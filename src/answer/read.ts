@@ -215,7 +215,7 @@ function afterPreface(
 }
 
 /** Reads a message into what it names and the questions it asks. */
-export function readQuestion(message: string, vocabulary: Vocabulary): Reading {
+export function readQuestion(message: string, vocabulary: Vocabulary, onlyAsked = false): Reading {
   // "Selamat pagi, Tanya IKM": the bot addressed by its name is not asked about.
   const { botName, letters, purpose } = vocabulary.lexicon;
   // "Dear Sir/Madam, … I look forward to your reply.": a letter's forms ask nothing.
@@ -239,7 +239,7 @@ export function readQuestion(message: string, vocabulary: Vocabulary): Reading {
   const labelled = labels && label ? post.slice(label[0].length) : post;
   const letter = withoutPurposes(withoutLetterForms(labelled, letters), purpose, namesNothing);
   const question = botName ? letter.replace(botName, " ") : letter;
-  const reading = readText(question, vocabulary);
+  const reading = readText(question, vocabulary, onlyAsked);
   // "JICA stands for Japan International Credit Agency, right?": a name of capitalised words the
   // sources don't know, offered for checking, is the claim; its words ask nothing ("International"
   // is no aim). The facts answer it.
@@ -253,12 +253,13 @@ export function readQuestion(message: string, vocabulary: Vocabulary): Reading {
     midSentence(at) && !afterAt(at) && vocabulary.tokens(run).some((t) => !t.known) ? " " : run,
   );
   if (claimed === question) return reading;
-  const checked = readText(claimed, vocabulary);
+  const checked = readText(claimed, vocabulary, onlyAsked);
   checked.whole.namesUnknown = true;
   return checked;
 }
 
-function readText(question: string, vocabulary: Vocabulary): Reading {
+/** `onlyAsked`: the text is asked, never a statement offered for checking (see `changes-of-mind.ts`). */
+function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean): Reading {
   const read = (text: string) =>
     withoutWhereRead(
       withoutLikenesses(
@@ -346,7 +347,7 @@ function readText(question: string, vocabulary: Vocabulary): Reading {
   // ("Kasih tau rencana program ini tahun 2025", "Need the start year": a request is no statement.)
   const words = all.flatMap((m) => m.text.split(" "));
   const requests = words.some((w) => REQUEST_WORDS.has(w)) || reading.whole.cues.has("task");
-  if (last && !/\?/.test(question) && asksNothing && !requests && last.smalltalk.length === 0)
+  if (!onlyAsked && last && !/\?/.test(question) && asksNothing && !requests && !last.smalltalk.length)
     for (const f of [reading.whole, last]) f.cues.add("confirm");
   // "bikinin caption IG soal program ini": a task done with the programme's facts names where its
   // output goes, not an account asked for ("Bantuin bikin caption IG dong" names no facts).

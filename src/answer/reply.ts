@@ -1,0 +1,42 @@
+/** What the answer engine replies with, and what it is asked with besides the text. */
+import type { Lang } from "../lang.ts";
+import type { Previous } from "./previous.ts";
+import type { Subject } from "./subject.ts";
+
+export type ReplyKind = "answer" | "not_in_programme" | "smalltalk" | "fallback";
+
+/** A button the bot can offer: its label and the subject it answers. */
+export interface Suggestion {
+  label: string;
+  ref: string;
+}
+
+/** The bot's reply to one question, ready to be rendered as text or HTML. */
+export interface Reply {
+  kind: ReplyKind;
+  lang: Lang;
+  /** The answer, plain text (no markup). */
+  text: string;
+  /** "Sumber: …" / "Source: …", or empty. */
+  sourceLine: string;
+  sources: string[];
+  confidence: number;
+  subjects: Subject[];
+  /** "Did you mean" choices for a low-confidence question; related follow-ups for an answer. */
+  suggestions: Suggestion[];
+  /** For a fallback: what the matcher would have answered below its cut-off, and how sure it was. */
+  guess?: { ref: string; confidence: number } | undefined;
+  /** Whether the reply sends people to the official channels (the sources have no answer). */
+  nextSteps: boolean;
+  /** What a follow-up in the same chat can build on ("and Papua?"); none after small talk. */
+  previous?: Previous | undefined;
+}
+
+export interface AskOptions {
+  /** Answer in this language whatever the question's language. */
+  lang?: Lang | undefined;
+  /** The language when the question gives no clue (default Indonesian). */
+  defaultLang?: Lang | undefined;
+  /** The chat's previous question, for follow-ups. */
+  previous?: Previous | undefined;
+}
