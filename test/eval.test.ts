@@ -758,6 +758,20 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind in the tenth session (code-switching inside sentences). First score in the README.
+  "test/eval/questions-hundredtenth.jsonl": {
+    "in-scope": 96.4,
+    "out-of-scope": 96.0,
+    "small talk": 100,
+    language: 99.4,
+  },
+  // Written blind beside the hundred-tenth (several questions in one message). First score in the README.
+  "test/eval/questions-hundredeleventh.jsonl": {
+    "in-scope": 94.0,
+    "out-of-scope": 100,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
