@@ -56,7 +56,9 @@ export function tokenize(text: string, lexicon?: Pick<Lexicon, "spelling" | "kno
   // Cut before the reduplication pattern runs: over a long run of letters it would cost the
   // square of their number.
   const cut = text.slice(0, MAX_QUESTION_CHARS * 2);
-  const unreduplicated = cut.includes("2") ? cut.replace(/(?<!\p{L})(\p{L}+)2\b/gu, "$1") : cut;
+  const unreduplicated = withFullYears(
+    cut.includes("2") ? cut.replace(/(?<!\p{L})(\p{L}+)2\b/gu, "$1") : cut,
+  );
   for (const raw of fold(unreduplicated).split(" ", MAX_QUESTION_WORDS)) {
     if (!raw) continue;
     const token = squeeze(raw);
@@ -68,6 +70,33 @@ export function tokenize(text: string, lexicon?: Pick<Lexicon, "spelling" | "kno
     }
   }
   return out;
+}
+
+// "'17", "thn 13", "year 13": a year written short, after an apostrophe or a word for a year
+// ("13 provinsi" stays thirteen). "2013-16", "periode 13–16": a span of years written short.
+const SHORT_YEAR =
+  /(?<![\p{L}\d])(?:['’‘`](\d{2})|((?:tahun|thn|th|taun|thun|year|yr)\.?\s*)(\d{2}))(?![\p{L}\d'’])/giu;
+const SHORT_SPAN =
+  /(?<![\p{L}\d])((?:periode|tahap|fase|phase|period)\s+)(\d{2})\s*([-–—]|s\.?\s?d\.?|sampai|to)\s*(\d{2})(?![\p{L}\d])/giu;
+const SPAN_END = /(?<![\p{L}\d])(20\d{2})\s*([-–—])\s*(\d{2})(?![\p{L}\d]|[-–/.]\d)/gu;
+
+/** The text with years written short written whole, as this century's ("'17" → "2017"). */
+export function withFullYears(text: string): string {
+  if (!/\d\d/.test(text)) return text;
+  return (
+    text
+      .replace(
+        SHORT_SPAN,
+        (_, word: string, from: string, _by: string, to: string) => `${word}20${from}–20${to}`,
+      )
+      // (Ending after it begins: "2017-12-25" is a date, not 2017 to 2012.)
+      .replace(SPAN_END, (span: string, from: string, dash: string, to: string) =>
+        Number(`20${to}`) > Number(from) ? `${from}${dash}20${to}` : span,
+      )
+      .replace(SHORT_YEAR, (_, quoted?: string, word?: string, year?: string) =>
+        quoted ? `20${quoted}` : `${word ?? ""}20${year ?? ""}`,
+      )
+  );
 }
 
 // (With "-mu" and "-ku" of whose: "sumber utamamu".)
