@@ -7,8 +7,10 @@ import { countsOnlyProvinces } from "./counting.ts";
 import type { Found } from "./found.ts";
 import type { Cue } from "./lexicon.ts";
 import { withoutExcluded } from "./negation.ts";
+import { hasCue } from "./parts.ts";
 import type { Previous } from "./previous.ts";
 import { isRegion, type Subject } from "./subject.ts";
+import type { Match } from "./vocabulary.ts";
 
 /**
  * The group a question narrows to: the one it names or points to, the one the previous answer
@@ -117,4 +119,23 @@ export function regionsGroupAsked(
     !found.cues.has("what") &&
     (choice || (found.cues.has("opener") && found.yesNo && found.cohorts.length === 1));
   return onlyGroups && !lists && before.length > 0 && asks ? before : undefined;
+}
+
+const isYear = (m: Match | undefined) => m !== undefined && /^(?:19|20)\d\d$/.test(m.text);
+
+/**
+ * "tahap 2013 sampai 2016", "the 2013 to 2016 project", "periode 2013–2016": two years, the first
+ * earlier, apart by nothing or a word of ending, are a span that names a period, not a question of
+ * when something ended.
+ */
+export function namesSpan(matches: readonly Match[]): boolean {
+  return matches.some((m, i) => {
+    const between = matches[i + 1];
+    const joined = isYear(between)
+      ? between
+      : hasCue(between, "end") || between?.text === "to"
+        ? matches[i + 2]
+        : undefined;
+    return isYear(m) && isYear(joined) && Number(m.text) < Number(joined?.text);
+  });
 }

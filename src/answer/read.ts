@@ -26,6 +26,7 @@ import { askingWords, asksInstructions, isFiniteVerb, isUnknown } from "./asking
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import { countsFact, countsOnlyProvinces } from "./counting.ts";
 import { collect, emptyFound, type Found, saysNothing } from "./found.ts";
+import { namesSpan } from "./groups-asked.ts";
 import { withoutLetterForms, withoutPurposes } from "./letters.ts";
 import type { Cue } from "./lexicon.ts";
 import { partyAskedWhy } from "./motives.ts";
@@ -101,6 +102,7 @@ function foundIn(
   f.sources = f.sources.filter((s) => !f.excludedSources.includes(s));
 
   readDates(f, matches);
+  if (namesSpan(matches)) f.cues.delete("end");
   f.yesNo = hasCue(matches[0], "opener");
   f.negated = deniesItself(matches);
   const named = matches.find((m) => m.concepts.some((c) => NAMED_TYPES.has(c.type)));
