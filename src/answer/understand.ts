@@ -217,6 +217,16 @@ function resolve(
     const named = topics.filter((t) => t.kind === "topic" && t.id === "name");
     subjects = intent === "name" && named.length ? named : topics;
   }
+  // "What was the aim of the 2013–2016 phase?", "the official name of the 2013 to 2016 project": a
+  // group has no aim, name or partners of its own; the programme's, which it is part of, is asked.
+  // (Only of the group the programme began with, the project of 2013–2016: the sources name none
+  // of the follow-up programme's; and only asked what, not how many or whether.)
+  const whole = topics.filter((t) => t.kind === "topic" && GROUPLESS_ATTRIBUTES.has(t.id));
+  const began = (s: Subject) =>
+    s.kind === "cohort" &&
+    knowledge.cohorts.find((c) => c.id === s.id)?.year === knowledge.programme.started.year;
+  const asksWhat = (intent === "describe" || intent === "name") && !found.yesNo && !found.cues.has("confirm");
+  if (whole.length && asksWhat && subjects.length && subjects.every(began)) subjects = whole;
   let followUp = false;
   let assumed = false;
   // "Is there any IKM-JICA cluster there?", "kerajinan apa yang dikembangkan di sini?": the region
@@ -362,4 +372,6 @@ function outsideOnly(subjects: Subject[], knowledge: Knowledge, areas: Areas): b
  * Names and words the matcher doesn't know, and nothing else ("populasi samosir"; not "kalau
  * songket Palembang?", "and back in 2017?", which lean on the question before).
  */
+// Facts of the programme as a whole that none of its groups has apart.
+const GROUPLESS_ATTRIBUTES: ReadonlySet<string> = new Set(["name", "aim", "approach", "partners"]);
 const bare = (f: Found) => f.years.length === 0 && [...f.cues].every((c) => c === "confirm" || c === "stop");
