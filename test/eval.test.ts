@@ -772,6 +772,20 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind in the tenth session (a true premise, then a question). First score in the README.
+  "test/eval/questions-hundredtwelfth.jsonl": {
+    "in-scope": 91.1,
+    "out-of-scope": 64.0,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind beside the hundred-twelfth (how things relate). First score in the README.
+  "test/eval/questions-hundredthirteenth.jsonl": {
+    "in-scope": 94.7,
+    "out-of-scope": 93.9,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
