@@ -346,3 +346,26 @@ export function relayEnd(words: readonly string[], relays: readonly string[]): n
   }
   return end;
 }
+
+/**
+ * "For a conference paper on development aid: what is the goal …?": a preface before a colon that
+ * names nothing and asks nothing is a clause of its own, said around the question. One that names
+ * something says what the question is about ("West Java regency of Garut: any cluster there?").
+ */
+export function afterPreface(
+  clause: string,
+  read: (text: string) => Match[],
+  passesOn: (text: string) => boolean,
+): Match[][] {
+  const colon = clause.indexOf(": ");
+  if (colon < 0) return [read(clause)];
+  const preface = read(clause.slice(0, colon));
+  const rest = read(clause.slice(colon + 2));
+  // "Rekan saya dari JICA tanya: …", "Pertanyaan dari grup penenun: …": whoever the preface names,
+  // it says who asks what follows.
+  if (passesOn(clause.slice(0, colon)) && rest.length > 0) return [rest];
+  if (preface.some((m) => isName(m) || isQuestionWord(m))) return [read(clause)];
+  // "Di grup WA: «…»", "On Facebook: …": where the asker read what follows, not a channel asked for.
+  const whereRead = CHANNEL_PREPOSITIONS.has(preface[0]?.text ?? "") && rest.length > 0;
+  return whereRead ? [rest] : [preface, rest];
+}

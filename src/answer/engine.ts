@@ -12,7 +12,7 @@ import { type Intent, namesNothing } from "./intents.ts";
 import { aboutLastAnswer } from "./last-answer.ts";
 import { isOutside } from "./membership.ts";
 import { fold } from "./normalise.ts";
-import { correctedPremise } from "./premises.ts";
+import { correctedPremise, unansweredAfterStatements } from "./premises.ts";
 import { previousOf, uniqueSubjects } from "./previous.ts";
 import { readQuestion } from "./read.ts";
 import { outsideCard } from "./region-cards.ts";
@@ -119,7 +119,9 @@ export class AnswerEngine {
     const { previous: before } = options;
     const again = before && aboutLastAnswer(reading.whole, before, this.writer, lang);
     if (again) return { ...this.reply(lang, kindOf(again), again), previous: before };
-    const pieces: Piece[] = [];
+    let pieces: Piece[] = [];
+    // What each part that is not an introduction wrote, in order.
+    const answered: Array<{ part: Found; written: Piece[] }> = [];
     // What the asker says of themselves ("saya punya usaha tahu di Konawe Selatan") is the context
     // of the questions after it, answered only when none of them is.
     const introduction: Piece[] = [];
@@ -158,7 +160,16 @@ export class AnswerEngine {
       const own = !understood.assumed || understood.unexplained.length > 0;
       if (!pieces.length && own && kindOf(written) === "fallback") kind = "fallback";
       pieces.push(...written);
+      answered.push({ part, written });
       previous = { ...previousOf(understood, written, previous), lang };
+    }
+    // "Program ini kan sejak 2013, total anggarannya berapa?", "Papua joined for coffee; how many
+    // tonnes does Dogiyai export?": statements are what the question after them builds on; when
+    // the question is not answered, neither is the message (the fallback says what the sources do).
+    const built = unansweredAfterStatements(answered);
+    if (built) {
+      pieces = built;
+      kind = "fallback";
     }
     if (!pieces.length) pieces.push(...introduction);
     if (!pieces.length) return this.didYouMean(lang, reading.whole, understood);

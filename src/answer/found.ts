@@ -88,6 +88,8 @@ export interface Found {
   dates: string[];
   /** Whether it opens as a yes-or-no question ("Was …?", "Apakah …?"): a year it names is a claim. */
   yesNo: boolean;
+  /** Whether a question mark follows it directly ("Start year?"), not only its sentence's last clause. */
+  endsAsked: boolean;
   /** Whether it denies what it says ("Rattan isn't from South Sulawesi, is it?"). */
   negated: boolean;
   /** Whether the first region or product it names is a region ("Bengkulu ikut … buat kopi"). */
@@ -148,6 +150,7 @@ export function emptyFound(): Found {
     certainty: 1,
     meaningful: 0,
     yesNo: false,
+    endsAsked: false,
     excludedCohort: undefined,
     excludedSources: [],
     programmeAsked: false,

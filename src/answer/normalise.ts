@@ -256,7 +256,7 @@ export function clauses(text: string): Clause[] {
   const out: Clause[] = [];
   // `cut` alternates a clause and the break after it; a sentence ends at a break that is not a
   // comma, an ampersand or a dash.
-  let sentence: Array<Omit<Clause, "sentence">> = [];
+  let sentence: Array<Omit<Clause, "sentence" | "closes">> = [];
   let sentences = 0;
   for (let i = 0; i < cut.length; i += 2) {
     const clause = (cut[i] ?? "").trim();
@@ -266,7 +266,9 @@ export function clauses(text: string): Clause[] {
     // (A list's marker, "2." or "b)", ends the item before it with neither.)
     const marker = brk !== undefined && LIST_MARKER.test(brk);
     const end = brk === undefined || marker ? "" : brk.includes("?") ? "?" : /[.\n]/.test(brk) ? "." : "";
-    for (const c of sentence) out.push({ ...c, end, sentence: sentences });
+    sentence.forEach((c, j) => {
+      out.push({ ...c, end, sentence: sentences, closes: j === sentence.length - 1 });
+    });
     sentences += 1;
     sentence = [];
   }
@@ -280,6 +282,8 @@ export interface Clause {
   end: "?" | "." | "";
   /** Which sentence of the message it belongs to, counted from 0. */
   sentence: number;
+  /** Whether it is its sentence's last clause, the one the sentence's end punctuation follows. */
+  closes: boolean;
 }
 
 // Breaks between the clauses of one sentence: a comma, "&", "+", a spaced slash, dash or hyphen.

@@ -33,7 +33,7 @@ const ASKING_CUES: ReadonlySet<Cue> = new Set<Cue>([
 ]);
 
 // Question words proper: what a word beside them names is what is asked.
-const QUESTION_WORDS: ReadonlySet<Cue> = new Set<Cue>([
+export const QUESTION_WORDS: ReadonlySet<Cue> = new Set<Cue>([
   "what",
   "where",
   "who",
@@ -319,7 +319,11 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
     const extra = out.pop() ?? [];
     out[out.length - 1]?.push(...extra);
   }
-  return { parts: out, introductions: introduced };
+  // (The last phrase of each clause a question mark follows; a part ending in one ends asked.)
+  const lastAsked = new Set(
+    clauses.flatMap((c) => (c.closes && c.end === "?" && c.matches.length ? [c.matches.at(-1)] : [])),
+  );
+  return { parts: out, introductions: introduced, endsAsked: (part) => lastAsked.has(part.at(-1)) };
 }
 
 /** A clause read into phrases, and how its sentence ends ("?" asks, "." states). */
@@ -327,12 +331,15 @@ export interface ReadClause {
   matches: Match[];
   end: Clause["end"];
   sentence: Clause["sentence"];
+  closes?: Clause["closes"];
 }
 
 /** The questions of a message, and which of them only introduce the asker. */
 export interface Parts {
   parts: Match[][];
   introductions: ReadonlySet<Match[]>;
+  /** Whether a part ends where a question mark does ("Start year?"), not mid-sentence before one. */
+  endsAsked: (part: Match[]) => boolean;
 }
 
 // A greeting or an address before the asker speaks ("Kepada Yth. Admin.", "Selamat siang.").

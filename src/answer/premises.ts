@@ -9,9 +9,11 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import { cohortClaim, productsPlaced, type Verdict, yearClaim } from "./claims.ts";
 import type { Found } from "./found.ts";
+import { namesNothing } from "./intents.ts";
 import type { Cue } from "./lexicon.ts";
 import { membershipOf } from "./membership.ts";
 import { productsAndRegions } from "./named-subjects.ts";
+import { QUESTION_WORDS } from "./parts.ts";
 import type { Reading } from "./read.ts";
 import type { Subject } from "./subject.ts";
 import type { Piece } from "./writer.ts";
@@ -84,3 +86,39 @@ function premiseSubjects(f: Found, k: Knowledge, areas: Areas): Subject[] {
 // Words that ask an open question: with none, "Apakah nanti … ditambah untuk kopi?" asks yes or no.
 const OPEN_CUES: readonly Cue[] = ["what", "why", "how", "where", "who", "when", "quantity", "plural"];
 const yesOrNo = (f: Found) => f.cues.has("opener") && !OPEN_CUES.some((c) => f.cues.has(c));
+
+/*
+ * "Program ini kan sejak 2013, total anggarannya berapa?", "Papua joined for coffee; how many
+ * tonnes does Dogiyai export?": statements before a question are what it builds on, true ones
+ * here, and no question of their own.
+ */
+// Words that make a part a statement of something: "is", "ikut", "sejak", "ended", "kan", "said".
+const STATING_CUES: ReadonlySet<string> = new Set([
+  "opener",
+  "member",
+  "since",
+  "end",
+  "confirm",
+  "tag",
+  "said",
+]);
+
+/** The pieces of a question left unanswered after statements it builds on, or `undefined`. */
+export function unansweredAfterStatements(
+  answered: ReadonlyArray<{ part: Found; written: Piece[] }>,
+): Piece[] | undefined {
+  const asks = (f: Found) => f.yesNo || [...f.cues].some((c) => QUESTION_WORDS.has(c) || c === "task");
+  // A statement says something of what it names ("JICA is the partner", "Papua ikut buat kopi"):
+  // a list's item ("- South Sulawesi's product") or a question of its own ("Start year?") is none.
+  const states = (f: Found) =>
+    !asks(f) &&
+    !f.endsAsked &&
+    !namesNothing(f) &&
+    (f.attributes.includes("started") || [...f.cues].some((c) => STATING_CUES.has(c)));
+  // (The question asks by a word: "Mohon koreksinya bila keliru" after a statement asks it checked.)
+  const byWord = (f: Found) => !f.cues.has("confirm") && [...f.cues].some((c) => QUESTION_WORDS.has(c));
+  const [question, ...others] = [...answered].reverse();
+  if (!question || !others.length || !byWord(question.part) || !others.every((a) => states(a.part)))
+    return undefined;
+  return question.written.every((p) => p.kind === "fallback") ? question.written : undefined;
+}

@@ -1,6 +1,6 @@
 import type { Lang } from "../lang.ts";
 import {
-  CHANNEL_PREPOSITIONS,
+  afterPreface,
   heardIn,
   misplacesRegion,
   quotesAsContext,
@@ -32,7 +32,7 @@ import type { Cue } from "./lexicon.ts";
 import { partyAskedWhy } from "./motives.ts";
 import { deniesItself } from "./negation.ts";
 import { clauses, fold } from "./normalise.ts";
-import { hasCue, introducesAsker, isName, isQuestionWord, pieces, withoutJoiningWords } from "./parts.ts";
+import { hasCue, introducesAsker, isQuestionWord, pieces, withoutJoiningWords } from "./parts.ts";
 import { nameQuotes } from "./quotes.ts";
 import { withSelfCorrections } from "./self-corrections.ts";
 import { withoutPostMarks } from "./social.ts";
@@ -193,29 +193,6 @@ const NAMED_TYPES: ReadonlySet<string> = new Set(["product", "province", "place"
 // The question words proper, which ask inside a phrase of the knowledge ("lembaga apa").
 const WH_WORDS: readonly Cue[] = ["what", "where", "who", "when"];
 
-/**
- * "For a conference paper on development aid: what is the goal …?": a preface before a colon that
- * names nothing and asks nothing is a clause of its own, said around the question. One that names
- * something says what the question is about ("West Java regency of Garut: any cluster there?").
- */
-function afterPreface(
-  clause: string,
-  read: (text: string) => Match[],
-  passesOn: (text: string) => boolean,
-): Match[][] {
-  const colon = clause.indexOf(": ");
-  if (colon < 0) return [read(clause)];
-  const preface = read(clause.slice(0, colon));
-  const rest = read(clause.slice(colon + 2));
-  // "Rekan saya dari JICA tanya: …", "Pertanyaan dari grup penenun: …": whoever the preface names,
-  // it says who asks what follows.
-  if (passesOn(clause.slice(0, colon)) && rest.length > 0) return [rest];
-  if (preface.some((m) => isName(m) || isQuestionWord(m))) return [read(clause)];
-  // "Di grup WA: «…»", "On Facebook: …": where the asker read what follows, not a channel asked for.
-  const whereRead = CHANNEL_PREPOSITIONS.has(preface[0]?.text ?? "") && rest.length > 0;
-  return whereRead ? [rest] : [preface, rest];
-}
-
 /** Reads a message into what it names and the questions it asks. */
 export function readQuestion(message: string, vocabulary: Vocabulary, onlyAsked = false): Reading {
   // "Selamat pagi, Tanya IKM": the bot addressed by its name is not asked about.
@@ -278,7 +255,9 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
     clauses(said).map((c) => ({ ...c, read: reread(c.text) })),
     read,
     reread,
-  ).flatMap(({ read: runs, end, sentence }) => runs.map((matches) => ({ matches, end, sentence })));
+  ).flatMap(({ read: runs, end, sentence, closes }) =>
+    runs.map((matches, k) => ({ matches, end, sentence, closes: closes && k === runs.length - 1 })),
+  );
   const liesIn = (region: Match, province: Match) => vocabulary.provinceCodes.liesIn(region, province);
   const placed = withoutLandmarks(quotedClauses, vocabulary.lexicon.near);
   const readClauses = withoutWhereItIs(placed, liesIn).filter(
@@ -296,7 +275,7 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
   const englishOrdinals = vocabulary.lexicon.ordinals.en;
   numberedCriterion(whole, all, vocabulary.criteria, englishOrdinals);
   const asked = new Set<Match>();
-  const { parts, introductions } = pieces(readClauses, asked);
+  const { parts, introductions, endsAsked } = pieces(readClauses, asked);
   const reading: Reading = {
     // Indonesia's official region names ("Nusa Tenggara Barat") are used in English too; their
     // English forms ("Riau Islands") still say English.
@@ -315,6 +294,7 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
     whole,
     parts: parts.map((part) => {
       const f = foundIn(withoutOrigins(part, people), asking, asked, introductions.has(part));
+      f.endsAsked = endsAsked(part);
       f.whyOf = partyAskedWhy(part, sideOf);
       numberedCriterion(f, part, vocabulary.criteria, englishOrdinals);
       return f;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { askAfter } from "./support/app.ts";
+
+const ask = askAfter;
+
+describe("a statement before a question is what the question builds on", () => {
+  it.each([
+    "Program ini kan sejak 2013, total anggarannya berapa?",
+    "JICA is the partner — how much money did Japan put in?",
+    "Papua joined for coffee; how many tonnes does Dogiyai export?",
+    "Aloe vera from Pontianak is in the programme — which supermarkets sell it?",
+  ])("when the question is not answered, neither is the message: %j", async (message) => {
+    const reply = await ask(message);
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).not.toMatch(/^(Ya, benar|Yes, that's right)/);
+  });
+
+  it("when it is, the answer holds what it asks", async () => {
+    expect((await ask("Kan Sulsel bikin kerajinan perak, nah kotanya di mana?")).text).toContain("Makassar");
+    const surname = await ask("The Director General's first name is Gati — what's her surname?");
+    expect(surname.kind).toBe("answer");
+    expect(surname.text).toContain("Wibawaningsih");
+  });
+
+  it("a question of its own, or a request to check, is no statement", async () => {
+    const listed = await ask("a. Start year? b. What is the total budget JICA provided?");
+    expect(listed.kind).toBe("answer");
+    expect(listed.text).toContain("2013");
+    const check = await ask(
+      "Dengan hormat, saya membaca bahwa Sumatera Utara mengembangkan kopi dalam program ini. Mohon koreksinya bila keliru.",
+    );
+    expect(check.kind).toBe("answer");
+    expect(check.text).toContain("ulos");
+  });
+});
