@@ -8,7 +8,7 @@ import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
 import { fold } from "./normalise.ts";
 import type { Previous } from "./previous.ts";
-import { isSource, type Subject } from "./subject.ts";
+import { isRegion, isSource, type Subject } from "./subject.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
 /** "the third one", "yang kedua": the item of the previous answer's list the question points to. */
@@ -77,4 +77,34 @@ export function completedName(
       }
   }
   return undefined;
+}
+
+/**
+ * "satu lagi apa?" after "Sulsel masuk target awal?" and "Papua juga?", "and the others?": the
+ * members of the group the chat is about that it has not named yet, in the sources' order. None
+ * when the message asks no such thing, or the chat has named none of the group, or all of it.
+ */
+export function restOfGroup(
+  f: Found,
+  previous: Previous | undefined,
+  k: Knowledge,
+  cohort: string | undefined,
+): Subject[] {
+  if (!previous || !f.cues.has("rest")) return [];
+  // ("and the other one, from 2017?" after East Java's first-phase entry: its other entry.)
+  if (cohort && previous.subjects.some(isRegion)) return [];
+  // (The group asked now, or the one the last question narrowed to, or the last one the chat named.)
+  const listed = [...previous.named, ...previous.subjects].findLast((s) => s.kind === "cohort");
+  const group = k.cohorts.find(
+    (c) => c.id === (cohort ?? previous.cohort ?? (listed?.kind === "cohort" ? listed.id : "")),
+  );
+  if (!group) return [];
+  const entered = k.provinces.filter((p) => p.entries.some((e) => e.cohort === group.id)).map((p) => p.id);
+  const members = group.order ?? group.members ?? entered;
+  const provinceOf = (s: Subject) =>
+    s.kind === "province" ? s.id : s.kind === "place" ? s.province : undefined;
+  const named = new Set([...previous.named, ...previous.subjects].map(provinceOf));
+  const rest = members.filter((id) => !named.has(id));
+  if (rest.length === 0 || rest.length === members.length) return [];
+  return rest.map((id): Subject => ({ kind: "province", id }));
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { askAfter } from "./support/app.ts";
+
+const ask = askAfter;
+
+describe("the rest of a group the chat has walked through", () => {
+  it("is the members it has not named yet", async () => {
+    const one = await ask("satu lagi apa?", ["Sulsel masuk target awal?", "Papua juga?"]);
+    expect(one.kind).toBe("answer");
+    expect(one.text).toMatch(/^Jawa Timur/);
+    const others = await ask("and the others?", [
+      "Which provinces joined in 2013?",
+      "what does North Sumatra make?",
+    ]);
+    expect(others.text).toContain("Central Java");
+    expect(others.text).toContain("West Kalimantan");
+    expect(others.text).not.toContain("North Sumatra");
+  });
+
+  it("but a region's other entry, of a group named with it, is that entry", async () => {
+    const reply = await ask("and the other one, from 2017?", [
+      "What industry does East Java have in phase 1?",
+    ]);
+    expect(reply.text).toContain("ship components");
+    expect(reply.text).not.toContain("Bangka");
+  });
+});
