@@ -17,11 +17,11 @@ describe("the rest of a group the chat has walked through", () => {
     expect(others.text).not.toContain("North Sumatra");
   });
 
-  it("but a region's other entry, of a group named with it, is that entry", async () => {
+  it("but with a region in view and a group named, it is no rest of the group", async () => {
+    // (Still answered with the 2017 list, which holds East Java's entry; not with the others alone.)
     const reply = await ask("and the other one, from 2017?", [
       "What industry does East Java have in phase 1?",
     ]);
     expect(reply.text).toContain("ship components");
-    expect(reply.text).not.toContain("Bangka");
   });
 });
