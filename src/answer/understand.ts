@@ -236,8 +236,12 @@ function resolve(
     subjects = [...subjects, ...there];
     followUp = true;
   }
-  // "is she an official?" right after an answer that named one person: that person.
-  const persons = previous?.subjects.filter((s) => s.kind === "person") ?? [];
+  // "is she an official?" right after an answer that named one person: that person; after an answer
+  // about no one ("Gati itu siapa?", "dari kementerian mana?", "kapan dia sampaikan itu?"), the last
+  // person the chat's answers were about.
+  const answeredPersons = previous?.subjects.filter((s) => s.kind === "person") ?? [];
+  const lastPerson = previous?.named.findLast((s) => s.kind === "person");
+  const persons = answeredPersons.length || !lastPerson ? answeredPersons : [lastPerson];
   if (found.cues.has("pronoun") && persons.length === 1 && subjects.length === 0 && !topics.length) {
     subjects = persons;
     followUp = true;

@@ -25,3 +25,18 @@ describe("the rest of a group the chat has walked through", () => {
     expect(reply.text).toContain("ship components");
   });
 });
+
+describe("a pronoun for a person, after an answer about no one", () => {
+  it("is the last person the chat's answers were about", async () => {
+    const when = await ask("kapan dia sampaikan itu?", [
+      "Gati Wibawaningsih itu siapa?",
+      "dari kementerian mana?",
+    ]);
+    expect(when.text).toMatch(/^Gati Wibawaningsih/);
+    const role = await ask("jabatannya apa?", [
+      "lima provinsi baru 2017 itu siapa yang umumin?",
+      "dia dari Kemenperin?",
+    ]);
+    expect(role.text).toContain("Direktur Jenderal");
+  });
+});
