@@ -40,3 +40,15 @@ describe("a pronoun for a person, after an answer about no one", () => {
     expect(role.text).toContain("Direktur Jenderal");
   });
 });
+
+describe("whom a person works for", () => {
+  it("is their organisation, as their card says; the programme's partners are still its partners", async () => {
+    expect((await ask("Gati Wibawaningsih kerja di instansi mana?")).text).toMatch(
+      /^Gati Wibawaningsih — Direktur Jenderal[^\n]*Kementerian Perindustrian/,
+    );
+    const her = await ask("dia dari organisasi mana?", ["Gati Wibawaningsih itu siapa?"]);
+    expect(her.text).toMatch(/^Gati Wibawaningsih/);
+    const partner = await ask("Who is she working with from Japan?", ["Gati Wibawaningsih siapa?"]);
+    expect(partner.text).toContain("Japan International Cooperation Agency");
+  });
+});

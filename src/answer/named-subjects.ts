@@ -131,7 +131,11 @@ export function namedSubjects(naming: Naming): Subject[] {
   else if ((intent === "who" || intent === "said") && subjects.some((s) => s.kind === "person"))
     subjects = subjects.filter((s) => s.kind === "person");
   // "What did Gati hope?": a fact of the programme she spoke of, not who she is.
-  const asksOfPerson = intent === "who" || intent === "said" || intent === "name" || intent === "when";
+  // ("Gati kerja di instansi mana?", "which ministry does the Director General belong to?": the
+  // partners' words asked of a person ask whom they work for, which the person's card says.)
+  const worksFor = f.cues.has("works_for");
+  const asksOfPerson =
+    intent === "who" || intent === "said" || intent === "name" || intent === "when" || worksFor;
   if (subjects.length && subjects.every((s) => s.kind === "person") && f.attributes.length && !asksOfPerson)
     subjects = f.attributes.map((id): Subject => ({ kind: "topic", id }));
   // "Who edited the article?", "when was the article published?": the main source.

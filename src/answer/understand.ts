@@ -242,7 +242,14 @@ function resolve(
   const answeredPersons = previous?.subjects.filter((s) => s.kind === "person") ?? [];
   const lastPerson = previous?.named.findLast((s) => s.kind === "person");
   const persons = answeredPersons.length || !lastPerson ? answeredPersons : [lastPerson];
-  if (found.cues.has("pronoun") && persons.length === 1 && subjects.length === 0 && !topics.length) {
+  // ("dia dari organisasi mana?": whom that person works for, as their card says.)
+  const worksFor = found.cues.has("works_for");
+  if (
+    found.cues.has("pronoun") &&
+    persons.length === 1 &&
+    (subjects.length === 0 || worksFor) &&
+    (!topics.length || worksFor)
+  ) {
     subjects = persons;
     followUp = true;
   }
