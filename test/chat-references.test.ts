@@ -52,3 +52,16 @@ describe("whom a person works for", () => {
     expect(partner.text).toContain("Japan International Cooperation Agency");
   });
 });
+
+describe("what someone said, asked by what it was about", () => {
+  it("'according to Gati, which …?' asks the group, attributed to her", async () => {
+    const reply = await ask("According to Gati, which provinces are the first targets of the follow-up?");
+    expect(reply.text).toMatch(/^The first targets of the follow-up programme/);
+  });
+
+  it("'where did she say the facilitators come from?' asks the approach", async () => {
+    const reply = await ask("Where did Gati say the practical facilitators come from?");
+    expect(reply.text).toContain("local resources");
+    expect(reply.text).not.toContain("nine provinces");
+  });
+});

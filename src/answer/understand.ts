@@ -200,6 +200,18 @@ function resolve(
     subjects = subjects.filter((s) => s.kind !== "source");
     if (subjects.length === 0 && cohort) subjects = [{ kind: "cohort", id: cohort }];
   }
+  // "According to Gati, which provinces are the first targets?": who said it only attributes what
+  // is asked, the group.
+  const attributed = found.cues.has("said") && intent !== "who" && intent !== "said";
+  if (attributed && cohort && subjects.length && subjects.every((s) => s.kind === "person"))
+    subjects = [{ kind: "cohort", id: cohort }];
+  // "Where do the practical facilitators come from?": where the approach draws on, as it says.
+  if (
+    intent === "where" &&
+    subjects.length &&
+    subjects.every((s) => s.kind === "topic" && s.id === "approach")
+  )
+    intent = "describe";
   // "How long is a facilitator placed?": "how long" names the programme's duration only when the
   // question names nothing else of it.
   const attributes =
