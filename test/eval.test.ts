@@ -786,6 +786,13 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind late in the tenth session as a control (the everyday mix). First score in the README.
+  "test/eval/questions-hundredfourteenth.jsonl": {
+    "in-scope": 98.5,
+    "out-of-scope": 98.0,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
