@@ -65,3 +65,11 @@ describe("what someone said, asked by what it was about", () => {
     expect(reply.text).not.toContain("nine provinces");
   });
 });
+
+describe("two questions of a follow-up, each a sentence of its own", () => {
+  it("the first, naming nothing, asks of the chat's subject; the second of what it names", async () => {
+    const reply = await ask("kabupatennya apa? sama Babel produknya apa?", ["Sultra produknya apa min?"]);
+    expect(reply.text).toMatch(/^Di Sulawesi Tenggara[^\n]*Konawe Selatan/);
+    expect(reply.text).toContain("Bangka Barat");
+  });
+});

@@ -182,7 +182,10 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
     // "Kapan dan di mana MoU-nya ditandatangani?": question words alone ask of what the piece after
     // them names ("dari kapan & sama siapa" are two questions of the programme).
     const next = raw[i + 1] ?? [];
-    const onlyAsks = piece.every(isQuestionWord) && next.some(isContent);
+    // ("kabupatennya apa? sama Babel produknya apa?": not across a question mark, where the
+    // question words ask of what the chat was about.)
+    const withNext = sentenceOf.get(piece) === sentenceOf.get(next);
+    const onlyAsks = piece.every(isQuestionWord) && next.some(isContent) && withNext;
     // "sejak kapan dan sama siapa kerjasamanya?": when the piece after asks by a question word of
     // its own, each question word asks of what that piece names.
     if (onlyAsks && next.some(isQuestionWord)) {
