@@ -73,3 +73,14 @@ describe("two questions of a follow-up, each a sentence of its own", () => {
     expect(reply.text).toContain("Bangka Barat");
   });
 });
+
+describe("a clause that only announces a list of questions", () => {
+  it("asks nothing: the items are answered", async () => {
+    const reply = await ask(
+      "Halo, ada beberapa pertanyaan:\n1. Di Papua lokasinya di kabupaten apa\n2. Provinsi mana yg kerajinan perak",
+    );
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("Dogiyai");
+    expect(reply.text).toContain("Sulawesi Selatan");
+  });
+});

@@ -358,7 +358,9 @@ export function afterPreface(
   passesOn: (text: string) => boolean,
 ): Match[][] {
   const colon = clause.indexOf(": ");
-  if (colon < 0) return [read(clause)];
+  // "Halo, ada beberapa pertanyaan:", "Pertanyaan saya:": a clause that only announces the list of
+  // questions after it asks nothing.
+  if (colon < 0) return /:\s*$/u.test(clause) && passesOn(clause) ? [] : [read(clause)];
   const preface = read(clause.slice(0, colon));
   const rest = read(clause.slice(colon + 2));
   // "Rekan saya dari JICA tanya: …", "Pertanyaan dari grup penenun: …": whoever the preface names,
