@@ -92,3 +92,20 @@ describe("taking a message back is small talk", () => {
     expect((await ask("Sorry — ignore my last message.", ["What does Sumut make?"])).kind).toBe("smalltalk");
   });
 });
+
+describe("words that drop a question outright", () => {
+  it.each<[string, string]>([
+    ["berapa anggarannya? eh gak usah, tahun mulainya aja", "2013"],
+    ["kontak fasilitator Papua ada? kalo gak ada, kabupaten mana yg ikut di Papua?", "Dogiyai"],
+    ["omzet IKM Sulsel naik brp? eh skip, produknya aja apa", "perak"],
+    ["who are the facilitators by name? skip that, where are they drawn from?", "local resources"],
+  ])("%j asks what follows", async (question, expected) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain(expected);
+  });
+
+  it("'So …' opening a statement drops nothing", async () => {
+    expect((await ask("So the JICA partnership started in 2013.")).text).toContain("2013");
+  });
+});

@@ -37,17 +37,24 @@ export const MAX_CHANGES = 3;
 export interface ChangeMarkers {
   at: RegExp;
   end: RegExp;
+  /** The markers that drop what came before outright ("gak usah", "skip"), folded. */
+  dropping: ReadonlySet<string>;
 }
 
 /** The patterns of the markers of a change of mind, or none when there are no markers. */
-export function changeMarkers(markers: readonly string[]): ChangeMarkers | undefined {
+export function changeMarkers(
+  correcting: readonly string[],
+  dropping: readonly string[] = [],
+): ChangeMarkers | undefined {
+  const markers = [...correcting, ...dropping];
   if (!markers.length) return undefined;
-  const longestFirst = [...markers].sort((a, b) => b.length - a.length);
+  const longestFirst = markers.sort((a, b) => b.length - a.length);
   const any = alternatives(longestFirst, String.raw`[\s,]+`);
   return {
     at: new RegExp(`${BEFORE}${INTERJECTIONS}(${any})(?![\\p{L}\\d])`, "giu"),
     // ("yg perak dan emas maksudnya": a marker after what is meant says nothing more.)
     end: new RegExp(`(?<![\\p{L}\\d])(?:${any})[\\s.!?]*$`, "iu"),
+    dropping: new Set(dropping),
   };
 }
 
@@ -93,7 +100,11 @@ export function changeOfMind(
     // ("bukan itu, yang tahun 2017", "eh typo, Sulteng": at the start, what it changes was the
     // chat's last question, which the follow-up is read against.)
     const opens = !/[\p{L}\d]/u.test(abandoned) && (kinds.size > 0 || after.some(isQuestionWord));
-    if (replaces || asksAnew || opens) return { abandoned: abandoned.trim(), meant };
+    // ("berapa anggarannya? eh gak usah, tahun mulainya aja": dropped, whatever it named.)
+    const drops =
+      markers.dropping.has(marker.toLowerCase().replace(/[\s,]+/gu, " ")) &&
+      (kinds.size > 0 || after.some(isQuestionWord));
+    if (replaces || asksAnew || opens || drops) return { abandoned: abandoned.trim(), meant };
   }
   return undefined;
 }

@@ -146,6 +146,7 @@ export const lexiconSchema = z
     relays: list,
     self_corrections: list,
     changes_of_mind: list,
+    dropping_questions: list,
     ordinals: z
       .object({ id: z.record(z.string(), z.number().int()), en: z.record(z.string(), z.number().int()) })
       .strict(),
@@ -233,7 +234,7 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     near: new Set(file.near),
     relays: file.relays,
     selfCorrections: [...file.self_corrections].sort((a, b) => b.length - a.length),
-    changes: changeMarkers(file.changes_of_mind),
+    changes: changeMarkers(file.changes_of_mind, file.dropping_questions),
     ordinals: {
       id: new Map(Object.entries(file.ordinals.id)),
       en: new Map(Object.entries(file.ordinals.en)),
