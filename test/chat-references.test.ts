@@ -84,3 +84,17 @@ describe("a clause that only announces a list of questions", () => {
     expect(reply.text).toContain("Sulawesi Selatan");
   });
 });
+
+describe("after a question the sources can't answer, 'what do you know about X?'", () => {
+  it("asks what the sources say of X, not the same question again", async () => {
+    const kalbar = await ask("ok, so what do you know about West Kalimantan?", [
+      "how many aloe vera firms were trained?",
+    ]);
+    expect(kalbar.kind).toBe("answer");
+    expect(kalbar.text).toContain("Pontianak");
+    const her = await ask("then what do you know about her?", [
+      "can you give me Gati Wibawaningsih's phone number?",
+    ]);
+    expect(her.text).toMatch(/^Gati Wibawaningsih/);
+  });
+});

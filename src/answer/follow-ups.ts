@@ -39,7 +39,9 @@ export function asksOfAsked(f: Found, previous: Previous): boolean {
  * say about how regions are chosen?" asks what was said: how they are chosen.)
  */
 export function asksAgain(found: Found, intent: Intent): boolean {
-  return intent === "describe" && found.meaningful <= 3 && !found.cues.has("said") && !found.cues.has("what");
+  // ("then tell me about West Kalimantan" after a count the sources lack asks what they say of it.)
+  const own = found.cues.has("said") || found.cues.has("what") || found.cues.has("tell");
+  return intent === "describe" && found.meaningful <= 3 && !own;
 }
 
 /**

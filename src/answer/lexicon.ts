@@ -82,6 +82,7 @@ export const CUE_NAMES = [
   "among", // one of them, salah satunya: whether something is in the list the previous answer gave
   "rest", // sisanya, satu lagi, the others: the members of a group the chat has not named yet
   "works_for", // kerja di instansi mana, which ministry … belong to: whom a person works for
+  "tell", // ceritakan tentang, what do you know about: asks for what the sources say of a subject
   "opener", // is, did, apakah: opening a question, it asks yes or no ("Was it published in 2018?")
   "tag", // ya, right: ending a question that asks no question word, it asks to confirm ("… 2018 ya?")
   "pronoun", // she, beliau: the person the previous answer named
