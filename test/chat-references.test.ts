@@ -98,3 +98,21 @@ describe("after a question the sources can't answer, 'what do you know about X?'
     expect(her.text).toMatch(/^Gati Wibawaningsih/);
   });
 });
+
+describe("why the bot doesn't know, and what it would cost", () => {
+  it.each<[string, string]>([
+    ["kenapa kamu gak tau?", "berapa anggaran program?"],
+    ["why don't you know that?", "what's the budget?"],
+    ["is it free?", "how much does it cost to join?"],
+  ])("%j after %j: the sources don't say", async (question, before) => {
+    expect((await ask(question, [before])).kind).toBe("fallback");
+  });
+
+  it("a complaint before a question of its own does not stop it being answered", async () => {
+    const reply = await ask("ugh, you don't know anything. When did it even start?", [
+      "what were the results?",
+    ]);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("2013");
+  });
+});
