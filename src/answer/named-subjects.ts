@@ -169,3 +169,39 @@ export function productsAndRegions(f: Found, k: Knowledge, areas: Areas): Subjec
     ...regions,
   ];
 }
+
+// Facts of the programme as a whole that none of its groups has apart.
+const GROUPLESS_ATTRIBUTES: ReadonlySet<string> = new Set(["name", "aim", "approach", "partners"]);
+
+/**
+ * What a question asks of the subjects it names where its words only frame what is asked:
+ * "According to Gati, which provinces are the first targets?" asks the group (who said it only
+ * attributes it); "Where do the practical facilitators come from?" asks the approach, as it says;
+ * "What was the aim of the 2013–2016 phase?", "the official name of the 2013 to 2016 project" ask the
+ * programme's (a group has no aim, name or partners of its own; only of the group the programme
+ * began with, the project of 2013–2016: the sources name none of the follow-up programme's; and only
+ * asked what, not how many or whether).
+ */
+export function framedSubjects(
+  f: Found,
+  k: Knowledge,
+  intent: Intent,
+  subjects: Subject[],
+  cohort: string | undefined,
+): { intent: Intent; subjects: Subject[] } {
+  const only = (kind: Subject["kind"], id?: string) =>
+    subjects.length > 0 &&
+    subjects.every((s) => s.kind === kind && (id === undefined || ("id" in s && s.id === id)));
+  const attributed = f.cues.has("said") && intent !== "who" && intent !== "said";
+  if (attributed && cohort && only("person")) return { intent, subjects: [{ kind: "cohort", id: cohort }] };
+  if (intent === "where" && only("topic", "approach")) return { intent: "describe", subjects };
+  const whole = f.attributes
+    .filter((id) => GROUPLESS_ATTRIBUTES.has(id))
+    .map((id): Subject => ({ kind: "topic", id }));
+  const began = (s: Subject) =>
+    s.kind === "cohort" && k.cohorts.find((c) => c.id === s.id)?.year === k.programme.started.year;
+  const asksWhat = (intent === "describe" || intent === "name") && !f.yesNo && !f.cues.has("confirm");
+  if (whole.length && asksWhat && subjects.length && subjects.every(began))
+    return { intent, subjects: whole };
+  return { intent, subjects };
+}

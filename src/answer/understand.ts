@@ -16,7 +16,7 @@ import { groupAsked, ofOneGroup, regionsGroupAsked } from "./groups-asked.ts";
 import { asksWh, type Intent, intentOf, SHAPING_INTENTS } from "./intents.ts";
 import { isOutside } from "./membership.ts";
 import { motiveNotGiven } from "./motives.ts";
-import { inLanguageAsked, namedSubjects } from "./named-subjects.ts";
+import { framedSubjects, inLanguageAsked, namedSubjects } from "./named-subjects.ts";
 import { outsideSetAside } from "./negation.ts";
 import type { Previous } from "./previous.ts";
 import { settle } from "./settle.ts";
@@ -200,18 +200,7 @@ function resolve(
     subjects = subjects.filter((s) => s.kind !== "source");
     if (subjects.length === 0 && cohort) subjects = [{ kind: "cohort", id: cohort }];
   }
-  // "According to Gati, which provinces are the first targets?": who said it only attributes what
-  // is asked, the group.
-  const attributed = found.cues.has("said") && intent !== "who" && intent !== "said";
-  if (attributed && cohort && subjects.length && subjects.every((s) => s.kind === "person"))
-    subjects = [{ kind: "cohort", id: cohort }];
-  // "Where do the practical facilitators come from?": where the approach draws on, as it says.
-  if (
-    intent === "where" &&
-    subjects.length &&
-    subjects.every((s) => s.kind === "topic" && s.id === "approach")
-  )
-    intent = "describe";
+  ({ intent, subjects } = framedSubjects(found, knowledge, intent, subjects, cohort));
   // "How long is a facilitator placed?": "how long" names the programme's duration only when the
   // question names nothing else of it.
   const attributes =
@@ -229,16 +218,6 @@ function resolve(
     const named = topics.filter((t) => t.kind === "topic" && t.id === "name");
     subjects = intent === "name" && named.length ? named : topics;
   }
-  // "What was the aim of the 2013–2016 phase?", "the official name of the 2013 to 2016 project": a
-  // group has no aim, name or partners of its own; the programme's, which it is part of, is asked.
-  // (Only of the group the programme began with, the project of 2013–2016: the sources name none
-  // of the follow-up programme's; and only asked what, not how many or whether.)
-  const whole = topics.filter((t) => t.kind === "topic" && GROUPLESS_ATTRIBUTES.has(t.id));
-  const began = (s: Subject) =>
-    s.kind === "cohort" &&
-    knowledge.cohorts.find((c) => c.id === s.id)?.year === knowledge.programme.started.year;
-  const asksWhat = (intent === "describe" || intent === "name") && !found.yesNo && !found.cues.has("confirm");
-  if (whole.length && asksWhat && subjects.length && subjects.every(began)) subjects = whole;
   let followUp = false;
   let assumed = false;
   // "Is there any IKM-JICA cluster there?", "kerajinan apa yang dikembangkan di sini?": the region
@@ -399,6 +378,4 @@ function outsideOnly(subjects: Subject[], knowledge: Knowledge, areas: Areas): b
  * Names and words the matcher doesn't know, and nothing else ("populasi samosir"; not "kalau
  * songket Palembang?", "and back in 2017?", which lean on the question before).
  */
-// Facts of the programme as a whole that none of its groups has apart.
-const GROUPLESS_ATTRIBUTES: ReadonlySet<string> = new Set(["name", "aim", "approach", "partners"]);
 const bare = (f: Found) => f.years.length === 0 && [...f.cues].every((c) => c === "confirm" || c === "stop");
