@@ -116,3 +116,14 @@ describe("why the bot doesn't know, and what it would cost", () => {
     expect(reply.text).toContain("2013");
   });
 });
+
+describe("a place in a list after one consideration", () => {
+  it("is the consideration at that place", async () => {
+    expect((await ask("yg kedua?", ["Pertimbangan pertama apa?"])).text).toMatch(
+      /^Pengembangan tema strategis/,
+    );
+    expect((await ask("and the third?", ["What is the first consideration?"])).text).toMatch(
+      /^Affirmative themes/,
+    );
+  });
+});

@@ -6,6 +6,7 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
+import type { Cue } from "./lexicon.ts";
 import { fold } from "./normalise.ts";
 import type { Previous } from "./previous.ts";
 import { isRegion, isSource, type Subject } from "./subject.ts";
@@ -109,4 +110,24 @@ export function restOfGroup(
   const rest = members.filter((id) => !named.has(id));
   if (rest.length === 0 || rest.length === members.length) return [];
   return rest.map((id): Subject => ({ kind: "province", id }));
+}
+
+// The cues of place in a list that also name phases ("kedua": the second one, or phase 2).
+const PLACE_CUES: ReadonlyArray<[Cue, number]> = [
+  ["first", 1],
+  ["second", 2],
+  ["third", 3],
+];
+
+/**
+ * "yg kedua?", "and the third?" right after an answer about one of the considerations: the
+ * consideration at that place, in the sources' order. Undefined when the message names something of
+ * its own or no place.
+ */
+export function nextCriterion(f: Found, previous: Previous | undefined, k: Knowledge): Subject | undefined {
+  const [last, ...more] = previous?.subjects ?? [];
+  if (last?.kind !== "criterion" || more.length) return undefined;
+  const place = f.ordinal ?? PLACE_CUES.find(([cue]) => f.cues.has(cue))?.[1];
+  const criterion = place === undefined ? undefined : k.selection.criteria[place - 1];
+  return criterion && { kind: "criterion", id: criterion.id };
 }

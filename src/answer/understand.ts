@@ -10,7 +10,7 @@ import type { Asked } from "./answers.ts";
 import { claimsYears, datesFact, foreignClaim, joinedIn, productClaim, productsPlaced } from "./claims.ts";
 import { counted, provincesCounted } from "./counting.ts";
 import { unexpandedName } from "./expansions.ts";
-import { asksAgain, asksOfAsked, pointedItem, restOfGroup } from "./follow-ups.ts";
+import { asksAgain, asksOfAsked, nextCriterion, pointedItem, restOfGroup } from "./follow-ups.ts";
 import { type Found, withoutCue } from "./found.ts";
 import { groupAsked, ofOneGroup, regionsGroupAsked } from "./groups-asked.ts";
 import { asksWh, type Intent, intentOf, SHAPING_INTENTS } from "./intents.ts";
@@ -246,7 +246,9 @@ function resolve(
   }
   // "the last one on that list": an item of the list, not the list ("among" names it too).
   const pointing = subjects.length === 0 || (found.ordinal !== undefined && found.cues.has("among"));
-  const item = pointing ? pointedItem(found, previous) : undefined;
+  const item = pointing
+    ? (pointedItem(found, previous) ?? nextCriterion(found, previous, knowledge))
+    : undefined;
   const rest = restOfGroup(found, previous, knowledge, cohort);
   if (rest.length && subjects.every((s) => s.kind === "cohort")) {
     subjects = rest;
