@@ -59,6 +59,11 @@ describe("what someone said, asked by what it was about", () => {
     expect(reply.text).toMatch(/^The first targets of the follow-up programme/);
   });
 
+  it("a person named beside a group, asked which provinces, asks the group's", async () => {
+    const reply = await ask("Bu Gati sebut ada target awal program lanjutan, provinsinya yg mana aja?");
+    expect(reply.text).toMatch(/^Target awal program lanjutan/);
+  });
+
   it("'where did she say the facilitators come from?' asks the approach", async () => {
     const reply = await ask("Where did Gati say the practical facilitators come from?");
     expect(reply.text).toContain("local resources");

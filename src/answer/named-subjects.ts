@@ -170,6 +170,14 @@ export function productsAndRegions(f: Found, k: Knowledge, areas: Areas): Subjec
   ];
 }
 
+// What a question asks of regions: which provinces, where, what they make, how many.
+const REGION_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
+  "province",
+  "list",
+  "where",
+  "product",
+  "count",
+]);
 // Facts of the programme as a whole that none of its groups has apart.
 const GROUPLESS_ATTRIBUTES: ReadonlySet<string> = new Set(["name", "aim", "approach", "partners"]);
 
@@ -193,7 +201,10 @@ export function framedSubjects(
     subjects.length > 0 &&
     subjects.every((s) => s.kind === kind && (id === undefined || ("id" in s && s.id === id)));
   const attributed = f.cues.has("said") && intent !== "who" && intent !== "said";
-  if (attributed && cohort && only("person")) return { intent, subjects: [{ kind: "cohort", id: cohort }] };
+  // ("Bu Gati sebut ada target awal …, provinsinya yg mana aja?": a person has no provinces.)
+  const ofRegions = REGION_INTENTS.has(intent);
+  if ((attributed || ofRegions) && cohort && only("person"))
+    return { intent, subjects: [{ kind: "cohort", id: cohort }] };
   if (intent === "where" && only("topic", "approach")) return { intent: "describe", subjects };
   const whole = f.attributes
     .filter((id) => GROUPLESS_ATTRIBUTES.has(id))
