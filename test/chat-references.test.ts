@@ -132,3 +132,22 @@ describe("a place in a list after one consideration", () => {
     );
   });
 });
+
+describe("whether a group of the programme still runs", () => {
+  it("is what the sources of 2017 cannot say", async () => {
+    const reply = await ask("is it still running today?", [
+      "the article is from December 2017?",
+      "it lists five new provinces?",
+    ]);
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toContain("December 2017");
+  });
+
+  it("but 'this year' in the article, asked which year, is 2017", async () => {
+    const reply = await ask(
+      "The article says 'this year' five more provinces declared they were ready - which year is that?",
+    );
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("2017");
+  });
+});

@@ -159,7 +159,11 @@ export function understand(
     now:
       found.cues.has("now") &&
       (asksOfPeople ||
-        ((found.programme || found.cues.has("domain") || subjects.every((s) => s.kind === "topic")) &&
+        // (Of the programme, or a group of it: "it lists five new provinces?", "is it still running?";
+        // not "'this year' in the article — which year is that?", which asks when.)
+        ((found.programme ||
+          found.cues.has("domain") ||
+          subjects.every((s) => s.kind === "topic" || (s.kind === "cohort" && intent !== "when"))) &&
           STATUS_INTENTS.has(intent))),
     followUp: followUp || (grouped !== undefined && !resolved.subjects.some(isRegion)),
     foreign: partnerClaimed ? undefined : found.countries[0],
