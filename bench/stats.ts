@@ -60,6 +60,7 @@ export function warmUp<T>(
   inputs: readonly T[],
   { minMs, maxMs, calm = 5 }: { minMs: number; maxMs: number; calm?: number },
 ): { perCallMs: number; warmMs: number } {
+  if (inputs.length === 0) return { perCallMs: 0, warmMs: 0 };
   const start = performance.now();
   let fastest = Number.POSITIVE_INFINITY;
   let calmPasses = 0;

@@ -105,7 +105,18 @@ describe("words that drop a question outright", () => {
     expect(reply.text).toContain(expected);
   });
 
-  it("'So …' opening a statement drops nothing", async () => {
-    expect((await ask("So the JICA partnership started in 2013.")).text).toContain("2013");
+  it("a condition drops what came before only when the sources can't answer it", async () => {
+    const both = await ask("Is Sumut in the programme? if not, what does Papua make?");
+    expect(both.text).toMatch(/^Yes, North Sumatra is part of the programme/);
+    expect(both.text).toContain("coffee");
+  });
+
+  it("a statement opened by 'Correction:' is still checked", async () => {
+    expect((await ask("Correction: the programme started in 2012.")).text).toMatch(/^Not quite[\s\S]*2013/);
+  });
+
+  it("is looked for only in a message the reader reads whole", async () => {
+    const long = `${"Produk Sulsel apa? ".repeat(40)}eh maksudnya Jateng`;
+    expect((await ask(long)).text).not.toMatch(/^Jawa Tengah/);
   });
 });

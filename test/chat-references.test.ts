@@ -33,6 +33,9 @@ describe("a pronoun for a person, after an answer about no one", () => {
       "dari kementerian mana?",
     ]);
     expect(when.text).toMatch(/^Gati Wibawaningsih/);
+    // (What she said of the chat's last subject is that subject: the aim.)
+    const said = await ask("what did she say about it?", ["Who is Gati?", "What is the aim?"]);
+    expect(said.text).toMatch(/^The aim is/);
     const role = await ask("jabatannya apa?", [
       "lima provinsi baru 2017 itu siapa yang umumin?",
       "dia dari Kemenperin?",

@@ -33,3 +33,23 @@ describe("a statement before a question is what the question builds on", () => {
     expect(check.text).toContain("ulos");
   });
 });
+
+describe("a statement the facts refute, before a question", () => {
+  it("is still corrected", async () => {
+    expect((await ask("Program ini kan sejak 2010, total anggarannya berapa?")).text).toMatch(
+      /^Tidak tepat[\s\S]*2013/,
+    );
+    expect((await ask("Sulsel bikin kopi kan, berapa ton produksinya?")).text).toMatch(
+      /^Tidak tepat[\s\S]*perak/,
+    );
+  });
+});
+
+describe("a statement asked to be confirmed, before another question", () => {
+  it("is confirmed, and the question answered", async () => {
+    const reply = await ask(
+      "So the programme started in 2013, right? Actually, what year did phase 2 start?",
+    );
+    expect(reply.text).toMatch(/^Yes, that's right/);
+  });
+});

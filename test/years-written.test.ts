@@ -14,6 +14,9 @@ describe("a year written short is this century's", () => {
     ["the 2013-16 project", "the 2013-2016 project"],
     // Not a year: a count, a time, a date.
     ["13 provinsi", "13 provinsi"],
+    ["tahun 90-an", "tahun 1990-an"],
+    ["pada 2017 - 25 IKM dilatih", "pada 2017 - 25 IKM dilatih"],
+    ["periode 16-13", "periode 16-13"],
     ["jam 11", "jam 11"],
     ["2017-12-25 — berita apa?", "2017-12-25 — berita apa?"],
   ])("%j", (text, expected) => {

@@ -16,37 +16,58 @@ export interface ChangeOfMind {
   abandoned: string;
   /** What they ask instead ("Jateng"): asked, never a statement offered for checking. */
   meant: string;
+  /**
+   * Whether it is dropped only if the sources can't answer it ("Is Sumut in? if not, what does
+   * Papua make?" asks both when Sumut is in).
+   */
+  conditional: boolean;
+  /** Whether what follows is stated for checking ("Correction: the programme started in 2012."). */
+  stated: boolean;
 }
 
+// Markers that open a correction of the facts, stated for checking rather than asked.
+const STATING = /^(?:correction|koreksi)$/iu;
+
 // Sounds said before a change of mind ("eh, maksudnya", "no wait", "sorry, I mean").
-const INTERJECTIONS = String.raw`(?:(?:eh+|oh|no|nope|sorry|sori|sory|maaf|hmm+|err|oops|wkwk\p{L}*)[\s,]+)*`;
+const INTERJECTIONS = String.raw`(?:(?:eh+|oh|no|nope|sorry|sori|sory|maaf|hmm+|err|oops|actually|wkwk\p{L}*)[\s,]+)*`;
 // Where a change of mind can begin: the message's start, or after punctuation ("…, eh maksudnya",
 // "— no wait", "? ralat"), so "Is it actually true …?" changes nothing.
 const BEFORE = String.raw`(^|[,.;:!?…—–(]|\s-)\s*`;
 // "maksudnya apa?" asks what something means, "maksud saya begini" explains: no change of mind.
 const MEANING = /^\s*(?:apa|apaan|gimana|bagaimana|begini|gini)(?![\p{L}\d])/iu;
-// A marker that denies ("eh bukan", "not"): the words right after it, up to a comma, are what it denies.
+// A marker that denies ("eh bukan", "wait no"): the words right after it, up to a comma, are what it denies.
 const DENIAL = /(?:bukan|not|no)$/iu;
 const DENIED = /^(?:[\p{L}\d.'’-]+\s+){0,3}[\p{L}\d.'’-]+\s*[,—–:]\s*(?=\S)/u;
 // ", not Papua.", ", bukan Sumut ya": a last clause saying what the asker does not mean.
 const NOT_MEANT = /[,;]\s*(?:not|bukan)\s+[^,.;!?]{1,40}[.!?]*\s*$/iu;
-// The most changes of mind one message makes that are followed (each costs a reading).
+// The most changes of mind one message makes that are followed (each costs an answer of what it
+// abandons), and the most markers looked at for one (each costs two readings).
 export const MAX_CHANGES = 3;
+const MAX_CANDIDATES = 4;
+// A change of mind is looked for only in a message this long (the reader reads no further).
+const MAX_CHANGE_CHARS = 500;
 
 /** The markers of a change of mind ("maksudnya", "scratch that"): where one begins, and one ending a text. */
 export interface ChangeMarkers {
   at: RegExp;
   end: RegExp;
-  /** The markers that drop what came before outright ("gak usah", "skip"), folded. */
+  /** The markers that drop what came before outright ("gak usah", "skip"), as the lexicon writes them. */
   dropping: ReadonlySet<string>;
+  /** Of those, the ones that drop it only if it can't be answered ("if not", "kalo gak ada"). */
+  conditional: ReadonlySet<string>;
+  /** Markers that change the question only inside a sentence ("— actually, …"). */
+  midSentence: ReadonlySet<string>;
 }
 
 /** The patterns of the markers of a change of mind, or none when there are no markers. */
-export function changeMarkers(
-  correcting: readonly string[],
-  dropping: readonly string[] = [],
-): ChangeMarkers | undefined {
-  const markers = [...correcting, ...dropping];
+export function changeMarkers(words: {
+  correcting: readonly string[];
+  dropping?: readonly string[];
+  conditional?: readonly string[];
+  midSentence?: readonly string[];
+}): ChangeMarkers | undefined {
+  const { correcting, dropping = [], conditional = [], midSentence = [] } = words;
+  const markers = [...correcting, ...dropping, ...conditional, ...midSentence];
   if (!markers.length) return undefined;
   const longestFirst = markers.sort((a, b) => b.length - a.length);
   const any = alternatives(longestFirst, String.raw`[\s,]+`);
@@ -54,7 +75,9 @@ export function changeMarkers(
     at: new RegExp(`${BEFORE}${INTERJECTIONS}(${any})(?![\\p{L}\\d])`, "giu"),
     // ("yg perak dan emas maksudnya": a marker after what is meant says nothing more.)
     end: new RegExp(`(?<![\\p{L}\\d])(?:${any})[\\s.!?]*$`, "iu"),
-    dropping: new Set(dropping),
+    dropping: new Set([...dropping, ...conditional]),
+    conditional: new Set(conditional),
+    midSentence: new Set(midSentence),
   };
 }
 
@@ -74,11 +97,12 @@ export function changeOfMind(
   markers: ChangeMarkers | undefined,
   read: (text: string) => Match[],
 ): ChangeOfMind | undefined {
-  if (!markers) return undefined;
-  const pattern = markers.at;
-  pattern.lastIndex = 0;
-  for (let found = pattern.exec(message); found; found = pattern.exec(message)) {
+  if (!markers || message.length > MAX_CHANGE_CHARS) return undefined;
+  // (matchAll works on a copy of the shared pattern: its place in the text is its own.)
+  for (const found of [...message.matchAll(markers.at)].slice(0, MAX_CANDIDATES)) {
     const marker = found[2] ?? "";
+    const written = marker.toLowerCase().replace(/[\s,]+/gu, " ");
+    if (markers.midSentence.has(written) && /[.?!]/u.test(found[1] ?? "")) continue;
     const rest = message.slice(found.index + found[0].length);
     if (/^maksud/iu.test(marker) && MEANING.test(rest)) continue;
     let abandoned = message.slice(0, found.index + (found[1]?.length ?? 0));
@@ -101,10 +125,14 @@ export function changeOfMind(
     // chat's last question, which the follow-up is read against.)
     const opens = !/[\p{L}\d]/u.test(abandoned) && (kinds.size > 0 || after.some(isQuestionWord));
     // ("berapa anggarannya? eh gak usah, tahun mulainya aja": dropped, whatever it named.)
-    const drops =
-      markers.dropping.has(marker.toLowerCase().replace(/[\s,]+/gu, " ")) &&
-      (kinds.size > 0 || after.some(isQuestionWord));
-    if (replaces || asksAnew || opens || drops) return { abandoned: abandoned.trim(), meant };
+    const drops = markers.dropping.has(written) && (kinds.size > 0 || after.some(isQuestionWord));
+    if (replaces || asksAnew || opens || drops)
+      return {
+        abandoned: abandoned.trim(),
+        meant,
+        conditional: markers.conditional.has(written),
+        stated: opens && STATING.test(written),
+      };
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import type { Lang } from "../lang.ts";
 import { answer } from "./answers.ts";
 import { describe } from "./cards.ts";
 import { changeOfMind, MAX_CHANGES } from "./changes-of-mind.ts";
-import { statementVerdict, withoutLeadingYes } from "./claims.ts";
+import { statementVerdict, type Verdict, withoutLeadingYes } from "./claims.ts";
 import { completedName } from "./follow-ups.ts";
 import type { Found } from "./found.ts";
 import { type Intent, namesNothing } from "./intents.ts";
@@ -14,10 +14,10 @@ import { isOutside } from "./membership.ts";
 import { fold } from "./normalise.ts";
 import { correctedPremise, unansweredAfterStatements } from "./premises.ts";
 import { previousOf, uniqueSubjects } from "./previous.ts";
-import { readQuestion } from "./read.ts";
+import { type Reading, readQuestion } from "./read.ts";
 import { outsideCard } from "./region-cards.ts";
 import { relatedSubjects } from "./related.ts";
-import type { AskOptions, Reply, ReplyKind, Suggestion } from "./reply.ts";
+import { type AskOptions, kindOf, type Reply, type ReplyKind, type Suggestion } from "./reply.ts";
 import { smallTalkOf } from "./small-talk.ts";
 import { spanCard } from "./spans.ts";
 import { parseSubjectRef, type Subject, subjectRef } from "./subject.ts";
@@ -72,15 +72,30 @@ export class AnswerEngine {
    * "produk Jatim apa, eh maksudnya Jateng": what follows a change of mind is asked as a follow-up
    * to what came before it, in the whole message's language (`changes` of them followed so far).
    */
-  private answerMessage(question: string, options: AskOptions, changes: number): Reply {
+  private answerMessage(question: string, options: AskOptions, changes: number, meant = false): Reply {
     const change =
       changes < MAX_CHANGES && changeOfMind(question, this.vocabulary.lexicon.changes, this.phrasesOf);
-    if (!change) return this.answerRead(question, options, changes > 0);
+    if (!change) return this.answerRead(question, options, meant);
+    // (What was abandoned is answered as read, once, for the chat's context.)
+    const abandoned = change.abandoned ? this.answerRead(change.abandoned, options, false) : undefined;
+    // "Is Sumut in? if not, what does Papua make?": when it is, both are asked.
+    if (change.conditional && abandoned && abandoned.kind !== "fallback")
+      return this.answerRead(question, options, meant);
+    // (The whole message's language, read once: "Is West Bangka in — sorry, …, Bangka Barat?" is English.)
     const lang = options.lang ?? readQuestion(question, this.vocabulary).lang;
-    const previous = change.abandoned
-      ? (this.answerMessage(change.abandoned, options, changes + 1).previous ?? options.previous)
-      : options.previous;
-    return this.answerMessage(change.meant, { ...options, lang, previous }, changes + 1);
+    const previous = abandoned?.previous ?? options.previous;
+    // (What follows is asked, not stated, unless it corrects a fact: "Correction: … started in 2012.")
+    return this.answerMessage(change.meant, { ...options, lang, previous }, changes + 1, !change.stated);
+  }
+
+  /** Whether the facts bear out a statement the message offers for checking ("yes"), refute it ("no"), or neither. */
+  private verdictOf(reading: Reading, reply: Reply, lang: Lang): Verdict | undefined {
+    if (reply.kind === "fallback") return undefined;
+    return statementVerdict(reading.whole, this.knowledge, this.areas, {
+      text: reply.text,
+      citesSource: reply.subjects.some((s) => s.kind === "source"),
+      numberWord: (n) => this.writer.number(lang, n),
+    });
   }
 
   /** The phrases the matcher reads in a text. */
@@ -166,8 +181,9 @@ export class AnswerEngine {
     // "Program ini kan sejak 2013, total anggarannya berapa?", "Papua joined for coffee; how many
     // tonnes does Dogiyai export?": statements are what the question after them builds on; when
     // the question is not answered, neither is the message (the fallback says what the sources do).
+    // (Unless the facts refute them: "Program ini kan sejak 2010, …" is still corrected.)
     const built = unansweredAfterStatements(answered);
-    if (built) {
+    if (built && this.verdictOf(reading, this.reply(lang, kindOf(pieces), pieces), lang) !== "no") {
       pieces = built;
       kind = "fallback";
     }
@@ -184,14 +200,7 @@ export class AnswerEngine {
     if (premise) return { ...this.reply(lang, kindOf(premise), premise), previous };
     const reply: Reply = { ...this.reply(lang, kind ?? kindOf(pieces), pieces), previous };
     // A statement to check is answered yes or no before the facts that bear it out or correct it.
-    const verdict =
-      reply.kind === "fallback"
-        ? undefined
-        : statementVerdict(reading.whole, this.knowledge, this.areas, {
-            text: reply.text,
-            citesSource: reply.subjects.some((s) => s.kind === "source"),
-            numberWord: (n) => this.writer.number(lang, n),
-          });
+    const verdict = this.verdictOf(reading, reply, lang);
     // (A region's card opens "Yes, … is part of the programme": the verdict says it, or "Not quite".)
     if (verdict) reply.text = withoutLeadingYes(reply.text, this.writer.text(lang, "answer.yesWord"));
     if (verdict) reply.text = `${this.writer.text(lang, `answer.claim.${verdict}`)}\n${reply.text}`;
@@ -384,10 +393,4 @@ export class AnswerEngine {
       .filter((s) => !answered.has(subjectRef(s)) && this.describe(s, lang))
       .map((s) => ({ ref: subjectRef(s), label: this.writer.label(lang, s) }));
   }
-}
-
-function kindOf(pieces: Piece[]): ReplyKind {
-  if (pieces.some((p) => p.kind === "answer")) return "answer";
-  if (pieces.some((p) => p.kind === "not_in_programme")) return "not_in_programme";
-  return "fallback";
 }

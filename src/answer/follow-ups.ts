@@ -121,8 +121,8 @@ const PLACE_CUES: ReadonlyArray<[Cue, number]> = [
 
 /**
  * "yg kedua?", "and the third?" right after an answer about one of the considerations: the
- * consideration at that place, in the sources' order. Undefined when the message names something of
- * its own or no place.
+ * consideration at that place, in the sources' order. Undefined when the last answer was about
+ * anything else, or the message names no place (the caller asks only of a message naming nothing).
  */
 export function nextCriterion(f: Found, previous: Previous | undefined, k: Knowledge): Subject | undefined {
   const [last, ...more] = previous?.subjects ?? [];

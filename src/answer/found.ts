@@ -88,7 +88,7 @@ export interface Found {
   dates: string[];
   /** Whether it opens as a yes-or-no question ("Was …?", "Apakah …?"): a year it names is a claim. */
   yesNo: boolean;
-  /** Whether a question mark follows it directly ("Start year?"), not only its sentence's last clause. */
+  /** Whether a question mark closes a clause of its own ("Start year?", "…, right?"), not only a later one's. */
   endsAsked: boolean;
   /** Whether it denies what it says ("Rattan isn't from South Sulawesi, is it?"). */
   negated: boolean;

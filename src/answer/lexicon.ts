@@ -148,6 +148,8 @@ export const lexiconSchema = z
     self_corrections: list,
     changes_of_mind: list,
     dropping_questions: list,
+    dropping_if_unanswered: list,
+    changes_mid_sentence: list,
     ordinals: z
       .object({ id: z.record(z.string(), z.number().int()), en: z.record(z.string(), z.number().int()) })
       .strict(),
@@ -235,7 +237,12 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     near: new Set(file.near),
     relays: file.relays,
     selfCorrections: [...file.self_corrections].sort((a, b) => b.length - a.length),
-    changes: changeMarkers(file.changes_of_mind, file.dropping_questions),
+    changes: changeMarkers({
+      correcting: file.changes_of_mind,
+      dropping: file.dropping_questions,
+      conditional: file.dropping_if_unanswered,
+      midSentence: file.changes_mid_sentence,
+    }),
     ordinals: {
       id: new Map(Object.entries(file.ordinals.id)),
       en: new Map(Object.entries(file.ordinals.en)),

@@ -73,28 +73,33 @@ export function tokenize(text: string, lexicon?: Pick<Lexicon, "spelling" | "kno
 }
 
 // "'17", "thn 13", "year 13": a year written short, after an apostrophe or a word for a year
-// ("13 provinsi" stays thirteen). "2013-16", "periode 13–16": a span of years written short.
+// ("13 provinsi" stays thirteen). "2013-16", "periode 13–16": a span of years written short, its
+// dash unspaced ("2017 - 25 IKM" is a year and a count).
 const SHORT_YEAR =
   /(?<![\p{L}\d])(?:['’‘`](\d{2})|((?:tahun|thn|th|taun|thun|year|yr)\.?\s*)(\d{2}))(?![\p{L}\d'’])/giu;
 const SHORT_SPAN =
-  /(?<![\p{L}\d])((?:periode|tahap|fase|phase|period)\s+)(\d{2})\s*([-–—]|s\.?\s?d\.?|sampai|to)\s*(\d{2})(?![\p{L}\d])/giu;
-const SPAN_END = /(?<![\p{L}\d])(20\d{2})\s*([-–—])\s*(\d{2})(?![\p{L}\d]|[-–/.]\d)/gu;
+  /(?<![\p{L}\d])((?:periode|tahap|fase|phase|period)\s+)(\d{2})([-–—]|\s+(?:s\.?\s?d\.?|sampai|to)\s+)(\d{2})(?![\p{L}\d])/giu;
+const SPAN_END = /(?<![\p{L}\d])(20\d{2})([-–—])(\d{2})(?![\p{L}\d]|[-–/.]\d)/gu;
+// A year written with two digits is this century's up to here, the last century's after ("'98").
+const CENTURY_PIVOT = 50;
 
-/** The text with years written short written whole, as this century's ("'17" → "2017"). */
+/** The year two digits stand for: "17" → 2017, "98" → 1998. */
+const fullYear = (digits: string) => (Number(digits) < CENTURY_PIVOT ? 2000 : 1900) + Number(digits);
+
+/** The text with years written short written whole ("'17" → "2017"), and spans ending after they begin. */
 export function withFullYears(text: string): string {
   if (!/\d\d/.test(text)) return text;
   return (
     text
-      .replace(
-        SHORT_SPAN,
-        (_, word: string, from: string, _by: string, to: string) => `${word}20${from}–20${to}`,
+      .replace(SHORT_SPAN, (span: string, word: string, from: string, _by: string, to: string) =>
+        fullYear(to) > fullYear(from) ? `${word}${fullYear(from)}–${fullYear(to)}` : span,
+      )
+      .replace(SHORT_YEAR, (_, quoted?: string, word?: string, year?: string) =>
+        quoted ? `${fullYear(quoted)}` : `${word ?? ""}${fullYear(year ?? "")}`,
       )
       // (Ending after it begins: "2017-12-25" is a date, not 2017 to 2012.)
       .replace(SPAN_END, (span: string, from: string, dash: string, to: string) =>
-        Number(`20${to}`) > Number(from) ? `${from}${dash}20${to}` : span,
-      )
-      .replace(SHORT_YEAR, (_, quoted?: string, word?: string, year?: string) =>
-        quoted ? `20${quoted}` : `${word ?? ""}20${year ?? ""}`,
+        fullYear(to) > Number(from) ? `${from}${dash}${fullYear(to)}` : span,
       )
   );
 }

@@ -182,7 +182,7 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
     // "Kapan dan di mana MoU-nya ditandatangani?": question words alone ask of what the piece after
     // them names ("dari kapan & sama siapa" are two questions of the programme).
     const next = raw[i + 1] ?? [];
-    // ("kabupatennya apa? sama Babel produknya apa?": not across a question mark, where the
+    // ("kabupatennya apa? sama Babel produknya apa?": not into the next sentence, where the
     // question words ask of what the chat was about.)
     const withNext = sentenceOf.get(piece) === sentenceOf.get(next);
     const onlyAsks = piece.every(isQuestionWord) && next.some(isContent) && withNext;
@@ -322,11 +322,12 @@ export function pieces(clauses: ReadClause[], asked: Set<Match>): Parts {
     const extra = out.pop() ?? [];
     out[out.length - 1]?.push(...extra);
   }
-  // (The last phrase of each clause a question mark follows; a part ending in one ends asked.)
+  // (The last phrase of each clause a question mark follows; a part holding one asked its own
+  // question, whatever chatter was joined after it: "…, right? Actually, …".)
   const lastAsked = new Set(
     clauses.flatMap((c) => (c.closes && c.end === "?" && c.matches.length ? [c.matches.at(-1)] : [])),
   );
-  return { parts: out, introductions: introduced, endsAsked: (part) => lastAsked.has(part.at(-1)) };
+  return { parts: out, introductions: introduced, endsAsked: (part) => part.some((m) => lastAsked.has(m)) };
 }
 
 /** A clause read into phrases, and how its sentence ends ("?" asks, "." states). */
@@ -341,7 +342,7 @@ export interface ReadClause {
 export interface Parts {
   parts: Match[][];
   introductions: ReadonlySet<Match[]>;
-  /** Whether a part ends where a question mark does ("Start year?"), not mid-sentence before one. */
+  /** Whether a question mark closes a clause of the part ("Start year?", "…, right?"), not only a later one. */
   endsAsked: (part: Match[]) => boolean;
 }
 

@@ -2,6 +2,7 @@
 import type { Lang } from "../lang.ts";
 import type { Previous } from "./previous.ts";
 import type { Subject } from "./subject.ts";
+import type { Piece } from "./writer.ts";
 
 export type ReplyKind = "answer" | "not_in_programme" | "smalltalk" | "fallback";
 
@@ -39,4 +40,11 @@ export interface AskOptions {
   defaultLang?: Lang | undefined;
   /** The chat's previous question, for follow-ups. */
   previous?: Previous | undefined;
+}
+
+/** The kind of a reply made of these pieces: an answer if any piece answers. */
+export function kindOf(pieces: readonly Piece[]): ReplyKind {
+  if (pieces.some((p) => p.kind === "answer")) return "answer";
+  if (pieces.some((p) => p.kind === "not_in_programme")) return "not_in_programme";
+  return "fallback";
 }
