@@ -53,3 +53,16 @@ describe("a statement asked to be confirmed, before another question", () => {
     expect(reply.text).toMatch(/^Yes, that's right/);
   });
 });
+
+describe("the start of 'the JICA partnership'", () => {
+  it("is the cooperation's start, never 'the sources don't give that date' beside a yes", async () => {
+    const when = await ask("When did the JICA partnership start?");
+    expect(when.text).toMatch(/^The cooperation has been running since 2013/);
+    const so = await ask("So the JICA partnership started in 2013.");
+    expect(so.text).toMatch(/^Yes, that's right\.\nThe cooperation has been running since 2013/);
+    expect(so.text).not.toContain("don't give that date");
+    // (Asked who, with the year beside it, the partners answer.)
+    const who = await ask("Kemenperin bermitra dengan lembaga Jepang apa untuk pengembangan IKM sejak 2013?");
+    expect(who.text).toContain("Japan International Cooperation Agency");
+  });
+});

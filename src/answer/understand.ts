@@ -207,10 +207,12 @@ function resolve(
   ({ intent, subjects } = framedSubjects(found, knowledge, intent, subjects, cohort));
   // "How long is a facilitator placed?": "how long" names the programme's duration only when the
   // question names nothing else of it.
-  const attributes =
+  // ("When did the JICA partnership start?": the partners' word beside the start names the cooperation.)
+  const attributes = (
     found.cues.has("duration") && found.attributes.length > 1
       ? found.attributes.filter((id) => id !== "started")
-      : found.attributes;
+      : found.attributes
+  ).filter((id, _, all) => id !== "partners" || !all.includes("started") || asksWhoWith(found));
   const topics = attributes.map((id): Subject => ({ kind: "topic", id }));
   // "Siapa nama fasilitator di Tegal?": who or what name, asked of a fact of the programme (its
   // facilitators), is asked of that fact; asked at a place, it asks for names the sources lack.
@@ -387,3 +389,6 @@ function outsideOnly(subjects: Subject[], knowledge: Knowledge, areas: Areas): b
  * songket Palembang?", "and back in 2017?", which lean on the question before).
  */
 const bare = (f: Found) => f.years.length === 0 && [...f.cues].every((c) => c === "confirm" || c === "stop");
+
+/** "… lembaga Jepang apa … sejak 2013?": a question of who the partners are, not only of when. */
+const asksWhoWith = (f: Found) => !f.cues.has("when") && (f.cues.has("what") || f.cues.has("who"));
