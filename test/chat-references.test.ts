@@ -154,3 +154,13 @@ describe("whether a group of the programme still runs", () => {
     expect(reply.text).toContain("2017");
   });
 });
+
+describe("how two things relate", () => {
+  it("asks about both, not the word 'link'", async () => {
+    const maluku = await ask("what's the link between Maluku and the JICA cooperation?");
+    expect(maluku.kind).toBe("not_in_programme");
+    expect(maluku.text).toContain("Maluku");
+    const groups = await ask("How does the first phase relate to the 2017 group, year-wise?");
+    expect(groups.kind).toBe("answer");
+  });
+});
