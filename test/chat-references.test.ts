@@ -67,6 +67,12 @@ describe("what someone said, asked by what it was about", () => {
     expect(reply.text).toMatch(/^Target awal program lanjutan/);
   });
 
+  it("'Gati bilang … melibatkan siapa?' asks what she said, not who said it", async () => {
+    const reply = await ask("Gati bilang pemerintah pusat melibatkan siapa?");
+    expect(reply.text).toMatch(/^Pemerintah pusat melibatkan pemerintah daerah/);
+    expect((await ask("Who said the central government involves the regions?")).text).toContain("Gati");
+  });
+
   it("'where did she say the facilitators come from?' asks the approach", async () => {
     const reply = await ask("Where did Gati say the practical facilitators come from?");
     expect(reply.text).toContain("local resources");

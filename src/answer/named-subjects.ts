@@ -206,6 +206,10 @@ export function framedSubjects(
   if ((attributed || ofRegions) && cohort && only("person"))
     return { intent, subjects: [{ kind: "cohort", id: cohort }] };
   if (intent === "where" && only("topic", "approach")) return { intent: "describe", subjects };
+  // ("Gati bilang pemerintah pusat melibatkan siapa?": who said it is given; what she said is asked.)
+  const saidOf = f.attributes.map((id): Subject => ({ kind: "topic", id }));
+  if (intent === "said" && only("person") && saidOf.length && !f.yesNo && !f.cues.has("confirm"))
+    return { intent: "describe", subjects: saidOf };
   const whole = f.attributes
     .filter((id) => GROUPLESS_ATTRIBUTES.has(id))
     .map((id): Subject => ({ kind: "topic", id }));
