@@ -98,6 +98,7 @@ describe("words that drop a question outright", () => {
     ["berapa anggarannya? eh gak usah, tahun mulainya aja", "2013"],
     ["kontak fasilitator Papua ada? kalo gak ada, kabupaten mana yg ikut di Papua?", "Dogiyai"],
     ["omzet IKM Sulsel naik brp? eh skip, produknya aja apa", "perak"],
+    ["berapa biaya program di Tegal? ah gak penting, Tegal produknya apa?", "komponen logam"],
     ["who are the facilitators by name? skip that, where are they drawn from?", "local resources"],
   ])("%j asks what follows", async (question, expected) => {
     const reply = await ask(question);

@@ -170,3 +170,13 @@ describe("how two things relate", () => {
     expect(groups.kind).toBe("answer");
   });
 });
+
+describe("after a non-answer, asked again about the programme", () => {
+  it("'fine, what can you tell me about the programme in general?' is no small talk", async () => {
+    const reply = await ask("fine, what can you tell me about the programme in general?", [
+      "how do I apply?",
+    ]);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("2013");
+  });
+});

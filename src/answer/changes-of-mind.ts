@@ -29,7 +29,7 @@ export interface ChangeOfMind {
 const STATING = /^(?:correction|koreksi)$/iu;
 
 // Sounds said before a change of mind ("eh, maksudnya", "no wait", "sorry, I mean").
-const INTERJECTIONS = String.raw`(?:(?:eh+|oh|no|nope|sorry|sori|sory|maaf|hmm+|err|oops|actually|wkwk\p{L}*)[\s,]+)*`;
+const INTERJECTIONS = String.raw`(?:(?:eh+|oh|no|nope|sorry|sori|sory|maaf|hmm+|err|oops|ah|actually|wkwk\p{L}*)[\s,]+)*`;
 // Where a change of mind can begin: the message's start, or after punctuation ("…, eh maksudnya",
 // "— no wait", "? ralat"), so "Is it actually true …?" changes nothing.
 const BEFORE = String.raw`(^|[,.;:!?…—–(]|\s-)\s*`;

@@ -14,6 +14,7 @@ const QUESTION_CUES = [
   "member",
   "meaning",
   "absent",
+  "tell",
 ] as const;
 const SMALL_TALK_ORDER: SmallTalk[] = ["thanks", "bye", "who-are-you", "how-are-you", "greet", "ack"];
 
@@ -42,7 +43,8 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
     f.terms.length +
     f.attributes.length +
     // "hi, what is this IKM programme about?": the programme asked about is a question.
-    (f.programme && (f.cues.has("what") || f.cues.has("meaning")) ? 1 : 0) -
+    // ("fine, what can you tell me about the programme?" too.)
+    (f.programme && (f.cues.has("what") || f.cues.has("meaning") || f.cues.has("tell")) ? 1 : 0) -
     f.smallTalkNames;
   const substantive = [
     "product",
