@@ -424,7 +424,7 @@ const FLOORS = {
     language: 99.7,
   },
   "test/eval/questions-sixtythird.jsonl": {
-    "in-scope": 92.4,
+    "in-scope": 93.3,
     "out-of-scope": 96,
     "small talk": 100,
     language: 100,
@@ -448,7 +448,7 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-sixtyseventh.jsonl": {
-    "in-scope": 88.6,
+    "in-scope": 89.1,
     "out-of-scope": 92.9,
     "small talk": 100,
     language: 100,
@@ -539,7 +539,7 @@ const FLOORS = {
   },
   // Written blind after the seventy-eighth was scored (hypotheticals); scored after the fix for lengths between dates. First score in the README.
   "test/eval/questions-eightieth.jsonl": {
-    "in-scope": 89.1,
+    "in-scope": 89.5,
     "out-of-scope": 87.8,
     "small talk": 100,
     language: 100,
@@ -596,7 +596,7 @@ const FLOORS = {
   // Written blind while the eighty-seventh's fixes were under way (next steps; questions about the
   // information itself: its sources, how current it is). First score in the README.
   "test/eval/questions-eightyninth.jsonl": {
-    "in-scope": 90.9,
+    "in-scope": 91.3,
     "out-of-scope": 94.7,
     "small talk": 93.3,
     language: 100,
@@ -703,7 +703,7 @@ const FLOORS = {
   },
   // Written blind beside the hundred-third (forwarded messages to check). First score in the README.
   "test/eval/questions-hundredsecond.jsonl": {
-    "in-scope": 81.8,
+    "in-scope": 82.2,
     "out-of-scope": 90.6,
     "small talk": 93.3,
     language: 99.7,
@@ -781,7 +781,7 @@ const FLOORS = {
   },
   // Written blind beside the hundred-twelfth (how things relate). First score in the README.
   "test/eval/questions-hundredthirteenth.jsonl": {
-    "in-scope": 96.2,
+    "in-scope": 97.3,
     "out-of-scope": 93.9,
     "small talk": 100,
     language: 100,
@@ -795,7 +795,7 @@ const FLOORS = {
   },
   // Written blind beside the hundred-fourteenth (after a non-answer). First score in the README.
   "test/eval/questions-hundredfifteenth.jsonl": {
-    "in-scope": 93.6,
+    "in-scope": 94.3,
     "out-of-scope": 95.6,
     "small talk": 95.0,
     language: 100,
