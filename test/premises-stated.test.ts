@@ -34,6 +34,13 @@ describe("a statement before a question is what the question builds on", () => {
   });
 });
 
+describe("a question of why before another question", () => {
+  it("is no statement: it is answered", async () => {
+    expect((await ask("Kenapa Papua ikut, total anggarannya berapa?")).text).toContain("Papua");
+    expect((await ask("Kenapa Papua ikut, total anggarannya berapa?")).kind).toBe("answer");
+  });
+});
+
 describe("a statement the facts refute, before a question", () => {
   it("is still corrected", async () => {
     expect((await ask("Program ini kan sejak 2010, total anggarannya berapa?")).text).toMatch(

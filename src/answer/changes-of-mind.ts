@@ -7,6 +7,7 @@
  * (A slip corrected by spelling, "Tegel dapet apa? Tegal maksudnya", is `self-corrections.ts`.) Pure.
  */
 import type { Concept } from "./concepts.ts";
+import { YEAR } from "./found.ts";
 import { alternatives } from "./letters.ts";
 import { isQuestionWord } from "./parts.ts";
 import type { Match } from "./vocabulary.ts";
@@ -154,7 +155,7 @@ const KIND_OF: Partial<Record<Concept["type"], string>> = {
 function kindsNamed(matches: readonly Match[]): Set<string> {
   const kinds = new Set<string>();
   // (A year is read apart from the phrases, and stands for its group: "yang tahun 2017".)
-  if (matches.some((m) => /^(?:19|20)\d\d$/u.test(m.text))) kinds.add("group");
+  if (matches.some((m) => YEAR.test(m.text))) kinds.add("group");
   for (const m of matches)
     for (const c of m.concepts)
       if (c.type !== "cue" && c.type !== "smalltalk") kinds.add(KIND_OF[c.type] ?? c.type);

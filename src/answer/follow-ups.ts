@@ -7,9 +7,10 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
 import type { Cue } from "./lexicon.ts";
+import { provincesOf } from "./negation.ts";
 import { fold } from "./normalise.ts";
 import type { Previous } from "./previous.ts";
-import { isRegion, isSource, type Subject } from "./subject.ts";
+import { isRegion, isSource, provinceIdOf, type Subject } from "./subject.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
 /** "the third one", "yang kedua": the item of the previous answer's list the question points to. */
@@ -102,11 +103,8 @@ export function restOfGroup(
     (c) => c.id === (cohort ?? previous.cohort ?? (listed?.kind === "cohort" ? listed.id : "")),
   );
   if (!group) return [];
-  const entered = k.provinces.filter((p) => p.entries.some((e) => e.cohort === group.id)).map((p) => p.id);
-  const members = group.order ?? group.members ?? entered;
-  const provinceOf = (s: Subject) =>
-    s.kind === "province" ? s.id : s.kind === "place" ? s.province : undefined;
-  const named = new Set([...previous.named, ...previous.subjects].map(provinceOf));
+  const members = group.order ?? provincesOf(k, group.id).map((p) => p.id);
+  const named = new Set([...previous.named, ...previous.subjects].map(provinceIdOf));
   const rest = members.filter((id) => !named.has(id));
   if (rest.length === 0 || rest.length === members.length) return [];
   return rest.map((id): Subject => ({ kind: "province", id }));

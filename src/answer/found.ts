@@ -16,6 +16,9 @@ export const withoutCue = (f: Found, cue: Cue): Found => ({
   cues: new Set([...f.cues].filter((c) => c !== cue)),
 });
 
+/** A year as the sources' dates are written: 19xx or 20xx (not "25" of "Rp 25", nor "0812"). */
+export const YEAR = /^(?:19|20)\d\d$/;
+
 /** What the matcher found in a question, or in one part of it. */
 export interface Found {
   programme: boolean;
@@ -182,7 +185,7 @@ export const saysNothing = (m: Match): boolean =>
 export function collect(found: Found, match: Match): void {
   if (match.concepts.length === 0) {
     // (A year is of this century or the last: "0812" of a phone number is none.)
-    if (/^(19|20)\d\d$/.test(match.text)) push(found.years, Number(match.text));
+    if (YEAR.test(match.text)) push(found.years, Number(match.text));
     else if (/^\d{1,2}$/.test(match.text)) push(found.numbers, Number(match.text));
     else if (!/^\d+$/.test(match.text) && match.text.length >= 3) found.unknown.push(match.text);
     return;

@@ -10,7 +10,7 @@ import type { Lang } from "../lang.ts";
 import { describe } from "./cards.ts";
 import type { Found } from "./found.ts";
 import { provincesOf, provincesOnIsland } from "./negation.ts";
-import { type Subject, sourcesOfName, subjectRef } from "./subject.ts";
+import { provinceIdOf, type Subject, sourcesOfName, subjectRef } from "./subject.ts";
 import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
 
 export const DIRECTIONS = ["east", "west", "north", "south"] as const;
@@ -74,9 +74,7 @@ export function regionsInView(subjects: readonly Subject[], k: Knowledge, places
 
 /** Where a programme province or place lies, by the positions of regions.yaml. */
 function positionOf(s: Subject, k: Knowledge): readonly [number, number] | undefined {
-  const province = k.provinces.find(
-    (p) => p.id === (s.kind === "place" ? s.province : s.kind === "province" ? s.id : ""),
-  );
+  const province = k.provinces.find((p) => p.id === provinceIdOf(s));
   const code = s.kind === "place" ? province?.entries[s.entry]?.place?.area : province?.area;
   return code === undefined ? undefined : k.regions.positions.get(code);
 }

@@ -4,7 +4,7 @@
  */
 import type { Knowledge } from "../knowledge/load.ts";
 import { countsOnlyProvinces } from "./counting.ts";
-import type { Found } from "./found.ts";
+import { type Found, YEAR } from "./found.ts";
 import type { Cue } from "./lexicon.ts";
 import { withoutExcluded } from "./negation.ts";
 import { hasCue } from "./parts.ts";
@@ -121,7 +121,7 @@ export function regionsGroupAsked(
   return onlyGroups && !lists && before.length > 0 && asks ? before : undefined;
 }
 
-const isYear = (m: Match | undefined) => m !== undefined && /^(?:19|20)\d\d$/.test(m.text);
+const isYear = (m: Match | undefined) => m !== undefined && YEAR.test(m.text);
 
 /**
  * "tahap 2013 sampai 2016", "the 2013 to 2016 project", "periode 2013–2016": two years, the first

@@ -33,7 +33,7 @@ const ASKING_CUES: ReadonlySet<Cue> = new Set<Cue>([
 ]);
 
 // Question words proper: what a word beside them names is what is asked.
-export const QUESTION_WORDS: ReadonlySet<Cue> = new Set<Cue>([
+const QUESTION_WORDS: ReadonlySet<Cue> = new Set<Cue>([
   "what",
   "where",
   "who",
@@ -335,7 +335,7 @@ export interface ReadClause {
   matches: Match[];
   end: Clause["end"];
   sentence: Clause["sentence"];
-  closes?: Clause["closes"];
+  closes: Clause["closes"];
 }
 
 /** The questions of a message, and which of them only introduce the asker. */

@@ -13,7 +13,6 @@ import { namesNothing } from "./intents.ts";
 import type { Cue } from "./lexicon.ts";
 import { membershipOf } from "./membership.ts";
 import { productsAndRegions } from "./named-subjects.ts";
-import { QUESTION_WORDS } from "./parts.ts";
 import type { Reading } from "./read.ts";
 import type { Subject } from "./subject.ts";
 import type { Piece } from "./writer.ts";
@@ -107,7 +106,9 @@ const STATING_CUES: ReadonlySet<string> = new Set([
 export function unansweredAfterStatements(
   answered: ReadonlyArray<{ part: Found; written: Piece[] }>,
 ): Piece[] | undefined {
-  const asks = (f: Found) => f.yesNo || [...f.cues].some((c) => QUESTION_WORDS.has(c) || c === "task");
+  // ("Kenapa Papua ikut, …?" asks by "why": the open question words of this file, and "meaning".)
+  const byAWord = (f: Found) => f.cues.has("meaning") || OPEN_CUES.some((c) => f.cues.has(c));
+  const asks = (f: Found) => f.yesNo || f.cues.has("task") || byAWord(f);
   // A statement says something of what it names ("JICA is the partner", "Papua ikut buat kopi"):
   // a list's item ("- South Sulawesi's product") or a question of its own ("Start year?") is none.
   const states = (f: Found) =>
@@ -116,7 +117,7 @@ export function unansweredAfterStatements(
     !namesNothing(f) &&
     (f.attributes.includes("started") || [...f.cues].some((c) => STATING_CUES.has(c)));
   // (The question asks by a word: "Mohon koreksinya bila keliru" after a statement asks it checked.)
-  const byWord = (f: Found) => !f.cues.has("confirm") && [...f.cues].some((c) => QUESTION_WORDS.has(c));
+  const byWord = (f: Found) => !f.cues.has("confirm") && byAWord(f);
   const [question, ...others] = [...answered].reverse();
   if (!question || !others.length || !byWord(question.part) || !others.every((a) => states(a.part)))
     return undefined;

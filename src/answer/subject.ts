@@ -123,12 +123,16 @@ export function isRegion(s: Subject): boolean {
 /** Whether a subject is one of the sources. */
 export const isSource = (s: Subject): boolean => s.kind === "source";
 
+/** The province a subject is of: a province's own id, a place's province; `undefined` for others. */
+export const provinceIdOf = (s: Subject): string | undefined =>
+  s.kind === "place" ? s.province : s.kind === "province" ? s.id : undefined;
+
 /**
  * The sources of a subject's name, stated in a list ("Samosir Regency, Tegal Regency, …"): a
  * place's, a province's entries', a source itself, a consideration's; `undefined` for other subjects.
  */
 export function sourcesOfName(k: Knowledge, s: Subject): string[] | undefined {
-  const id = s.kind === "place" ? s.province : s.kind === "province" ? s.id : undefined;
+  const id = provinceIdOf(s);
   const province = id === undefined ? undefined : k.provinces.find((p) => p.id === id);
   if (s.kind === "place") return province?.entries[s.entry]?.place?.sources ?? [];
   if (s.kind === "province") return province?.entries.flatMap((e) => e.sources) ?? [];

@@ -238,11 +238,11 @@ function resolve(
   // person the chat's answers were about.
   const answeredPersons = previous?.subjects.filter((s) => s.kind === "person") ?? [];
   const lastPerson = previous?.named.findLast((s) => s.kind === "person");
-  // (Only of what a person has: "what did she say about it?" after the aim is about the aim.)
-  const ofPerson = intent === "who" || intent === "name" || intent === "when" || found.cues.has("works_for");
-  const persons = answeredPersons.length || !lastPerson || !ofPerson ? answeredPersons : [lastPerson];
   // ("dia dari organisasi mana?": whom that person works for, as their card says.)
   const worksFor = found.cues.has("works_for");
+  // (Only of what a person has: "what did she say about it?" after the aim is about the aim.)
+  const ofPerson = intent === "who" || intent === "name" || intent === "when" || worksFor;
+  const persons = answeredPersons.length || !lastPerson || !ofPerson ? answeredPersons : [lastPerson];
   if (
     found.cues.has("pronoun") &&
     persons.length === 1 &&
