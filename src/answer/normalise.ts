@@ -46,6 +46,31 @@ function squeeze(token: string): string {
 }
 const TRIPLE = /(.)\1\1/;
 
+/** The most letters written twice that `unstretched` halves (each way: 2 to the power of them). */
+const MAX_DOUBLES = 3;
+
+/**
+ * `word` with letters written twice written once, each way, fewest halved first ("produknyaa" →
+ * "produknya", …; "programmee" → "programme", "programe", "programee").
+ */
+export function unstretched(word: string): string[] {
+  const doubles = [...word.matchAll(/(\p{L})\1/gu)].map((m) => m.index).slice(-MAX_DOUBLES);
+  const variants: Array<{ text: string; halved: number }> = [];
+  for (let mask = 1; mask < 1 << doubles.length; mask++) {
+    let text = word;
+    let halved = 0;
+    // (From the end, so each cut leaves the places of those before it as they were.)
+    for (let i = doubles.length - 1; i >= 0; i--)
+      if (mask & (1 << i)) {
+        const at = doubles[i] as number;
+        text = text.slice(0, at) + text.slice(at + 1);
+        halved++;
+      }
+    variants.push({ text, halved });
+  }
+  return variants.sort((a, b) => a.halved - b.halved).map((v) => v.text);
+}
+
 /**
  * Splits a question into normalised tokens: folded, squeezed, reduplication collapsed
  * ("produk2" → "produk") and, given the lexicon, informal spellings replaced ("bikin" → "buat")
@@ -59,7 +84,7 @@ export function tokenize(text: string, lexicon?: Pick<Lexicon, "spelling" | "kno
   const unreduplicated = withFullYears(
     cut.includes("2") ? cut.replace(/(?<!\p{L})(\p{L}+)2\b/gu, "$1") : cut,
   );
-  for (const raw of fold(unreduplicated).split(" ", MAX_QUESTION_WORDS)) {
+  for (const raw of spelledOutJoined(fold(unreduplicated).split(" ", MAX_QUESTION_WORDS))) {
     if (!raw) continue;
     const token = squeeze(raw);
     const spelled = lexicon?.spelling.get(token) ?? token;
@@ -69,6 +94,37 @@ export function tokenize(text: string, lexicon?: Pick<Lexicon, "spelling" | "kno
       out.push(know ? "ketahui" : part);
     }
   }
+  return out;
+}
+
+/** The fewest letters or digits in a row, each alone, that spell one word ("s u m b a r", "2 0 2 3"). */
+const MIN_SPELLED_OUT = 3;
+
+/**
+ * "S U M B A R", "a.f.i.r.m.a.t.i.f", "I.K.M", "2 0 2 3": letters or digits written one by one are
+ * the word they spell (folded text has lost the dots; two alone, "s d" of "s.d.", stay apart).
+ */
+function spelledOutJoined(words: string[]): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length >= MIN_SPELLED_OUT) out.push(run.join(""));
+    else out.push(...run);
+    run = [];
+  };
+  for (const word of words) {
+    // (Letters and digits spell apart: "3 t a r g e t" is 3 and "target".)
+    const digit = (w: string | undefined) => w !== undefined && /\d/.test(w);
+    if ([...word].length === 1 && (run.length === 0 || digit(word) === digit(run[0]))) run.push(word);
+    else if ([...word].length === 1) {
+      flush();
+      run.push(word);
+    } else {
+      flush();
+      out.push(word);
+    }
+  }
+  flush();
   return out;
 }
 
@@ -298,17 +354,3 @@ const WITHIN_SENTENCE = /^(,|\s[&+/]\s|\s[-—–]\s)$/u;
 const LIST_MARKER = /^\s*(?:(?:\d{1,2}|[a-eA-E])[.)]|[•·▪◦●])\s*$/u;
 const CLAUSE_BREAK =
   /([?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d|\p{L}['"’”»)])\.(?=\s|$)|(?<=\p{Lu}{2})\.(?=\s+\p{Lu})|(?<=\p{L}{2})(?<!\b(?:Kab|Kec|Kel|Prov|Kep|Yth|Jl|Dr|Prof|Ir|Hj|Bpk|Sdr|Mr|Mrs|Ms|St|No|Corp|Co|Inc|Ltd|Tbk|Kep|Bu|Pak))\.(?=\s+\p{Lu}\p{Ll})|\s&\s|\s\+\s(?![^()]*\))|\s[-—–/]\s|(?<=^|\s)(?:\d{1,2}|[a-eA-E])[.)](?=\s+\p{L})|\s*[•·▪◦●]\s*|\n+)/u;
-
-/**
- * A word typed without the space between two words ("produksulsel", "Jatengproduknya",
- * "programlanjutan"): the two known words it is made of, the first as long as can be; `undefined`
- * when it is not two known words of four letters or more.
- */
-export function runTogether(word: string, known: (part: string) => boolean): [string, string] | undefined {
-  // (Four letters at least: "dialokasikan" is no "dia lokasikan".)
-  for (let at = word.length - 4; at >= 4; at--) {
-    const [first, rest] = [word.slice(0, at), word.slice(at)];
-    if (known(first) && known(rest)) return [first, rest];
-  }
-  return undefined;
-}

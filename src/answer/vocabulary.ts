@@ -1,39 +1,33 @@
-import { type Areas, placeTerms } from "../knowledge/areas.ts";
+import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
-import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
 import { capitalsAsProvinces } from "./capitals.ts";
-import { countryNames } from "./countries.ts";
+import type { Concept, Match, Token } from "./concepts.ts";
 import { type Cue, FILLER_CUES, type Lexicon, type SmallTalk, wordsOf } from "./lexicon.ts";
 import { sidesOf } from "./motives.ts";
 import {
   editDistance,
   englishBases,
-  fold,
   regionalForms,
-  runTogether,
   stemCandidates,
   tokenize,
+  unstretched,
 } from "./normalise.ts";
 import { ProvinceCodes } from "./province-codes.ts";
 import { type QuoteTarget, quoteTargets } from "./quotes.ts";
 import { bestReading, NAME_CONCEPTS } from "./reading.ts";
+import { runTogether, sentenceRunTogether } from "./run-together.ts";
 import { readSpoken } from "./spoken.ts";
 import { acronymsIn, correctionRank, fitsCorrection, NAME_RANK, TypoIndex, titledWords } from "./typos.ts";
-import { markLanguages, WordLanguages } from "./word-languages.ts";
-
-interface Phrase {
-  concepts: Concept[];
-  /** Set when the phrase belongs to one language only. */
-  lang?: Lang | undefined;
-}
-
-import type { Concept, Match, Token } from "./concepts.ts";
+import { addAreas, addCountries, addKnowledge, type Phrase, type Terms } from "./vocabulary-terms.ts";
+import { WordLanguages } from "./word-languages.ts";
 
 export type { Concept, Match, Token };
 
 const MAX_PHRASE_WORDS = 6;
 const PROPER_NAMES: ReadonlySet<Concept["type"]> = new Set(["org", "person", "province", "place", "source"]);
+/** What a word known only by its root costs, beside one known as it is, in a question typed as one word. */
+const DERIVED_WORD_COST = 2.5;
 /** Words not in the vocabulary whose reading is remembered, at most. */
 const MAX_REMEMBERED_WORDS = 10_000;
 
@@ -86,9 +80,16 @@ export class Vocabulary {
       for (const [word, month] of this.lexicon.months[lang]) this.add(word, { type: "month", month }, lang);
       for (const [word, value] of this.lexicon.numbers[lang]) this.add(word, { type: "number", value }, lang);
     }
-    this.addKnowledge(knowledge);
-    this.addAreas(knowledge, areas);
-    this.addCountries(knowledge);
+    const terms: Terms = {
+      add: (text, concept, lang) => this.add(text, concept, lang),
+      key: (text) => this.words_(text).join(" "),
+      phrase: (key) => this.phrases.get(key),
+      languages: this.languages,
+      provinceConcepts: this.provinceConcepts,
+    };
+    addKnowledge(terms, knowledge);
+    addAreas(terms, knowledge, areas);
+    addCountries(terms, knowledge);
     this.addSpellings();
     this.typos = new TypoIndex(this.correctable, NAME_RANK);
   }
@@ -126,107 +127,6 @@ export class Vocabulary {
       if (rank !== undefined && informal.length >= 4 && !this.correctable.has(informal))
         this.correctable.set(informal, rank);
     }
-  }
-
-  private addKnowledge(k: Knowledge): void {
-    const byLang = (terms: { id: string[]; en: string[] }, concept: Concept) => {
-      for (const w of terms.id) this.add(w, concept, "id");
-      for (const w of terms.en) this.add(w, concept, "en");
-    };
-    byLang(k.programme.terms, { type: "programme" });
-    for (const [id, attribute] of Object.entries(k.programme)) {
-      if (id !== "terms" && "terms" in attribute)
-        byLang(attribute.terms, { type: "attribute", id: id as ProgrammeAttribute });
-    }
-    for (const g of k.glossary) byLang(g.terms, { type: "term", id: g.id });
-    for (const c of k.cohorts) byLang(c.terms, { type: "cohort", id: c.id });
-    byLang(k.selection.terms, { type: "selection" });
-    for (const p of k.provinces) {
-      // People also write two-word names the other way round: "sulawesi south".
-      const reversed = [p.name.id, p.name.en].flatMap((n) => {
-        const words = fold(n).split(" ");
-        return words.length === 2 ? [`${words[1]} ${words[0]}`] : [];
-      });
-      for (const w of [p.name.id, p.name.en, ...p.terms, ...reversed])
-        this.add(w, { type: "province", id: p.id });
-      p.entries.forEach((e, entry) => {
-        const concept: Concept = { type: "place", province: p.id, entry };
-        for (const w of placeTerms(e.place.name, e.place.en)) this.add(w, concept);
-        const note: Concept = { type: "note", province: p.id, entry };
-        for (const lang of ["id", "en"] as const)
-          for (const w of e.note?.terms[lang] ?? []) this.add(w, note, lang);
-      });
-    }
-    for (const p of k.products) {
-      const concept: Concept = { type: "product", id: p.id };
-      for (const w of [p.name.id, ...p.terms.id]) this.add(w, concept, "id");
-      for (const w of [p.name.en, ...p.terms.en]) this.add(w, concept, "en");
-    }
-    for (const c of k.selection.criteria) {
-      for (const w of [c.name.id, c.name.en, ...c.terms]) this.add(w, { type: "criterion", id: c.id });
-    }
-    for (const p of k.people) {
-      for (const w of [p.name, ...p.terms]) this.add(w, { type: "person", id: p.id });
-      for (const w of p.role_terms) this.add(w, { type: "role", id: p.id });
-    }
-    for (const o of k.organisations)
-      for (const w of [o.name, ...o.terms]) this.add(w, { type: "org", id: o.id });
-    for (const [id, s] of Object.entries(k.sources))
-      for (const w of s.terms) this.add(w, { type: "source", id });
-    markLanguages(
-      this.languages,
-      k,
-      (text) => this.words_(text),
-      (word) => {
-        // Text words only mark a language when the lexicon has not said otherwise.
-        const phrase = this.phrases.get(word);
-        return (
-          phrase !== undefined && phrase.lang === undefined && phrase.concepts.some((c) => c.type !== "cue")
-        );
-      },
-    );
-  }
-
-  private addAreas(k: Knowledge, areas: Areas): void {
-    // Islands first: "bangka" is an island here, not the regency of Bangka.
-    k.regions.islands.forEach((island, index) => {
-      for (const term of island.terms) this.addRegion(term, { type: "island", index });
-    });
-    for (const area of areas.provinces)
-      this.provinceConcepts.set(area.code, { type: "area", code: area.code });
-    for (const p of k.provinces) this.provinceConcepts.set(p.area, { type: "province", id: p.id });
-    for (const area of [...areas.provinces, ...areas.regencies]) {
-      const names = [...area.terms, ...(k.regions.otherNames.get(area.code) ?? [])];
-      for (const term of names) this.addRegion(term, { type: "area", code: area.code });
-    }
-  }
-
-  /** Every other country, by its names in both languages ("Jerman", "South Korea"). */
-  private addCountries(k: Knowledge): void {
-    for (const [code, names] of countryNames()) {
-      if (k.programme.countries.includes(code)) continue;
-      // "Korea, Republic of" is "Korea" in speech too.
-      for (const name of names.flatMap((n) => (n.includes(", ") ? [n, n.split(", ")[0] as string] : [n]))) {
-        const key = this.words_(name).join(" ");
-        // A name already known (a province, "Papua"; an island, "Timor") keeps its meaning.
-        if (key.length >= 4 && !this.phrases.has(key)) this.add(name, { type: "country", code });
-      }
-    }
-  }
-
-  private addRegion(term: string, concept: Extract<Concept, { type: "area" | "island" }>): void {
-    const key = this.words_(term).join(" ");
-    const existing = this.phrases.get(key);
-    // A programme name, an island or a common word wins over a region of the same name, and a
-    // bare name shared by a regency and a city of one province ("malang") stands for one region.
-    // Small talk shares it: "mks" is thanks alone, Makassar in a question.
-    const taken = existing?.concepts.some(
-      (c) =>
-        c.type !== "smalltalk" &&
-        (!(c.type === "area" && concept.type === "area") ||
-          (c.code.includes(".") && sameProvinceRegency(c.code, concept.code))),
-    );
-    if (!taken) this.add(term, concept);
   }
 
   /** How much more English than Indonesian `words` look, by their letters (above 0: English). */
@@ -272,9 +172,26 @@ export class Vocabulary {
     const acronyms = acronymsIn(question);
     const known = (part: string) =>
       this.phrases.has(part) || stemCandidates(part).some((s) => this.phrases.has(s));
-    const spaced = words.flatMap((w) =>
-      w.length < 8 || known(w) || this.knows(w) ? [w] : (runTogether(w, known) ?? [w]),
-    );
+    // (Any word the vocabulary knows, of a name too: "whatdoeseastjavamake"; one known by its root
+    // costs more than two known as they are: "cityis" is "city is".)
+    const wordCost = (part: string) =>
+      this.knows(part) || this.lexicon.spelling.has(part)
+        ? 1
+        : known(part) || englishBases(part).some(known)
+          ? DERIVED_WORD_COST
+          : undefined;
+    const names = (part: string) =>
+      this.phrases.get(part)?.concepts.some((c) => c.type !== "cue" || c.cue !== "stop") ?? false;
+    const spaced = words.flatMap((w) => {
+      if (w.length < 8 || known(w) || this.knows(w)) return [w];
+      const sentence = () =>
+        this.normaliseWord(w, acronyms.has(w)).known ? undefined : sentenceRunTogether(w, wordCost, names);
+      return (
+        (runTogether(w, known) ?? sentence())?.flatMap((p) =>
+          (this.lexicon.spelling.get(p) ?? p).split(" "),
+        ) ?? [w]
+      );
+    });
     // "laporan Jika terbit kapan": a filler word written as a name mid-sentence is the name it is
     // one slip from (a phone's autocorrect wrote "Jika" for JICA).
     const titled = titledWords(question);
@@ -315,7 +232,8 @@ export class Vocabulary {
     return token;
   }
 
-  private interpret(original: string, acronym: boolean): Token {
+  /** `stretched`: whether a letter written twice may be one written once ("produknyaa"). */
+  private interpret(original: string, acronym: boolean, stretched = true): Token {
     // A word's informal spelling is standard under a particle too ("jepunnya" → "jepun" → "jepang");
     // not under a prefix ("merek" is no "me-rek") nor a suffix that makes another word ("bikinin").
     const particle = (s: string) =>
@@ -340,6 +258,15 @@ export class Vocabulary {
       (s) => (this.phrases.has(s) || this.knows(s)) && this.languageOf(s) !== "en",
     );
     if (regional) return { text: regional, original, certainty: 0.9, known: true };
+    // "produknyaa apaa", "pleasee": a word stretched by one letter is the word (longer runs are
+    // squeezed as the text is split).
+    const plain = stretched
+      ? unstretched(original)
+          .map((w) => this.interpret(w, acronym, false))
+          .find((t) => t.known && t.certainty >= 0.9)
+      : undefined;
+    if (plain) return { ...plain, original };
+    if (!stretched) return { text: original, original, certainty: 1, known: false };
     const typo = this.correct(original);
     const corrected = typo && (this.lexicon.spelling.get(typo) ?? typo);
     if (typo && corrected && fitsCorrection(this.phrases.get(corrected)?.concepts, corrected, acronym)) {
@@ -394,5 +321,4 @@ export class Vocabulary {
   }
 }
 
-const sameProvinceRegency = (a: string, b: string) => b.includes(".") && a.slice(0, 2) === b.slice(0, 2);
 const sameConcept = (a: Concept, b: Concept) => JSON.stringify(a) === JSON.stringify(b);

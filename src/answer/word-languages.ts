@@ -122,7 +122,9 @@ export function messageLanguage(
     }
     return { id, en };
   };
-  const named = question.replace(QUOTED, " ").replace(TITLE, " ");
+  // ("WHICH CITY IS IT IN THOUGH??? lol": a message shouted in capitals sets no title apart.)
+  const withoutQuotes = question.replace(QUOTED, " ");
+  const named = shouted(withoutQuotes) ? withoutQuotes : withoutQuotes.replace(TITLE, " ");
   const unquoted = named.length < question.length ? votes(vocabulary.tokens(named)) : undefined;
   const { id, en } = unquoted && unquoted.id + unquoted.en > 0 ? unquoted : votes(tokens);
   if (en !== id) return en > id ? "en" : "id";
@@ -132,6 +134,14 @@ export function messageLanguage(
   const looks = vocabulary.looksEnglish(unmarked.map((t) => t.text));
   return looks > CLEARLY ? "en" : looks < -CLEARLY ? "id" : undefined;
 }
+
+/** Whether most of a text's letters are capitals: shouted, not names written as names. */
+function shouted(text: string): boolean {
+  const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
+  return capitals >= MIN_SHOUTED && capitals > SHOUTED_RATIO * (text.match(/\p{Ll}/gu)?.length ?? 0);
+}
+const MIN_SHOUTED = 8;
+const SHOUTED_RATIO = 3;
 
 // A log-likelihood ratio past which words look clearly of one language (about e^4 to one).
 const CLEARLY = 4;
