@@ -11,6 +11,7 @@ import type { Found } from "./found.ts";
 import { type Intent, namesNothing } from "./intents.ts";
 import { aboutLastAnswer } from "./last-answer.ts";
 import { isOutside } from "./membership.ts";
+import { missingPiece } from "./missing.ts";
 import { fold } from "./normalise.ts";
 import { correctedPremise, unansweredAfterStatements } from "./premises.ts";
 import { previousOf, uniqueSubjects } from "./previous.ts";
@@ -18,6 +19,7 @@ import { type Reading, readQuestion } from "./read.ts";
 import { outsideCard } from "./region-cards.ts";
 import { relatedSubjects } from "./related.ts";
 import { type AskOptions, kindOf, type Reply, type ReplyKind, type Suggestion } from "./reply.ts";
+import { type Settling, settledReply, settlingOf } from "./settling.ts";
 import { smallTalkOf } from "./small-talk.ts";
 import { spanCard } from "./spans.ts";
 import { parseSubjectRef, type Subject, subjectRef } from "./subject.ts";
@@ -73,6 +75,9 @@ export class AnswerEngine {
    * to what came before it, in the whole message's language (`changes` of them followed so far).
    */
   private answerMessage(question: string, options: AskOptions, changes: number, meant = false): Reply {
+    // "Teman saya bilang ulos dari Sumut, saya bilang Sulsel, siapa yang benar?": each side checked.
+    const settling = settlingOf(question, this.phrasesOf, this.vocabulary.lexicon.settling);
+    if (settling) return this.settle(settling, question, options);
     const change =
       changes < MAX_CHANGES && changeOfMind(question, this.vocabulary.lexicon.changes, this.phrasesOf);
     if (!change) return this.answerRead(question, options, meant);
@@ -86,6 +91,24 @@ export class AnswerEngine {
     const previous = abandoned?.previous ?? options.previous;
     // (What follows is asked, not stated, unless it corrects a fact: "Correction: … started in 2012.")
     return this.answerMessage(change.meant, { ...options, lang, previous }, changes + 1, !change.stated);
+  }
+
+  /** A disagreement settled: each claim checked as a statement, what they answer asked plainly. */
+  private settle(s: Settling, question: string, options: AskOptions): Reply {
+    const lang =
+      options.lang ??
+      readQuestion(question, this.vocabulary).lang ??
+      options.previous?.lang ??
+      options.defaultLang ??
+      "id";
+    const asked = { ...options, lang };
+    const tag = this.writer.text(lang, "answer.settle.tag");
+    return settledReply(s, {
+      check: (claim) => this.answerRead(`${claim}${tag}`, asked, false),
+      ask: (text) => this.answerRead(text, asked, true),
+      opening: (key, alternative) => this.writer.t(lang, `answer.settle.${key}`, { alternative }),
+      sourceLine: (sources) => this.writer.sourceLine(lang, sources),
+    });
   }
 
   /** Whether the facts bear out a statement the message offers for checking ("yes"), refute it ("no"), or neither. */
@@ -204,6 +227,7 @@ export class AnswerEngine {
     // (A region's card opens "Yes, … is part of the programme": the verdict says it, or "Not quite".)
     if (verdict) reply.text = withoutLeadingYes(reply.text, this.writer.text(lang, "answer.yesWord"));
     if (verdict) reply.text = `${this.writer.text(lang, `answer.claim.${verdict}`)}\n${reply.text}`;
+    reply.verdict = verdict;
     // A question the sources do not answer keeps what it was about, for the staff's inbox.
     const [about] = reply.subjects;
     if (reply.kind === "fallback" && about)
@@ -298,41 +322,8 @@ export class AnswerEngine {
     return [outside, ...rest];
   }
 
-  /**
-   * "The sources don't give that figure for Kota Mojokerto. What the sources do say: …", and
-   * where to ask next. Kind `fallback`: the question is not answered.
-   */
   private missing(u: Understood, why: string, s: Subject | undefined): Piece {
-    const w = this.writer;
-    const { lang } = u.asked;
-    const key = `answer.missing.${why}`;
-    const exists = w.memo(`has:${lang}:${key}`, () => w.t(lang, key, { defaultValue: "" }) !== "");
-    const subject = s ? w.nameOf(lang, s) : w.text(lang, "answer.programme");
-    const lines = [
-      w.t(lang, exists ? key : "answer.missing.describe", {
-        subject,
-        words: u.unexplained.slice(0, 3).join(" "),
-        // A country is a name: "korea" as typed is "Korea".
-        country: (u.foreign ?? "").replace(/(^|\s)\p{L}/gu, (letter) => letter.toUpperCase()),
-        years: u.unknownYears.join(", "),
-        short: u.unexpanded ?? "",
-        party: u.motive ? w.nameOf(lang, { kind: "org", id: u.motive }) : "",
-        stater: w.nameOf(lang, { kind: "org", id: this.knowledge.programme.aim.stated_by }),
-      }),
-    ];
-    const summary = s && !(why === "words" && s.kind === "topic") ? describe(w, s, u.asked) : undefined;
-    if (summary && summary.kind !== "fallback")
-      lines.push(`${w.text(lang, "answer.whatTheySay")} ${summary.text}`);
-    lines.push(w.nextSteps(lang));
-    return {
-      ...w.piece(
-        lines.join("\n"),
-        summary?.kind === "fallback" ? [] : (summary?.sources ?? []),
-        s ? [s] : [],
-        "fallback",
-      ),
-      nextSteps: true,
-    };
+    return missingPiece(this.writer, this.knowledge, u, why, s);
   }
 
   private reply(lang: Lang, kind: ReplyKind, pieces: Piece[]): Reply {

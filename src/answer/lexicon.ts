@@ -150,6 +150,9 @@ export const lexiconSchema = z
     dropping_questions: list,
     dropping_if_unanswered: list,
     changes_mid_sentence: list,
+    settling_questions: list,
+    voices: list,
+    choices: list,
     ordinals: z
       .object({ id: z.record(z.string(), z.number().int()), en: z.record(z.string(), z.number().int()) })
       .strict(),
@@ -176,6 +179,18 @@ export const lexiconSchema = z
       .strict(),
   })
   .strict();
+
+/** The words of a disagreement put to the bot (see `settling.ts`), folded. */
+export interface SettlingWords {
+  /** Words that ask who is right ("siapa yang benar", "who is right"). */
+  questions: readonly string[];
+  /** Words by which someone holds a claim ("bilang", "kata", "says", "according to"). */
+  voices: ReadonlySet<string>;
+  /** Words that offer a choice ("atau", "or"): with one side's voice, the other side is the other choice. */
+  choices: ReadonlySet<string>;
+  /** Words for people by what they are ("teman", "my colleague"): who holds a claim. */
+  people: ReadonlySet<string>;
+}
 
 /** The lexicon as the matcher uses it. Tables keyed by user words are Maps and Sets. */
 export interface Lexicon {
@@ -211,6 +226,8 @@ export interface Lexicon {
   selfCorrections: readonly string[];
   /** Words that mark a change of mind ("eh maksudnya", "no wait"), as patterns. */
   changes: ChangeMarkers | undefined;
+  /** The words of a disagreement put to the bot: asking who is right, and holding a claim ("bilang"). */
+  settling: SettlingWords;
   /** Words that point to an item of a list, by language: its position (-1: the last). */
   ordinals: { id: ReadonlyMap<string, number>; en: ReadonlyMap<string, number> };
   /** Month names by language: their number (1–12). */
@@ -243,6 +260,12 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
       conditional: file.dropping_if_unanswered,
       midSentence: file.changes_mid_sentence,
     }),
+    settling: {
+      questions: file.settling_questions,
+      voices: new Set(file.voices),
+      choices: new Set(file.choices),
+      people: new Set(file.people),
+    },
     ordinals: {
       id: new Map(Object.entries(file.ordinals.id)),
       en: new Map(Object.entries(file.ordinals.en)),

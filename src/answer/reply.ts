@@ -1,5 +1,6 @@
 /** What the answer engine replies with, and what it is asked with besides the text. */
 import type { Lang } from "../lang.ts";
+import type { Verdict } from "./claims.ts";
 import type { Previous } from "./previous.ts";
 import type { Subject } from "./subject.ts";
 import type { Piece } from "./writer.ts";
@@ -29,6 +30,8 @@ export interface Reply {
   guess?: { ref: string; confidence: number } | undefined;
   /** Whether the reply sends people to the official channels (the sources have no answer). */
   nextSteps: boolean;
+  /** Whether a statement the message offered for checking holds: the reply's first line says so. */
+  verdict?: Verdict | undefined;
   /** What a follow-up in the same chat can build on ("and Papua?"); none after small talk. */
   previous?: Previous | undefined;
 }

@@ -337,6 +337,21 @@ describe("groups", () => {
     );
   });
 
+  it("settles a disagreement put to it in a group, and answers a question typed as one word", async () => {
+    ctx = await setup();
+    const question = "@TanyaIkmBot teman saya bilang ulos dari Sulsel, saya bilang Sumut. Siapa yang benar?";
+    groupMessage(ctx, { text: question, entities: [{ type: "mention", offset: 0, length: 12 }] });
+    const settled = text(await nextMessage(ctx, GROUP.id, 0));
+    expect(settled).toMatch(/^Yang sesuai sumber: Sumut\./);
+    expect(settled).toContain("Kabupaten Samosir");
+    expect(settled).not.toContain("Gati");
+    groupMessage(ctx, {
+      text: "@TanyaIkmBot sultraproduknyaapa",
+      entities: [{ type: "mention", offset: 0, length: 12 }],
+    });
+    expect(text(await nextMessage(ctx, GROUP.id, 1))).toContain("tempe");
+  });
+
   it("answers a follow-up replied to its answer, from the same person only", async () => {
     ctx = await setup();
     const toBot = { message_id: 1, date: 1, chat: GROUP, from: ctx.fake.botInfo, text: "…" };

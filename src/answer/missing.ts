@@ -1,0 +1,48 @@
+/** What the sources don't say, said specifically: the fallback piece of a question they can't answer. */
+import type { Knowledge } from "../knowledge/load.ts";
+import { describe } from "./cards.ts";
+import type { Subject } from "./subject.ts";
+import type { Understood } from "./understand.ts";
+import type { AnswerWriter, Piece } from "./writer.ts";
+
+/**
+ * "The sources don't give that figure for Kota Mojokerto. What the sources do say: …", and
+ * where to ask next. Kind `fallback`: the question is not answered.
+ */
+export function missingPiece(
+  w: AnswerWriter,
+  k: Knowledge,
+  u: Understood,
+  why: string,
+  s: Subject | undefined,
+): Piece {
+  const { lang } = u.asked;
+  const key = `answer.missing.${why}`;
+  const exists = w.memo(`has:${lang}:${key}`, () => w.t(lang, key, { defaultValue: "" }) !== "");
+  const subject = s ? w.nameOf(lang, s) : w.text(lang, "answer.programme");
+  const lines = [
+    w.t(lang, exists ? key : "answer.missing.describe", {
+      subject,
+      words: u.unexplained.slice(0, 3).join(" "),
+      // A country is a name: "korea" as typed is "Korea".
+      country: (u.foreign ?? "").replace(/(^|\s)\p{L}/gu, (letter) => letter.toUpperCase()),
+      years: u.unknownYears.join(", "),
+      short: u.unexpanded ?? "",
+      party: u.motive ? w.nameOf(lang, { kind: "org", id: u.motive }) : "",
+      stater: w.nameOf(lang, { kind: "org", id: k.programme.aim.stated_by }),
+    }),
+  ];
+  const summary = s && !(why === "words" && s.kind === "topic") ? describe(w, s, u.asked) : undefined;
+  if (summary && summary.kind !== "fallback")
+    lines.push(`${w.text(lang, "answer.whatTheySay")} ${summary.text}`);
+  lines.push(w.nextSteps(lang));
+  return {
+    ...w.piece(
+      lines.join("\n"),
+      summary?.kind === "fallback" ? [] : (summary?.sources ?? []),
+      s ? [s] : [],
+      "fallback",
+    ),
+    nextSteps: true,
+  };
+}

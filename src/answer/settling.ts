@@ -1,0 +1,269 @@
+/**
+ * A disagreement put to the bot: "Teman saya bilang ulos itu dari Sumut, saya bilang dari Sulsel,
+ * siapa yang benar?", "Tofu and tempeh: South Konawe (me) or Dogiyai (my friend)?". Who holds each
+ * claim is not asked about ("bilang" asks no one who said it); the claims are what is checked, each
+ * the message with one of the things it disagrees on. Pure.
+ */
+import type { Concept } from "./concepts.ts";
+import type { SettlingWords } from "./lexicon.ts";
+import { fold } from "./normalise.ts";
+import type { Reply } from "./reply.ts";
+import type { Match } from "./vocabulary.ts";
+
+/** One side of a disagreement: what to check, and what it says differently, as the asker wrote it. */
+export interface Claim {
+  text: string;
+  alternative: string | undefined;
+}
+
+export interface Settling {
+  /** Each side's claim (one when the sides disagree on whether a statement holds). */
+  claims: Claim[];
+  /** What the claims answer, without what they disagree on ("ulos itu dari"). */
+  asked: string;
+}
+
+// A disagreement is looked for only in a message this long (the reader reads no further).
+const MAX_SETTLING_CHARS = 500;
+// The most words that say who holds a claim ("teman kantor saya"), and the most sides weighed.
+const MAX_HOLDER_WORDS = 4;
+const MAX_CLAIMS = 3;
+// "(me)", "(my friend's)": a bracket that may hold only who holds the claim before it.
+const BRACKET = /\(([^()]{1,40})\)/gu;
+
+/** A disagreement in `message` (read by `read`), or `undefined` when it is none. */
+export function settlingOf(
+  message: string,
+  read: (text: string) => Match[],
+  words: SettlingWords,
+): Settling | undefined {
+  if (message.length > MAX_SETTLING_CHARS) return undefined;
+  let voices = 0;
+  const text = message.replace(BRACKET, (all, inside: string) => {
+    const held = read(inside);
+    if (!held.length || held.length > MAX_HOLDER_WORDS || !held.every((m) => holds(m, words))) return all;
+    voices++;
+    return " , ";
+  });
+  const matches = read(text);
+  const removed = new Set<number>();
+  const settles = markPhrases(matches, words.questions, removed);
+  matches.forEach((m, at) => {
+    if (removed.has(at) || !words.voices.has(originals(m))) return;
+    const holders =
+      holdersBeside(matches, at, -1, words, removed) ?? holdersBeside(matches, at, 1, words, removed);
+    if (!holders) return;
+    voices++;
+    for (const h of [at, ...holders]) removed.add(h);
+  });
+  // ("JICA atau JETRO? Teman saya bilang JETRO.": one side holds one choice, the asker the other.)
+  const offersChoice = matches.some((m, at) => !removed.has(at) && words.choices.has(originals(m)));
+  if (!settles && voices < 2 && !(voices === 1 && offersChoice)) return undefined;
+  const kept = matches.filter((_, at) => !removed.has(at));
+  const slot = contestedSlot(kept);
+  if (!slot && !settles && voices < 2) return undefined;
+  const textOf = (ms: readonly Match[]) => ms.map(originals).join(" ");
+  // (Words the sources never name stay: "JICA kasih hibah, saya bilang pinjaman" asks what they don't say.)
+  if (!slot)
+    return settles && !voices
+      ? undefined
+      : { claims: [{ text: textOf(kept), alternative: undefined }], asked: textOf(kept) };
+  const claims = slot.values.slice(0, MAX_CLAIMS).map((value) => ({
+    text: textOf(kept.filter((m) => !sameSlot(m, slot.name) || slotValue(m, slot.name) === value)),
+    alternative: asWritten(message, kept.find((m) => slotValue(m, slot.name) === value) as Match),
+  }));
+  return { claims, asked: textOf(kept.filter((m) => !sameSlot(m, slot.name))) };
+}
+
+/** A match's words as the asker wrote them (after spelling), folded. */
+const originals = (m: Match) => m.tokens.map((t) => fold(t.original)).join(" ");
+
+/** Marks the matches that spell any of `phrases`; whether there was one. */
+function markPhrases(matches: readonly Match[], phrases: readonly string[], removed: Set<number>): boolean {
+  const words = matches.flatMap((m, at) =>
+    originals(m)
+      .split(" ")
+      .filter(Boolean)
+      .map((word) => ({ word, at })),
+  );
+  let found = false;
+  for (const phrase of phrases) {
+    const wanted = phrase.split(" ");
+    for (let i = 0; i + wanted.length <= words.length; i++) {
+      if (!wanted.every((w, k) => words[i + k]?.word === w)) continue;
+      found = true;
+      for (let k = 0; k < wanted.length; k++) removed.add((words[i + k] as { at: number }).at);
+    }
+  }
+  return found;
+}
+
+/** Whether a match can say who holds a claim: a word for people, or a word that names nothing ("saya", "my"). */
+function holds(m: Match, words: SettlingWords): boolean {
+  return (
+    m.tokens.every((t) => words.people.has(fold(t.original))) ||
+    (m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && c.cue === "stop"))
+  );
+}
+
+/**
+ * The matches beside the voice at `at`, going `step`, that say who holds the claim ("teman kantor
+ * saya" before "bilang"; "saya" after "kata"), up to the furthest word for people or pronoun; words
+ * that name nothing may come between ("as my friend says").
+ */
+function holdersBeside(
+  matches: readonly Match[],
+  at: number,
+  step: 1 | -1,
+  words: SettlingWords,
+  removed: ReadonlySet<number>,
+): number[] | undefined {
+  const run: number[] = [];
+  let held = 0;
+  for (let i = at + step; i >= 0 && i < matches.length && run.length < MAX_HOLDER_WORDS; i += step) {
+    const m = matches[i] as Match;
+    const word = originals(m);
+    if (removed.has(i)) break;
+    if (words.people.has(word) || PRONOUNS.has(word)) held = run.push(i);
+    // (Digits are what is claimed: "… in 2013, my colleague says 2017".)
+    else if (holds(m, words) || (m.concepts.length === 0 && /^\p{L}+$/u.test(word))) run.push(i);
+    else break;
+  }
+  return held ? run.slice(0, held) : undefined;
+}
+
+// Who holds a claim without a word for people ("ada yang bilang …, ada yang bilang …", "another says";
+// not "siapa yang bilang?").
+const PRONOUNS: ReadonlySet<string> = new Set([
+  "ada",
+  "orang",
+  "another",
+  "others",
+  "saya",
+  "aku",
+  "gue",
+  "gw",
+  "sy",
+  "kami",
+  "kita",
+  "i",
+  "me",
+  "we",
+  "my",
+  "our",
+]);
+
+/** The kinds of thing two sides may disagree on, in the order one is taken to be the one disputed. */
+const SLOTS = [
+  "province",
+  "place",
+  "product",
+  "year",
+  "org",
+  "person",
+  "criterion",
+  "cohort",
+  "number",
+] as const;
+type Slot = (typeof SLOTS)[number];
+
+/** What a match names in a slot ("p:sumut" for a province), or `undefined`. */
+function slotValue(m: Match, slot: Slot): string | undefined {
+  if (slot === "year") return /^\d{4}$/.test(m.text) ? m.text : undefined;
+  if (slot === "number") {
+    const n = m.concepts.find((c) => c.type === "number");
+    return n?.type === "number" ? String(n.value) : /^\d{1,3}$/.test(m.text) ? m.text : undefined;
+  }
+  const c = m.concepts.find((x) => slotOfConcept(x) === slot);
+  return c && JSON.stringify(c);
+}
+
+function slotOfConcept(c: Concept): Slot | undefined {
+  switch (c.type) {
+    case "province":
+      return "province";
+    case "place":
+      return "place";
+    case "area":
+      // (A regency's code holds a dot: "73.71".)
+      return c.code.includes(".") ? "place" : "province";
+    case "product":
+    case "org":
+    case "person":
+    case "criterion":
+    case "cohort":
+      return c.type;
+    default:
+      return undefined;
+  }
+}
+
+const sameSlot = (m: Match, slot: Slot) => slotValue(m, slot) !== undefined;
+
+/** The first slot in which the matches name two or more different things, and those things. */
+function contestedSlot(matches: readonly Match[]): { name: Slot; values: string[] } | undefined {
+  for (const name of SLOTS) {
+    const values = [...new Set(matches.flatMap((m) => slotValue(m, name) ?? []))];
+    if (values.length >= 2) return { name, values };
+  }
+  return undefined;
+}
+
+/** How the asker wrote a match ("Sumut", "North Sumatra"), found in the message. */
+function asWritten(message: string, m: Match): string {
+  const words = originals(m).split(" ").filter(Boolean);
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const found = new RegExp(`(?<![\\p{L}\\d])${escaped.join("[^\\p{L}\\d]+")}(?![\\p{L}\\d])`, "iu").exec(
+    message,
+  );
+  return found?.[0] ?? words.join(" ");
+}
+
+/** How a settled disagreement is written: what checks a claim, asks plainly, and opens the reply. */
+export interface SettlingWriter {
+  /** The reply to a claim offered for checking (its `verdict` set when the facts decide it). */
+  check: (claim: string) => Reply;
+  /** The reply to a text asked, never checked. */
+  ask: (text: string) => Reply;
+  opening: (key: "one" | "all" | "none", alternative?: string) => string;
+  sourceLine: (sources: readonly string[]) => string;
+}
+
+/**
+ * The reply to a disagreement: which side the facts bear out ("Yang sesuai sumber: Sumut.") and
+ * those facts; that all do, or none (then what the sources say of what was disputed). When the
+ * facts decide no side, or the sources say nothing of any, what was disputed, asked plainly.
+ */
+export function settledReply(s: Settling, w: SettlingWriter): Reply {
+  const checked = s.claims.map((c) => ({ ...c, reply: w.check(c.text) }));
+  // ("Ada yg bilang Maluku ikut, ada yg bilang tidak": whether it holds, the facts say.)
+  if (checked.length === 1) return w.ask(s.asked);
+  const right = checked.filter((c) => c.reply.verdict === "yes");
+  const wrong = checked.filter((c) => c.reply.verdict === "no" || c.reply.kind === "fallback");
+  const opened = (opening: string, replies: Reply[]): Reply => {
+    // (A reply's verdict is its first line: the opening says it now.)
+    const bodies = [
+      ...new Set(replies.map((r) => (r.verdict ? r.text.slice(r.text.indexOf("\n") + 1) : r.text))),
+    ];
+    const sources = [...new Set(replies.flatMap((r) => r.sources))];
+    const first = replies[0] as Reply;
+    return {
+      ...first,
+      text: `${opening}\n${bodies.join("\n\n")}`,
+      sources,
+      sourceLine: w.sourceLine(sources),
+      verdict: undefined,
+    };
+  };
+  const [one] = right;
+  if (one && right.length === 1 && wrong.length === checked.length - 1)
+    return opened(w.opening("one", one.alternative), [one.reply]);
+  if (right.length === checked.length)
+    return opened(
+      w.opening("all"),
+      right.map((c) => c.reply),
+    );
+  const facts = w.ask(s.asked);
+  const refuted = wrong.length === checked.length && wrong.some((c) => c.reply.kind !== "fallback");
+  return refuted && facts.kind !== "fallback" ? opened(w.opening("none"), [facts]) : facts;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { askAfter as ask } from "./support/app.ts";
+
+describe("a disagreement put to the bot", () => {
+  it.each<[string, string, string, string]>([
+    // question, the side the facts bear out, a fact of it, a fact the reply must not give as the answer
+    [
+      "Teman saya bilang ulos itu dari Sumut, saya bilang dari Sulsel, siapa yang benar?",
+      "Sumut",
+      "Samosir",
+      "Gati",
+    ],
+    [
+      "Bos saya bilang program ini mulai 2013, rekan saya bilang 2017. Siapa yang benar?",
+      "2013",
+      "sejak 2013",
+      "Gati",
+    ],
+    [
+      "My boss says the programme started in 2013, my colleague says 2017 — who is right?",
+      "2013",
+      "since 2013",
+      "Not quite",
+    ],
+    [
+      "Tofu and tempeh: South Konawe (me) or Dogiyai (my friend)? Who's right?",
+      "South Konawe",
+      "Southeast Sulawesi",
+      "coffee",
+    ],
+    [
+      "Cokelat dan rotan: kata dosen saya Sulteng, kata teman saya Sultra. Siapa yang benar?",
+      "Sulteng",
+      "Palu",
+      "tempe",
+    ],
+  ])("%j names the side the sources bear out", async (question, side, fact, not) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text.split("\n")[0]).toContain(side);
+    expect(reply.text).toContain(fact);
+    expect(reply.text).not.toContain(not);
+  });
+
+  it("says when each side is right, and gives the facts of each", async () => {
+    const reply = await ask("Di tahap 2013 ada Sumut kata saya, ada Sulteng kata teman. Siapa yang benar?");
+    expect(reply.text.split("\n")[0]).toBe("Semuanya sesuai sumber.");
+    expect(reply.text).toContain("Sumatera Utara");
+    expect(reply.text).toContain("Sulawesi Tengah");
+  });
+
+  it("says when neither is, then what the sources say", async () => {
+    const reply = await ask(
+      "Teman bilang tenun ulos itu dari Sulsel, saya bilang dari Papua. Siapa yang benar?",
+    );
+    expect(reply.text.split("\n")[0]).toMatch(/tidak ada yang tepat/);
+    expect(reply.text).toContain("Sumatera Utara");
+  });
+
+  it("answers a side given as one choice of two", async () => {
+    const reply = await ask("Sulteng produknya cokelat atau tempe? Teman saya bilang tempe.");
+    expect(reply.text).toContain("cokelat");
+    expect(reply.text.split("\n")[0]).not.toContain("tempe");
+  });
+
+  it("settles whether a region takes part by its membership, and a dispute the sources can't settle is not answered", async () => {
+    const outside = await ask(
+      "Ada yg bilang Maluku ikut program ini, ada yg bilang tidak. Mana yg bener min?",
+    );
+    expect(outside.kind).toBe("not_in_programme");
+    expect(outside.text).toContain("Maluku");
+    const budget = await ask("Teman bilang anggarannya 5 miliar, saya bilang 10 miliar. Siapa benar?");
+    expect(budget.kind).toBe("fallback");
+    const grant = await ask("Teman bilang JICA kasih hibah uang, saya bilang pinjaman. Yang bener yg mana?");
+    expect(grant.kind).toBe("fallback");
+  });
+
+  it("leaves a message with one voice and no choice as it was", async () => {
+    const reply = await ask("Gita Wibawaningsih, the DG? or am I mixing names up?");
+    expect(reply.text).toContain("Gati Wibawaningsih");
+    const said = await ask("Gati bilang pemerintah pusat melibatkan siapa?");
+    expect(said.text).toMatch(/pemerintah daerah/);
+  });
+});
