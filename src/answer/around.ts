@@ -65,7 +65,8 @@ export function heardIn(matches: Match[]): boolean {
 
 export const ORIGIN_PREPOSITIONS: ReadonlySet<string> = new Set(["di", "dari", "asal", "in", "from", "at"]);
 const REGION_CONCEPTS: ReadonlySet<string> = new Set(["province", "place", "area"]);
-const isRegionName = (m: Match | undefined) => m?.concepts.some((c) => REGION_CONCEPTS.has(c.type)) ?? false;
+export const isRegionName = (m: Match | undefined) =>
+  m?.concepts.some((c) => REGION_CONCEPTS.has(c.type)) ?? false;
 // What a question can be about besides a region: a fact, a name, a group, a word of the programme.
 const isSubject = (m: Match) =>
   m.concepts.some(

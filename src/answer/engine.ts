@@ -13,12 +13,13 @@ import { aboutLastAnswer } from "./last-answer.ts";
 import { isOutside } from "./membership.ts";
 import { missingPiece } from "./missing.ts";
 import { fold } from "./normalise.ts";
+import { correctedReply, otherPartiesIn } from "./other-parties.ts";
 import { correctedPremise, unansweredAfterStatements } from "./premises.ts";
-import { previousOf, uniqueSubjects } from "./previous.ts";
+import { previousOf } from "./previous.ts";
 import { type Reading, readQuestion } from "./read.ts";
 import { outsideCard } from "./region-cards.ts";
-import { relatedSubjects } from "./related.ts";
-import { type AskOptions, kindOf, type Reply, type ReplyKind, type Suggestion } from "./reply.ts";
+import { ANSWER_CUTOFF, Replies } from "./replies.ts";
+import { type AskOptions, kindOf, type Reply, type ReplyKind } from "./reply.ts";
 import { type Settling, settledReply, settlingOf } from "./settling.ts";
 import { smallTalkOf } from "./small-talk.ts";
 import { spanCard } from "./spans.ts";
@@ -32,9 +33,6 @@ import { AnswerWriter, type Piece } from "./writer.ts";
 export type { Previous } from "./previous.ts";
 export type { AskOptions, Reply, ReplyKind, Suggestion } from "./reply.ts";
 
-/** Below this confidence the bot offers "did you mean" instead of answering. */
-export const ANSWER_CUTOFF = 0.45;
-const MAX_SUGGESTIONS = 3;
 // Intents no answer table cell can answer: the sources hold no instructions, no later phases,
 // no evaluations, no requirements for taking part, none of the facts an "absent" word asks for.
 const UNANSWERABLE: ReadonlySet<Intent> = new Set<Intent>([
@@ -53,7 +51,7 @@ const UNANSWERABLE: ReadonlySet<Intent> = new Set<Intent>([
 export class AnswerEngine {
   readonly vocabulary: Vocabulary;
   readonly writer: AnswerWriter;
-  private readonly suggestions: SuggestionIndex;
+  private readonly replies: Replies;
 
   constructor(
     readonly knowledge: Knowledge,
@@ -62,8 +60,21 @@ export class AnswerEngine {
   ) {
     this.vocabulary = new Vocabulary(knowledge, areas);
     this.writer = new AnswerWriter(knowledge, areas, t);
-    this.suggestions = new SuggestionIndex(knowledge);
+    this.replies = new Replies(this.writer, knowledge, new SuggestionIndex(knowledge));
+    const { terms } = knowledge.programme;
+    const parties = knowledge.organisations
+      .filter((o) => o.runs_programme)
+      .flatMap((o) => [o.name, ...o.terms]);
+    this.attachingWords = new Set([
+      ...[...terms.id, ...terms.en, ...parties]
+        .map(fold)
+        .filter((t) => !t.includes(" ") || t === "kerja sama"),
+      ...this.vocabulary.lexicon.settling.choices,
+    ]);
   }
+
+  /** Words that tie another organisation to the programme: its and its parties' one-word names, "kerja sama", "atau". */
+  private readonly attachingWords: ReadonlySet<string>;
 
   /** Answers one message. Never throws for any text. */
   ask(question: string, options: AskOptions = {}): Reply {
@@ -75,8 +86,33 @@ export class AnswerEngine {
    * to what came before it, in the whole message's language (`changes` of them followed so far).
    */
   private answerMessage(question: string, options: AskOptions, changes: number, meant = false): Reply {
+    // "Program JETRO dan Kemenperin …": another organisation where the programme's own belongs.
+    const { otherParties, settling: settlingWords } = this.vocabulary.lexicon;
+    const others = otherPartiesIn(question, otherParties, this.attachingWords);
+    const corrected =
+      others &&
+      correctedReply(others, {
+        answer: (rest) => this.answerMessage(rest, options, changes, meant),
+        namesPartner: (text, country) =>
+          readQuestion(text, this.vocabulary).whole.orgs.some((id) =>
+            this.knowledge.organisations.some(
+              (o) => o.id === id && o.runs_programme && o.country !== country,
+            ),
+          ),
+        namesSomething: (text) => {
+          const { whole } = readQuestion(text, this.vocabulary);
+          return !namesNothing(whole);
+        },
+        note: (lang, { country, names }) => {
+          const own = this.knowledge.organisations.find((o) => o.runs_programme && o.country === country);
+          return (
+            own && this.writer.t(lang, "answer.otherParty", { party: own.name, others: names.join(", ") })
+          );
+        },
+      });
+    if (corrected) return corrected;
     // "Teman saya bilang ulos dari Sumut, saya bilang Sulsel, siapa yang benar?": each side checked.
-    const settling = settlingOf(question, this.phrasesOf, this.vocabulary.lexicon.settling);
+    const settling = settlingOf(question, this.phrasesOf, settlingWords);
     if (settling) return this.settle(settling, question, options);
     const change =
       changes < MAX_CHANGES && changeOfMind(question, this.vocabulary.lexicon.changes, this.phrasesOf);
@@ -140,23 +176,23 @@ export class AnswerEngine {
         : undefined;
     const lang =
       options.lang ?? requested ?? reading.lang ?? options.previous?.lang ?? options.defaultLang ?? "id";
-    if (reading.empty) return this.fallback(lang, "answer.empty", []);
+    if (reading.empty) return this.replies.fallback(lang, "answer.empty", []);
     const smalltalk = smallTalkOf(reading.whole);
     if (smalltalk) {
       const text = this.writer.text(lang, `answer.smalltalk.${smalltalk}`);
       return {
-        ...this.reply(lang, "smalltalk", [this.writer.piece(text, [], [])]),
+        ...this.replies.reply(lang, "smalltalk", [this.writer.piece(text, [], [])]),
         previous: options.previous,
       };
     }
     // ("kata yang tadi itu artinya apa?" with nothing said before: nothing to go back to.)
     const { whole } = reading;
     if (!options.previous && whole.cues.has("earlier") && namesNothing(whole) && !whole.programme)
-      return this.fallback(lang, "answer.noEarlier", []);
+      return this.replies.fallback(lang, "answer.noEarlier", []);
     // "itu salah, bukannya songket?", "ulangi dong", "so how many is that?": about the last answer.
     const { previous: before } = options;
     const again = before && aboutLastAnswer(reading.whole, before, this.writer, lang);
-    if (again) return { ...this.reply(lang, kindOf(again), again), previous: before };
+    if (again) return { ...this.replies.reply(lang, kindOf(again), again), previous: before };
     let pieces: Piece[] = [];
     // What each part that is not an introduction wrote, in order.
     const answered: Array<{ part: Found; written: Piece[] }> = [];
@@ -176,7 +212,7 @@ export class AnswerEngine {
         reading.parts.length === 1 &&
         understood.unexplained.length &&
         kindOf(written) === "fallback" &&
-        this.misspelt(understood.unexplained)
+        this.replies.misspelt(understood.unexplained)
       )
         break;
       // An introduction is context for the questions beside it, before or after them ("Is there a
@@ -206,12 +242,12 @@ export class AnswerEngine {
     // the question is not answered, neither is the message (the fallback says what the sources do).
     // (Unless the facts refute them: "Program ini kan sejak 2010, …" is still corrected.)
     const built = unansweredAfterStatements(answered);
-    if (built && this.verdictOf(reading, this.reply(lang, kindOf(pieces), pieces), lang) !== "no") {
+    if (built && this.verdictOf(reading, this.replies.reply(lang, kindOf(pieces), pieces), lang) !== "no") {
       pieces = built;
       kind = "fallback";
     }
     if (!pieces.length) pieces.push(...introduction);
-    if (!pieces.length) return this.didYouMean(lang, reading.whole, understood);
+    if (!pieces.length) return this.replies.didYouMean(lang, reading.whole, understood);
     // "Kenapa Makassar fokusnya ke tenun ulos?": a question built on what the facts contradict is
     // answered by correcting it.
     const no = this.writer.text(lang, "answer.claim.no");
@@ -220,8 +256,8 @@ export class AnswerEngine {
     const premise =
       checksPremise &&
       correctedPremise(reading, this.knowledge, this.areas, (s) => this.describe(s, lang), no);
-    if (premise) return { ...this.reply(lang, kindOf(premise), premise), previous };
-    const reply: Reply = { ...this.reply(lang, kind ?? kindOf(pieces), pieces), previous };
+    if (premise) return { ...this.replies.reply(lang, kindOf(premise), premise), previous };
+    const reply: Reply = { ...this.replies.reply(lang, kind ?? kindOf(pieces), pieces), previous };
     // A statement to check is answered yes or no before the facts that bear it out or correct it.
     const verdict = this.verdictOf(reading, reply, lang);
     // (A region's card opens "Yes, … is part of the programme": the verdict says it, or "Not quite".)
@@ -253,7 +289,7 @@ export class AnswerEngine {
     const piece = subject && this.describe(subject, lang);
     if (!subject || !piece) return undefined;
     return {
-      ...this.reply(lang, kindOf([piece]), [piece]),
+      ...this.replies.reply(lang, kindOf([piece]), [piece]),
       previous: previousOf({ intent: "describe" }, [piece], undefined),
     };
   }
@@ -324,64 +360,5 @@ export class AnswerEngine {
 
   private missing(u: Understood, why: string, s: Subject | undefined): Piece {
     return missingPiece(this.writer, this.knowledge, u, why, s);
-  }
-
-  private reply(lang: Lang, kind: ReplyKind, pieces: Piece[]): Reply {
-    const texts = [...new Set(pieces.map((p) => p.text))];
-    const sources = [...new Set(pieces.flatMap((p) => p.sources))];
-    const subjects = uniqueSubjects(pieces.flatMap((p) => p.about));
-    return {
-      kind,
-      lang,
-      text: texts.join("\n\n"),
-      sourceLine: this.writer.sourceLine(lang, sources),
-      sources,
-      confidence: 1,
-      subjects,
-      suggestions: kind === "answer" || kind === "not_in_programme" ? this.related(lang, subjects) : [],
-      nextSteps: pieces.some((p) => p.nextSteps),
-    };
-  }
-
-  private fallback(lang: Lang, key: string, suggestions: Suggestion[]): Reply {
-    const text =
-      key === "answer.fallback"
-        ? `${this.writer.text(lang, key)}\n${this.writer.nextSteps(lang)}`
-        : this.writer.text(lang, key);
-    const piece = { ...this.writer.piece(text, [], []), nextSteps: key === "answer.fallback" };
-    const reply = this.reply(lang, "fallback", [piece]);
-    return { ...reply, confidence: 0, suggestions };
-  }
-
-  private misspelt(words: readonly string[]): boolean {
-    return words.some((w) => this.suggestions.resembles(w));
-  }
-
-  /** A question the matcher could not answer: "did you mean" choices, or the plain fallback. */
-  private didYouMean(lang: Lang, whole: Found, u: Understood | undefined): Reply {
-    const unsure = u !== undefined && (u.confidence < ANSWER_CUTOFF || u.unexplained.length > 0);
-    const guesses = unsure ? u.subjects : [];
-    const refs = [...guesses.map(subjectRef), ...this.suggestions.search(whole.unknown, MAX_SUGGESTIONS)];
-    const suggestions = [...new Set(refs)].slice(0, MAX_SUGGESTIONS).flatMap((ref) => {
-      const subject = parseSubjectRef(ref);
-      return subject ? [{ ref, label: this.writer.label(lang, subject) }] : [];
-    });
-    const reply = this.fallback(
-      lang,
-      suggestions.length ? "answer.didYouMean" : "answer.fallback",
-      suggestions,
-    );
-    const best = guesses[0];
-    if (best && u)
-      reply.guess = { ref: subjectRef(best), confidence: Math.round(u.confidence * 1000) / 1000 };
-    return reply;
-  }
-
-  /** Follow-up buttons under an answer, never the subject just answered. */
-  related(lang: Lang, subjects: Subject[]): Suggestion[] {
-    const answered = new Set(subjects.map(subjectRef));
-    return relatedSubjects(subjects, this.knowledge)
-      .filter((s) => !answered.has(subjectRef(s)) && this.describe(s, lang))
-      .map((s) => ({ ref: subjectRef(s), label: this.writer.label(lang, s) }));
   }
 }

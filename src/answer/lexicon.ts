@@ -153,6 +153,8 @@ export const lexiconSchema = z
     settling_questions: list,
     voices: list,
     choices: list,
+    peoples: list,
+    other_parties: z.record(z.string().regex(/^[A-Z]{2}$/, "a country code (ISO 3166)"), list).default({}),
     ordinals: z
       .object({ id: z.record(z.string(), z.number().int()), en: z.record(z.string(), z.number().int()) })
       .strict(),
@@ -220,6 +222,8 @@ export interface Lexicon {
   people: ReadonlySet<string>;
   /** Words of nearness ("dekat", "next"): a region after them only says where another one is. */
   near: ReadonlySet<string>;
+  /** Words for the people of a region ("orang", "wong", "folks"): beside its name, they ask nothing. */
+  peoples: ReadonlySet<string>;
   /** Words that pass a question on ("asks", "nanya", "pertanyaan"): who said them is not asked about. */
   relays: readonly string[];
   /** Words that mark a slip's correction ("maksudnya", "I mean"), longest first. */
@@ -228,6 +232,11 @@ export interface Lexicon {
   changes: ChangeMarkers | undefined;
   /** The words of a disagreement put to the bot: asking who is right, and holding a claim ("bilang"). */
   settling: SettlingWords;
+  /**
+   * Organisations that are none of the programme's, by their country ("jetro": JP, "kemendag": ID):
+   * named in the place of the programme's own, they are corrected (see `other-parties.ts`).
+   */
+  otherParties: ReadonlyMap<string, string>;
   /** Words that point to an item of a list, by language: its position (-1: the last). */
   ordinals: { id: ReadonlyMap<string, number>; en: ReadonlyMap<string, number> };
   /** Month names by language: their number (1–12). */
@@ -253,6 +262,7 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     people: new Set([...file.people, ...file.titles]),
     near: new Set(file.near),
     relays: file.relays,
+    peoples: new Set(file.peoples),
     selfCorrections: [...file.self_corrections].sort((a, b) => b.length - a.length),
     changes: changeMarkers({
       correcting: file.changes_of_mind,
@@ -266,6 +276,11 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
       choices: new Set(file.choices),
       people: new Set(file.people),
     },
+    otherParties: new Map(
+      Object.entries(file.other_parties).flatMap(([country, names]) =>
+        names.map((n) => [n, country] as const),
+      ),
+    ),
     ordinals: {
       id: new Map(Object.entries(file.ordinals.id)),
       en: new Map(Object.entries(file.ordinals.en)),

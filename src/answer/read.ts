@@ -33,6 +33,7 @@ import { partyAskedWhy } from "./motives.ts";
 import { deniesItself } from "./negation.ts";
 import { clauses, fold } from "./normalise.ts";
 import { hasCue, introducesAsker, isQuestionWord, pieces, withoutJoiningWords } from "./parts.ts";
+import { withoutPeoplesWords } from "./peoples.ts";
 import { nameQuotes } from "./quotes.ts";
 import { withSelfCorrections } from "./self-corrections.ts";
 import { withoutPostMarks } from "./social.ts";
@@ -239,16 +240,16 @@ export function readQuestion(message: string, vocabulary: Vocabulary, onlyAsked 
 
 /** `onlyAsked`: the text is asked, never a statement offered for checking (see `changes-of-mind.ts`). */
 function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean): Reading {
+  const { relays, peoples } = vocabulary.lexicon;
   const read = (text: string) =>
     withoutWhereRead(
       withoutLikenesses(
         withoutJoiningWords(
-          withoutRelay(vocabulary.segment(vocabulary.tokens(text)), vocabulary.lexicon.relays),
+          withoutRelay(withoutPeoplesWords(vocabulary.segment(vocabulary.tokens(text)), peoples), relays),
         ),
       ),
     );
   const said = nameQuotes(withoutQuotedSmallTalk(question, read), vocabulary.quoteTargets);
-  const relays = vocabulary.lexicon.relays;
   const passesOn = (text: string) => relayEnd(fold(text).split(" "), relays) >= 0;
   const reread = (text: string) => afterPreface(text, read, passesOn);
   const quotedClauses = quotesAsContext(

@@ -51,3 +51,7 @@ export function kindOf(pieces: readonly Piece[]): ReplyKind {
   if (pieces.some((p) => p.kind === "not_in_programme")) return "not_in_programme";
   return "fallback";
 }
+
+/** A reply's text without the verdict its first line gives ("Ya, benar."), for a reply that says it otherwise. */
+export const withoutVerdict = (r: Reply): string =>
+  r.verdict ? r.text.slice(r.text.indexOf("\n") + 1) : r.text;

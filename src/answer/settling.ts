@@ -7,7 +7,7 @@
 import type { Concept } from "./concepts.ts";
 import type { SettlingWords } from "./lexicon.ts";
 import { fold } from "./normalise.ts";
-import type { Reply } from "./reply.ts";
+import { type Reply, withoutVerdict } from "./reply.ts";
 import type { Match } from "./vocabulary.ts";
 
 /** One side of a disagreement: what to check, and what it says differently, as the asker wrote it. */
@@ -242,9 +242,7 @@ export function settledReply(s: Settling, w: SettlingWriter): Reply {
   const wrong = checked.filter((c) => c.reply.verdict === "no" || c.reply.kind === "fallback");
   const opened = (opening: string, replies: Reply[]): Reply => {
     // (A reply's verdict is its first line: the opening says it now.)
-    const bodies = [
-      ...new Set(replies.map((r) => (r.verdict ? r.text.slice(r.text.indexOf("\n") + 1) : r.text))),
-    ];
+    const bodies = [...new Set(replies.map(withoutVerdict))];
     const sources = [...new Set(replies.flatMap((r) => r.sources))];
     const first = replies[0] as Reply;
     return {

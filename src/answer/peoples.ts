@@ -1,0 +1,28 @@
+/**
+ * "Orang Palu dapat program apa?", "wong Tegal", "arek Jatim", "warga Bangka Barat", "Bugis people",
+ * "Batak weavers", "people in Pontianak": a word for the people of a region, beside its name, says
+ * whose region it is. The region is what is asked about; the word asks nothing ("orang" is no one
+ * named, "weavers" no word the sources lack). Pure.
+ */
+import { isRegionName, ORIGIN_PREPOSITIONS } from "./around.ts";
+import { isUnknown } from "./asking-slot.ts";
+import type { Match } from "./vocabulary.ts";
+
+/** A region's name, an island's too ("wong Jowo", "orang Kalimantan"). */
+const namesRegion = (m: Match | undefined) =>
+  isRegionName(m) || (m?.concepts.some((c) => c.type === "island") ?? false);
+
+/** `matches` without the words of `peoples` ("orang", "folks") said beside a region's name. */
+export function withoutPeoplesWords(matches: Match[], peoples: ReadonlySet<string>): Match[] {
+  if (!peoples.size) return matches;
+  const said = (m: Match) => peoples.has(m.tokens.map((t) => t.original).join(" "));
+  const beside = (i: number) =>
+    namesRegion(matches[i + 1]) ||
+    namesRegion(matches[i - 1]) ||
+    // ("people in Pontianak", "warga dari Tegal")
+    (ORIGIN_PREPOSITIONS.has(matches[i + 1]?.text ?? "") && namesRegion(matches[i + 2]));
+  // (Not after a word the sources don't know: "Kenapa warteg kebanyakan orang Tegal?" is about warteg.)
+  const afterUnknown = (i: number) => matches.slice(0, i).some(isUnknown);
+  const kept = matches.filter((m, i) => !(said(m) && beside(i) && !afterUnknown(i)));
+  return kept.length === matches.length ? matches : kept;
+}
