@@ -81,4 +81,23 @@ describe("a disagreement put to the bot", () => {
     const said = await ask("Gati bilang pemerintah pusat melibatkan siapa?");
     expect(said.text).toMatch(/pemerintah daerah/);
   });
+
+  it("settles a disagreement told over two messages", async () => {
+    const year = await ask("My colleague says 2017. Who is right?", [
+      "My boss says the Kemenperin–JICA programme started in 2013.",
+    ]);
+    expect(year.text.split("\n")[0]).toBe("The sources bear out 2013.");
+    const place = await ask("Saya bilang Dogiyai. Siapa yg bener?", [
+      "Teman saya bilang kopi Papua di program ini ada di Kabupaten Konawe Selatan.",
+    ]);
+    expect(place.text.split("\n")[0]).toBe("Yang sesuai sumber: Dogiyai.");
+    // (A message after a claim that takes no side is asked as it is.)
+    const next = await ask("produk sulsel apa?", ["Teman saya bilang kopi Papua ada di Konawe Selatan."]);
+    expect(next.text).toMatch(/^Sulawesi Selatan: kerajinan perak/);
+  });
+
+  it("checks a product put at a place there, not in the province named beside it", async () => {
+    const reply = await ask("Kopi Papua ada di Konawe Selatan, bener?");
+    expect(reply.text.split("\n")[0]).toBe("Tidak tepat. Menurut sumber:");
+  });
 });

@@ -169,8 +169,12 @@ export function productsPlaced(f: Found, k: Knowledge, areas: Areas): Verdict | 
     group === undefined ||
     group === cohort ||
     k.cohorts.some((c) => c.id === group && c.chosen_from === cohort);
+  // "Kopi Papua ada di Konawe Selatan, bener?": where a place is named, it is where the product is
+  // claimed to be (Papua's coffee, put in Konawe Selatan).
+  const places = claimed.filter((n) => n.entry !== undefined);
+  const at = places.length ? places : claimed;
   const developedIn = (product: string) =>
-    claimed.some((n) =>
+    at.some((n) =>
       (k.provinces.find((p) => p.id === n.province)?.entries ?? []).some(
         (e, i) => e.product === product && (n.entry === undefined || n.entry === i) && inGroup(e.cohort),
       ),

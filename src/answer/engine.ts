@@ -12,7 +12,7 @@ import { type Intent, namesNothing } from "./intents.ts";
 import { aboutLastAnswer } from "./last-answer.ts";
 import { isOutside } from "./membership.ts";
 import { missingPiece } from "./missing.ts";
-import { fold } from "./normalise.ts";
+import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
 import { correctedReply, otherPartiesIn } from "./other-parties.ts";
 import { correctedPremise, unansweredAfterStatements } from "./premises.ts";
 import { previousOf } from "./previous.ts";
@@ -20,7 +20,7 @@ import { type Reading, readQuestion } from "./read.ts";
 import { outsideCard } from "./region-cards.ts";
 import { ANSWER_CUTOFF, Replies } from "./replies.ts";
 import { type AskOptions, kindOf, type Reply, type ReplyKind } from "./reply.ts";
-import { type Settling, settledReply, settlingOf } from "./settling.ts";
+import { type Settling, settledReply, settlingOf, takesSides } from "./settling.ts";
 import { smallTalkOf } from "./small-talk.ts";
 import { spanCard } from "./spans.ts";
 import { parseSubjectRef, type Subject, subjectRef } from "./subject.ts";
@@ -78,7 +78,11 @@ export class AnswerEngine {
 
   /** Answers one message. Never throws for any text. */
   ask(question: string, options: AskOptions = {}): Reply {
-    return this.answerMessage(question, options, 0);
+    const reply = this.answerMessage(question, options, 0);
+    // (What was said is kept with the chat's context, when the reader reads it whole: a
+    // disagreement may span two messages.)
+    const said = question.length <= MAX_QUESTION_CHARS ? question : undefined;
+    return reply.previous ? { ...reply, previous: { ...reply.previous, said } } : reply;
   }
 
   /**
@@ -112,7 +116,14 @@ export class AnswerEngine {
       });
     if (corrected) return corrected;
     // "Teman saya bilang ulos dari Sumut, saya bilang Sulsel, siapa yang benar?": each side checked.
-    const settling = settlingOf(question, this.phrasesOf, settlingWords);
+    // ("Teman bilang Jatim cuma satu lokasi." then "Saya bilang dua. Mana yg bener?": both sides.)
+    const alone = settlingOf(question, this.phrasesOf, settlingWords);
+    const said = options.previous?.said;
+    const both =
+      said && (alone?.claims.length ?? 1) < 2 && takesSides(question, settlingWords)
+        ? settlingOf(`${said}\n${question}`, this.phrasesOf, settlingWords)
+        : undefined;
+    const settling = both && both.claims.length > 1 ? both : alone;
     if (settling) return this.settle(settling, question, options);
     const change =
       changes < MAX_CHANGES && changeOfMind(question, this.vocabulary.lexicon.changes, this.phrasesOf);

@@ -30,6 +30,8 @@ export interface Previous {
    * are three target provinces?", "which are they?" asks about the provinces, not the speaker.
    */
   asked?: Subject[];
+  /** The message itself, as sent: one side of a disagreement the next message may finish. */
+  said?: string;
 }
 
 /** The subjects a chat remembers having named, for "the first one" across answers. */

@@ -75,6 +75,12 @@ export function settlingOf(
   return { claims, asked: textOf(kept.filter((m) => !sameSlot(m, slot.name))) };
 }
 
+/** Whether a message asks who is right or holds a claim in its own words ("Saya bilang dua. Mana yg bener?"). */
+export function takesSides(message: string, words: SettlingWords): boolean {
+  const folded = ` ${fold(message)} `;
+  return [...words.questions, ...words.voices].some((w) => folded.includes(` ${w} `));
+}
+
 /** A match's words as the asker wrote them (after spelling), folded. */
 const originals = (m: Match) => m.tokens.map((t) => fold(t.original)).join(" ");
 
