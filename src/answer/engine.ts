@@ -89,14 +89,20 @@ export class AnswerEngine {
    * "produk Jatim apa, eh maksudnya Jateng": what follows a change of mind is asked as a follow-up
    * to what came before it, in the whole message's language (`changes` of them followed so far).
    */
-  private answerMessage(question: string, options: AskOptions, changes: number, meant = false): Reply {
+  private answerMessage(
+    question: string,
+    options: AskOptions,
+    changes: number,
+    meant = false,
+    parties = true,
+  ): Reply {
     // "Program JETRO dan Kemenperin …": another organisation where the programme's own belongs.
     const { otherParties, settling: settlingWords } = this.vocabulary.lexicon;
-    const others = otherPartiesIn(question, otherParties, this.attachingWords);
-    const corrected =
-      others &&
-      correctedReply(others, {
+    const others = parties ? otherPartiesIn(question, otherParties, this.attachingWords) : undefined;
+    if (others)
+      return correctedReply(others, {
         answer: (rest) => this.answerMessage(rest, options, changes, meant),
+        answerAsIs: () => this.answerMessage(question, options, changes, meant, false),
         namesPartner: (text, country) =>
           readQuestion(text, this.vocabulary).whole.orgs.some((id) =>
             this.knowledge.organisations.some(
@@ -114,7 +120,6 @@ export class AnswerEngine {
           );
         },
       });
-    if (corrected) return corrected;
     // "Teman saya bilang ulos dari Sumut, saya bilang Sulsel, siapa yang benar?": each side checked.
     // ("Teman bilang Jatim cuma satu lokasi." then "Saya bilang dua. Mana yg bener?": both sides.)
     const alone = settlingOf(question, this.phrasesOf, settlingWords);

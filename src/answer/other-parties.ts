@@ -78,6 +78,8 @@ function attachedAt(folded: string, name: string, attaching: ReadonlySet<string>
 /** How a message naming another organisation is answered: the rest asked, and the note that corrects it. */
 export interface CorrectingWriter {
   answer: (rest: string) => Reply;
+  /** The message answered as if it named no other organisation. */
+  answerAsIs: () => Reply;
   /** Whether a text names the programme's organisation of another country than `country` (JICA beside "Kemenkop"). */
   namesPartner: (text: string, country: string) => boolean;
   /** Whether a text names something the knowledge knows ("apa itu?" names nothing). */
@@ -87,15 +89,14 @@ export interface CorrectingWriter {
 }
 
 /**
- * The answer to the message without the other organisations, opened by the note that names the
- * programme's own; `undefined` when they are not named as the programme's parties, or what is left
- * asks nothing the sources answer ("Berapa dana dari JBIC?": the message is answered as it is).
+ * The answer to the message without the other organisations when they are named as the programme's
+ * parties and the rest names something; else the message answered as it is ("Apa itu JETRO?",
+ * "Berapa dana dari JBIC?"). An answer opens with the note that names the programme's own.
  */
-export function correctedReply(others: OtherParties, w: CorrectingWriter): Reply | undefined {
+export function correctedReply(others: OtherParties, w: CorrectingWriter): Reply {
   const asParty = others.attached || w.namesPartner(others.rest, others.country);
-  if (!asParty || !w.namesSomething(others.rest)) return undefined;
-  const reply = w.answer(others.rest);
+  const reply = asParty && w.namesSomething(others.rest) ? w.answer(others.rest) : w.answerAsIs();
   const note = reply.kind === "answer" ? w.note(reply.lang, others) : undefined;
   // (A verdict on a statement built on another organisation would bear it out: the note says instead.)
-  return note ? { ...reply, text: `${note}\n${withoutVerdict(reply)}`, verdict: undefined } : undefined;
+  return note ? { ...reply, text: `${note}\n${withoutVerdict(reply)}`, verdict: undefined } : reply;
 }
