@@ -185,14 +185,14 @@ const FLOORS = {
   },
   // Written blind beside the twenty-fifth; its first score is in the README.
   "test/eval/questions-twentysixth.jsonl": {
-    "in-scope": 96.3,
+    "in-scope": 96.8,
     "out-of-scope": 97,
     "small talk": 100,
     language: 100,
   },
   // Written blind beside the twenty-fifth; its first score is in the README.
   "test/eval/questions-twentyseventh.jsonl": {
-    "in-scope": 96.8,
+    "in-scope": 97.2,
     "out-of-scope": 94.2,
     "small talk": 100,
     language: 100,
@@ -220,7 +220,7 @@ const FLOORS = {
   },
   // Written blind beside the thirtieth; its first score is in the README.
   "test/eval/questions-thirtyfirst.jsonl": {
-    "in-scope": 94.9,
+    "in-scope": 95.3,
     "out-of-scope": 95.2,
     "small talk": 100,
     language: 100,
@@ -406,7 +406,7 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-sixtieth.jsonl": {
-    "in-scope": 95.3,
+    "in-scope": 95.7,
     "out-of-scope": 97,
     "small talk": 92.3,
     language: 99.7,
@@ -442,7 +442,7 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-sixtysixth.jsonl": {
-    "in-scope": 94.5,
+    "in-scope": 94.9,
     "out-of-scope": 93.9,
     "small talk": 100,
     language: 100,
@@ -603,7 +603,7 @@ const FLOORS = {
   },
   // Written blind beside the eighty-ninth (false premises inside open questions). First score in the README.
   "test/eval/questions-eightyeighth.jsonl": {
-    "in-scope": 78.7,
+    "in-scope": 79.9,
     "out-of-scope": 93.3,
     "small talk": 100,
     language: 100,
@@ -627,14 +627,14 @@ const FLOORS = {
   // Written blind after the ninetieth and ninety-first were scored (newsroom shorthand: headlines,
   // captions, dates in every format). First score in the README.
   "test/eval/questions-ninetysecond.jsonl": {
-    "in-scope": 92.6,
+    "in-scope": 93,
     "out-of-scope": 89.6,
     "small talk": 100,
     language: 99.7,
   },
   // Written blind beside the ninety-second (people who push back in a conversation). First score in the README.
   "test/eval/questions-ninetythird.jsonl": {
-    "in-scope": 79.9,
+    "in-scope": 80.2,
     "out-of-scope": 72.5,
     "small talk": 84.6,
     language: 100,
@@ -681,7 +681,7 @@ const FLOORS = {
   },
   // Written blind beside the ninety-eighth (half-remembered things). First score in the README.
   "test/eval/questions-ninetyninth.jsonl": {
-    "in-scope": 84,
+    "in-scope": 84.3,
     "out-of-scope": 91.2,
     "small talk": 100,
     language: 100,
@@ -703,7 +703,7 @@ const FLOORS = {
   },
   // Written blind beside the hundred-third (forwarded messages to check). First score in the README.
   "test/eval/questions-hundredsecond.jsonl": {
-    "in-scope": 82.2,
+    "in-scope": 82.6,
     "out-of-scope": 90.6,
     "small talk": 93.3,
     language: 99.7,
@@ -798,6 +798,41 @@ const FLOORS = {
     "in-scope": 94.3,
     "out-of-scope": 95.6,
     "small talk": 95.0,
+    language: 100,
+  },
+  // Written blind at the start of the eleventh session (settling a disagreement). First score in the README.
+  "test/eval/questions-hundredsixteenth.jsonl": {
+    "in-scope": 91.9,
+    "out-of-scope": 91.5,
+    "small talk": 84.6,
+    language: 100,
+  },
+  // Written blind beside the hundred-sixteenth (emphatic and noisy typing). First score in the README.
+  "test/eval/questions-hundredseventeenth.jsonl": {
+    "in-scope": 99.6,
+    "out-of-scope": 92.9,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind in the eleventh session (places named by their people). First score in the README.
+  "test/eval/questions-hundredeighteenth.jsonl": {
+    "in-scope": 87.0,
+    "out-of-scope": 92.2,
+    "small talk": 89.5,
+    language: 100,
+  },
+  // Written blind beside the hundred-eighteenth (organisations mixed up). First score in the README.
+  "test/eval/questions-hundrednineteenth.jsonl": {
+    "in-scope": 84.9,
+    "out-of-scope": 98.4,
+    "small talk": 81.8,
+    language: 100,
+  },
+  // Written blind late in the eleventh session as a control (the everyday mix). First score in the README.
+  "test/eval/questions-hundredtwentyfirst.jsonl": {
+    "in-scope": 98.4,
+    "out-of-scope": 100,
+    "small talk": 100,
     language: 100,
   },
 } as const;
