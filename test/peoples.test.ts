@@ -30,4 +30,10 @@ describe("a region named by its people", () => {
     expect((await ask("How do you say 'good morning' in Javanese?")).kind).toBe("fallback");
     expect((await ask("Oke makasih min, berarti saya menang taruhan 😄")).kind).toBe("smalltalk");
   });
+
+  it("takes the people of a region who ask for who asks, not what", async () => {
+    const ikm = await ask("Anak Makassar nanya, IKM itu singkatan apa?");
+    expect(ikm.text).toContain("Industri Kecil dan Menengah");
+    expect(ikm.text).not.toContain("perak");
+  });
 });

@@ -82,19 +82,34 @@ const OTHER_SUBJECTS: ReadonlySet<string> = new Set([
 
 /**
  * "Pendengar dari Kendari nanya: tujuan program apa?", "A listener in Tegal wants to know what the
- * programme is": a region someone is from (after a word for people, or the asker)
+ * programme is", "Anak Makassar nanya, …": a region someone is from (after a word for people, or the asker)
  * says who asks, not what, when the question names something else to ask about.
  */
-export function withoutOrigins(matches: Match[], people: ReadonlySet<string>): Match[] {
+export function withoutOrigins(
+  matches: Match[],
+  people: ReadonlySet<string>,
+  asking: { relays: ReadonlySet<string>; peoples: ReadonlySet<string> } = {
+    relays: new Set(),
+    peoples: new Set(),
+  },
+): Match[] {
+  // (A word that means more is no mere person: "penenun" is ulos weaving, "saya dengar" a claim.)
+  const someone = (person: Match | undefined, also: ReadonlySet<string> = new Set()) => {
+    const words = person?.tokens.map((t) => t.original).join(" ") ?? "";
+    const word = people.has(words) || ASKER_WORDS.has(words) || also.has(words);
+    return person !== undefined && saysNothing(person) && word;
+  };
+  const { relays, peoples } = asking;
+  const passesOn = (m: Match | undefined) => relays.has(m?.tokens.map((t) => t.original).join(" ") ?? "");
   const origins = new Set(
-    matches.filter((m, i) => {
-      const [person, preposition] = [matches[i - 2], matches[i - 1]];
-      // (A word that means more is no mere person: "penenun" is ulos weaving, "saya dengar" a claim.)
-      const mere = person !== undefined && saysNothing(person);
-      const words = person?.tokens.map((t) => t.original).join(" ") ?? "";
-      const someone = mere && (people.has(words) || ASKER_WORDS.has(words));
-      return isRegionName(m) && someone && ORIGIN_PREPOSITIONS.has(preposition?.text ?? "");
-    }),
+    matches.filter(
+      (m, i) =>
+        isRegionName(m) &&
+        ((someone(matches[i - 2]) && ORIGIN_PREPOSITIONS.has(matches[i - 1]?.text ?? "")) ||
+          // "Anak Makassar nanya, …": whose people asks.
+          // (Of a region's people too: "coffee growers in Aceh" are no one asking.)
+          (someone(matches[i - 1], peoples) && passesOn(matches[i + 1]))),
+    ),
   );
   // "I'm in Yogyakarta, any project here?": "here" is where the asker is.
   if (!origins.size || matches.some((m) => hasCue(m, "there"))) return matches;

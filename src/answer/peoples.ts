@@ -13,9 +13,16 @@ const namesRegion = (m: Match | undefined) =>
   isRegionName(m) || (m?.concepts.some((c) => c.type === "island") ?? false);
 
 /** `matches` without the words of `peoples` ("orang", "folks") said beside a region's name. */
-export function withoutPeoplesWords(matches: Match[], peoples: ReadonlySet<string>): Match[] {
+export function withoutPeoplesWords(
+  matches: Match[],
+  peoples: ReadonlySet<string>,
+  relays: ReadonlySet<string>,
+): Match[] {
   if (!peoples.size) return matches;
-  const said = (m: Match) => peoples.has(m.tokens.map((t) => t.original).join(" "));
+  const words = (m: Match | undefined) => m?.tokens.map((t) => t.original).join(" ") ?? "";
+  const said = (m: Match) => peoples.has(words(m));
+  // ("Anak Makassar nanya, …": the people of a region who ask, see `withoutOrigins`.)
+  const asks = (i: number) => namesRegion(matches[i + 1]) && relays.has(words(matches[i + 2]));
   const beside = (i: number) =>
     namesRegion(matches[i + 1]) ||
     namesRegion(matches[i - 1]) ||
@@ -23,6 +30,6 @@ export function withoutPeoplesWords(matches: Match[], peoples: ReadonlySet<strin
     (ORIGIN_PREPOSITIONS.has(matches[i + 1]?.text ?? "") && namesRegion(matches[i + 2]));
   // (Not after a word the sources don't know: "Kenapa warteg kebanyakan orang Tegal?" is about warteg.)
   const afterUnknown = (i: number) => matches.slice(0, i).some(isUnknown);
-  const kept = matches.filter((m, i) => !(said(m) && beside(i) && !afterUnknown(i)));
+  const kept = matches.filter((m, i) => !(said(m) && beside(i) && !afterUnknown(i) && !asks(i)));
   return kept.length === matches.length ? matches : kept;
 }

@@ -241,11 +241,16 @@ export function readQuestion(message: string, vocabulary: Vocabulary, onlyAsked 
 /** `onlyAsked`: the text is asked, never a statement offered for checking (see `changes-of-mind.ts`). */
 function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean): Reading {
   const { relays, peoples } = vocabulary.lexicon;
+  const relaySet = new Set(relays);
+  const askers = { relays: relaySet, peoples };
   const read = (text: string) =>
     withoutWhereRead(
       withoutLikenesses(
         withoutJoiningWords(
-          withoutRelay(withoutPeoplesWords(vocabulary.segment(vocabulary.tokens(text)), peoples), relays),
+          withoutRelay(
+            withoutPeoplesWords(vocabulary.segment(vocabulary.tokens(text)), peoples, relaySet),
+            relays,
+          ),
         ),
       ),
     );
@@ -270,7 +275,7 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
   const places = placesUnknown(question, clauseMatches);
   for (const place of places) asking.add(place);
   const { people } = vocabulary.lexicon;
-  const whole = foundIn(withoutOrigins(all, people), asking);
+  const whole = foundIn(withoutOrigins(all, people, askers), asking);
   const sideOf = (phrase: string) => vocabulary.sides.get(phrase);
   whole.whyOf = partyAskedWhy(all, sideOf);
   const englishOrdinals = vocabulary.lexicon.ordinals.en;
@@ -294,7 +299,7 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
     ),
     whole,
     parts: parts.map((part) => {
-      const f = foundIn(withoutOrigins(part, people), asking, asked, introductions.has(part));
+      const f = foundIn(withoutOrigins(part, people, askers), asking, asked, introductions.has(part));
       f.endsAsked = endsAsked(part);
       f.whyOf = partyAskedWhy(part, sideOf);
       numberedCriterion(f, part, vocabulary.criteria, englishOrdinals);
