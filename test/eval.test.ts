@@ -828,6 +828,13 @@ const FLOORS = {
     "small talk": 81.8,
     language: 100,
   },
+  // Written blind beside the hundred-twenty-first (districts, villages, landmarks). First score in the README.
+  "test/eval/questions-hundredtwentieth.jsonl": {
+    "in-scope": 62.5,
+    "out-of-scope": 94.9,
+    "small talk": 100,
+    language: 100,
+  },
   // Written blind late in the eleventh session as a control (the everyday mix). First score in the README.
   "test/eval/questions-hundredtwentyfirst.jsonl": {
     "in-scope": 98.4,
