@@ -55,15 +55,24 @@ describe("another organisation named where the programme's own belongs", () => {
     ]);
     const attaching = new Set(["program", "jica"]);
     expect(otherPartiesIn("Program JETRO di Sulsel?", parties, attaching)).toEqual({
-      names: ["JETRO"],
-      country: "JP",
+      found: [{ name: "JETRO", country: "JP" }],
       rest: "Program   di Sulsel?",
       attached: true,
     });
     expect(otherPartiesIn("Apa itu JETRO?", parties, attaching)?.attached).toBe(false);
-    expect(otherPartiesIn("Kemenkop-UKM's JICA project", parties, attaching)?.names).toEqual([
-      "Kemenkop-UKM",
+    expect(otherPartiesIn("Kemenkop-UKM's JICA project", parties, attaching)?.found).toEqual([
+      { name: "Kemenkop-UKM", country: "ID" },
     ]);
     expect(otherPartiesIn("Produk Sulsel apa?", parties, attaching)).toBeUndefined();
+  });
+
+  it("names the programme's own for each country, keeps a verdict on a statement", async () => {
+    const both = await ask("Program Kemendag dan JETRO buat IKM itu mulai tahun berapa?");
+    expect(both.text.split("\n")[0]).toBe(
+      "Sumber menyebut Kementerian Perindustrian (Kemenperin), bukan Kemendag. Sumber menyebut Japan International Cooperation Agency (JICA), bukan JETRO.",
+    );
+    const heard = await ask("Saya dengar dari JETRO kalau ulos dari Sumut, benar?");
+    expect(heard.text.split("\n")[0]).toBe("Ya, benar.");
+    expect((await ask("Is JICA different from JETRO?")).text).not.toContain("bukan JETRO");
   });
 });

@@ -111,6 +111,10 @@ export function criterionCard(w: AnswerWriter, id: string, lang: Lang): Piece | 
   return w.piece(text, c.sources, [{ kind: "criterion", id }]);
 }
 
+/** A subject's whole card in `lang`: asked of no group, not as the only thing asked. */
+export const cardOf = (w: AnswerWriter, s: Subject, lang: Lang): Piece | undefined =>
+  describe(w, s, { lang, cohort: undefined, only: false });
+
 /** What the sources say about a subject, whatever was asked of it. */
 export function describe(w: AnswerWriter, s: Subject, q: CardOptions): Piece | undefined {
   const named = s.kind === "area" || s.kind === "island" ? `:${s.asked ?? ""}` : "";

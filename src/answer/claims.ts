@@ -169,10 +169,11 @@ export function productsPlaced(f: Found, k: Knowledge, areas: Areas): Verdict | 
     group === undefined ||
     group === cohort ||
     k.cohorts.some((c) => c.id === group && c.chosen_from === cohort);
-  // "Kopi Papua ada di Konawe Selatan, bener?": where a place is named, it is where the product is
-  // claimed to be (Papua's coffee, put in Konawe Selatan).
+  // "Kopi Papua ada di Konawe Selatan, bener?": where a place is named, it is where the one product
+  // is claimed to be (Papua's coffee, put in Konawe Selatan). (Of two or more, each may be said with
+  // its own region: "Papua bikin kopi dan Makassar bikin perak".)
   const places = claimed.filter((n) => n.entry !== undefined);
-  const at = places.length ? places : claimed;
+  const at = places.length && f.products.length === 1 ? places : claimed;
   const developedIn = (product: string) =>
     at.some((n) =>
       (k.provinces.find((p) => p.id === n.province)?.entries ?? []).some(

@@ -3,9 +3,10 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
 import { answer } from "./answers.ts";
-import { describe } from "./cards.ts";
+import { cardOf } from "./cards.ts";
 import { changeOfMind, MAX_CHANGES } from "./changes-of-mind.ts";
 import { statementVerdict, type Verdict, withoutLeadingYes } from "./claims.ts";
+import { type Disagreement, disagreementIn, disagreementReply, takesSides } from "./disagreements.ts";
 import { completedName } from "./follow-ups.ts";
 import type { Found } from "./found.ts";
 import { type Intent, namesNothing } from "./intents.ts";
@@ -20,7 +21,6 @@ import { type Reading, readQuestion } from "./read.ts";
 import { outsideCard } from "./region-cards.ts";
 import { ANSWER_CUTOFF, Replies } from "./replies.ts";
 import { type AskOptions, kindOf, type Reply, type ReplyKind } from "./reply.ts";
-import { type Settling, settledReply, settlingOf, takesSides } from "./settling.ts";
 import { smallTalkOf } from "./small-talk.ts";
 import { spanCard } from "./spans.ts";
 import { parseSubjectRef, type Subject, subjectRef } from "./subject.ts";
@@ -66,14 +66,12 @@ export class AnswerEngine {
       .filter((o) => o.runs_programme)
       .flatMap((o) => [o.name, ...o.terms]);
     this.attachingWords = new Set([
-      ...[...terms.id, ...terms.en, ...parties]
-        .map(fold)
-        .filter((t) => !t.includes(" ") || t === "kerja sama"),
-      ...this.vocabulary.lexicon.settling.choices,
+      ...[...terms.id, ...terms.en, ...parties].map(fold).filter((t) => t.split(" ").length <= 2),
+      ...this.vocabulary.lexicon.disagreements.choices,
     ]);
   }
 
-  /** Words that tie another organisation to the programme: its and its parties' one-word names, "kerja sama", "atau". */
+  /** Words that tie another organisation to the programme: its and its parties' names of one or two words ("program", "kerja sama", "JICA"), "atau". */
   private readonly attachingWords: ReadonlySet<string>;
 
   /** Answers one message. Never throws for any text. */
@@ -97,7 +95,7 @@ export class AnswerEngine {
     parties = true,
   ): Reply {
     // "Program JETRO dan Kemenperin …": another organisation where the programme's own belongs.
-    const { otherParties, settling: settlingWords } = this.vocabulary.lexicon;
+    const { otherParties, disagreements: disagreementWords } = this.vocabulary.lexicon;
     const others = parties ? otherPartiesIn(question, otherParties, this.attachingWords) : undefined;
     if (others)
       return correctedReply(others, {
@@ -109,27 +107,34 @@ export class AnswerEngine {
               (o) => o.id === id && o.runs_programme && o.country !== country,
             ),
           ),
-        namesSomething: (text) => {
+        asksOfProgramme: (text) => {
           const { whole } = readQuestion(text, this.vocabulary);
-          return !namesNothing(whole);
+          return !namesNothing(whole) && !whole.cues.has("compare");
         },
-        note: (lang, { country, names }) => {
-          const own = this.knowledge.organisations.find((o) => o.runs_programme && o.country === country);
-          return (
-            own && this.writer.t(lang, "answer.otherParty", { party: own.name, others: names.join(", ") })
-          );
+        note: (lang, found) => {
+          const notes = [...new Set(found.map((o) => o.country))].flatMap((country) => {
+            const own = this.knowledge.organisations.find((o) => o.runs_programme && o.country === country);
+            const names = found.filter((o) => o.country === country).map((o) => o.name);
+            return own
+              ? [this.writer.t(lang, "answer.otherParty", { party: own.name, others: names.join(", ") })]
+              : [];
+          });
+          return notes.length ? notes.join(" ") : undefined;
         },
       });
     // "Teman saya bilang ulos dari Sumut, saya bilang Sulsel, siapa yang benar?": each side checked.
     // ("Teman bilang Jatim cuma satu lokasi." then "Saya bilang dua. Mana yg bener?": both sides.)
-    const alone = settlingOf(question, this.phrasesOf, settlingWords);
+    const alone = disagreementIn(question, this.phrasesOf, disagreementWords);
     const said = options.previous?.said;
     const both =
-      said && (alone?.claims.length ?? 1) < 2 && takesSides(question, settlingWords)
-        ? settlingOf(`${said}\n${question}`, this.phrasesOf, settlingWords)
+      said &&
+      (alone?.claims.length ?? 1) < 2 &&
+      takesSides(question, disagreementWords) &&
+      takesSides(said, disagreementWords, true)
+        ? disagreementIn(`${said}\n${question}`, this.phrasesOf, disagreementWords)
         : undefined;
-    const settling = both && both.claims.length > 1 ? both : alone;
-    if (settling) return this.settle(settling, question, options);
+    const disagreement = both && both.claims.length > 1 ? both : alone;
+    if (disagreement) return this.answerDisagreement(disagreement, question, options);
     const change =
       changes < MAX_CHANGES && changeOfMind(question, this.vocabulary.lexicon.changes, this.phrasesOf);
     if (!change) return this.answerRead(question, options, meant);
@@ -146,7 +151,7 @@ export class AnswerEngine {
   }
 
   /** A disagreement settled: each claim checked as a statement, what they answer asked plainly. */
-  private settle(s: Settling, question: string, options: AskOptions): Reply {
+  private answerDisagreement(d: Disagreement, question: string, options: AskOptions): Reply {
     const lang =
       options.lang ??
       readQuestion(question, this.vocabulary).lang ??
@@ -154,11 +159,11 @@ export class AnswerEngine {
       options.defaultLang ??
       "id";
     const asked = { ...options, lang };
-    const tag = this.writer.text(lang, "answer.settle.tag");
-    return settledReply(s, {
+    const tag = this.writer.text(lang, "answer.disagreement.tag");
+    return disagreementReply(d, {
       check: (claim) => this.answerRead(`${claim}${tag}`, asked, false),
       ask: (text) => this.answerRead(text, asked, true),
-      opening: (key, alternative) => this.writer.t(lang, `answer.settle.${key}`, { alternative }),
+      opening: (key, alternative) => this.writer.t(lang, `answer.disagreement.${key}`, { alternative }),
       sourceLine: (sources) => this.writer.sourceLine(lang, sources),
     });
   }
@@ -296,7 +301,7 @@ export class AnswerEngine {
 
   /** What the sources say about one subject (a card), or `undefined` when the knowledge lacks it. */
   describe(subject: Subject, lang: Lang): Piece | undefined {
-    return describe(this.writer, subject, { lang, cohort: undefined, only: false });
+    return cardOf(this.writer, subject, lang);
   }
 
   /** Answers a subject reference from a button or deep link ("p.papua"); `undefined` when stale or forged. */

@@ -7,7 +7,7 @@
  */
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
-import { describe } from "./cards.ts";
+import { cardOf } from "./cards.ts";
 import type { Found } from "./found.ts";
 import { provincesOf, provincesOnIsland } from "./negation.ts";
 import { provinceIdOf, type Subject, sourcesOfName, subjectRef } from "./subject.ts";
@@ -117,7 +117,7 @@ export function furthestCard(
   const given = regionsInView(subjects, w.k, asked.places);
   const inView = given.length >= 2 ? given : regionsInView([{ kind: "list" }], w.k, asked.places);
   const found = furthest(asked.direction, inView, w.k);
-  const card = found && describe(w, found, { lang, cohort: undefined, only: false });
+  const card = found && cardOf(w, found, lang);
   if (!found || !card || card.kind === "fallback") return undefined;
   const line = w.t(lang, `answer.furthest.${asked.direction}`, {
     among: joinList(

@@ -4,7 +4,7 @@
  * it ("bukannya songket?", "So not rattan then?"), to hear it again with a verdict. Pure.
  */
 import type { Lang } from "../lang.ts";
-import { describe as card } from "./cards.ts";
+import { cardOf } from "./cards.ts";
 import { restatement } from "./disputes.ts";
 import type { Found } from "./found.ts";
 import { asksWh, namesNothing } from "./intents.ts";
@@ -20,7 +20,7 @@ export function aboutLastAnswer(
   w: AnswerWriter,
   lang: Lang,
 ): Piece[] | undefined {
-  const describe = (s: Subject) => card(w, s, { lang, cohort: undefined, only: false });
+  const describe = (s: Subject) => cardOf(w, s, lang);
   return (
     restatement(f, previous, w.k, w.areas, {
       describe,

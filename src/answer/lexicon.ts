@@ -152,6 +152,7 @@ export const lexiconSchema = z
     changes_mid_sentence: list,
     settling_questions: list,
     voices: list,
+    claim_holders: list,
     choices: list,
     peoples: list,
     other_parties: z.record(z.string().regex(/^[A-Z]{2}$/, "a country code (ISO 3166)"), list).default({}),
@@ -182,8 +183,8 @@ export const lexiconSchema = z
   })
   .strict();
 
-/** The words of a disagreement put to the bot (see `settling.ts`), folded. */
-export interface SettlingWords {
+/** The words of a disagreement put to the bot (see `disagreements.ts`), folded. */
+export interface DisagreementWords {
   /** Words that ask who is right ("siapa yang benar", "who is right"). */
   questions: readonly string[];
   /** Words by which someone holds a claim ("bilang", "kata", "says", "according to"). */
@@ -192,6 +193,8 @@ export interface SettlingWords {
   choices: ReadonlySet<string>;
   /** Words for people by what they are ("teman", "my colleague"): who holds a claim. */
   people: ReadonlySet<string>;
+  /** Who holds a claim without a word for people ("saya", "my", "ada yang bilang"). */
+  pronouns: ReadonlySet<string>;
 }
 
 /** The lexicon as the matcher uses it. Tables keyed by user words are Maps and Sets. */
@@ -231,7 +234,7 @@ export interface Lexicon {
   /** Words that mark a change of mind ("eh maksudnya", "no wait"), as patterns. */
   changes: ChangeMarkers | undefined;
   /** The words of a disagreement put to the bot: asking who is right, and holding a claim ("bilang"). */
-  settling: SettlingWords;
+  disagreements: DisagreementWords;
   /**
    * Organisations that are none of the programme's, by their country ("jetro": JP, "kemendag": ID):
    * named in the place of the programme's own, they are corrected (see `other-parties.ts`).
@@ -249,6 +252,7 @@ export interface Lexicon {
 
 /** The checked lexicon file, in the form the matcher reads. */
 export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
+  const people = new Set(file.people);
   return {
     cues: file.cues,
     smallTalk: file.small_talk,
@@ -259,7 +263,7 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     purpose: purposePattern(file.purposes),
     titles: new Set(file.titles),
     goods: new Set(file.goods),
-    people: new Set([...file.people, ...file.titles]),
+    people: new Set([...people, ...file.titles]),
     near: new Set(file.near),
     relays: file.relays,
     peoples: new Set(file.peoples),
@@ -270,11 +274,12 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
       conditional: file.dropping_if_unanswered,
       midSentence: file.changes_mid_sentence,
     }),
-    settling: {
+    disagreements: {
       questions: file.settling_questions,
       voices: new Set(file.voices),
       choices: new Set(file.choices),
-      people: new Set(file.people),
+      people,
+      pronouns: new Set(file.claim_holders),
     },
     otherParties: new Map(
       Object.entries(file.other_parties).flatMap(([country, names]) =>

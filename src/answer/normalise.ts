@@ -45,6 +45,7 @@ function squeeze(token: string): string {
   return TRIPLE.test(token) ? token.replace(/(\p{L})\1{2,}/gu, "$1") : token;
 }
 const TRIPLE = /(.)\1\1/;
+const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/g;
 
 /** The most letters written twice that `unstretched` halves (each way: 2 to the power of them). */
 const MAX_DOUBLES = 3;
@@ -80,7 +81,8 @@ export function tokenize(text: string, lexicon?: Pick<Lexicon, "spelling" | "kno
   const out: string[] = [];
   // Cut before the reduplication pattern runs: over a long run of letters it would cost the
   // square of their number.
-  const cut = text.slice(0, MAX_QUESTION_CHARS * 2);
+  // ("Email saya budisulsel2017@gmail.com, …": an address names nothing.)
+  const cut = text.slice(0, MAX_QUESTION_CHARS * 2).replace(EMAIL, " ");
   const unreduplicated = withFullYears(
     cut.includes("2") ? cut.replace(/(?<!\p{L})(\p{L}+)2\b/gu, "$1") : cut,
   );
@@ -108,7 +110,9 @@ function spelledOutJoined(words: string[]): string[] {
   const out: string[] = [];
   let run: string[] = [];
   const flush = () => {
-    if (run.length >= MIN_SPELLED_OUT) out.push(run.join(""));
+    // (Digits spell a year, four of them: "tahap 1 2 3" lists phases.)
+    const spells = /\d/.test(run[0] ?? "") ? run.length === 4 : run.length >= MIN_SPELLED_OUT;
+    if (spells) out.push(run.join(""));
     else out.push(...run);
     run = [];
   };

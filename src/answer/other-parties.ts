@@ -5,22 +5,19 @@
  * after saying which organisation the sources name instead; a question about the other organisation
  * itself ("Apa itu JETRO?", "What does JETRO do for exporters?") is not answered. Pure.
  */
-import { fold } from "./normalise.ts";
+import { alternatives } from "./letters.ts";
+import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
 import { type Reply, withoutVerdict } from "./reply.ts";
 
 /** The other organisations a message names, and the message without them. */
 export interface OtherParties {
-  /** As the asker wrote them ("JETRO", "Kemenkop UKM"). */
-  names: string[];
-  /** The country of the first (ISO code): the programme's organisation of that country is the one meant. */
-  country: string;
+  /** As the asker wrote them ("JETRO", "Kemenkop UKM"), with their countries (ISO codes): the programme's organisation of that country is the one meant. */
+  found: Array<{ name: string; country: string }>;
   rest: string;
   /** Whether one stands beside a word that ties it to the programme (see `attachedAt`). */
   attached: boolean;
 }
 
-// A message this long is looked at (the reader reads no further).
-const MAX_CHARS = 500;
 // How near a word that ties another organisation to the programme is, in words ("JETRO's coffee
 // project": the possessive is a word).
 const NEAR = 3;
@@ -28,34 +25,31 @@ const NEAR = 3;
 /**
  * The organisations of `parties` (folded name → country, the lexicon's `other_parties`) that
  * `message` names, longest names first, or `undefined`. `attaching`: words that tie a name beside
- * them to the programme.
+ * them to the programme. (Looked for in what the reader reads: `MAX_QUESTION_CHARS`.)
  */
 export function otherPartiesIn(
   message: string,
   parties: ReadonlyMap<string, string>,
   attaching: ReadonlySet<string>,
 ): OtherParties | undefined {
-  if (message.length > MAX_CHARS || !parties.size) return undefined;
+  if (message.length > MAX_QUESTION_CHARS || !parties.size) return undefined;
   const folded = ` ${fold(message)} `;
-  const names: string[] = [];
-  let country: string | undefined;
+  const found: OtherParties["found"] = [];
   let attached = false;
   let rest = message;
-  for (const [name, of] of [...parties].sort(([a], [b]) => b.length - a.length)) {
+  for (const [name, country] of [...parties].sort(([a], [b]) => b.length - a.length)) {
     if (!folded.includes(` ${name} `)) continue;
-    const words = name.split(" ").map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
     const written = new RegExp(
-      `(?<![\\p{L}\\d])${words.join("[^\\p{L}\\d]+")}(?![\\p{L}\\d])(?:['’]s)?`,
+      `(?<![\\p{L}\\d])(?:${alternatives([name], "[^\\p{L}\\d]+")})(?![\\p{L}\\d])(?:['’]s)?`,
       "giu",
     );
-    const found = rest.match(written);
-    if (!found) continue;
-    names.push(found[0].replace(/['’]s$/u, ""));
-    country ??= of;
+    const as = rest.match(written);
+    if (!as) continue;
+    found.push({ name: as[0].replace(/['’]s$/u, ""), country });
     attached ||= attachedAt(folded, name, attaching);
     rest = rest.replace(written, " ");
   }
-  return country ? { names, country, rest, attached } : undefined;
+  return found.length ? { found, rest, attached } : undefined;
 }
 
 /**
@@ -82,21 +76,25 @@ export interface CorrectingWriter {
   answerAsIs: () => Reply;
   /** Whether a text names the programme's organisation of another country than `country` (JICA beside "Kemenkop"). */
   namesPartner: (text: string, country: string) => boolean;
-  /** Whether a text names something the knowledge knows ("apa itu?" names nothing). */
-  namesSomething: (text: string) => boolean;
-  /** "Sumber menyebut JICA, bukan JETRO.", or `undefined` when the programme has no organisation of that country. */
-  note: (lang: Reply["lang"], others: OtherParties) => string | undefined;
+  /** Whether a text names something the knowledge knows ("apa itu?" names nothing), not comparing it to another ("bedanya …"). */
+  asksOfProgramme: (text: string) => boolean;
+  /** "Sumber menyebut JICA, bukan JETRO.", a sentence for each country, or `undefined` when the programme has none of them. */
+  note: (lang: Reply["lang"], found: OtherParties["found"]) => string | undefined;
 }
 
 /**
  * The answer to the message without the other organisations when they are named as the programme's
- * parties and the rest names something; else the message answered as it is ("Apa itu JETRO?",
- * "Berapa dana dari JBIC?"). An answer opens with the note that names the programme's own.
+ * parties and the rest asks something of the programme; else the message answered as it is ("Apa
+ * itu JETRO?", "Bedanya JICA dan JETRO apa?"). An answer opens with the note that names the
+ * programme's own, unless it checked a statement on its own terms ("Saya dengar dari JETRO kalau
+ * ulos dari Sumut, benar?": yes).
  */
 export function correctedReply(others: OtherParties, w: CorrectingWriter): Reply {
-  const asParty = others.attached || w.namesPartner(others.rest, others.country);
-  const reply = asParty && w.namesSomething(others.rest) ? w.answer(others.rest) : w.answerAsIs();
-  const note = reply.kind === "answer" ? w.note(reply.lang, others) : undefined;
+  const asParty = others.attached || others.found.some((o) => w.namesPartner(others.rest, o.country));
+  const tied = asParty && w.asksOfProgramme(others.rest);
+  const reply = tied ? w.answer(others.rest) : w.answerAsIs();
+  const note =
+    reply.kind === "answer" && (tied || !reply.verdict) ? w.note(reply.lang, others.found) : undefined;
   // (A verdict on a statement built on another organisation would bear it out: the note says instead.)
   return note ? { ...reply, text: `${note}\n${withoutVerdict(reply)}`, verdict: undefined } : reply;
 }

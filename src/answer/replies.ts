@@ -5,7 +5,7 @@
  */
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
-import { describe } from "./cards.ts";
+import { cardOf } from "./cards.ts";
 import type { Found } from "./found.ts";
 import { uniqueSubjects } from "./previous.ts";
 import { relatedSubjects } from "./related.ts";
@@ -19,6 +19,7 @@ import type { AnswerWriter, Piece } from "./writer.ts";
 export const ANSWER_CUTOFF = 0.45;
 const MAX_SUGGESTIONS = 3;
 
+/** The replies one engine writes, over its knowledge and its index of "did you mean" choices. */
 export class Replies {
   constructor(
     private readonly writer: AnswerWriter,
@@ -44,6 +45,7 @@ export class Replies {
     };
   }
 
+  /** The reply that answers nothing: the text of `key` (the plain fallback points to the official channels). */
   fallback(lang: Lang, key: string, suggestions: Suggestion[]): Reply {
     const text =
       key === "answer.fallback"
@@ -54,6 +56,7 @@ export class Replies {
     return { ...reply, confidence: 0, suggestions };
   }
 
+  /** Whether any of `words` looks like a misspelt name the knowledge has ("tngh sulawsi"). */
   misspelt(words: readonly string[]): boolean {
     return words.some((w) => this.suggestions.resembles(w));
   }
@@ -82,10 +85,7 @@ export class Replies {
   related(lang: Lang, subjects: Subject[]): Suggestion[] {
     const answered = new Set(subjects.map(subjectRef));
     return relatedSubjects(subjects, this.knowledge)
-      .filter(
-        (s) =>
-          !answered.has(subjectRef(s)) && describe(this.writer, s, { lang, cohort: undefined, only: false }),
-      )
+      .filter((s) => !answered.has(subjectRef(s)) && cardOf(this.writer, s, lang))
       .map((s) => ({ ref: subjectRef(s), label: this.writer.label(lang, s) }));
   }
 }

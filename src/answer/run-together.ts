@@ -21,6 +21,10 @@ export function runTogether(word: string, known: (part: string) => boolean): [st
   return undefined;
 }
 
+// An Indonesian word made with a prefix and a suffix ("ketenagakerjaan", "penyebarluasan"): one word
+// the vocabulary lacks, not a question typed as one ("ke tenaga kerja an").
+const AFFIXED = /^(?:ke|se|di|ber|ter|per|pe[nmr]?|pen[gy]|me[nm]?|men[gy])\p{L}{4,}(?:an|kan|nya)$/u;
+
 /** The fewest letters of a whole question typed as one word, and of its words. */
 const MIN_SENTENCE = { letters: 12, words: 3 };
 
@@ -36,7 +40,7 @@ export function sentenceRunTogether(
   cost: (part: string) => number | undefined,
   names: (part: string) => boolean,
 ): string[] | undefined {
-  if (word.length < MIN_SENTENCE.letters || word.length > MAX_LETTERS) return undefined;
+  if (word.length < MIN_SENTENCE.letters || word.length > MAX_LETTERS || AFFIXED.test(word)) return undefined;
   const pieces = cheapestWords(word, cost);
   if (!pieces || pieces.length < MIN_SENTENCE.words) return undefined;
   return pieces.some((p) => p.length >= 4 && names(p)) ? pieces : undefined;

@@ -29,6 +29,7 @@ export interface Terms {
   provinceConcepts: Map<string, Concept>;
 }
 
+/** The knowledge file's names and terms: the programme, its attributes, groups, provinces and places, products, people, organisations and sources. */
 export function addKnowledge(terms: Terms, k: Knowledge): void {
   const byLang = (words: { id: string[]; en: string[] }, concept: Concept) => {
     for (const w of words.id) terms.add(w, concept, "id");
@@ -88,6 +89,7 @@ export function addKnowledge(terms: Terms, k: Knowledge): void {
   );
 }
 
+/** The islands, then every province and regency by its official and other names (a name taken already keeps its meaning). */
 export function addAreas(terms: Terms, k: Knowledge, areas: Areas): void {
   // Islands first: "bangka" is an island here, not the regency of Bangka.
   k.regions.islands.forEach((island, index) => {
@@ -110,7 +112,7 @@ export function addCountries(terms: Terms, k: Knowledge): void {
     for (const name of names.flatMap((n) => (n.includes(", ") ? [n, n.split(", ")[0] as string] : [n]))) {
       const key = terms.key(name);
       // A name already known (a province, "Papua"; an island, "Timor") keeps its meaning.
-      if (key.length >= 4 && !terms.phrase(key) !== undefined) terms.add(name, { type: "country", code });
+      if (key.length >= 4 && terms.phrase(key) === undefined) terms.add(name, { type: "country", code });
     }
   }
 }

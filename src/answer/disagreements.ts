@@ -5,8 +5,9 @@
  * the message with one of the things it disagrees on. Pure.
  */
 import type { Concept } from "./concepts.ts";
-import type { SettlingWords } from "./lexicon.ts";
-import { fold } from "./normalise.ts";
+import { alternatives } from "./letters.ts";
+import type { DisagreementWords } from "./lexicon.ts";
+import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
 import { type Reply, withoutVerdict } from "./reply.ts";
 import type { Match } from "./vocabulary.ts";
 
@@ -16,15 +17,13 @@ export interface Claim {
   alternative: string | undefined;
 }
 
-export interface Settling {
+export interface Disagreement {
   /** Each side's claim (one when the sides disagree on whether a statement holds). */
   claims: Claim[];
   /** What the claims answer, without what they disagree on ("ulos itu dari"). */
   asked: string;
 }
 
-// A disagreement is looked for only in a message this long (the reader reads no further).
-const MAX_SETTLING_CHARS = 500;
 // The most words that say who holds a claim ("teman kantor saya"), and the most sides weighed.
 const MAX_HOLDER_WORDS = 4;
 const MAX_CLAIMS = 3;
@@ -32,12 +31,12 @@ const MAX_CLAIMS = 3;
 const BRACKET = /\(([^()]{1,40})\)/gu;
 
 /** A disagreement in `message` (read by `read`), or `undefined` when it is none. */
-export function settlingOf(
+export function disagreementIn(
   message: string,
   read: (text: string) => Match[],
-  words: SettlingWords,
-): Settling | undefined {
-  if (message.length > MAX_SETTLING_CHARS) return undefined;
+  words: DisagreementWords,
+): Disagreement | undefined {
+  if (message.length > MAX_QUESTION_CHARS) return undefined;
   let voices = 0;
   const text = message.replace(BRACKET, (all, inside: string) => {
     const held = read(inside);
@@ -48,12 +47,15 @@ export function settlingOf(
   const matches = read(text);
   const removed = new Set<number>();
   const settles = markPhrases(matches, words.questions, removed);
+  // Where each voice stands, by the matches it takes.
+  const spans: number[][] = [];
   matches.forEach((m, at) => {
     if (removed.has(at) || !words.voices.has(originals(m))) return;
     const holders =
       holdersBeside(matches, at, -1, words, removed) ?? holdersBeside(matches, at, 1, words, removed);
     if (!holders) return;
     voices++;
+    spans.push([at, ...holders]);
     for (const h of [at, ...holders]) removed.add(h);
   });
   // ("JICA atau JETRO? Teman saya bilang JETRO.": one side holds one choice, the asker the other.)
@@ -61,24 +63,38 @@ export function settlingOf(
   if (!settles && voices < 2 && !(voices === 1 && offersChoice)) return undefined;
   const kept = matches.filter((_, at) => !removed.has(at));
   const slot = contestedSlot(kept);
-  if (!slot && !settles && voices < 2) return undefined;
+  // (One voice beside a choice holds one of its sides only when it names one: not "My teacher says
+  // JICA is Japanese. Is Papua or Maluku in?")
+  const holdsChoice = (span: number[]) =>
+    span.some((at) =>
+      [1, 2, -1, -2].some((d) => slot && slotValue(matches[at + d], slot.name) !== undefined),
+    );
+  if (!settles && voices < 2 && !(slot && spans.some(holdsChoice))) return undefined;
   const textOf = (ms: readonly Match[]) => ms.map(originals).join(" ");
+  // What the sides disagree on is one thing, one value a side: lists, or sides that differ in two
+  // things ("ulos dari Sumut tahun 2013, … kopi dari Papua tahun 2017"), are answered plainly.
+  const plain = !slot || slot.values.length > Math.min(Math.max(2, voices), MAX_CLAIMS) || slot.others;
   // (Words the sources never name stay: "JICA kasih hibah, saya bilang pinjaman" asks what they don't say.)
-  if (!slot)
+  // (Asked plainly, without what the sides name for it: "ulos dari …?" is where ulos is from.)
+  const asked = textOf(slot ? kept.filter((m) => !sameSlot(m, slot.name)) : kept);
+  if (plain)
     return settles && !voices
       ? undefined
-      : { claims: [{ text: textOf(kept), alternative: undefined }], asked: textOf(kept) };
+      : { claims: [{ text: textOf(kept), alternative: undefined }], asked };
   const claims = slot.values.slice(0, MAX_CLAIMS).map((value) => ({
     text: textOf(kept.filter((m) => !sameSlot(m, slot.name) || slotValue(m, slot.name) === value)),
     alternative: asWritten(message, kept.find((m) => slotValue(m, slot.name) === value) as Match),
   }));
-  return { claims, asked: textOf(kept.filter((m) => !sameSlot(m, slot.name))) };
+  return { claims, asked };
 }
 
-/** Whether a message asks who is right or holds a claim in its own words ("Saya bilang dua. Mana yg bener?"). */
-export function takesSides(message: string, words: SettlingWords): boolean {
+/**
+ * Whether a message asks who is right or holds a claim in its own words ("Saya bilang dua. Mana yg
+ * bener?"); `voiced`: whether it holds one ("Teman bilang Jatim cuma satu lokasi.").
+ */
+export function takesSides(message: string, words: DisagreementWords, voiced = false): boolean {
   const folded = ` ${fold(message)} `;
-  return [...words.questions, ...words.voices].some((w) => folded.includes(` ${w} `));
+  return [...(voiced ? [] : words.questions), ...words.voices].some((w) => folded.includes(` ${w} `));
 }
 
 /** A match's words as the asker wrote them (after spelling), folded. */
@@ -105,7 +121,7 @@ function markPhrases(matches: readonly Match[], phrases: readonly string[], remo
 }
 
 /** Whether a match can say who holds a claim: a word for people, or a word that names nothing ("saya", "my"). */
-function holds(m: Match, words: SettlingWords): boolean {
+function holds(m: Match, words: DisagreementWords): boolean {
   return (
     m.tokens.every((t) => words.people.has(fold(t.original))) ||
     (m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && c.cue === "stop"))
@@ -121,7 +137,7 @@ function holdersBeside(
   matches: readonly Match[],
   at: number,
   step: 1 | -1,
-  words: SettlingWords,
+  words: DisagreementWords,
   removed: ReadonlySet<number>,
 ): number[] | undefined {
   const run: number[] = [];
@@ -130,34 +146,13 @@ function holdersBeside(
     const m = matches[i] as Match;
     const word = originals(m);
     if (removed.has(i)) break;
-    if (words.people.has(word) || PRONOUNS.has(word)) held = run.push(i);
+    if (words.people.has(word) || words.pronouns.has(word)) held = run.push(i);
     // (Digits are what is claimed: "… in 2013, my colleague says 2017".)
     else if (holds(m, words) || (m.concepts.length === 0 && /^\p{L}+$/u.test(word))) run.push(i);
     else break;
   }
   return held ? run.slice(0, held) : undefined;
 }
-
-// Who holds a claim without a word for people ("ada yang bilang …, ada yang bilang …", "another says";
-// not "siapa yang bilang?").
-const PRONOUNS: ReadonlySet<string> = new Set([
-  "ada",
-  "orang",
-  "another",
-  "others",
-  "saya",
-  "aku",
-  "gue",
-  "gw",
-  "sy",
-  "kami",
-  "kita",
-  "i",
-  "me",
-  "we",
-  "my",
-  "our",
-]);
 
 /** The kinds of thing two sides may disagree on, in the order one is taken to be the one disputed. */
 const SLOTS = [
@@ -174,7 +169,8 @@ const SLOTS = [
 type Slot = (typeof SLOTS)[number];
 
 /** What a match names in a slot ("p:sumut" for a province), or `undefined`. */
-function slotValue(m: Match, slot: Slot): string | undefined {
+function slotValue(m: Match | undefined, slot: Slot): string | undefined {
+  if (!m) return undefined;
   if (slot === "year") return /^\d{4}$/.test(m.text) ? m.text : undefined;
   if (slot === "number") {
     const n = m.concepts.find((c) => c.type === "number");
@@ -206,27 +202,33 @@ function slotOfConcept(c: Concept): Slot | undefined {
 
 const sameSlot = (m: Match, slot: Slot) => slotValue(m, slot) !== undefined;
 
-/** The first slot in which the matches name two or more different things, and those things. */
-function contestedSlot(matches: readonly Match[]): { name: Slot; values: string[] } | undefined {
-  for (const name of SLOTS) {
-    const values = [...new Set(matches.flatMap((m) => slotValue(m, name) ?? []))];
-    if (values.length >= 2) return { name, values };
-  }
-  return undefined;
+/**
+ * The first slot in which the matches name two or more different things, those things, and whether
+ * another slot does too.
+ */
+function contestedSlot(
+  matches: readonly Match[],
+): { name: Slot; values: string[]; others: boolean } | undefined {
+  const contested = SLOTS.map((name) => ({
+    name,
+    values: [...new Set(matches.flatMap((m) => slotValue(m, name) ?? []))],
+  })).filter((s) => s.values.length >= 2);
+  const [first] = contested;
+  return first && { ...first, others: contested.length > 1 };
 }
 
 /** How the asker wrote a match ("Sumut", "North Sumatra"), found in the message. */
 function asWritten(message: string, m: Match): string {
-  const words = originals(m).split(" ").filter(Boolean);
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const found = new RegExp(`(?<![\\p{L}\\d])${escaped.join("[^\\p{L}\\d]+")}(?![\\p{L}\\d])`, "iu").exec(
-    message,
+  const words = originals(m);
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\d])(?:${alternatives([words], "[^\\p{L}\\d]+")})(?![\\p{L}\\d])`,
+    "iu",
   );
-  return found?.[0] ?? words.join(" ");
+  return pattern.exec(message)?.[0] ?? words;
 }
 
-/** How a settled disagreement is written: what checks a claim, asks plainly, and opens the reply. */
-export interface SettlingWriter {
+/** How a disagreement's reply is written: what checks a claim, asks plainly, and opens the reply. */
+export interface DisagreementWriter {
   /** The reply to a claim offered for checking (its `verdict` set when the facts decide it). */
   check: (claim: string) => Reply;
   /** The reply to a text asked, never checked. */
@@ -240,10 +242,10 @@ export interface SettlingWriter {
  * those facts; that all do, or none (then what the sources say of what was disputed). When the
  * facts decide no side, or the sources say nothing of any, what was disputed, asked plainly.
  */
-export function settledReply(s: Settling, w: SettlingWriter): Reply {
-  const checked = s.claims.map((c) => ({ ...c, reply: w.check(c.text) }));
+export function disagreementReply(d: Disagreement, w: DisagreementWriter): Reply {
+  const checked = d.claims.map((c) => ({ ...c, reply: w.check(c.text) }));
   // ("Ada yg bilang Maluku ikut, ada yg bilang tidak": whether it holds, the facts say.)
-  if (checked.length === 1) return w.ask(s.asked);
+  if (checked.length === 1) return w.ask(d.asked);
   const right = checked.filter((c) => c.reply.verdict === "yes");
   const wrong = checked.filter((c) => c.reply.verdict === "no" || c.reply.kind === "fallback");
   const opened = (opening: string, replies: Reply[]): Reply => {
@@ -267,7 +269,7 @@ export function settledReply(s: Settling, w: SettlingWriter): Reply {
       w.opening("all"),
       right.map((c) => c.reply),
     );
-  const facts = w.ask(s.asked);
+  const facts = w.ask(d.asked);
   const refuted = wrong.length === checked.length && wrong.some((c) => c.reply.kind !== "fallback");
   return refuted && facts.kind !== "fallback" ? opened(w.opening("none"), [facts]) : facts;
 }
