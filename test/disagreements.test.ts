@@ -100,4 +100,35 @@ describe("a disagreement put to the bot", () => {
     const reply = await ask("Kopi Papua ada di Konawe Selatan, bener?");
     expect(reply.text.split("\n")[0]).toBe("Tidak tepat. Menurut sumber:");
   });
+
+  it("answers plainly what it cannot weigh side by side", async () => {
+    // Lists on each side, more sides than are checked, sides that differ in two things.
+    const lists = await ask(
+      "Teman saya bilang target awal Papua, Sulsel, dan Jatim, saya bilang Papua, Sulsel, dan Sultra. Siapa yang benar?",
+    );
+    expect(lists.text).not.toMatch(/^Semuanya sesuai sumber/);
+    expect(lists.text).toContain("Jawa Timur");
+    const four = await ask(
+      "Teman bilang ulos dari Papua, adik bilang Sulsel, ayah bilang Jatim, saya bilang Sumut. Siapa yang benar?",
+    );
+    expect(four.text).not.toContain("tidak ada yang tepat");
+    expect(four.text).toContain("Sumatera Utara");
+    const two = await ask(
+      "Teman bilang ulos dari Sumut tahun 2013, saya bilang kopi dari Papua tahun 2017, siapa yang benar?",
+    );
+    expect(two.text).not.toContain("tidak ada yang tepat");
+  });
+
+  it("takes no side for a voice that names none of a choice's sides", async () => {
+    const reply = await ask("My teacher says JICA is Japanese. Is Papua or Maluku in the programme?");
+    expect(reply.text).toContain("Maluku is not part of the programme");
+    const after = await ask("Kata saya Papua ikut tahap pertama. Benar?", [
+      "Sulsel atau Sultra yang bikin tahu?",
+    ]);
+    expect(after.text.split("\n")[0]).toBe("Tidak tepat. Menurut sumber:");
+  });
+
+  it("checks each of two products with the region said with it", async () => {
+    expect((await ask("Papua bikin kopi dan Makassar bikin perak kan?")).text).toMatch(/^Ya, benar\./);
+  });
 });

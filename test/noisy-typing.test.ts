@@ -86,4 +86,13 @@ describe("letters stretched, spelt out, or shouted", () => {
     expect(reply.lang).toBe("en");
     expect(reply.text).toContain("Palu");
   });
+
+  it("keeps numbers listed one by one, an email address and an affixed word as they are", async () => {
+    const engine = await testEngine();
+    const read = (text: string) => engine.vocabulary.tokens(text).map((t) => t.text);
+    expect(read("tahap 1 2 3")).toEqual(["tahap", "1", "2", "3"]);
+    expect(read("budi2017@gmail.com sulsel")).toEqual(["sulsel"]);
+    expect(read("ketenagakerjaan")).toEqual([expect.not.stringContaining(" ")]);
+    expect(read("ketenagakerjaan")).toHaveLength(1);
+  });
 });
