@@ -131,4 +131,14 @@ describe("a disagreement put to the bot", () => {
   it("checks each of two products with the region said with it", async () => {
     expect((await ask("Papua bikin kopi dan Makassar bikin perak kan?")).text).toMatch(/^Ya, benar\./);
   });
+
+  it("says no 'yes' to what is claimed of a product rightly placed, exporting", async () => {
+    for (const question of [
+      "Apakah Samosir ekspor ulos ke Jepang?",
+      "Do Dogiyai people export coffee to Japan?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.text).not.toMatch(/^(Ya, benar|Yes, that's right)/);
+    }
+  });
 });

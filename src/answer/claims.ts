@@ -119,6 +119,9 @@ export function productClaim(f: Found, k: Knowledge, areas: Areas): Verdict | un
     f.unknown.length === 0 &&
     (!outsideOnly || ((f.cues.has("opener") || f.cues.has("tag")) && !ofProgrammeThere));
   if (!f.cues.has("confirm") && !asksYesNo) return undefined;
+  // ("Apakah Samosir ekspor ulos ke Jepang?": a product rightly placed is not what is claimed of it,
+  // exporting, which the sources never say a region does.)
+  if (f.attributes.includes("aim")) return undefined;
   // ("Bengkulu ikut program IKM-JICA buat olahan kopi. bener?": that a region outside takes part
   // is the claim, which its membership answers; "Ulos weaving is the West Sumatra part of the
   // programme" puts the product there.)
