@@ -36,7 +36,9 @@ export function disagreementIn(
   read: (text: string) => Match[],
   words: DisagreementWords,
 ): Disagreement | undefined {
-  if (message.length > MAX_QUESTION_CHARS) return undefined;
+  // (Most messages hold no voice, no question of who is right and no bracket: not read again.)
+  if (message.length > MAX_QUESTION_CHARS || !(takesSides(message, words) || message.includes("(")))
+    return undefined;
   let voices = 0;
   const text = message.replace(BRACKET, (all, inside: string) => {
     const held = read(inside);
