@@ -141,4 +141,13 @@ describe("a disagreement put to the bot", () => {
       expect(reply.text).not.toMatch(/^(Ya, benar|Yes, that's right)/);
     }
   });
+
+  it("settles whether a region takes part by its membership, an island's too", async () => {
+    const member = await ask("Teman bilang Papua ikut program, saya bilang Maluku ikut. Siapa yang benar?");
+    expect(member.text.split("\n")[0]).toBe("Yang sesuai sumber: Papua.");
+    const island = await ask("My friend says Bali is in the programme, I say Papua. Who is right?");
+    expect(island.text.split("\n")[0]).toBe("The sources bear out Papua.");
+    const product = await ask("Teman bilang ulos dari Sumut, saya bilang dari Bali. Siapa yang benar?");
+    expect(product.text.split("\n")[0]).toBe("Yang sesuai sumber: Sumut.");
+  });
 });

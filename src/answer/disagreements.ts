@@ -191,6 +191,9 @@ function slotOfConcept(c: Concept): Slot | undefined {
     case "area":
       // (A regency's code holds a dot: "73.71".)
       return c.code.includes(".") ? "place" : "province";
+    // ("… saya bilang dari Bali": an island is a region a side may name.)
+    case "island":
+      return "province";
     case "product":
     case "org":
     case "person":

@@ -23,7 +23,7 @@ import { ANSWER_CUTOFF, Replies } from "./replies.ts";
 import { type AskOptions, kindOf, type Reply, type ReplyKind } from "./reply.ts";
 import { smallTalkOf } from "./small-talk.ts";
 import { spanCard } from "./spans.ts";
-import { parseSubjectRef, type Subject, subjectRef } from "./subject.ts";
+import { isRegion, parseSubjectRef, type Subject, subjectRef } from "./subject.ts";
 import { SuggestionIndex } from "./suggest.ts";
 import { superlativeCard } from "./superlatives.ts";
 import { type Understood, understand } from "./understand.ts";
@@ -161,11 +161,25 @@ export class AnswerEngine {
     const asked = { ...options, lang };
     const tag = this.writer.text(lang, "answer.disagreement.tag");
     return disagreementReply(d, {
-      check: (claim) => this.answerRead(`${claim}${tag}`, asked, false),
+      check: (claim) => this.checkedClaim(`${claim}${tag}`, asked, lang),
       ask: (text) => this.answerRead(text, asked, true),
       opening: (key, alternative) => this.writer.t(lang, `answer.disagreement.${key}`, { alternative }),
       sourceLine: (sources) => this.writer.sourceLine(lang, sources),
     });
+  }
+
+  /**
+   * A side's claim checked: the verdict the statement gets, or, of whether a region takes part,
+   * its membership ("Papua ikut" holds, "Maluku ikut" does not), said as a verdict too.
+   */
+  private checkedClaim(text: string, options: AskOptions, lang: Lang): Reply {
+    const reply = this.answerRead(text, options, false);
+    if (reply.verdict || reply.kind === "fallback") return reply;
+    const member = readQuestion(text, this.vocabulary).whole.cues.has("member");
+    const inside = member && reply.subjects.length > 0 && reply.subjects.every(isRegion);
+    const verdict = reply.kind === "not_in_programme" ? "no" : inside ? "yes" : undefined;
+    if (!verdict) return reply;
+    return { ...reply, verdict, text: `${this.writer.text(lang, `answer.claim.${verdict}`)}\n${reply.text}` };
   }
 
   /** Whether the facts bear out a statement the message offers for checking ("yes"), refute it ("no"), or neither. */
