@@ -11,14 +11,13 @@ import { completedName } from "./follow-ups.ts";
 import type { Found } from "./found.ts";
 import { type Intent, namesNothing } from "./intents.ts";
 import { aboutLastAnswer } from "./last-answer.ts";
-import { isOutside } from "./membership.ts";
 import { missingPiece } from "./missing.ts";
 import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
 import { correctedReply, otherPartiesIn } from "./other-parties.ts";
 import { correctedPremise, unansweredAfterStatements } from "./premises.ts";
 import { previousOf } from "./previous.ts";
 import { type Reading, readQuestion } from "./read.ts";
-import { outsideCard } from "./region-cards.ts";
+import { outsideCard, outsideTogether } from "./region-cards.ts";
 import { ANSWER_CUTOFF, Replies } from "./replies.ts";
 import { type AskOptions, kindOf, type Reply, type ReplyKind } from "./reply.ts";
 import { smallTalkOf } from "./small-talk.ts";
@@ -346,7 +345,7 @@ export class AnswerEngine {
       ? [superlative]
       : u.span
         ? [spanCard(this.writer, u.asked.lang, u.span)]
-        : this.outsideTogether(u.subjects, u.asked.lang).map((s) =>
+        : outsideTogether(this.writer, u.subjects, u.asked.lang).map((s) =>
             Array.isArray(s)
               ? outsideCard(this.writer, u.asked.lang, s)
               : (answer(this.writer, u.intent, s, u.asked) ??
@@ -376,21 +375,6 @@ export class AnswerEngine {
       source: this.writer.nameOf(lang, { kind: "source", id: source }),
     });
     return [{ ...first, text: `${note}\n${first.text}` }, ...rest];
-  }
-
-  /** The subjects, with two or more regions outside the programme gathered into one answer. */
-  private outsideTogether(
-    subjects: Subject[],
-    lang: Lang,
-  ): Array<Subject | Array<{ code: string; name: string }>> {
-    const outside = subjects.flatMap((s) =>
-      s.kind === "area" && isOutside(s.code, this.knowledge, this.areas)
-        ? [{ code: s.code, name: this.writer.nameOf(lang, s) }]
-        : [],
-    );
-    if (outside.length < 2) return subjects;
-    const rest = subjects.filter((s) => !outside.some((o) => s.kind === "area" && o.code === s.code));
-    return [outside, ...rest];
   }
 
   private missing(u: Understood, why: string, s: Subject | undefined): Piece {

@@ -5,7 +5,7 @@
 
 import type { ProvinceEntry } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
-import { type Membership, membershipOf } from "./membership.ts";
+import { isOutside, type Membership, membershipOf } from "./membership.ts";
 import { fold } from "./normalise.ts";
 import type { Subject } from "./subject.ts";
 import { type AnswerWriter, joinList, type Piece, shownAs } from "./writer.ts";
@@ -151,4 +151,18 @@ export function islandCard(
     cards.flatMap((c) => c.sources),
     about,
   );
+}
+
+/** The subjects, with two or more regions outside the programme gathered into one answer. */
+export function outsideTogether(
+  w: AnswerWriter,
+  subjects: Subject[],
+  lang: Lang,
+): Array<Subject | Array<{ code: string; name: string }>> {
+  const outside = subjects.flatMap((s) =>
+    s.kind === "area" && isOutside(s.code, w.k, w.areas) ? [{ code: s.code, name: w.nameOf(lang, s) }] : [],
+  );
+  if (outside.length < 2) return subjects;
+  const rest = subjects.filter((s) => !outside.some((o) => s.kind === "area" && o.code === s.code));
+  return [outside, ...rest];
 }
