@@ -842,6 +842,13 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind at the end of the eleventh session (asked to guess or give an opinion). First score in the README.
+  "test/eval/questions-hundredtwentysecond.jsonl": {
+    "in-scope": 98.0,
+    "out-of-scope": 98.4,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
