@@ -849,6 +849,13 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind beside the hundred-twenty-second (quoting the bot's answer back). First score in the README.
+  "test/eval/questions-hundredtwentythird.jsonl": {
+    "in-scope": 87.5,
+    "out-of-scope": 81.5,
+    "small talk": 50.0,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {

@@ -16,6 +16,7 @@ import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
 import { correctedReply, otherPartiesIn } from "./other-parties.ts";
 import { correctedPremise, unansweredAfterStatements } from "./premises.ts";
 import { previousOf } from "./previous.ts";
+import { quotedAnswer } from "./quoted-answers.ts";
 import { type Reading, readQuestion } from "./read.ts";
 import { outsideCard, outsideTogether } from "./region-cards.ts";
 import { ANSWER_CUTOFF, Replies } from "./replies.ts";
@@ -75,7 +76,12 @@ export class AnswerEngine {
 
   /** Answers one message. Never throws for any text. */
   ask(question: string, options: AskOptions = {}): Reply {
-    const reply = this.answerMessage(question, options, 0);
+    // "> Sumatera Utara: tenun ulos …\nsamosir itu di mana?": the bot's words quoted back are what
+    // the chat was about; the rest is asked after them.
+    const quoted = quotedAnswer(question, this.vocabulary.lexicon.botSaid);
+    const context = quoted && this.answerMessage(quoted.quote, options, 0).previous;
+    const asked = quoted?.rest && /[\p{L}\d]/u.test(quoted.rest) ? quoted.rest : question;
+    const reply = this.answerMessage(asked, context ? { ...options, previous: context } : options, 0);
     // (What was said is kept with the chat's context, when the reader reads it whole: a
     // disagreement may span two messages.)
     const said = question.length <= MAX_QUESTION_CHARS ? question : undefined;

@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { Lang } from "../lang.ts";
 import { type ChangeMarkers, changeMarkers } from "./changes-of-mind.ts";
 import { type LetterForms, letterForms, purposePattern } from "./letters.ts";
+import { quoteMarkers } from "./quoted-answers.ts";
 import type { Spoken } from "./spoken.ts";
 
 /** What a cue word says about the question. */
@@ -136,6 +137,7 @@ export const lexiconSchema = z
       .strict(),
     spelling: z.record(z.string(), z.string()),
     bot_names: list,
+    bot_said: list,
     purposes: list,
     letter_openings: list,
     letter_closings: list,
@@ -225,6 +227,8 @@ export interface Lexicon {
   people: ReadonlySet<string>;
   /** Words of nearness ("dekat", "next"): a region after them only says where another one is. */
   near: ReadonlySet<string>;
+  /** Words that quote the bot's own answer ("tadi kamu bilang", "you wrote"), as a pattern (see `quoted-answers.ts`). */
+  botSaid: RegExp | undefined;
   /** Words for the people of a region ("orang", "wong", "folks"): beside its name, they ask nothing. */
   peoples: ReadonlySet<string>;
   /** Words that pass a question on ("asks", "nanya", "pertanyaan"): who said them is not asked about. */
@@ -259,6 +263,7 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     spelling: new Map(Object.entries(file.spelling)),
     knowContext: new Set(file.know_context),
     botName: addressedName(file.bot_names),
+    botSaid: quoteMarkers(file.bot_said),
     letters: letterForms(file.letter_openings, file.letter_closings),
     purpose: purposePattern(file.purposes),
     titles: new Set(file.titles),
