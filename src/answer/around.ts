@@ -5,8 +5,9 @@
  */
 
 import { ASKER_WORDS } from "./asker.ts";
+import { wordsAt, writtenWords } from "./concepts.ts";
 import { saysNothing } from "./found.ts";
-import { type Clause, fold } from "./normalise.ts";
+import type { Clause } from "./normalise.ts";
 import { hasCue, isName, isQuestionWord } from "./parts.ts";
 import { mayQuote, QUOTED } from "./quotes.ts";
 import { NAME_CONCEPTS } from "./reading.ts";
@@ -95,12 +96,12 @@ export function withoutOrigins(
 ): Match[] {
   // (A word that means more is no mere person: "penenun" is ulos weaving, "saya dengar" a claim.)
   const someone = (person: Match | undefined, also: ReadonlySet<string> = new Set()) => {
-    const words = person?.tokens.map((t) => t.original).join(" ") ?? "";
+    const words = writtenWords(person);
     const word = people.has(words) || ASKER_WORDS.has(words) || also.has(words);
     return person !== undefined && saysNothing(person) && word;
   };
   const { relays, peoples } = asking;
-  const passesOn = (m: Match | undefined) => relays.has(m?.tokens.map((t) => t.original).join(" ") ?? "");
+  const passesOn = (m: Match | undefined) => relays.has(writtenWords(m));
   const origins = new Set(
     matches.filter(
       (m, i) =>
@@ -326,14 +327,7 @@ const IN_WORDS: ReadonlySet<string> = new Set(["di", "in"]);
  * (a region only where someone is from: "Sulsel, mau tanya …" still names Sulawesi Selatan).
  */
 export function withoutRelay(matches: Match[], relays: readonly string[]): Match[] {
-  const words = matches.flatMap((m, at) =>
-    m.tokens.flatMap((t) =>
-      fold(t.original)
-        .split(" ")
-        .filter(Boolean)
-        .map((word) => ({ word, at })),
-    ),
-  );
+  const words = wordsAt(matches);
   const end = relayEnd(
     words.map((w) => w.word),
     relays,

@@ -53,3 +53,18 @@ export interface Match {
   /** The words it was read from. */
   tokens: Token[];
 }
+
+/** A match's words as the asker wrote them (spelling and case folded): "wong", not "wrong" it was read as. */
+export const writtenWords = (m: Match | undefined): string =>
+  m?.tokens.map((t) => t.original).join(" ") ?? "";
+
+/** Each word the matches were written with, and the index of its match. */
+export const wordsAt = (matches: readonly Match[]): Array<{ word: string; at: number }> =>
+  matches.flatMap((m, at) =>
+    m.tokens.flatMap((t) =>
+      t.original
+        .split(" ")
+        .filter(Boolean)
+        .map((word) => ({ word, at })),
+    ),
+  );

@@ -4,7 +4,7 @@
  * claim is not asked about ("bilang" asks no one who said it); the claims are what is checked, each
  * the message with one of the things it disagrees on. Pure.
  */
-import type { Concept } from "./concepts.ts";
+import { type Concept, wordsAt, writtenWords } from "./concepts.ts";
 import { alternatives } from "./letters.ts";
 import type { DisagreementWords } from "./lexicon.ts";
 import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
@@ -52,7 +52,7 @@ export function disagreementIn(
   // Where each voice stands, by the matches it takes.
   const spans: number[][] = [];
   matches.forEach((m, at) => {
-    if (removed.has(at) || !words.voices.has(originals(m))) return;
+    if (removed.has(at) || !words.voices.has(writtenWords(m))) return;
     const holders =
       holdersBeside(matches, at, -1, words, removed) ?? holdersBeside(matches, at, 1, words, removed);
     if (!holders) return;
@@ -61,7 +61,7 @@ export function disagreementIn(
     for (const h of [at, ...holders]) removed.add(h);
   });
   // ("JICA atau JETRO? Teman saya bilang JETRO.": one side holds one choice, the asker the other.)
-  const offersChoice = matches.some((m, at) => !removed.has(at) && words.choices.has(originals(m)));
+  const offersChoice = matches.some((m, at) => !removed.has(at) && words.choices.has(writtenWords(m)));
   if (!settles && voices < 2 && !(voices === 1 && offersChoice)) return undefined;
   const kept = matches.filter((_, at) => !removed.has(at));
   const slot = contestedSlot(kept);
@@ -72,12 +72,12 @@ export function disagreementIn(
       [1, 2, -1, -2].some((d) => slot && slotValue(matches[at + d], slot.name) !== undefined),
     );
   if (!settles && voices < 2 && !(slot && spans.some(holdsChoice))) return undefined;
-  const textOf = (ms: readonly Match[]) => ms.map(originals).join(" ");
+  const textOf = (ms: readonly Match[]) => ms.map(writtenWords).join(" ");
   // What the sides disagree on is one thing, one value a side: lists, or sides that differ in two
   // things ("ulos dari Sumut tahun 2013, … kopi dari Papua tahun 2017"), are answered plainly.
   const plain = !slot || slot.values.length > Math.min(Math.max(2, voices), MAX_CLAIMS) || slot.others;
-  // (Words the sources never name stay: "JICA kasih hibah, saya bilang pinjaman" asks what they don't say.)
-  // (Asked plainly, without what the sides name for it: "ulos dari …?" is where ulos is from.)
+  // (Asked plainly, without what the sides name for it: "ulos dari …?" is where ulos is from; words
+  // the sources never name stay: "JICA kasih hibah, saya bilang pinjaman" asks what they don't say.)
   const asked = textOf(slot ? kept.filter((m) => !sameSlot(m, slot.name)) : kept);
   if (plain)
     return settles && !voices
@@ -99,17 +99,9 @@ export function takesSides(message: string, words: DisagreementWords, voiced = f
   return [...(voiced ? [] : words.questions), ...words.voices].some((w) => folded.includes(` ${w} `));
 }
 
-/** A match's words as the asker wrote them (after spelling), folded. */
-const originals = (m: Match) => m.tokens.map((t) => fold(t.original)).join(" ");
-
 /** Marks the matches that spell any of `phrases`; whether there was one. */
 function markPhrases(matches: readonly Match[], phrases: readonly string[], removed: Set<number>): boolean {
-  const words = matches.flatMap((m, at) =>
-    originals(m)
-      .split(" ")
-      .filter(Boolean)
-      .map((word) => ({ word, at })),
-  );
+  const words = wordsAt(matches);
   let found = false;
   for (const phrase of phrases) {
     const wanted = phrase.split(" ");
@@ -125,7 +117,7 @@ function markPhrases(matches: readonly Match[], phrases: readonly string[], remo
 /** Whether a match can say who holds a claim: a word for people, or a word that names nothing ("saya", "my"). */
 function holds(m: Match, words: DisagreementWords): boolean {
   return (
-    m.tokens.every((t) => words.people.has(fold(t.original))) ||
+    m.tokens.every((t) => words.people.has(t.original)) ||
     (m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && c.cue === "stop"))
   );
 }
@@ -146,7 +138,7 @@ function holdersBeside(
   let held = 0;
   for (let i = at + step; i >= 0 && i < matches.length && run.length < MAX_HOLDER_WORDS; i += step) {
     const m = matches[i] as Match;
-    const word = originals(m);
+    const word = writtenWords(m);
     if (removed.has(i)) break;
     if (words.people.has(word) || words.pronouns.has(word)) held = run.push(i);
     // (Digits are what is claimed: "… in 2013, my colleague says 2017".)
@@ -224,7 +216,7 @@ function contestedSlot(
 
 /** How the asker wrote a match ("Sumut", "North Sumatra"), found in the message. */
 function asWritten(message: string, m: Match): string {
-  const words = originals(m);
+  const words = writtenWords(m);
   const pattern = new RegExp(
     `(?<![\\p{L}\\d])(?:${alternatives([words], "[^\\p{L}\\d]+")})(?![\\p{L}\\d])`,
     "iu",
@@ -248,9 +240,9 @@ export interface DisagreementWriter {
  * facts decide no side, or the sources say nothing of any, what was disputed, asked plainly.
  */
 export function disagreementReply(d: Disagreement, w: DisagreementWriter): Reply {
-  const checked = d.claims.map((c) => ({ ...c, reply: w.check(c.text) }));
   // ("Ada yg bilang Maluku ikut, ada yg bilang tidak": whether it holds, the facts say.)
-  if (checked.length === 1) return w.ask(d.asked);
+  if (d.claims.length === 1) return w.ask(d.asked);
+  const checked = d.claims.map((c) => ({ ...c, reply: w.check(c.text) }));
   const right = checked.filter((c) => c.reply.verdict === "yes");
   const wrong = checked.filter((c) => c.reply.verdict === "no" || c.reply.kind === "fallback");
   const opened = (opening: string, replies: Reply[]): Reply => {

@@ -52,6 +52,8 @@ export class AnswerEngine {
   readonly vocabulary: Vocabulary;
   readonly writer: AnswerWriter;
   private readonly replies: Replies;
+  /** Words that tie another organisation to the programme: its and its parties' names of one or two words ("program", "kerja sama", "JICA"), "atau". */
+  private readonly attachingWords: ReadonlySet<string>;
 
   constructor(
     readonly knowledge: Knowledge,
@@ -70,9 +72,6 @@ export class AnswerEngine {
       ...this.vocabulary.lexicon.disagreements.choices,
     ]);
   }
-
-  /** Words that tie another organisation to the programme: its and its parties' names of one or two words ("program", "kerja sama", "JICA"), "atau". */
-  private readonly attachingWords: ReadonlySet<string>;
 
   /** Answers one message. Never throws for any text. */
   ask(question: string, options: AskOptions = {}): Reply {
@@ -106,15 +105,13 @@ export class AnswerEngine {
       return correctedReply(others, {
         answer: (rest) => this.answerMessage(rest, options, changes, meant),
         answerAsIs: () => this.answerMessage(question, options, changes, meant, false),
-        namesPartner: (text, country) =>
-          readQuestion(text, this.vocabulary).whole.orgs.some((id) =>
-            this.knowledge.organisations.some(
-              (o) => o.id === id && o.runs_programme && o.country !== country,
-            ),
-          ),
-        asksOfProgramme: (text) => {
+        readRest: (text) => {
           const { whole } = readQuestion(text, this.vocabulary);
-          return !namesNothing(whole) && !whole.cues.has("compare");
+          const named = this.knowledge.organisations.filter(
+            (o) => o.runs_programme && whole.orgs.includes(o.id),
+          );
+          const partners = new Set(named.flatMap((o) => (o.country ? [o.country] : [])));
+          return { partners, asksOfProgramme: !namesNothing(whole) && !whole.cues.has("compare") };
         },
         note: (lang, found) => {
           const notes = [...new Set(found.map((o) => o.country))].flatMap((country) => {

@@ -5,6 +5,7 @@
 
 import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { ExcludedRegions } from "./asides.ts";
+import { writtenWords } from "./concepts.ts";
 
 import { type Cue, FILLER_CUES, type SmallTalk } from "./lexicon.ts";
 import { isName } from "./parts.ts";
@@ -260,7 +261,7 @@ export function collect(found: Found, match: Match): void {
         found.ordinal ??= concept.position;
         break;
       case "country":
-        push(found.countries, match.tokens.map((t) => t.original).join(" "));
+        push(found.countries, writtenWords(match));
         break;
       case "cue":
         found.cues.add(concept.cue);

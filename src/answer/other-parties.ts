@@ -74,10 +74,12 @@ export interface CorrectingWriter {
   answer: (rest: string) => Reply;
   /** The message answered as if it named no other organisation. */
   answerAsIs: () => Reply;
-  /** Whether a text names the programme's organisation of another country than `country` (JICA beside "Kemenkop"). */
-  namesPartner: (text: string, country: string) => boolean;
-  /** Whether a text names something the knowledge knows ("apa itu?" names nothing), not comparing it to another ("bedanya …"). */
-  asksOfProgramme: (text: string) => boolean;
+  /**
+   * What the rest of the message names, read once: the countries of the programme's organisations
+   * it names (JICA's beside "Kemenkop"), and whether it asks something of the programme ("apa itu?"
+   * names nothing; "Is JICA different from …?" compares).
+   */
+  readRest: (text: string) => { partners: ReadonlySet<string>; asksOfProgramme: boolean };
   /** "Sumber menyebut JICA, bukan JETRO.", a sentence for each country, or `undefined` when the programme has none of them. */
   note: (lang: Reply["lang"], found: OtherParties["found"]) => string | undefined;
 }
@@ -85,13 +87,14 @@ export interface CorrectingWriter {
 /**
  * The answer to the message without the other organisations when they are named as the programme's
  * parties and the rest asks something of the programme; else the message answered as it is ("Apa
- * itu JETRO?", "Bedanya JICA dan JETRO apa?"). An answer opens with the note that names the
+ * itu JETRO?", "Is JICA different from JETRO?"). An answer opens with the note that names the
  * programme's own, unless it checked a statement on its own terms ("Saya dengar dari JETRO kalau
  * ulos dari Sumut, benar?": yes).
  */
 export function correctedReply(others: OtherParties, w: CorrectingWriter): Reply {
-  const asParty = others.attached || others.found.some((o) => w.namesPartner(others.rest, o.country));
-  const tied = asParty && w.asksOfProgramme(others.rest);
+  const rest = w.readRest(others.rest);
+  const partnered = others.found.some((o) => [...rest.partners].some((country) => country !== o.country));
+  const tied = (others.attached || partnered) && rest.asksOfProgramme;
   const reply = tied ? w.answer(others.rest) : w.answerAsIs();
   const note =
     reply.kind === "answer" && (tied || !reply.verdict) ? w.note(reply.lang, others.found) : undefined;

@@ -6,7 +6,7 @@
  */
 import { isRegionName, ORIGIN_PREPOSITIONS } from "./around.ts";
 import { isUnknown } from "./asking-slot.ts";
-import type { Match } from "./vocabulary.ts";
+import { type Match, writtenWords } from "./concepts.ts";
 
 /** A region's name, an island's too ("wong Jowo", "orang Kalimantan"). */
 const namesRegion = (m: Match | undefined) =>
@@ -19,17 +19,17 @@ export function withoutPeoplesWords(
   relays: ReadonlySet<string>,
 ): Match[] {
   if (!peoples.size) return matches;
-  const words = (m: Match | undefined) => m?.tokens.map((t) => t.original).join(" ") ?? "";
-  const said = (m: Match) => peoples.has(words(m));
+  const said = (m: Match) => peoples.has(writtenWords(m));
   // ("Anak Makassar nanya, …": the people of a region who ask, see `withoutOrigins`.)
-  const asks = (i: number) => namesRegion(matches[i + 1]) && relays.has(words(matches[i + 2]));
+  const asks = (i: number) => namesRegion(matches[i + 1]) && relays.has(writtenWords(matches[i + 2]));
   const beside = (i: number) =>
     namesRegion(matches[i + 1]) ||
     namesRegion(matches[i - 1]) ||
     // ("people in Pontianak", "warga dari Tegal")
     (ORIGIN_PREPOSITIONS.has(matches[i + 1]?.text ?? "") && namesRegion(matches[i + 2]));
   // (Not after a word the sources don't know: "Kenapa warteg kebanyakan orang Tegal?" is about warteg.)
-  const afterUnknown = (i: number) => matches.slice(0, i).some(isUnknown);
+  const firstUnknown = matches.findIndex(isUnknown);
+  const afterUnknown = (i: number) => firstUnknown >= 0 && firstUnknown < i;
   const kept = matches.filter((m, i) => !(said(m) && beside(i) && !afterUnknown(i) && !asks(i)));
   return kept.length === matches.length ? matches : kept;
 }

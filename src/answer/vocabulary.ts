@@ -260,13 +260,11 @@ export class Vocabulary {
     if (regional) return { text: regional, original, certainty: 0.9, known: true };
     // "produknyaa apaa", "pleasee": a word stretched by one letter is the word (longer runs are
     // squeezed as the text is split).
-    const plain = stretched
-      ? unstretched(original)
-          .map((w) => this.interpret(w, acronym, false))
-          .find((t) => t.known && t.certainty >= 0.9)
-      : undefined;
-    if (plain) return { ...plain, original };
     if (!stretched) return { text: original, original, certainty: 1, known: false };
+    for (const w of unstretched(original)) {
+      const plain = this.interpret(w, acronym, false);
+      if (plain.known && plain.certainty >= 0.9) return { ...plain, original };
+    }
     const typo = this.correct(original);
     const corrected = typo && (this.lexicon.spelling.get(typo) ?? typo);
     if (typo && corrected && fitsCorrection(this.phrases.get(corrected)?.concepts, corrected, acronym)) {

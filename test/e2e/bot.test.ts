@@ -89,6 +89,18 @@ describe("asking a question in a private chat", () => {
     expect(buttons(call).map((b) => b.text)).toContain("Kriteria pemilihan daerah");
   });
 
+  it("corrects another organisation, reads a region named by its people and a quote of its own answer", async () => {
+    ctx = await setup();
+    ctx.fake.message({ text: "Ini programnya Kemenkop UKM atau Kemenperin?" });
+    const party = text(await nextMessage(ctx, DEFAULT_USER.id, 0));
+    expect(party).toMatch(/^Sumber menyebut Kementerian Perindustrian \(Kemenperin\), bukan Kemenkop UKM\./);
+    ctx.fake.message({ text: "Orang Palu dapat program produk apa?" });
+    expect(text(await nextMessage(ctx, DEFAULT_USER.id, 1))).toContain("cokelat");
+    ctx.fake.message({ text: "> Sulawesi Tengah: produk agro di Kota Palu\nokee makasih min 🙏" });
+    const thanks = text(await nextMessage(ctx, DEFAULT_USER.id, 2));
+    expect(thanks).not.toContain("Sulawesi Tengah");
+  });
+
   it("answers in the language of the question, not of the interface", async () => {
     ctx = await setup();
     ctx.fake.message({ text: "Who is the Director General of Small and Medium Industry?" });
