@@ -219,7 +219,8 @@ function measure(
 ): { row: string[]; ok: boolean } {
   const knowledge = synthesise(base, areas, factor);
   const built = performance.now();
-  const engine = new AnswerEngine(knowledge, areas, t);
+  // The reading itself, each time: no reply kept from a question asked before.
+  const engine = new AnswerEngine(knowledge, areas, t, { keptReplies: 0 });
   const buildMs = performance.now() - built;
   const fuse = fuseBaseline(knowledge);
   checkReachable(engine);

@@ -100,7 +100,8 @@ type Timer = (input: Input) => Promise<number>;
 
 /** The whole bot in process; `time` handles one update and says how long it took, in ms. */
 async function timedBot() {
-  const bot = recordingBot(await loadEngine(), STAFF_IDS);
+  // Every normal question read anew, as each hostile input is: no reply kept from a round before.
+  const bot = recordingBot(await loadEngine(undefined, { keptReplies: 0 }), STAFF_IDS);
   const time: Timer = async (input) => {
     const start = process.hrtime.bigint();
     await bot.handle(input);

@@ -257,6 +257,12 @@ export const webhookBench: BenchSection = {
     const ratio = median(of(oursRates, "cpu")) / median(of(echoRates, "cpu"));
     const wallRatio = median(of(oursRates, "wall")) / median(of(echoRates, "wall"));
     const ok = ratio >= TARGET_RATIO;
+    // The set's questions come round again and again: say how many replies were kept ones.
+    const { asked, kept } = engine.memo.counts;
+    console.log(
+      `\nTanya IKM answered ${((kept / asked) * 100).toFixed(0)}% of its ${asked} messages with a reply kept ` +
+        `from the same message in the same circumstances (the set has ${questions.length} questions)`,
+    );
     console.log(
       `\nratio Tanya IKM / echo, by CPU time: ${formatRatio(ratio)}  target ≥ ${TARGET_RATIO}  ${ok ? "PASS" : "FAIL"}` +
         `   (by wall time ${formatRatio(wallRatio)})`,

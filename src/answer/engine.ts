@@ -11,6 +11,7 @@ import { completedName } from "./follow-ups.ts";
 import type { Found } from "./found.ts";
 import { type Intent, namesNothing } from "./intents.ts";
 import { aboutLastAnswer } from "./last-answer.ts";
+import { ReplyMemo } from "./memo.ts";
 import { missingPiece } from "./missing.ts";
 import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
 import { correctedReply, otherPartiesIn } from "./other-parties.ts";
@@ -54,12 +55,17 @@ export class AnswerEngine {
   private readonly replies: Replies;
   /** Words that tie another organisation to the programme: its and its parties' names of one or two words ("program", "kerja sama", "JICA"), "atau". */
   private readonly attachingWords: ReadonlySet<string>;
+  /** Replies already given, for a message sent again in the same circumstances. */
+  readonly memo: ReplyMemo;
 
   constructor(
     readonly knowledge: Knowledge,
     readonly areas: Areas,
     t: Translate,
+    /** How many replies to keep for messages sent again (0: read every message anew, as benchmarks do). */
+    options: { keptReplies?: number } = {},
   ) {
+    this.memo = new ReplyMemo(options.keptReplies);
     this.vocabulary = new Vocabulary(knowledge, areas);
     this.writer = new AnswerWriter(knowledge, areas, t);
     this.replies = new Replies(this.writer, knowledge, new SuggestionIndex(knowledge));
@@ -73,8 +79,12 @@ export class AnswerEngine {
     ]);
   }
 
-  /** Answers one message. Never throws for any text. */
+  /** Answers one message. Never throws for any text. The reply is frozen: it may be given again. */
   ask(question: string, options: AskOptions = {}): Reply {
+    return this.memo.reply(question, options, () => this.answerAsked(question, options));
+  }
+
+  private answerAsked(question: string, options: AskOptions): Reply {
     // "> Sumatera Utara: tenun ulos …\nsamosir itu di mana?": the bot's words quoted back are what
     // the chat was about; the rest is asked after them.
     const quoted = quotedAnswer(question, this.vocabulary.lexicon.botSaid);

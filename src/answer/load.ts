@@ -9,9 +9,9 @@ export const DEFAULT_KNOWLEDGE_PATH = "knowledge/programme.yaml";
 /** Loads regions, knowledge and translations, and builds the answer engine over them. */
 export async function loadEngine(
   knowledgePath = DEFAULT_KNOWLEDGE_PATH,
-  deps: { areas?: Areas; t?: Translate } = {},
+  deps: { areas?: Areas; t?: Translate; keptReplies?: number } = {},
 ): Promise<AnswerEngine> {
   const areas = deps.areas ?? (await loadAreas());
   const t = deps.t ?? translator(createI18n());
-  return new AnswerEngine(loadKnowledge(knowledgePath, areas), areas, t);
+  return new AnswerEngine(loadKnowledge(knowledgePath, areas), areas, t, { keptReplies: deps.keptReplies });
 }

@@ -76,6 +76,28 @@ describe("follow-up questions in a chat", () => {
     expect(other).not.toMatch(/^Di Sulawesi Selatan/);
     expect(other).toContain("sembilan provinsi");
   });
+
+  it("answers a chat asked again by someone else the same way, from the replies kept the first time", async () => {
+    const c = await setup();
+    ctx = c;
+    const ask = async (body: string, from: typeof DEFAULT_USER) => {
+      const seen = c.fake.delivered("sendMessage").length;
+      c.fake.message({ text: body, from });
+      return text(await nextMessage(c, from.id, seen));
+    };
+    const chat = ["produk sulsel apa?", "di kota mana?", "kalau Jatim?"];
+    const first: string[] = [];
+    for (const body of chat) first.push(await ask(body, DEFAULT_USER));
+    expect(first[1]).toContain("Makassar");
+    expect(first[2]).toContain("Pasuruan");
+    const kept = c.engine.memo.counts.kept;
+    const second = { ...DEFAULT_USER, id: DEFAULT_USER.id + 40, first_name: "Budi" };
+    const again: string[] = [];
+    for (const body of chat) again.push(await ask(body, second));
+    expect(again).toEqual(first);
+    // Follow-ups too: the kept answer hands the second chat the same context as the first.
+    expect(c.engine.memo.counts.kept - kept).toBe(chat.length);
+  });
 });
 
 describe("asking a question in a private chat", () => {

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { loadEngine } from "../src/answer/load.ts";
+import { ReplyMemo } from "../src/answer/memo.ts";
+import type { Reply } from "../src/answer/reply.ts";
+import { testEngine } from "./support/app.ts";
+
+/** A reply whose text says which answer made it, and a counter of the answers made. */
+function counted() {
+  let made = 0;
+  const answer = (): Reply => ({
+    kind: "answer",
+    lang: "id",
+    text: `answer ${++made}`,
+    sourceLine: "",
+    sources: ["s1"],
+    confidence: 1,
+    subjects: [],
+    suggestions: [],
+    nextSteps: false,
+    previous: { intent: "describe", subjects: [], sources: [], items: [], named: [] },
+  });
+  return { answer, made: () => made };
+}
+
+describe("replies kept for a message sent again", () => {
+  it("give the same reply to the same message in the same circumstances, reading it once", () => {
+    const memo = new ReplyMemo();
+    const { answer, made } = counted();
+    const first = memo.reply("produk sulsel apa?", { defaultLang: "id" }, answer);
+    expect(memo.reply("produk sulsel apa?", { defaultLang: "id" }, answer)).toBe(first);
+    expect(made()).toBe(1);
+    expect(memo.counts).toEqual({ asked: 2, kept: 1 });
+  });
+
+  it("are not given where anything that decides the reply differs", () => {
+    const memo = new ReplyMemo();
+    const { answer, made } = counted();
+    const first = memo.reply("produk sulsel apa?", {}, answer);
+    memo.reply("produk sulsel apa? ", {}, answer);
+    memo.reply("produk sulsel apa?", { defaultLang: "en" }, answer);
+    memo.reply("produk sulsel apa?", { lang: "en" }, answer);
+    memo.reply("produk sulsel apa?", { previous: first.previous }, answer);
+    expect(made()).toBe(5);
+    // A follow-up after the kept answer meets the same context, and its reply is kept too.
+    const followUp = memo.reply("di kota mana?", { previous: first.previous }, answer);
+    expect(memo.reply("di kota mana?", { previous: first.previous }, answer)).toBe(followUp);
+    expect(memo.reply("di kota mana?", { previous: structuredClone(first.previous) }, answer)).not.toBe(
+      followUp,
+    );
+  });
+
+  it("are bounded: the reply asked for least lately goes first", () => {
+    const memo = new ReplyMemo(2);
+    const { answer, made } = counted();
+    memo.reply("a", {}, answer);
+    memo.reply("b", {}, answer);
+    memo.reply("a", {}, answer);
+    memo.reply("c", {}, answer);
+    expect(made()).toBe(3);
+    memo.reply("a", {}, answer);
+    expect(made()).toBe(3);
+    memo.reply("b", {}, answer);
+    expect(made()).toBe(4);
+  });
+
+  it("keep nothing when told to keep none, nor a message longer than the reader reads", () => {
+    const none = new ReplyMemo(0);
+    const { answer, made } = counted();
+    none.reply("a", {}, answer);
+    none.reply("a", {}, answer);
+    expect(made()).toBe(2);
+    const memo = new ReplyMemo();
+    const long = "produk sulsel apa? ".repeat(40);
+    memo.reply(long, {}, answer);
+    memo.reply(long, {}, answer);
+    expect(made()).toBe(4);
+  });
+
+  it("are frozen, with their lists and context: a change by one chat would reach every other", () => {
+    const memo = new ReplyMemo();
+    const { answer } = counted();
+    const reply = memo.reply("a", {}, answer);
+    expect(() => {
+      (reply as { text: string }).text = "changed";
+    }).toThrow(TypeError);
+    expect(() => reply.sources.push("s2")).toThrow(TypeError);
+    expect(() => reply.previous?.named.push({ kind: "province", id: "papua" })).toThrow(TypeError);
+  });
+});
+
+describe("the engine's kept replies", () => {
+  it("answer a chat asked again exactly as it was answered the first time", async () => {
+    const engine = await testEngine();
+    const fresh = await loadEngine(undefined, { keptReplies: 0 });
+    const chat = ["produk sulsel apa?", "di kota mana?", "kalau Jatim?", "siapa yang bilang?"];
+    for (const round of [1, 2]) {
+      let previous: Reply["previous"];
+      let freshPrevious: Reply["previous"];
+      for (const question of chat) {
+        const reply = engine.ask(question, { previous });
+        const anew = fresh.ask(question, { previous: freshPrevious });
+        expect(reply.text, `round ${round}: ${question}`).toBe(anew.text);
+        expect(reply.sources).toEqual(anew.sources);
+        previous = reply.previous;
+        freshPrevious = anew.previous;
+      }
+    }
+    expect(fresh.memo.counts.kept).toBe(0);
+  });
+});
