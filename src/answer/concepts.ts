@@ -22,7 +22,7 @@ export type Concept =
   | { type: "org"; id: string }
   | { type: "source"; id: string }
   /** A region; `byCapital` when named by its capital city ("provinsi beribu kota Bandung"). */
-  | { type: "area"; code: string; byCapital?: true }
+  | { type: "area"; code: string; byCapital?: true; district?: string }
   | { type: "island"; index: number }
   /** A word that points to an item of the previous answer's list: its position (-1: the last). */
   | { type: "ordinal"; position: number }
@@ -43,6 +43,8 @@ export interface Token {
   original: string;
   certainty: number;
   known: boolean;
+  /** Written with a capital ("Pangururan"): a name, where a word the vocabulary lacks may be one. */
+  capitalised?: boolean;
 }
 
 /** A phrase of the question and what it stands for. */

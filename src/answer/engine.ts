@@ -19,7 +19,7 @@ import { correctedPremise, unansweredAfterStatements } from "./premises.ts";
 import { previousOf } from "./previous.ts";
 import { quotedAnswer } from "./quoted-answers.ts";
 import { type Reading, readQuestion } from "./read.ts";
-import { outsideCard, outsideTogether } from "./region-cards.ts";
+import { districtsWithin, outsideCard, outsideTogether } from "./region-cards.ts";
 import { ANSWER_CUTOFF, Replies } from "./replies.ts";
 import { type AskOptions, kindOf, type Reply, type ReplyKind } from "./reply.ts";
 import { smallTalkOf } from "./small-talk.ts";
@@ -311,6 +311,9 @@ export class AnswerEngine {
     if (verdict) reply.text = withoutLeadingYes(reply.text, this.writer.text(lang, "answer.yesWord"));
     if (verdict) reply.text = `${this.writer.text(lang, `answer.claim.${verdict}`)}\n${reply.text}`;
     reply.verdict = verdict;
+    // "Pangururan ikut?": a district is answered as its regency, after saying which that is.
+    const within = districtsWithin(this.writer, whole, lang);
+    if (within && reply.kind !== "fallback") reply.text = `${within}\n${reply.text}`;
     // A question the sources do not answer keeps what it was about, for the staff's inbox.
     const [about] = reply.subjects;
     if (reply.kind === "fallback" && about)

@@ -52,6 +52,25 @@ export function asksAgain(found: Found, intent: Intent): boolean {
  * region's name, stands for that region. The message with the name written out, or `undefined`.
  *
  */
+/** A province's names in both languages, a region's official one; none for another subject. */
+function regionNames(s: Subject, k: Knowledge, areas: Areas): string[] {
+  const name = s.kind === "province" ? k.provinces.find((p) => p.id === s.id)?.name : undefined;
+  if (name) return [name.id, name.en];
+  return s.kind === "area" ? [areas.byCode.get(s.code)?.name ?? ""] : [];
+}
+
+/**
+ * Names the message holds that the sources don't know, and that are no word of the names of the
+ * regions the chat last asked about: "kalau Ubud?" after Toraja Utara names another place; "yang
+ * Tenggara?" after the two Sulawesi provinces names one of them.
+ */
+export function namesElsewhere(f: Found, previous: Previous, k: Knowledge, areas: Areas): string[] {
+  const words = new Set(
+    previous.subjects.flatMap((s) => regionNames(s, k, areas).flatMap((n) => fold(n).split(" "))),
+  );
+  return f.unknownNames.filter((w) => !words.has(w));
+}
+
 export function completedName(
   message: string,
   previous: Previous | undefined,
@@ -59,12 +78,6 @@ export function completedName(
   areas: Areas,
   vocabulary: Vocabulary,
 ): string | undefined {
-  // A province's names in both languages, a region's official one.
-  const names = (s: Subject) => {
-    const name = s.kind === "province" ? k.provinces.find((p) => p.id === s.id)?.name : undefined;
-    if (name) return [name.id, name.en];
-    return s.kind === "area" ? [areas.byCode.get(s.code)?.name ?? ""] : [];
-  };
   const isRegion = (phrase: string) => {
     const [match, ...more] = vocabulary.segment(vocabulary.tokens(phrase));
     return !more.length && (match?.concepts.some((c) => c.type === "province" || c.type === "area") ?? false);
@@ -72,7 +85,7 @@ export function completedName(
   const words = fold(message).split(" ").filter(Boolean);
   // (A short message only: one that says more says what it asks.)
   if (!previous || words.length > 3) return undefined;
-  for (const name of previous.subjects.flatMap(names)) {
+  for (const name of previous.subjects.flatMap((s) => regionNames(s, k, areas))) {
     const parts = fold(name).split(" ");
     for (const word of parts.length > 1 ? words : [])
       for (const [i, part] of parts.entries()) {

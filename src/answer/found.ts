@@ -47,6 +47,8 @@ export interface Found {
   areas: string[];
   /** How the question named each region ("flores", "west java"), by region code. */
   areaWords: Map<string, string>;
+  /** The districts it names ("Pangururan"), each with its regency's code: asked as that regency. */
+  districts: Map<string, string>;
   islands: number[];
   /** Islands and provinces a question of which sets aside ("… yang bukan di Jawa?", "kecuali Jatim"). */
   excludedRegions: ExcludedRegions;
@@ -135,6 +137,7 @@ export function emptyFound(): Found {
     sources: [],
     areas: [],
     areaWords: new Map(),
+    districts: new Map(),
     islands: [],
     excludedRegions: { islands: [], provinces: [] },
     countries: [],
@@ -244,6 +247,7 @@ export function collect(found: Found, match: Match): void {
         break;
       case "area":
         push(found.areas, concept.code);
+        if (concept.district) found.districts.set(concept.district, concept.code);
         // A province named by its capital is not named as its capital ("Kota Bandung").
         if (!found.areaWords.has(concept.code) && !concept.byCapital)
           found.areaWords.set(concept.code, match.text);

@@ -190,13 +190,10 @@ export const INTENT_TABLE: readonly IntentRow[] = [
       (has(f, "member") || f.attributes.some((a) => a !== "aim") || f.terms.length > 0) &&
       !has(f, "provinces") &&
       !f.attributes.includes("aim") &&
-      f.criteria.length +
-        f.provinces.length +
-        f.places.length +
-        f.areas.length +
-        f.islands.length +
-        f.cohorts.length ===
-        0,
+      f.criteria.length + f.cohorts.length === 0 &&
+      // (A region where the business is does not make it the region's: "syarat ikut program buat
+      // IKM di Palu".)
+      (f.terms.length > 0 || f.provinces.length + f.places.length + f.areas.length + f.islands.length === 0),
     examples: {
       id: ["Apa syarat usaha kecil untuk ikut program ini?", "Apa persyaratan untuk jadi fasilitator?"],
       en: ["What are the requirements for a small business to join?", "Who is eligible to take part?"],

@@ -5,6 +5,7 @@
 
 import type { ProvinceEntry } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
+import type { Found } from "./found.ts";
 import { isOutside, type Membership, membershipOf } from "./membership.ts";
 import { fold } from "./normalise.ts";
 import type { Subject } from "./subject.ts";
@@ -165,4 +166,13 @@ export function outsideTogether(
   if (outside.length < 2) return subjects;
   const rest = subjects.filter((s) => !outside.some((o) => s.kind === "area" && o.code === s.code));
   return [outside, ...rest];
+}
+
+/** "Pangururan ada di Kabupaten Samosir.": where the districts a message names lie, or `undefined`. */
+export function districtsWithin(w: AnswerWriter, f: Found, lang: Lang): string | undefined {
+  const lines = [...f.districts].flatMap(([district, code]) => {
+    const regency = w.areas.byCode.get(code)?.name;
+    return regency ? [w.t(lang, "answer.district", { district, regency })] : [];
+  });
+  return lines.length ? lines.join(" ") : undefined;
 }

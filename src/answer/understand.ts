@@ -10,7 +10,14 @@ import type { Asked } from "./answers.ts";
 import { claimsYears, datesFact, foreignClaim, joinedIn, productClaim, productsPlaced } from "./claims.ts";
 import { counted, provincesCounted } from "./counting.ts";
 import { unexpandedName } from "./expansions.ts";
-import { asksAgain, asksOfAsked, nextCriterion, pointedItem, restOfGroup } from "./follow-ups.ts";
+import {
+  asksAgain,
+  asksOfAsked,
+  namesElsewhere,
+  nextCriterion,
+  pointedItem,
+  restOfGroup,
+} from "./follow-ups.ts";
 import { type Found, withoutCue } from "./found.ts";
 import { groupAsked, ofOneGroup, regionsGroupAsked } from "./groups-asked.ts";
 import { asksWh, type Intent, intentOf, SHAPING_INTENTS } from "./intents.ts";
@@ -324,7 +331,14 @@ function resolve(
     // "Kapan program mulai dan apa namanya?": after a fact of the programme, the name is its name
     // (after its partners, "the full name of that agency" is theirs).
     subjects = [{ kind: "topic", id: "summary" }];
-  } else if (subjects.length === 0 && previous && !found.programme) {
+  } else if (
+    subjects.length === 0 &&
+    previous &&
+    !found.programme &&
+    !namesElsewhere(found, previous, knowledge, areas).length
+  ) {
+    // (Not when the message names what the sources don't know: "kalau Ubud?" after Toraja Utara
+    // asks about Ubud, not Toraja Utara again.)
     // "which one is in English?" of the sources just listed: those in that language.
     const sources = previous.subjects.flatMap((s) => (s.kind === "source" ? [s.id] : []));
     const inLang = inLanguageAsked(found, knowledge, sources);

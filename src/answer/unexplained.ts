@@ -32,8 +32,11 @@ export function unexplained(
   // "Di Bantul ada binaan JICA gak?": whatever a question asks of the programme in a region
   // outside it, the programme is not there (unless it asks a thing by name: "the address of
   // JICA's office in Jakarta").
+  // So does one asked yes or no of such a region: "Is there anything for silversmiths in
+  // Kotagede?", "Do they work with sarong weavers in Samarinda?".
   const ofProgramme = f.programme || f.cues.has("domain") || f.cues.has("member");
-  if (outsideOnly && f.asking.length === 0 && ofProgramme)
+  const yesNo = f.cues.has("opener") && !asksWh(f) && !f.cues.has("confirm");
+  if (outsideOnly && f.asking.length === 0 && (ofProgramme || yesNo))
     return { unexplained: [], confidence: f.certainty };
   const named = intent === "describe" || intent === "meaning";
   const explicit = !named || followUp || f.attributes.length > 0 || f.cues.has("how");

@@ -24,6 +24,10 @@ export interface Terms {
   /** The text's words as the matcher reads them, joined: the key of its phrase. */
   key(text: string): string;
   phrase(key: string): Phrase | undefined;
+  /** A district's name, as `key` gives it: read only as written, as a name (see `districts.ts`). */
+  addDistrict(key: string, concept: Concept): void;
+  /** Whether a word is a word of any phrase known so far. */
+  knows(word: string): boolean;
   languages: WordLanguages;
   /** Each province's concept by its region code: the programme's provinces as such, the others as areas. */
   provinceConcepts: Map<string, Concept>;
@@ -102,6 +106,17 @@ export function addAreas(terms: Terms, k: Knowledge, areas: Areas): void {
     const names = [...area.terms, ...(k.regions.otherNames.get(area.code) ?? [])];
     for (const term of names) addRegion(terms, term, { type: "area", code: area.code });
   }
+  // Last: a district's name never takes one a region or a word already has, and one made only of
+  // words already known ("Kota Tengah", "Kota Selatan") is those words ("di kota mana?" after Sulteng).
+  // Nor is a name read as a district that a village of a programme place also has: "Kebasen" may be
+  // the district of Banyumas or the village of Kabupaten Tegal, and the programme is in one of them.
+  const places = new Set(k.provinces.flatMap((p) => p.entries.map((e) => e.place.area)));
+  for (const d of areas.districts) {
+    const key = terms.key(d.name);
+    if (key.split(" ").every(terms.knows)) continue;
+    if (d.villagesElsewhere.some((code) => places.has(code))) continue;
+    terms.addDistrict(key, { type: "area", code: d.regencyCode, district: d.name });
+  }
 }
 
 /** Every other country, by its names in both languages ("Jerman", "South Korea"). */
@@ -120,6 +135,7 @@ export function addCountries(terms: Terms, k: Knowledge): void {
 function addRegion(terms: Terms, term: string, concept: Extract<Concept, { type: "area" | "island" }>): void {
   const key = terms.key(term);
   const existing = terms.phrase(key);
+  if (existing && concept.type === "area" && concept.district) return;
   // A programme name, an island or a common word wins over a region of the same name, and a
   // bare name shared by a regency and a city of one province ("malang") stands for one region.
   // Small talk shares it: "mks" is thanks alone, Makassar in a question.

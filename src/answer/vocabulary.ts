@@ -3,6 +3,7 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
 import { capitalsAsProvinces } from "./capitals.ts";
 import type { Concept, Match, Token } from "./concepts.ts";
+import { withDistricts } from "./districts.ts";
 import { type Cue, FILLER_CUES, type Lexicon, type SmallTalk, wordsOf } from "./lexicon.ts";
 import { sidesOf } from "./motives.ts";
 import {
@@ -39,6 +40,8 @@ export class Vocabulary {
   private readonly phrases = new Map<string, Phrase>();
   private readonly languages = new WordLanguages();
   private readonly unknownWords = new Map<string, Token>();
+  /** Districts by name, read apart from the phrases (see `districts.ts`). */
+  private readonly districts = new Map<string, Concept>();
   private readonly words = new Set<string>();
   private readonly correctable = new Map<string, number>(); // word → best correction rank
   private readonly longestFrom = new Map<string, number>(); // first word → words of its longest phrase
@@ -84,6 +87,8 @@ export class Vocabulary {
       add: (text, concept, lang) => this.add(text, concept, lang),
       key: (text) => this.words_(text).join(" "),
       phrase: (key) => this.phrases.get(key),
+      knows: (word) => this.words.has(word),
+      addDistrict: (key, concept) => this.districts.set(key, concept),
       languages: this.languages,
       provinceConcepts: this.provinceConcepts,
     };
@@ -205,10 +210,14 @@ export class Vocabulary {
         ? { text: name, original: w, certainty: 0.85, known: true }
         : this.normaliseWord(w, acronyms.has(w));
     });
+    // (Words written with a capital: a district is read only as a name, see `districts.ts`.)
+    const capitalised = new Set((question.match(/\p{Lu}\p{L}+/gu) ?? []).map((w) => w.toLowerCase()));
+    // (New tokens: a word's reading is remembered, its capital is this question's.)
+    const cased = read.map((t) => (capitalised.has(t.original) ? { ...t, capitalised: true } : t));
     // "lidah biaya", "West Jave": a word the matcher doesn't know, right after a word of a name, is
     // the name's next word when one slip apart (any letter: the name says which).
-    return read.map((t, i) => {
-      const before = read[i - 1]?.text;
+    return cased.map((t, i) => {
+      const before = cased[i - 1]?.text;
       const next =
         t.known || !before ? undefined : this.typos.near(t.text).find((w) => this.names(`${before} ${w}`));
       return next ? { text: next, original: t.original, certainty: 0.85, known: true } : t;
@@ -276,12 +285,13 @@ export class Vocabulary {
 
   /** Splits tokens into the longest known phrases; unknown words come back with no concepts. */
   segment(tokens: Token[]): Match[] {
-    return capitalsAsProvinces(
+    const read = capitalsAsProvinces(
       bestReading(tokens.map((_, i) => this.phrasesAt(tokens, i))),
       (code) => this.provinceConcepts.get(code),
       (words) =>
         this.phrases.get(words)?.concepts.some((c) => c.type === "cue" && c.cue === "capital") ?? false,
     );
+    return withDistricts(read, this.districts);
   }
 
   /** The phrases that begin at `tokens[i]`, longest first, ending with the word alone. */

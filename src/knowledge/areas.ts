@@ -1,4 +1,6 @@
-import { getProvinces, getRegencies } from "idn-area-data";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { getDistricts, getProvinces, getRegencies } from "idn-area-data";
 import { fold } from "../answer/normalise.ts";
 
 /** An Indonesian province or regency/city from the official list of regions. */
@@ -13,11 +15,61 @@ export interface Area {
   terms: string[];
 }
 
-/** Indonesia's 38 provinces and their regencies and cities. */
+/**
+ * A district (kecamatan, distrik) whose name no other district has: "Pangururan" is in Kabupaten
+ * Samosir. The sources name none; a district stands for its regency.
+ */
+export interface District {
+  /** As the official list writes it: "Pangururan", "Prajurit Kulon". */
+  name: string;
+  regencyCode: string;
+  /** The other regencies with a village of the same name: "Kebasen" is a district of Banyumas and a village of Tegal. */
+  villagesElsewhere: string[];
+}
+
+/** Indonesia's 38 provinces and their regencies and cities, and the districts told apart by name. */
 export interface Areas {
   provinces: Area[];
   regencies: Area[];
+  districts: District[];
   byCode: Map<string, Area>;
+}
+
+/** The districts whose name is theirs alone. */
+async function uniqueDistricts(
+  raw: ReadonlyArray<{ name: string; regency_code: string }>,
+): Promise<District[]> {
+  const count = new Map<string, number>();
+  for (const d of raw) count.set(fold(d.name), (count.get(fold(d.name)) ?? 0) + 1);
+  const unique = raw.filter((d) => count.get(fold(d.name)) === 1);
+  const villages = await villageRegencies(new Set(unique.map((d) => d.name)));
+  return unique.map((d) => ({
+    name: d.name,
+    regencyCode: d.regency_code,
+    villagesElsewhere: [...(villages.get(d.name) ?? [])].filter((code) => code !== d.regency_code),
+  }));
+}
+
+/**
+ * The regencies that have a village of each of `names` (as the package writes them). Read from its
+ * village list directly: only these names are kept of its 80,000 villages (its loader keeps all).
+ */
+async function villageRegencies(names: ReadonlySet<string>): Promise<Map<string, Set<string>>> {
+  const text = await readFile(
+    createRequire(import.meta.url).resolve("idn-area-data/data/villages.csv"),
+    "utf8",
+  );
+  const found = new Map<string, Set<string>>();
+  // Each line: "11.01.01.2001,11.01.01,Keude Bakongan" (village code, district code, name); the
+  // regency's code begins the line.
+  for (let start = 0, end = 0; start < text.length; start = end + 1) {
+    end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const name = text.slice(text.lastIndexOf(",", end) + 1, end).trimEnd();
+    if (!names.has(name)) continue;
+    found.set(name, (found.get(name) ?? new Set<string>()).add(text.slice(start, start + 5)));
+  }
+  return found;
 }
 
 const KEEP_UPPER = new Set(["DKI", "DI"]);
@@ -62,9 +114,13 @@ function provinceTerms(name: string): string[] {
   return [lower, bare, `provinsi ${lower}`, `provinsi ${bare}`, `${bare} province`];
 }
 
-/** Loads Indonesia's provinces and regencies/cities from the maintained `idn-area-data` package. */
+/** Loads Indonesia's provinces, regencies/cities and districts from the maintained `idn-area-data` package. */
 export async function loadAreas(): Promise<Areas> {
-  const [rawProvinces, rawRegencies] = await Promise.all([getProvinces(), getRegencies()]);
+  const [rawProvinces, rawRegencies, rawDistricts] = await Promise.all([
+    getProvinces(),
+    getRegencies(),
+    getDistricts(),
+  ]);
   const provinces: Area[] = rawProvinces.map((p) => {
     const name = p.name === "DAERAH ISTIMEWA YOGYAKARTA" ? "DI Yogyakarta" : titleCase(p.name);
     return { code: p.code, name, kind: "province", terms: [...new Set(provinceTerms(p.name))] };
@@ -78,7 +134,7 @@ export async function loadAreas(): Promise<Areas> {
   }));
   const byCode = new Map<string, Area>();
   for (const a of [...provinces, ...regencies]) byCode.set(a.code, a);
-  return { provinces, regencies, byCode };
+  return { provinces, regencies, districts: await uniqueDistricts(rawDistricts), byCode };
 }
 
 /**
