@@ -27,6 +27,7 @@ import { spanCard } from "./spans.ts";
 import { isRegion, parseSubjectRef, type Subject, subjectRef } from "./subject.ts";
 import { SuggestionIndex } from "./suggest.ts";
 import { superlativeCard } from "./superlatives.ts";
+import { type NamedPerson, titleCorrected, titledPeople } from "./titled-people.ts";
 import { type Understood, understand } from "./understand.ts";
 import { Vocabulary } from "./vocabulary.ts";
 import { AnswerWriter, type Piece } from "./writer.ts";
@@ -55,6 +56,10 @@ export class AnswerEngine {
   private readonly replies: Replies;
   /** Words that tie another organisation to the programme: its and its parties' names of one or two words ("program", "kerja sama", "JICA"), "atau". */
   private readonly attachingWords: ReadonlySet<string>;
+  /** The people the sources name, as a title put on them is checked. */
+  private readonly people: readonly NamedPerson[];
+  /** Words of office but those that name someone by role ("editor", "reporter"): a statement of who that is is checked. */
+  private readonly officeTitles: ReadonlySet<string>;
   /** Replies already given, for a message sent again in the same circumstances. */
   readonly memo: ReplyMemo;
 
@@ -67,6 +72,9 @@ export class AnswerEngine {
   ) {
     this.memo = new ReplyMemo(options.keptReplies);
     this.vocabulary = new Vocabulary(knowledge, areas);
+    this.people = knowledge.people.map((p) => ({ name: p.name, role: p.role, terms: p.terms.map(fold) }));
+    const roles = new Set(knowledge.people.flatMap((p) => p.role_terms.map(fold)));
+    this.officeTitles = new Set([...this.vocabulary.lexicon.titles].filter((t) => !roles.has(t)));
     this.writer = new AnswerWriter(knowledge, areas, t);
     this.replies = new Replies(this.writer, knowledge, new SuggestionIndex(knowledge));
     const { terms } = knowledge.programme;
@@ -90,7 +98,17 @@ export class AnswerEngine {
     const quoted = quotedAnswer(question, this.vocabulary.lexicon.botSaid);
     const context = quoted && this.answerMessage(quoted.quote, options, 0).previous;
     const asked = quoted?.rest && /[\p{L}\d]/u.test(quoted.rest) ? quoted.rest : question;
-    const reply = this.answerMessage(asked, context ? { ...options, previous: context } : options, 0);
+    const asking = context ? { ...options, previous: context } : options;
+    // "Menteri Gati bilang …": a title the sources don't give a person is set right before the answer.
+    const titled = titledPeople(asked, this.people, this.officeTitles, this.vocabulary.lexicon.address);
+    const reply = titled
+      ? titleCorrected(
+          titled,
+          (rest) => this.answerMessage(rest, asking, 0),
+          (lang, p, title) =>
+            this.writer.t(lang, "answer.personTitle", { person: p.name, role: p.role[lang], title }),
+        )
+      : this.answerMessage(asked, asking, 0);
     // (What was said is kept with the chat's context, when the reader reads it whole: a
     // disagreement may span two messages.)
     const said = question.length <= MAX_QUESTION_CHARS ? question : undefined;

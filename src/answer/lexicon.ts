@@ -143,6 +143,7 @@ export const lexiconSchema = z
     letter_closings: list,
     know_context: list,
     titles: list,
+    address: list,
     goods: list,
     people: list,
     near: list,
@@ -218,6 +219,8 @@ export interface Lexicon {
   letters: LetterForms;
   /** Words of office ("menteri", "governor"): put on a person in a statement, a title to check. */
   titles: ReadonlySet<string>;
+  /** Words of address ("Mrs", "Pak", "Bu"): before a person's name they are no title. */
+  address: ReadonlySet<string>;
   /** Kinds of goods the sources place nowhere ("batik", "sawit"): a product put on a region. */
   goods: ReadonlySet<string>;
   /**
@@ -267,6 +270,7 @@ export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
     letters: letterForms(file.letter_openings, file.letter_closings),
     purpose: purposePattern(file.purposes),
     titles: new Set(file.titles),
+    address: new Set(file.address),
     goods: new Set(file.goods),
     people: new Set([...people, ...file.titles]),
     near: new Set(file.near),

@@ -205,6 +205,16 @@ export function framedSubjects(
   const ofRegions = REGION_INTENTS.has(intent);
   if ((attributed || ofRegions) && cohort && only("person"))
     return { intent, subjects: [{ kind: "cohort", id: cohort }] };
+  // "Gati bilang IKM di Sumut dikembangkan untuk produk apa?", "Menurut Gati, sejak tahun berapa
+  // kerja sama ini berjalan?": the person said it; what they said of the rest is asked.
+  // (Where a person is quoted asks of the person: "Is Gati quoted in the JICA report?")
+  const said = subjects.filter((s) => s.kind !== "person");
+  const inSources = said.length > 0 && said.every((s) => s.kind === "source");
+  if (attributed && !inSources && said.length < subjects.length && (said.length || f.attributes.length))
+    return {
+      intent,
+      subjects: said.length ? said : f.attributes.map((id): Subject => ({ kind: "topic", id })),
+    };
   if (intent === "where" && only("topic", "approach")) return { intent: "describe", subjects };
   // ("Gati bilang pemerintah pusat melibatkan siapa?": who said it is given; what she said is asked.)
   const saidOf = f.attributes.map((id): Subject => ({ kind: "topic", id }));

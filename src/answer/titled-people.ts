@@ -1,0 +1,116 @@
+/**
+ * A title the sources don't give, put on a person they name: "Menteri Gati bilang …", "What did
+ * Minister Gati say …?", "Bupati Gati", "According to Gati, the Minister of Cooperatives, …". The
+ * question is answered without it, after saying the role the sources give ("Sumber menyebut Gati
+ * Wibawaningsih sebagai Direktur Jenderal …, bukan Menteri."). A word of address ("Mrs", "Pak")
+ * is no title: it is only left out. A title the role holds ("Direktur Jenderal Gati") is kept. Pure.
+ */
+import type { Lang } from "../lang.ts";
+import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
+import type { Reply } from "./reply.ts";
+
+/** A person as the knowledge names them. */
+export interface NamedPerson {
+  name: string;
+  role: Record<Lang, string>;
+  /** Folded names a message may call them by ("gati", "wibawaningsih"). */
+  terms: readonly string[];
+}
+
+/** The people a message puts a title on, each with the title as written, and the message without the titles. */
+export interface TitledPeople {
+  found: Array<{ person: NamedPerson; title: string }>;
+  rest: string;
+}
+
+// Words a title may hold between its word of office and the name ("Menteri Perindustrian Gati",
+// "Minister of Industry Gati", "the Japanese ambassador Gati"): at most this many.
+const MAX_BETWEEN = 2;
+// Words that may join a title to the name after it ("Gati, the Minister of Cooperatives, …").
+const APPOSITION = new Set(["the", "a", "sang", "selaku", "sebagai"]);
+
+/**
+ * The titles of `titles` (words of office) and words of address of `address` that `message`
+ * puts right before, or right after, the name of one of `people`; `undefined` when there is none.
+ */
+export function titledPeople(
+  message: string,
+  people: readonly NamedPerson[],
+  titles: ReadonlySet<string>,
+  address: ReadonlySet<string>,
+): TitledPeople | undefined {
+  if (message.length > MAX_QUESTION_CHARS || !people.length) return undefined;
+  // Words as written, with where each starts and ends, and folded.
+  const words = [...message.matchAll(/[\p{L}\d]+(?:[-'’.][\p{L}\d]+)*\.?/gu)].map((m) => ({
+    at: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+    key: fold(m[0]),
+  }));
+  const isTitle = (i: number) => titles.has(words[i]?.key ?? "");
+  const found: TitledPeople["found"] = [];
+  const cut: Array<[number, number]> = [];
+  for (const [i, word] of words.entries()) {
+    const person = people.find((p) => p.terms.includes(word.key));
+    // (The first of its names only: "Gati Wibawaningsih" is one person.)
+    if (!person || people.some((p) => p === person && p.terms.includes(words[i - 1]?.key ?? ""))) continue;
+    let last = i;
+    while (person.terms.includes(words[last + 1]?.key ?? "")) last++;
+    const before = titleBefore(i);
+    const after = before ? undefined : titleAfter(last + 1);
+    for (const [from, to] of [before, after].flatMap((span) => (span ? [span] : []))) {
+      const span = words.slice(from, to + 1).filter((w) => !address.has(w.key));
+      const role = fold(`${person.role.id} ${person.role.en}`);
+      const wrong = span.some((w) => titles.has(w.key) && !` ${role} `.includes(` ${w.key} `));
+      if (wrong) found.push({ person, title: message.slice(span[0]?.at ?? 0, span.at(-1)?.end ?? 0) });
+      cut.push([words[from]?.at ?? 0, words[to]?.end ?? 0]);
+    }
+  }
+  if (!cut.length) return undefined;
+  let rest = message;
+  for (const [from, to] of cut.reverse()) rest = `${rest.slice(0, from)} ${rest.slice(to)}`;
+  return { found, rest };
+
+  /** The first and last word of a title, or words of address, right before word `i`. */
+  function titleBefore(i: number): [number, number] | undefined {
+    let from: number | undefined;
+    for (let j = i - 1, between = 0; j >= 0; j--) {
+      const key = words[j]?.key ?? "";
+      if (isTitle(j) || address.has(key)) {
+        from = j;
+        between = 0;
+      } else if (from !== undefined || ++between > MAX_BETWEEN) break;
+    }
+    return from === undefined ? undefined : [from, i - 1];
+  }
+
+  /** A title set after the name that ends before word `i` ("Gati, the Minister of Cooperatives, …"): its first and last word. */
+  function titleAfter(i: number): [number, number] | undefined {
+    let j = i;
+    while (APPOSITION.has(words[j]?.key ?? "")) j++;
+    if (!isTitle(j)) return undefined;
+    // (Up to the next comma or question mark: "…, the Minister of Cooperatives, what is …".)
+    let end = j;
+    while (end + 1 < words.length && end - j <= MAX_BETWEEN && !/[,;:?]/.test(gap(end))) end++;
+    return [i, end];
+  }
+
+  /** What stands between word `i` and the next. */
+  function gap(i: number): string {
+    return message.slice(words[i]?.end ?? 0, words[i + 1]?.at ?? message.length);
+  }
+}
+
+/**
+ * The reply to the message without the titles, opened by what the sources call each person given
+ * a title they don't give (`note`). Small talk needs none.
+ */
+export function titleCorrected(
+  titled: TitledPeople,
+  answer: (rest: string) => Reply,
+  note: (lang: Lang, person: NamedPerson, title: string) => string,
+): Reply {
+  const reply = answer(titled.rest);
+  if (reply.kind === "smalltalk" || !titled.found.length) return reply;
+  const notes = titled.found.map((f) => note(reply.lang, f.person, f.title));
+  return { ...reply, text: `${[...new Set(notes)].join(" ")}\n${reply.text}` };
+}
