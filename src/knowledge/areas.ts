@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { getDistricts, getProvinces, getRegencies } from "idn-area-data";
+import { getProvinces, getRegencies } from "idn-area-data";
 import { fold } from "../answer/normalise.ts";
 
 /** An Indonesian province or regency/city from the official list of regions. */
@@ -36,38 +36,50 @@ export interface Areas {
 }
 
 /** The districts whose name is theirs alone. */
-async function uniqueDistricts(
-  raw: ReadonlyArray<{ name: string; regency_code: string }>,
-): Promise<District[]> {
+async function uniqueDistricts(): Promise<District[]> {
+  const raw: Array<{ name: string; regencyCode: string }> = [];
+  // Each line: "12.17.08,12.17,Pangururan" (district code, regency code, name), after a header.
+  for (const line of (await readList("districts.csv")).split(/\r?\n/).slice(1)) {
+    const [, regencyCode, name] = line.split(",");
+    if (regencyCode && name) raw.push({ name, regencyCode });
+  }
   const count = new Map<string, number>();
   for (const d of raw) count.set(fold(d.name), (count.get(fold(d.name)) ?? 0) + 1);
   const unique = raw.filter((d) => count.get(fold(d.name)) === 1);
   const villages = await villageRegencies(new Set(unique.map((d) => d.name)));
   return unique.map((d) => ({
-    name: d.name,
-    regencyCode: d.regency_code,
-    villagesElsewhere: [...(villages.get(d.name) ?? [])].filter((code) => code !== d.regency_code),
+    ...d,
+    villagesElsewhere: [...(villages.get(d.name) ?? [])].filter((code) => code !== d.regencyCode),
   }));
 }
 
+/** The text of one of the `idn-area-data` package's lists. */
+async function readList(list: string): Promise<string> {
+  return readFile(createRequire(import.meta.url).resolve(`idn-area-data/data/${list}`), "utf8");
+}
+
 /**
- * The regencies that have a village of each of `names` (as the package writes them). Read from its
- * village list directly: only these names are kept of its 80,000 villages (its loader keeps all).
+ * The regencies with a village of each of `names`. The package's own loader keeps all 80,000
+ * villages as objects; here a village's name is taken out of the file's text only when its length
+ * and first and last letters are those of one of `names`.
  */
 async function villageRegencies(names: ReadonlySet<string>): Promise<Map<string, Set<string>>> {
-  const text = await readFile(
-    createRequire(import.meta.url).resolve("idn-area-data/data/villages.csv"),
-    "utf8",
-  );
+  const sign = (text: string, from: number, to: number) =>
+    (to - from) * 0x10000 + text.charCodeAt(from) * 0x100 + (text.charCodeAt(to - 1) & 0xff);
+  const signs = new Set([...names].map((n) => sign(n, 0, n.length)));
+  const text = await readList("villages.csv");
   const found = new Map<string, Set<string>>();
   // Each line: "11.01.01.2001,11.01.01,Keude Bakongan" (village code, district code, name); the
-  // regency's code begins the line.
+  // regency's code begins it.
   for (let start = 0, end = 0; start < text.length; start = end + 1) {
     end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
-    const name = text.slice(text.lastIndexOf(",", end) + 1, end).trimEnd();
-    if (!names.has(name)) continue;
-    found.set(name, (found.get(name) ?? new Set<string>()).add(text.slice(start, start + 5)));
+    const to = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const from = text.lastIndexOf(",", to) + 1;
+    if (!signs.has(sign(text, from, to))) continue;
+    const name = text.slice(from, to);
+    if (names.has(name))
+      found.set(name, (found.get(name) ?? new Set<string>()).add(text.slice(start, start + 5)));
   }
   return found;
 }
@@ -116,10 +128,10 @@ function provinceTerms(name: string): string[] {
 
 /** Loads Indonesia's provinces, regencies/cities and districts from the maintained `idn-area-data` package. */
 export async function loadAreas(): Promise<Areas> {
-  const [rawProvinces, rawRegencies, rawDistricts] = await Promise.all([
+  const [rawProvinces, rawRegencies, districts] = await Promise.all([
     getProvinces(),
     getRegencies(),
-    getDistricts(),
+    uniqueDistricts(),
   ]);
   const provinces: Area[] = rawProvinces.map((p) => {
     const name = p.name === "DAERAH ISTIMEWA YOGYAKARTA" ? "DI Yogyakarta" : titleCase(p.name);
@@ -134,7 +146,7 @@ export async function loadAreas(): Promise<Areas> {
   }));
   const byCode = new Map<string, Area>();
   for (const a of [...provinces, ...regencies]) byCode.set(a.code, a);
-  return { provinces, regencies, districts: await uniqueDistricts(rawDistricts), byCode };
+  return { provinces, regencies, districts, byCode };
 }
 
 /**
