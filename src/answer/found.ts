@@ -61,6 +61,11 @@ export interface Found {
   cues: Set<Cue>;
   smalltalk: SmallTalk[];
   years: number[];
+  /**
+   * The years of the sentences that ask, where others only say something around the question
+   * ("Banten broke away from West Java in 2000. Is it included?" asks none).
+   */
+  questionYears: number[];
   /** Asks for what an entry's note says ("kapan Papua dimekarkan?"): the entry's card answers. */
   noted: boolean;
   /** Numbers it gives, written as words or as one or two digits ("tujuh provinsi", "7"). */
@@ -146,6 +151,7 @@ export function emptyFound(): Found {
     cues: new Set(),
     smalltalk: [],
     years: [],
+    questionYears: [],
     noted: false,
     numbers: [],
     unknown: [],

@@ -238,6 +238,27 @@ export function regionalForms(token: string): string[] {
   return out;
 }
 
+/**
+ * A word in Indonesian's spellings before 1972 (Van Ophuijsen's and Soewandi's), written as it is
+ * spelt today: "Pasoeroean" → "pasuruan", "Atjeh" → "aceh", "Djawa" → "jawa", "Soerabaja" →
+ * "surabaya"; `undefined` when it holds none of the old letters.
+ */
+export function respelt(token: string): string | undefined {
+  if (!/oe|dj|tj|sj|nj|ch|j/.test(token)) return undefined;
+  // (The old "j" is today's "y"; the old "dj" today's "j", marked first, in a capital the folded word
+  // has none of, so it stays one.)
+  const today = token
+    .replace(/oe/g, "u")
+    .replace(/dj/g, "J")
+    .replace(/tj/g, "c")
+    .replace(/sj/g, "sy")
+    .replace(/nj/g, "ny")
+    .replace(/ch/g, "kh")
+    .replace(/j/g, "y")
+    .replace(/J/g, "j");
+  return today === token ? undefined : today;
+}
+
 const ENGLISH_ENDINGS = ["ing", "ed", "es", "s"];
 
 /**

@@ -161,7 +161,7 @@ export function understand(
     ),
     // "Can you confirm it began in 2015?", "was the report published in 2018?" (a source has one
     // date): the facts answer it, with the year the sources give.
-    unknownYears: checksYear ? [] : found.years.filter((y) => !years.has(y)),
+    unknownYears: checksYear ? [] : found.questionYears.filter((y) => !years.has(y)),
     // "Masih jalan sampai sekarang?": whether the programme runs today, the sources of 2017 can't say.
     now:
       found.cues.has("now") &&

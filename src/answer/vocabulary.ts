@@ -10,6 +10,7 @@ import {
   editDistance,
   englishBases,
   regionalForms,
+  respelt,
   stemCandidates,
   tokenize,
   unstretched,
@@ -267,6 +268,10 @@ export class Vocabulary {
       (s) => (this.phrases.has(s) || this.knows(s)) && this.languageOf(s) !== "en",
     );
     if (regional) return { text: regional, original, certainty: 0.9, known: true };
+    // "Pasoeroean", "Atjeh", "Djawa Tengah": a name in the spelling of before 1972.
+    const today = respelt(original);
+    if (today && (this.phrases.has(today) || this.knows(today)) && this.languageOf(today) !== "en")
+      return { text: today, original, certainty: 0.9, known: true };
     // "produknyaa apaa", "pleasee": a word stretched by one letter is the word (longer runs are
     // squeezed as the text is split).
     if (!stretched) return { text: original, original, certainty: 1, known: false };
