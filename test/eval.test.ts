@@ -199,7 +199,7 @@ const FLOORS = {
   },
   // Written blind while the twenty-sixth set's fixes were under way; its first score is in the README.
   "test/eval/questions-twentyeighth.jsonl": {
-    "in-scope": 93.5,
+    "in-scope": 94,
     "out-of-scope": 99,
     "small talk": 100,
     language: 100,
@@ -371,7 +371,7 @@ const FLOORS = {
   },
   "test/eval/questions-fiftyfourth.jsonl": {
     "in-scope": 97.7,
-    "out-of-scope": 97,
+    "out-of-scope": 98,
     "small talk": 100,
     language: 100,
   },
@@ -412,7 +412,7 @@ const FLOORS = {
     language: 99.7,
   },
   "test/eval/questions-sixtyfirst.jsonl": {
-    "in-scope": 90.6,
+    "in-scope": 91,
     "out-of-scope": 95.1,
     "small talk": 100,
     language: 100,
@@ -463,7 +463,7 @@ const FLOORS = {
   // Written blind beside the sixty-eighth (sceptics and loaded claims); scored with it. First score in the README.
   "test/eval/questions-sixtyninth.jsonl": {
     "in-scope": 93.1,
-    "out-of-scope": 94.3,
+    "out-of-scope": 95.5,
     "small talk": 100,
     language: 100,
   },
@@ -476,7 +476,7 @@ const FLOORS = {
   },
   // Written blind beside the seventieth (long chats that steer and correct); scored with it. First score in the README.
   "test/eval/questions-seventyfirst.jsonl": {
-    "in-scope": 93.4,
+    "in-scope": 93.8,
     "out-of-scope": 96.3,
     "small talk": 100,
     language: 100,
@@ -512,7 +512,7 @@ const FLOORS = {
   // Written blind after the seventy-fourth was scored (questions relayed for others); scored after the fixes for negation and lists. First score in the README.
   "test/eval/questions-seventysixth.jsonl": {
     "in-scope": 97.8,
-    "out-of-scope": 97.8,
+    "out-of-scope": 98.9,
     "small talk": 66.7,
     language: 100,
   },
@@ -560,7 +560,7 @@ const FLOORS = {
   },
   // Written blind beside the eighty-second (social-media habits); scored with it. First score in the README.
   "test/eval/questions-eightythird.jsonl": {
-    "in-scope": 93.9,
+    "in-scope": 94.3,
     "out-of-scope": 97.8,
     "small talk": 91.7,
     language: 99.7,
@@ -588,7 +588,7 @@ const FLOORS = {
   },
   // Written blind beside the eighty-sixth (autocorrect and keyboard slips); scored with it. First score in the README.
   "test/eval/questions-eightyseventh.jsonl": {
-    "in-scope": 91.3,
+    "in-scope": 91.7,
     "out-of-scope": 97.7,
     "small talk": 100,
     language: 100,
@@ -681,7 +681,7 @@ const FLOORS = {
   },
   // Written blind beside the ninety-eighth (half-remembered things). First score in the README.
   "test/eval/questions-ninetyninth.jsonl": {
-    "in-scope": 84.3,
+    "in-scope": 84.7,
     "out-of-scope": 91.2,
     "small talk": 100,
     language: 100,
@@ -823,14 +823,14 @@ const FLOORS = {
   },
   // Written blind beside the hundred-eighteenth (organisations mixed up). First score in the README.
   "test/eval/questions-hundrednineteenth.jsonl": {
-    "in-scope": 84.9,
+    "in-scope": 85.3,
     "out-of-scope": 98.4,
     "small talk": 81.8,
     language: 100,
   },
   // Written blind beside the hundred-twenty-first (districts, villages, landmarks). First score in the README.
   "test/eval/questions-hundredtwentieth.jsonl": {
-    "in-scope": 62.5,
+    "in-scope": 76.4,
     "out-of-scope": 94.9,
     "small talk": 100,
     language: 100,
@@ -854,6 +854,22 @@ const FLOORS = {
     "in-scope": 87.5,
     "out-of-scope": 81.5,
     "small talk": 50.0,
+    language: 100,
+  },
+  // Written blind at the start of the twelfth session (people and titles mixed up: "Menteri Gati",
+  // an official the sources don't name). First score in the README.
+  "test/eval/questions-hundredtwentyfourth.jsonl": {
+    "in-scope": 89.5,
+    "out-of-scope": 93.8,
+    "small talk": 80.0,
+    language: 100,
+  },
+  // Written blind beside the hundred-twenty-fourth (regions by old, foreign or historical names and
+  // how they changed). First score in the README.
+  "test/eval/questions-hundredtwentyfifth.jsonl": {
+    "in-scope": 83.0,
+    "out-of-scope": 88.7,
+    "small talk": 100,
     language: 100,
   },
 } as const;
