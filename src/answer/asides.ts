@@ -1,7 +1,8 @@
 /**
  * What a question names beside what it asks: a group or a source it sets aside ("selain …"), a
  * product it claims for a region in words the vocabulary doesn't know, a place the sources don't
- * know that it asks about. Pure.
+ * know that it asks about, a country named for a time or a language ("zaman Belanda"), the years
+ * of statements made before the question. Pure.
  */
 import { isUnknown } from "./asking-slot.ts";
 import { capitalisedWords } from "./claims.ts";
@@ -102,4 +103,40 @@ export function placesUnknown(question: string, clauseMatches: Match[][]): Match
         )
       : [],
   );
+}
+
+// Words that make a country's name a time or a language, right before or after it.
+const ERA_OR_TONGUE: ReadonlySet<string> = new Set([
+  "zaman",
+  "jaman",
+  "masa",
+  "era",
+  "ejaan",
+  "bahasa",
+  "penjajahan",
+  "kolonial",
+  "sebutan",
+  "spelling",
+  "spelt",
+  "spelled",
+  "colonial",
+  "times",
+  "called",
+  "language",
+]);
+
+/** Whether `matches[i]` is a country named for a time or a language: no party to anything. */
+export function namedForEraOrTongue(matches: readonly Match[], i: number): boolean {
+  const beside = [matches[i - 1], matches[i + 1]].some((n) => ERA_OR_TONGUE.has(n?.text ?? ""));
+  return beside && (matches[i]?.concepts.some((c) => c.type === "country") ?? false);
+}
+
+/**
+ * The years of the sentences of `message` that end in a full stop or exclamation before the one
+ * that asks (its last): they date what the asker says, not what they ask.
+ */
+export function statedYears(message: string): Set<number> {
+  const sentences = message.trim().split(/(?<=[.!])\s+/);
+  const statements = sentences.slice(0, -1).filter((s) => !s.includes("?"));
+  return new Set(statements.flatMap((s) => s.match(/\b\d{4}\b/g) ?? []).map(Number));
 }

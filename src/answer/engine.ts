@@ -14,7 +14,7 @@ import { aboutLastAnswer } from "./last-answer.ts";
 import { ReplyMemo } from "./memo.ts";
 import { missingPiece } from "./missing.ts";
 import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
-import { correctedReply, otherPartiesIn } from "./other-parties.ts";
+import { correctedReply, otherPartiesIn, partyCorrections } from "./other-parties.ts";
 import { correctedPremise, unansweredAfterStatements } from "./premises.ts";
 import { previousOf } from "./previous.ts";
 import { quotedAnswer } from "./quoted-answers.ts";
@@ -27,7 +27,7 @@ import { spanCard } from "./spans.ts";
 import { isRegion, parseSubjectRef, type Subject, subjectRef } from "./subject.ts";
 import { SuggestionIndex } from "./suggest.ts";
 import { superlativeCard } from "./superlatives.ts";
-import { type NamedPerson, titleCorrected, titledPeople } from "./titled-people.ts";
+import { PeopleTitles } from "./titled-people.ts";
 import { type Understood, understand } from "./understand.ts";
 import { Vocabulary } from "./vocabulary.ts";
 import { AnswerWriter, type Piece } from "./writer.ts";
@@ -57,9 +57,9 @@ export class AnswerEngine {
   /** Words that tie another organisation to the programme: its and its parties' names of one or two words ("program", "kerja sama", "JICA"), "atau". */
   private readonly attachingWords: ReadonlySet<string>;
   /** The people the sources name, as a title put on them is checked. */
-  private readonly people: readonly NamedPerson[];
-  /** Words of office but those that name someone by role ("editor", "reporter"): a statement of who that is is checked. */
-  private readonly officeTitles: ReadonlySet<string>;
+  private readonly peopleTitles: PeopleTitles;
+  /** What correcting another organisation's name takes of the knowledge (see `other-parties.ts`). */
+  private readonly partyCorrections: ReturnType<typeof partyCorrections>;
   /** Replies already given, for a message sent again in the same circumstances. */
   readonly memo: ReplyMemo;
 
@@ -72,9 +72,13 @@ export class AnswerEngine {
   ) {
     this.memo = new ReplyMemo(options.keptReplies);
     this.vocabulary = new Vocabulary(knowledge, areas);
-    this.people = knowledge.people.map((p) => ({ name: p.name, role: p.role, terms: p.terms.map(fold) }));
-    const roles = new Set(knowledge.people.flatMap((p) => p.role_terms.map(fold)));
-    this.officeTitles = new Set([...this.vocabulary.lexicon.titles].filter((t) => !roles.has(t)));
+    const { titles, address } = this.vocabulary.lexicon;
+    this.peopleTitles = new PeopleTitles(knowledge, titles, address);
+    this.partyCorrections = partyCorrections(
+      knowledge,
+      (text) => readQuestion(text, this.vocabulary).whole,
+      (lang, key, params) => this.writer.t(lang, key, params),
+    );
     this.writer = new AnswerWriter(knowledge, areas, t);
     this.replies = new Replies(this.writer, knowledge, new SuggestionIndex(knowledge));
     const { terms } = knowledge.programme;
@@ -100,15 +104,10 @@ export class AnswerEngine {
     const asked = quoted?.rest && /[\p{L}\d]/u.test(quoted.rest) ? quoted.rest : question;
     const asking = context ? { ...options, previous: context } : options;
     // "Menteri Gati bilang …": a title the sources don't give a person is set right before the answer.
-    const titled = titledPeople(asked, this.people, this.officeTitles, this.vocabulary.lexicon.address);
-    const reply = titled
-      ? titleCorrected(
-          titled,
-          (rest) => this.answerMessage(rest, asking, 0),
-          (lang, p, title) =>
-            this.writer.t(lang, "answer.personTitle", { person: p.name, role: p.role[lang], title }),
-        )
-      : this.answerMessage(asked, asking, 0);
+    const answer = (text: string) => this.answerMessage(text, asking, 0);
+    const reply =
+      this.peopleTitles.reply(asked, answer, (lang, key, params) => this.writer.t(lang, key, params)) ??
+      answer(asked);
     // (What was said is kept with the chat's context, when the reader reads it whole: a
     // disagreement may span two messages.)
     const said = question.length <= MAX_QUESTION_CHARS ? question : undefined;
@@ -133,24 +132,7 @@ export class AnswerEngine {
       return correctedReply(others, {
         answer: (rest) => this.answerMessage(rest, options, changes, meant),
         answerAsIs: () => this.answerMessage(question, options, changes, meant, false),
-        readRest: (text) => {
-          const { whole } = readQuestion(text, this.vocabulary);
-          const named = this.knowledge.organisations.filter(
-            (o) => o.runs_programme && whole.orgs.includes(o.id),
-          );
-          const partners = new Set(named.flatMap((o) => (o.country ? [o.country] : [])));
-          return { partners, asksOfProgramme: !namesNothing(whole) && !whole.cues.has("compare") };
-        },
-        note: (lang, found) => {
-          const notes = [...new Set(found.map((o) => o.country))].flatMap((country) => {
-            const own = this.knowledge.organisations.find((o) => o.runs_programme && o.country === country);
-            const names = found.filter((o) => o.country === country).map((o) => o.name);
-            return own
-              ? [this.writer.t(lang, "answer.otherParty", { party: own.name, others: names.join(", ") })]
-              : [];
-          });
-          return notes.length ? notes.join(" ") : undefined;
-        },
+        ...this.partyCorrections,
       });
     // "Teman saya bilang ulos dari Sumut, saya bilang Sulsel, siapa yang benar?": each side checked.
     // ("Teman bilang Jatim cuma satu lokasi." then "Saya bilang dua. Mana yg bener?": both sides.)

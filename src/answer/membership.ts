@@ -4,6 +4,7 @@
  */
 import type { Area, Areas } from "../knowledge/areas.ts";
 import type { KnowledgeFile, Province } from "../knowledge/schema.ts";
+import type { Subject } from "./subject.ts";
 
 export type Membership =
   /** A programme province. */
@@ -44,6 +45,11 @@ export function membershipOf(code: string, k: KnowledgeFile, areas: Areas): Memb
 /** Whether a region is outside the programme: in no programme province, nor one of its places. */
 export function isOutside(code: string, k: KnowledgeFile, areas: Areas): boolean {
   return membershipOf(code, k, areas)?.status === "outside";
+}
+
+/** Whether there are subjects and every one is a region outside the programme. */
+export function allOutside(subjects: readonly Subject[], k: KnowledgeFile, areas: Areas): boolean {
+  return subjects.length > 0 && subjects.every((s) => s.kind === "area" && isOutside(s.code, k, areas));
 }
 
 /** Whether the programme works in a region, as far as the sources say (`undefined`: they don't). */

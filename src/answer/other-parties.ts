@@ -5,6 +5,9 @@
  * after saying which organisation the sources name instead; a question about the other organisation
  * itself ("Apa itu JETRO?", "What does JETRO do for exporters?") is not answered. Pure.
  */
+import type { Knowledge } from "../knowledge/load.ts";
+import type { Found } from "./found.ts";
+import { namesNothing } from "./intents.ts";
 import { alternatives } from "./letters.ts";
 import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
 import { type Reply, withoutVerdict } from "./reply.ts";
@@ -100,4 +103,32 @@ export function correctedReply(others: OtherParties, w: CorrectingWriter): Reply
     reply.kind === "answer" && (tied || !reply.verdict) ? w.note(reply.lang, others.found) : undefined;
   // (A verdict on a statement built on another organisation would bear it out: the note says instead.)
   return note ? { ...reply, text: `${note}\n${withoutVerdict(reply)}`, verdict: undefined } : reply;
+}
+
+/**
+ * What correcting another organisation's name takes of the knowledge: what the rest of a message
+ * names (read by `read`), and the note naming the programme's own organisation of each country.
+ */
+export function partyCorrections(
+  k: Knowledge,
+  read: (text: string) => Found,
+  t: (lang: Reply["lang"], key: string, params: Record<string, string>) => string,
+): Pick<CorrectingWriter, "readRest" | "note"> {
+  const runs = k.organisations.filter((o) => o.runs_programme);
+  return {
+    readRest: (text) => {
+      const whole = read(text);
+      const named = runs.filter((o) => whole.orgs.includes(o.id));
+      const partners = new Set(named.flatMap((o) => (o.country ? [o.country] : [])));
+      return { partners, asksOfProgramme: !namesNothing(whole) && !whole.cues.has("compare") };
+    },
+    note: (lang, found) => {
+      const notes = [...new Set(found.map((o) => o.country))].flatMap((country) => {
+        const own = runs.find((o) => o.country === country);
+        const names = found.filter((o) => o.country === country).map((o) => o.name);
+        return own ? [t(lang, "answer.otherParty", { party: own.name, others: names.join(", ") })] : [];
+      });
+      return notes.length ? notes.join(" ") : undefined;
+    },
+  };
 }

@@ -19,7 +19,9 @@ import {
   excludedCohort,
   excludedRegions,
   excludedSources,
+  namedForEraOrTongue,
   placesUnknown,
+  statedYears,
 } from "./asides.ts";
 import { ASKER_WORDS, REQUEST_WORDS, WANT_WORDS } from "./asker.ts";
 import { askingWords, asksInstructions, isFiniteVerb, isUnknown } from "./asking-slot.ts";
@@ -61,27 +63,6 @@ const EDIT_WORDS: ReadonlySet<string> = new Set([
   "diedit",
 ]);
 
-// Words that make a country's name a time or a language ("zaman Belanda", "ejaan Belanda",
-// "Dutch spelling", "as the Dutch called it"): no party to anything.
-const ERA_OR_TONGUE: ReadonlySet<string> = new Set([
-  "zaman",
-  "jaman",
-  "masa",
-  "era",
-  "ejaan",
-  "bahasa",
-  "penjajahan",
-  "kolonial",
-  "sebutan",
-  "spelling",
-  "spelt",
-  "spelled",
-  "colonial",
-  "times",
-  "called",
-  "language",
-]);
-
 /**
  * Reads what `matches` hold. `asking` holds the words in the slot where a question says what it
  * asks, found sentence by sentence: a question word does not reach into the next sentence ("apa
@@ -95,8 +76,7 @@ function foundIn(
 ): Found {
   const f = emptyFound();
   matches.forEach((m, i) => {
-    const eraOrTongue = [matches[i - 1], matches[i + 1]].some((n) => ERA_OR_TONGUE.has(n?.text ?? ""));
-    if (eraOrTongue && m.concepts.some((c) => c.type === "country")) return;
+    if (namedForEraOrTongue(matches, i)) return;
     collect(f, m);
     // "nomor 3", "number 5": a number after such a word points to an item of a list.
     const before = matches[i - 1];
@@ -407,16 +387,7 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
     f.unknownNames = f.questionUnknown.filter((w) => names.has(w));
   // "Banten broke away from West Java in 2000. Is it included?": a year of a statement before the
   // question dates nothing asked (unless the question checks it: "… closed down in 2018. right?").
-  const checks = reading.whole.cues.has("confirm");
-  const stated = new Set(
-    (checks ? [] : statementsBefore(own)).flatMap((s) => s.match(/\b\d{4}\b/g) ?? []).map(Number),
-  );
+  const stated = reading.whole.cues.has("confirm") ? new Set<number>() : statedYears(own);
   for (const f of [reading.whole, ...reading.parts]) f.questionYears = f.years.filter((y) => !stated.has(y));
   return reading;
-}
-
-/** The sentences of a message that end in a full stop or exclamation, before the sentence that asks (its last). */
-function statementsBefore(message: string): string[] {
-  const sentences = message.trim().split(/(?<=[.!])\s+/);
-  return sentences.slice(0, -1).filter((s) => !s.includes("?"));
 }

@@ -5,6 +5,7 @@
  * Wibawaningsih sebagai Direktur Jenderal …, bukan Menteri."). A word of address ("Mrs", "Pak")
  * is no title: it is only left out. A title the role holds ("Direktur Jenderal Gati") is kept. Pure.
  */
+import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
 import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
 import type { Reply } from "./reply.ts";
@@ -113,4 +114,37 @@ export function titleCorrected(
   if (reply.kind === "smalltalk" || !titled.found.length) return reply;
   const notes = titled.found.map((f) => note(reply.lang, f.person, f.title));
   return { ...reply, text: `${[...new Set(notes)].join(" ")}\n${reply.text}` };
+}
+
+/** The people the sources name, and the words of office a title put on one of them may hold. */
+export class PeopleTitles {
+  private readonly people: readonly NamedPerson[];
+  private readonly titles: ReadonlySet<string>;
+
+  constructor(
+    k: Knowledge,
+    titles: ReadonlySet<string>,
+    private readonly address: ReadonlySet<string>,
+  ) {
+    this.people = k.people.map((p) => ({ name: p.name, role: p.role, terms: p.terms.map(fold) }));
+    // (Not the words that name someone by role, "editor", "reporter": a statement of who that is
+    // is checked as one.)
+    const roles = new Set(k.people.flatMap((p) => p.role_terms.map(fold)));
+    this.titles = new Set([...titles].filter((t) => !roles.has(t)));
+  }
+
+  /** The reply to `message` with its titles corrected first, or `undefined` when it puts none on anyone. */
+  reply(
+    message: string,
+    answer: (text: string) => Reply,
+    t: (lang: Lang, key: string, params: Record<string, string>) => string,
+  ): Reply | undefined {
+    const titled = titledPeople(message, this.people, this.titles, this.address);
+    return (
+      titled &&
+      titleCorrected(titled, answer, (lang, p, title) =>
+        t(lang, "answer.personTitle", { person: p.name, role: p.role[lang], title }),
+      )
+    );
+  }
 }

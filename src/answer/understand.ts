@@ -21,7 +21,7 @@ import {
 import { type Found, withoutCue } from "./found.ts";
 import { groupAsked, ofOneGroup, regionsGroupAsked } from "./groups-asked.ts";
 import { asksWh, type Intent, intentOf, SHAPING_INTENTS } from "./intents.ts";
-import { isOutside } from "./membership.ts";
+import { allOutside } from "./membership.ts";
 import { motiveNotGiven } from "./motives.ts";
 import { framedSubjects, inLanguageAsked, namedSubjects } from "./named-subjects.ts";
 import { outsideSetAside } from "./negation.ts";
@@ -156,7 +156,7 @@ export function understand(
       asksItsWords ? intentOf(found) : intent,
       followUp && !asksItsWords,
       subjects,
-      outsideOnly(subjects, knowledge, areas),
+      allOutside(subjects, knowledge, areas),
       productClaim(found, knowledge, areas) ?? productsPlaced(found, knowledge, areas),
     ),
     // "Can you confirm it began in 2015?", "was the report published in 2018?" (a source has one
@@ -389,13 +389,6 @@ function resolve(
   const latest = Math.max(...knownYears(knowledge));
   if (found.cues.has("after") && found.years.some((y) => y >= latest)) intent = "later";
   return { intent, subjects, followUp, assumed, from };
-}
-
-/** Whether every subject is a region outside the programme. */
-function outsideOnly(subjects: Subject[], knowledge: Knowledge, areas: Areas): boolean {
-  return (
-    subjects.length > 0 && subjects.every((s) => s.kind === "area" && isOutside(s.code, knowledge, areas))
-  );
 }
 
 /**
