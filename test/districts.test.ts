@@ -38,6 +38,20 @@ describe("a district (kecamatan, distrik) named in a question", () => {
     expect(reply.text).not.toContain("Banyumas");
   });
 
+  it("is not read as a word of a longer name, nor beside a region of another province", async () => {
+    // Merdeka (Karo), Permata (Bener Meriah), Siantan (Anambas): words of other names here.
+    expect((await ask("Apakah program ini ada sejak Indonesia Merdeka?")).text).toContain("2013");
+    expect((await ask("Bank Permata ikut mendanai program?")).text).not.toContain("Bener Meriah");
+    const siantan = await ask("Siantan di Pontianak itu dapet program apa?");
+    expect(siantan.text).not.toContain("Anambas");
+    expect(siantan.text).toContain("Pontianak");
+    // A district of the region named beside it still is one; so is a name after "kalau".
+    expect((await ask("Kecamatan Tallo di Makassar dapet program apa?")).text).toMatch(
+      /^Tallo ada di Kota Makassar\./,
+    );
+    expect((await ask("Kalau Pangururan?")).text).toMatch(/^Pangururan ada di Kabupaten Samosir\./);
+  });
+
   it("is read only as a name: a word that contains one, or a lower-case word, is not", async () => {
     expect((await ask("kemerdekaan")).text).not.toContain(" ada di ");
     expect((await ask("tamalate ikut program?")).text).not.toContain("Tamalate ada di");
@@ -45,6 +59,12 @@ describe("a district (kecamatan, distrik) named in a question", () => {
 });
 
 describe("a place named that the sources don't know", () => {
+  it("addressed to someone is no place: the chat's last place is still asked about", async () => {
+    expect((await ask("Which city, Pak Budi?", ["What does South Sulawesi make?"])).text).toContain(
+      "Makassar",
+    );
+  });
+
   it("is asked about, not the chat's last place again", async () => {
     const reply = await ask("kalau Ubud?", ["Toraja Utara masuk program?"]);
     expect(reply.text).not.toContain("Toraja Utara");

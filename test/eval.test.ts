@@ -680,8 +680,10 @@ const FLOORS = {
     language: 100,
   },
   // Written blind beside the ninety-eighth (half-remembered things). First score in the README.
+  // (84.7% for an hour of the twelfth session: "bu Gatot... eh Gati siapa gitu?" passed because a
+  // title was looked for across the "..."; it is 84.3%, as before that session.)
   "test/eval/questions-ninetyninth.jsonl": {
-    "in-scope": 84.7,
+    "in-scope": 84.3,
     "out-of-scope": 91.2,
     "small talk": 100,
     language: 100,
@@ -829,8 +831,10 @@ const FLOORS = {
     language: 100,
   },
   // Written blind beside the hundred-twenty-first (districts, villages, landmarks). First score in the README.
+  // (76.4% for an hour of the twelfth session, one line passing on an answer that contradicted
+  // itself: "Siantan di Pontianak Utara …" read Siantan as the Anambas district beside Pontianak.)
   "test/eval/questions-hundredtwentieth.jsonl": {
-    "in-scope": 76.4,
+    "in-scope": 76.0,
     "out-of-scope": 94.9,
     "small talk": 100,
     language: 100,

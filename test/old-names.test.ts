@@ -53,8 +53,12 @@ describe("what a message says around its question", () => {
     );
     expect(reply.kind).toBe("answer");
     expect(reply.text).toContain("Pasuruan");
-    // A country asked about is still one the sources don't name.
+    // A country asked about is still one the sources don't name, "called" or not.
     expect((await ask("Apakah Belanda ikut program ini?")).text).toContain("Belanda tidak disebut");
+    expect((await ask("Is the programme a cooperation with the country called Korea?")).text).toContain(
+      "don't mention Korea",
+    );
+    expect((await ask("Apakah mitra program ini Belanda masa itu?")).text).toContain("Belanda tidak disebut");
   });
 
   it("a year of a statement before the question dates nothing asked", async () => {

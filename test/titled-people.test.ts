@@ -38,6 +38,23 @@ describe("a title the sources don't give, put on a person they name", () => {
     }
   });
 
+  it("is only words of office and names joined to the name: no other person's, nor past punctuation", async () => {
+    for (const question of [
+      "Dubes Jepang dan Gati menandatangani apa?",
+      "Kata Menteri, Dirjen Gati bilang apa soal tema afirmatif?",
+      "Gati, wakil dari Kemenperin, bilang apa soal target awal?",
+    ])
+      expect((await ask(question)).text, question).not.toMatch(/bukan|not /);
+  });
+
+  it("is corrected in the language of the whole message", async () => {
+    const reply = await ask("Gati, the Minister of Cooperatives?");
+    expect(reply.lang).toBe("en");
+    expect(reply.text).toMatch(
+      /^The sources give Gati Wibawaningsih as .*, not the Minister of Cooperatives\./,
+    );
+  });
+
   it("stays a statement to check where it is one, as do the roles that name someone", async () => {
     expect((await ask("Bu Gati itu menteri ya?")).text).toMatch(/^Tidak tepat/);
     expect((await ask("I read that the editor was Regi Yanuar. Is that right?")).text).toContain("Annisa");

@@ -105,30 +105,34 @@ export function placesUnknown(question: string, clauseMatches: Match[][]): Match
   );
 }
 
-// Words that make a country's name a time or a language, right before or after it.
-const ERA_OR_TONGUE: ReadonlySet<string> = new Set([
+// Words that make a country's name a time or a language: right before it ("zaman Belanda",
+// "ejaan Belanda") or right after it ("Dutch spelling", "as the Dutch called it").
+const ERA_OR_TONGUE_BEFORE: ReadonlySet<string> = new Set([
   "zaman",
   "jaman",
-  "masa",
   "era",
   "ejaan",
   "bahasa",
   "penjajahan",
   "kolonial",
   "sebutan",
+]);
+const ERA_OR_TONGUE_AFTER: ReadonlySet<string> = new Set([
   "spelling",
   "spelt",
   "spelled",
+  "era",
   "colonial",
   "times",
   "called",
-  "language",
 ]);
 
 /** Whether `matches[i]` is a country named for a time or a language: no party to anything. */
 export function namedForEraOrTongue(matches: readonly Match[], i: number): boolean {
-  const beside = [matches[i - 1], matches[i + 1]].some((n) => ERA_OR_TONGUE.has(n?.text ?? ""));
-  return beside && (matches[i]?.concepts.some((c) => c.type === "country") ?? false);
+  const named =
+    ERA_OR_TONGUE_BEFORE.has(matches[i - 1]?.text ?? "") ||
+    ERA_OR_TONGUE_AFTER.has(matches[i + 1]?.text ?? "");
+  return named && (matches[i]?.concepts.some((c) => c.type === "country") ?? false);
 }
 
 /**
@@ -136,7 +140,7 @@ export function namedForEraOrTongue(matches: readonly Match[], i: number): boole
  * that asks (its last): they date what the asker says, not what they ask.
  */
 export function statedYears(message: string): Set<number> {
-  const sentences = message.trim().split(/(?<=[.!])\s+/);
+  const sentences = message.trim().split(/(?<=[.!])\s+|\n+/);
   const statements = sentences.slice(0, -1).filter((s) => !s.includes("?"));
   return new Set(statements.flatMap((s) => s.match(/\b\d{4}\b/g) ?? []).map(Number));
 }

@@ -104,7 +104,15 @@ export class AnswerEngine {
     const asked = quoted?.rest && /[\p{L}\d]/u.test(quoted.rest) ? quoted.rest : question;
     const asking = context ? { ...options, previous: context } : options;
     // "Menteri Gati bilang …": a title the sources don't give a person is set right before the answer.
-    const answer = (text: string) => this.answerMessage(text, asking, 0);
+    // (Without the title, in the language of the whole message: "Gati, the Minister of Cooperatives?")
+    const answer = (text: string) =>
+      this.answerMessage(
+        text,
+        text === asked
+          ? asking
+          : { ...asking, lang: asking.lang ?? readQuestion(asked, this.vocabulary).lang },
+        0,
+      );
     const reply =
       this.peopleTitles.reply(asked, answer, (lang, key, params) => this.writer.t(lang, key, params)) ??
       answer(asked);

@@ -68,7 +68,7 @@ export function namesElsewhere(f: Found, previous: Previous, k: Knowledge, areas
   const words = new Set(
     previous.subjects.flatMap((s) => regionNames(s, k, areas).flatMap((n) => fold(n).split(" "))),
   );
-  return f.unknownNames.filter((w) => !words.has(w));
+  return f.unknownNames.filter((w) => !words.has(w) && !f.addressed.includes(w));
 }
 
 export function completedName(

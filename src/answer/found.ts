@@ -120,6 +120,8 @@ export interface Found {
   /** Puts a region in a province it does not lie in ("lidah buaya Pontianak, Kalteng"). */
   misplaced: boolean;
   /** Words of the question the matcher doesn't know, written as names ("OJK", "Shakespeare"). */
+  /** Names after a word of address ("Pak Budi"): whom the message addresses, not what it asks about. */
+  addressed: string[];
   unknownNames: string[];
   /** One-word names of organisations and sources, as read ("unico", "jica"). */
   shortNames: string[];
@@ -171,6 +173,7 @@ export function emptyFound(): Found {
     intro: false,
     countsFact: false,
     namesUnknown: false,
+    addressed: [],
     unknownNames: [],
     shortNames: [],
     negated: false,

@@ -28,6 +28,12 @@ export class ProvinceCodes {
     return within !== undefined && within === this.codeOf(province) && !this.unnamedAround.has(within);
   }
 
+  /** Whether two regions lie in one province. */
+  sameProvince(a: Match, b: Match): boolean {
+    const code = this.codeOf(a);
+    return code !== undefined && code === this.codeOf(b);
+  }
+
   private codeOf(m: Match): string | undefined {
     for (const c of m.concepts) {
       if (c.type === "area") return c.code.split(".")[0];

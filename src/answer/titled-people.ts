@@ -24,11 +24,14 @@ export interface TitledPeople {
   rest: string;
 }
 
-// Words a title may hold between its word of office and the name ("Menteri Perindustrian Gati",
-// "Minister of Industry Gati", "the Japanese ambassador Gati"): at most this many.
+// Words a title may hold besides words of office ("Menteri Perindustrian Gati", "Minister of
+// Industry Gati", "the Japanese ambassador Gati"): at most this many, each a name (capitalised) or
+// one of these; never across punctuation ("Kata Menteri, Dirjen Gati …" names two people).
 const MAX_BETWEEN = 2;
-// Words that may join a title to the name after it ("Gati, the Minister of Cooperatives, …").
-const APPOSITION = new Set(["the", "a", "sang", "selaku", "sebagai"]);
+const JOINING = new Set(["of", "for", "the", "urusan"]);
+// Words that may open a title set after the name, past a comma ("Gati, the Minister of Cooperatives, …").
+const APPOSITION = new Set(["the", "a", "sang", "selaku"]);
+const PUNCTUATION = /[,;:.!?()]/;
 
 /**
  * The titles of `titles` (words of office) and words of address of `address` that `message`
@@ -46,14 +49,17 @@ export function titledPeople(
     at: m.index ?? 0,
     end: (m.index ?? 0) + m[0].length,
     key: fold(m[0]),
+    name: /^\p{Lu}/u.test(m[0]),
   }));
   const isTitle = (i: number) => titles.has(words[i]?.key ?? "");
+  // (A word a title may hold: a name, or a word that joins one.)
+  const joins = (i: number) => words[i]?.name === true || JOINING.has(words[i]?.key ?? "");
   const found: TitledPeople["found"] = [];
   const cut: Array<[number, number]> = [];
   for (const [i, word] of words.entries()) {
     const person = people.find((p) => p.terms.includes(word.key));
     // (The first of its names only: "Gati Wibawaningsih" is one person.)
-    if (!person || people.some((p) => p === person && p.terms.includes(words[i - 1]?.key ?? ""))) continue;
+    if (!person || person.terms.includes(words[i - 1]?.key ?? "")) continue;
     let last = i;
     while (person.terms.includes(words[last + 1]?.key ?? "")) last++;
     const before = titleBefore(i);
@@ -74,24 +80,28 @@ export function titledPeople(
   /** The first and last word of a title, or words of address, right before word `i`. */
   function titleBefore(i: number): [number, number] | undefined {
     let from: number | undefined;
-    for (let j = i - 1, between = 0; j >= 0; j--) {
+    for (let j = i - 1, between = 0; j >= 0 && !PUNCTUATION.test(gap(j)); j--) {
       const key = words[j]?.key ?? "";
       if (isTitle(j) || address.has(key)) {
         from = j;
         between = 0;
-      } else if (from !== undefined || ++between > MAX_BETWEEN) break;
+      } else if (from !== undefined || !joins(j) || ++between > MAX_BETWEEN) break;
     }
     return from === undefined ? undefined : [from, i - 1];
   }
 
-  /** A title set after the name that ends before word `i` ("Gati, the Minister of Cooperatives, …"): its first and last word. */
+  /**
+   * A title set after the name, past a comma, that begins at word `i` ("Gati, the Minister of
+   * Cooperatives, …"): its first and last word, up to the next punctuation.
+   */
   function titleAfter(i: number): [number, number] | undefined {
+    if (!/,/.test(gap(i - 1))) return undefined;
     let j = i;
     while (APPOSITION.has(words[j]?.key ?? "")) j++;
     if (!isTitle(j)) return undefined;
-    // (Up to the next comma or question mark: "…, the Minister of Cooperatives, what is …".)
     let end = j;
-    while (end + 1 < words.length && end - j <= MAX_BETWEEN && !/[,;:?]/.test(gap(end))) end++;
+    while (end - j < MAX_BETWEEN + 1 && !PUNCTUATION.test(gap(end)) && (isTitle(end + 1) || joins(end + 1)))
+      end++;
     return [i, end];
   }
 

@@ -106,8 +106,9 @@ export function addAreas(terms: Terms, k: Knowledge, areas: Areas): void {
     const names = [...area.terms, ...(k.regions.otherNames.get(area.code) ?? [])];
     for (const term of names) addRegion(terms, term, { type: "area", code: area.code });
   }
-  // Last: a district's name never takes one a region or a word already has, and one made only of
-  // words already known ("Kota Tengah", "Kota Selatan") is those words ("di kota mana?" after Sulteng).
+  // Last, apart from the phrases: a district's name is read only where the words are no phrase
+  // (see `districts.ts`), and one made only of words already known ("Kota Tengah", "Kota Selatan")
+  // is those words ("di kota mana?" after Sulteng).
   // Nor is a name read as a district that a village of a programme place also has: "Kebasen" may be
   // the district of Banyumas or the village of Kabupaten Tegal, and the programme is in one of them.
   const places = new Set(k.provinces.flatMap((p) => p.entries.map((e) => e.place.area)));
@@ -135,7 +136,6 @@ export function addCountries(terms: Terms, k: Knowledge): void {
 function addRegion(terms: Terms, term: string, concept: Extract<Concept, { type: "area" | "island" }>): void {
   const key = terms.key(term);
   const existing = terms.phrase(key);
-  if (existing && concept.type === "area" && concept.district) return;
   // A programme name, an island or a common word wins over a region of the same name, and a
   // bare name shared by a regency and a city of one province ("malang") stands for one region.
   // Small talk shares it: "mks" is thanks alone, Makassar in a question.

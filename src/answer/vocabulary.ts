@@ -296,7 +296,7 @@ export class Vocabulary {
       (words) =>
         this.phrases.get(words)?.concepts.some((c) => c.type === "cue" && c.cue === "capital") ?? false,
     );
-    return withDistricts(read, this.districts);
+    return withDistricts(read, this.districts, (a, b) => this.provinceCodes.sameProvince(a, b));
   }
 
   /** The phrases that begin at `tokens[i]`, longest first, ending with the word alone. */
