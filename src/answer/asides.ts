@@ -7,6 +7,7 @@
 import { isUnknown } from "./asking-slot.ts";
 import { capitalisedWords } from "./claims.ts";
 import { saysNothing } from "./found.ts";
+import { fold } from "./normalise.ts";
 import { hasCue } from "./parts.ts";
 import type { Match } from "./vocabulary.ts";
 
@@ -143,4 +144,15 @@ export function statedYears(message: string): Set<number> {
   const sentences = message.trim().split(/(?<=[.!])\s+|\n+/);
   const statements = sentences.slice(0, -1).filter((s) => !s.includes("?"));
   return new Set(statements.flatMap((s) => s.match(/\b\d{4}\b/g) ?? []).map(Number));
+}
+
+/**
+ * The names after a word of address (`address`: "pak", "kak", "Mrs"), folded: whom the message
+ * addresses ("Which city, Pak Budi?"), not what it asks about. Tried from the start of a word
+ * only: a long run of letters is not tried again at each of its letters.
+ */
+export function addressedNames(message: string, address: ReadonlySet<string>): string[] {
+  return [...message.matchAll(/(?<!\p{L})(\p{L}+)\.?\s+(\p{Lu}\p{L}+)/gu)].flatMap((m) =>
+    address.has(fold(m[1] ?? "")) ? [fold(m[2] ?? "")] : [],
+  );
 }

@@ -73,11 +73,11 @@ export class AnswerEngine {
     this.memo = new ReplyMemo(options.keptReplies);
     this.vocabulary = new Vocabulary(knowledge, areas);
     const { titles, address } = this.vocabulary.lexicon;
-    this.peopleTitles = new PeopleTitles(knowledge, titles, address);
+    this.peopleTitles = new PeopleTitles(knowledge, titles, address, t);
     this.partyCorrections = partyCorrections(
       knowledge,
       (text) => readQuestion(text, this.vocabulary).whole,
-      (lang, key, params) => this.writer.t(lang, key, params),
+      t,
     );
     this.writer = new AnswerWriter(knowledge, areas, t);
     this.replies = new Replies(this.writer, knowledge, new SuggestionIndex(knowledge));
@@ -104,17 +104,10 @@ export class AnswerEngine {
     const asked = quoted?.rest && /[\p{L}\d]/u.test(quoted.rest) ? quoted.rest : question;
     const asking = context ? { ...options, previous: context } : options;
     // "Menteri Gati bilang …": a title the sources don't give a person is set right before the answer.
-    // (Without the title, in the language of the whole message: "Gati, the Minister of Cooperatives?")
-    const answer = (text: string) =>
-      this.answerMessage(
-        text,
-        text === asked
-          ? asking
-          : { ...asking, lang: asking.lang ?? readQuestion(asked, this.vocabulary).lang },
-        0,
-      );
+    const answer = (text: string, lang?: Lang) =>
+      this.answerMessage(text, lang ? { ...asking, lang: asking.lang ?? lang } : asking, 0);
     const reply =
-      this.peopleTitles.reply(asked, answer, (lang, key, params) => this.writer.t(lang, key, params)) ??
+      this.peopleTitles.reply(asked, answer, (text) => readQuestion(text, this.vocabulary).lang) ??
       answer(asked);
     // (What was said is kept with the chat's context, when the reader reads it whole: a
     // disagreement may span two messages.)

@@ -46,12 +46,6 @@ export function asksAgain(found: Found, intent: Intent): boolean {
   return intent === "describe" && found.meaningful <= 3 && !own;
 }
 
-/**
- * "southeast?" after "central sulawesi?", "kalo tenggara?" after "Sulawesi Tengah": a word that
- * takes the place of one in the name of the region the chat last asked about, making another
- * region's name, stands for that region. The message with the name written out, or `undefined`.
- *
- */
 /** A province's names in both languages, a region's official one; none for another subject. */
 function regionNames(s: Subject, k: Knowledge, areas: Areas): string[] {
   const name = s.kind === "province" ? k.provinces.find((p) => p.id === s.id)?.name : undefined;
@@ -71,6 +65,11 @@ export function namesElsewhere(f: Found, previous: Previous, k: Knowledge, areas
   return f.unknownNames.filter((w) => !words.has(w) && !f.addressed.includes(w));
 }
 
+/**
+ * "southeast?" after "central sulawesi?", "kalo tenggara?" after "Sulawesi Tengah": a word that
+ * takes the place of one in the name of the region the chat last asked about, making another
+ * region's name, stands for that region. The message with the name written out, or `undefined`.
+ */
 export function completedName(
   message: string,
   previous: Previous | undefined,

@@ -5,6 +5,7 @@
  * after saying which organisation the sources name instead; a question about the other organisation
  * itself ("Apa itu JETRO?", "What does JETRO do for exporters?") is not answered. Pure.
  */
+import type { Translate } from "../i18n/index.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Found } from "./found.ts";
 import { namesNothing } from "./intents.ts";
@@ -112,7 +113,7 @@ export function correctedReply(others: OtherParties, w: CorrectingWriter): Reply
 export function partyCorrections(
   k: Knowledge,
   read: (text: string) => Found,
-  t: (lang: Reply["lang"], key: string, params: Record<string, string>) => string,
+  t: Translate,
 ): Pick<CorrectingWriter, "readRest" | "note"> {
   const runs = k.organisations.filter((o) => o.runs_programme);
   return {

@@ -15,6 +15,7 @@ import {
 } from "./around.ts";
 import {
   AT_WORDS,
+  addressedNames,
   claimedProducts,
   excludedCohort,
   excludedRegions,
@@ -379,23 +380,18 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
   // (Of the asker's own words: a quote's capitals are the quoted text's, "«… Tanah Air»".)
   const own = question.replace(/«[^»]*»|"[^"]*"|“[^”]*”/gu, " ");
   const names = new Set([...capitalisedWords(own), ...acronymsIn(own)].filter((w) => !placeNames.has(w)));
-  // (A name after a word of address is whom the message addresses: "Which city, Pak Budi?". Tried
-  // from the start of a word only: a long run of letters is not tried again at each of its letters.)
-  const { address } = vocabulary.lexicon;
-  const addressed = [...own.matchAll(/(?<!\p{L})(\p{L}+)\.?\s+(\p{Lu}\p{L}+)/gu)].flatMap((m) =>
-    address.has(fold(m[1] ?? "")) ? [fold(m[2] ?? "")] : [],
-  );
+  const addressed = addressedNames(own, vocabulary.lexicon.address);
   if (reading.whole.cues.has("confirm"))
     for (const f of [reading.whole, ...reading.parts]) setClaimedNamesApart(f, names);
-  // "OJK itu lembaga apa?", "Why did Shakespeare write …?": a name the sources don't know is what
-  // the question is about.
-  for (const f of [reading.whole, ...reading.parts]) {
-    f.unknownNames = f.questionUnknown.filter((w) => names.has(w));
-    f.addressed = addressed;
-  }
   // "Banten broke away from West Java in 2000. Is it included?": a year of a statement before the
   // question dates nothing asked (unless the question checks it: "… closed down in 2018. right?").
   const stated = reading.whole.cues.has("confirm") ? new Set<number>() : statedYears(own);
-  for (const f of [reading.whole, ...reading.parts]) f.questionYears = f.years.filter((y) => !stated.has(y));
+  for (const f of [reading.whole, ...reading.parts]) {
+    // "OJK itu lembaga apa?", "Why did Shakespeare write …?": a name the sources don't know is what
+    // the question is about.
+    f.unknownNames = f.questionUnknown.filter((w) => names.has(w));
+    f.addressed = addressed;
+    f.questionYears = f.years.filter((y) => !stated.has(y));
+  }
   return reading;
 }

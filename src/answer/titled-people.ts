@@ -5,6 +5,7 @@
  * Wibawaningsih sebagai Direktur Jenderal …, bukan Menteri."). A word of address ("Mrs", "Pak")
  * is no title: it is only left out. A title the role holds ("Direktur Jenderal Gati") is kept. Pure.
  */
+import type { Translate } from "../i18n/index.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
 import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
@@ -111,21 +112,6 @@ export function titledPeople(
   }
 }
 
-/**
- * The reply to the message without the titles, opened by what the sources call each person given
- * a title they don't give (`note`). Small talk needs none.
- */
-export function titleCorrected(
-  titled: TitledPeople,
-  answer: (rest: string) => Reply,
-  note: (lang: Lang, person: NamedPerson, title: string) => string,
-): Reply {
-  const reply = answer(titled.rest);
-  if (reply.kind === "smalltalk" || !titled.found.length) return reply;
-  const notes = titled.found.map((f) => note(reply.lang, f.person, f.title));
-  return { ...reply, text: `${[...new Set(notes)].join(" ")}\n${reply.text}` };
-}
-
 /** The people the sources name, and the words of office a title put on one of them may hold. */
 export class PeopleTitles {
   private readonly people: readonly NamedPerson[];
@@ -135,6 +121,7 @@ export class PeopleTitles {
     k: Knowledge,
     titles: ReadonlySet<string>,
     private readonly address: ReadonlySet<string>,
+    private readonly t: Translate,
   ) {
     this.people = k.people.map((p) => ({ name: p.name, role: p.role, terms: p.terms.map(fold) }));
     // (Not the words that name someone by role, "editor", "reporter": a statement of who that is
@@ -143,18 +130,23 @@ export class PeopleTitles {
     this.titles = new Set([...titles].filter((t) => !roles.has(t)));
   }
 
-  /** The reply to `message` with its titles corrected first, or `undefined` when it puts none on anyone. */
+  /**
+   * The reply to `message` without the titles it puts on people, asked in the whole message's
+   * language (`langOf`), opened by the role the sources give each person given a title they don't
+   * (small talk needs none); `undefined` when it puts no title on anyone.
+   */
   reply(
     message: string,
-    answer: (text: string) => Reply,
-    t: (lang: Lang, key: string, params: Record<string, string>) => string,
+    answer: (text: string, lang: Lang | undefined) => Reply,
+    langOf: (text: string) => Lang | undefined,
   ): Reply | undefined {
     const titled = titledPeople(message, this.people, this.titles, this.address);
-    return (
-      titled &&
-      titleCorrected(titled, answer, (lang, p, title) =>
-        t(lang, "answer.personTitle", { person: p.name, role: p.role[lang], title }),
-      )
+    if (!titled) return undefined;
+    const reply = answer(titled.rest, langOf(message));
+    if (reply.kind === "smalltalk" || !titled.found.length) return reply;
+    const notes = titled.found.map(({ person, title }) =>
+      this.t(reply.lang, "answer.personTitle", { person: person.name, role: person.role[reply.lang], title }),
     );
+    return { ...reply, text: `${[...new Set(notes)].join(" ")}\n${reply.text}` };
   }
 }

@@ -337,8 +337,7 @@ function resolve(
     !found.programme &&
     !namesElsewhere(found, previous, knowledge, areas).length
   ) {
-    // (Not when the message names what the sources don't know: "kalau Ubud?" after Toraja Utara
-    // asks about Ubud, not Toraja Utara again.)
+    // (Not when it names a place the sources don't know: "kalau Ubud?" after Toraja Utara.)
     // "which one is in English?" of the sources just listed: those in that language.
     const sources = previous.subjects.flatMap((s) => (s.kind === "source" ? [s.id] : []));
     const inLang = inLanguageAsked(found, knowledge, sources);
