@@ -440,3 +440,27 @@ describe("review: a tag question about a channel still asks for that channel", (
     expect(reply.text).toContain("cara mendaftar");
   });
 });
+
+describe("what a place outside the programme is known for", () => {
+  it("is neither borne out nor denied: the sources don't cover the place, and say where the product is", async () => {
+    for (const [question, opening] of [
+      [
+        "Is Kotagede known for silver?",
+        /^Kotagede is in Kota Yogyakarta\.\nThe sources don't cover that place/,
+      ],
+      ["Jogja terkenal perak kan?", /^Sumber tidak membahas tempat itu/],
+      ["Is Bandung famous for ulos?", /^The sources don't cover that place/],
+    ] as const) {
+      const reply = await ask(question);
+      expect(reply.text, question).toMatch(opening);
+      expect(reply.text, question).not.toMatch(/Not quite|Tidak tepat/);
+      expect(reply.text, question).toMatch(/Makassar|Samosir/);
+    }
+  });
+
+  it("is still corrected when the programme's product is put there", async () => {
+    for (const question of ["The coffee project is in Paniai, right?", "Makassar terkenal ulos kan?"]) {
+      expect((await ask(question)).text, question).toMatch(/^(Not quite|Tidak tepat)/);
+    }
+  });
+});

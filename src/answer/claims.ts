@@ -15,7 +15,11 @@ import { provincesOf } from "./negation.ts";
 import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
 import { extremeSources } from "./source-answers.ts";
 
-export type Verdict = "yes" | "no";
+/**
+ * "outside": the statement puts a product in a region outside the programme ("Is Kotagede known for
+ * silver?"); the sources neither bear it out nor refute it, they only don't cover the place.
+ */
+export type Verdict = "yes" | "no" | "outside";
 
 /** The answer a statement is checked against: its text, whether it cites a source, how it writes numbers. */
 export interface CheckedAnswer {
@@ -50,12 +54,17 @@ export function statementVerdict(
     extremeClaim(f, k),
   ];
   const verdicts = [...claimed.map((v) => (f.negated ? negated(v) : v)), outsideClaim(f, k, areas)];
-  if (verdicts.includes("no")) return "no";
-  return verdicts.includes("yes") ? "yes" : undefined;
+  return strongest(verdicts);
 }
-/** The verdict on the opposite statement: "yes" for "no", "no" for "yes". */
+
+/** The verdict of several claims: "no" when one is refuted, then "outside", then "yes". */
+export function strongest(verdicts: ReadonlyArray<Verdict | undefined>): Verdict | undefined {
+  return (["no", "outside", "yes"] as const).find((v) => verdicts.includes(v));
+}
+
+/** The verdict on the opposite statement: "yes" for "no", "no" for "yes" ("outside" stays). */
 export const negated = (v: Verdict | undefined): Verdict | undefined =>
-  v === "yes" ? "no" : v === "no" ? "yes" : undefined;
+  v === "yes" ? "no" : v === "no" ? "yes" : v;
 
 /**
  * "Sulsel nggak ikut kan?", "Papua isn't in it, right?": a region said not to take part, offered for
@@ -164,7 +173,11 @@ export function productsPlaced(f: Found, k: Knowledge, areas: Areas): Verdict | 
   // "Tenun ikat NTT ikut ga?": whether a region outside takes part or not is asked, not where the
   // product is ("Ulos is the West Sumatra part of the programme, right?" still puts it there).
   const asksMembership = f.cues.has("member") && f.cues.has("not");
-  if (claimed.length === 0) return outside && !asksMembership ? "no" : undefined;
+  // ("Is Kotagede known for silver?": what a place outside is known for, the sources don't cover;
+  // they don't deny it. "The coffee project is in Paniai, right?" puts the programme's there.)
+  const ofProgramme = f.programme || f.cues.has("domain") || f.cues.has("member");
+  const renown = f.cues.has("renown") && !ofProgramme;
+  if (claimed.length === 0) return outside && !asksMembership ? (renown ? "outside" : "no") : undefined;
   // "Jawa Timur pada fase pertama fokus pada komponen kapal, kan?": a group named puts the product
   // in that group's entry (East Java's ship components are of 2017, not the first phase).
   const [group] = f.cohorts.length === 1 ? f.cohorts : [];

@@ -244,7 +244,9 @@ export function disagreementReply(d: Disagreement, w: DisagreementWriter): Reply
   if (d.claims.length === 1) return w.ask(d.asked);
   const checked = d.claims.map((c) => ({ ...c, reply: w.check(c.text) }));
   const right = checked.filter((c) => c.reply.verdict === "yes");
-  const wrong = checked.filter((c) => c.reply.verdict === "no" || c.reply.kind === "fallback");
+  const wrong = checked.filter(
+    (c) => c.reply.verdict === "no" || c.reply.verdict === "outside" || c.reply.kind === "fallback",
+  );
   const opened = (opening: string, replies: Reply[]): Reply => {
     // (A reply's verdict is its first line: the opening says it now.)
     const bodies = [...new Set(replies.map(withoutVerdict))];

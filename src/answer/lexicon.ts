@@ -93,6 +93,7 @@ export const CUE_NAMES = [
   "there", // di sana, there: the region the chat has just named
   "then", // waktu itu, back then: the time the chat has just asked about
   "scale", // besar, kecil, big, small: beside a term of the industry's size, asks which size is meant
+  "renown", // terkenal, known for: what a place is known for in the world, not in the programme
   "domain", // programme words: IKM, programme, cooperation, Japan …
   "stop", // carries no meaning here
 ] as const;
@@ -101,6 +102,7 @@ export type Cue = (typeof CUE_NAMES)[number];
 // Cues that carry no meaning of their own.
 export const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([
   "stop",
+  "renown",
   "condition",
   "not",
   "negation",

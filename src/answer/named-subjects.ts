@@ -44,7 +44,9 @@ function entitySubjects({ found: f, knowledge: k, areas, cohort, intent }: Namin
   const provinces = [...f.provinces];
   // "The coffee project is in Paniai, right?": a product put where the programme has no place is
   // corrected by where the product is, not by what the sources say of that region.
-  const misplaced = productClaim(f, k, areas) === "no";
+  // (So is one put in a place outside: "Is Kotagede known for silver?" is answered by the silver.)
+  const claim = productClaim(f, k, areas);
+  const misplaced = claim === "no" || claim === "outside";
   for (const code of f.areas) {
     const m = membershipOf(code, k, areas);
     if (m?.status === "province") provinces.push(m.province.id);

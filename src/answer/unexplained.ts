@@ -87,7 +87,9 @@ export function unexplained(
     productPlaced === "yes" && (f.yesNo || f.cues.has("confirm")) && !asksWh(f) && f.unknown.length > 0;
   // "South Sulawesi's contribution to the programme is coffee.": a product put in the wrong region
   // is corrected, whatever words say so.
-  if (productPlaced === "no" && f.cues.has("confirm")) return { unexplained: [], confidence: f.certainty };
+  // (So is one put in a place outside, which the sources don't cover: "Kotagede terkenal perak kan?")
+  if ((productPlaced === "no" || productPlaced === "outside") && f.cues.has("confirm"))
+    return { unexplained: [], confidence: f.certainty };
   if (unknownProductClaim(f)) return { unexplained: [], confidence: f.certainty };
   // "What programmes does Kemendag run?": a question that names a thing the sources don't know,
   // written as a name, is about that thing (offered for checking, or asked why, it is a claim:
