@@ -876,6 +876,23 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind at the start of the thirteenth session (what is left once something is set aside:
+  // "selain Sulsel, provinsi 2017 apa lagi?", "the other considerations?"). First score in the README.
+  "test/eval/questions-hundredtwentysixth.jsonl": {
+    "in-scope": 94.7,
+    "out-of-scope": 75.0,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind beside the hundred-twenty-sixth (the everyday mix of a group, with the issue's
+  // share of follow-ups, several questions at once, attributes and what the sources don't say: a
+  // control). First score in the README.
+  "test/eval/questions-hundredtwentyseventh.jsonl": {
+    "in-scope": 98.4,
+    "out-of-scope": 96.9,
+    "small talk": 92.9,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {

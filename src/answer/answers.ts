@@ -49,6 +49,8 @@ export interface Asked {
   chooser: boolean;
   /** Sources the question sets aside ("selain Bisnis.com"): a list of sources leaves them out. */
   excluding: readonly string[];
+  /** Nothing is left of what was asked once the message's names are set aside ("selain Sulteng, ada lagi?"). */
+  noneBesides?: boolean;
 }
 
 type Write = (w: AnswerWriter, s: Subject, q: Asked) => Piece | undefined;

@@ -11,6 +11,7 @@ import { FILLER_CUES } from "./lexicon.ts";
 import { hasCue } from "./parts.ts";
 import type { Subject } from "./subject.ts";
 import type { Match } from "./vocabulary.ts";
+import { type AnswerWriter, capitalise, joinList, type Piece } from "./writer.ts";
 
 /**
  * Whether the thing a "how many" counts is a fact of the programme or a term ("how many
@@ -76,4 +77,29 @@ export function countsOnlyProvinces(f: Found): boolean {
     !f.cues.has("now") &&
     !f.cues.has("total")
   );
+}
+
+/**
+ * "Berapa provinsi di luar Jawa yg ikut tahap 2013?": the provinces a question left once some were
+ * set aside, counted and named. `undefined` unless provinces are counted and there are several.
+ */
+export function countOfListed(w: AnswerWriter, subjects: Subject[], q: Asked): Piece | undefined {
+  const provinces = subjects.flatMap((s) => (s.kind === "province" ? (w.province(s.id) ?? []) : []));
+  if (q.counts !== "provinces" || provinces.length < 2 || provinces.length !== subjects.length)
+    return undefined;
+  const text = capitalise(
+    w.t(q.lang, "answer.countProvinces", {
+      total: w.number(q.lang, provinces.length),
+      names: joinList(
+        q.lang,
+        provinces.map((p) => p.name[q.lang]),
+      ),
+    }),
+  );
+  // (Their being in the group is what is stated: the group's sources, or their entries'.)
+  const group = q.cohort ? w.cohort(q.cohort) : undefined;
+  const sources = group?.sources ?? [
+    ...new Set(provinces.flatMap((p) => p.entries.flatMap((e) => e.sources))),
+  ];
+  return w.piece(text, sources, subjects);
 }

@@ -6,6 +6,7 @@ import { answer } from "./answers.ts";
 import { cardOf } from "./cards.ts";
 import { changeOfMind, MAX_CHANGES } from "./changes-of-mind.ts";
 import { statementVerdict, type Verdict, withoutLeadingYes } from "./claims.ts";
+import { countOfListed } from "./counting.ts";
 import { type Disagreement, disagreementIn, disagreementReply, takesSides } from "./disagreements.ts";
 import { completedName } from "./follow-ups.ts";
 import type { Found } from "./found.ts";
@@ -21,7 +22,7 @@ import { quotedAnswer } from "./quoted-answers.ts";
 import { type Reading, readQuestion } from "./read.ts";
 import { districtsWithin, outsideCard, outsideTogether } from "./region-cards.ts";
 import { ANSWER_CUTOFF, Replies } from "./replies.ts";
-import { type AskOptions, kindOf, type Reply, type ReplyKind } from "./reply.ts";
+import { type AskOptions, kindOf, openedWith, type Reply, type ReplyKind } from "./reply.ts";
 import { smallTalkOf } from "./small-talk.ts";
 import { spanCard } from "./spans.ts";
 import { isRegion, parseSubjectRef, type Subject, subjectRef } from "./subject.ts";
@@ -349,8 +350,10 @@ export class AnswerEngine {
   private answerPart(u: Understood): Piece[] {
     const [first] = u.subjects;
     // ("Which province has the most locations?" counts what the sources list; "the most workers" judges.)
+    // (So does "how many" of the provinces left once some are set aside.)
     const superlative =
-      u.superlative && superlativeCard(this.writer, u.asked.lang, u.superlative, u.subjects);
+      (u.superlative && superlativeCard(this.writer, u.asked.lang, u.superlative, u.subjects)) ||
+      (u.intent === "count" ? countOfListed(this.writer, u.subjects, u.asked) : undefined);
     if (UNANSWERABLE.has(u.intent) && !superlative) return [this.missing(u, u.intent, first)];
     if (u.foreign) return [this.missing(u, "foreign", first)];
     // "Why did Japan decide to help?": the sources give the aim as the ministry states it.
@@ -378,20 +381,14 @@ export class AnswerEngine {
     // A thing the question named none for is no question about the programme (nor counted as one).
     const about = u.assumed ? undefined : first;
     if (unexplained.length) return [this.missing({ ...u, unexplained }, "words", about)];
-    return u.from ? this.fromSource(u.from, u.asked.lang, answers) : answers;
-  }
-
-  /**
-   * Facts asked from one source: when none of the answer's facts comes from it, the answer says
-   * so before giving what the other sources say.
-   */
-  private fromSource(source: string, lang: Lang, answers: Piece[]): Piece[] {
-    const [first, ...rest] = answers;
-    if (!first || answers.some((p) => p.sources.includes(source))) return answers;
-    const note = this.writer.t(lang, "answer.notInSource", {
-      source: this.writer.nameOf(lang, { kind: "source", id: source }),
-    });
-    return [{ ...first, text: `${note}\n${first.text}` }, ...rest];
+    const { lang, noneBesides } = u.asked;
+    // ("Selain Sulteng, provinsi 2013 di Sulawesi ada lagi?": none, and what there is.)
+    if (noneBesides) return openedWith(this.writer.text(lang, "answer.noneBesides"), answers);
+    // Facts asked from one source: when none of them comes from it, the answer says so first.
+    const source = u.from;
+    if (!source || answers.some((p) => p.sources.includes(source))) return answers;
+    const name = this.writer.nameOf(lang, { kind: "source", id: source });
+    return openedWith(this.writer.t(lang, "answer.notInSource", { source: name }), answers);
   }
 
   private missing(u: Understood, why: string, s: Subject | undefined): Piece {

@@ -1,5 +1,6 @@
 /**
- * What a follow-up points back to: the item of a list ("the second one"), what the previous
+ * What a follow-up points back to: the item of a list ("the second one"), the rest of a group
+ * ("yang lainnya?"), the region or person the chat just named ("there", "she"), what the previous
  * question named rather than its answer, or the same question again of another subject. Pure.
  */
 import type { Areas } from "../knowledge/areas.ts";
@@ -108,11 +109,34 @@ export function restOfGroup(
 ): Subject[] {
   if (!previous || !f.cues.has("rest")) return [];
   // ("and the other one, from 2017?" after East Java's first-phase entry: its other entry.)
-  if (cohort && previous.subjects.some(isRegion)) return [];
-  // (The group asked now, or the one the last question narrowed to, or the last one the chat named.)
+  if (f.years.length + f.cohorts.length > 0 && previous.subjects.some(isRegion)) return [];
+  // "yang lain apa?" after one consideration: the others. "the other city?" after one of a
+  // province's places: its others.
+  const last = previous.subjects;
+  if (last.length && last.every((s) => s.kind === "criterion"))
+    return k.selection.criteria.flatMap((c): Subject[] =>
+      last.some((s) => s.kind === "criterion" && s.id === c.id) ? [] : [{ kind: "criterion", id: c.id }],
+    );
+  const [place, ...more] = last;
+  if (place?.kind === "place" && !more.length) {
+    const entries = k.provinces.find((p) => p.id === place.province)?.entries ?? [];
+    const others = entries.flatMap((_, entry): Subject[] =>
+      entry === place.entry ? [] : [{ kind: "place", province: place.province, entry }],
+    );
+    if (others.length) return others;
+  }
+  // (The group asked now, or the one the last question narrowed to, or the last one the chat named,
+  // or the one group of the provinces the last answer was about: "yang lainnya?" after Papua.)
   const listed = [...previous.named, ...previous.subjects].findLast((s) => s.kind === "cohort");
+  const groupsOf = new Set(
+    last
+      .flatMap((s) => (s.kind === "province" ? (k.provinces.find((p) => p.id === s.id)?.entries ?? []) : []))
+      .map((e) => e.cohort),
+  );
+  const theirs =
+    last.length && last.every((s) => s.kind === "province") && groupsOf.size === 1 ? [...groupsOf][0] : "";
   const group = k.cohorts.find(
-    (c) => c.id === (cohort ?? previous.cohort ?? (listed?.kind === "cohort" ? listed.id : "")),
+    (c) => c.id === (cohort ?? previous.cohort ?? (listed?.kind === "cohort" ? listed.id : theirs)),
   );
   if (!group) return [];
   const members = group.order ?? provincesOf(k, group.id).map((p) => p.id);
@@ -140,4 +164,30 @@ export function nextCriterion(f: Found, previous: Previous | undefined, k: Knowl
   const place = f.ordinal ?? PLACE_CUES.find(([cue]) => f.cues.has(cue))?.[1];
   const criterion = place === undefined ? undefined : k.selection.criteria[place - 1];
   return criterion && { kind: "criterion", id: criterion.id };
+}
+
+/**
+ * What a message leans on the chat for, added to what it names: "there", "di sini" (the region the
+ * chat, or the asker's introduction, has just named); "she", "beliau" (the person the last answer
+ * named, or else the last person the chat's answers were about). `undefined` when it leans on neither.
+ */
+export function chatSubjects(
+  f: Found,
+  previous: Previous | undefined,
+  intent: Intent,
+  subjects: Subject[],
+  asksAFact: boolean,
+): Subject[] | undefined {
+  const there = f.cues.has("there") ? (previous?.subjects.filter(isRegion) ?? []) : [];
+  const named = there.length && !subjects.some(isRegion) ? [...subjects, ...there] : subjects;
+  const answeredPersons = previous?.subjects.filter((s) => s.kind === "person") ?? [];
+  const lastPerson = previous?.named.findLast((s) => s.kind === "person");
+  // ("dia dari organisasi mana?": whom that person works for, as their card says.)
+  const worksFor = f.cues.has("works_for");
+  // (Only of what a person has: "what did she say about it?" after the aim is about the aim.)
+  const ofPerson = intent === "who" || intent === "name" || intent === "when" || worksFor;
+  const persons = answeredPersons.length || !lastPerson || !ofPerson ? answeredPersons : [lastPerson];
+  const onePerson = persons.length === 1 && (named.length === 0 || worksFor) && (!asksAFact || worksFor);
+  if (f.cues.has("pronoun") && onePerson) return persons;
+  return named === subjects ? undefined : named;
 }

@@ -6,9 +6,9 @@
 import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { ExcludedRegions } from "./asides.ts";
 import { writtenWords } from "./concepts.ts";
-
 import { type Cue, FILLER_CUES, type SmallTalk } from "./lexicon.ts";
 import { isName } from "./parts.ts";
+import type { SetAside } from "./set-aside.ts";
 import type { Match } from "./vocabulary.ts";
 
 /** The same finding, as if a cue's words had asked nothing. */
@@ -52,6 +52,8 @@ export interface Found {
   islands: number[];
   /** Islands and provinces a question of which sets aside ("… yang bukan di Jawa?", "kecuali Jatim"). */
   excludedRegions: ExcludedRegions;
+  /** What the message sets aside, read apart ("selain Sulsel", "other than footwear"): see `set-aside.ts`. */
+  setAside?: SetAside | undefined;
   /** The item of a list the question points to ("yang kedua", "nomor 3"; -1 the last), if any. */
   ordinal: number | undefined;
   /** Countries other than the cooperation's, as the question named them. */

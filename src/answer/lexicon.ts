@@ -81,6 +81,7 @@ export const CUE_NAMES = [
   "or", // atau, or: offers a choice ("tahap awal atau program lanjutan?")
   "joins", // when, where: question words that also join a clause ("… when choosing regions?")
   "among", // one of them, salah satunya: whether something is in the list the previous answer gave
+  "except", // selain, other than: the names right after it are set aside (see `set-aside.ts`)
   "rest", // sisanya, satu lagi, the others: the members of a group the chat has not named yet
   "works_for", // kerja di instansi mana, which ministry … belong to: whom a person works for
   "tell", // ceritakan tentang, what do you know about: asks for what the sources say of a subject
@@ -103,6 +104,7 @@ export type Cue = (typeof CUE_NAMES)[number];
 export const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([
   "stop",
   "renown",
+  "except",
   "condition",
   "not",
   "negation",

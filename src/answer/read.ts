@@ -39,6 +39,7 @@ import { hasCue, introducesAsker, isQuestionWord, pieces, withoutJoiningWords } 
 import { withoutPeoplesWords } from "./peoples.ts";
 import { nameQuotes } from "./quotes.ts";
 import { withSelfCorrections } from "./self-corrections.ts";
+import { readSettingAside } from "./set-aside.ts";
 import { withoutPostMarks } from "./social.ts";
 import { acronymsIn } from "./typos.ts";
 import type { Match, Vocabulary } from "./vocabulary.ts";
@@ -54,15 +55,9 @@ export interface Reading {
 }
 
 // Words that ask who edited, not who wrote.
-const EDIT_WORDS: ReadonlySet<string> = new Set([
-  "edited",
-  "edit",
-  "menyunting",
-  "disunting",
-  "penyunting",
-  "mengedit",
-  "diedit",
-]);
+const EDIT_WORDS: ReadonlySet<string> = new Set(
+  "edited edit menyunting disunting penyunting mengedit diedit".split(" "),
+);
 
 /**
  * Reads what `matches` hold. `asking` holds the words in the slot where a question says what it
@@ -198,8 +193,11 @@ const NAMED_TYPES: ReadonlySet<string> = new Set(["product", "province", "place"
 // The question words proper, which ask inside a phrase of the knowledge ("lembaga apa").
 const WH_WORDS: readonly Cue[] = ["what", "where", "who", "when"];
 
-/** Reads a message into what it names and the questions it asks. */
-export function readQuestion(message: string, vocabulary: Vocabulary, onlyAsked = false): Reading {
+/** Reads a message into what it names and the questions it asks, and what it sets aside. */
+export const readQuestion = (message: string, vocabulary: Vocabulary, onlyAsked = false): Reading =>
+  readSettingAside(message, vocabulary, (text) => readMessage(text, vocabulary, onlyAsked));
+
+function readMessage(message: string, vocabulary: Vocabulary, onlyAsked: boolean): Reading {
   // "Selamat pagi, Tanya IKM": the bot addressed by its name is not asked about.
   const { botName, letters, purpose } = vocabulary.lexicon;
   // "Dear Sir/Madam, … I look forward to your reply.": a letter's forms ask nothing.

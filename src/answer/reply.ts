@@ -55,3 +55,9 @@ export function kindOf(pieces: readonly Piece[]): ReplyKind {
 /** A reply's text without the verdict its first line gives ("Ya, benar."), for a reply that says it otherwise. */
 export const withoutVerdict = (r: Reply): string =>
   r.verdict ? r.text.slice(r.text.indexOf("\n") + 1) : r.text;
+
+/** `pieces` with `note` before the first one's text ("None other, as far as the sources say:"). */
+export function openedWith(note: string, pieces: Piece[]): Piece[] {
+  const [first, ...rest] = pieces;
+  return first ? [{ ...first, text: `${note}\n${first.text}` }, ...rest] : pieces;
+}

@@ -13,6 +13,7 @@ import { unexpandedName } from "./expansions.ts";
 import {
   asksAgain,
   asksOfAsked,
+  chatSubjects,
   namesElsewhere,
   nextCriterion,
   pointedItem,
@@ -26,6 +27,7 @@ import { motiveNotGiven } from "./motives.ts";
 import { framedSubjects, inLanguageAsked, namedSubjects } from "./named-subjects.ts";
 import { outsideSetAside } from "./negation.ts";
 import type { Previous } from "./previous.ts";
+import { withoutSetAside } from "./set-aside.ts";
 import { settle } from "./settle.ts";
 import { constrainingSource } from "./source-answers.ts";
 import { type DatedFact, knownYears, noteYears, spanAsked, withGroup } from "./spans.ts";
@@ -101,11 +103,15 @@ export function understand(
   // "Itu tahap awal atau program lanjutan?": which group a region is in, its entries say.
   const grouped = regionsGroupAsked(found, resolved.subjects, previous, knowledge);
   const intent = partnerClaimed || noted || criterionClaimed || grouped ? "describe" : resolved.intent;
-  const subjects: Subject[] = partnerClaimed
+  const chosen: Subject[] = partnerClaimed
     ? [{ kind: "topic", id: "partners" }]
     : (grouped ??
       outsideSetAside(found, knowledge, cohort, previous?.subjects ?? []) ??
       provincesCounted(found, intent, resolved.subjects));
+  // "selain Sulsel, provinsi 2017 apa lagi?": what is asked, without what the message sets aside.
+  const unknown = found.questionUnknown.length > 0;
+  const aside = found.setAside && withoutSetAside(chosen, found.setAside, knowledge, areas, cohort, unknown);
+  const subjects = aside ? aside.subjects : chosen;
   // ("Since Papua was split in 2022, …": a year of what an entry's note says, asked of it; only
   // a question that names a year needs them.)
   const notes = found.years.length ? noteYears(knowledge, found.noted ? "all" : subjects) : [];
@@ -117,7 +123,7 @@ export function understand(
   const asksOfPeople =
     intent === "who" || subjects.some((s) => s.kind === "person" || s.kind === "officials");
   return {
-    intent,
+    intent: aside?.absent ? "absent" : intent,
     subjects,
     asked: {
       lang,
@@ -145,6 +151,7 @@ export function understand(
           (found.roles.length > 0 && found.sources.length > 0 && !subjects.some((s) => s.kind === "person"))),
       editor: found.edits,
       excluding: found.excludedSources,
+      noneBesides: aside && aside.none,
       chooser: intent === "criteria" && asksOfPeople === false && found.cues.has("who"),
       previousSources: previous?.sources ?? [],
       followUp,
@@ -233,30 +240,10 @@ function resolve(
   }
   let followUp = false;
   let assumed = false;
-  // "Is there any IKM-JICA cluster there?", "kerajinan apa yang dikembangkan di sini?": the region
-  // the chat (or the asker's introduction) has just named.
-  const there = found.cues.has("there") ? (previous?.subjects.filter(isRegion) ?? []) : [];
-  if (there.length && !subjects.some(isRegion)) {
-    subjects = [...subjects, ...there];
-    followUp = true;
-  }
-  // "is she an official?" right after an answer that named one person: that person; after an answer
-  // about no one ("Gati itu siapa?", "dari kementerian mana?", "kapan dia sampaikan itu?"), the last
-  // person the chat's answers were about.
-  const answeredPersons = previous?.subjects.filter((s) => s.kind === "person") ?? [];
-  const lastPerson = previous?.named.findLast((s) => s.kind === "person");
-  // ("dia dari organisasi mana?": whom that person works for, as their card says.)
-  const worksFor = found.cues.has("works_for");
-  // (Only of what a person has: "what did she say about it?" after the aim is about the aim.)
-  const ofPerson = intent === "who" || intent === "name" || intent === "when" || worksFor;
-  const persons = answeredPersons.length || !lastPerson || !ofPerson ? answeredPersons : [lastPerson];
-  if (
-    found.cues.has("pronoun") &&
-    persons.length === 1 &&
-    (subjects.length === 0 || worksFor) &&
-    (!topics.length || worksFor)
-  ) {
-    subjects = persons;
+  // "Is there any IKM-JICA cluster there?", "is she an official?": what the chat just named.
+  const fromChat = chatSubjects(found, previous, intent, subjects, topics.length > 0);
+  if (fromChat) {
+    subjects = fromChat;
     followUp = true;
   }
   // "the last one on that list": an item of the list, not the list ("among" names it too).

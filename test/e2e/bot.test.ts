@@ -77,6 +77,20 @@ describe("follow-up questions in a chat", () => {
     expect(other).toContain("sembilan provinsi");
   });
 
+  it("answers 'selain Sumut?' with the rest of the list it just gave", async () => {
+    ctx = await setup();
+    const ask = async (body: string) => {
+      const seen = ctx?.fake.delivered("sendMessage").length ?? 0;
+      ctx?.fake.message({ text: body });
+      return text(await nextMessage(ctx as Ctx, DEFAULT_USER.id, seen));
+    };
+    expect(await ask("provinsi 2013 apa aja?")).toContain("Sumatera Utara");
+    const rest = await ask("selain sumut?");
+    for (const province of ["Jawa Tengah", "Sulawesi Tengah", "Jawa Timur", "Kalimantan Barat"])
+      expect(rest).toContain(province);
+    expect(rest).not.toContain("Sumatera Utara");
+  });
+
   it("answers a chat asked again by someone else the same way, from the replies kept the first time", async () => {
     const c = await setup();
     ctx = c;
