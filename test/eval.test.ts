@@ -129,7 +129,7 @@ const FLOORS = {
   },
   // Written blind after the seventeenth set's fixes began; its first score is in the README.
   "test/eval/questions-eighteenth.jsonl": {
-    "in-scope": 99.5,
+    "in-scope": 100,
     "out-of-scope": 100,
     "small talk": 100,
     language: 100,
@@ -476,7 +476,7 @@ const FLOORS = {
   },
   // Written blind beside the seventieth (long chats that steer and correct); scored with it. First score in the README.
   "test/eval/questions-seventyfirst.jsonl": {
-    "in-scope": 93.8,
+    "in-scope": 94.6,
     "out-of-scope": 96.3,
     "small talk": 100,
     language: 100,
@@ -498,7 +498,7 @@ const FLOORS = {
   // Written blind after the seventy-second was scored (negation and exclusion); scored after the fixes for own places. First score in the README.
   "test/eval/questions-seventyfourth.jsonl": {
     "in-scope": 90.8,
-    "out-of-scope": 92.5,
+    "out-of-scope": 93.5,
     "small talk": 100,
     language: 100,
   },
@@ -612,9 +612,9 @@ const FLOORS = {
   // messages leaning on the conversation). First score in the README.
   "test/eval/questions-ninetieth.jsonl": {
     "in-scope": 98,
-    "out-of-scope": 85.3,
+    "out-of-scope": 86.7,
     "small talk": 100,
-    language: 98.8,
+    language: 99.1,
   },
   // Written blind beside the ninetieth (mixed scope: in-scope questions in chatter, out-of-scope
   // questions in the programme's words). First score in the README.
@@ -658,7 +658,7 @@ const FLOORS = {
   // Written blind late in the eighth session (the everyday mix of a Telegram group, a control).
   // First score in the README.
   "test/eval/questions-ninetysixth.jsonl": {
-    "in-scope": 95,
+    "in-scope": 95.4,
     "out-of-scope": 97.5,
     "small talk": 100,
     language: 100,
@@ -674,7 +674,7 @@ const FLOORS = {
   // Written blind at the start of the ninth session (negative and tag questions). First score in
   // the README.
   "test/eval/questions-ninetyeighth.jsonl": {
-    "in-scope": 88.3,
+    "in-scope": 88.7,
     "out-of-scope": 78.6,
     "small talk": 100,
     language: 100,
@@ -690,7 +690,7 @@ const FLOORS = {
   },
   // Written blind in the ninth session (superlatives and quantifiers). First score in the README.
   "test/eval/questions-hundredth.jsonl": {
-    "in-scope": 78.1,
+    "in-scope": 79.2,
     "out-of-scope": 96.2,
     "small talk": 100,
     language: 100,
@@ -880,7 +880,7 @@ const FLOORS = {
   // "selain Sulsel, provinsi 2017 apa lagi?", "the other considerations?"). First score in the README.
   "test/eval/questions-hundredtwentysixth.jsonl": {
     "in-scope": 94.7,
-    "out-of-scope": 75.0,
+    "out-of-scope": 80.4,
     "small talk": 100,
     language: 100,
   },
@@ -888,9 +888,9 @@ const FLOORS = {
   // share of follow-ups, several questions at once, attributes and what the sources don't say: a
   // control). First score in the README.
   "test/eval/questions-hundredtwentyseventh.jsonl": {
-    "in-scope": 98.4,
+    "in-scope": 98.8,
     "out-of-scope": 96.9,
-    "small talk": 92.9,
+    "small talk": 100,
     language: 100,
   },
 } as const;

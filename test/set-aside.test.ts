@@ -82,6 +82,22 @@ describe("what a question sets aside ('selain …', 'other than …')", () => {
     expect((await ask("Selain Palu, kabupaten mana saja di Sulteng yang ikut?")).kind).toBe("fallback");
   });
 
+  it("read from a clause opening the message, frames the question after it", async () => {
+    const later = await ask("Selain lima provinsi 2017 itu, provinsi mana yang bergabung tahun 2018?");
+    expect(later.kind).toBe("fallback");
+    expect(later.text).toContain("2018");
+    // (Unless it names a fact the question asks more of.)
+    expect(
+      (await ask("Besides spreading the cluster concept, who gets placed in the regions?")).text,
+    ).toContain("facilitator");
+  });
+
+  it("asked 'who else' of regions, asks which others", async () => {
+    const reply = await ask("selain Sulsel siapa lagi?", "Sulsel target awal program lanjutan bukan?");
+    expect(reply.kind).toBe("answer");
+    expectOnly(reply, ["Jawa Timur", "Papua"], ["Sulawesi Selatan:"]);
+  });
+
   it("counts what is left", async () => {
     expect((await ask("How many 2017 provinces besides Papua?")).text).toMatch(/^Four provinces: /);
     expect((await ask("Berapa provinsi di luar Jawa yg ikut tahap awal 2013?")).text).toMatch(

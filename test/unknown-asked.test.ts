@@ -427,6 +427,11 @@ describe("small talk beside a question", () => {
     expect((await ask("Are you a human or a bot?")).kind).toBe("smalltalk");
   });
 
+  it("asking to join a group is a greeting; asking how to join the programme is a question", async () => {
+    expect((await ask("assalamualaikum, izin gabung grup")).kind).toBe("smalltalk");
+    expect((await ask("izin gabung program gimana caranya?")).kind).not.toBe("smalltalk");
+  });
+
   it("the bot addressed by its name is greeted, not asked about; 'tanya IKM' in a question still asks", async () => {
     expect((await ask("Selamat pagi, Tanya IKM")).kind).toBe("smalltalk");
     expect((await ask("Halo Tanya IKM, produk sulsel apa?")).text).toMatch(

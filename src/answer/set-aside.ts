@@ -74,6 +74,15 @@ export function setAsideIn(
     const start = word.index ?? 0;
     const after = start + word[0].length;
     const end = listEnd(message.slice(after), reader);
+    // "Selain yang lima itu, tahun 2018 nambah provinsi mana?": a clause of what is set aside,
+    // opening the message, frames the question after it. (Not one naming a fact of the programme,
+    // which the question asks more of: "Besides spreading the cluster concept, who is placed?")
+    const opens = /^[^\p{L}]*(?:\p{L}+[^\p{L}]+)?$/u.test(message.slice(0, start));
+    const frame = opens ? /^([^,.;:?!\n]*),(?=.*\p{L})/su.exec(message.slice(after)) : null;
+    const ofFacts = (clause: string) =>
+      reader.segment(clause).some((m) => m.concepts.some((c) => c.type === "attribute" || c.type === "term"));
+    if (end === undefined && frame && !ofFacts(frame[1] ?? ""))
+      text = `${text.slice(0, start)} ${text.slice(after + frame[0].length)}`;
     if (end === undefined) continue;
     written.unshift(message.slice(after, after + end));
     for (const m of reader.segment(message.slice(after, after + end))) collect(named, m);

@@ -123,7 +123,12 @@ export function understand(
   const asksOfPeople =
     intent === "who" || subjects.some((s) => s.kind === "person" || s.kind === "officials");
   return {
-    intent: aside?.absent ? "absent" : intent,
+    // ("selain Sulsel siapa lagi?": who else, of regions, is which others.)
+    intent: aside?.absent
+      ? "absent"
+      : aside && intent === "who" && subjects.every(isRegion)
+        ? "describe"
+        : intent,
     subjects,
     asked: {
       lang,
