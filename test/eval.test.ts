@@ -483,7 +483,7 @@ const FLOORS = {
   },
   // Written blind after the seventieth was scored (askers' own places); scored after the fixes for regional speech. First score in the README.
   "test/eval/questions-seventysecond.jsonl": {
-    "in-scope": 91.5,
+    "in-scope": 91.9,
     "out-of-scope": 93.5,
     "small talk": 80,
     language: 100,
@@ -666,7 +666,7 @@ const FLOORS = {
   // Written blind beside the ninety-sixth (tasks with the facts: captions, summaries, lists,
   // translations, quiz items). First score in the README.
   "test/eval/questions-ninetyseventh.jsonl": {
-    "in-scope": 81.5,
+    "in-scope": 81.9,
     "out-of-scope": 88.2,
     "small talk": 91.7,
     language: 99.4,
@@ -698,7 +698,7 @@ const FLOORS = {
   // Written blind beside the hundredth (questions about the bot's last answer). First score in
   // the README.
   "test/eval/questions-hundredfirst.jsonl": {
-    "in-scope": 88.5,
+    "in-scope": 88.9,
     "out-of-scope": 87.3,
     "small talk": 95.7,
     language: 100,
@@ -719,7 +719,7 @@ const FLOORS = {
   },
   // Written blind late in the ninth session (asking where a fact comes from). First score in the README.
   "test/eval/questions-hundredfourth.jsonl": {
-    "in-scope": 90,
+    "in-scope": 90.4,
     "out-of-scope": 95.9,
     "small talk": 93.3,
     language: 99.7,
@@ -865,7 +865,7 @@ const FLOORS = {
   "test/eval/questions-hundredtwentyfourth.jsonl": {
     "in-scope": 89.5,
     "out-of-scope": 93.8,
-    "small talk": 80.0,
+    "small talk": 93.3,
     language: 100,
   },
   // Written blind beside the hundred-twenty-fourth (regions by old, foreign or historical names and

@@ -112,3 +112,23 @@ describe("an office the sources name nobody in", () => {
     );
   });
 });
+
+describe("a person addressed or named as who said it", () => {
+  it("is greeted, or whom a question is put to, not what it asks about", async () => {
+    expect((await ask("Selamat pagi Bu Dirjen!")).kind).toBe("smalltalk");
+    expect((await ask("Good morning, Director General!")).kind).toBe("smalltalk");
+    expect((await ask("Pagi Bu Gati, minta info program dong")).text).toMatch(/^Sejak 2013 Kementerian/);
+    expect((await ask("Pak Dirjen, produk Sulsel apa?")).text).toMatch(/^Sulawesi Selatan: kerajinan perak/);
+    // (Asked about, or named in a statement, a person is still who it is about.)
+    expect((await ask("Bu Gati itu siapa?")).text).toMatch(/^Gati Wibawaningsih/);
+    expect((await ask("Ibu Gati jadi Dirjen IKM mulai tahun berapa?")).kind).toBe("fallback");
+  });
+
+  it("is given when the question asks who wrote or edited the article", async () => {
+    expect((await ask("Menurut Gati, siapa editor beritanya?")).text).toMatch(/^Annisa Margrit/);
+    expect((await ask("According to Gati, who wrote the article?")).text).toMatch(/^Regi Yanuar/);
+    // ("Siapa dirjen yang bilang …?" asks who said it.)
+    expect((await ask("Siapa dirjen yang bilang tiga pertimbangan?")).text).toMatch(/^Itu disampaikan Gati/);
+    expect((await ask("Gati bilang pemerintah pusat melibatkan siapa?")).text).toContain("pemerintah daerah");
+  });
+});

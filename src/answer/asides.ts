@@ -147,12 +147,35 @@ export function statedYears(message: string): Set<number> {
 }
 
 /**
- * The names after a word of address (`address`: "pak", "kak", "Mrs"), folded: whom the message
- * addresses ("Which city, Pak Budi?"), not what it asks about. Tried from the start of a word
+ * The names after a word of address (`address`: "pak", "kak", "Mrs") that end a clause, folded:
+ * whom the message addresses ("Which city, Pak Budi?"), not what it asks about. Tried from the start of a word
  * only: a long run of letters is not tried again at each of its letters.
  */
 export function addressedNames(message: string, address: ReadonlySet<string>): string[] {
-  return [...message.matchAll(/(?<!\p{L})(\p{L}+)\.?\s+(\p{Lu}\p{L}+)/gu)].flatMap((m) =>
+  // (Only a name the clause ends with: "Ibu Gati jadi Dirjen mulai kapan?" asks about her. The
+  // name is looked ahead at, not taken: "Pagi Bu Gati" tries "Bu Gati" after "Pagi Bu".)
+  // (And only where a clause begins, or after a greeting opening the message: "… waktu itu Ibu
+  // Gati, ya?" states who it was.)
+  const vocative =
+    /(?<=^\s*|[,.!?;:]\s*|^\s*\p{L}+[\s,]+)(\p{L}+)\.?\s+(?=(\p{Lu}\p{L}+)(?:\s+\p{Lu}\p{L}+)?\s*(?:[,.!?;:]|$))/gu;
+  return [...message.matchAll(vocative)].flatMap((m) =>
     address.has(fold(m[1] ?? "")) ? [fold(m[2] ?? "")] : [],
+  );
+}
+
+/**
+ * "Menurut Gati, …", "Gati bilang …": the people named by name right beside a word of saying
+ * (fillers between), by id: who said it is given, not asked ("Siapa dirjen yang bilang …?" asks).
+ */
+export function speakersNamed(matches: readonly Match[]): string[] {
+  const personAt = (i: number) =>
+    matches[i]?.concepts.flatMap((c) => (c.type === "person" ? [c.id] : [])) ?? [];
+  const next = (i: number, step: 1 | -1) => {
+    let j = i + step;
+    while (matches[j] && saysNothing(matches[j] as Match) && matches[j]?.concepts.length) j += step;
+    return j;
+  };
+  return matches.flatMap((m, i) =>
+    hasCue(m, "said") ? [...personAt(next(i, 1)), ...personAt(next(i, -1))] : [],
   );
 }

@@ -109,6 +109,8 @@ export interface Found {
   regionLeads: boolean;
   /** Asks who edited, not who wrote ("siapa yang menyunting", "who edited it?"). */
   edits: boolean;
+  /** People named as who said it ("Menurut Gati, …", "Gati bilang …"), by id: given, not asked. */
+  speakers: string[];
   /** The asker speaks of themselves ("usaha saya", "can I …"). */
   asker: boolean;
   /** The part only introduces the asker ("saya staf Bappeda …"): context for the questions after it. */
@@ -183,6 +185,7 @@ export function emptyFound(): Found {
     misplaced: false,
     whyOf: undefined,
     edits: false,
+    speakers: [],
     asker: false,
     dates: [],
   };

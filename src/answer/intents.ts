@@ -114,7 +114,12 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     intent: "said",
     // "Can you confirm the statement came from Minister X?", naming nothing the sources know,
     // asks who said it too.
-    matches: (f) => has(f, "said") && (has(f, "who") || (has(f, "confirm") && namesNothing(f))),
+    // ("Menurut Gati, siapa editor beritanya?": who said it is given; the editor is asked.)
+    matches: (f) =>
+      has(f, "said") &&
+      !has(f, "author") &&
+      !f.speakers.length &&
+      (has(f, "who") || (has(f, "confirm") && namesNothing(f))),
     examples: {
       id: [
         "Siapa yang bilang daerah dipilih berdasarkan beberapa pertimbangan?",

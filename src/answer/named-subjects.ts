@@ -202,7 +202,31 @@ export function framedSubjects(
   const only = (kind: Subject["kind"], id?: string) =>
     subjects.length > 0 &&
     subjects.every((s) => s.kind === kind && (id === undefined || ("id" in s && s.id === id)));
+  // "Pagi Bu Gati, minta info program dong", "Pak Dirjen, produk Sulsel apa?": whom the message
+  // addresses is not what it asks about, when it asks about something else.
+  const addressed = (s: Subject) => {
+    const person = s.kind === "person" ? k.people.find((p) => p.id === s.id) : undefined;
+    return (
+      person !== undefined && [...person.terms, ...person.role_terms].some((t) => f.addressed.includes(t))
+    );
+  };
+  const others = subjects.filter((s) => !addressed(s));
+  if (
+    others.length < subjects.length &&
+    (others.length || f.programme || f.attributes.length || f.smalltalk.length)
+  )
+    subjects = others;
   const attributed = f.cues.has("said") && intent !== "who" && intent !== "said";
+  // "Menurut Gati, siapa editor beritanya?", "According to Gati, who wrote the article?": who wrote
+  // or edited it is asked, in the frame of who said it.
+  const asked = subjects.filter((s) => s.kind !== "person" || !f.speakers.includes(s.id));
+  const ofOthers = asked.length || f.cues.has("author");
+  if (intent === "who" && f.cues.has("who") && asked.length < subjects.length) {
+    if (ofOthers) subjects = asked;
+    // ("Gati bilang pemerintah pusat melibatkan siapa?": what she said of it is asked.)
+    else if (f.attributes.length)
+      return { intent: "describe", subjects: f.attributes.map((id): Subject => ({ kind: "topic", id })) };
+  }
   // ("Bu Gati sebut ada target awal …, provinsinya yg mana aja?": a person has no provinces.)
   const ofRegions = REGION_INTENTS.has(intent);
   if ((attributed || ofRegions) && cohort && only("person"))

@@ -22,6 +22,7 @@ import {
   excludedSources,
   namedForEraOrTongue,
   placesUnknown,
+  speakersNamed,
   statedYears,
 } from "./asides.ts";
 import { ASKER_WORDS, REQUEST_WORDS, WANT_WORDS } from "./asker.ts";
@@ -131,6 +132,7 @@ function foundIn(
   f.otherEvent = !f.noted && matches.some((m) => isFiniteVerb(m) && isUnknown(m));
   f.countsFact = countsFact(matches);
   f.edits = matches.some((m) => EDIT_WORDS.has(m.text));
+  f.speakers = speakersNamed(matches);
   f.asker = matches.some((m) => m.text.split(" ").some((w) => ASKER_WORDS.has(w)));
   return f;
 }

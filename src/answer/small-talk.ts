@@ -62,8 +62,12 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
     "who",
     "author",
   ] as const;
+  // "Selamat pagi Bu Dirjen!", "Good morning, Director General!": people greeted, asked nothing,
+  // are whom the greeting is for.
+  const greeted = f.people.length + f.roles.length;
+  const greets = f.smalltalk.includes("greet") && !asks && !f.endsAsked && named === greeted;
   // ("Oke, terus yang kedua?": an item of a list pointed at is asked about.)
-  if (named || f.selection || f.ordinal !== undefined) return undefined;
+  if ((named && !greets) || f.selection || f.ordinal !== undefined) return undefined;
   // "Makasih ya, membantu banget buat tugas sekolah": thanks, asking nothing, is thanks whatever
   // else it says.
   if (thanksOnly) return "thanks";

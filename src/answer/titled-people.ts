@@ -3,7 +3,7 @@
  * Minister Gati say …?", "Bupati Gati", "According to Gati, the Minister of Cooperatives, …". The
  * question is answered without it, after saying the role the sources give ("Sumber menyebut Gati
  * Wibawaningsih sebagai Direktur Jenderal …, bukan Menteri."). A word of address ("Mrs", "Pak")
- * is no title: it is only left out. A title the role holds ("Direktur Jenderal Gati") is kept. Pure.
+ * is no title: it stays where it is. A title the role holds ("Direktur Jenderal Gati") is kept. Pure.
  */
 import type { Translate } from "../i18n/index.ts";
 import type { Knowledge } from "../knowledge/load.ts";
@@ -141,9 +141,10 @@ export class PeopleTitles {
     langOf: (text: string) => Lang | undefined,
   ): Reply | undefined {
     const titled = titledPeople(message, this.people, this.titles, this.address);
-    if (!titled) return undefined;
+    // (Words of address alone are read where they stand: "Pagi Bu Gati, …" addresses her.)
+    if (!titled?.found.length) return undefined;
     const reply = answer(titled.rest, langOf(message));
-    if (reply.kind === "smalltalk" || !titled.found.length) return reply;
+    if (reply.kind === "smalltalk") return reply;
     const notes = titled.found.map(({ person, title }) =>
       this.t(reply.lang, "answer.personTitle", { person: person.name, role: person.role[reply.lang], title }),
     );

@@ -73,6 +73,8 @@ export class Vocabulary {
         if (lang === undefined) for (const word of this.words_(w)) this.languages.markNeutral(word);
       }
     }
+    // Words of address ("Mrs", "Pak") say nothing of what is asked; whom they address, `asides.ts` reads.
+    for (const w of this.lexicon.address) this.add(w, { type: "cue", cue: "stop" }, undefined);
     for (const [kind, words] of Object.entries(this.lexicon.smallTalk) as Array<
       [SmallTalk, Lexicon["smallTalk"][SmallTalk]]
     >) {
