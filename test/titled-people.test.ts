@@ -132,3 +132,18 @@ describe("a person addressed or named as who said it", () => {
     expect((await ask("Gati bilang pemerintah pusat melibatkan siapa?")).text).toContain("pemerintah daerah");
   });
 });
+
+describe("a fact put in the mouth of an office the sources don't quote", () => {
+  it("is neither borne out nor denied: they don't say the office said it, and say what they do", async () => {
+    for (const question of [
+      "Bener gak Gubernur Sulsel bilang Makassar bikin perak?",
+      "Is it true the Governor of South Sulawesi said Makassar makes silver?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("fallback");
+      expect(reply.text, question).toMatch(/gubernur|governor/);
+      expect(reply.text, question).toContain("Makassar");
+      expect(reply.text, question).not.toMatch(/Tidak tepat|Not quite|Ya, benar|Yes, that's right/);
+    }
+  });
+});

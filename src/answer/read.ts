@@ -201,7 +201,7 @@ export const readQuestion = (message: string, vocabulary: Vocabulary, onlyAsked 
 
 function readMessage(message: string, vocabulary: Vocabulary, onlyAsked: boolean): Reading {
   // "Selamat pagi, Tanya IKM": the bot addressed by its name is not asked about.
-  const { botName, letters, purpose } = vocabulary.lexicon;
+  const { botName, letters, purpose, titles } = vocabulary.lexicon;
   // "Dear Sir/Madam, … I look forward to your reply.": a letter's forms ask nothing.
   // "… buat konten blog aku": why the asker asks, in words that name nothing, is no question.
   const namesNothing = (words: string) => vocabulary.segment(vocabulary.tokens(words)).every(saysNothing);
@@ -234,7 +234,10 @@ function readMessage(message: string, vocabulary: Vocabulary, onlyAsked: boolean
   const afterAt = (at: number) =>
     AT_WORDS.has(question.slice(0, at).trimEnd().split(/\s+/).pop()?.toLowerCase() ?? "");
   const claimed = question.replace(TITLE, (run, at: number) =>
-    midSentence(at) && !afterAt(at) && vocabulary.tokens(run).some((t) => !t.known) ? " " : run,
+    // (A word of office is no name: "… the Governor of South Sulawesi said …" names who spoke.)
+    midSentence(at) && !afterAt(at) && vocabulary.tokens(run).some((t) => !t.known && !titles.has(t.text))
+      ? " "
+      : run,
   );
   if (claimed === question) return reading;
   const checked = readText(claimed, vocabulary, onlyAsked);
