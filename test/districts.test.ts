@@ -24,6 +24,17 @@ describe("a district (kecamatan, distrik) named in a question", () => {
     expect(reply.text).toContain(fact);
   });
 
+  it("is placed before what is said of its regency, and a verdict comes first", async () => {
+    const two = await ask("Pangururan ikut? Btw tiket masuk Borobudur berapa?");
+    const lines = two.text.split("\n");
+    expect(lines[0]).toBe("Pangururan ada di Kabupaten Samosir.");
+    // (Borobudur's regency is said where the question about it is answered, not at the top.)
+    const borobudur = lines.indexOf("Borobudur ada di Kabupaten Magelang.");
+    expect(borobudur).toBeGreaterThan(lines.findIndex((l) => l.includes("tenun ulos")));
+    const confirmed = await ask("Pangururan di Kabupaten Samosir kan, yang ulos itu?");
+    expect(confirmed.text).toMatch(/^Ya, benar\.\nPangururan ada di Kabupaten Samosir\./);
+  });
+
   it("says a district outside the programme is outside it, with its regency", async () => {
     const reply = await ask("Kotagede kan sentra perak, ikut program gak?");
     expect(reply.kind).toBe("not_in_programme");

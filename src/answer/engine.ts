@@ -20,7 +20,7 @@ import { correctedPremise, unansweredAfterStatements } from "./premises.ts";
 import { previousOf } from "./previous.ts";
 import { quotedAnswer } from "./quoted-answers.ts";
 import { type Reading, readQuestion } from "./read.ts";
-import { districtsWithin, outsideCard, outsideTogether } from "./region-cards.ts";
+import { outsideCard, outsideTogether, withDistricts } from "./region-cards.ts";
 import { ANSWER_CUTOFF, Replies } from "./replies.ts";
 import { type AskOptions, kindOf, openedWith, type Reply, type ReplyKind } from "./reply.ts";
 import { smallTalkOf } from "./small-talk.ts";
@@ -300,22 +300,25 @@ export class AnswerEngine {
     // "Kenapa Makassar fokusnya ke tenun ulos?": a question built on what the facts contradict is
     // answered by correcting it.
     const no = this.writer.text(lang, "answer.claim.no");
+    const replyKind = kind ?? kindOf(pieces);
     // (Of a question left unanswered, or of a why answered with a card.)
-    const checksPremise = (kind ?? kindOf(pieces)) === "fallback" || reading.whole.cues.has("why");
+    const checksPremise = replyKind === "fallback" || reading.whole.cues.has("why");
     const premise =
       checksPremise &&
       correctedPremise(reading, this.knowledge, this.areas, (s) => this.describe(s, lang), no);
     if (premise) return { ...this.replies.reply(lang, kindOf(premise), premise), previous };
-    const reply: Reply = { ...this.replies.reply(lang, kind ?? kindOf(pieces), pieces), previous };
     // A statement to check is answered yes or no before the facts that bear it out or correct it.
-    const verdict = this.verdictOf(reading, reply, lang);
+    const verdict = this.verdictOf(reading, this.replies.reply(lang, replyKind, pieces), lang);
     // (A region's card opens "Yes, … is part of the programme": the verdict says it, or "Not quite".)
-    if (verdict) reply.text = withoutLeadingYes(reply.text, this.writer.text(lang, "answer.yesWord"));
-    if (verdict) reply.text = `${this.writer.text(lang, `answer.claim.${verdict}`)}\n${reply.text}`;
-    reply.verdict = verdict;
+    const yes = this.writer.text(lang, "answer.yesWord");
+    const said = verdict
+      ? pieces.map((p, i) => (i ? p : { ...p, text: withoutLeadingYes(p.text, yes) }))
+      : pieces;
     // "Pangururan ikut?": a district is answered as its regency, after saying which that is.
-    const within = districtsWithin(this.writer, whole, lang);
-    if (within && reply.kind !== "fallback") reply.text = `${within}\n${reply.text}`;
+    const shown = withDistricts(this.writer, replyKind === "fallback" ? [] : whole.districts, lang, said);
+    const reply: Reply = { ...this.replies.reply(lang, replyKind, shown.pieces), previous, verdict };
+    if (verdict) reply.text = `${this.writer.text(lang, `answer.claim.${verdict}`)}\n${reply.text}`;
+    if (shown.first) reply.text = `${shown.first}\n${reply.text}`;
     // A question the sources do not answer keeps what it was about, for the staff's inbox.
     const [about] = reply.subjects;
     if (reply.kind === "fallback" && about)

@@ -5,7 +5,6 @@
 
 import type { ProvinceEntry } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
-import type { Found } from "./found.ts";
 import { isOutside, type Membership, membershipOf } from "./membership.ts";
 import { fold } from "./normalise.ts";
 import type { Subject } from "./subject.ts";
@@ -168,11 +167,34 @@ export function outsideTogether(
   return [outside, ...rest];
 }
 
-/** "Pangururan ada di Kabupaten Samosir.": where the districts a message names lie, or `undefined`. */
-export function districtsWithin(w: AnswerWriter, f: Found, lang: Lang): string | undefined {
-  const lines = [...f.districts].flatMap(([district, code]) => {
+/**
+ * "Pangururan ada di Kabupaten Samosir.": where each district (name, regency code) lies, said
+ * before the first piece about its regency; `first`, the lines of those no piece is about, to open the reply.
+ */
+export function withDistricts(
+  w: AnswerWriter,
+  districts: Iterable<[string, string]>,
+  lang: Lang,
+  pieces: Piece[],
+): { pieces: Piece[]; first: string | undefined } {
+  const lines = new Map<number, string[]>();
+  for (const [district, code] of districts) {
     const regency = w.areas.byCode.get(code)?.name;
-    return regency ? [w.t(lang, "answer.district", { district, regency })] : [];
+    if (!regency) continue;
+    const at = pieces.findIndex((p) => p.about.some((s) => inRegency(w, s, code)));
+    lines.set(at, [...(lines.get(at) ?? []), w.t(lang, "answer.district", { district, regency })]);
+  }
+  const placed = pieces.map((p, i) => {
+    const before = lines.get(i);
+    return before ? { ...p, text: `${before.join(" ")}\n${p.text}` } : p;
   });
-  return lines.length ? lines.join(" ") : undefined;
+  return { pieces: placed, first: lines.get(-1)?.join(" ") };
+}
+
+/** Whether a subject is the regency of `code`, a programme place in it, or the province holding it. */
+function inRegency(w: AnswerWriter, s: Subject, code: string): boolean {
+  if (s.kind === "area") return s.code === code;
+  const province = w.province(s.kind === "place" ? s.province : s.kind === "province" ? s.id : "");
+  if (s.kind === "place") return province?.entries[s.entry]?.place.area === code;
+  return province !== undefined && code.startsWith(`${province.area}.`);
 }

@@ -257,7 +257,7 @@ function remaining(
       asideRefs.has(`c.${c.id}`) ? [] : [{ kind: "criterion", id: c.id } as Subject],
     );
   const scope = entriesOf(s, k, cohort);
-  if (!scope || !scope.some((e) => aside.has(e))) return [s];
+  if (!scope?.some((e) => aside.has(e))) return [s];
   const left = scope.filter((e) => !aside.has(e));
   if (left.length === 0 && s.kind === "province" && !scope.some((e) => placesAside.has(e))) return [s];
   const provinces = [...new Set(left.map((e) => e.split("#")[0] ?? ""))];

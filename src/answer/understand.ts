@@ -156,7 +156,7 @@ export function understand(
           (found.roles.length > 0 && found.sources.length > 0 && !subjects.some((s) => s.kind === "person"))),
       editor: found.edits,
       excluding: found.excludedSources,
-      noneBesides: aside && aside.none,
+      noneBesides: aside?.none,
       chooser: intent === "criteria" && asksOfPeople === false && found.cues.has("who"),
       previousSources: previous?.sources ?? [],
       followUp,
