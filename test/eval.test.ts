@@ -32,7 +32,7 @@ const FLOORS = {
   },
   "test/eval/questions-fifth.jsonl": {
     "in-scope": 92.9,
-    "out-of-scope": 96.7,
+    "out-of-scope": 98.3,
     "small talk": 100,
     language: 100,
   },
@@ -476,7 +476,7 @@ const FLOORS = {
   },
   // Written blind beside the seventieth (long chats that steer and correct); scored with it. First score in the README.
   "test/eval/questions-seventyfirst.jsonl": {
-    "in-scope": 94.6,
+    "in-scope": 95,
     "out-of-scope": 96.3,
     "small talk": 100,
     language: 100,
@@ -504,7 +504,7 @@ const FLOORS = {
   },
   // Written blind beside the seventy-fourth (time and order); scored with it. First score in the README.
   "test/eval/questions-seventyfifth.jsonl": {
-    "in-scope": 88.2,
+    "in-scope": 88.6,
     "out-of-scope": 89.2,
     "small talk": 100,
     language: 100,
@@ -539,7 +539,7 @@ const FLOORS = {
   },
   // Written blind after the seventy-eighth was scored (hypotheticals); scored after the fix for lengths between dates. First score in the README.
   "test/eval/questions-eightieth.jsonl": {
-    "in-scope": 89.5,
+    "in-scope": 90,
     "out-of-scope": 87.8,
     "small talk": 100,
     language: 100,
@@ -890,6 +890,22 @@ const FLOORS = {
   "test/eval/questions-hundredtwentyseventh.jsonl": {
     "in-scope": 98.8,
     "out-of-scope": 96.9,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind after the hundred-twenty-sixth's fixes (two subjects compared: "Apa bedanya
+  // produk Sulsel sama Sultra?", "Which started first, Central Java or Papua?"). First score in the README.
+  "test/eval/questions-hundredtwentyeighth.jsonl": {
+    "in-scope": 80.1,
+    "out-of-scope": 90.3,
+    "small talk": 100,
+    language: 100,
+  },
+  // Written blind beside the hundred-twenty-eighth (time relations: before, after, during,
+  // between). First score in the README.
+  "test/eval/questions-hundredtwentyninth.jsonl": {
+    "in-scope": 79.2,
+    "out-of-scope": 91.4,
     "small talk": 100,
     language: 100,
   },

@@ -53,7 +53,11 @@ export function statementVerdict(
     writerClaim(f, k),
     extremeClaim(f, k),
   ];
-  const verdicts = [...claimed.map((v) => (f.negated ? negated(v) : v)), outsideClaim(f, k, areas)];
+  const verdicts = [
+    ...claimed.map((v) => (f.negated ? negated(v) : v)),
+    outsideClaim(f, k, areas),
+    insideClaim(f, k, areas),
+  ];
   return strongest(verdicts);
 }
 
@@ -86,6 +90,23 @@ export function outsideClaim(f: Found, k: Knowledge, areas: Areas): Verdict | un
   ];
   if (regions.length === 0 || regions.includes(undefined)) return undefined;
   return regions.includes(true) ? "no" : "yes";
+}
+
+/**
+ * "Sulut sama Sulteng, sama-sama ikut tahun 2013?", "Does Central Kalimantan work on aloe vera like
+ * West Kalimantan?": a statement that puts a region outside the programme in a group, a year, a
+ * product or beside another "both" is wrong, whatever holds of the others it names.
+ */
+export function insideClaim(f: Found, k: Knowledge, areas: Areas): Verdict | undefined {
+  if (!offersClaim(f) || asksWh(f) || f.negated || f.cues.has("not")) return undefined;
+  // (What a place is known for is not put in the programme: "Is Kotagede known for silver?")
+  const products = f.products.length > 0 && !f.cues.has("renown");
+  const puts = f.cohorts.length + f.years.length > 0 || f.cues.has("both") || products;
+  const outside = f.areas.some((code) => {
+    const m = membershipOf(code, k, areas);
+    return m !== undefined && isInProgramme(m) === false;
+  });
+  return puts && outside ? "no" : undefined;
 }
 
 /** "The newest source is the JICA report, right?": the one source named is checked against that date's. */

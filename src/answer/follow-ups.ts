@@ -11,7 +11,7 @@ import type { Cue } from "./lexicon.ts";
 import { provincesOf } from "./negation.ts";
 import { fold } from "./normalise.ts";
 import type { Previous } from "./previous.ts";
-import { isRegion, isSource, provinceIdOf, type Subject } from "./subject.ts";
+import { isRegion, isSource, provinceIdOf, type Subject, subjectRef } from "./subject.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
 /** "the third one", "yang kedua": the item of the previous answer's list the question points to. */
@@ -167,9 +167,10 @@ export function nextCriterion(f: Found, previous: Previous | undefined, k: Knowl
 }
 
 /**
- * What a message leans on the chat for, added to what it names: "there", "di sini" (the region the
- * chat, or the asker's introduction, has just named); "she", "beliau" (the person the last answer
- * named, or else the last person the chat's answers were about). `undefined` when it leans on neither.
+ * What a message leans on the chat for, added to what it names: the other side of a comparison;
+ * "there", "di sini" (the region the chat, or the asker's introduction, has just named); "she",
+ * "beliau" (the person the last answer named, or else the last person the chat's answers were
+ * about). `undefined` when it leans on none of them.
  */
 export function chatSubjects(
   f: Found,
@@ -178,6 +179,14 @@ export function chatSubjects(
   subjects: Subject[],
   asksAFact: boolean,
 ): Subject[] | undefined {
+  // "Bedanya sama Sultra apa?" after Sulsel's products, "And how is that different from Bangka
+  // Belitung?": one side of a comparison is named, the other is what the last answer was about.
+  const [one, ...more] = subjects;
+  const kin = (s: Subject) => (isRegion(s) ? "region" : s.kind === "person" ? "org" : s.kind);
+  const other = previous?.subjects.filter(
+    (s) => one && kin(s) === kin(one) && subjectRef(s) !== subjectRef(one),
+  );
+  if (f.cues.has("compare") && one && !more.length && other?.length) return [...other, one];
   const there = f.cues.has("there") ? (previous?.subjects.filter(isRegion) ?? []) : [];
   const named = there.length && !subjects.some(isRegion) ? [...subjects, ...there] : subjects;
   const answeredPersons = previous?.subjects.filter((s) => s.kind === "person") ?? [];

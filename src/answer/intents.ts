@@ -76,18 +76,13 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   },
   {
     intent: "judge",
-    // A comparison alone judges too, unless it asks what the sources state of each ("Tegal vs
-    // Mojokerto: what industries?", "Riau vs North Sumatra — is Riau in too?", "Tegal vs Pasuruan:
-    // which one is in Central Java?").
+    // (A comparison alone asks what the sources state of each: "Strategic theme vs affirmative
+    // theme, what is the difference?", "Tegal vs Samosir: which provinces?"; one that judges says so.)
     // (The most or fewest of what the sources don't list is a judgement too: "the most workers".)
     matches: (f) =>
       has(f, "judge", "most", "fewest") ||
       // "Mana yang lebih banyak hasilnya?": more of anything but provinces is a judgement.
-      (has(f, "more") && f.cohorts.length === 0 && f.years.length === 0 && !has(f, "provinces")) ||
-      (has(f, "compare") &&
-        !f.yesNo &&
-        !has(f, "product", "where", "member", "when", "since", "quantity") &&
-        !(has(f, "what", "plural") && f.provinces.length > 0)),
+      (has(f, "more") && f.cohorts.length === 0 && f.years.length === 0 && !has(f, "provinces")),
     examples: {
       id: ["Apakah program ini berhasil?", "Provinsi mana yang paling berhasil di fase pertama?"],
       en: [

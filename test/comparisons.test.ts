@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { askAfter as ask } from "./support/app.ts";
+
+describe("two subjects compared", () => {
+  it("are each stated, unless the comparison judges", async () => {
+    const themes = await ask("Strategic theme vs affirmative theme, what is the difference?");
+    expect(themes.kind).toBe("answer");
+    expect(themes.text).toContain("supporting industries");
+    expect(themes.text).toContain("border");
+    const places = await ask("Tegal vs Samosir: which provinces are they in?");
+    expect(places.text).toContain("Central Java");
+    expect(places.text).toContain("North Sumatra");
+    // (Which is better, bigger or cheaper, the sources never judge.)
+    const bigger = await ask("Mana yang lebih besar, cluster tenun Samosir vs cluster logam Tegal?");
+    expect(bigger.text).toContain("Sumber tidak menilai atau membandingkan");
+  });
+
+  it("with one side named, compare it with what the last answer was about", async () => {
+    const sultra = await ask("Bedanya sama Sultra apa?", ["Apa produk Sulsel di program ini?"]);
+    expect(sultra.text).toContain("perak");
+    expect(sultra.text).toContain("tahu dan tempe");
+    const babel = await ask("And how is that different from Bangka Belitung?", [
+      "What does Papua make in the programme?",
+    ]);
+    expect(babel.text).toContain("coffee");
+    expect(babel.text).toContain("pewter");
+  });
+
+  it("that puts a region outside the programme beside one in it is not borne out", async () => {
+    for (const question of [
+      "Sulut sama Sulteng, sama-sama ikut tahun 2013?",
+      "Does Central Kalimantan work on aloe vera like West Kalimantan?",
+      "Denpasar sama Makassar, kerajinan perak emasnya ikut dua-duanya?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.text, question).toMatch(/^(Tidak tepat|Not quite)/);
+      expect(reply.text, question).not.toMatch(/Ya, benar|Yes, that's right/);
+    }
+    expect((await ask("Sulteng ikut tahun 2013 kan?")).text).toMatch(/^Ya, benar/);
+  });
+});
