@@ -358,7 +358,7 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-fiftysecond.jsonl": {
-    "in-scope": 99.1,
+    "in-scope": 99.5,
     "out-of-scope": 96,
     "small talk": 100,
     language: 100,
@@ -483,7 +483,7 @@ const FLOORS = {
   },
   // Written blind after the seventieth was scored (askers' own places); scored after the fixes for regional speech. First score in the README.
   "test/eval/questions-seventysecond.jsonl": {
-    "in-scope": 91.9,
+    "in-scope": 92.4,
     "out-of-scope": 93.5,
     "small talk": 80,
     language: 100,
@@ -504,7 +504,7 @@ const FLOORS = {
   },
   // Written blind beside the seventy-fourth (time and order); scored with it. First score in the README.
   "test/eval/questions-seventyfifth.jsonl": {
-    "in-scope": 88.6,
+    "in-scope": 89,
     "out-of-scope": 89.2,
     "small talk": 100,
     language: 100,
@@ -683,7 +683,7 @@ const FLOORS = {
   // (84.7% for an hour of the twelfth session: "bu Gatot... eh Gati siapa gitu?" passed because a
   // title was looked for across the "..."; it is 84.3%, as before that session.)
   "test/eval/questions-ninetyninth.jsonl": {
-    "in-scope": 84.3,
+    "in-scope": 84.7,
     "out-of-scope": 91.2,
     "small talk": 100,
     language: 100,
@@ -727,14 +727,14 @@ const FLOORS = {
   // Written blind beside the hundred-fourth, a second control (a provincial office's public chat).
   // First score in the README.
   "test/eval/questions-hundredfifth.jsonl": {
-    "in-scope": 95.2,
+    "in-scope": 95.6,
     "out-of-scope": 95.8,
     "small talk": 100,
     language: 100,
   },
   // Written blind at the start of the tenth session (polite, indirect requests). First score in the README.
   "test/eval/questions-hundredsixth.jsonl": {
-    "in-scope": 98.1,
+    "in-scope": 98.5,
     "out-of-scope": 94.1,
     "small talk": 87.5,
     language: 100,
@@ -762,7 +762,7 @@ const FLOORS = {
   },
   // Written blind in the tenth session (code-switching inside sentences). First score in the README.
   "test/eval/questions-hundredtenth.jsonl": {
-    "in-scope": 96.4,
+    "in-scope": 96.7,
     "out-of-scope": 96.0,
     "small talk": 100,
     language: 99.4,
@@ -776,7 +776,7 @@ const FLOORS = {
   },
   // Written blind in the tenth session (a true premise, then a question). First score in the README.
   "test/eval/questions-hundredtwelfth.jsonl": {
-    "in-scope": 92.6,
+    "in-scope": 93.7,
     "out-of-scope": 86,
     "small talk": 100,
     language: 100,
@@ -804,7 +804,7 @@ const FLOORS = {
   },
   // Written blind at the start of the eleventh session (settling a disagreement). First score in the README.
   "test/eval/questions-hundredsixteenth.jsonl": {
-    "in-scope": 91.9,
+    "in-scope": 92.3,
     "out-of-scope": 91.5,
     "small talk": 84.6,
     language: 100,
@@ -818,7 +818,7 @@ const FLOORS = {
   },
   // Written blind in the eleventh session (places named by their people). First score in the README.
   "test/eval/questions-hundredeighteenth.jsonl": {
-    "in-scope": 87.9,
+    "in-scope": 88.3,
     "out-of-scope": 92.2,
     "small talk": 89.5,
     language: 100,
@@ -871,7 +871,7 @@ const FLOORS = {
   // Written blind beside the hundred-twenty-fourth (regions by old, foreign or historical names and
   // how they changed). First score in the README.
   "test/eval/questions-hundredtwentyfifth.jsonl": {
-    "in-scope": 83.0,
+    "in-scope": 83.4,
     "out-of-scope": 88.7,
     "small talk": 100,
     language: 100,
@@ -896,7 +896,7 @@ const FLOORS = {
   // Written blind after the hundred-twenty-sixth's fixes (two subjects compared: "Apa bedanya
   // produk Sulsel sama Sultra?", "Which started first, Central Java or Papua?"). First score in the README.
   "test/eval/questions-hundredtwentyeighth.jsonl": {
-    "in-scope": 80.1,
+    "in-scope": 80.9,
     "out-of-scope": 90.3,
     "small talk": 100,
     language: 100,
@@ -904,7 +904,7 @@ const FLOORS = {
   // Written blind beside the hundred-twenty-eighth (time relations: before, after, during,
   // between). First score in the README.
   "test/eval/questions-hundredtwentyninth.jsonl": {
-    "in-scope": 79.2,
+    "in-scope": 87.5,
     "out-of-scope": 91.4,
     "small talk": 100,
     language: 100,

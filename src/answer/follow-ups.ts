@@ -11,6 +11,7 @@ import type { Cue } from "./lexicon.ts";
 import { provincesOf } from "./negation.ts";
 import { fold } from "./normalise.ts";
 import type { Previous } from "./previous.ts";
+import { groupOf } from "./set-aside.ts";
 import { isRegion, isSource, provinceIdOf, type Subject, subjectRef } from "./subject.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
@@ -128,13 +129,7 @@ export function restOfGroup(
   // (The group asked now, or the one the last question narrowed to, or the last one the chat named,
   // or the one group of the provinces the last answer was about: "yang lainnya?" after Papua.)
   const listed = [...previous.named, ...previous.subjects].findLast((s) => s.kind === "cohort");
-  const groupsOf = new Set(
-    last
-      .flatMap((s) => (s.kind === "province" ? (k.provinces.find((p) => p.id === s.id)?.entries ?? []) : []))
-      .map((e) => e.cohort),
-  );
-  const theirs =
-    last.length && last.every((s) => s.kind === "province") && groupsOf.size === 1 ? [...groupsOf][0] : "";
+  const theirs = last.length ? (groupOf(last, k) ?? "") : "";
   const group = k.cohorts.find(
     (c) => c.id === (cohort ?? previous.cohort ?? (listed?.kind === "cohort" ? listed.id : theirs)),
   );

@@ -69,7 +69,9 @@ function cohortOf(f: Found, k: Knowledge): string | undefined {
   const askedStart = f.yesNo && !region && f.attributes.includes("started");
   const claimedStart = ((f.cues.has("confirm") && f.cues.has("since")) || askedStart) && !phaseWords;
   for (const year of claimedStart ? [] : f.years) {
-    const c = k.cohorts.find((x) => x.year === year || x.period?.end === year);
+    const c = k.cohorts.find(
+      (x) => x.year === year || (x.period && year >= (x.year ?? x.period.end) && year <= x.period.end),
+    );
     if (c) return c.id;
   }
   return undefined;

@@ -270,7 +270,7 @@ function remaining(
 }
 
 /** The one group the regions of `subjects` are in, if they are all provinces or places of one. */
-function groupOf(subjects: readonly Subject[], k: Knowledge): string | undefined {
+export function groupOf(subjects: readonly Subject[], k: Knowledge): string | undefined {
   const entries = subjects.flatMap((s) => {
     const p = k.provinces.find(
       (p) => p.id === (s.kind === "place" ? s.province : s.kind === "province" ? s.id : ""),

@@ -89,6 +89,20 @@ export function knownYears(k: Knowledge): ReadonlySet<number> {
 const yearsOf = new WeakMap<Knowledge, ReadonlySet<number>>();
 
 /**
+ * The years within a group's dates ("Tahun 2014 program ini jalan di provinsi mana?": the first
+ * phase's 2013–2016): of it when its provinces, products or places are asked; what happened in
+ * such a year ("What did the programme do in 2015?") the sources don't say.
+ */
+export function yearsWithin(k: Knowledge, f: Found): number[] {
+  if (!(["provinces", "product", "where", "member"] as const).some((c) => f.cues.has(c))) return [];
+  return k.cohorts.flatMap((c) => {
+    const years: number[] = [];
+    if (c.period) for (let y = c.year ?? c.period.end; y <= c.period.end; y++) years.push(y);
+    return years;
+  });
+}
+
+/**
  * The years the entries' notes are about (Papua's split in 2022): known when a note is asked
  * (`all`), or of the regions a question names ("Sejak 2022, Dogiyai masuk provinsi apa?").
  */

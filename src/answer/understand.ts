@@ -30,7 +30,7 @@ import type { Previous } from "./previous.ts";
 import { withoutSetAside } from "./set-aside.ts";
 import { settle } from "./settle.ts";
 import { constrainingSource } from "./source-answers.ts";
-import { type DatedFact, knownYears, noteYears, spanAsked, withGroup } from "./spans.ts";
+import { type DatedFact, knownYears, noteYears, spanAsked, withGroup, yearsWithin } from "./spans.ts";
 import { isRegion, isSource, type Subject } from "./subject.ts";
 import { type Superlative, superlativeAsked } from "./superlatives.ts";
 import { unexplained } from "./unexplained.ts";
@@ -115,7 +115,9 @@ export function understand(
   // ("Since Papua was split in 2022, …": a year of what an entry's note says, asked of it; only
   // a question that names a year needs them.)
   const notes = found.years.length ? noteYears(knowledge, found.noted ? "all" : subjects) : [];
-  const years = notes.length ? new Set([...knownYears(knowledge), ...notes]) : knownYears(knowledge);
+  const within = found.years.length ? yearsWithin(knowledge, found) : [];
+  const extra = [...notes, ...within];
+  const years = extra.length ? new Set([...knownYears(knowledge), ...extra]) : knownYears(knowledge);
   // ("phase two got an extension in 2020, hoax?": of a year and a thing the sources never name,
   // there is nothing to check.)
   const undated = found.unknown.length && found.years.some((y) => !years.has(y)) && !datesFact(found);
@@ -142,7 +144,11 @@ export function understand(
       both: found.cues.has("both"),
       // ("Did Papua join in 2018?": a year of joining is when it started.)
       // ("The 2013 group or the 2017 group?" asks which group: each group's year names it.)
-      start: found.cues.has("since") || (joinedIn(found) && intent === "when" && !found.cues.has("or")),
+      // (Since when a province takes part is when it joined, which a declaration dates: "Babel
+      // ikut mulai tahun berapa?"; not when work began there, "Kapan Sultra mulai programnya?".)
+      start:
+        (found.cues.has("since") && !found.cues.has("member")) ||
+        (joinedIn(found) && intent === "when" && !found.cues.has("or")),
       years: found.years.filter((y) => years.has(y)),
       why: found.attributes.includes("aim"),
       duration: found.cues.has("duration"),
