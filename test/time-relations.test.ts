@@ -40,3 +40,33 @@ describe("a time relation", () => {
     expect(after.text).toContain("Southeast Sulawesi");
   });
 });
+
+describe("before and after", () => {
+  it("a group is the group before or after it", async () => {
+    const after = await ask("After the first phase, which provinces declared they were ready to join?");
+    expect(after.text).toMatch(/^The provinces that declared in 2017 they were ready to join/);
+    expect((await ask("What happened after the first phase ended?")).text).toContain(
+      "Bangka Belitung Islands",
+    );
+    const before = await ask("Before the 2017 additions, which provinces were already in?");
+    expect(before.text).toMatch(/^First phase \(since 2013\)/);
+    expect((await ask("And after that?", ["Which provinces were in the first phase?"])).text).toContain(
+      "declared in 2017",
+    );
+  });
+
+  it("a place is its province's entry of the group before or after it", async () => {
+    expect((await ask("Sebelum Pasuruan, Jatim kegiatannya di kota mana?")).text).toContain("Mojokerto");
+    expect((await ask("After Mojokerto, which East Java city came in, in 2017?")).text).toContain("Pasuruan");
+    expect((await ask("and before that?", ["Where did East Java's 2017 work take place?"])).text).toMatch(
+      /^East Java: footwear in Mojokerto/,
+    );
+  });
+
+  it("only frames a question of something else, and after the sources' last year asks what they can't tell", async () => {
+    expect((await ask("Did productivity actually go up in Mojokerto after phase 1? Any figures?")).kind).toBe(
+      "fallback",
+    );
+    expect((await ask("What happens after 2017?")).kind).toBe("fallback");
+  });
+});

@@ -179,3 +179,11 @@ export function speakersNamed(matches: readonly Match[]): string[] {
     hasCue(m, "said") ? [...personAt(next(i, 1)), ...personAt(next(i, -1))] : [],
   );
 }
+
+// Words that ask who edited, not who wrote.
+const EDIT_WORDS: ReadonlySet<string> = new Set(
+  "edited edit menyunting disunting penyunting mengedit diedit".split(" "),
+);
+
+/** "siapa yang menyunting", "who edited it?": asks who edited, not who wrote. */
+export const asksEditor = (matches: readonly Match[]): boolean => matches.some((m) => EDIT_WORDS.has(m.text));

@@ -9,6 +9,7 @@ import { writtenWords } from "./concepts.ts";
 import { type Cue, FILLER_CUES, type SmallTalk } from "./lexicon.ts";
 import { isName } from "./parts.ts";
 import type { SetAside } from "./set-aside.ts";
+import type { TimeAnchor } from "./time-order.ts";
 import type { Match } from "./vocabulary.ts";
 
 /** The same finding, as if a cue's words had asked nothing. */
@@ -109,6 +110,8 @@ export interface Found {
   regionLeads: boolean;
   /** Asks who edited, not who wrote ("siapa yang menyunting", "who edited it?"). */
   edits: boolean;
+  /** "after the first phase", "sebelum Pasuruan": a word of time and what it is anchored to. */
+  timeAnchor?: TimeAnchor | undefined;
   /** People named as who said it ("Menurut Gati, …", "Gati bilang …"), by id: given, not asked. */
   speakers: string[];
   /** The asker speaks of themselves ("usaha saya", "can I …"). */

@@ -16,6 +16,7 @@ import {
 import {
   AT_WORDS,
   addressedNames,
+  asksEditor,
   claimedProducts,
   excludedCohort,
   excludedRegions,
@@ -42,6 +43,7 @@ import { nameQuotes } from "./quotes.ts";
 import { withSelfCorrections } from "./self-corrections.ts";
 import { readSettingAside } from "./set-aside.ts";
 import { withoutPostMarks } from "./social.ts";
+import { timeAnchorIn } from "./time-order.ts";
 import { acronymsIn } from "./typos.ts";
 import type { Match, Vocabulary } from "./vocabulary.ts";
 import { messageLanguage, TITLE } from "./word-languages.ts";
@@ -54,11 +56,6 @@ export interface Reading {
   parts: Found[];
   empty: boolean;
 }
-
-// Words that ask who edited, not who wrote.
-const EDIT_WORDS: ReadonlySet<string> = new Set(
-  "edited edit menyunting disunting penyunting mengedit diedit".split(" "),
-);
 
 /**
  * Reads what `matches` hold. `asking` holds the words in the slot where a question says what it
@@ -131,8 +128,9 @@ function foundIn(
   // (A verb the vocabulary doesn't know; "Kapan Papua dimekarkan?" asks what an entry's note dates.)
   f.otherEvent = !f.noted && matches.some((m) => isFiniteVerb(m) && isUnknown(m));
   f.countsFact = countsFact(matches);
-  f.edits = matches.some((m) => EDIT_WORDS.has(m.text));
+  f.edits = asksEditor(matches);
   f.speakers = speakersNamed(matches);
+  f.timeAnchor = timeAnchorIn(matches);
   f.asker = matches.some((m) => m.text.split(" ").some((w) => ASKER_WORDS.has(w)));
   return f;
 }

@@ -7,8 +7,9 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "./../lang.ts";
 import type { Asked } from "./answers.ts";
-import { claimsYears, datesFact, foreignClaim, joinedIn, productClaim, productsPlaced } from "./claims.ts";
-import { counted, provincesCounted } from "./counting.ts";
+import { askedOf } from "./asked.ts";
+import { claimsYears, datesFact, foreignClaim, productClaim, productsPlaced } from "./claims.ts";
+import { provincesCounted } from "./counting.ts";
 import { unexpandedName } from "./expansions.ts";
 import {
   asksAgain,
@@ -33,6 +34,7 @@ import { constrainingSource } from "./source-answers.ts";
 import { type DatedFact, knownYears, noteYears, spanAsked, withGroup, yearsWithin } from "./spans.ts";
 import { isRegion, isSource, type Subject } from "./subject.ts";
 import { type Superlative, superlativeAsked } from "./superlatives.ts";
+import { shiftedInTime } from "./time-order.ts";
 import { unexplained } from "./unexplained.ts";
 
 /** One question understood. */
@@ -102,10 +104,15 @@ export function understand(
     resolved.subjects.every((s) => s.kind === "criterion");
   // "Itu tahap awal atau program lanjutan?": which group a region is in, its entries say.
   const grouped = regionsGroupAsked(found, resolved.subjects, previous, knowledge);
-  const intent = partnerClaimed || noted || criterionClaimed || grouped ? "describe" : resolved.intent;
+  // "What happened after the first phase ended?": what came after it is asked, not when it ended.
+  const shifted = grouped ? undefined : shiftedInTime(found, resolved.subjects, previous, knowledge);
+  const reframed =
+    partnerClaimed || noted || criterionClaimed || grouped || (shifted && resolved.intent === "end");
+  const intent = reframed ? "describe" : resolved.intent;
   const chosen: Subject[] = partnerClaimed
     ? [{ kind: "topic", id: "partners" }]
     : (grouped ??
+      shifted ??
       outsideSetAside(found, knowledge, cohort, previous?.subjects ?? []) ??
       provincesCounted(found, intent, resolved.subjects));
   // "selain Sulsel, provinsi 2017 apa lagi?": what is asked, without what the message sets aside.
@@ -132,41 +139,17 @@ export function understand(
         ? "describe"
         : intent,
     subjects,
-    asked: {
+    asked: askedOf(found, {
+      intent,
+      subjects,
       lang,
-      // "In total, across both groups": the whole programme, whatever group a year names.
-      cohort:
-        grouped || (intent === "count" && found.cues.has("total") && isSummary(subjects))
-          ? undefined
-          : cohort,
-      counts: counted(found, subjects),
-      only: found.cues.has("only"),
-      both: found.cues.has("both"),
-      // ("Did Papua join in 2018?": a year of joining is when it started.)
-      // ("The 2013 group or the 2017 group?" asks which group: each group's year names it.)
-      // (Since when a province takes part is when it joined, which a declaration dates: "Babel
-      // ikut mulai tahun berapa?"; not when work began there, "Kapan Sultra mulai programnya?".)
-      start:
-        (found.cues.has("since") && !found.cues.has("member")) ||
-        (joinedIn(found) && intent === "when" && !found.cues.has("or")),
-      years: found.years.filter((y) => years.has(y)),
-      why: found.attributes.includes("aim"),
-      duration: found.cues.has("duration"),
-      clock: found.cues.has("clock"),
-      day: found.cues.has("day"),
-      // "Who wrote it?" ("did Tempo write about it too?" asks whether it did).
-      // "Who was the reporter of the Tempo article?": a role the source names no one in asks its writer.
-      author:
-        found.cues.has("who") &&
-        (found.cues.has("author") ||
-          (found.roles.length > 0 && found.sources.length > 0 && !subjects.some((s) => s.kind === "person"))),
-      editor: found.edits,
-      excluding: found.excludedSources,
-      noneBesides: aside?.none,
-      chooser: intent === "criteria" && asksOfPeople === false && found.cues.has("who"),
-      previousSources: previous?.sources ?? [],
+      cohort: grouped ? undefined : cohort,
+      years,
+      asksOfPeople,
+      previous,
       followUp,
-    },
+      noneBesides: aside?.none,
+    }),
     // ("populasi samosir?" after "ulos dmn": what the earlier question asked excuses no word of a
     // bare one, which asks what its unknown words say.)
     ...unexplained(
@@ -211,8 +194,6 @@ const NOTED_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
 ]);
 // What a question about the programme's state today asks: whether it runs, since or until when.
 const STATUS_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["describe", "when", "end", "member"]);
-const isSummary = (subjects: Subject[]) =>
-  subjects.length === 1 && subjects[0]?.kind === "topic" && subjects[0].id === "summary";
 
 /** What a question asks and of whom: named subjects, else the previous question's, else the programme. */
 function resolve(
@@ -384,7 +365,9 @@ function resolve(
   ({ intent, subjects } = settle(found, intent, subjects, knowledge, areas, followUp));
   // "after 2017": after the last year the sources know, they cannot tell.
   const latest = Math.max(...knownYears(knowledge));
-  if (found.cues.has("after") && found.years.some((y) => y >= latest)) intent = "later";
+  // ("After Mojokerto, which city came in, in 2017?" is after Mojokerto.)
+  if (found.cues.has("after") && !found.timeAnchor?.named && found.years.some((y) => y >= latest))
+    intent = "later";
   return { intent, subjects, followUp, assumed, from };
 }
 

@@ -1,0 +1,68 @@
+/**
+ * What a question asks of its answer besides its subjects (`Asked`): the group it narrows to, what
+ * a "how many" counts, whether it asks a start, a time of day, an author, and so on. Pure.
+ */
+import type { Lang } from "../lang.ts";
+import type { Asked } from "./answers.ts";
+import { joinedIn } from "./claims.ts";
+import { counted } from "./counting.ts";
+import type { Found } from "./found.ts";
+import type { Intent } from "./intents.ts";
+import type { Previous } from "./previous.ts";
+import type { Subject } from "./subject.ts";
+
+/** What understanding decided, that what is asked of the answer depends on. */
+export interface AskedContext {
+  intent: Intent;
+  subjects: Subject[];
+  lang: Lang;
+  /** The group the question narrows to, if any. */
+  cohort: string | undefined;
+  /** The years the sources know (a question's other years narrow nothing). */
+  years: ReadonlySet<number>;
+  asksOfPeople: boolean;
+  previous: Previous | undefined;
+  followUp: boolean;
+  noneBesides: boolean | undefined;
+}
+
+/** What `found` asks of the answer to it, once understood as `u`. */
+export function askedOf(found: Found, u: AskedContext): Asked {
+  const { intent, subjects } = u;
+  return {
+    lang: u.lang,
+    // "In total, across both groups": the whole programme, whatever group a year names.
+    cohort: intent === "count" && found.cues.has("total") && isSummary(subjects) ? undefined : u.cohort,
+    counts: counted(found, subjects),
+    only: found.cues.has("only"),
+    both: found.cues.has("both"),
+    // ("Did Papua join in 2018?": a year of joining is when it started.)
+    // ("The 2013 group or the 2017 group?" asks which group: each group's year names it.)
+    // (Since when a province takes part is when it joined, which a declaration dates: "Babel
+    // ikut mulai tahun berapa?"; not when work began there, "Kapan Sultra mulai programnya?".)
+    start:
+      (found.cues.has("since") && !found.cues.has("member")) ||
+      (joinedIn(found) && intent === "when" && !found.cues.has("or")),
+    years: found.years.filter((y) => u.years.has(y)),
+    why: found.attributes.includes("aim"),
+    duration: found.cues.has("duration"),
+    clock: found.cues.has("clock"),
+    day: found.cues.has("day"),
+    // "Who wrote it?" ("did Tempo write about it too?" asks whether it did).
+    // "Who was the reporter of the Tempo article?": a role the source names no one in asks its writer.
+    author:
+      found.cues.has("who") &&
+      (found.cues.has("author") ||
+        (found.roles.length > 0 && found.sources.length > 0 && !subjects.some((s) => s.kind === "person"))),
+    editor: found.edits,
+    excluding: found.excludedSources,
+    noneBesides: u.noneBesides,
+    chooser: intent === "criteria" && !u.asksOfPeople && found.cues.has("who"),
+    previousSources: u.previous?.sources ?? [],
+    followUp: u.followUp,
+  };
+}
+
+/** Whether the subjects are the programme as a whole. */
+export const isSummary = (subjects: readonly Subject[]): boolean =>
+  subjects.length === 1 && subjects[0]?.kind === "topic" && subjects[0].id === "summary";
