@@ -15,6 +15,19 @@ describe("two subjects compared", () => {
     expect(bigger.text).toContain("Sumber tidak menilai atau membandingkan");
   });
 
+  it("by batch are each dated; by how many places they have, each's places are given", async () => {
+    const batch = await ask("Tegal sama Mojokerto satu angkatan?");
+    expect(batch.text).toContain("Kabupaten Tegal: tahap pertama, sejak 2013");
+    expect(batch.text).toContain("Kota Mojokerto: tahap pertama, sejak 2013");
+    const more = await ask("Does East Java have more programme locations than Papua?");
+    expect(more.kind).toBe("answer");
+    expect(more.text).toContain("Pasuruan");
+    expect(more.text).toContain("Dogiyai");
+    // (More of what the sources give no figures for, or which is better, is a judgement.)
+    expect((await ask("Lebih banyak mana dananya, dari APBN atau dari DAK?")).kind).toBe("fallback");
+    expect((await ask("Kenapa program ini lebih bagus dari program UMKM biasa?")).kind).toBe("fallback");
+  });
+
   it("with one side named, compare it with what the last answer was about", async () => {
     const sultra = await ask("Bedanya sama Sultra apa?", ["Apa produk Sulsel di program ini?"]);
     expect(sultra.text).toContain("perak");

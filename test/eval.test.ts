@@ -425,7 +425,7 @@ const FLOORS = {
   },
   "test/eval/questions-sixtythird.jsonl": {
     "in-scope": 93.3,
-    "out-of-scope": 96,
+    "out-of-scope": 97,
     "small talk": 100,
     language: 100,
   },
@@ -690,7 +690,7 @@ const FLOORS = {
   },
   // Written blind in the ninth session (superlatives and quantifiers). First score in the README.
   "test/eval/questions-hundredth.jsonl": {
-    "in-scope": 79.2,
+    "in-scope": 79.6,
     "out-of-scope": 96.2,
     "small talk": 100,
     language: 100,
@@ -896,8 +896,8 @@ const FLOORS = {
   // Written blind after the hundred-twenty-sixth's fixes (two subjects compared: "Apa bedanya
   // produk Sulsel sama Sultra?", "Which started first, Central Java or Papua?"). First score in the README.
   "test/eval/questions-hundredtwentyeighth.jsonl": {
-    "in-scope": 80.9,
-    "out-of-scope": 90.3,
+    "in-scope": 82.4,
+    "out-of-scope": 95.2,
     "small talk": 100,
     language: 100,
   },

@@ -82,7 +82,12 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     matches: (f) =>
       has(f, "judge", "most", "fewest") ||
       // "Mana yang lebih banyak hasilnya?": more of anything but provinces is a judgement.
-      (has(f, "more") && f.cohorts.length === 0 && f.years.length === 0 && !has(f, "provinces")),
+      // (Not of the places the sources list: "Does East Java have more programme locations than Papua?")
+      (has(f, "more") &&
+        f.cohorts.length === 0 &&
+        f.years.length === 0 &&
+        !has(f, "provinces") &&
+        !(has(f, "where") && f.provinces.length + f.places.length + f.areas.length > 0)),
     examples: {
       id: ["Apakah program ini berhasil?", "Provinsi mana yang paling berhasil di fase pertama?"],
       en: [
