@@ -50,5 +50,11 @@ describe("two subjects compared", () => {
       expect(reply.text, question).not.toMatch(/Ya, benar|Yes, that's right/);
     }
     expect((await ask("Sulteng ikut tahun 2013 kan?")).text).toMatch(/^Ya, benar/);
+    // (The asker's own place is no claim: "I make shoes in Bandung. Can I join?")
+    for (const intro of [
+      "I make shoes in Bandung. Can I join?",
+      "Saya pengrajin perak di Kotagede. Bisa ikut program?",
+    ])
+      expect((await ask(intro)).text, intro).not.toMatch(/^(Not quite|Tidak tepat)/);
   });
 });

@@ -221,7 +221,7 @@ const FLOORS = {
   // Written blind beside the thirtieth; its first score is in the README.
   "test/eval/questions-thirtyfirst.jsonl": {
     "in-scope": 95.3,
-    "out-of-scope": 95.2,
+    "out-of-scope": 96.2,
     "small talk": 100,
     language: 100,
   },
@@ -406,7 +406,7 @@ const FLOORS = {
     language: 100,
   },
   "test/eval/questions-sixtieth.jsonl": {
-    "in-scope": 95.7,
+    "in-scope": 96.2,
     "out-of-scope": 97,
     "small talk": 92.3,
     language: 99.7,
@@ -496,16 +496,18 @@ const FLOORS = {
     language: 100,
   },
   // Written blind after the seventy-second was scored (negation and exclusion); scored after the fixes for own places. First score in the README.
+  // Set back from 93.5 (2026-12-01, thirteenth session) to where it stood before it: 'not counting' no longer sets aside ('How many provinces, not counting East Java twice?' is nine again).
   "test/eval/questions-seventyfourth.jsonl": {
-    "in-scope": 90.8,
-    "out-of-scope": 93.5,
+    "in-scope": 91.3,
+    "out-of-scope": 92.5,
     "small talk": 100,
     language: 100,
   },
   // Written blind beside the seventy-fourth (time and order); scored with it. First score in the README.
+  // Set back from 90.8 (2026-12-01, thirteenth session): a year within the first phase is no longer of it when joining is asked ('The five new provinces joined back in 2015, didn't they?').
   "test/eval/questions-seventyfifth.jsonl": {
-    "in-scope": 90.8,
-    "out-of-scope": 89.2,
+    "in-scope": 90.4,
+    "out-of-scope": 90.3,
     "small talk": 100,
     language: 100,
   },
@@ -568,7 +570,7 @@ const FLOORS = {
   // Written blind after the eighty-second was scored (counting); scored after its fixes. First score in the README.
   "test/eval/questions-eightyfourth.jsonl": {
     "in-scope": 88,
-    "out-of-scope": 97.8,
+    "out-of-scope": 98.9,
     "small talk": 100,
     language: 100,
   },
@@ -673,8 +675,9 @@ const FLOORS = {
   },
   // Written blind at the start of the ninth session (negative and tag questions). First score in
   // the README.
+  // Set back from 88.7 (2026-12-01, thirteenth session) to where it stood before it: the line passed on 'yang bukan', withdrawn.
   "test/eval/questions-ninetyeighth.jsonl": {
-    "in-scope": 88.7,
+    "in-scope": 88.3,
     "out-of-scope": 78.6,
     "small talk": 100,
     language: 100,
@@ -756,7 +759,7 @@ const FLOORS = {
   // Written blind beside the hundred-eighth (long follow-up chains). First score in the README.
   "test/eval/questions-hundredninth.jsonl": {
     "in-scope": 89.8,
-    "out-of-scope": 93.8,
+    "out-of-scope": 95.8,
     "small talk": 100,
     language: 100,
   },
@@ -878,9 +881,10 @@ const FLOORS = {
   },
   // Written blind at the start of the thirteenth session (what is left once something is set aside:
   // "selain Sulsel, provinsi 2017 apa lagi?", "the other considerations?"). First score in the README.
+  // Set back from 94.7 (2026-12-01, thirteenth session): 'yang bukan X' no longer sets X aside; it broke 'Provinsi 2017 yang bukan target awal …'.
   "test/eval/questions-hundredtwentysixth.jsonl": {
-    "in-scope": 94.7,
-    "out-of-scope": 80.4,
+    "in-scope": 92.8,
+    "out-of-scope": 82.1,
     "small talk": 100,
     language: 100,
   },
@@ -903,8 +907,9 @@ const FLOORS = {
   },
   // Written blind beside the hundred-twenty-eighth (time relations: before, after, during,
   // between). First score in the README.
+  // Set back from 93.2 (2026-12-01, thirteenth session): 'bareng X', 'at the same time as X' no longer set X aside; it gave a wrong 'yes' to 'Papua ikut bareng Sumut?'.
   "test/eval/questions-hundredtwentyninth.jsonl": {
-    "in-scope": 93.2,
+    "in-scope": 90.6,
     "out-of-scope": 91.4,
     "small talk": 100,
     language: 100,

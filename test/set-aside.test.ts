@@ -98,6 +98,12 @@ describe("what a question sets aside ('selain …', 'other than …')", () => {
     expectOnly(reply, ["Jawa Timur", "Papua"], ["Sulawesi Selatan:"]);
   });
 
+  it("of a consideration, by what it holds, asks the rest of it; by its name, the others", async () => {
+    expect((await ask("Besides the state budget, where else can support come from?")).text).toContain(
+      "deconcentration",
+    );
+  });
+
   it("counts what is left", async () => {
     expect((await ask("How many 2017 provinces besides Papua?")).text).toMatch(/^Four provinces: /);
     expect((await ask("Berapa provinsi di luar Jawa yg ikut tahap awal 2013?")).text).toMatch(

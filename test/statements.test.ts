@@ -444,9 +444,10 @@ describe("review: a tag question about a channel still asks for that channel", (
 describe("what a place outside the programme is known for", () => {
   it("is neither borne out nor denied: the sources don't cover the place, and say where the product is", async () => {
     for (const [question, opening] of [
+      // (The verdict is the first line; where the district lies follows it.)
       [
         "Is Kotagede known for silver?",
-        /^Kotagede is in Kota Yogyakarta\.\nThe sources don't cover that place/,
+        /^The sources don't cover that place[^\n]*\nKotagede is in Kota Yogyakarta\./,
       ],
       ["Jogja terkenal perak kan?", /^Sumber tidak membahas tempat itu/],
       ["Is Bandung famous for ulos?", /^The sources don't cover that place/],

@@ -17,8 +17,9 @@ describe("a time relation", () => {
     expect((await ask("Tahun 2015, Kalbar lagi ngembangin apa dlm program ini?")).text).toContain(
       "lidah buaya",
     );
-    // (What happened in such a year, the sources don't say.)
+    // (What happened in such a year, or who joined then, the sources don't say.)
     expect((await ask("What did the programme do in 2015?")).kind).toBe("fallback");
+    expect((await ask("Which provinces joined in 2015?")).kind).toBe("fallback");
   });
 
   it("since when a 2017 province takes part is when it declared it was ready; when work began there is not given", async () => {
@@ -28,16 +29,12 @@ describe("a time relation", () => {
     expect((await ask("Kapan Sultra mulai programnya?")).kind).toBe("fallback");
   });
 
-  it("'at the same time as' a province asks the others of its group", async () => {
-    const papua = await ask("Which provinces got ready at the same time as Papua?");
-    for (const province of ["Bangka Belitung Islands", "Southeast Sulawesi", "South Sulawesi"])
-      expect(papua.text).toContain(province);
-    expect(papua.text).not.toMatch(/^Papua:/m);
-    const sumut = await ask("Yang ikut bareng Sumut di 2013 siapa aja?");
-    expect(sumut.text).toContain("Kalimantan Barat");
-    expect(sumut.text).not.toMatch(/^Sumatera Utara:/m);
+  it("'who joined at the same time?' after a province asks the others of its group", async () => {
     const after = await ask("Who joined at the same time?", ["When did Bangka Belitung join?"]);
     expect(after.text).toContain("Southeast Sulawesi");
+    expect((await ask("barengan sama siapa aja?", ["Papua ikut tahun berapa?"])).text).toContain(
+      "Sulawesi Tenggara",
+    );
   });
 });
 
@@ -61,6 +58,15 @@ describe("before and after", () => {
     expect((await ask("and before that?", ["Where did East Java's 2017 work take place?"])).text).toMatch(
       /^East Java: footwear in Mojokerto/,
     );
+  });
+
+  it("'maaf sebelumnya' anchors nothing; nothing before the first group is what the sources don't give", async () => {
+    expect((await ask("Maaf sebelumnya, Pasuruan bikin apa?")).text).toContain("Kota Pasuruan");
+    expect((await ask("Sebelum Sumut, provinsi mana yang ikut?")).kind).toBe("fallback");
+    expect((await ask("Before Gati, who was Director General?")).kind).toBe("fallback");
+    expect(
+      (await ask("trus sebelum itu Jatim di kota mana?", ["Jatim di 2017 kegiatannya di kota mana?"])).text,
+    ).toContain("Mojokerto");
   });
 
   it("only frames a question of something else, and after the sources' last year asks what they can't tell", async () => {

@@ -94,11 +94,13 @@ export function outsideClaim(f: Found, k: Knowledge, areas: Areas): Verdict | un
 
 /**
  * "Sulut sama Sulteng, sama-sama ikut tahun 2013?", "Does Central Kalimantan work on aloe vera like
- * West Kalimantan?": a statement that puts a region outside the programme in a group, a year, a
- * product or beside another "both" is wrong, whatever holds of the others it names.
+ * West Kalimantan?": a statement that puts a region outside the programme in a group, a year or a
+ * product, or beside another "both", is wrong, whatever holds of the others it names.
  */
 export function insideClaim(f: Found, k: Knowledge, areas: Areas): Verdict | undefined {
-  if (!offersClaim(f) || asksWh(f) || f.negated || f.cues.has("not")) return undefined;
+  // (Not the asker's own place: "Saya pengrajin perak di Kotagede. Bisa ikut?"; a product put
+  // there is the product's claim, `productClaim`.)
+  if (!offersClaim(f) || asksWh(f) || f.negated || f.cues.has("not") || f.asker) return undefined;
   // (What a place is known for is not put in the programme: "Is Kotagede known for silver?")
   const products = f.products.length > 0 && !f.cues.has("renown");
   const puts = f.cohorts.length + f.years.length > 0 || f.cues.has("both") || products;

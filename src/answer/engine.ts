@@ -238,9 +238,10 @@ export class AnswerEngine {
     const { whole } = reading;
     if (!options.previous && whole.cues.has("earlier") && namesNothing(whole) && !whole.programme)
       return this.replies.fallback(lang, "answer.noEarlier", []);
-    // "itu salah, bukannya songket?", "ulangi dong", "so how many is that?": about the last answer.
+    // "itu salah, bukannya songket?", "ulangi dong", "so how many is that?": about the last answer
+    // ("how many of them are outside Java?" sets some of it aside).
     const { previous: before } = options;
-    const again = before && aboutLastAnswer(reading.whole, before, this.writer, lang);
+    const again = before && !whole.setAside && aboutLastAnswer(whole, before, this.writer, lang);
     if (again) return { ...this.replies.reply(lang, kindOf(again), again), previous: before };
     let pieces: Piece[] = [];
     // What each part that is not an introduction wrote, in order.
@@ -311,14 +312,13 @@ export class AnswerEngine {
     const verdict = this.verdictOf(reading, this.replies.reply(lang, replyKind, pieces), lang);
     // (A region's card opens "Yes, … is part of the programme": the verdict says it, or "Not quite".)
     const yes = this.writer.text(lang, "answer.yesWord");
-    const said = verdict
-      ? pieces.map((p, i) => (i ? p : { ...p, text: withoutLeadingYes(p.text, yes) }))
-      : pieces;
+    const said = pieces.map((p, i) => (verdict && !i ? { ...p, text: withoutLeadingYes(p.text, yes) } : p));
     // "Pangururan ikut?": a district is answered as its regency, after saying which that is.
     const shown = withDistricts(this.writer, replyKind === "fallback" ? [] : whole.districts, lang, said);
     const reply: Reply = { ...this.replies.reply(lang, replyKind, shown.pieces), previous, verdict };
-    if (verdict) reply.text = `${this.writer.text(lang, `answer.claim.${verdict}`)}\n${reply.text}`;
+    // (The verdict stays the first line, as `withoutVerdict` reads it.)
     if (shown.first) reply.text = `${shown.first}\n${reply.text}`;
+    if (verdict) reply.text = `${this.writer.text(lang, `answer.claim.${verdict}`)}\n${reply.text}`;
     // A question the sources do not answer keeps what it was about, for the staff's inbox.
     const [about] = reply.subjects;
     if (reply.kind === "fallback" && about)
@@ -352,8 +352,8 @@ export class AnswerEngine {
   /** The pieces answering one understood question, or saying what the sources do not hold. */
   private answerPart(u: Understood): Piece[] {
     const [first] = u.subjects;
-    // ("Which province has the most locations?" counts what the sources list; "the most workers" judges.)
-    // (So does "how many" of the provinces left once some are set aside.)
+    // ("Which province has the most locations?" counts what the sources list, "the most workers" judges;
+    // "how many" of the provinces left once some are set aside counts them.)
     const superlative =
       (u.superlative && superlativeCard(this.writer, u.asked.lang, u.superlative, u.subjects)) ||
       (u.intent === "count" ? countOfListed(this.writer, u.subjects, u.asked) : undefined);

@@ -9,6 +9,7 @@ import type { Cue } from "./lexicon.ts";
 import { withoutExcluded } from "./negation.ts";
 import { hasCue } from "./parts.ts";
 import type { Previous } from "./previous.ts";
+import { yearsWithin } from "./spans.ts";
 import { isRegion, type Subject } from "./subject.ts";
 import type { Match } from "./vocabulary.ts";
 
@@ -68,10 +69,10 @@ function cohortOf(f: Found, k: Knowledge): string | undefined {
   const region = f.provinces.length + f.places.length + f.areas.length > 0;
   const askedStart = f.yesNo && !region && f.attributes.includes("started");
   const claimedStart = ((f.cues.has("confirm") && f.cues.has("since")) || askedStart) && !phaseWords;
+  // ("Tahun 2014 … provinsi mana?": a year within a group's dates, where it is of the group.)
+  const within = yearsWithin(k, f);
   for (const year of claimedStart ? [] : f.years) {
-    const c = k.cohorts.find(
-      (x) => x.year === year || (x.period && year >= (x.year ?? x.period.end) && year <= x.period.end),
-    );
+    const c = k.cohorts.find((x) => x.year === year || x.period?.end === year || within.includes(year));
     if (c) return c.id;
   }
   return undefined;

@@ -10,6 +10,7 @@ import { collect, emptyFound, type Found, saysNothing } from "./found.ts";
 import type { Words } from "./lexicon.ts";
 import { membershipOf } from "./membership.ts";
 import { provincesOf, provincesOnIsland } from "./negation.ts";
+import { MAX_QUESTION_CHARS } from "./normalise.ts";
 import { hasCue } from "./parts.ts";
 import type { Reading } from "./read.ts";
 import { isRegion, type Subject, subjectRef } from "./subject.ts";
@@ -43,6 +44,7 @@ const isName = (m: Match) => m.concepts.some((c) => NAMES.has(c.type));
 // Words that may come between the names set aside ("Tegal dan Samosir", "the Java provinces").
 const joins = (m: Match) => hasCue(m, "and") || hasCue(m, "or") || hasCue(m, "provinces") || saysNothing(m);
 
+const MAX_EXCEPTIONS = 3;
 const patterns = new WeakMap<Words, RegExp>();
 function exceptPattern(except: Words): RegExp {
   let pattern = patterns.get(except);
@@ -69,7 +71,9 @@ export function setAsideIn(
   const written: string[] = [];
   let text = message;
   let english = false;
-  const found = [...message.matchAll(exceptPattern(reader.except))].reverse();
+  // (Bounded: a message is read to its first characters, and three words of exception at most.)
+  if (message.length > MAX_QUESTION_CHARS) return undefined;
+  const found = [...message.matchAll(exceptPattern(reader.except))].slice(0, MAX_EXCEPTIONS).reverse();
   for (const word of found) {
     const start = word.index ?? 0;
     const after = start + word[0].length;
@@ -85,11 +89,15 @@ export function setAsideIn(
       text = `${text.slice(0, start)} ${text.slice(after + frame[0].length)}`;
     if (end === undefined) continue;
     written.unshift(message.slice(after, after + end));
-    for (const m of reader.segment(message.slice(after, after + end))) collect(named, m);
-    text = `${text.slice(0, start)} ${text.slice(after + end)}`;
+    const names = reader.segment(message.slice(after, after + end)).filter(isName);
+    for (const m of names) collect(named, m);
+    // (Considerations stay in the message: "Besides the state budget, where else can support come
+    // from?" names one by what it holds, and asks the rest of it; see `withoutSetAside`.)
+    const considerations = names.every((m) => m.concepts.every((c) => c.type === "criterion"));
+    if (!considerations) text = `${text.slice(0, start)} ${text.slice(after + end)}`;
     english = (reader.except.en ?? []).includes(word[0].toLowerCase().split(/\s+/).join(" "));
   }
-  if (text === message) return undefined;
+  if (!written.length && text === message) return undefined;
   // "selain sumut?", "and apart from Central Java?": nothing else is named; what is left of what
   // the chat just asked is asked.
   const namesMore = reader.segment(text).some((m) => !saysNothing(m) && !hasCue(m, "and"));
@@ -179,6 +187,7 @@ export function withoutSetAside(
   areas: Areas,
   cohort: string | undefined,
   unknown: boolean,
+  where: boolean,
 ): { subjects: Subject[]; none: boolean; absent: boolean } {
   // Provinces set aside whole: named, named as regions, or on an island named.
   const regions = named.areas.map((code) => membershipOf(code, k, areas));
@@ -203,23 +212,42 @@ export function withoutSetAside(
   );
   const asideRefs = new Set([
     ...[...provinces].map((id) => `p.${id}`),
-    ...named.criteria.map((id) => `c.${id}`),
+    // (A consideration by its name, not by what it holds: "besides the state budget" asks the rest of it.)
+    ...named.criteria.flatMap((id) =>
+      byName(k.selection.criteria.find((c) => c.id === id)?.name, written) ? [`c.${id}`] : [],
+    ),
     ...named.orgs.map((id) => `o.${id}`),
     ...named.attributes.map((id) => `t.${id}`),
     ...[...named.people, ...named.roles].map((id) => `ps.${id}`),
   ]);
-  let kept = subjects.flatMap((s) => remaining(s, aside, places, asideRefs, k, cohort));
-  // "kalau selain Sulteng?" after "Sulteng ikut sejak 2013?": the rest of its group.
-  const setAsideWhole = (s: Subject) =>
-    s.kind === "province" ? provinces.has(s.id) : s.kind === "place" && provinces.has(s.province);
-  const group = kept.length || !subjects.every(setAsideWhole) ? undefined : (cohort ?? groupOf(subjects, k));
-  if (group) kept = remaining({ kind: "cohort", id: group }, aside, places, asideRefs, k, group);
-  const changed = kept.length !== subjects.length || kept.some((s, i) => s !== subjects[i]);
-  if (kept.length || !changed) return { subjects: kept, none: false, absent: false };
-  // (A place the sources name with the regencies around it, set aside, leaves those unnamed.)
+  // (A place the sources name with the regencies around it, set aside, leaves those unnamed:
+  // "Selain Palu, kabupaten mana lagi?")
   const unnamed = k.provinces.some((p) =>
     p.entries.some((e, i) => e.place.surroundings && places.has(`${p.id}#${i}`)),
   );
+  if (unnamed && where) return { subjects: [...subjects], none: false, absent: true };
+  let kept = subjects.flatMap((s) => remaining(s, aside, places, asideRefs, k, cohort));
+  // "kalau selain Sulteng?" after "Sulteng ikut sejak 2013?": the rest of its group.
+  // ("which are outside Java?" after "Is the programme only in Java?": the rest of the programme.)
+  const setAsideWhole = (s: Subject) =>
+    s.kind === "province"
+      ? provinces.has(s.id)
+      : s.kind === "place"
+        ? provinces.has(s.province)
+        : s.kind === "island" && named.islands.includes(s.index);
+  const whole = !kept.length && subjects.length > 0 && subjects.every(setAsideWhole);
+  const group = whole ? (cohort ?? groupOf(subjects, k)) : undefined;
+  const rest: Subject | undefined = group
+    ? { kind: "cohort", id: group }
+    : whole
+      ? { kind: "list" }
+      : undefined;
+  if (rest) kept = remaining(rest, aside, places, asideRefs, k, group);
+  // ("Pertimbangan selain sumber dukungan apa saja?": the other considerations.)
+  const criteria = subjects.length > 0 && subjects.every((s) => s.kind === "criterion");
+  if (!kept.length && criteria) kept = remaining({ kind: "criteria" }, aside, places, asideRefs, k, cohort);
+  const changed = kept.length !== subjects.length || kept.some((s, i) => s !== subjects[i]);
+  if (kept.length || !changed) return { subjects: kept, none: false, absent: false };
   return { subjects: [...subjects], none: !unnamed && !unknown, absent: unnamed || unknown };
 }
 
@@ -236,6 +264,25 @@ function wholly(name: { id: string; en: string } | undefined, written: string): 
       .every((side) => side.split(/[^\p{L}]+/u).some((w) => w.length > 2 && words.has(w)));
   const twoThings = (text: string) => /\s(?:dan|and)\s/.test(text);
   return !name || !twoThings(name.en) || covered(name.id) || covered(name.en);
+}
+
+/** Whether words name a thing by a word of its own name ("tema afirmatif"; not "border regions"). */
+function byName(name: { id: string; en: string } | undefined, written: string): boolean {
+  const words = new Set(written.toLowerCase().split(/[^\p{L}]+/u));
+  const GENERIC = new Set([
+    "tema",
+    "theme",
+    "themes",
+    "pengembangan",
+    "development",
+    "sumber",
+    "source",
+    "sources",
+  ]);
+  return `${name?.id ?? ""} ${name?.en ?? ""}`
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some((w) => w.length > 3 && !GENERIC.has(w) && words.has(w));
 }
 
 /** What is left of one subject once the entries and things set aside are taken out. */

@@ -94,7 +94,11 @@ const yearsOf = new WeakMap<Knowledge, ReadonlySet<number>>();
  * such a year ("What did the programme do in 2015?") the sources don't say.
  */
 export function yearsWithin(k: Knowledge, f: Found): number[] {
-  if (!(["provinces", "product", "where", "member"] as const).some((c) => f.cues.has(c))) return [];
+  // (Not when joining is asked: "Which provinces joined in 2015?" — the first phase joined in 2013;
+  // offered for checking, the year is checked: "The five new provinces joined in 2015, didn't they?")
+  const ofGroup =
+    (["provinces", "product", "where"] as const).some((c) => f.cues.has(c)) && !f.cues.has("member");
+  if (!ofGroup && !f.cues.has("confirm")) return [];
   return k.cohorts.flatMap((c) => {
     const years: number[] = [];
     if (c.period) for (let y = c.year ?? c.period.end; y <= c.period.end; y++) years.push(y);

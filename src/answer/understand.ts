@@ -105,19 +105,27 @@ export function understand(
   // "Itu tahap awal atau program lanjutan?": which group a region is in, its entries say.
   const grouped = regionsGroupAsked(found, resolved.subjects, previous, knowledge);
   // "What happened after the first phase ended?": what came after it is asked, not when it ended.
-  const shifted = grouped ? undefined : shiftedInTime(found, resolved.subjects, previous, knowledge);
+  const shifted = grouped ? undefined : shiftedInTime(found, resolved.subjects, previous, knowledge, cohort);
   const reframed =
     partnerClaimed || noted || criterionClaimed || grouped || (shifted && resolved.intent === "end");
-  const intent = reframed ? "describe" : resolved.intent;
+  // (Nothing after the last group is the sources' end; before the first, what they don't give.)
+  const unnamedTime = shifted?.none
+    ? found.timeAnchor?.direction === "after"
+      ? "later"
+      : "absent"
+    : undefined;
+  const intent = unnamedTime ?? (reframed ? "describe" : resolved.intent);
   const chosen: Subject[] = partnerClaimed
     ? [{ kind: "topic", id: "partners" }]
     : (grouped ??
-      shifted ??
+      shifted?.subjects ??
       outsideSetAside(found, knowledge, cohort, previous?.subjects ?? []) ??
       provincesCounted(found, intent, resolved.subjects));
   // "selain Sulsel, provinsi 2017 apa lagi?": what is asked, without what the message sets aside.
   const unknown = found.questionUnknown.length > 0;
-  const aside = found.setAside && withoutSetAside(chosen, found.setAside, knowledge, areas, cohort, unknown);
+  const aside =
+    found.setAside &&
+    withoutSetAside(chosen, found.setAside, knowledge, areas, cohort, unknown, found.cues.has("where"));
   const subjects = aside ? aside.subjects : chosen;
   // ("Since Papua was split in 2022, …": a year of what an entry's note says, asked of it; only
   // a question that names a year needs them.)
@@ -193,7 +201,7 @@ const NOTED_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
   "member",
 ]);
 // What a question about the programme's state today asks: whether it runs, since or until when.
-const STATUS_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["describe", "when", "end", "member"]);
+const STATUS_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["describe", "when", "end", "member", "count"]);
 
 /** What a question asks and of whom: named subjects, else the previous question's, else the programme. */
 function resolve(

@@ -81,12 +81,14 @@ export function unexplained(
   if (office && intent === "describe") return { unexplained: f.titles, confidence: f.certainty };
   // "Bener gak Gubernur Sulsel bilang Makassar bikin perak?": a fact put in the mouth of an office
   // the sources don't quote is not theirs to bear out or deny, however the fact stands.
+  // (A fact the sources contradict is still corrected: "… Governor said Papua joined in 2013?")
   const quoted =
     f.titles.length > 0 &&
     f.cues.has("said") &&
     f.cues.has("confirm") &&
     !subjects.some((s) => s.kind === "person") &&
-    f.products.length + f.years.length + f.cohorts.length > 0;
+    f.products.length > 0 &&
+    productPlaced === "yes";
   if (quoted) return { unexplained: f.titles, confidence: f.certainty };
   // (Asked who held it, the office is what is asked: "Who was the Minister of Industry when …?")
   const framing = office && intent !== "who" && intent !== "said" ? f.titles : [];
