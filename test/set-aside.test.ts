@@ -104,6 +104,11 @@ describe("what a question sets aside ('selain …', 'other than …')", () => {
     );
   });
 
+  it("counts what is left, of the chat's last list too", async () => {
+    const outside = await ask("and how many of them are outside Java?", "list all the phase-one provinces");
+    expect(outside.text).toMatch(/^Three provinces: North Sumatra, Central Sulawesi and West Kalimantan/);
+  });
+
   it("counts what is left", async () => {
     expect((await ask("How many 2017 provinces besides Papua?")).text).toMatch(/^Four provinces: /);
     expect((await ask("Berapa provinsi di luar Jawa yg ikut tahap awal 2013?")).text).toMatch(

@@ -85,8 +85,9 @@ export function countsOnlyProvinces(f: Found): boolean {
  */
 export function countOfListed(w: AnswerWriter, subjects: Subject[], q: Asked): Piece | undefined {
   const provinces = subjects.flatMap((s) => (s.kind === "province" ? (w.province(s.id) ?? []) : []));
-  if (q.counts !== "provinces" || provinces.length < 2 || provinces.length !== subjects.length)
-    return undefined;
+  // ("how many of them are outside Java?" after a list counts its provinces too.)
+  const ofProvinces = q.counts === "provinces" || q.counts === undefined;
+  if (!ofProvinces || provinces.length < 2 || provinces.length !== subjects.length) return undefined;
   const text = capitalise(
     w.t(q.lang, "answer.countProvinces", {
       total: w.number(q.lang, provinces.length),
