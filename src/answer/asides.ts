@@ -6,7 +6,7 @@
  */
 import { isUnknown } from "./asking-slot.ts";
 import { capitalisedWords } from "./claims.ts";
-import { saysNothing } from "./found.ts";
+import { pastFillers, saysNothing } from "./found.ts";
 import { fold } from "./normalise.ts";
 import { hasCue } from "./parts.ts";
 import type { Match } from "./vocabulary.ts";
@@ -170,13 +170,10 @@ export function addressedNames(message: string, address: ReadonlySet<string>): s
 export function speakersNamed(matches: readonly Match[]): string[] {
   const personAt = (i: number) =>
     matches[i]?.concepts.flatMap((c) => (c.type === "person" ? [c.id] : [])) ?? [];
-  const next = (i: number, step: 1 | -1) => {
-    let j = i + step;
-    while (matches[j] && saysNothing(matches[j] as Match) && matches[j]?.concepts.length) j += step;
-    return j;
-  };
   return matches.flatMap((m, i) =>
-    hasCue(m, "said") ? [...personAt(next(i, 1)), ...personAt(next(i, -1))] : [],
+    hasCue(m, "said")
+      ? [...personAt(pastFillers(matches, i, 1)), ...personAt(pastFillers(matches, i, -1))]
+      : [],
   );
 }
 

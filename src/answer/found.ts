@@ -202,6 +202,21 @@ function push<T extends string | number>(list: T[], value: T): void {
 export const saysNothing = (m: Match): boolean =>
   m.concepts.every((c) => c.type === "cue" && FILLER_CUES.has(c.cue));
 
+/** A known word that carries nothing ("yang", "the"), not one the matcher doesn't know. */
+export const isFiller = (m: Match): boolean => m.concepts.length > 0 && saysNothing(m);
+
+/** The index of the first phrase from `i + step` on, going `step`, that `skips` does not pass. */
+export function pastFillers(
+  matches: readonly Match[],
+  i: number,
+  step: 1 | -1,
+  skips: (m: Match) => boolean = isFiller,
+): number {
+  let j = i + step;
+  while (matches[j] && skips(matches[j] as Match)) j += step;
+  return j;
+}
+
 /** Adds what one phrase stands for to `found`. */
 export function collect(found: Found, match: Match): void {
   if (match.concepts.length === 0) {

@@ -9,7 +9,7 @@ import type { Cue } from "./lexicon.ts";
 import { withoutExcluded } from "./negation.ts";
 import { hasCue } from "./parts.ts";
 import type { Previous } from "./previous.ts";
-import { yearsWithin } from "./spans.ts";
+import { groupDated, yearsWithin } from "./spans.ts";
 import { isRegion, type Subject } from "./subject.ts";
 import type { Match } from "./vocabulary.ts";
 
@@ -70,9 +70,9 @@ function cohortOf(f: Found, k: Knowledge): string | undefined {
   const askedStart = f.yesNo && !region && f.attributes.includes("started");
   const claimedStart = ((f.cues.has("confirm") && f.cues.has("since")) || askedStart) && !phaseWords;
   // ("Tahun 2014 … provinsi mana?": a year within a group's dates, where it is of the group.)
-  const within = yearsWithin(k, f);
+  const within = yearsWithin(k, f).length > 0;
   for (const year of claimedStart ? [] : f.years) {
-    const c = k.cohorts.find((x) => x.year === year || x.period?.end === year || within.includes(year));
+    const c = groupDated(k, year, within);
     if (c) return c.id;
   }
   return undefined;

@@ -1,8 +1,9 @@
 /**
  * What a message sets aside ("selain Sulsel, provinsi 2013 apa lagi?", "Other than footwear, what
  * does East Java make?", "Besides West Kalimantan, is East Kalimantan in?"): the things named right
- * after a word of exception. The message is read without them, and what it asks is answered
- * without them: the rest of a group, a province's other entries, the other considerations. Pure.
+ * after a word of exception. The message is read without them (considerations stay in it: see
+ * `setAsideIn`), and what it asks is answered without them: the rest of a group, a province's
+ * other entries, the other considerations. Pure.
  */
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
@@ -67,12 +68,12 @@ export function setAsideIn(
   message: string,
   reader: SetAsideReader,
 ): { text: string; aside: SetAside } | undefined {
+  // (Bounded: a message no longer than a question, and three words of exception at most.)
+  if (message.length > MAX_QUESTION_CHARS) return undefined;
   const named = emptyFound();
   const written: string[] = [];
   let text = message;
   let english = false;
-  // (Bounded: a message is read to its first characters, and three words of exception at most.)
-  if (message.length > MAX_QUESTION_CHARS) return undefined;
   const found = [...message.matchAll(exceptPattern(reader.except))].slice(0, MAX_EXCEPTIONS).reverse();
   for (const word of found) {
     const start = word.index ?? 0;
@@ -200,7 +201,8 @@ export function withoutSetAside(
     ...named.places.map((p) => `${p.province}#${p.entry}`),
     ...regions.flatMap((m) => (m && "entry" in m ? [`${m.province.id}#${m.entry}`] : [])),
   ]);
-  const products = named.products.filter((id) => wholly(k.products.find((p) => p.id === id)?.name, written));
+  const words = new Set(written.toLowerCase().split(/[^\p{L}]+/u));
+  const products = named.products.filter((id) => wholly(k.products.find((p) => p.id === id)?.name, words));
   const aside = new Set<Entry>(
     k.provinces.flatMap((p) =>
       p.entries.flatMap((e, i): Entry[] =>
@@ -214,10 +216,9 @@ export function withoutSetAside(
     ...[...provinces].map((id) => `p.${id}`),
     // (A consideration by its name, not by what it holds: "besides the state budget" asks the rest of it.)
     ...named.criteria.flatMap((id) =>
-      byName(k.selection.criteria.find((c) => c.id === id)?.name, written) ? [`c.${id}`] : [],
+      byName(k.selection.criteria.find((c) => c.id === id)?.name, words) ? [`c.${id}`] : [],
     ),
     ...named.orgs.map((id) => `o.${id}`),
-    ...named.attributes.map((id) => `t.${id}`),
     ...[...named.people, ...named.roles].map((id) => `ps.${id}`),
   ]);
   // (A place the sources name with the regencies around it, set aside, leaves those unnamed:
@@ -255,8 +256,7 @@ export function withoutSetAside(
  * Whether words set a product aside whole: a product of two things ("tahu dan tempe") only when
  * they name both ("selain tahu tempe"; "selain tahu" leaves tempeh).
  */
-function wholly(name: { id: string; en: string } | undefined, written: string): boolean {
-  const words = new Set(written.toLowerCase().split(/[^\p{L}]+/u));
+function wholly(name: { id: string; en: string } | undefined, words: ReadonlySet<string>): boolean {
   const covered = (text: string) =>
     text
       .toLowerCase()
@@ -267,8 +267,7 @@ function wholly(name: { id: string; en: string } | undefined, written: string): 
 }
 
 /** Whether words name a thing by a word of its own name ("tema afirmatif"; not "border regions"). */
-function byName(name: { id: string; en: string } | undefined, written: string): boolean {
-  const words = new Set(written.toLowerCase().split(/[^\p{L}]+/u));
+function byName(name: { id: string; en: string } | undefined, words: ReadonlySet<string>): boolean {
   const GENERIC = new Set([
     "tema",
     "theme",

@@ -89,6 +89,20 @@ export function knownYears(k: Knowledge): ReadonlySet<number> {
 const yearsOf = new WeakMap<Knowledge, ReadonlySet<number>>();
 
 /**
+ * The group a year dates: its year or the end of its dates, or, when `within` is allowed (see
+ * `yearsWithin`), a year between them ("2014" of the first phase's 2013–2016).
+ */
+export function groupDated(
+  k: Knowledge,
+  year: number,
+  within = false,
+): Knowledge["cohorts"][number] | undefined {
+  const inside = (c: Knowledge["cohorts"][number]) =>
+    within && c.period !== undefined && year >= (c.year ?? c.period.end) && year <= c.period.end;
+  return k.cohorts.find((c) => c.year === year || c.period?.end === year || inside(c));
+}
+
+/**
  * The years within a group's dates ("Tahun 2014 program ini jalan di provinsi mana?": the first
  * phase's 2013–2016): of it when its provinces, products or places are asked; what happened in
  * such a year ("What did the programme do in 2015?") the sources don't say.

@@ -6,10 +6,11 @@
  */
 import type { Knowledge } from "../knowledge/load.ts";
 import { writtenWords } from "./concepts.ts";
-import { type Found, saysNothing, YEAR } from "./found.ts";
+import { type Found, isFiller, pastFillers, YEAR } from "./found.ts";
 import { asksWh } from "./intents.ts";
 import { hasCue } from "./parts.ts";
 import type { Previous } from "./previous.ts";
+import { groupDated } from "./spans.ts";
 import type { Subject } from "./subject.ts";
 import type { Match } from "./vocabulary.ts";
 
@@ -35,11 +36,8 @@ export function timeAnchorIn(matches: readonly Match[]): TimeAnchor | undefined 
   if (/(itu|that|nya)$/.test(writtenWords(word)))
     return { direction, named: undefined, year: undefined, back: true };
   // (Past fillers and the words of a group: "sebelum tahap 2017", "after the 2017 additions".)
-  const passes = (m: Match) =>
-    (saysNothing(m) && m.concepts.length > 0) || hasCue(m, "phase") || hasCue(m, "provinces");
-  let i = at + 1;
-  while (matches[i] && passes(matches[i] as Match)) i++;
-  const next = matches[i];
+  const passes = (m: Match) => isFiller(m) || hasCue(m, "phase") || hasCue(m, "provinces");
+  const next = matches[pastFillers(matches, at, 1, passes)];
   const year = next && YEAR.test(next.text) ? Number(next.text) : undefined;
   const named = next?.concepts.flatMap((c): Subject[] =>
     c.type === "cohort"
@@ -75,9 +73,7 @@ export function shiftedInTime(
   // split" dates what an entry's note says.)
   if (!anchor || f.cues.has("source") || f.sources.length || f.noted) return undefined;
   // (A group named by its words, "after phase one ended", is the group the question narrows to.)
-  const byYear = anchor.year
-    ? k.cohorts.find((c) => c.year === anchor.year || c.period?.end === anchor.year)
-    : k.cohorts.find((c) => c.id === cohort);
+  const byYear = anchor.year ? groupDated(k, anchor.year) : k.cohorts.find((c) => c.id === cohort);
   // ("and before that?": what the last answer was about.)
   const last = previous?.subjects.find((s) => s.kind === "cohort" || s.kind === "place");
   const from: Subject | undefined = anchor.back

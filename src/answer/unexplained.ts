@@ -72,21 +72,17 @@ export function unexplained(
   // dikembangkan di provinsi mana?" only frames a question the facts answer.
   // (Who held it, or a statement of who did, is the speaker's to answer: "yg ngomong itu menteri, kan?")
   // (In the sentence that asks: "Dosen saya sempat menyebut … Lembaga mana …?" asks the last.)
+  const officeSpeaks = f.cues.has("said") && !subjects.some((s) => s.kind === "person");
   const office =
-    f.titles.some((t) => f.questionUnknown.includes(t)) &&
-    f.cues.has("said") &&
-    !subjects.some((s) => s.kind === "person") &&
-    !f.cues.has("confirm") &&
-    !f.yesNo;
+    f.titles.some((t) => f.questionUnknown.includes(t)) && officeSpeaks && !f.cues.has("confirm") && !f.yesNo;
   if (office && intent === "describe") return { unexplained: f.titles, confidence: f.certainty };
   // "Bener gak Gubernur Sulsel bilang Makassar bikin perak?": a fact put in the mouth of an office
   // the sources don't quote is not theirs to bear out or deny, however the fact stands.
   // (A fact the sources contradict is still corrected: "… Governor said Papua joined in 2013?")
   const quoted =
     f.titles.length > 0 &&
-    f.cues.has("said") &&
+    officeSpeaks &&
     f.cues.has("confirm") &&
-    !subjects.some((s) => s.kind === "person") &&
     f.products.length > 0 &&
     productPlaced === "yes";
   if (quoted) return { unexplained: f.titles, confidence: f.certainty };
