@@ -114,6 +114,27 @@ describe("an answer held by the network", () => {
     await expect(bot.telegram.sendMessage(1, "hello")).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(5_000);
   });
+
+  it("gives up each of many calls held at once, warns of nothing, and gives a later call its own limit", async () => {
+    const { fake, bot } = await setup({ requestTimeoutMs: 200, maxRetries: 0 });
+    fake.hang("sendMessage", { times: 30 });
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on("warning", onWarning);
+    try {
+      const held = Array.from({ length: 30 }, (_, i) => bot.telegram.sendMessage(1, `hello ${i}`));
+      const outcomes = await Promise.allSettled(held);
+      expect(outcomes.map((o) => o.status)).toEqual(Array(30).fill("rejected"));
+      // The limit shared by the calls above has passed: a call begun now is not cut short by it.
+      await expect(bot.telegram.sendMessage(1, "hello again")).resolves.toMatchObject({
+        text: "hello again",
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.map((w) => w.name)).not.toContain("MaxListenersExceededWarning");
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
 });
 
 describe("retries are bounded", () => {

@@ -11,6 +11,7 @@
  * Note that Telegraf builds a fresh `Telegram` for each update, so `ctx.telegram` is not
  * `bot.telegram`: use {@link installBotRetry} (or {@link retryMiddleware}) to cover both.
  */
+import { setMaxListeners } from "node:events";
 import type { Readable } from "node:stream";
 import { type Context, type MiddlewareFn, type Telegraf, type Telegram, TelegramError } from "telegraf";
 import { countedAfter, countingOf, limitedChat, type OutgoingLimiter, type Priority } from "./outgoing.ts";
@@ -80,16 +81,26 @@ const INSTALLED = Symbol("api-retry installed");
 
 type CallApi = (method: string, payload: object, options?: { signal?: unknown }) => Promise<unknown>;
 
+type Resolved = Required<Omit<RetryOptions, "outgoing">> & Pick<RetryOptions, "outgoing">;
+
+/** `options` over the defaults: resolved once per client, not once per update. */
+function resolved(options: RetryOptions): Resolved {
+  return { ...DEFAULTS, ...withoutUndefined(options) };
+}
+
 /**
  * Wraps `telegram.callApi` so every call except `getUpdates` (Telegraf's polling loop has its own
  * retries) is retried as described above. Installing twice on one instance is a no-op.
  */
 export function installRetry(telegram: Telegram, options: RetryOptions = {}): void {
+  wrapCallApi(telegram, resolved(options), new SharedTimeouts());
+}
+
+function wrapCallApi(telegram: Telegram, opts: Resolved, timeouts: SharedTimeouts): void {
   const target = telegram as Telegram & { [INSTALLED]?: true };
   if (target[INSTALLED]) return;
   target[INSTALLED] = true;
 
-  const opts = { ...DEFAULTS, ...withoutUndefined(options) };
   const token = telegram.token;
   const original = telegram.callApi.bind(telegram) as unknown as CallApi;
 
@@ -100,10 +111,10 @@ export function installRetry(telegram: Telegram, options: RetryOptions = {}): vo
     let failures = 0;
     let rateLimits = 0;
     for (let attempt = 1; ; attempt++) {
-      const slot = await takeSlot(method, payload, callOptions?.signal);
+      const slot = await takeSlot(opts, method, payload, callOptions?.signal);
       try {
         // A caller's own signal (the broadcaster's) decides; else each attempt has a time limit.
-        const signal = callOptions?.signal ?? AbortSignal.timeout(opts.requestTimeoutMs);
+        const signal = callOptions?.signal ?? timeouts.signal(opts.requestTimeoutMs);
         const result = await original(method, payload, { ...callOptions, signal });
         slot?.settle(true);
         return result;
@@ -123,30 +134,51 @@ export function installRetry(telegram: Telegram, options: RetryOptions = {}): vo
         const seconds = retryAfter(err);
         if (seconds !== undefined && seconds > opts.maxRetryAfterSec) return undefined;
         if (++rateLimits > opts.maxRateLimitRetries) return undefined;
-        return seconds !== undefined ? seconds * 1000 : backoff(rateLimits);
+        return seconds !== undefined ? seconds * 1000 : backoff(opts, rateLimits);
       }
       const transient = code === undefined ? isNetworkError(err) : code >= 500;
       if (!transient || ++failures > opts.maxRetries) return undefined;
-      return backoff(failures);
+      return backoff(opts, failures);
     }
   };
 
-  /** Waits for the call's slot in the outgoing limiter; returns how to settle it once answered. */
-  async function takeSlot(method: string, payload: object, signal: unknown) {
-    const { outgoing } = opts;
-    if (!outgoing || countingOf(method) === "free") return undefined;
-    const abort = signal instanceof AbortSignal ? signal : undefined;
-    const ticket = await outgoing.limiter.acquire(limitedChat(method, payload), outgoing.priority, abort);
-    return { settle: (counted: boolean) => outgoing.limiter.settle(ticket, counted) };
-  }
-
-  function backoff(retry: number): number {
-    const delay = opts.baseDelayMs * opts.factor ** (retry - 1);
-    return Math.round(delay * (1 + opts.jitter * Math.random()));
-  }
-
   // The instance property shadows ApiClient.prototype.callApi; Telegram's methods call this.callApi.
   telegram.callApi = callWithRetry as unknown as Telegram["callApi"];
+}
+
+/** Waits for the call's slot in the outgoing limiter; returns how to settle it once answered. */
+async function takeSlot(opts: Resolved, method: string, payload: object, signal: unknown) {
+  const { outgoing } = opts;
+  if (!outgoing || countingOf(method) === "free") return undefined;
+  const abort = signal instanceof AbortSignal ? signal : undefined;
+  const ticket = await outgoing.limiter.acquire(limitedChat(method, payload), outgoing.priority, abort);
+  return { settle: (counted: boolean) => outgoing.limiter.settle(ticket, counted) };
+}
+
+function backoff(opts: Resolved, retry: number): number {
+  const delay = opts.baseDelayMs * opts.factor ** (retry - 1);
+  return Math.round(delay * (1 + opts.jitter * Math.random()));
+}
+
+/**
+ * Time-limit signals shared by the calls begun close together: each call's limit is between
+ * `ms` and a tenth more (at most a second), and a busy bot sets one timer a second, not one a call.
+ */
+class SharedTimeouts {
+  #signal: AbortSignal | undefined;
+  #until = 0;
+
+  signal(ms: number): AbortSignal {
+    const now = Date.now();
+    if (!this.#signal || now >= this.#until) {
+      const grain = Math.min(1000, Math.ceil(ms / 10));
+      this.#signal = AbortSignal.timeout(ms + grain);
+      // Every call in flight listens to it (and stops listening when answered).
+      setMaxListeners(0, this.#signal);
+      this.#until = now + grain;
+    }
+    return this.#signal;
+  }
 }
 
 /**
@@ -154,8 +186,10 @@ export function installRetry(telegram: Telegram, options: RetryOptions = {}): vo
  * friends use. Mount it before any middleware that calls the API.
  */
 function retryMiddleware(options: RetryOptions = {}): MiddlewareFn<Context> {
+  const opts = resolved(options);
+  const timeouts = new SharedTimeouts();
   return (ctx, next) => {
-    installRetry(ctx.telegram, options);
+    wrapCallApi(ctx.telegram, opts, timeouts);
     return next();
   };
 }
