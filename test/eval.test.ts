@@ -914,6 +914,21 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind at the start of the fourteenth session: the everyday mix, a control. First score in the README.
+  "test/eval/questions-hundredthirtieth.jsonl": {
+    "in-scope": 93.5,
+    "out-of-scope": 95.9,
+    "small talk": 92.3,
+    language: 100,
+  },
+  // Written blind beside the hundred-thirtieth (fact-checkers: claims to confirm or correct, push-back
+  // follow-ups, claims the sources neither confirm nor deny). First score in the README.
+  "test/eval/questions-hundredthirtyfirst.jsonl": {
+    "in-scope": 87.7,
+    "out-of-scope": 85.3,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
