@@ -465,3 +465,22 @@ describe("what a place outside the programme is known for", () => {
     }
   });
 });
+
+describe("a month offered for checking", () => {
+  it("of something the sources date by its year alone, is not confirmed: the sources give no month", async () => {
+    for (const question of ["Programnya mulai Januari 2013 ya?", "Did the programme start in January 2013?"]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("fallback");
+      expect(reply.text, question).not.toMatch(/^(Ya|Yes)/);
+      expect(reply.text, question).toMatch(/2013/);
+    }
+  });
+
+  it("of a source, is checked against the source's date", async () => {
+    const right = await ask("Artikel Bisnis terbit Desember 2017 kan?");
+    expect(right.text).toMatch(/^Ya, benar\./);
+    const wrong = await ask("Artikel Bisnis terbit November 2017 kan?");
+    expect(wrong.text).toMatch(/^Tidak tepat/);
+    expect(wrong.text).toContain("25 Desember 2017");
+  });
+});

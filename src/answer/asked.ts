@@ -4,9 +4,9 @@
  */
 import type { Lang } from "../lang.ts";
 import type { Asked } from "./answers.ts";
-import { joinedIn } from "./claims.ts";
 import { counted } from "./counting.ts";
-import type { Found } from "./found.ts";
+import { joinedIn } from "./dated-claims.ts";
+import { type Found, offersClaim } from "./found.ts";
 import type { Intent } from "./intents.ts";
 import type { Previous } from "./previous.ts";
 import type { Subject } from "./subject.ts";
@@ -47,7 +47,8 @@ export function askedOf(found: Found, u: AskedContext): Asked {
     why: found.attributes.includes("aim"),
     duration: found.cues.has("duration"),
     clock: found.cues.has("clock"),
-    day: found.cues.has("day"),
+    // "Mulai Januari 2013 ya?": a month offered for checking asks a date as finely.
+    day: found.cues.has("day") || (found.months.length > 0 && offersClaim(found)),
     // "Who wrote it?" ("did Tempo write about it too?" asks whether it did).
     // "Who was the reporter of the Tempo article?": a role the source names no one in asks its writer.
     author:

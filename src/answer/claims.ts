@@ -7,9 +7,9 @@
  */
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
-import type { Found } from "./found.ts";
+import { monthClaim, yearClaim } from "./dated-claims.ts";
+import { type Found, offersClaim } from "./found.ts";
 import { asksWh } from "./intents.ts";
-import type { Cue } from "./lexicon.ts";
 import { isInProgramme, membershipOf } from "./membership.ts";
 import { provincesOf } from "./negation.ts";
 import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
@@ -21,10 +21,11 @@ import { extremeSources } from "./source-answers.ts";
  */
 export type Verdict = "yes" | "no" | "outside";
 
-/** The answer a statement is checked against: its text, whether it cites a source, how it writes numbers. */
+/** The answer a statement is checked against: its text, the sources it is about, how it writes numbers. */
 export interface CheckedAnswer {
   text: string;
-  citesSource: boolean;
+  /** The ids of the sources it is about ("bisnis-2017"). */
+  sources: readonly string[];
   numberWord: (n: number) => string;
 }
 
@@ -49,9 +50,13 @@ export function statementVerdict(
     cohortClaim(f, k),
     countClaim(f, answer.text, answer.numberWord),
     titleClaim(f, answer.text),
-    yearClaim(f, k, answer.text, answer.citesSource),
+    yearClaim(f, k, answer.text, answer.sources.length > 0),
     writerClaim(f, k),
     extremeClaim(f, k),
+    monthClaim(
+      f,
+      answer.sources.map((id) => k.sources[id]?.date ?? ""),
+    ),
   ];
   const verdicts = [
     ...claimed.map((v) => (f.negated ? negated(v) : v)),
@@ -308,68 +313,6 @@ export function writerClaim(f: Found, k: Knowledge): Verdict | undefined {
 /** The source one of `people` wrote or edited, by its id. */
 export function sourceWrittenBy(k: Knowledge, people: readonly string[]): string | undefined {
   return Object.entries(k.sources).find(([, s]) => people.some((p) => p === s.author || p === s.editor))?.[0];
-}
-
-/** Whether a message offers what it says for checking: a statement to confirm, or a yes-or-no question. */
-export const offersClaim = (f: Found): boolean => f.cues.has("confirm") || f.yesNo;
-
-/** Words that date what they say: a year beside them is when it happened ("ended in 2018"). */
-const DATING_CUES: readonly Cue[] = ["end", "published"];
-
-/**
- * Whether a message offers its years for checking: a statement to confirm ("began in 2015,
- * right?"), or a yes-or-no question that dates something ("did it start in 2015?", "apakah
- * dimulai tahun 2015?") or asks of a source ("was the report published in 2018?": it has one date).
- */
-export function claimsYears(f: Found, ofSource: boolean): boolean {
-  if (f.years.length === 0) return false;
-  return f.cues.has("confirm") || (f.yesNo && (ofSource || datesFact(f)));
-}
-
-/** Whether a message dates something the sources date: a start, a joining, an end, a publication. */
-export const datesFact = (f: Found): boolean =>
-  f.attributes.includes("started") || joinedIn(f) || DATING_CUES.some((c) => f.cues.has(c));
-
-/**
- * Whether a question gives the year a region joined ("Did Central Java join in 2015?"); a year
- * that names a group ("the 2017 group") is the group's.
- */
-export const joinedIn = (f: Found): boolean =>
-  f.cues.has("member") &&
-  f.years.length === 1 &&
-  f.cohorts.length === 0 &&
-  f.provinces.length + f.places.length > 0;
-
-/**
- * Years a statement gives, checked against the answer's text: "began in 2015, right?" → "no". A
- * year said to start something is checked against the years things started, not any year the
- * answer gives: "it started in 2016" is wrong, though the first phase ran until 2016.
- */
-export function yearClaim(f: Found, k: Knowledge, answer: string, ofSource: boolean): Verdict | undefined {
-  if (!claimsYears(f, ofSource)) return undefined;
-  const startsOnly =
-    f.attributes.includes("started") && !joinedIn(f) && !DATING_CUES.some((c) => f.cues.has(c));
-  const starts = startYears(f, k);
-  const said = (y: number) => (startsOnly ? starts.has(y) : answer.includes(String(y)));
-  return f.years.every(said) ? "yes" : "no";
-}
-
-/**
- * The years the sources say what a statement names started: the groups its regions' entries are
- * in, when they began (a group that only declared it was ready began at no year the sources give),
- * else the programme and its groups.
- */
-function startYears(f: Found, k: Knowledge): Set<number> {
-  const started = (cohort: string | undefined) => {
-    const c = k.cohorts.find((x) => x.id === cohort);
-    return c?.year !== undefined && c.year_means === "started" ? [c.year] : [];
-  };
-  const entries = [
-    ...f.provinces.flatMap((id) => k.provinces.find((p) => p.id === id)?.entries ?? []),
-    ...f.places.flatMap((p) => k.provinces.find((x) => x.id === p.province)?.entries[p.entry] ?? []),
-  ];
-  if (entries.length) return new Set(entries.flatMap((e) => started(e.cohort)));
-  return new Set([k.programme.started.year, ...k.cohorts.flatMap((c) => started(c.id))]);
 }
 
 /** Words written as names mid-sentence ("Minister Airlangga", "JETRO"), folded. */

@@ -40,7 +40,7 @@ export function restatement(
   if (!first) return undefined;
   const restated = {
     text: again.map((p) => p.text).join("\n"),
-    citesSource: false,
+    sources: [],
     numberWord: write.numberWord,
   };
   // ("So not rattan then?" after South Sulawesi's card: right where the last answer gave none.)

@@ -201,7 +201,7 @@ export class AnswerEngine {
     if (reply.kind === "fallback") return undefined;
     return statementVerdict(reading.whole, this.knowledge, this.areas, {
       text: reply.text,
-      citesSource: reply.subjects.some((s) => s.kind === "source"),
+      sources: reply.subjects.flatMap((s) => (s.kind === "source" ? [s.id] : [])),
       numberWord: (n) => this.writer.number(lang, n),
     });
   }

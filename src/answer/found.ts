@@ -100,6 +100,11 @@ export interface Found {
   meaningful: number;
   /** Dates it names, a day and a month ("24 Des 2017"): "2017-12-24", or "12-24" without a year. */
   dates: string[];
+  /**
+   * Months it names without a day, beside a year or after the word for month ("Januari 2013",
+   * "bulan Juni"): "2013-01", or "01" without a year. A claim so dated is finer than a year.
+   */
+  months: string[];
   /** Whether it opens as a yes-or-no question ("Was …?", "Apakah …?"): a year it names is a claim. */
   yesNo: boolean;
   /** Whether a question mark closes a clause of its own ("Start year?", "…, right?"), not only a later one's. */
@@ -191,6 +196,7 @@ export function emptyFound(): Found {
     speakers: [],
     asker: false,
     dates: [],
+    months: [],
   };
 }
 
@@ -308,3 +314,6 @@ export function collect(found: Found, match: Match): void {
     }
   }
 }
+
+/** Whether a message offers what it says for checking: a statement to confirm, or a yes-or-no question. */
+export const offersClaim = (f: Found): boolean => f.cues.has("confirm") || f.yesNo;

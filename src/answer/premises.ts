@@ -7,7 +7,8 @@
  */
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
-import { cohortClaim, productsPlaced, type Verdict, yearClaim } from "./claims.ts";
+import { cohortClaim, productsPlaced, type Verdict } from "./claims.ts";
+import { yearClaim } from "./dated-claims.ts";
 import type { Found } from "./found.ts";
 import { namesNothing } from "./intents.ts";
 import type { Cue } from "./lexicon.ts";

@@ -184,7 +184,20 @@ function readDates(f: Found, matches: Match[]): void {
     if (year) f.years = f.years.filter((y) => y !== year);
     if (hasCue(matches[i - 1], "when")) f.cues.delete("when");
   });
+  // "mulai Januari 2013", "bulan Juni": a month with no day before it.
+  matches.forEach((m, i) => {
+    const month = m.concepts.find((c) => c.type === "month");
+    if (month?.type !== "month" || /^\d{1,2}$/.test(matches[i - 1]?.text ?? "")) return;
+    const yearText = matches[i + 1]?.text ?? "";
+    const year = /^\d{4}$/.test(yearText) ? yearText : undefined;
+    if (!year && !MONTH_WORDS.has(matches[i - 1]?.text ?? "")) return;
+    const mm = String(month.month).padStart(2, "0");
+    f.months.push(year ? `${year}-${mm}` : mm);
+  });
 }
+
+/** The word for month, before a month's name ("bulan Juni"): without a year, the name is a month only then. */
+const MONTH_WORDS: ReadonlySet<string> = new Set(["bulan", "month", "bln"]);
 
 // Cues that ask for something, as a question word does ("berapa kali", "bulan apa").
 const WH_LIKE: ReadonlySet<Cue> = new Set<Cue>(["times", "day", "clock", "duration"]);

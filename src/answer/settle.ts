@@ -4,9 +4,10 @@
  */
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
-import { claimsYears, cohortClaim, joinedIn, offersClaim, sourceWrittenBy } from "./claims.ts";
+import { cohortClaim, sourceWrittenBy } from "./claims.ts";
 import { counted } from "./counting.ts";
-import type { Found } from "./found.ts";
+import { claimsYears, joinedIn } from "./dated-claims.ts";
+import { type Found, offersClaim } from "./found.ts";
 import { type Intent, SHAPING_INTENTS } from "./intents.ts";
 import { isOutside } from "./membership.ts";
 import { provincesOnIsland } from "./negation.ts";

@@ -8,8 +8,9 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "./../lang.ts";
 import type { Asked } from "./answers.ts";
 import { askedOf } from "./asked.ts";
-import { claimsYears, datesFact, foreignClaim, productClaim, productsPlaced } from "./claims.ts";
+import { foreignClaim, productClaim, productsPlaced } from "./claims.ts";
 import { provincesCounted } from "./counting.ts";
+import { claimsYears, datesFact } from "./dated-claims.ts";
 import { unexpandedName } from "./expansions.ts";
 import {
   asksAgain,

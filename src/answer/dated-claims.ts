@@ -1,0 +1,79 @@
+/**
+ * Statements that date something, checked against the sources' dates: the years things began,
+ * joined, ended or were published ("began in 2015, right?"), and the months only the sources
+ * themselves are dated by ("terbit Desember 2017 kan?"). Pure.
+ */
+import type { Knowledge } from "../knowledge/load.ts";
+import type { Verdict } from "./claims.ts";
+import { type Found, offersClaim } from "./found.ts";
+import type { Cue } from "./lexicon.ts";
+
+/** Words that date what they say: a year beside them is when it happened ("ended in 2018"). */
+const DATING_CUES: readonly Cue[] = ["end", "published"];
+
+/**
+ * Whether a message offers its years for checking: a statement to confirm ("began in 2015,
+ * right?"), or a yes-or-no question that dates something ("did it start in 2015?", "apakah
+ * dimulai tahun 2015?") or asks of a source ("was the report published in 2018?": it has one date).
+ */
+export function claimsYears(f: Found, ofSource: boolean): boolean {
+  if (f.years.length === 0) return false;
+  return f.cues.has("confirm") || (f.yesNo && (ofSource || datesFact(f)));
+}
+
+/** Whether a message dates something the sources date: a start, a joining, an end, a publication. */
+export const datesFact = (f: Found): boolean =>
+  f.attributes.includes("started") || joinedIn(f) || DATING_CUES.some((c) => f.cues.has(c));
+
+/**
+ * Whether a question gives the year a region joined ("Did Central Java join in 2015?"); a year
+ * that names a group ("the 2017 group") is the group's.
+ */
+export const joinedIn = (f: Found): boolean =>
+  f.cues.has("member") &&
+  f.years.length === 1 &&
+  f.cohorts.length === 0 &&
+  f.provinces.length + f.places.length > 0;
+
+/**
+ * Years a statement gives, checked against the answer's text: "began in 2015, right?" → "no". A
+ * year said to start something is checked against the years things started, not any year the
+ * answer gives: "it started in 2016" is wrong, though the first phase ran until 2016.
+ */
+export function yearClaim(f: Found, k: Knowledge, answer: string, ofSource: boolean): Verdict | undefined {
+  if (!claimsYears(f, ofSource)) return undefined;
+  const startsOnly =
+    f.attributes.includes("started") && !joinedIn(f) && !DATING_CUES.some((c) => f.cues.has(c));
+  const starts = startYears(f, k);
+  const said = (y: number) => (startsOnly ? starts.has(y) : answer.includes(String(y)));
+  return f.years.every(said) ? "yes" : "no";
+}
+
+/**
+ * The years the sources say what a statement names started: the groups its regions' entries are
+ * in, when they began (a group that only declared it was ready began at no year the sources give),
+ * else the programme and its groups.
+ */
+function startYears(f: Found, k: Knowledge): Set<number> {
+  const started = (cohort: string | undefined) => {
+    const c = k.cohorts.find((x) => x.id === cohort);
+    return c?.year !== undefined && c.year_means === "started" ? [c.year] : [];
+  };
+  const entries = [
+    ...f.provinces.flatMap((id) => k.provinces.find((p) => p.id === id)?.entries ?? []),
+    ...f.places.flatMap((p) => k.provinces.find((x) => x.id === p.province)?.entries[p.entry] ?? []),
+  ];
+  if (entries.length) return new Set(entries.flatMap((e) => started(e.cohort)));
+  return new Set([k.programme.started.year, ...k.cohorts.flatMap((c) => started(c.id))]);
+}
+
+/**
+ * Months a statement dates a source by, checked against its date: "terbit Desember 2017 kan?" →
+ * "yes", "November 2017" → "no". (Nothing else has a month in the sources: that is said instead.)
+ */
+export function monthClaim(f: Found, sourceDates: readonly string[]): Verdict | undefined {
+  if (!offersClaim(f) || f.months.length === 0 || sourceDates.length === 0) return undefined;
+  const dated = (m: string) =>
+    sourceDates.some((d) => (m.length > 2 ? d.startsWith(m) : d.slice(5, 7) === m));
+  return f.months.every(dated) ? "yes" : "no";
+}
