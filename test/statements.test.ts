@@ -468,7 +468,10 @@ describe("what a place outside the programme is known for", () => {
 
 describe("a month offered for checking", () => {
   it("of something the sources date by its year alone, is not confirmed: the sources give no month", async () => {
-    for (const question of ["Programnya mulai Januari 2013 ya?", "Did the programme start in January 2013?"]) {
+    for (const question of [
+      "Programnya mulai Januari 2013 ya?",
+      "Did the programme start in January 2013?",
+    ]) {
       const reply = await ask(question);
       expect(reply.kind, question).toBe("fallback");
       expect(reply.text, question).not.toMatch(/^(Ya|Yes)/);
@@ -482,5 +485,33 @@ describe("a month offered for checking", () => {
     const wrong = await ask("Artikel Bisnis terbit November 2017 kan?");
     expect(wrong.text).toMatch(/^Tidak tepat/);
     expect(wrong.text).toContain("25 Desember 2017");
+  });
+});
+
+describe("a consideration offered as why a region was chosen", () => {
+  it("is not confirmed: the sources never say which consideration a region was chosen on", async () => {
+    for (const question of [
+      "Papua dipilih karena daerah tertinggal kan?",
+      "Sulsel dipilih krn daerah perbatasan ya?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("fallback");
+      expect(reply.text, question).toContain("Sumber tidak menyebut pertimbangan mana yang berlaku untuk");
+      // The considerations are given once, all three.
+      expect(reply.text.match(/tema afirmatif/gi), question).toHaveLength(1);
+    }
+  });
+
+  it("asked what a consideration means, with a region as an example, is answered", async () => {
+    const reply = await ask("Tema afirmatif itu dipertimbangkan utk daerah seperti apa? (kayak Papua gitu)");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(/daerah tertinggal/);
+  });
+
+  it("'jabarin' asks to explain; it names no region", async () => {
+    const reply = await ask("Tolong jabarin kriteria sumber dukungan");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(/APBN/);
+    expect(reply.text).not.toMatch(/Jawa Barat/);
   });
 });

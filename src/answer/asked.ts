@@ -7,9 +7,9 @@ import type { Asked } from "./answers.ts";
 import { counted } from "./counting.ts";
 import { joinedIn } from "./dated-claims.ts";
 import { type Found, offersClaim } from "./found.ts";
-import type { Intent } from "./intents.ts";
+import { asksWh, type Intent } from "./intents.ts";
 import type { Previous } from "./previous.ts";
-import type { Subject } from "./subject.ts";
+import { isRegion, type Subject } from "./subject.ts";
 
 /** What understanding decided, that what is asked of the answer depends on. */
 export interface AskedContext {
@@ -44,7 +44,8 @@ export function askedOf(found: Found, u: AskedContext): Asked {
       (found.cues.has("since") && !found.cues.has("member")) ||
       (joinedIn(found) && intent === "when" && !found.cues.has("or")),
     years: found.years.filter((y) => u.years.has(y)),
-    why: found.attributes.includes("aim"),
+    // (Whether a region was chosen on a consideration named asks why it was chosen.)
+    why: found.attributes.includes("aim") || chosenOn(found, intent, subjects),
     duration: found.cues.has("duration"),
     clock: found.cues.has("clock"),
     // "Mulai Januari 2013 ya?": a month offered for checking asks a date as finely.
@@ -67,3 +68,20 @@ export function askedOf(found: Found, u: AskedContext): Asked {
 /** Whether the subjects are the programme as a whole. */
 export const isSummary = (subjects: readonly Subject[]): boolean =>
   subjects.length === 1 && subjects[0]?.kind === "topic" && subjects[0].id === "summary";
+
+/**
+ * "Papua dipilih karena daerah tertinggal?", "Is Sulsel under the affirmative theme?": which
+ * consideration a region was chosen on, the sources never say. Its answer says so and gives them
+ * all, so the consideration named is no subject of its own.
+ */
+export function withoutConsiderationsOfRegions(found: Found, intent: Intent, subjects: Subject[]): Subject[] {
+  return chosenOn(found, intent, subjects) ? subjects.filter((s) => s.kind !== "criterion") : subjects;
+}
+
+/** Whether a message offers a consideration a region was chosen on (not "what is it, say for Papua?"). */
+const chosenOn = (found: Found, intent: Intent, subjects: Subject[]): boolean =>
+  intent === "criteria" &&
+  found.criteria.length > 0 &&
+  subjects.some(isRegion) &&
+  offersClaim(found) &&
+  !asksWh(found);

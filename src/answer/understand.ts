@@ -7,7 +7,7 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "./../lang.ts";
 import type { Asked } from "./answers.ts";
-import { askedOf } from "./asked.ts";
+import { askedOf, withoutConsiderationsOfRegions } from "./asked.ts";
 import { foreignClaim, productClaim, productsPlaced } from "./claims.ts";
 import { provincesCounted } from "./counting.ts";
 import { claimsYears, datesFact } from "./dated-claims.ts";
@@ -127,7 +127,7 @@ export function understand(
   const aside =
     found.setAside &&
     withoutSetAside(chosen, found.setAside, knowledge, areas, cohort, unknown, found.cues.has("where"));
-  const subjects = aside ? aside.subjects : chosen;
+  const subjects = withoutConsiderationsOfRegions(found, intent, aside ? aside.subjects : chosen);
   // ("Since Papua was split in 2022, …": a year of what an entry's note says, asked of it; only
   // a question that names a year needs them.)
   const notes = found.years.length ? noteYears(knowledge, found.noted ? "all" : subjects) : [];
