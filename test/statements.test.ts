@@ -515,3 +515,22 @@ describe("a consideration offered as why a region was chosen", () => {
     expect(reply.text).not.toMatch(/Jawa Barat/);
   });
 });
+
+describe("a region said to be outside the programme", () => {
+  it("is answered 'not quite' when it is in, however the denial is worded", async () => {
+    for (const question of [
+      "Papua isn't in it, right?",
+      "Papua isn't included, right?",
+      "Sulsel nggak ikut kan?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.text, question).toMatch(/^(Not quite|Tidak tepat)/);
+    }
+  });
+
+  it("asked about with a 'not' that ends the question, is not confirmed as a claim", async () => {
+    const reply = await ask("Kaltara masuk ga? Nunukan kan daerah perbatasan");
+    expect(reply.text).not.toMatch(/^Ya, benar/);
+    expect(reply.text).toMatch(/tidak termasuk program ini/);
+  });
+});

@@ -82,7 +82,8 @@ export const negated = (v: Verdict | undefined): Verdict | undefined =>
  */
 export function outsideClaim(f: Found, k: Knowledge, areas: Areas): Verdict | undefined {
   // (Asked, "does West Papua take part? I mean Papua Barat, not Papua" negates a name, not a claim.)
-  if (!f.cues.has("member") || !f.cues.has("not") || !f.cues.has("confirm") || asksWh(f) || f.products.length)
+  // (A "not" that ends a question, "Kaltara masuk ga?", denies nothing: it asks.)
+  if (!f.cues.has("member") || !f.negated || !f.cues.has("confirm") || asksWh(f) || f.products.length)
     return undefined;
   // Programme provinces and places are in; another region is as its membership says (or unknown).
   const regions: Array<boolean | undefined> = [
