@@ -534,3 +534,31 @@ describe("a region said to be outside the programme", () => {
     expect(reply.text).toMatch(/tidak termasuk program ini/);
   });
 });
+
+describe("a person offered for checking", () => {
+  it("put in an organisation, is checked against the person's office", async () => {
+    for (const question of [
+      "Gati Wibawaningsih itu orang JICA kan?",
+      "Is Gati from JICA?",
+      "Regi itu wartawan JICA ya?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.text, question).toMatch(/^(Not quite|Tidak tepat)/);
+    }
+    const right = await ask("Gati orang Kemenperin kan?");
+    expect(right.text).toMatch(/^Ya, benar\./);
+    expect(right.text).toContain("Kementerian Perindustrian");
+  });
+
+  it("as who said something, is checked against who speaks in the sources", async () => {
+    const wrong = await ask("quote soal target awal itu kata Annisa ya?");
+    expect(wrong.text).toMatch(/^Tidak tepat/);
+    expect(wrong.text).toContain("Gati Wibawaningsih");
+    const right = await ask("Gati bilang soal target awal kan?");
+    expect(right.text).toMatch(/^Ya, benar\./);
+    // What the speaker is said to have said is what is checked, when the statement gives it.
+    const content = await ask("Menurut Gati, target awal itu 4 provinsi kan?");
+    expect(content.text).toMatch(/^Tidak tepat/);
+    expect(content.text).toMatch(/tiga provinsi/);
+  });
+});

@@ -50,6 +50,8 @@ export function statementVerdict(
     cohortClaim(f, k),
     countClaim(f, answer.text, answer.numberWord),
     titleClaim(f, answer.text),
+    affiliationClaim(f, k),
+    speakerClaim(f, k),
     yearClaim(f, k, answer.text, answer.sources.length > 0),
     writerClaim(f, k),
     extremeClaim(f, k),
@@ -297,6 +299,35 @@ export function titleClaim(f: Found, answer: string): Verdict | undefined {
   if (!offersClaim(f) || f.titles.length === 0) return undefined;
   const text = fold(answer);
   return f.titles.every((t) => new RegExp(`\\b${t}\\b`).test(text)) ? "yes" : "no";
+}
+
+/**
+ * An organisation a statement puts a person in, checked against the person's role: "Gati itu orang
+ * JICA kan?" → "no" (her office is at the Ministry of Industry); "… dari Kemenperin kan?" → "yes".
+ * (Not what a person is said to have said: "Gati bilang JICA mitranya kan?")
+ */
+export function affiliationClaim(f: Found, k: Knowledge): Verdict | undefined {
+  const others =
+    f.provinces.length + f.places.length + f.products.length + f.criteria.length + f.cohorts.length;
+  if (!offersClaim(f) || !f.people.length || !f.orgs.length || others || f.cues.has("said")) return undefined;
+  const holds = (role: string, org: Knowledge["organisations"][number]) =>
+    [org.name, ...org.terms].some((term) => ` ${fold(role)} `.includes(` ${fold(term)} `));
+  const placed = k.people
+    .filter((p) => f.people.includes(p.id))
+    .every((p) =>
+      k.organisations.some((o) => f.orgs.includes(o.id) && holds(`${p.role.id} ${p.role.en}`, o)),
+    );
+  return placed ? "yes" : "no";
+}
+
+/**
+ * People a statement says said something, checked against who speaks in the sources: "soal target
+ * awal itu kata Annisa ya?" → "no" (she edited the article; Gati's statements are quoted in it).
+ */
+export function speakerClaim(f: Found, k: Knowledge): Verdict | undefined {
+  if (!offersClaim(f) || !f.cues.has("said") || f.cues.has("author") || !f.people.length) return undefined;
+  const speakers = new Set(Object.values(k.sources).map((s) => s.speaker));
+  return f.people.every((p) => speakers.has(p)) ? "yes" : "no";
 }
 
 /**

@@ -42,6 +42,20 @@ export interface IntentRow {
 
 const has = (f: Found, ...cues: Cue[]) => cues.some((c) => f.cues.has(c));
 
+/**
+ * "Soal target awal itu kata Annisa ya?": who said it is what a statement offers for checking
+ * when it claims nothing else (no number, year, product, region, organisation or consideration:
+ * "Menurut Gati, target awal itu 3 provinsi kan?" checks the three).
+ */
+const speakerOffered = (f: Found) =>
+  has(f, "confirm") &&
+  f.people.length > 0 &&
+  !asksWh(f) &&
+  !has(f, "what") &&
+  [f.numbers, f.years, f.products, f.provinces, f.places, f.areas, f.orgs, f.criteria].every(
+    (named) => named.length === 0,
+  );
+
 /** Whether a question asks which, where, who, when or how many (not only whether). */
 export const asksWh = (f: Found) =>
   has(f, "plural", "where", "who", "author", "when", "published", "quantity");
@@ -118,12 +132,13 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     matches: (f) =>
       has(f, "said") &&
       !has(f, "author") &&
-      !f.speakers.length &&
-      (has(f, "who") || (has(f, "confirm") && namesNothing(f))),
+      ((!f.speakers.length && (has(f, "who") || (has(f, "confirm") && namesNothing(f)))) ||
+        speakerOffered(f)),
     examples: {
       id: [
         "Siapa yang bilang daerah dipilih berdasarkan beberapa pertimbangan?",
         "siapa yang menyampaikan itu?",
+        "Soal target awal itu kata Annisa ya?",
       ],
       en: ["Who said the regions were chosen on three considerations?", "According to whom?"],
     },

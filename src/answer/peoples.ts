@@ -8,9 +8,12 @@ import { isRegionName, ORIGIN_PREPOSITIONS } from "./around.ts";
 import { isUnknown } from "./asking-slot.ts";
 import { type Match, writtenWords } from "./concepts.ts";
 
-/** A region's name, an island's too ("wong Jowo", "orang Kalimantan"). */
+/**
+ * A region's name, an island's too ("wong Jowo", "orang Kalimantan"), or an organisation's, whose
+ * people they are ("orang JICA", "Kemenperin people").
+ */
 const namesRegion = (m: Match | undefined) =>
-  isRegionName(m) || (m?.concepts.some((c) => c.type === "island") ?? false);
+  isRegionName(m) || (m?.concepts.some((c) => c.type === "island" || c.type === "org") ?? false);
 
 /** `matches` without the words of `peoples` ("orang", "folks") said beside a region's name. */
 export function withoutPeoplesWords(
