@@ -929,6 +929,13 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind at the start of the fifteenth session: the everyday mix, a control. First score in the README.
+  "test/eval/questions-hundredthirtysecond.jsonl": {
+    "in-scope": 96.5,
+    "out-of-scope": 92.4,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
