@@ -108,3 +108,38 @@ describe("the engine's kept replies", () => {
     expect(fresh.memo.counts.kept).toBe(0);
   });
 });
+
+describe("readings kept for a text read again", () => {
+  it("read a text once, whatever the context it comes in", async () => {
+    const engine = await testEngine();
+    const reader = engine.reader;
+    const first = reader.read("produk sulsel apa?");
+    expect(reader.read("produk sulsel apa?")).toBe(first);
+    expect(reader.read("produk sulsel apa?", true)).not.toBe(first);
+    // The same message after different questions is answered for each context, from one reading.
+    const after = (earlier: string) => engine.askAfter([earlier], "kalau Jatim?");
+    expect(after("produk sulsel apa?").text).toMatch(/alas kaki|komponen kapal/);
+    expect(after("siapa yang bilang?").text).not.toBe(after("produk sulsel apa?").text);
+  });
+
+  it("keep a bounded number, the least lately read going first, and never a long message", async () => {
+    const engine = await loadEngine(undefined, { keptReplies: 2 });
+    const { reader } = engine;
+    const a = reader.read("produk sulsel apa?");
+    reader.read("kapan mulai?");
+    reader.read("produk sulsel apa?");
+    reader.read("siapa Gati?");
+    expect(reader.read("produk sulsel apa?")).toBe(a);
+    expect(reader.read("kapan mulai?")).not.toBe(reader.read("kapan mulai?x"));
+    const long = `${"produk sulsel apa? ".repeat(60)}`;
+    expect(reader.read(long)).not.toBe(reader.read(long));
+  });
+
+  it("with none to keep, still keep the last, as one answer reads its message more than once", async () => {
+    const { reader } = await loadEngine(undefined, { keptReplies: 0 });
+    const last = reader.read("produk sulsel apa?");
+    expect(reader.read("produk sulsel apa?")).toBe(last);
+    reader.read("kapan mulai?");
+    expect(reader.read("produk sulsel apa?")).not.toBe(last);
+  });
+});

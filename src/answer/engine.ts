@@ -19,7 +19,8 @@ import { correctedReply, otherPartiesIn, partyCorrections } from "./other-partie
 import { correctedPremise, unansweredAfterStatements } from "./premises.ts";
 import { previousOf } from "./previous.ts";
 import { quotedAnswer } from "./quoted-answers.ts";
-import { type Reading, readQuestion } from "./read.ts";
+import type { Reading } from "./read.ts";
+import { Reader } from "./reader.ts";
 import { outsideCard, outsideTogether, withDistricts } from "./region-cards.ts";
 import { ANSWER_CUTOFF, Replies } from "./replies.ts";
 import { type AskOptions, kindOf, openedWith, type Reply, type ReplyKind } from "./reply.ts";
@@ -53,6 +54,7 @@ const UNANSWERABLE: ReadonlySet<Intent> = new Set<Intent>([
  */
 export class AnswerEngine {
   readonly vocabulary: Vocabulary;
+  readonly reader: Reader;
   readonly writer: AnswerWriter;
   private readonly replies: Replies;
   /** Words that tie another organisation to the programme: its and its parties' names of one or two words ("program", "kerja sama", "JICA"), "atau". */
@@ -73,13 +75,10 @@ export class AnswerEngine {
   ) {
     this.memo = new ReplyMemo(options.keptReplies);
     this.vocabulary = new Vocabulary(knowledge, areas);
+    this.reader = new Reader(this.vocabulary, options.keptReplies);
     const { titles, address } = this.vocabulary.lexicon;
     this.peopleTitles = new PeopleTitles(knowledge, titles, address, t);
-    this.partyCorrections = partyCorrections(
-      knowledge,
-      (text) => readQuestion(text, this.vocabulary).whole,
-      t,
-    );
+    this.partyCorrections = partyCorrections(knowledge, (text) => this.reader.read(text).whole, t);
     this.writer = new AnswerWriter(knowledge, areas, t);
     this.replies = new Replies(this.writer, knowledge, new SuggestionIndex(knowledge));
     const { terms } = knowledge.programme;
@@ -108,8 +107,7 @@ export class AnswerEngine {
     const answer = (text: string, lang?: Lang) =>
       this.answerMessage(text, lang ? { ...asking, lang: asking.lang ?? lang } : asking, 0);
     const reply =
-      this.peopleTitles.reply(asked, answer, (text) => readQuestion(text, this.vocabulary).lang) ??
-      answer(asked);
+      this.peopleTitles.reply(asked, answer, (text) => this.reader.read(text).lang) ?? answer(asked);
     // (What was said is kept with the chat's context, when the reader reads it whole: a
     // disagreement may span two messages.)
     const said = question.length <= MAX_QUESTION_CHARS ? question : undefined;
@@ -158,7 +156,7 @@ export class AnswerEngine {
     if (change.conditional && abandoned && abandoned.kind !== "fallback")
       return this.answerRead(question, options, meant);
     // (The whole message's language, read once: "Is West Bangka in — sorry, …, Bangka Barat?" is English.)
-    const lang = options.lang ?? readQuestion(question, this.vocabulary).lang;
+    const lang = options.lang ?? this.reader.read(question).lang;
     const previous = abandoned?.previous ?? options.previous;
     // (What follows is asked, not stated, unless it corrects a fact: "Correction: … started in 2012.")
     return this.answerMessage(change.meant, { ...options, lang, previous }, changes + 1, !change.stated);
@@ -168,7 +166,7 @@ export class AnswerEngine {
   private answerDisagreement(d: Disagreement, question: string, options: AskOptions): Reply {
     const lang =
       options.lang ??
-      readQuestion(question, this.vocabulary).lang ??
+      this.reader.read(question).lang ??
       options.previous?.lang ??
       options.defaultLang ??
       "id";
@@ -189,7 +187,7 @@ export class AnswerEngine {
   private checkedClaim(text: string, options: AskOptions, lang: Lang): Reply {
     const reply = this.answerRead(text, options, false);
     if (reply.verdict || reply.kind === "fallback") return reply;
-    const member = readQuestion(text, this.vocabulary).whole.cues.has("member");
+    const member = this.reader.read(text).whole.cues.has("member");
     const inside = member && reply.subjects.length > 0 && reply.subjects.every(isRegion);
     const verdict = reply.kind === "not_in_programme" ? "no" : inside ? "yes" : undefined;
     if (!verdict) return reply;
@@ -211,13 +209,13 @@ export class AnswerEngine {
 
   /** `meant`: what follows a change of mind, asked whether or not it ends in a question mark. */
   private answerRead(question: string, options: AskOptions, meant: boolean): Reply {
-    const read = readQuestion(question, this.vocabulary, meant);
+    const read = this.reader.read(question, meant);
     // "southeast?" after "central sulawesi?": the region whose name the word completes.
     const { provinces, places, areas } = read.whole;
     const completed =
       provinces.length + places.length + areas.length === 0 &&
       completedName(question, options.previous, this.knowledge, this.areas, this.vocabulary);
-    const reading = completed ? readQuestion(completed, this.vocabulary, meant) : read;
+    const reading = completed ? this.reader.read(completed, meant) : read;
     const requested = reading.whole.cues.has("reply_en")
       ? "en"
       : reading.whole.cues.has("reply_id")
