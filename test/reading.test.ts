@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerEngine, Reply } from "../src/answer/engine.ts";
+import { stemCandidates } from "../src/answer/normalise.ts";
 import { testEngine } from "./support/app.ts";
 
 /** The reply to `question`, asked right after `history` in one chat. */
@@ -678,5 +679,29 @@ describe("a message copied from social media", () => {
     expect((await ask("makasih banyak min 🙏 #IKM")).kind).toBe("smalltalk");
     // A source's own name is no link.
     expect((await ask("Kapan berita INDUSTRY.co.id terbit?")).text).toContain("24 Desember 2017");
+  });
+});
+
+describe("a word's root, behind the prefix", () => {
+  it("before a vowel, 'men-' and 'mem-' swallowed a t or a p: 'menempatkan' is tempat, never empat", () => {
+    expect(stemCandidates("menempatkan")[0]).not.toBe("empat");
+    expect(stemCandidates("menempatkan")).toContain("tempat");
+    expect(stemCandidates("menempatkan").indexOf("tempat")).toBeLessThan(
+      stemCandidates("menempatkan").indexOf("empat"),
+    );
+    expect(stemCandidates("memakai").indexOf("pakai")).toBeLessThan(
+      stemCandidates("memakai").indexOf("akai"),
+    );
+    // Before a consonant nothing was swallowed.
+    expect(stemCandidates("mendapatkan")).toContain("dapat");
+  });
+
+  it("a statement about placing facilitators claims no number", async () => {
+    const reply = await ask(
+      "B/S: Pemerintah pusat menempatkan fasilitator praktis dengan memanfaatkan sumber daya lokal.",
+    );
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(/fasilitator praktis/);
+    expect(reply.text).not.toMatch(/angka/);
   });
 });

@@ -562,3 +562,33 @@ describe("a person offered for checking", () => {
     expect(content.text).toMatch(/tiga provinsi/);
   });
 });
+
+describe("a number offered for checking", () => {
+  it("claims how many: checked against the count the sources give", async () => {
+    const right = await ask("Jatim ada 2 lokasi kan?");
+    expect(right.text).toMatch(/^Ya, benar\./);
+    expect(right.text).toContain("dua lokasi");
+    const wrong = await ask("Sulsel punya 2 lokasi kan?");
+    expect(wrong.text).toMatch(/^Tidak tepat/);
+    expect(wrong.text).toContain("satu lokasi");
+    expect((await ask("pertimbangannya ada 4 ya?")).text).toMatch(/^Tidak tepat[\s\S]*tiga pertimbangan/);
+  });
+
+  it("of something the sources never count, is a count they don't give, not a 'no'", async () => {
+    for (const question of [
+      "Ada 50 IKM yang dibina kan?",
+      "Ada 100 IKM yang dibina kan?",
+      "Gati bilang ada 100 IKM yg dibina, bener?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("fallback");
+      expect(reply.text, question).toMatch(/^Sumber tidak memberi angka itu/);
+    }
+  });
+
+  it("that names a group counts nothing: the membership is what is checked", async () => {
+    const reply = await ask("Sultra termasuk 3 target awal kan?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(/^Tidak tepat/);
+  });
+});

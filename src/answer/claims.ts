@@ -9,7 +9,7 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import { monthClaim, yearClaim } from "./dated-claims.ts";
 import { type Found, offersClaim } from "./found.ts";
-import { asksWh } from "./intents.ts";
+import { asksWh, speakerOffered } from "./intents.ts";
 import { isInProgramme, membershipOf } from "./membership.ts";
 import { provincesOf } from "./negation.ts";
 import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
@@ -323,11 +323,14 @@ export function affiliationClaim(f: Found, k: Knowledge): Verdict | undefined {
 /**
  * People a statement says said something, checked against who speaks in the sources: "soal target
  * awal itu kata Annisa ya?" → "no" (she edited the article; Gati's statements are quoted in it).
+ * The right speaker confirms only a statement that claims nothing else: what "Gati bilang …" says
+ * she said is checked by itself.
  */
 export function speakerClaim(f: Found, k: Knowledge): Verdict | undefined {
   if (!offersClaim(f) || !f.cues.has("said") || f.cues.has("author") || !f.people.length) return undefined;
   const speakers = new Set(Object.values(k.sources).map((s) => s.speaker));
-  return f.people.every((p) => speakers.has(p)) ? "yes" : "no";
+  if (!f.people.every((p) => speakers.has(p))) return "no";
+  return speakerOffered(f) ? "yes" : undefined;
 }
 
 /**

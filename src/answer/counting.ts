@@ -5,7 +5,7 @@
 import type { ProgrammeAttribute } from "../knowledge/schema.ts";
 import type { Asked } from "./answers.ts";
 import { RELATIVE_WORDS } from "./asking-slot.ts";
-import type { Found } from "./found.ts";
+import { type Found, saysNothing, YEAR } from "./found.ts";
 import type { Intent } from "./intents.ts";
 import { FILLER_CUES } from "./lexicon.ts";
 import { hasCue } from "./parts.ts";
@@ -19,7 +19,8 @@ import { type AnswerWriter, capitalise, joinList, type Piece } from "./writer.ts
  * with meaning after the word that asks how many, else the last before it.
  */
 export function countsFact(matches: Match[]): boolean {
-  const at = matches.findIndex((m) => hasCue(m, "quantity"));
+  const asked = matches.findIndex((m) => hasCue(m, "quantity"));
+  const at = asked < 0 ? offeredCountAt(matches) : asked;
   if (at < 0) return false;
   const meaning = (m: Match) =>
     m.concepts.length > 0 &&
@@ -33,6 +34,29 @@ export function countsFact(matches: Match[]): boolean {
     counted?.concepts.some((c) => (c.type === "attribute" && !UNCOUNTED.has(c.id)) || c.type === "term") ??
     false
   );
+}
+
+/**
+ * Where a statement puts a number on something the sources name ("Ada 50 IKM yang dibina kan?",
+ * "Sulsel punya 2 lokasi ya?"): offered for checking, the claim is how many, asked as "how many"
+ * is; -1 where none does. (Not a number that points or dates: "tahap 2", "nomor 3", "25 Desember".)
+ */
+export function offeredCountAt(matches: readonly Match[]): number {
+  const isNumber = (m: Match) =>
+    (/^\d+$/.test(m.text) && !YEAR.test(m.text)) || m.concepts.some((c) => c.type === "number");
+  return matches.findIndex((m, i) => {
+    const before = matches[i - 1];
+    const next = matches[i + 1];
+    return (
+      isNumber(m) &&
+      !hasCue(before, "numbered") &&
+      !hasCue(before, "phase") &&
+      next !== undefined &&
+      !saysNothing(next) &&
+      next.concepts.length > 0 &&
+      !next.concepts.some((c) => c.type === "month" || c.type === "number")
+    );
+  });
 }
 
 // Facts of the programme a "how many" asks of other things ("how many provinces since 2013?").

@@ -44,14 +44,17 @@ const has = (f: Found, ...cues: Cue[]) => cues.some((c) => f.cues.has(c));
 
 /**
  * "Soal target awal itu kata Annisa ya?": who said it is what a statement offers for checking
- * when it claims nothing else (no number, year, product, region, organisation or consideration:
- * "Menurut Gati, target awal itu 3 provinsi kan?" checks the three).
+ * when it claims nothing else (no number, year, product, region, organisation or consideration, no
+ * word the sources don't know: "Menurut Gati, target awal itu 3 provinsi kan?" checks the three).
  */
-const speakerOffered = (f: Found) =>
+export const speakerOffered = (f: Found) =>
   has(f, "confirm") &&
   f.people.length > 0 &&
   !asksWh(f) &&
   !has(f, "what") &&
+  // ("Gati bilang ada 100 IKM yg dibina, bener?" claims what the sources don't give.)
+  f.unknown.length === 0 &&
+  !f.otherEvent &&
   [f.numbers, f.years, f.products, f.provinces, f.places, f.areas, f.orgs, f.criteria].every(
     (named) => named.length === 0,
   );

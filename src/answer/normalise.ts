@@ -186,6 +186,8 @@ const PREFIXES: Array<[string, string[]]> = [
   ["ng", ["k", ""]],
 ];
 
+const SWALLOWING: ReadonlySet<string> = new Set(["men", "mem", "pen", "pem"]);
+
 /**
  * Candidate roots of an Indonesian word, most likely first: "dikembangkan" → "kembang",
  * "produknya" → "produk", "pengembangan" → "kembang". The caller keeps the first one it knows.
@@ -210,7 +212,11 @@ export function stemCandidates(token: string): string[] {
     if (base !== token) out.add(base);
     for (const [prefix, restores] of PREFIXES) {
       if (!base.startsWith(prefix) || base.length - prefix.length < 3) continue;
-      for (const restore of restores) out.add(restore + base.slice(prefix.length));
+      const rest = base.slice(prefix.length);
+      // Before a vowel, "men-" and "mem-" stand for a swallowed t or p ("menempatkan" is tempat,
+      // not empat; "memakai" is pakai): a root that begins with a vowel takes "meng-".
+      const swallowed = SWALLOWING.has(prefix) && /^[aiueo]/.test(rest);
+      for (const restore of swallowed ? [...restores].reverse() : restores) out.add(restore + rest);
     }
   }
   out.delete(token);
