@@ -592,3 +592,15 @@ describe("a number offered for checking", () => {
     expect(reply.text).toMatch(/^Tidak tepat/);
   });
 });
+
+describe("the year a region is said to have joined", () => {
+  it("is checked against the region's own group, not read as asking about another group", async () => {
+    for (const question of ["Sumut ikut 2017 ya?", "Sumut baru ikut 2017 ya kak?"]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toMatch(/^Tidak tepat[\s\S]*sejak 2013/);
+    }
+    const right = await ask("Papua ikut 2017 kan?");
+    expect(right.text).toMatch(/^Ya, benar\.[\s\S]*menyatakan siap bergabung pada 2017/);
+  });
+});

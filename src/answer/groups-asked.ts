@@ -68,7 +68,16 @@ function cohortOf(f: Found, k: Knowledge): string | undefined {
   // 2017?") is the claim, not a group; of a region, the region's group answers it.
   const region = f.provinces.length + f.places.length + f.areas.length > 0;
   const askedStart = f.yesNo && !region && f.attributes.includes("started");
-  const claimedStart = ((f.cues.has("confirm") && f.cues.has("since")) || askedStart) && !phaseWords;
+  // So is the year a region is said to have joined in ("Sumut ikut 2017 kan?").
+  // (Not where a group is named too, or set aside, or a reason asked: "Kenapa Jatim baru masuk 2017?")
+  const claimedJoin =
+    (f.cues.has("confirm") || f.yesNo) &&
+    region &&
+    f.cues.has("member") &&
+    !f.excludedCohort &&
+    !f.cues.has("why");
+  const claimedStart =
+    ((f.cues.has("confirm") && f.cues.has("since")) || askedStart || claimedJoin) && !phaseWords;
   // ("Tahun 2014 … provinsi mana?": a year within a group's dates, where it is of the group.)
   const within = yearsWithin(k, f).length > 0;
   for (const year of claimedStart ? [] : f.years) {
