@@ -604,3 +604,20 @@ describe("the year a region is said to have joined", () => {
     expect(right.text).toMatch(/^Ya, benar\.[\s\S]*menyatakan siap bergabung pada 2017/);
   });
 });
+
+describe("the year a region is said to have first joined", () => {
+  it("is checked against its earliest group: East Java was in the first phase, before 2017", async () => {
+    for (const question of ["So East Java only came in in 2017?", "Jatim baru ikut 2017 ya?"]) {
+      const reply = await ask(question);
+      expect(reply.text, question).toMatch(/^(Not quite|Tidak tepat)[\s\S]*2013/);
+    }
+    // The 2017 location alone is no claim of a first year.
+    expect((await ask("Jatim ikut 2017 kan?")).text).toMatch(/^Ya, benar\./);
+    expect((await ask("Papua baru ikut 2017 ya?")).text).toMatch(/^Ya, benar\./);
+  });
+
+  it("'run all the way to' a year dates an end", async () => {
+    const reply = await ask("Did phase one run all the way to 2018?");
+    expect(reply.text).toMatch(/^Not quite[\s\S]*2013–2016/);
+  });
+});

@@ -42,6 +42,14 @@ export const joinedIn = (f: Found): boolean =>
  */
 export function yearClaim(f: Found, k: Knowledge, answer: string, ofSource: boolean): Verdict | undefined {
   if (!claimsYears(f, ofSource)) return undefined;
+  // "Jatim baru ikut 2017 ya?", "So East Java only came in in 2017?": the year it first took part
+  // (East Java's Mojokerto was in the first phase).
+  if (joinedIn(f) && (f.cues.has("only") || f.cues.has("second"))) {
+    const first = Math.min(
+      ...regionEntries(f, k).flatMap((e) => k.cohorts.find((c) => c.id === e.cohort)?.year ?? []),
+    );
+    return f.years.every((y) => y === first) ? "yes" : "no";
+  }
   const startsOnly =
     f.attributes.includes("started") && !joinedIn(f) && !DATING_CUES.some((c) => f.cues.has(c));
   const starts = startYears(f, k);
@@ -59,10 +67,7 @@ function startYears(f: Found, k: Knowledge): Set<number> {
     const c = k.cohorts.find((x) => x.id === cohort);
     return c?.year !== undefined && c.year_means === "started" ? [c.year] : [];
   };
-  const entries = [
-    ...f.provinces.flatMap((id) => k.provinces.find((p) => p.id === id)?.entries ?? []),
-    ...f.places.flatMap((p) => k.provinces.find((x) => x.id === p.province)?.entries[p.entry] ?? []),
-  ];
+  const entries = regionEntries(f, k);
   if (entries.length) return new Set(entries.flatMap((e) => started(e.cohort)));
   return new Set([k.programme.started.year, ...k.cohorts.flatMap((c) => started(c.id))]);
 }
@@ -76,4 +81,12 @@ export function monthClaim(f: Found, sourceDates: readonly string[]): Verdict | 
   const dated = (m: string) =>
     sourceDates.some((d) => (m.length > 2 ? d.startsWith(m) : d.slice(5, 7) === m));
   return f.months.every(dated) ? "yes" : "no";
+}
+
+/** The entries of the regions a statement names: each province's, and each place's own. */
+function regionEntries(f: Found, k: Knowledge) {
+  return [
+    ...f.provinces.flatMap((id) => k.provinces.find((p) => p.id === id)?.entries ?? []),
+    ...f.places.flatMap((p) => k.provinces.find((x) => x.id === p.province)?.entries[p.entry] ?? []),
+  ];
 }
