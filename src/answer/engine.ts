@@ -31,6 +31,7 @@ import { SuggestionIndex } from "./suggest.ts";
 import { superlativeCard } from "./superlatives.ts";
 import { PeopleTitles } from "./titled-people.ts";
 import { type Understood, understand } from "./understand.ts";
+import { unplacedProductsCard } from "./unplaced-products.ts";
 import { Vocabulary } from "./vocabulary.ts";
 import { AnswerWriter, type Piece } from "./writer.ts";
 
@@ -349,6 +350,7 @@ export class AnswerEngine {
 
   /** The pieces answering one understood question, or saying what the sources do not hold. */
   private answerPart(u: Understood): Piece[] {
+    if (u.unplaced) return [unplacedProductsCard(this.writer, u.asked.lang, u.unplaced)];
     const [first] = u.subjects;
     // ("Which province has the most locations?" counts what the sources list, "the most workers" judges;
     // "how many" of the provinces left once some are set aside counts them.)

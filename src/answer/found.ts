@@ -31,6 +31,8 @@ export interface Found {
   excludedCohort: string | undefined;
   /** Unknown words put right after the programme or a product word ("programnye sawit"). */
   claimedProducts: string[];
+  /** Kinds of goods the sources place nowhere ("batik", "sawit"), as the lexicon lists them. */
+  goods: string[];
   /** The programme is the first thing named after the question word ("apa itu program IKM JICA?"). */
   programmeAsked: boolean;
   /** Sources a question sets aside ("ada sumber lain selain Bisnis.com?"): the others are asked. */
@@ -182,6 +184,7 @@ export function emptyFound(): Found {
     excludedSources: [],
     programmeAsked: false,
     claimedProducts: [],
+    goods: [],
     intro: false,
     countsFact: false,
     namesUnknown: false,

@@ -389,6 +389,7 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
   for (const f of [reading.whole, ...reading.parts]) {
     f.titles = f.unknown.filter((w) => titles.has(w));
     const named = f.unknown.filter((w) => goods.has(w));
+    f.goods = named;
     f.claimedProducts = [...new Set([...f.claimedProducts, ...named])];
     f.asking = f.asking.filter((w) => !goods.has(w));
   }

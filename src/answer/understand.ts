@@ -37,6 +37,7 @@ import { isRegion, isSource, type Subject } from "./subject.ts";
 import { type Superlative, superlativeAsked } from "./superlatives.ts";
 import { shiftedInTime } from "./time-order.ts";
 import { unexplained } from "./unexplained.ts";
+import { unplacedProducts } from "./unplaced-products.ts";
 
 /** One question understood. */
 export interface Understood {
@@ -67,6 +68,8 @@ export interface Understood {
   unexpanded?: string | undefined;
   /** The one asked for that stands out: furthest one way ("paling timur"), or with the most ("paling banyak"). */
   superlative?: Superlative | undefined;
+  /** Goods asked whether the programme covers, which the sources place nowhere ("Batik termasuk?"). */
+  unplaced?: string[] | undefined;
 }
 
 /**
@@ -90,6 +93,7 @@ export function understand(
       : [];
   if (dated.length === 1) resolved = resolve(withoutCue(found, "span"), knowledge, areas, cohort, previous);
   const { followUp, assumed, from } = resolved;
+  const unplaced = unplacedProducts(found, previous);
   const asksItsWords = previous !== undefined && bare(found) && asksAgain(found, intentOf(found));
   // "Program ini kerja sama dengan Korea, kan?", "JICA itu lembaga Korea ya": another country
   // offered for checking as the programme's or a partner's is corrected by its partners.
@@ -190,8 +194,14 @@ export function understand(
     span: dated.length === 2 ? [dated[0] as DatedFact, dated[1] as DatedFact] : undefined,
     unexpanded: unexpandedName(found, subjects, knowledge),
     superlative: superlativeAsked(found),
+    // ("Batik termasuk?": the words are the goods asked of; the programme's products answer.)
+    ...(unplaced.length
+      ? { unplaced, intent: "member", subjects: PROGRAMME, unexplained: [], confidence: found.certainty }
+      : {}),
   };
 }
+
+const PROGRAMME: Subject[] = [{ kind: "topic", id: "summary" }];
 
 // Intents a note answers: when it happened, what or where it says the place is now.
 const NOTED_INTENTS: ReadonlySet<Intent> = new Set<Intent>([

@@ -1,0 +1,57 @@
+/**
+ * "Batik termasuk?", "Does the programme cover batik?", "ada program kelapa sawit gak?": goods the
+ * sources place nowhere, asked whether the programme takes them in, are outside it as a region
+ * outside it is. The reply says the sources don't name them and lists the products they do. Pure.
+ */
+import type { Lang } from "../lang.ts";
+import type { Found } from "./found.ts";
+import { asksWh } from "./intents.ts";
+import type { Previous } from "./previous.ts";
+import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
+
+/**
+ * The goods a question asks whether the programme covers (the lexicon's kinds of goods), as
+ * written; none when it names a region,
+ * a person, an organisation or a group (there the goods are claimed of it: see `claims.ts`).
+ */
+export function unplacedProducts(f: Found, previous: Previous | undefined): string[] {
+  // ("kalau songket?" after "Batik termasuk?" asks the same of other goods.)
+  const again = previous?.intent === "member" && previous.subjects.every((s) => s.kind === "topic");
+  const asksWhether = f.yesNo || f.cues.has("confirm") || again;
+  const ofProgramme = f.cues.has("member") || f.programme || f.cues.has("domain") || again;
+  // (Not whether the asker's business may join, "how do I apply with my batik business?", nor
+  // a question with words besides the goods the sources don't know: "UMKM kuliner kaya keripik".)
+  const ownBusiness = f.asker || f.cues.has("howto") || f.cues.has("how");
+  if (ownBusiness || f.unknown.some((w) => !f.goods.includes(w))) return [];
+  const named = [
+    f.provinces,
+    f.places,
+    f.areas,
+    f.islands,
+    f.people,
+    f.orgs,
+    f.criteria,
+    f.cohorts,
+    f.sources,
+  ];
+  if (!f.goods.length || !asksWhether || !ofProgramme || asksWh(f) || named.some((n) => n.length)) return [];
+  return f.goods;
+}
+
+/** The sources name none of `goods`; the products they do name, each with its province. */
+export function unplacedProductsCard(w: AnswerWriter, lang: Lang, goods: readonly string[]): Piece {
+  const entries = w.k.provinces.flatMap((p) => p.entries.map((e) => ({ province: p, entry: e })));
+  const products = entries.map(
+    ({ province, entry }) => `${w.productName(lang, entry.product)} (${province.name[lang]})`,
+  );
+  const text = w.t(lang, "answer.unplacedProducts", {
+    goods: goods.join(" "),
+    products: joinList(lang, products),
+  });
+  return w.piece(
+    text,
+    [...new Set(entries.flatMap(({ entry }) => w.entrySources(entry)))],
+    [{ kind: "topic", id: "summary" }],
+    "not_in_programme",
+  );
+}

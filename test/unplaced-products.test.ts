@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import type { Reply } from "../src/answer/engine.ts";
+import { testEngine } from "./support/app.ts";
+
+async function ask(question: string, history: string[] = []): Promise<Reply> {
+  return (await testEngine()).askAfter(history, question);
+}
+
+describe("goods the sources place nowhere, asked whether the programme covers them", () => {
+  it("are outside it: the reply names them and lists the products the sources give", async () => {
+    for (const [question, goods] of [
+      ["Batik termasuk?", "batik"],
+      ["ada program kelapa sawit gak?", "kelapa sawit"],
+      ["tenun songket masuk program gak?", "songket"],
+      ["Does the programme cover batik?", "batik"],
+      ["Is there a seaweed project?", "seaweed"],
+    ] as const) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("not_in_programme");
+      expect(reply.text, question).toContain(goods);
+      expect(reply.text, question).toMatch(/tenun ulos|ulos weaving/);
+      expect(reply.text, question).toMatch(/pengolahan kopi|coffee processing/);
+      expect(reply.sources.length, question).toBeGreaterThan(0);
+    }
+  });
+
+  it("asked again of other goods, in a follow-up, are outside it too", async () => {
+    const reply = await ask("kalau songket?", ["Batik termasuk produk program ini?"]);
+    expect(reply.kind).toBe("not_in_programme");
+    expect(reply.text).toContain("songket");
+  });
+
+  it("of a region, of the asker's own business, or beside words the sources don't know, are not answered so", async () => {
+    for (const question of [
+      "How do I apply to join this programme with my small batik business?",
+      "Apakah UMKM kuliner kaya keripik bisa ikutan program ini?",
+      "Were any participants sent to Japan for training?",
+    ])
+      expect((await ask(question)).kind, question).toBe("fallback");
+    expect((await ask("Kalbar programnya sawit kan?")).text).toMatch(/^Tidak tepat/);
+  });
+});
