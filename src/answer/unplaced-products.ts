@@ -38,7 +38,7 @@ export function unplacedProducts(f: Found, previous: Previous | undefined): stri
   return f.goods;
 }
 
-/** The sources name none of `goods`; the products they do name, each with its province. */
+/** The sources name none of `goods`; the products they do name, each with its province (no place: its sources are not cited). */
 export function unplacedProductsCard(w: AnswerWriter, lang: Lang, goods: readonly string[]): Piece {
   const entries = w.k.provinces.flatMap((p) => p.entries.map((e) => ({ province: p, entry: e })));
   const products = entries.map(
@@ -50,7 +50,7 @@ export function unplacedProductsCard(w: AnswerWriter, lang: Lang, goods: readonl
   });
   return w.piece(
     text,
-    [...new Set(entries.flatMap(({ entry }) => w.entrySources(entry)))],
+    [...new Set(entries.flatMap(({ entry }) => entry.sources))],
     [{ kind: "topic", id: "summary" }],
     "not_in_programme",
   );
