@@ -180,3 +180,30 @@ describe("a region outside, asked with a product", () => {
     expect(chosen.text).not.toContain("considerations");
   });
 });
+
+describe("a region outside the programme, on an island where it works", () => {
+  it("is answered with where the programme works on that island: the asker's next step", async () => {
+    const engine = await testEngine();
+    const papua = engine.ask("Papua Barat ikut?");
+    expect(papua.kind).toBe("not_in_programme");
+    expect(papua.text).toMatch(/Di pulau Papua, program ini ada di Kabupaten Dogiyai/);
+    const kaltara = engine.ask("Is Kaltara in?");
+    expect(kaltara.text).toMatch(
+      /On the island of Kalimantan \(Borneo\), the programme works in Pontianak City, West Kalimantan/,
+    );
+    // The place named is cited: the JICA report names the programme's places.
+    expect(kaltara.sources).toContain("jica-pcr-2016");
+    // An island without one says so, and no more.
+    expect(engine.ask("Bali ikut?").text).not.toMatch(/Di pulau/);
+  });
+
+  it("is known by its name written as one word ('Pangkalpinang' for Kota Pangkal Pinang)", async () => {
+    const reply = (await testEngine()).ask("Pangkalpinang ikut program?");
+    expect(reply.kind).toBe("not_in_programme");
+    expect(reply.text).toMatch(/Kabupaten Bangka Barat/);
+    const capital = (await testEngine()).ask(
+      "What does the programme develop in the province governed from Pangkalpinang?",
+    );
+    expect(capital.text).toMatch(/^Bangka Belitung Islands: tin pewter crafts/);
+  });
+});

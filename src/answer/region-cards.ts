@@ -90,7 +90,37 @@ export function outsideCard(
   });
   const sources = w.k.provinces.flatMap((p) => p.entries.flatMap((e) => e.sources));
   const about = regions.map((r): Subject => ({ kind: "area", code: r.code }));
+  const [sole] = regions;
+  const near = regions.length === 1 && sole ? sameIsland(w, lang, sole.code) : undefined;
+  if (near) return w.piece(`${text}\n${near.text}`, [...sources, ...near.sources], about, "not_in_programme");
   return w.piece(text, sources, about, "not_in_programme");
+}
+
+/**
+ * "Kaltara ikut?": where the programme works on the island of a region outside it ("On
+ * Kalimantan, the programme works in Pontianak City, West Kalimantan …"): the asker's next step.
+ */
+function sameIsland(
+  w: AnswerWriter,
+  lang: Lang,
+  code: string,
+): { text: string; sources: string[] } | undefined {
+  const province = code.slice(0, 2);
+  const island = w.k.regions.islands.find(
+    (i) => i.provinces.includes(province) && w.k.provinces.some((p) => i.provinces.includes(p.area)),
+  );
+  if (!island) return undefined;
+  const entries = w.k.provinces
+    .filter((p) => island.provinces.includes(p.area))
+    .flatMap((p) => p.entries.map((e) => ({ province: p, entry: e })));
+  const places = entries.map(
+    ({ province, entry }) =>
+      `${w.placeName(lang, entry)}, ${province.name[lang]} (${w.productName(lang, entry.product)})`,
+  );
+  return {
+    text: w.t(lang, "answer.sameIsland", { island: island.name[lang], places: joinList(lang, places) }),
+    sources: entries.flatMap(({ entry }) => w.entrySources(entry)),
+  };
 }
 
 /** The programme's provinces on an island, or that it has none there. */

@@ -113,6 +113,8 @@ export function regencyTerms(name: string): string[] {
   const compass = COMPASS.find(([id]) => bare.endsWith(` ${id}`));
   const english = compass ? `${compass[1]} ${bare.slice(0, -compass[0].length - 1)}` : undefined;
   const terms = [lower, bare, ...(english ? [english] : [])];
+  // "Pangkalpinang", "Tanjungpinang": a name of two words is often written as one.
+  if (!compass && /^\p{L}+ \p{L}+$/u.test(bare)) terms.push(bare.replace(" ", ""));
   if (lower.startsWith("kabupaten "))
     terms.push(`kab ${bare}`, `${bare} regency`, ...(english ? [`${english} regency`] : []));
   if (lower.startsWith("kota ")) terms.push(`${bare} city`, ...(english ? [`${english} city`] : []));
