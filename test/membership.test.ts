@@ -207,3 +207,20 @@ describe("a region outside the programme, on an island where it works", () => {
     expect(capital.text).toMatch(/^Bangka Belitung Islands: tin pewter crafts/);
   });
 });
+
+describe("why a region outside the programme was not chosen", () => {
+  it("the sources don't say: the reply says so, with the considerations they give (kind fallback)", async () => {
+    const engine = await testEngine();
+    for (const [question, said] of [
+      ["Kenapa Bali gak dipilih?", "Sumber tidak menyebut mengapa Bali tidak dipilih."],
+      ["Why wasn't Aceh chosen?", "The sources don't say why Aceh was not chosen."],
+    ] as const) {
+      const reply = engine.ask(question);
+      expect(reply.kind, question).toBe("fallback");
+      expect(reply.text, question).toContain(said);
+      expect(reply.text, question).toMatch(/APBN/);
+    }
+    // Why it was chosen rests on a wrong premise: it is outside the programme.
+    expect(engine.ask("Why was Maluku chosen for the programme?").kind).toBe("not_in_programme");
+  });
+});

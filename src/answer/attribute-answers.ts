@@ -322,14 +322,17 @@ export function criteria(w: AnswerWriter, s: Subject, q: Asked): Piece | undefin
   const lines = [card.text];
   // Why one region was (or wasn't) chosen, the sources never say: the answer says so, with the
   // considerations they do give, and is no answer to the question asked (kind fallback).
+  // (Of a region outside the programme, "Kenapa Bali gak dipilih?", why it was not chosen.)
   const own = s.kind !== "cohort";
-  if (own) lines.push(w.t(q.lang, "answer.criteriaForSubject", { subject: w.nameOf(q.lang, s) }));
+  const outside = card.kind === "not_in_programme";
+  const key = outside ? "answer.criteriaNotChosen" : "answer.criteriaForSubject";
+  if (own) lines.push(w.t(q.lang, key, { subject: w.nameOf(q.lang, s) }));
   lines.push(all.text);
   return w.piece(
     lines.join("\n"),
     [...card.sources, ...all.sources],
     card.about,
-    isRegion(s) && q.why ? "fallback" : "answer",
+    (isRegion(s) || s.kind === "island") && q.why ? "fallback" : "answer",
   );
 }
 

@@ -124,9 +124,12 @@ export function settle(
       (found.programme || found.cues.has("domain") || found.cues.has("member"))) ||
     (intent === "reason" && found.products.length > 0) ||
     ((intent === "source" || intent === "said") && found.cues.has("member"));
+  // ("Kenapa Bali gak dipilih?": why, the sources don't say; the considerations they give answer.
+  // "Why was Maluku chosen?" rests on a premise that is wrong: it is not in the programme.)
+  const whyNot = intent === "criteria" && found.cues.has("why") && found.cues.has("not");
   if (ofOutside && (facts.length > 0 || intent === "criteria" || judged)) {
     subjects = outside;
-    if (intent === "criteria" || intent === "describe" || judged) intent = "member";
+    if ((intent === "criteria" && !whyNot) || intent === "describe" || judged) intent = "member";
   }
   // "Why does East Java show up twice?": why a province is in both groups is that it has an entry
   // in each; its entries answer it (which consideration chose it, the sources don't say).
