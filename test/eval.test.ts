@@ -936,6 +936,13 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind beside the hundred-thirty-second's fixes (people deciding what to do next). First score in the README.
+  "test/eval/questions-hundredthirtythird.jsonl": {
+    "in-scope": 95.4,
+    "out-of-scope": 94.6,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
