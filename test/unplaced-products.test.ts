@@ -28,6 +28,10 @@ describe("goods the sources place nowhere, asked whether the programme covers th
     const reply = await ask("kalau songket?", ["Batik termasuk produk program ini?"]);
     expect(reply.kind).toBe("not_in_programme");
     expect(reply.text).toContain("songket");
+    // After the products were listed, whether one more is among them.
+    const listed = await ask("batik ada?", ["Produk apa aja yang dikembangin?"]);
+    expect(listed.kind).toBe("not_in_programme");
+    expect((await ask("Is batik one of the products?")).kind).toBe("not_in_programme");
   });
 
   it("of a region, of the asker's own business, or beside words the sources don't know, are not answered so", async () => {

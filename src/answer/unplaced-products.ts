@@ -5,9 +5,12 @@
  */
 import type { Lang } from "../lang.ts";
 import type { Found } from "./found.ts";
-import { asksWh } from "./intents.ts";
+import { asksWh, type Intent } from "./intents.ts";
 import type { Previous } from "./previous.ts";
 import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
+
+// What an answer was to be followed by more goods asked of the programme.
+const AFTER: ReadonlySet<Intent> = new Set<Intent>(["member", "product", "list"]);
 
 /**
  * The goods a question asks whether the programme covers (the lexicon's kinds of goods), as
@@ -15,10 +18,15 @@ import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
  * a person, an organisation or a group (there the goods are claimed of it: see `claims.ts`).
  */
 export function unplacedProducts(f: Found, previous: Previous | undefined): string[] {
-  // ("kalau songket?" after "Batik termasuk?" asks the same of other goods.)
-  const again = previous?.intent === "member" && previous.subjects.every((s) => s.kind === "topic");
+  // ("kalau songket?" after "Batik termasuk?" asks the same of other goods; "batik ada?" after
+  // the programme's products were listed asks whether it is one of them.)
+  const again =
+    previous !== undefined &&
+    AFTER.has(previous.intent) &&
+    previous.subjects.every((s) => s.kind === "topic" || s.kind === "list");
   const asksWhether = f.yesNo || f.cues.has("confirm") || again;
-  const ofProgramme = f.cues.has("member") || f.programme || f.cues.has("domain") || again;
+  const ofProgramme =
+    f.cues.has("member") || f.programme || f.cues.has("domain") || f.cues.has("product") || again;
   // (Not whether the asker's business may join, "how do I apply with my batik business?", nor
   // a question with words besides the goods the sources don't know: "UMKM kuliner kaya keripik".)
   const ownBusiness = f.asker || f.cues.has("howto") || f.cues.has("how");
