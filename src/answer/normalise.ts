@@ -211,7 +211,9 @@ export function stemCandidates(token: string): string[] {
   for (const base of bases) {
     if (base !== token) out.add(base);
     for (const [prefix, restores] of PREFIXES) {
-      if (!base.startsWith(prefix) || base.length - prefix.length < 3) continue;
+      // (A root of three letters under "ke-" is seldom one: "ketua" is no "ke-tua", oldest.)
+      const shortest = prefix === "ke" ? 4 : 3;
+      if (!base.startsWith(prefix) || base.length - prefix.length < shortest) continue;
       const rest = base.slice(prefix.length);
       // Before a vowel, "men-" and "mem-" stand for a swallowed t or p ("menempatkan" is tempat,
       // not empat; "memakai" is pakai): a root that begins with a vowel takes "meng-".

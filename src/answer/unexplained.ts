@@ -116,12 +116,14 @@ export function unexplained(
     !f.cues.has("domain") &&
     subjects.every((s) => s.kind === "topic") &&
     f.unknown.length > 0;
+  // (Goods asked of a region outside the programme are asked there: it is not there, whatever they are.)
   return {
     unexplained:
       f.asking.some((w) => !framing.includes(w)) ||
       summaryOfUnknown ||
       claimsMore ||
-      f.questionUnknown.filter((w) => !framing.includes(w)).length > allowed ||
+      f.questionUnknown.filter((w) => !framing.includes(w) && !(outsideOnly && f.goods.includes(w))).length >
+        allowed ||
       namedUnknown ||
       membershipOfUnknown ||
       nameAtPlace ||
