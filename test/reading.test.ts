@@ -719,14 +719,7 @@ describe("'dll', 'etc.' at the end of a list", () => {
   });
 });
 
-describe("an acknowledgement before a question", () => {
-  it("is the question, not small talk: 'ok, is there a deadline?'", async () => {
-    const reply = await ask("ok, is there a deadline?", ["How do I join the programme?"]);
-    expect(reply.kind).toBe("fallback");
-    expect((await ask("ok")).kind).toBe("smalltalk");
-    expect((await ask("Have a nice day.")).kind).toBe("smalltalk");
-  });
-
+describe("a word's root, behind 'ke-'", () => {
   it("'ke-' before three letters is seldom a prefix: 'ketua' is no 'tua' (oldest)", () => {
     expect(stemCandidates("ketua")).not.toContain("tua");
     expect(stemCandidates("ketiga")).toContain("tiga");
