@@ -725,3 +725,11 @@ describe("a word's root, behind 'ke-'", () => {
     expect(stemCandidates("ketiga")).toContain("tiga");
   });
 });
+
+describe("who made an announcement", () => {
+  it("asks who said it", async () => {
+    const reply = await ask("Who made the announcement?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(/^That was stated by Gati Wibawaningsih/);
+  });
+});
