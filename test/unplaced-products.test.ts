@@ -10,8 +10,8 @@ describe("goods the sources place nowhere, asked whether the programme covers th
   it("are outside it: the reply names them and lists the products the sources give", async () => {
     for (const [question, goods] of [
       ["Batik termasuk?", "batik"],
-      ["ada program kelapa sawit gak?", "kelapa sawit"],
-      ["tenun songket masuk program gak?", "songket"],
+      ["ada program sawit gak?", "sawit"],
+      ["Batik dan songket termasuk?", "batik dan songket"],
       ["Does the programme cover batik?", "batik"],
       ["Is there a seaweed project?", "seaweed"],
     ] as const) {
@@ -42,5 +42,13 @@ describe("goods the sources place nowhere, asked whether the programme covers th
     ])
       expect((await ask(question)).kind, question).toBe("fallback");
     expect((await ask("Kalbar programnya sawit kan?")).text).toMatch(/^Tidak tepat/);
+  });
+});
+
+describe("goods beside a product the programme has", () => {
+  it("qualify it: 'sepatu kulit' is footwear, answered as such", async () => {
+    const reply = await ask("sepatu kulit termasuk?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(/Alas kaki/);
   });
 });

@@ -188,7 +188,7 @@ export function count(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined 
     const p = w.province(s.id);
     if (!p) return undefined;
     const places = p.entries.map((e) => `${w.placeName(lang, e)} (${w.productName(lang, e.product)})`);
-    const text = w.t(lang, "answer.countEntries", {
+    const text = w.t(lang, p.entries.length === 1 ? "answer.countEntriesOne" : "answer.countEntries", {
       province: p.name[lang],
       total: n(p.entries.length),
       places: joinList(lang, places),

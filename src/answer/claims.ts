@@ -287,7 +287,9 @@ export function foreignClaim(f: Found): boolean {
  */
 export function countClaim(f: Found, answer: string, numberWord: (n: number) => string): Verdict | undefined {
   if (!f.cues.has("confirm") || f.numbers.length === 0) return undefined;
-  const says = (n: number) => new RegExp(`\\b(${numberWord(n)}|${n})\\b`, "i").test(answer);
+  // (Of the noun it was put on, where there is one: "nine provinces with ten locations" says no ten provinces.)
+  const noun = f.countedNoun ? `\\s+${f.countedNoun.replace(/[^\p{L}\d ]/gu, "")}` : "";
+  const says = (n: number) => new RegExp(`\\b(${numberWord(n)}|${n})${noun}\\b`, "iu").test(answer);
   return f.numbers.every(says) ? "yes" : "no";
 }
 

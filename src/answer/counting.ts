@@ -8,7 +8,7 @@ import { RELATIVE_WORDS } from "./asking-slot.ts";
 import { type Found, saysNothing, YEAR } from "./found.ts";
 import type { Intent } from "./intents.ts";
 import { FILLER_CUES } from "./lexicon.ts";
-import { hasCue } from "./parts.ts";
+import { hasCue, isQuestionWord } from "./parts.ts";
 import type { Subject } from "./subject.ts";
 import type { Match } from "./vocabulary.ts";
 import { type AnswerWriter, capitalise, joinList, type Piece } from "./writer.ts";
@@ -57,6 +57,20 @@ export function offeredCountAt(matches: readonly Match[]): number {
       !next.concepts.some((c) => c.type === "month" || c.type === "number")
     );
   });
+}
+
+/**
+ * The noun a statement offered for checking puts a number on, which it claims how many of
+ * ("Jatim ada 2 lokasi kan?": lokasi). Not where the number names a group ("Sultra termasuk 3
+ * target awal kan?", "5 provinsi sejak 2013") nor beside a question of its own.
+ */
+export function countOffered(f: Found, matches: readonly Match[]): Match | undefined {
+  const names = [f.islands, f.years, f.cohorts].some((named) => named.length) || f.cues.has("member");
+  if (!(f.cues.has("confirm") || f.yesNo) || names) return undefined;
+  const at = offeredCountAt(matches);
+  // (The noun counted may be one a question asks by: "lokasi".)
+  const asksOwn = matches.some((m, i) => i !== at + 1 && isQuestionWord(m));
+  return at >= 0 && !asksOwn ? matches[at + 1] : undefined;
 }
 
 // Facts of the programme a "how many" asks of other things ("how many provinces since 2013?").

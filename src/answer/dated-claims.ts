@@ -42,13 +42,13 @@ export const joinedIn = (f: Found): boolean =>
  */
 export function yearClaim(f: Found, k: Knowledge, answer: string, ofSource: boolean): Verdict | undefined {
   if (!claimsYears(f, ofSource)) return undefined;
-  // "Jatim baru ikut 2017 ya?", "So East Java only came in in 2017?": the year it first took part
-  // (East Java's Mojokerto was in the first phase).
-  if (joinedIn(f) && (f.cues.has("only") || f.cues.has("second"))) {
-    const first = Math.min(
-      ...regionEntries(f, k).flatMap((e) => k.cohorts.find((c) => c.id === e.cohort)?.year ?? []),
+  // "Jatim cuma ikut 2017 ya?", "So East Java only joined in 2017?": the only year it took part
+  // in (East Java's Mojokerto was in the first phase, 2013).
+  if (joinedIn(f) && f.cues.has("only")) {
+    const years = new Set(
+      regionEntries(f, k).flatMap((e) => k.cohorts.find((c) => c.id === e.cohort)?.year ?? []),
     );
-    return f.years.every((y) => y === first) ? "yes" : "no";
+    return years.size === 1 && f.years.every((y) => years.has(y)) ? "yes" : "no";
   }
   const startsOnly =
     f.attributes.includes("started") && !joinedIn(f) && !DATING_CUES.some((c) => f.cues.has(c));

@@ -125,6 +125,8 @@ export interface Found {
   asker: boolean;
   /** The part only introduces the asker ("saya staf Bappeda …"): context for the questions after it. */
   intro: boolean;
+  /** The noun a statement puts a number on, claiming how many ("Jatim ada 2 lokasi kan?": lokasi). */
+  countedNoun?: string | undefined;
   /** "How many" counts a fact of the programme or a term ("how many facilitators …?"). */
   countsFact: boolean;
   /** The cooperation's country whose reasons a "why" asks ("Why is Japan interested?": JP). */

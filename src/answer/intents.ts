@@ -55,9 +55,21 @@ export const speakerOffered = (f: Found) =>
   // ("Gati bilang ada 100 IKM yg dibina, bener?" claims what the sources don't give.)
   f.unknown.length === 0 &&
   !f.otherEvent &&
-  [f.numbers, f.years, f.products, f.provinces, f.places, f.areas, f.orgs, f.criteria].every(
-    (named) => named.length === 0,
-  );
+  // ("Gati bilang Bali ikut kan?", "… programnya tidak jalan kan?", "Gati said it ended, right?"
+  // claim what they say she said: that is checked by itself.)
+  !has(f, "member", "not", "negation", "end", "since", "only", "first", "second") &&
+  [
+    f.numbers,
+    f.years,
+    f.products,
+    f.provinces,
+    f.places,
+    f.areas,
+    f.islands,
+    f.countries,
+    f.orgs,
+    f.criteria,
+  ].every((named) => named.length === 0);
 
 /** Whether a question asks which, where, who, when or how many (not only whether). */
 export const asksWh = (f: Found) =>

@@ -215,8 +215,8 @@ export function stemCandidates(token: string): string[] {
       const shortest = prefix === "ke" ? 4 : 3;
       if (!base.startsWith(prefix) || base.length - prefix.length < shortest) continue;
       const rest = base.slice(prefix.length);
-      // Before a vowel, "men-" and "mem-" stand for a swallowed t or p ("menempatkan" is tempat,
-      // not empat; "memakai" is pakai): a root that begins with a vowel takes "meng-".
+      // Before a vowel, "men-"/"pen-" and "mem-"/"pem-" stand for a swallowed t or p ("menempatkan"
+      // is tempat, not empat; "memakai" is pakai): a root that begins with a vowel takes "meng-".
       const swallowed = SWALLOWING.has(prefix) && /^[aiueo]/.test(rest);
       for (const restore of swallowed ? [...restores].reverse() : restores) out.add(restore + rest);
     }

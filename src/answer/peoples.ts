@@ -12,7 +12,7 @@ import { type Match, writtenWords } from "./concepts.ts";
  * A region's name, an island's too ("wong Jowo", "orang Kalimantan"), or an organisation's, whose
  * people they are ("orang JICA", "Kemenperin people").
  */
-const namesRegion = (m: Match | undefined) =>
+const namesWhosePeople = (m: Match | undefined) =>
   isRegionName(m) || (m?.concepts.some((c) => c.type === "island" || c.type === "org") ?? false);
 
 /** `matches` without the words of `peoples` ("orang", "folks") said beside a region's name. */
@@ -24,12 +24,12 @@ export function withoutPeoplesWords(
   if (!peoples.size) return matches;
   const said = (m: Match) => peoples.has(writtenWords(m));
   // ("Anak Makassar nanya, …": the people of a region who ask, see `withoutOrigins`.)
-  const asks = (i: number) => namesRegion(matches[i + 1]) && relays.has(writtenWords(matches[i + 2]));
+  const asks = (i: number) => namesWhosePeople(matches[i + 1]) && relays.has(writtenWords(matches[i + 2]));
   const beside = (i: number) =>
-    namesRegion(matches[i + 1]) ||
-    namesRegion(matches[i - 1]) ||
+    namesWhosePeople(matches[i + 1]) ||
+    namesWhosePeople(matches[i - 1]) ||
     // ("people in Pontianak", "warga dari Tegal")
-    (ORIGIN_PREPOSITIONS.has(matches[i + 1]?.text ?? "") && namesRegion(matches[i + 2]));
+    (ORIGIN_PREPOSITIONS.has(matches[i + 1]?.text ?? "") && namesWhosePeople(matches[i + 2]));
   // (Not after a word the sources don't know: "Kenapa warteg kebanyakan orang Tegal?" is about warteg.)
   const firstUnknown = matches.findIndex(isUnknown);
   const afterUnknown = (i: number) => firstUnknown >= 0 && firstUnknown < i;

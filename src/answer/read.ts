@@ -29,7 +29,7 @@ import {
 import { ASKER_WORDS, REQUEST_WORDS, WANT_WORDS } from "./asker.ts";
 import { askingWords, asksInstructions, isFiniteVerb, isUnknown } from "./asking-slot.ts";
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
-import { countsFact, countsOnlyProvinces, offeredCountAt } from "./counting.ts";
+import { countOffered, countsFact, countsOnlyProvinces } from "./counting.ts";
 import { collect, emptyFound, type Found, saysNothing } from "./found.ts";
 import { namesSpan } from "./groups-asked.ts";
 import { withoutLetterForms, withoutPurposes } from "./letters.ts";
@@ -128,11 +128,11 @@ function foundIn(
   // (A verb the vocabulary doesn't know; "Kapan Papua dimekarkan?" asks what an entry's note dates.)
   f.otherEvent = !f.noted && matches.some((m) => isFiniteVerb(m) && isUnknown(m));
   // "Ada 50 IKM yang dibina kan?": a number offered for checking claims how many, as "berapa" asks.
-  // (The noun counted may be one a question asks by: "Jatim ada 2 lokasi kan?") A number that
-  // names a group ("Sultra termasuk 3 target awal kan?", "5 provinsi sejak 2013") counts nothing.
-  const names = [f.islands, f.years, f.cohorts].some((named) => named.length) || f.cues.has("member");
-  const countAt = (f.cues.has("confirm") || f.yesNo) && !names ? offeredCountAt(matches) : -1;
-  if (countAt >= 0 && !matches.some((m, i) => i !== countAt + 1 && isQuestionWord(m))) f.cues.add("quantity");
+  const counted = countOffered(f, matches);
+  if (counted) {
+    f.cues.add("quantity");
+    f.countedNoun = counted.text;
+  }
   f.countsFact = countsFact(matches);
   f.edits = asksEditor(matches);
   f.speakers = speakersNamed(matches);

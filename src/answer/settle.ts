@@ -126,7 +126,7 @@ export function settle(
     ((intent === "source" || intent === "said") && found.cues.has("member"));
   // ("Kenapa Bali gak dipilih?": why, the sources don't say; the considerations they give answer.
   // "Why was Maluku chosen?" rests on a premise that is wrong: it is not in the programme.)
-  const whyNot = intent === "criteria" && found.cues.has("why") && found.cues.has("not");
+  const whyNot = intent === "criteria" && found.cues.has("why") && found.negated;
   if (ofOutside && (facts.length > 0 || intent === "criteria" || judged)) {
     subjects = outside;
     if ((intent === "criteria" && !whyNot) || intent === "describe" || judged) intent = "member";

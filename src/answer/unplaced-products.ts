@@ -31,7 +31,9 @@ export function unplacedProducts(f: Found, previous: Previous | undefined): stri
   // a question with words besides the goods the sources don't know: "UMKM kuliner kaya keripik".)
   const ownBusiness = f.asker || f.cues.has("howto") || f.cues.has("how");
   if (ownBusiness || f.unknown.some((w) => !f.goods.includes(w))) return [];
+  // (Beside a product the programme has, "sepatu kulit", "mebel rotan", the goods qualify it.)
   const named = [
+    f.products,
     f.provinces,
     f.places,
     f.areas,
@@ -53,7 +55,7 @@ export function unplacedProductsCard(w: AnswerWriter, lang: Lang, goods: readonl
     ({ province, entry }) => `${w.productName(lang, entry.product)} (${province.name[lang]})`,
   );
   const text = w.t(lang, "answer.unplacedProducts", {
-    goods: goods.join(" "),
+    goods: joinList(lang, [...goods]),
     products: joinList(lang, products),
   });
   return w.piece(
