@@ -1,3 +1,4 @@
+import { KeptValues } from "./kept.ts";
 import type { Previous } from "./previous.ts";
 
 /** How long a chat's last question stays in mind for a follow-up ("kalau Jatim?"). */
@@ -11,9 +12,11 @@ export const MAX_CONVERSATIONS = 10_000;
  * one chat, so nothing crosses from one person or chat to another.
  */
 export class Conversations {
-  private readonly last = new Map<string, { previous: Previous; at: number }>();
+  private readonly last: KeptValues<{ previous: Previous; at: number }>;
 
-  constructor(private readonly limits = { ttlMs: FOLLOW_UP_MS, max: MAX_CONVERSATIONS }) {}
+  constructor(private readonly limits = { ttlMs: FOLLOW_UP_MS, max: MAX_CONVERSATIONS }) {
+    this.last = new KeptValues(limits.max);
+  }
 
   /** The conversation's last question, if it was asked within the time limit. */
   previous(chatId: number, userId: number, now: number): Previous | undefined {
@@ -30,13 +33,8 @@ export class Conversations {
   /** Remembers what a conversation asked last (nothing, after small talk that leaves it as it was). */
   remember(chatId: number, userId: number, previous: Previous | undefined, now: number): void {
     const key = `${chatId}:${userId}`;
-    this.last.delete(key);
-    if (!previous) return;
+    if (!previous) return this.last.delete(key);
     this.last.set(key, { previous, at: now });
-    if (this.last.size > this.limits.max) {
-      const oldest = this.last.keys().next().value;
-      if (oldest !== undefined) this.last.delete(oldest);
-    }
   }
 
   get size(): number {

@@ -1,3 +1,4 @@
+import { KeptValues } from "./kept.ts";
 import { MAX_QUESTION_CHARS } from "./normalise.ts";
 import type { Previous } from "./previous.ts";
 import type { AskOptions, Reply } from "./reply.ts";
@@ -16,13 +17,15 @@ const MAX_REPLIES = 1000;
  * every chat that gets one shares it.
  */
 export class ReplyMemo {
-  readonly #replies = new Map<string, Reply>();
+  readonly #replies: KeptValues<Reply>;
   readonly #contextIds = new WeakMap<Previous, number>();
   #lastContextId = 0;
   #hits = 0;
   #asked = 0;
 
-  constructor(private readonly max = MAX_REPLIES) {}
+  constructor(private readonly max = MAX_REPLIES) {
+    this.#replies = new KeptValues(max);
+  }
 
   /** The reply to `question` in these circumstances: the one kept, or `answer()`'s, kept for next time. */
   reply(question: string, options: AskOptions, answer: () => Reply): Reply {
@@ -30,20 +33,14 @@ export class ReplyMemo {
     // A long message is seldom sent twice: it would only push short ones out.
     if (question.length > MAX_QUESTION_CHARS || this.max === 0) return answer();
     const key = `${options.lang ?? ""} ${options.defaultLang ?? ""} ${this.#contextId(options.previous)} ${question}`;
+    // (Asked again, it moves to the back of the queue, the last to go.)
     const kept = this.#replies.get(key);
     if (kept) {
-      // Asked again: it moves to the back of the queue, the last to go.
-      this.#replies.delete(key);
-      this.#replies.set(key, kept);
       this.#hits++;
       return kept;
     }
     const fresh = frozen(answer());
     this.#replies.set(key, fresh);
-    if (this.#replies.size > this.max) {
-      const oldest = this.#replies.keys().next().value;
-      if (oldest !== undefined) this.#replies.delete(oldest);
-    }
     return fresh;
   }
 

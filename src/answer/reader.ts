@@ -4,6 +4,7 @@
  * own. Answering one message also reads it more than once (its language, then its questions).
  * Pure: memory only.
  */
+import { KeptValues } from "./kept.ts";
 import { MAX_QUESTION_CHARS } from "./normalise.ts";
 import { type Reading, readQuestion } from "./read.ts";
 import type { Vocabulary } from "./vocabulary.ts";
@@ -17,13 +18,15 @@ const MAX_READINGS = 1000;
  * a reading once it is made.
  */
 export class Reader {
-  readonly #kept = new Map<string, Reading>();
+  readonly #kept: KeptValues<Reading>;
 
   /** `max`: how many to keep; with none, the last one still is, as one answer reads its message again. */
   constructor(
     private readonly vocabulary: Vocabulary,
-    private readonly max = MAX_READINGS,
-  ) {}
+    max = MAX_READINGS,
+  ) {
+    this.#kept = new KeptValues(Math.max(max, 1));
+  }
 
   /** `onlyAsked`: the text is asked, never a statement offered for checking (see `read.ts`). */
   read(message: string, onlyAsked = false): Reading {
@@ -31,17 +34,9 @@ export class Reader {
     if (message.length > MAX_QUESTION_CHARS) return readQuestion(message, this.vocabulary, onlyAsked);
     const key = `${onlyAsked ? "1" : "0"}${message}`;
     const kept = this.#kept.get(key);
-    if (kept) {
-      this.#kept.delete(key);
-      this.#kept.set(key, kept);
-      return kept;
-    }
+    if (kept) return kept;
     const reading = readQuestion(message, this.vocabulary, onlyAsked);
     this.#kept.set(key, reading);
-    if (this.#kept.size > Math.max(this.max, 1)) {
-      const oldest = this.#kept.keys().next().value;
-      if (oldest !== undefined) this.#kept.delete(oldest);
-    }
     return reading;
   }
 }
