@@ -203,6 +203,10 @@ describe("a region outside the programme, on an island where it works", () => {
     expect(reply.text).toMatch(/Kabupaten Bangka Barat/);
     const capital = (await testEngine()).ask("provinsi yang beribukota Pangkalpinang produknya apa?");
     expect(capital.text).toMatch(/^Kepulauan Bangka Belitung: kerajinan pewter timah/);
+    const governed = (await testEngine()).ask(
+      "What does the programme develop in the province governed from Pangkalpinang?",
+    );
+    expect(governed.text).toMatch(/^Bangka Belitung Islands: tin pewter crafts/);
   });
 });
 

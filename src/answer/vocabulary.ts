@@ -281,6 +281,9 @@ export class Vocabulary {
       const plain = this.interpret(w, acronym, false);
       if (plain.known && plain.certainty >= 0.9) return { ...plain, original };
     }
+    // (A word of office or a kind of goods is no misspelling: "governor" is no "governed".)
+    if (this.lexicon.titles.has(original) || this.lexicon.goods.has(original))
+      return { text: original, original, certainty: 1, known: false };
     const typo = this.correct(original);
     const corrected = typo && (this.lexicon.spelling.get(typo) ?? typo);
     if (typo && corrected && fitsCorrection(this.phrases.get(corrected)?.concepts, corrected, acronym)) {
