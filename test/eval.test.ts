@@ -915,30 +915,34 @@ const FLOORS = {
     language: 100,
   },
   // Written blind at the start of the fourteenth session: the everyday mix, a control. First score in the README.
+  // Raised from its first score (93.5 / 95.9) after the fifteenth session's fixes.
   "test/eval/questions-hundredthirtieth.jsonl": {
-    "in-scope": 93.5,
+    "in-scope": 95.9,
     "out-of-scope": 95.9,
     "small talk": 92.3,
     language: 100,
   },
   // Written blind beside the hundred-thirtieth (fact-checkers: claims to confirm or correct, push-back
   // follow-ups, claims the sources neither confirm nor deny). First score in the README.
+  // Raised from its first score (87.7 / 85.3) after the fifteenth session's fixes.
   "test/eval/questions-hundredthirtyfirst.jsonl": {
-    "in-scope": 87.7,
-    "out-of-scope": 85.3,
+    "in-scope": 90.5,
+    "out-of-scope": 91.2,
     "small talk": 100,
     language: 100,
   },
   // Written blind at the start of the fifteenth session: the everyday mix, a control. First score in the README.
+  // Raised from its first score (96.5 / 92.4) after the fifteenth session's fixes.
   "test/eval/questions-hundredthirtysecond.jsonl": {
-    "in-scope": 96.5,
-    "out-of-scope": 92.4,
+    "in-scope": 98.8,
+    "out-of-scope": 94.9,
     "small talk": 100,
     language: 100,
   },
   // Written blind beside the hundred-thirty-second's fixes (people deciding what to do next). First score in the README.
+  // Raised from its first score (95.4 / 94.6) after the fifteenth session's fixes.
   "test/eval/questions-hundredthirtythird.jsonl": {
-    "in-scope": 95.4,
+    "in-scope": 96.6,
     "out-of-scope": 94.6,
     "small talk": 100,
     language: 100,
