@@ -117,9 +117,9 @@ describe("readings kept for a text read again", () => {
     expect(reader.read("produk sulsel apa?")).toBe(first);
     expect(reader.read("produk sulsel apa?", true)).not.toBe(first);
     // The same message after different questions is answered for each context, from one reading.
-    const after = (earlier: string) => engine.askAfter([earlier], "kalau Jatim?");
-    expect(after("produk sulsel apa?").text).toMatch(/alas kaki|komponen kapal/);
-    expect(after("siapa yang bilang?").text).not.toBe(after("produk sulsel apa?").text);
+    const followingUp = (earlier: string) => engine.askAfter([earlier], "kalau Jatim?");
+    expect(followingUp("produk sulsel apa?").text).toMatch(/alas kaki|komponen kapal/);
+    expect(followingUp("siapa yang bilang?").text).not.toBe(followingUp("produk sulsel apa?").text);
   });
 
   it("keep a bounded number, the least lately read going first, and never a long message", async () => {
