@@ -33,8 +33,8 @@ export class Conversations {
   /** Remembers what a conversation asked last (nothing, after small talk that leaves it as it was). */
   remember(chatId: number, userId: number, previous: Previous | undefined, now: number): void {
     const key = `${chatId}:${userId}`;
-    if (!previous) return this.last.delete(key);
-    this.last.set(key, { previous, at: now });
+    if (previous) this.last.set(key, { previous, at: now });
+    else this.last.delete(key);
   }
 
   get size(): number {
