@@ -30,6 +30,7 @@ import { ASKER_WORDS, REQUEST_WORDS, WANT_WORDS } from "./asker.ts";
 import { askingWords, asksInstructions, isFiniteVerb, isUnknown } from "./asking-slot.ts";
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import { countOffered, countsFact, countsOnlyProvinces } from "./counting.ts";
+import { readDates } from "./dates-said.ts";
 import { collect, emptyFound, type Found, saysNothing } from "./found.ts";
 import { namesSpan } from "./groups-asked.ts";
 import { withoutLetterForms, withoutPurposes } from "./letters.ts";
@@ -174,36 +175,6 @@ function numberedCriterion(
   const others = matches.filter((_, i) => i !== at);
   for (const cue of ORDINAL_CUES) if (!others.some((m) => hasCue(m, cue))) f.cues.delete(cue);
 }
-
-/**
- * "tgl 24 des 2017", "on 24 December": a day before a month is a date. Its year names no group of
- * provinces, and the word of time before it asks nothing ("tanggal" only introduces it).
- */
-function readDates(f: Found, matches: Match[]): void {
-  matches.forEach((m, i) => {
-    const month = matches[i + 1]?.concepts.find((c) => c.type === "month");
-    if (month?.type !== "month" || !/^\d{1,2}$/.test(m.text) || Number(m.text) > 31) return;
-    const yearText = matches[i + 2]?.text ?? "";
-    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
-    const monthDay = `${String(month.month).padStart(2, "0")}-${m.text.padStart(2, "0")}`;
-    f.dates.push(year ? `${year}-${monthDay}` : monthDay);
-    if (year) f.years = f.years.filter((y) => y !== year);
-    if (hasCue(matches[i - 1], "when")) f.cues.delete("when");
-  });
-  // "mulai Januari 2013", "bulan Juni": a month with no day before it.
-  matches.forEach((m, i) => {
-    const month = m.concepts.find((c) => c.type === "month");
-    if (month?.type !== "month" || /^\d{1,2}$/.test(matches[i - 1]?.text ?? "")) return;
-    const yearText = matches[i + 1]?.text ?? "";
-    const year = /^\d{4}$/.test(yearText) ? yearText : undefined;
-    if (!year && !MONTH_WORDS.has(matches[i - 1]?.text ?? "")) return;
-    const mm = String(month.month).padStart(2, "0");
-    f.months.push(year ? `${year}-${mm}` : mm);
-  });
-}
-
-/** The word for month, before a month's name ("bulan Juni"): without a year, the name is a month only then. */
-const MONTH_WORDS: ReadonlySet<string> = new Set(["bulan", "month", "bln"]);
 
 // Cues that ask for something, as a question word does ("berapa kali", "bulan apa").
 const WH_LIKE: ReadonlySet<Cue> = new Set<Cue>(["times", "day", "clock", "duration"]);

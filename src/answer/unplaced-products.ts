@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../lang.ts";
 import type { Found } from "./found.ts";
-import { asksWh, type Intent } from "./intents.ts";
+import { asksWh, type Intent, namesNothing } from "./intents.ts";
 import type { Previous } from "./previous.ts";
 import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
 
@@ -14,8 +14,8 @@ const AFTER: ReadonlySet<Intent> = new Set<Intent>(["member", "product", "list"]
 
 /**
  * The goods a question asks whether the programme covers (the lexicon's kinds of goods), as
- * written; none when it names a region,
- * a person, an organisation or a group (there the goods are claimed of it: see `claims.ts`).
+ * written; none when it names anything the sources know, a region, a product, a person, a group
+ * (there the goods are claimed of it or qualify it: see `claims.ts`).
  */
 export function unplacedProducts(f: Found, previous: Previous | undefined): string[] {
   // ("kalau songket?" after "Batik termasuk?" asks the same of other goods; "batik ada?" after
@@ -32,27 +32,21 @@ export function unplacedProducts(f: Found, previous: Previous | undefined): stri
   const ownBusiness = f.asker || f.cues.has("howto") || f.cues.has("how");
   if (ownBusiness || f.unknown.some((w) => !f.goods.includes(w))) return [];
   // (Beside a product the programme has, "sepatu kulit", "mebel rotan", the goods qualify it.)
-  const named = [
-    f.products,
-    f.provinces,
-    f.places,
-    f.areas,
-    f.islands,
-    f.people,
-    f.orgs,
-    f.criteria,
-    f.cohorts,
-    f.sources,
-  ];
-  if (!f.goods.length || !asksWhether || !ofProgramme || asksWh(f) || named.some((n) => n.length)) return [];
+  if (!f.goods.length || !asksWhether || !ofProgramme || asksWh(f) || !namesNothing(f)) return [];
   return f.goods;
 }
 
-/** The sources name none of `goods`; the products they do name, each with its province (no place: its sources are not cited). */
+/**
+ * The sources name none of `goods`; the products they do name, each with its province (no place:
+ * its sources would be cited for nothing stated).
+ */
 export function unplacedProductsCard(w: AnswerWriter, lang: Lang, goods: readonly string[]): Piece {
   const entries = w.k.provinces.flatMap((p) => p.entries.map((e) => ({ province: p, entry: e })));
-  const products = entries.map(
-    ({ province, entry }) => `${w.productName(lang, entry.product)} (${province.name[lang]})`,
+  const products = entries.map(({ province, entry }) =>
+    w.t(lang, "answer.productIn", {
+      product: w.productName(lang, entry.product),
+      province: province.name[lang],
+    }),
   );
   const text = w.t(lang, "answer.unplacedProducts", {
     goods: joinList(lang, [...goods]),
