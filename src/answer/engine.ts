@@ -23,7 +23,7 @@ import type { Reading } from "./read.ts";
 import { Reader } from "./reader.ts";
 import { outsideCard, outsideTogether, withDistricts } from "./region-cards.ts";
 import { ANSWER_CUTOFF, Replies } from "./replies.ts";
-import { type AskOptions, kindOf, openedWith, type Reply, type ReplyKind } from "./reply.ts";
+import { type AskOptions, allOptions, kindOf, openedWith, type Reply, type ReplyKind } from "./reply.ts";
 import { smallTalkOf } from "./small-talk.ts";
 import { spanCard } from "./spans.ts";
 import { isRegion, parseSubjectRef, type Subject, subjectRef } from "./subject.ts";
@@ -94,7 +94,7 @@ export class AnswerEngine {
 
   /** Answers one message. Never throws for any text. The reply is frozen: it may be given again. */
   ask(question: string, options: AskOptions = {}): Reply {
-    return this.memo.reply(question, options, () => this.answerAsked(question, options));
+    return this.memo.reply(question, options, () => this.answerAsked(question, allOptions(options)));
   }
 
   private answerAsked(question: string, options: AskOptions): Reply {

@@ -350,18 +350,18 @@ export function clauses(text: string): Clause[] {
   const out: Clause[] = [];
   // `cut` alternates a clause and the break after it; a sentence ends at a break that is not a
   // comma, an ampersand or a dash.
-  let sentence: Array<Omit<Clause, "sentence" | "closes">> = [];
+  let sentence: string[] = [];
   let sentences = 0;
   for (let i = 0; i < cut.length; i += 2) {
     const clause = (cut[i] ?? "").trim();
-    if (clause) sentence.push({ text: clause, end: "" });
+    if (clause) sentence.push(clause);
     const brk = cut[i + 1];
     if (brk !== undefined && WITHIN_SENTENCE.test(brk)) continue;
     // (A list's marker, "2." or "b)", ends the item before it with neither.)
     const marker = brk !== undefined && LIST_MARKER.test(brk);
     const end = brk === undefined || marker ? "" : brk.includes("?") ? "?" : /[.\n]/.test(brk) ? "." : "";
-    sentence.forEach((c, j) => {
-      out.push({ ...c, end, sentence: sentences, closes: j === sentence.length - 1 });
+    sentence.forEach((text, j) => {
+      out.push({ text, end, sentence: sentences, closes: j === sentence.length - 1 });
     });
     sentences += 1;
     sentence = [];

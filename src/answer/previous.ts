@@ -63,6 +63,9 @@ export function previousOf(
     named: named.slice(-NAMED_KEPT),
     asked: u.subjects,
     cohort: u.asked?.cohort,
+    // (Fields the engine sets later are here from the start: see `extended.ts`.)
+    lang: undefined,
+    said: undefined,
   };
 }
 

@@ -1,3 +1,4 @@
+import { extended } from "../extended.ts";
 import type { Lang } from "../lang.ts";
 import {
   afterPreface,
@@ -253,7 +254,7 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
   const passesOn = (text: string) => relayEnd(fold(text).split(" "), relays) >= 0;
   const reread = (text: string) => afterPreface(text, read, passesOn);
   const quotedClauses = quotesAsContext(
-    clauses(said).map((c) => ({ ...c, read: reread(c.text) })),
+    clauses(said).map((c) => extended(c, { read: reread(c.text) })),
     read,
     reread,
   ).flatMap(({ read: runs, end, sentence, closes }) =>

@@ -42,6 +42,10 @@ export class Replies {
       subjects,
       suggestions: kind === "answer" || kind === "not_in_programme" ? this.related(lang, subjects) : [],
       nextSteps: pieces.some((p) => p.nextSteps),
+      // (Fields the engine sets later are here from the start: see `extended.ts`.)
+      previous: undefined,
+      verdict: undefined,
+      guess: undefined,
     };
   }
 

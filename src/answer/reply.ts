@@ -45,6 +45,16 @@ export interface AskOptions {
   previous?: Previous | undefined;
 }
 
+/**
+ * The options with every field present, so that the engine's `{ ...options, lang }` copies them on
+ * V8's fast path (see `extended.ts`).
+ */
+export const allOptions = ({ lang, defaultLang, previous }: AskOptions): AskOptions => ({
+  lang,
+  defaultLang,
+  previous,
+});
+
 /** The kind of a reply made of these pieces: an answer if any piece answers. */
 export function kindOf(pieces: readonly Piece[]): ReplyKind {
   if (pieces.some((p) => p.kind === "answer")) return "answer";

@@ -1,3 +1,4 @@
+import { extended } from "../extended.ts";
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
@@ -216,7 +217,7 @@ export class Vocabulary {
     // (Words written with a capital: a district is read only as a name, see `districts.ts`.)
     const capitalised = new Set((question.match(/\p{Lu}\p{L}+/gu) ?? []).map((w) => w.toLowerCase()));
     // (New tokens: a word's reading is remembered, its capital is this question's.)
-    const cased = read.map((t) => (capitalised.has(t.original) ? { ...t, capitalised: true } : t));
+    const cased = read.map((t) => (capitalised.has(t.original) ? extended(t, { capitalised: true }) : t));
     // "lidah biaya", "West Jave": a word the matcher doesn't know, right after a word of a name, is
     // the name's next word when one slip apart (any letter: the name says which).
     return cased.map((t, i) => {

@@ -67,7 +67,8 @@ export class AnswerWriter {
 
   /** A piece stating facts. */
   piece(text: string, sources: string[], about: Subject[], kind: Piece["kind"] = "answer"): Piece {
-    return { text, sources: [...new Set(sources)], kind, about };
+    // (Fields a piece may be given later are here from the start: see `extended.ts`.)
+    return { text, sources: [...new Set(sources)], kind, about, items: undefined, nextSteps: undefined };
   }
 
   number(lang: Lang, n: number): string {

@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton, Message } from "telegraf/types";
 import type { Reply } from "../answer/engine.ts";
+import { extended } from "../extended.ts";
 import type { BotContext } from "./context.ts";
 import { replyHtml, splitMessage } from "./html.ts";
 import { type ReplyExtras, replyKeyboard } from "./reply-keyboard.ts";
@@ -42,10 +43,10 @@ export function sendReply(
   extras: Omit<ReplyExtras, "channels"> = {},
 ): Promise<Message.TextMessage | undefined> {
   const { sources, channels } = ctx.deps.engine().knowledge;
-  const keyboard = replyKeyboard(reply, {
-    ...extras,
-    channels: pointsToChannels(reply) ? channels : undefined,
-  });
+  const keyboard = replyKeyboard(
+    reply,
+    extended(extras, { channels: pointsToChannels(reply) ? channels : undefined }),
+  );
   return sendHtml(ctx, replyHtml(reply, sources), keyboard);
 }
 
