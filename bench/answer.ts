@@ -6,16 +6,17 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import Fuse from "fuse.js";
-import { AnswerEngine } from "../src/answer/engine.ts";
-import { createI18n, type Translate, translator } from "../src/i18n/index.ts";
-import { type Areas, loadAreas } from "../src/knowledge/areas.ts";
-import { type Knowledge, loadKnowledge } from "../src/knowledge/load.ts";
+import type { AnswerEngine } from "../src/answer/engine.ts";
+import type { Translate } from "../src/i18n/index.ts";
+import type { Areas } from "../src/knowledge/areas.ts";
+import type { Knowledge } from "../src/knowledge/load.ts";
 import {
   type Criterion,
   PROGRAMME_ATTRIBUTES,
   type Product,
   type Province,
 } from "../src/knowledge/schema.ts";
+import { type BuiltEngine, builtEngine } from "./built.ts";
 import {
   type BenchSection,
   formatDuration,
@@ -211,6 +212,7 @@ function checkReachable(engine: AnswerEngine): void {
 
 /** Times the engine and the Fuse.js baseline over the questions at one knowledge size; one table row. */
 function measure(
+  { AnswerEngine }: BuiltEngine,
   base: Knowledge,
   areas: Areas,
   t: Translate,
@@ -276,9 +278,10 @@ function measure(
 
 async function run(): Promise<boolean> {
   const { file, questions } = readQuestions();
-  const areas = await loadAreas();
-  const t = translator(createI18n());
-  const base = loadKnowledge(KNOWLEDGE_FILE, areas);
+  const modules = await builtEngine();
+  const areas = await modules.loadAreas();
+  const t = modules.translator(modules.createI18n());
+  const base = modules.loadKnowledge(KNOWLEDGE_FILE, areas);
   console.log(`${questions.length} questions from ${relative(process.cwd(), file)}`);
   console.log(
     `warm-up: the engine until its passes stop getting faster (${formatDuration(ENGINE_WARMUP.minMs)}–` +
@@ -289,7 +292,7 @@ async function run(): Promise<boolean> {
   console.log(tableRow(COLUMNS, WIDTHS));
   let passed = true;
   for (const factor of SIZES) {
-    const { row, ok } = measure(base, areas, t, questions, factor);
+    const { row, ok } = measure(modules, base, areas, t, questions, factor);
     passed &&= ok;
     console.log(tableRow(row, WIDTHS));
   }

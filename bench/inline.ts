@@ -6,13 +6,10 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Update } from "telegraf/types";
-import { AnswerEngine } from "../src/answer/engine.ts";
-import { MAX_QUERY_CHARS, provinceSearch } from "../src/answer/province-search.ts";
-import { offlineBot } from "../src/cli/offline-bot.ts";
-import { createI18n, translator } from "../src/i18n/index.ts";
-import { loadAreas } from "../src/knowledge/areas.ts";
-import { loadKnowledge } from "../src/knowledge/load.ts";
+import type { AnswerEngine } from "../src/answer/engine.ts";
+import { MAX_QUERY_CHARS } from "../src/answer/province-search.ts";
 import { synthesise } from "./answer.ts";
+import { built, builtBot, builtEngine } from "./built.ts";
 import { type BenchSection, formatDuration, percentile, summarise, table, timeEach } from "./stats.ts";
 
 const KNOWLEDGE_FILE = join(dirname(fileURLToPath(import.meta.url)), "..", "knowledge", "programme.yaml");
@@ -93,7 +90,10 @@ function inlineUpdate(id: number, query: string): Update {
 }
 
 /** The whole bot over `engine`, answering into a stub that only serialises what it is sent. */
-function benchBot(engine: AnswerEngine) {
+function benchBot(
+  offlineBot: typeof import("../src/cli/offline-bot.ts")["offlineBot"],
+  engine: AnswerEngine,
+) {
   const sent = { answers: 0, results: 0, bytes: 0 };
   const stub = async (method: string, payload: { results?: unknown[] }) => {
     if (method === "answerInlineQuery") {
@@ -132,6 +132,10 @@ async function timeUpdates(
 async function run(): Promise<boolean> {
   const queries = inlineQueries();
   const round = Array.from({ length: PASSES }, () => queries).flat();
+  const { AnswerEngine, createI18n, loadAreas, loadKnowledge, translator } = await builtEngine();
+  const { offlineBot } = await builtBot();
+  const { provinceSearch } =
+    await built<typeof import("../src/answer/province-search.ts")>("answer/province-search.js");
   const areas = await loadAreas();
   const t = translator(createI18n());
   const base = loadKnowledge(KNOWLEDGE_FILE, areas);
@@ -147,7 +151,7 @@ async function run(): Promise<boolean> {
   let passed = true;
   for (const factor of SIZES) {
     const engine = new AnswerEngine(synthesise(base, areas, factor), areas, t);
-    const { bot, sent, close } = benchBot(engine);
+    const { bot, sent, close } = benchBot(offlineBot, engine);
     const handle = (u: Update) => bot.handleUpdate(u);
     await timeUpdates(handle, round, WARMUP_ROUNDS, 1);
     const before = { ...sent };

@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { FakeBotApi } from "../test/support/fake-bot-api.ts";
 import { readQuestions } from "./answer.ts";
+import { buildDist } from "./built.ts";
 import { type BenchSection, formatRatio, median, table } from "./stats.ts";
 
 const TOKEN = "123456789:AAbenchTOKENbenchTOKENbenchTOKEN12";
@@ -168,7 +169,7 @@ export const startupBench: BenchSection = {
   about:
     "the built bot beside a bare Telegraf bot: start to first getUpdates, idle RSS, RSS after 10,000 questions",
   async run() {
-    execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
+    buildDist();
     const { questions } = readQuestions();
     const data = mkdtempSync(join(tmpdir(), "tanya-ikm-bench-startup-"));
     let database = 0;

@@ -3,7 +3,7 @@
  * Telegraf echo bot in the same run, both answering through a local stub Bot API over HTTP;
  * and resident memory while the bot answers 10,000 questions.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -14,15 +14,11 @@ import { createInterface } from "node:readline";
 import { Telegraf } from "telegraf";
 import type { Update } from "telegraf/types";
 import type { AnswerEngine } from "../src/answer/engine.ts";
-import { loadEngine } from "../src/answer/load.ts";
-import { OFFLINE_BOT_INFO, OFFLINE_TOKEN, offlineBot } from "../src/cli/offline-bot.ts";
-import { silentLogger } from "../src/logger.ts";
-import { createHttpServer } from "../src/server.ts";
 import type { BotContext } from "../src/telegram/context.ts";
-import { Liveness } from "../src/telegram/liveness.ts";
-import { botWebhook } from "../src/telegram/webhook-intake.ts";
+import { OFFLINE_BOT_INFO, OFFLINE_TOKEN } from "../src/telegram/offline-identity.ts";
 import { privateText } from "../test/support/updates.ts";
 import { readQuestions } from "./answer.ts";
+import { type BuiltBot, buildDist, builtBot } from "./built.ts";
 import { type BenchSection, formatRatio, median, table } from "./stats.ts";
 
 const SECRET = "bench-secret";
@@ -67,7 +63,10 @@ interface Served {
  * Serves Tanya IKM the way it runs in production: its own HTTP server and webhook intake, which
  * answer Telegram at once and handle the update after (so the round waits for them to drain).
  */
-async function serveOurs(bot: Telegraf<BotContext>): Promise<Served> {
+async function serveOurs(
+  { botWebhook, createHttpServer, Liveness, silentLogger }: BuiltBot,
+  bot: Telegraf<BotContext>,
+): Promise<Served> {
   const webhook = botWebhook(
     bot,
     { url: "http://127.0.0.1/hook", secret: SECRET },
@@ -137,7 +136,7 @@ async function drive(
   };
 }
 
-function tanyaIkm(engine: AnswerEngine, apiRoot: string): Telegraf<BotContext> {
+function tanyaIkm({ offlineBot }: BuiltBot, engine: AnswerEngine, apiRoot: string): Telegraf<BotContext> {
   // Questions arrive faster than any person types; the updates rotate over 5,000 users, so the
   // per-user flood guard stays out of the way as it would in real traffic.
   return offlineBot(engine, { apiRoot }).bot;
@@ -183,7 +182,7 @@ server.listen(0, "127.0.0.1", () => process.stdout.write(server.address().port +
 async function startMemoryChild(
   apiRoot: string,
 ): Promise<{ url: string; rss: () => Promise<number>; stop: () => void }> {
-  execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
+  buildDist();
   // A database file, as in production: an in-memory one would count its pages as the bot's.
   const data = mkdtempSync(join(tmpdir(), "tanya-ikm-bench-memory-"));
   const child = spawn(process.execPath, ["--input-type=module", "-e", MEMORY_CHILD], {
@@ -215,13 +214,15 @@ export const webhookBench: BenchSection = {
     "updates/s through the bot's webhook handler beside a bare Telegraf echo bot, same run, same stub API",
   async run() {
     const { questions } = readQuestions();
-    const engine = await loadEngine();
+    const bot = await builtBot();
+    const engine = await bot.loadEngine();
     const api = await startStubApi();
-    const ours = await serveOurs(tanyaIkm(engine, api.apiRoot));
+    const ours = await serveOurs(bot, tanyaIkm(bot, engine, api.apiRoot));
     const echo = await serveWebhook(echoBot(api.apiRoot));
     // The set's questions come round again and again, as few real chats' do: the bot that reads
     // every message anew is measured beside it.
-    const anew = await serveOurs(tanyaIkm(await loadEngine(undefined, { keptReplies: 0 }), api.apiRoot));
+    const anewEngine = await bot.loadEngine(undefined, { keptReplies: 0 });
+    const anew = await serveOurs(bot, tanyaIkm(bot, anewEngine, api.apiRoot));
 
     // Warm both up (the JIT compiles the hot paths), then alternate rounds so machine noise
     // falls on both alike.
