@@ -189,8 +189,12 @@ describe("a region outside the programme, on an island where it works", () => {
     expect(papua.text).toMatch(/Di pulau Papua, program ini ada di Kabupaten Dogiyai/);
     const kaltara = engine.ask("Is Kaltara in?");
     expect(kaltara.text).toMatch(
-      /On the island of Kalimantan \(Borneo\), the programme works in Pontianak City, West Kalimantan/,
+      /On the island of Kalimantan \(Borneo\), the programme works in Pontianak City \(West Kalimantan\) for/,
     );
+    // Each place with its province and product, no brackets inside brackets.
+    const sulut = engine.ask("Sulawesi Utara ikut?").text;
+    expect(sulut).toMatch(/Kota Palu dan kabupaten di sekitarnya \(Sulawesi Tengah\) untuk produk agro \(/);
+    expect(sulut).not.toMatch(/\([^()]*\(/);
     // The place named is cited: the JICA report names the programme's places.
     expect(kaltara.sources).toContain("jica-pcr-2016");
     // An island without one says so, and no more.

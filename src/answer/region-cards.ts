@@ -113,9 +113,13 @@ function sameIsland(
   const entries = w.k.provinces
     .filter((p) => island.provinces.includes(p.area))
     .flatMap((p) => p.entries.map((e) => ({ province: p, entry: e })));
-  const places = entries.map(
-    ({ province, entry }) =>
-      `${w.placeName(lang, entry)}, ${province.name[lang]} (${w.productName(lang, entry.product)})`,
+  // (The product may hold brackets of its own: "produk agro (cokelat/kakao dan rotan)".)
+  const places = entries.map(({ province, entry }) =>
+    w.t(lang, "answer.sameIslandPlace", {
+      place: w.placeName(lang, entry),
+      province: province.name[lang],
+      product: w.productName(lang, entry.product),
+    }),
   );
   return {
     text: w.t(lang, "answer.sameIsland", { island: island.name[lang], places: joinList(lang, places) }),

@@ -390,9 +390,12 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** "a, b dan c" / "a, b and c". */
+/** "a, b dan c" / "a, b and c"; "a; b dan c; dan d" when an item is a list itself. */
 export function joinList(lang: Lang, items: string[]): string {
   if (items.length <= 1) return items.join("");
-  const and = lang === "id" ? " dan " : " and ";
-  return `${items.slice(0, -1).join(", ")}${and}${items[items.length - 1]}`;
+  const and = lang === "id" ? "dan" : "and";
+  // Items that are lists themselves ("tahu dan tempe") are set apart by semicolons.
+  const nested = items.some((item) => item.includes(` ${and} `) || item.includes(", "));
+  if (nested) return `${items.slice(0, -1).join("; ")}; ${and} ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
 }
