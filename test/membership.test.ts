@@ -197,6 +197,10 @@ describe("a region outside the programme, on an island where it works", () => {
     expect(sulut).not.toMatch(/\([^()]*\(/);
     // The place named is cited: the JICA report names the programme's places.
     expect(kaltara.sources).toContain("jica-pcr-2016");
+    // Regions named alike on one island (the province and the regency of Gorontalo), or several
+    // on one island, get the line too.
+    expect(engine.ask("Is Gorontalo in the programme?").text).toMatch(/On the island of Sulawesi/);
+    expect(engine.ask("Aceh dan Sumatera Barat ikut?").text).toMatch(/Di pulau Sumatera, .*Samosir/);
     // An island without one says so, and no more.
     expect(engine.ask("Bali ikut?").text).not.toMatch(/Di pulau/);
   });

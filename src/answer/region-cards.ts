@@ -90,9 +90,12 @@ export function outsideCard(
   });
   const sources = w.k.provinces.flatMap((p) => p.entries.flatMap((e) => e.sources));
   const about = regions.map((r): Subject => ({ kind: "area", code: r.code }));
-  const [sole] = regions;
-  const near = regions.length === 1 && sole ? sameIsland(w, lang, sole.code) : undefined;
-  if (near) return w.piece(`${text}\n${near.text}`, [...sources, ...near.sources], about, "not_in_programme");
+  // (Regions named alike on one island, "Gorontalo" the province and the regency, share the line.)
+  const islands = regions.map((r) => sameIsland(w, lang, r.code));
+  const [near] = islands;
+  const shared = near && islands.every((i) => i?.text === near.text);
+  if (shared)
+    return w.piece(`${text}\n${near.text}`, [...sources, ...near.sources], about, "not_in_programme");
   return w.piece(text, sources, about, "not_in_programme");
 }
 
