@@ -45,6 +45,19 @@ describe("goods the sources place nowhere, asked whether the programme covers th
   });
 });
 
+describe("goods named in more than one word", () => {
+  it("are read as one: 'kelapa sawit' is outside the programme as 'Batik' is", async () => {
+    for (const [question, goods] of [
+      ["kelapa sawit masuk program?", "kelapa sawit"],
+      ["Is palm oil covered?", "palm oil"],
+    ] as const) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("not_in_programme");
+      expect(reply.text, question).toContain(goods);
+    }
+  });
+});
+
 describe("goods beside a product the programme has", () => {
   it("qualify it: 'sepatu kulit' is footwear, answered as such", async () => {
     const reply = await ask("sepatu kulit termasuk?");

@@ -33,6 +33,7 @@ import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import { countOffered, countsFact, countsOnlyProvinces } from "./counting.ts";
 import { readDates } from "./dates-said.ts";
 import { collect, emptyFound, type Found, saysNothing } from "./found.ts";
+import { namesGoods, withGoodsPhrases } from "./goods-phrases.ts";
 import { namesSpan } from "./groups-asked.ts";
 import { withoutLetterForms, withoutPurposes } from "./letters.ts";
 import type { Cue } from "./lexicon.ts";
@@ -238,16 +239,13 @@ function readMessage(message: string, vocabulary: Vocabulary, onlyAsked: boolean
 function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean): Reading {
   const { relays, peoples } = vocabulary.lexicon;
   const relaySet = new Set(relays);
+  const { goods, titles } = vocabulary.lexicon;
+  const segmentGoods = (text: string) => withGoodsPhrases(vocabulary.segment(vocabulary.tokens(text)), goods);
   const askers = { relays: relaySet, peoples };
   const read = (text: string) =>
     withoutWhereRead(
       withoutLikenesses(
-        withoutJoiningWords(
-          withoutRelay(
-            withoutPeoplesWords(vocabulary.segment(vocabulary.tokens(text)), peoples, relaySet),
-            relays,
-          ),
-        ),
+        withoutJoiningWords(withoutRelay(withoutPeoplesWords(segmentGoods(text), peoples, relaySet), relays)),
       ),
     );
   const said = nameQuotes(withoutQuotedSmallTalk(question, read), vocabulary.quoteTargets);
@@ -357,13 +355,12 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
     for (const f of [reading.whole, ...reading.parts]) if (f.cues.has("how")) f.cues.add("howto");
   // "Di Jogja ada program buat batik?": a kind of goods asks of the programme's products there,
   // and put on a region in a statement, it is the product claimed.
-  const { titles, goods } = vocabulary.lexicon;
   for (const f of [reading.whole, ...reading.parts]) {
     f.titles = f.unknown.filter((w) => titles.has(w));
-    const named = f.unknown.filter((w) => goods.has(w));
+    const named = f.unknown.filter((w) => namesGoods(w, goods));
     f.goods = named;
     f.claimedProducts = [...new Set([...f.claimedProducts, ...named])];
-    f.asking = f.asking.filter((w) => !goods.has(w));
+    f.asking = f.asking.filter((w) => !namesGoods(w, goods));
   }
   // "When East Java signed up again in 2017, which industry was it for?": "when" joins a clause
   // to the question another word asks; the verb of that clause dates nothing asked.
