@@ -56,6 +56,20 @@ describe("goods named in more than one word", () => {
       expect(reply.text, question).toContain(goods);
     }
   });
+
+  it("beside a product's generic word, name another kind of it: 'tenun songket' is no ulos", async () => {
+    for (const [question, goods] of [
+      ["tenun songket masuk program gak?", "tenun songket"],
+      ["Is songket weaving covered?", "songket weaving"],
+      ["kerajinan gerabah ikut program?", "kerajinan gerabah"],
+    ] as const) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("not_in_programme");
+      expect(reply.text, question).toContain(goods);
+    }
+    // (The generic word alone is still the product.)
+    expect((await ask("tenun termasuk?")).text).toMatch(/^Tenun ulos/);
+  });
 });
 
 describe("goods beside a product the programme has", () => {

@@ -1,8 +1,30 @@
 /**
- * Goods named in more than one word: "kelapa sawit", "palm oil". A kind of goods the sources place
- * nowhere (the lexicon's `goods`, some of them phrases) is read as one unknown phrase. Pure.
+ * Goods named in more than one word: "kelapa sawit", "tenun songket", "leather crafts". A kind of
+ * goods the sources place nowhere (the lexicon's `goods`, some of them phrases) is read as one
+ * unknown phrase, and so is a product's generic word beside it ("tenun", "crafts"): "tenun
+ * songket" is weaving of another kind than the programme's "tenun ulos", not ulos. Pure.
  */
+import type { Knowledge } from "../knowledge/load.ts";
 import type { Match } from "./vocabulary.ts";
+
+/** Where a product's generic word stands beside the word that says which kind. */
+type Side = "before" | "after";
+
+/**
+ * A product's generic words: a term another of its terms or names makes specific, in Indonesian
+ * by words after it ("tenun" of "tenun ulos"), in English by words before it ("weaving" of "ulos
+ * weaving"). "sepatu" is no such word of footwear: "sepatu kulit" is still footwear.
+ */
+export function productHeads(k: Knowledge, key: (text: string) => string): ReadonlyMap<string, Set<Side>> {
+  const heads = new Map<string, Set<Side>>();
+  const mark = (word: string, side: Side) => heads.set(word, (heads.get(word) ?? new Set()).add(side));
+  for (const p of k.products) {
+    const byLang = { id: [p.name.id, ...p.terms.id].map(key), en: [p.name.en, ...p.terms.en].map(key) };
+    for (const t of byLang.id) if (byLang.id.some((o) => o.startsWith(`${t} `))) mark(t, "before");
+    for (const t of byLang.en) if (byLang.en.some((o) => o.endsWith(` ${t}`))) mark(t, "after");
+  }
+  return heads;
+}
 
 /** Whether a phrase read as one names a kind of goods the sources place nowhere, or holds one. */
 export function namesGoods(text: string, goods: ReadonlySet<string>): boolean {
@@ -11,10 +33,14 @@ export function namesGoods(text: string, goods: ReadonlySet<string>): boolean {
 }
 
 /**
- * `matches` with each kind of goods, in as many words as the lexicon gives it ("kelapa sawit"),
- * read as one unknown phrase.
+ * `matches` with each kind of goods, in as many words as the lexicon gives it ("kelapa sawit"), and
+ * the generic product words beside it read as one unknown phrase: the goods named, no product.
  */
-export function withGoodsPhrases(matches: Match[], goods: ReadonlySet<string>): Match[] {
+export function withGoodsPhrases(
+  matches: Match[],
+  goods: ReadonlySet<string>,
+  heads: ReadonlyMap<string, ReadonlySet<Side>>,
+): Match[] {
   const longest = Math.max(...[...goods].map((g) => g.split(" ").length));
   // The words of goods from `at`, the most the lexicon names together; 0 when none.
   const goodsAt = (at: number) => {
@@ -24,12 +50,28 @@ export function withGoodsPhrases(matches: Match[], goods: ReadonlySet<string>): 
     }
     return 0;
   };
+  const headOn = (m: Match | undefined, side: Side): boolean =>
+    m?.concepts.some((c) => c.type === "product") === true &&
+    // (A word of products in general too: "crafts".)
+    m.concepts.every((c) => c.type === "product" || (c.type === "cue" && c.cue === "product")) &&
+    (heads.get(m.text)?.has(side) ?? false);
   const out: Match[] = [];
   for (let i = 0; i < matches.length; i++) {
     const n = goodsAt(i);
-    const run = matches.slice(i, i + Math.max(n, 1));
+    if (n === 0) {
+      out.push(matches[i] as Match);
+      continue;
+    }
+    let start = i;
+    while (headOn(out.at(-1), "before")) {
+      out.pop();
+      start--;
+    }
+    let end = i + n;
+    while (headOn(matches[end], "after")) end++;
+    const run = matches.slice(start, end);
     out.push(run.length === 1 ? (run[0] as Match) : joined(run));
-    i += run.length - 1;
+    i = end - 1;
   }
   return out;
 }

@@ -240,7 +240,8 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
   const { relays, peoples } = vocabulary.lexicon;
   const relaySet = new Set(relays);
   const { goods, titles } = vocabulary.lexicon;
-  const segmentGoods = (text: string) => withGoodsPhrases(vocabulary.segment(vocabulary.tokens(text)), goods);
+  const segmentGoods = (text: string) =>
+    withGoodsPhrases(vocabulary.segment(vocabulary.tokens(text)), goods, vocabulary.productHeads);
   const askers = { relays: relaySet, peoples };
   const read = (text: string) =>
     withoutWhereRead(

@@ -5,6 +5,7 @@ import type { Lang } from "../lang.ts";
 import { capitalsAsProvinces } from "./capitals.ts";
 import type { Concept, Match, Token } from "./concepts.ts";
 import { withDistricts } from "./districts.ts";
+import { productHeads } from "./goods-phrases.ts";
 import { type Cue, FILLER_CUES, type Lexicon, type SmallTalk, wordsOf } from "./lexicon.ts";
 import { sidesOf } from "./motives.ts";
 import {
@@ -54,6 +55,8 @@ export class Vocabulary {
   readonly criteria: readonly string[];
   /** The cooperation's sides by the phrases that name them ("jepang", "jica": ID or JP). */
   readonly sides: ReadonlyMap<string, string>;
+  /** Products' generic words ("tenun" of "tenun ulos"): beside goods, another kind of thing. */
+  readonly productHeads: ReturnType<typeof productHeads>;
 
   readonly lexicon: Lexicon;
   /** The titles and names a quote in a question may name. */
@@ -67,6 +70,7 @@ export class Vocabulary {
     this.provinceCodes = new ProvinceCodes(knowledge);
     this.criteria = knowledge.selection.criteria.map((c) => c.id);
     this.sides = sidesOf(knowledge, (text) => this.words_(text).join(" "));
+    this.productHeads = productHeads(knowledge, (text) => this.words_(text).join(" "));
     for (const [cue, words] of Object.entries(this.lexicon.cues) as Array<[Cue, Lexicon["cues"][Cue]]>) {
       for (const [w, lang] of wordsOf(words)) {
         this.add(w, { type: "cue", cue }, lang);
