@@ -639,6 +639,20 @@ describe("claims the review of this session's rules caught", () => {
       expect((await ask(question)).text, question).not.toMatch(/^(Ya, benar|Yes, that's right)/);
   });
 
+  it("what a speaker is said to have said of the programme is answered of the programme, not of the speaker", async () => {
+    for (const question of [
+      "Gati said the programme ended, right?",
+      "Gati bilang programnya sudah selesai kan?",
+      "Menurut Gati, program sudah berakhir?",
+    ]) {
+      const text = (await ask(question)).text;
+      expect(text, question).toMatch(
+        /^(The sources don't say when the programme ends|Sumber tidak menyebut kapan program ini berakhir)/,
+      );
+      expect(text, question).not.toMatch(/Gati Wibawaningsih (ends|berakhir)/);
+    }
+  });
+
   it("a second time, or the newcomers, is no claim of a first year", async () => {
     expect((await ask("East Java joined a second time in 2017, right?")).text).toMatch(/^Yes, that's right/);
     expect((await ask("Jatim termasuk yang baru ikut 2017 kan?")).text).toMatch(/^Ya, benar/);

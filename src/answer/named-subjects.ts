@@ -231,6 +231,12 @@ export function framedSubjects(
   const ofRegions = REGION_INTENTS.has(intent);
   if ((attributed || ofRegions) && cohort && only("person"))
     return { intent, subjects: [{ kind: "cohort", id: cohort }] };
+  // "Gati said the programme ended, right?": who said it is given; when only they are named, what
+  // they said is of the programme ("the programme", "programnya"), not of them.
+  const bySpeakers =
+    subjects.length > 0 && subjects.every((s) => s.kind === "person" && f.speakers.includes(s.id));
+  if (attributed && bySpeakers && (f.programme || f.cues.has("domain")))
+    return { intent, subjects: [{ kind: "topic", id: "summary" }] };
   // "Gati bilang IKM di Sumut dikembangkan untuk produk apa?", "Menurut Gati, sejak tahun berapa
   // kerja sama ini berjalan?": the person said it; what they said of the rest is asked.
   // (Where a person is quoted asks of the person: "Is Gati quoted in the JICA report?")
