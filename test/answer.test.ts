@@ -1178,6 +1178,19 @@ describe("requirements to take part", () => {
     expect((await ask("What are the eligibility requirements for a small business?")).kind).toBe("fallback");
   });
 
+  it("asked by a word of eligibility alone are not the region criteria: the sources give none, and say so", async () => {
+    for (const q of ["What are the eligibility requirements?", "Apa prasyaratnya?"]) {
+      const reply = await ask(q);
+      expect(reply.kind, q).toBe("fallback");
+      expect(reply.text, q).toMatch(
+        /^(Sumber tidak menyebut syarat bagi usaha|The sources give no requirements)/,
+      );
+      expect(reply.text, q).toContain("APBN");
+    }
+    // (The criteria's own words still ask how regions are chosen.)
+    expect((await ask("Apa saja kriterianya?")).kind).toBe("answer");
+  });
+
   it("of a region, or one criterion, are answered", async () => {
     expect((await ask("Apa syarat daerah bisa ikut program?")).kind).toBe("answer");
     expect((await ask("is empowering entrepreneurs one of the criteria to join?")).kind).toBe("answer");

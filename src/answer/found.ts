@@ -121,6 +121,11 @@ export interface Found {
   timeAnchor?: TimeAnchor | undefined;
   /** People named as who said it ("Menurut Gati, …", "Gati bilang …"), by id: given, not asked. */
   speakers: string[];
+  /**
+   * A word of what one must meet that no word of how regions are chosen shares ("eligibility",
+   * "qualify", "prasyarat"): what it takes to take part is asked, not the region criteria.
+   */
+  eligibility: boolean;
   /** The asker speaks of themselves ("usaha saya", "can I …"). */
   asker: boolean;
   /** The part only introduces the asker ("saya staf Bappeda …"): context for the questions after it. */
@@ -187,6 +192,7 @@ export function emptyFound(): Found {
     programmeAsked: false,
     claimedProducts: [],
     goods: [],
+    eligibility: false,
     intro: false,
     countsFact: false,
     namesUnknown: false,
@@ -238,6 +244,8 @@ export function collect(found: Found, match: Match): void {
     return;
   }
   const onlyStop = saysNothing(match);
+  const cues = match.concepts.flatMap((c) => (c.type === "cue" ? [c.cue] : []));
+  if (cues.includes("requirement") && !cues.includes("criteria")) found.eligibility = true;
   if (match.concepts.some((c) => c.type === "smalltalk") && isName(match)) found.smallTalkNames += 1;
   if (!onlyStop) {
     found.certainty = Math.min(found.certainty, match.certainty);

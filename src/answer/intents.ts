@@ -221,8 +221,9 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     // naming one of the criteria asks about it.
     matches: (f) =>
       has(f, "requirement") &&
-      // ("eligibility requirements for a small business": a business named asks of it.)
-      (has(f, "member") || f.attributes.some((a) => a !== "aim") || f.terms.length > 0) &&
+      // ("eligibility requirements for a small business": a business named asks of it; so does a
+      // word of eligibility alone, "What are the eligibility requirements?".)
+      (has(f, "member") || f.eligibility || f.attributes.some((a) => a !== "aim") || f.terms.length > 0) &&
       !has(f, "provinces") &&
       !f.attributes.includes("aim") &&
       f.criteria.length + f.cohorts.length === 0 &&
