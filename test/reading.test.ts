@@ -733,3 +733,13 @@ describe("who made an announcement", () => {
     expect(reply.text).toMatch(/^That was stated by Gati Wibawaningsih/);
   });
 });
+
+describe("a yes-or-no question of a thing the sources don't know, after a question", () => {
+  it("asks whether that thing is there, not the question before again", async () => {
+    const reply = await ask("is there a deadline?", ["What is the programme?"]);
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toMatch(/^The sources say nothing about "deadline"/);
+    // (A year names a time of the chat's subject: "and back in 2017?" still follows up.)
+    expect((await ask("and back in 2017?", ["Which province is Dogiyai in?"])).kind).toBe("answer");
+  });
+});

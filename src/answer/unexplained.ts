@@ -3,7 +3,7 @@
  */
 import { unknownProductClaim, type Verdict } from "./claims.ts";
 import type { Found } from "./found.ts";
-import { asksWh, type Intent } from "./intents.ts";
+import { asksWh, type Intent, namesNothing } from "./intents.ts";
 import { isRegion, type Subject } from "./subject.ts";
 import type { Understood } from "./understand.ts";
 
@@ -116,6 +116,16 @@ export function unexplained(
     !f.cues.has("domain") &&
     subjects.every((s) => s.kind === "topic") &&
     f.unknown.length > 0;
+  // "is there a deadline?", "ok, ada batas waktunya?": a yes-or-no question that names nothing but
+  // what the sources don't know (an acknowledgement before it names nothing either) asks whether
+  // that is there, after any question before it too.
+  const asksOfUnknown =
+    f.yesNo &&
+    f.meaningful <= f.smalltalk.length &&
+    namesNothing(f) &&
+    f.years.length === 0 &&
+    !f.cues.has("confirm") &&
+    f.questionUnknown.length > 0;
   // (Goods asked of a region outside the programme are asked there: it is not there, whatever they are.)
   return {
     unexplained:
@@ -127,7 +137,8 @@ export function unexplained(
       namedUnknown ||
       membershipOfUnknown ||
       nameAtPlace ||
-      comparedToUnknown
+      comparedToUnknown ||
+      asksOfUnknown
         ? f.unknown
         : [],
     confidence: f.certainty * UNKNOWN_FACTOR ** Math.min(f.unknown.length, allowed),
