@@ -734,6 +734,25 @@ describe("who made an announcement", () => {
   });
 });
 
+describe("an acknowledgement before a question", () => {
+  it("is the question, not small talk: 'ok, is there a deadline?' after a question of the programme", async () => {
+    for (const history of [["What is the programme?"], ["How do I join the programme?"], []]) {
+      const reply = await ask("ok, is there a deadline?", history);
+      expect(reply.kind, history.join()).toBe("fallback");
+    }
+    // What the sources don't hold is said so, after a question or not.
+    expect((await ask("ok, is there a deadline?", ["What is the programme?"])).text).toMatch(
+      /^The sources say nothing about "deadline"/,
+    );
+    expect((await ask("ok. how do they do it?", ["What's the aim?"])).text).toMatch(/cluster/);
+  });
+
+  it("alone, or in a sentence that asks nothing, is still small talk", async () => {
+    for (const message of ["ok", "ok?", "Have a nice day.", "ok makes sense."])
+      expect((await ask(message)).kind, message).toBe("smalltalk");
+  });
+});
+
 describe("a yes-or-no question of a thing the sources don't know, after a question", () => {
   it("asks whether that thing is there, not the question before again", async () => {
     const reply = await ask("is there a deadline?", ["What is the programme?"]);

@@ -302,6 +302,8 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
     }),
     empty: all.length === 0,
   };
+  // (Of the whole message too: small talk before a question mark is said before a question.)
+  reading.whole.endsAsked = reading.parts.some((p) => p.endsAsked);
   reading.whole.misplaced = misplacesRegion(placed, liesIn);
   // ("Got this on WhatsApp: '…' True?": where it was heard, said in one sentence, checked in another.)
   if (heardIn(all)) for (const f of [reading.whole, ...reading.parts]) f.cues.delete("howto");

@@ -28,6 +28,11 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
   // "Apakah program ini juga bantu sertifikasi halal?": "bantu" beside the programme and words the
   // bot doesn't know is a question, not "what can you help with".
   if (f.unknown.length && (f.cues.has("domain") || f.programme)) return undefined;
+  // "ok, is there a deadline?": an acknowledgement before a question of its own is the question
+  // ("Have a nice day." asks nothing: no question mark closes it).
+  const asksByWord = QUESTION_CUES.some((c) => f.cues.has(c));
+  if (f.endsAsked && (f.unknown.length || asksByWord) && f.smalltalk.every((s) => s === "ack"))
+    return undefined;
   const named =
     f.provinces.length +
     f.places.length +
