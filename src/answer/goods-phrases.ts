@@ -41,7 +41,7 @@ export function withGoodsPhrases(
   goods: ReadonlySet<string>,
   heads: ReadonlyMap<string, ReadonlySet<Side>>,
 ): Match[] {
-  const longest = Math.max(...[...goods].map((g) => g.split(" ").length));
+  const longest = longestOf(goods);
   // The words of goods from `at`, the most the lexicon names together; 0 when none.
   const goodsAt = (at: number) => {
     for (let n = Math.min(longest, matches.length - at); n > 0; n--) {
@@ -74,6 +74,17 @@ export function withGoodsPhrases(
     i = end - 1;
   }
   return out;
+}
+
+// The most words a kind of goods is named in, by list: worked out once, not once a clause.
+const longestPhrase = new WeakMap<ReadonlySet<string>, number>();
+function longestOf(goods: ReadonlySet<string>): number {
+  let longest = longestPhrase.get(goods);
+  if (longest === undefined) {
+    longest = Math.max(0, ...[...goods].map((g) => g.split(" ").length));
+    longestPhrase.set(goods, longest);
+  }
+  return longest;
 }
 
 function joined(run: Match[]): Match {
