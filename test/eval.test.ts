@@ -947,6 +947,14 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind in the sixteenth session (small-business owners and craft-makers asking whether
+  // what they make is covered, acknowledging answers before the next question). First score in the README.
+  "test/eval/questions-hundredthirtyfourth.jsonl": {
+    "in-scope": 93.9,
+    "out-of-scope": 96.3,
+    "small talk": 93.8,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
