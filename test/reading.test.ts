@@ -746,10 +746,22 @@ describe("an acknowledgement before a question", () => {
       /^The sources say nothing about "deadline"/,
     );
     expect((await ask("ok. how do they do it?", ["What's the aim?"])).text).toMatch(/cluster/);
+    // A word of what is asked says a question follows, without a question word.
+    expect((await ask("mantap. kalo tahunnya?", ["nama programnya apa?"])).kind).not.toBe("smalltalk");
+    expect((await ask("sip. trus hasilnya gimana, berhasil?", ["sulteng produknya apa?"])).kind).toBe(
+      "fallback",
+    );
   });
 
   it("alone, or in a sentence that asks nothing, is still small talk", async () => {
-    for (const message of ["ok", "ok?", "Have a nice day.", "ok makes sense."])
+    for (const message of [
+      "ok",
+      "ok?",
+      "Have a nice day.",
+      "ok makes sense.",
+      "oke sip?",
+      "ok deh, gitu aja?",
+    ])
       expect((await ask(message)).kind, message).toBe("smalltalk");
   });
 });

@@ -1,6 +1,6 @@
 /** Small talk: a message that only greets, thanks or asks who the bot is. Pure. */
 import type { Found } from "./found.ts";
-import type { SmallTalk } from "./lexicon.ts";
+import { FILLER_CUES, type SmallTalk } from "./lexicon.ts";
 
 // Cues that ask something: thanks beside them is said before a question.
 const QUESTION_CUES = [
@@ -28,11 +28,14 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
   // "Apakah program ini juga bantu sertifikasi halal?": "bantu" beside the programme and words the
   // bot doesn't know is a question, not "what can you help with".
   if (f.unknown.length && (f.cues.has("domain") || f.programme)) return undefined;
-  // "ok, is there a deadline?": an acknowledgement before a question of its own is the question
-  // ("Have a nice day." asks nothing: no question mark closes it).
+  // "ok, is there a deadline?", "mantap. kalo tahunnya?": an acknowledgement before a question of
+  // its own is the question ("Have a nice day." asks nothing: no question mark closes it; "ok?" is
+  // the acknowledgement alone).
   const asksByWord = QUESTION_CUES.some((c) => f.cues.has(c));
-  if (f.endsAsked && (f.unknown.length || asksByWord) && f.smalltalk.every((s) => s === "ack"))
-    return undefined;
+  // (A cue of meaning says more; "saja" of "gitu aja?" only widens a question that isn't there.)
+  const meant = [...f.cues].some((c) => !FILLER_CUES.has(c) && c !== "plural");
+  const saysMore = f.unknown.length > 0 || asksByWord || meant;
+  if (f.endsAsked && saysMore && f.smalltalk.every((s) => s === "ack")) return undefined;
   const named =
     f.provinces.length +
     f.places.length +
