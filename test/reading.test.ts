@@ -753,6 +753,14 @@ describe("an acknowledgement before a question", () => {
     );
   });
 
+  it("asking the bot to do something, or of the last answer, is not asked of the word it names", async () => {
+    const elaborate = await ask("can you elaborate?", ["how are regions selected?"]);
+    expect(elaborate.text).not.toMatch(/nothing about "elaborate"/);
+    expect((await ask("is it recent?", ["what does Papua make?"])).text).not.toMatch(
+      /nothing about "recent"/,
+    );
+  });
+
   it("alone, or in a sentence that asks nothing, is still small talk", async () => {
     for (const message of [
       "ok",
@@ -761,6 +769,8 @@ describe("an acknowledgement before a question", () => {
       "ok makes sense.",
       "oke sip?",
       "ok deh, gitu aja?",
+      "hmm ok?",
+      "ok bos?",
     ])
       expect((await ask(message)).kind, message).toBe("smalltalk");
   });

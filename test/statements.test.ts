@@ -653,6 +653,15 @@ describe("claims the review of this session's rules caught", () => {
     }
   });
 
+  it("asked of the speaker, the speaker stays what is asked about", async () => {
+    // (Which source gives her office is the one that names her: not the JICA report.)
+    const source = await ask("Which source says Gati is the Director General of IKM?");
+    expect(source.sources).toEqual(["bisnis-2017"]);
+    expect((await ask("Gati said the programme is good. Is she the Director General?")).text).toMatch(
+      /^Gati Wibawaningsih — Director General/,
+    );
+  });
+
   it("a second time, or the newcomers, is no claim of a first year", async () => {
     expect((await ask("East Java joined a second time in 2017, right?")).text).toMatch(/^Yes, that's right/);
     expect((await ask("Jatim termasuk yang baru ikut 2017 kan?")).text).toMatch(/^Ya, benar/);

@@ -72,6 +72,29 @@ describe("goods named in more than one word", () => {
   });
 });
 
+describe("goods asked yes or no of a region of the programme", () => {
+  it("are not confirmed by the region's card: 'Not quite', and what the region makes", async () => {
+    for (const question of [
+      "is songket weaving developed in North Sumatra?",
+      "batik jateng masuk program?",
+      "is Central Java's batik part of the programme?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.text, question).toMatch(/^(Not quite|Tidak tepat)\./);
+      expect(reply.text, question).not.toMatch(/^(Yes|Ya)\b/m);
+    }
+  });
+});
+
+describe("a list of places each with a product of two words", () => {
+  it("sets two items apart by 'and' alone, three or more by semicolons", async () => {
+    const two = await ask("Where does the programme work in East Java?");
+    expect(two.text).toMatch(/Mojokerto City \(footwear\) and Pasuruan City/);
+    const three = await ask("Sulawesi Utara ikut?");
+    expect(three.text).toMatch(/untuk tahu dan tempe; dan Makassar/);
+  });
+});
+
 describe("goods beside a product the programme has", () => {
   it("qualify it: 'sepatu kulit' is footwear, answered as such", async () => {
     const reply = await ask("sepatu kulit termasuk?");

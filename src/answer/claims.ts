@@ -271,9 +271,12 @@ export function cohortClaim(f: Found, k: Knowledge): Verdict | undefined {
  */
 export function unknownProductClaim(f: Found): boolean {
   const ofRegion = f.provinces.length + f.places.length > 0 && f.products.length === 0;
-  return (
-    f.cues.has("confirm") && ofRegion && f.claimedProducts.length > 0 && !f.cues.has("not") && !asksWh(f)
-  );
+  // ("batik jateng masuk program?", "is songket weaving developed in North Sumatra?": goods the
+  // sources place nowhere, asked yes or no of a programme region.)
+  // (Not a question of how it is done: "Do the Mojokerto shoemakers use genuine leather?")
+  const asksIn = f.cues.has("member") || (f.yesNo && f.cues.has("product"));
+  const claims = f.cues.has("confirm") || (asksIn && f.goods.length > 0);
+  return claims && ofRegion && f.claimedProducts.length > 0 && !f.cues.has("not") && !asksWh(f);
 }
 
 /** A statement that puts the cooperation with another country ("… dengan Korea, kan?"): not so. */

@@ -231,11 +231,15 @@ export function framedSubjects(
   const ofRegions = REGION_INTENTS.has(intent);
   if ((attributed || ofRegions) && cohort && only("person"))
     return { intent, subjects: [{ kind: "cohort", id: cohort }] };
-  // "Gati said the programme ended, right?": who said it is given; when only they are named, what
-  // they said is of the programme ("the programme", "programnya"), not of them.
+  // "Gati said the programme ended, right?", "Menurut Gati, program sudah berakhir?": who said it
+  // is given; when only they are named, what they said, offered for checking or asked yes or no, is
+  // of the programme ("the programme", "programnya"), not of them. (Asked of them, "… when did she
+  // say that?", "What did Gati say about the programme?", they stay what the chat is about.)
   const bySpeakers =
     subjects.length > 0 && subjects.every((s) => s.kind === "person" && f.speakers.includes(s.id));
-  if (attributed && bySpeakers && (f.programme || f.cues.has("domain")))
+  // ("… Is she the Director General?" asks of the speaker again.)
+  const checked = f.cues.has("confirm") || (f.yesNo && intent !== "who" && !f.cues.has("pronoun"));
+  if (attributed && bySpeakers && checked && (f.programme || f.cues.has("domain")))
     return { intent, subjects: [{ kind: "topic", id: "summary" }] };
   // "Gati bilang IKM di Sumut dikembangkan untuk produk apa?", "Menurut Gati, sejak tahun berapa
   // kerja sama ini berjalan?": the person said it; what they said of the rest is asked.

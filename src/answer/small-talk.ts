@@ -34,7 +34,10 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
   const asksByWord = QUESTION_CUES.some((c) => f.cues.has(c));
   // (A cue of meaning says more; "saja" of "gitu aja?" only widens a question that isn't there.)
   const meant = [...f.cues].some((c) => !FILLER_CUES.has(c) && c !== "plural");
-  const saysMore = f.unknown.length > 0 || asksByWord || meant;
+  // (A word the bot doesn't know says more only in a question opened as one, "ok, is there a
+  // deadline?", not "hmm ok?", "ok bos?"; or as goods: "makes sense, and palm oil?".)
+  const saysMore =
+    (f.unknown.length > 0 && f.cues.has("opener")) || f.goods.length > 0 || asksByWord || meant;
   if (f.endsAsked && saysMore && f.smalltalk.every((s) => s === "ack")) return undefined;
   const named =
     f.provinces.length +

@@ -116,11 +116,14 @@ export function unexplained(
     !f.cues.has("domain") &&
     subjects.every((s) => s.kind === "topic") &&
     f.unknown.length > 0;
-  // "is there a deadline?", "ok, ada batas waktunya?": a yes-or-no question that names nothing but
+  // "is there a deadline?", "ok, is there a deadline?": a yes-or-no question that names nothing but
   // what the sources don't know (an acknowledgement before it names nothing either) asks whether
-  // that is there, after any question before it too.
+  // that is there, after any question before it too. (Opened as one: "can you elaborate?" asks the
+  // bot to, "is it recent?" asks of the last answer.)
   const asksOfUnknown =
     f.yesNo &&
+    f.cues.has("opener") &&
+    !f.cues.has("tag") &&
     f.meaningful <= f.smalltalk.length &&
     namesNothing(f) &&
     f.years.length === 0 &&

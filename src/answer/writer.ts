@@ -394,8 +394,11 @@ export function capitalise(text: string): string {
 export function joinList(lang: Lang, items: string[]): string {
   if (items.length <= 1) return items.join("");
   const and = lang === "id" ? "dan" : "and";
-  // Items that are lists themselves ("tahu dan tempe") are set apart by semicolons.
-  const nested = items.some((item) => item.includes(` ${and} `) || item.includes(", "));
-  if (nested) return `${items.slice(0, -1).join("; ")}; ${and} ${items[items.length - 1]}`;
+  // Three items or more that are lists themselves ("tahu dan tempe", not inside brackets) are set
+  // apart by semicolons: "A, tahu dan tempe dan B" would read as four.
+  const outsideBrackets = (item: string) => item.replace(/\([^()]*\)/g, "");
+  const listed = (item: string) => / (dan|and) |, /.test(outsideBrackets(item));
+  if (items.length > 2 && items.some(listed))
+    return `${items.slice(0, -1).join("; ")}; ${and} ${items[items.length - 1]}`;
   return `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
 }
