@@ -10,12 +10,29 @@ import type { Match } from "./vocabulary.ts";
 /** Where a product's generic word stands beside the word that says which kind. */
 type Side = "before" | "after";
 
+/** The kinds of goods the sources place nowhere, read over as many words as each is named in. */
+export interface GoodsPhrases {
+  /** The lexicon's goods, each as the matcher's words ("kelapa sawit"). */
+  goods: ReadonlySet<string>;
+  /** The most words one of them is named in. */
+  longest: number;
+  /** Products' generic words and on which side of the word of a kind they stand. */
+  heads: ReadonlyMap<string, ReadonlySet<Side>>;
+}
+
+/** The goods phrases of the knowledge, worked out once with the vocabulary. */
+export function goodsPhrases(k: Knowledge, key: (text: string) => string): GoodsPhrases {
+  const { goods } = k.lexicon;
+  const longest = Math.max(0, ...[...goods].map((g) => g.split(" ").length));
+  return { goods, longest, heads: productHeads(k, key) };
+}
+
 /**
  * A product's generic words: a term another of its terms or names makes specific, in Indonesian
  * by words after it ("tenun" of "tenun ulos"), in English by words before it ("weaving" of "ulos
  * weaving"). "sepatu" is no such word of footwear: "sepatu kulit" is still footwear.
  */
-export function productHeads(k: Knowledge, key: (text: string) => string): ReadonlyMap<string, Set<Side>> {
+function productHeads(k: Knowledge, key: (text: string) => string): ReadonlyMap<string, Set<Side>> {
   const heads = new Map<string, Set<Side>>();
   const mark = (word: string, side: Side) => heads.set(word, (heads.get(word) ?? new Set()).add(side));
   for (const p of k.products) {
@@ -29,19 +46,17 @@ export function productHeads(k: Knowledge, key: (text: string) => string): Reado
 /** Whether a phrase read as one names a kind of goods the sources place nowhere, or holds one. */
 export function namesGoods(text: string, goods: ReadonlySet<string>): boolean {
   const words = text.split(" ");
-  return words.some((_, from) => words.some((__, to) => goods.has(words.slice(from, to + 1).join(" "))));
+  for (let from = 0; from < words.length; from++)
+    for (let to = from + 1; to <= words.length; to++)
+      if (goods.has(words.slice(from, to).join(" "))) return true;
+  return false;
 }
 
 /**
  * `matches` with each kind of goods, in as many words as the lexicon gives it ("kelapa sawit"), and
  * the generic product words beside it read as one unknown phrase: the goods named, no product.
  */
-export function withGoodsPhrases(
-  matches: Match[],
-  goods: ReadonlySet<string>,
-  heads: ReadonlyMap<string, ReadonlySet<Side>>,
-): Match[] {
-  const longest = longestOf(goods);
+export function withGoodsPhrases(matches: Match[], { goods, longest, heads }: GoodsPhrases): Match[] {
   // The words of goods from `at`, the most the lexicon names together; 0 when none.
   const goodsAt = (at: number) => {
     for (let n = Math.min(longest, matches.length - at); n > 0; n--) {
@@ -74,17 +89,6 @@ export function withGoodsPhrases(
     i = end - 1;
   }
   return out;
-}
-
-// The most words a kind of goods is named in, by list: worked out once, not once a clause.
-const longestPhrase = new WeakMap<ReadonlySet<string>, number>();
-function longestOf(goods: ReadonlySet<string>): number {
-  let longest = longestPhrase.get(goods);
-  if (longest === undefined) {
-    longest = Math.max(0, ...[...goods].map((g) => g.split(" ").length));
-    longestPhrase.set(goods, longest);
-  }
-  return longest;
 }
 
 function joined(run: Match[]): Match {

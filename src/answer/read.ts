@@ -241,7 +241,7 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
   const relaySet = new Set(relays);
   const { goods, titles } = vocabulary.lexicon;
   const segmentGoods = (text: string) =>
-    withGoodsPhrases(vocabulary.segment(vocabulary.tokens(text)), goods, vocabulary.productHeads);
+    withGoodsPhrases(vocabulary.segment(vocabulary.tokens(text)), vocabulary.goodsPhrases);
   const askers = { relays: relaySet, peoples };
   const read = (text: string) =>
     withoutWhereRead(

@@ -5,7 +5,7 @@ import type { Lang } from "../lang.ts";
 import { capitalsAsProvinces } from "./capitals.ts";
 import type { Concept, Match, Token } from "./concepts.ts";
 import { withDistricts } from "./districts.ts";
-import { productHeads } from "./goods-phrases.ts";
+import { type GoodsPhrases, goodsPhrases } from "./goods-phrases.ts";
 import { type Cue, FILLER_CUES, type Lexicon, type SmallTalk, wordsOf } from "./lexicon.ts";
 import { sidesOf } from "./motives.ts";
 import {
@@ -55,8 +55,8 @@ export class Vocabulary {
   readonly criteria: readonly string[];
   /** The cooperation's sides by the phrases that name them ("jepang", "jica": ID or JP). */
   readonly sides: ReadonlyMap<string, string>;
-  /** Products' generic words ("tenun" of "tenun ulos"): beside goods, another kind of thing. */
-  readonly productHeads: ReturnType<typeof productHeads>;
+  /** Goods the sources place nowhere, and products' generic words beside them ("tenun songket"). */
+  readonly goodsPhrases: GoodsPhrases;
 
   readonly lexicon: Lexicon;
   /** The titles and names a quote in a question may name. */
@@ -70,7 +70,7 @@ export class Vocabulary {
     this.provinceCodes = new ProvinceCodes(knowledge);
     this.criteria = knowledge.selection.criteria.map((c) => c.id);
     this.sides = sidesOf(knowledge, (text) => this.words_(text).join(" "));
-    this.productHeads = productHeads(knowledge, (text) => this.words_(text).join(" "));
+    this.goodsPhrases = goodsPhrases(knowledge, (text) => this.words_(text).join(" "));
     for (const [cue, words] of Object.entries(this.lexicon.cues) as Array<[Cue, Lexicon["cues"][Cue]]>) {
       for (const [w, lang] of wordsOf(words)) {
         this.add(w, { type: "cue", cue }, lang);
