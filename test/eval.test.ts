@@ -932,26 +932,27 @@ const FLOORS = {
     language: 100,
   },
   // Written blind at the start of the fifteenth session: the everyday mix, a control. First score in the README.
-  // Raised from its first score (96.5 / 92.4) after the fifteenth session's fixes.
+  // Raised from its first score (96.5 / 92.4) after the fifteenth and sixteenth sessions' fixes.
   "test/eval/questions-hundredthirtysecond.jsonl": {
-    "in-scope": 98.8,
+    "in-scope": 99.2,
     "out-of-scope": 94.9,
     "small talk": 100,
     language: 100,
   },
   // Written blind beside the hundred-thirty-second's fixes (people deciding what to do next). First score in the README.
-  // Raised from its first score (95.4 / 94.6) after the fifteenth session's fixes.
+  // Raised from its first score (95.4 / 94.6) after the fifteenth and sixteenth sessions' fixes.
   "test/eval/questions-hundredthirtythird.jsonl": {
-    "in-scope": 96.6,
-    "out-of-scope": 94.6,
+    "in-scope": 97,
+    "out-of-scope": 96.8,
     "small talk": 100,
     language: 100,
   },
   // Written blind in the sixteenth session (small-business owners and craft-makers asking whether
   // what they make is covered, acknowledging answers before the next question). First score in the README.
+  // Raised from its first score (93.9 / 96.3) after the session's general fixes.
   "test/eval/questions-hundredthirtyfourth.jsonl": {
     "in-scope": 93.9,
-    "out-of-scope": 96.3,
+    "out-of-scope": 97.5,
     "small talk": 93.8,
     language: 100,
   },

@@ -4,6 +4,8 @@
  * sources: `source-answers.ts`).
  * Each returns `undefined` when the sources hold no such fact.
  */
+
+import { PROGRAMME_ATTRIBUTES } from "../knowledge/schema.ts";
 import type { Asked } from "./answers.ts";
 import { criteriaCard, criterionCard, describe, officialsCard, personCard, topicCard } from "./cards.ts";
 import { formatDate } from "./dates.ts";
@@ -51,8 +53,13 @@ export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
   // "Bulan apa program dimulai?": the programme and its groups are dated by year only.
   if (q.day && !(s.kind === "source" || s.kind === "person")) return undefined;
   // "How long has Regi been a reporter?", "how long is a facilitator placed?": no length given.
-  // (The whole programme's list is the programme: "Di berapa provinsi?" – "kapan?".)
-  const ofProgramme = (s.kind === "topic" && (s.id === "started" || s.id === "summary")) || s.kind === "list";
+  // (The whole programme's list is the programme: "Di berapa provinsi?" – "kapan?"; so is one of
+  // its attributes, none dated of its own, followed up: "nama programnya apa?" – "kalo tahunnya?".)
+  const attribute = s.kind === "topic" && (PROGRAMME_ATTRIBUTES as readonly string[]).includes(s.id);
+  const ofProgramme =
+    (s.kind === "topic" && (s.id === "started" || s.id === "summary")) ||
+    s.kind === "list" ||
+    (attribute && q.followUp);
   if (q.duration && !(s.kind === "cohort" || ofProgramme)) return undefined;
   if (ofProgramme) return topicCard(w, { kind: "topic", id: "started" }, lang);
   if (s.kind === "cohort") {
