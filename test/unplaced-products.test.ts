@@ -28,6 +28,14 @@ describe("goods the sources place nowhere, asked whether the programme covers th
     const reply = await ask("kalau songket?", ["Batik termasuk produk program ini?"]);
     expect(reply.kind).toBe("not_in_programme");
     expect(reply.text).toContain("songket");
+    // After a product of the programme was asked in, so are the goods after it.
+    for (const [question, before] of [
+      ["and batik?", "is ulos weaving covered?"],
+      ["makes sense, and palm oil?", "is coffee covered?"],
+    ] as const) {
+      const after = await ask(question, [before]);
+      expect(after.kind, question).toBe("not_in_programme");
+    }
     // After the products were listed, whether one more is among them.
     const listed = await ask("batik ada?", ["Produk apa aja yang dikembangin?"]);
     expect(listed.kind).toBe("not_in_programme");

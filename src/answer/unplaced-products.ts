@@ -7,6 +7,7 @@ import type { Lang } from "../lang.ts";
 import type { Found } from "./found.ts";
 import { asksWh, type Intent, namesNothing } from "./intents.ts";
 import type { Previous } from "./previous.ts";
+import type { Subject } from "./subject.ts";
 import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
 
 // What an answer was to be followed by more goods asked of the programme.
@@ -19,11 +20,14 @@ const AFTER: ReadonlySet<Intent> = new Set<Intent>(["member", "product", "list"]
  */
 export function unplacedProducts(f: Found, previous: Previous | undefined): string[] {
   // ("kalau songket?" after "Batik termasuk?" asks the same of other goods; "batik ada?" after
-  // the programme's products were listed asks whether it is one of them.)
+  // the programme's products were listed asks whether it is one of them; "and batik?" after "is
+  // ulos weaving covered?" asks of batik what was asked of a product.)
+  const ofGoods = (subjects: Subject[] | undefined) =>
+    subjects?.length && subjects.every((s) => s.kind === "product");
   const again =
     previous !== undefined &&
     AFTER.has(previous.intent) &&
-    previous.subjects.every((s) => s.kind === "topic" || s.kind === "list");
+    (previous.subjects.every((s) => s.kind === "topic" || s.kind === "list") || ofGoods(previous.asked));
   const asksWhether = f.yesNo || f.cues.has("confirm") || again;
   const ofProgramme =
     f.cues.has("member") || f.programme || f.cues.has("domain") || f.cues.has("product") || again;
