@@ -653,6 +653,13 @@ describe("claims the review of this session's rules caught", () => {
     }
   });
 
+  it("an end of the programme is not confirmed by the year its first phase is dated to", async () => {
+    for (const question of ["Gati said the programme ended in 2016, right?", "program ini berakhir 2016 ya?"])
+      expect((await ask(question)).text, question).toMatch(/^(Not quite|Tidak tepat)\./);
+    // (Of the first phase it is so.)
+    expect((await ask("phase 1 ended in 2016, right?")).text).toMatch(/^Yes, that's right/);
+  });
+
   it("asked of the speaker, the speaker stays what is asked about", async () => {
     // (Which source gives her office is the one that names her: not the JICA report.)
     const source = await ask("Which source says Gati is the Director General of IKM?");

@@ -50,6 +50,10 @@ export function yearClaim(f: Found, k: Knowledge, answer: string, ofSource: bool
     );
     return years.size === 1 && f.years.every((y) => years.has(y)) ? "yes" : "no";
   }
+  // "Gati said the programme ended in 2016, right?": the sources give the programme no end; 2016
+  // is when its first phase is dated to, and five provinces declared they were ready in 2017.
+  const named = f.cohorts.length + f.provinces.length + f.places.length > 0 || f.cues.has("phase");
+  if (f.cues.has("end") && !named) return "no";
   const startsOnly =
     f.attributes.includes("started") && !joinedIn(f) && !DATING_CUES.some((c) => f.cues.has(c));
   const starts = startYears(f, k);
