@@ -660,6 +660,17 @@ describe("claims the review of this session's rules caught", () => {
     expect((await ask("phase 1 ended in 2016, right?")).text).toMatch(/^Yes, that's right/);
   });
 
+  it("that no one in the sources says is given no speaker: 'who said the programme ended?'", async () => {
+    for (const question of ["who said the programme ended?", "siapa yang bilang programnya sudah selesai?"]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("fallback");
+      expect(reply.text, question).not.toMatch(/Gati/);
+    }
+    // The report that dates the first phase is named once, without a doubled article.
+    const report = (await ask("who said the first phase ended in 2016?")).text;
+    expect(report).toMatch(/recorded in The Project on Small and Medium Industry/);
+  });
+
   it("asked of the speaker, the speaker stays what is asked about", async () => {
     // (Which source gives her office is the one that names her: not the JICA report.)
     const source = await ask("Which source says Gati is the Director General of IKM?");

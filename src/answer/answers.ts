@@ -24,6 +24,8 @@ export interface Asked {
   both: boolean;
   /** Asks when something starts ("kapan mulai?"), not only when. */
   start: boolean;
+  /** Speaks of an end ("… the programme ended?"): only the first phase has one in the sources. */
+  end: boolean;
   /** The sources of the previous answer, for "who said that?" and "what is the source?". */
   previousSources: readonly string[];
   /** Whether the question is asked of the previous answer's subjects ("which source says that?"). */
@@ -183,8 +185,15 @@ export function answer(w: AnswerWriter, intent: Intent, s: Subject | undefined, 
       : intent === "source"
         ? sourcesOf(w, undefined, q)
         : undefined;
-  // The knowledge never changes under a writer: each answer is written once. A region or island
-  // is written the way the question named it ("Flores (Nusa Tenggara Timur)").
+  // The knowledge never changes under a writer: each answer is written once.
+  return w.memo(answerKey(intent, s, q), () => ANSWERS[intent][s.kind]?.(w, s, q));
+}
+
+/**
+ * What an answer is kept by: the intent, the subject (a region or island as the question named it,
+ * "Flores (Nusa Tenggara Timur)") and every field of the question an answer reads.
+ */
+export function answerKey(intent: Intent, s: Subject, q: Asked): string {
   const named = s.kind === "area" || s.kind === "island" ? `:${s.asked ?? ""}` : "";
   const previous =
     intent === "said" || intent === "source"
@@ -192,7 +201,6 @@ export function answer(w: AnswerWriter, intent: Intent, s: Subject | undefined, 
       : "";
   // Every field of the question an answer reads is in the key (the previous answer's sources only
   // where they are read).
-  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}:${q.editor}:${q.chooser}:${q.excluding.join(",")}`;
-  const key = `a:${intent}:${subjectRef(s)}${named}:${shape}${previous}`;
-  return w.memo(key, () => ANSWERS[intent][s.kind]?.(w, s, q));
+  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.end}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}:${q.editor}:${q.chooser}:${q.followUp}:${q.excluding.join(",")}`;
+  return `a:${intent}:${subjectRef(s)}${named}:${shape}${previous}`;
 }

@@ -43,6 +43,7 @@ export function askedOf(found: Found, u: AskedContext): Asked {
     start:
       (found.cues.has("since") && !found.cues.has("member")) ||
       (joinedIn(found) && intent === "when" && !found.cues.has("or")),
+    end: found.cues.has("end"),
     years: found.years.filter((y) => u.years.has(y)),
     // (Whether a region was chosen on a consideration named asks why it was chosen.)
     why: found.attributes.includes("aim") || chosenOn(found, intent, subjects),

@@ -134,6 +134,8 @@ export function end(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
 
 /** Who said what a subject's facts state: the speaker of their sources, or the report they are in. */
 export function said(w: AnswerWriter, s: Subject | undefined, q: Asked): Piece | undefined {
+  // "Who said the programme ended?": no one in the sources; they give the programme no end.
+  if (q.end && s?.kind === "topic") return undefined;
   const keys = s ? (describe(w, s, q)?.sources ?? []) : q.previousSources;
   const lines: string[] = [];
   const sources: string[] = [];
