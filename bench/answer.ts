@@ -16,7 +16,7 @@ import {
   type Product,
   type Province,
 } from "../src/knowledge/schema.ts";
-import { type BuiltEngine, builtEngine } from "./built.ts";
+import { type Built, builtModules } from "./built.ts";
 import {
   type BenchSection,
   formatDuration,
@@ -212,7 +212,7 @@ function checkReachable(engine: AnswerEngine): void {
 
 /** Times the engine and the Fuse.js baseline over the questions at one knowledge size; one table row. */
 function measure(
-  { AnswerEngine }: BuiltEngine,
+  { AnswerEngine }: Built,
   base: Knowledge,
   areas: Areas,
   t: Translate,
@@ -278,7 +278,7 @@ function measure(
 
 async function run(): Promise<boolean> {
   const { file, questions } = readQuestions();
-  const modules = await builtEngine();
+  const modules = await builtModules();
   const areas = await modules.loadAreas();
   const t = modules.translator(modules.createI18n());
   const base = modules.loadKnowledge(KNOWLEDGE_FILE, areas);

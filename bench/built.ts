@@ -25,42 +25,39 @@ export function buildDist(): void {
  * The built module of `src/<path>.ts` (given as `<path>.js`), typed as its source:
  * `await built<typeof import("../src/answer/load.ts")>("answer/load.js")`.
  */
-export async function built<Module>(path: string): Promise<Module> {
+async function built<Module>(path: string): Promise<Module> {
   buildDist();
   return (await import(pathToFileURL(join(DIST, path)).href)) as Module;
 }
 
-/** What the answer benchmarks build an engine from, built. */
-export async function builtEngine() {
-  const [{ AnswerEngine }, { loadEngine }, { createI18n, translator }, { loadAreas }, { loadKnowledge }] =
-    await Promise.all([
-      built<typeof import("../src/answer/engine.ts")>("answer/engine.js"),
-      built<typeof import("../src/answer/load.ts")>("answer/load.js"),
-      built<typeof import("../src/i18n/index.ts")>("i18n/index.js"),
-      built<typeof import("../src/knowledge/areas.ts")>("knowledge/areas.js"),
-      built<typeof import("../src/knowledge/load.ts")>("knowledge/load.js"),
-    ]);
-  return { AnswerEngine, loadEngine, createI18n, translator, loadAreas, loadKnowledge };
-}
-export type BuiltEngine = Awaited<ReturnType<typeof builtEngine>>;
-
-/** What the webhook benchmark serves the whole bot with, built. */
-export async function builtBot() {
-  const [
-    { loadEngine },
-    { offlineBot },
-    { silentLogger },
-    { createHttpServer },
-    { Liveness },
-    { botWebhook },
-  ] = await Promise.all([
+/** What the benchmarks build the bot from, built: the engine over its knowledge, and the whole bot. */
+export async function builtModules() {
+  const modules = await Promise.all([
+    built<typeof import("../src/answer/engine.ts")>("answer/engine.js"),
     built<typeof import("../src/answer/load.ts")>("answer/load.js"),
+    built<typeof import("../src/answer/province-search.ts")>("answer/province-search.js"),
+    built<typeof import("../src/i18n/index.ts")>("i18n/index.js"),
+    built<typeof import("../src/knowledge/areas.ts")>("knowledge/areas.js"),
+    built<typeof import("../src/knowledge/load.ts")>("knowledge/load.js"),
     built<typeof import("../src/cli/offline-bot.ts")>("cli/offline-bot.js"),
     built<typeof import("../src/logger.ts")>("logger.js"),
     built<typeof import("../src/server.ts")>("server.js"),
     built<typeof import("../src/telegram/liveness.ts")>("telegram/liveness.js"),
     built<typeof import("../src/telegram/webhook-intake.ts")>("telegram/webhook-intake.js"),
   ]);
-  return { loadEngine, offlineBot, silentLogger, createHttpServer, Liveness, botWebhook };
+  const [engine, load, search, i18n, areas, knowledge, offline, logger, server, liveness, webhook] = modules;
+  return {
+    ...engine,
+    ...load,
+    ...search,
+    ...i18n,
+    ...areas,
+    ...knowledge,
+    ...offline,
+    ...logger,
+    ...server,
+    ...liveness,
+    ...webhook,
+  };
 }
-export type BuiltBot = Awaited<ReturnType<typeof builtBot>>;
+export type Built = Awaited<ReturnType<typeof builtModules>>;

@@ -9,7 +9,7 @@ import type { Update } from "telegraf/types";
 import type { AnswerEngine } from "../src/answer/engine.ts";
 import { MAX_QUERY_CHARS } from "../src/answer/province-search.ts";
 import { synthesise } from "./answer.ts";
-import { built, builtBot, builtEngine } from "./built.ts";
+import { builtModules } from "./built.ts";
 import { type BenchSection, formatDuration, percentile, summarise, table, timeEach } from "./stats.ts";
 
 const KNOWLEDGE_FILE = join(dirname(fileURLToPath(import.meta.url)), "..", "knowledge", "programme.yaml");
@@ -132,10 +132,8 @@ async function timeUpdates(
 async function run(): Promise<boolean> {
   const queries = inlineQueries();
   const round = Array.from({ length: PASSES }, () => queries).flat();
-  const { AnswerEngine, createI18n, loadAreas, loadKnowledge, translator } = await builtEngine();
-  const { offlineBot } = await builtBot();
-  const { provinceSearch } =
-    await built<typeof import("../src/answer/province-search.ts")>("answer/province-search.js");
+  const { AnswerEngine, createI18n, loadAreas, loadKnowledge, offlineBot, provinceSearch, translator } =
+    await builtModules();
   const areas = await loadAreas();
   const t = translator(createI18n());
   const base = loadKnowledge(KNOWLEDGE_FILE, areas);

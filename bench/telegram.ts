@@ -18,7 +18,7 @@ import type { BotContext } from "../src/telegram/context.ts";
 import { OFFLINE_BOT_INFO, OFFLINE_TOKEN } from "../src/telegram/offline-identity.ts";
 import { privateText } from "../test/support/updates.ts";
 import { readQuestions } from "./answer.ts";
-import { type BuiltBot, buildDist, builtBot } from "./built.ts";
+import { type Built, buildDist, builtModules } from "./built.ts";
 import { type BenchSection, formatRatio, median, table } from "./stats.ts";
 
 const SECRET = "bench-secret";
@@ -64,7 +64,7 @@ interface Served {
  * answer Telegram at once and handle the update after (so the round waits for them to drain).
  */
 async function serveOurs(
-  { botWebhook, createHttpServer, Liveness, silentLogger }: BuiltBot,
+  { botWebhook, createHttpServer, Liveness, silentLogger }: Built,
   bot: Telegraf<BotContext>,
 ): Promise<Served> {
   const webhook = botWebhook(
@@ -136,7 +136,7 @@ async function drive(
   };
 }
 
-function tanyaIkm({ offlineBot }: BuiltBot, engine: AnswerEngine, apiRoot: string): Telegraf<BotContext> {
+function tanyaIkm({ offlineBot }: Built, engine: AnswerEngine, apiRoot: string): Telegraf<BotContext> {
   // Questions arrive faster than any person types; the updates rotate over 5,000 users, so the
   // per-user flood guard stays out of the way as it would in real traffic.
   return offlineBot(engine, { apiRoot }).bot;
@@ -214,7 +214,7 @@ export const webhookBench: BenchSection = {
     "updates/s through the bot's webhook handler beside a bare Telegraf echo bot, same run, same stub API",
   async run() {
     const { questions } = readQuestions();
-    const bot = await builtBot();
+    const bot = await builtModules();
     const engine = await bot.loadEngine();
     const api = await startStubApi();
     const ours = await serveOurs(bot, tanyaIkm(bot, engine, api.apiRoot));

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { AnswerEngine, Reply } from "../src/answer/engine.ts";
 import { parseCases } from "../src/answer/evaluate.ts";
-import { joinList } from "../src/answer/writer.ts";
+import { joinList } from "../src/answer/lists.ts";
 import { PROGRAMME_ATTRIBUTES } from "../src/knowledge/schema.ts";
 import { LANGS, type Lang } from "../src/lang.ts";
 import { testEngine } from "./support/app.ts";

@@ -9,9 +9,10 @@ import { PROGRAMME_ATTRIBUTES } from "../knowledge/schema.ts";
 import type { Asked } from "./answers.ts";
 import { criteriaCard, criterionCard, describe, officialsCard, personCard, topicCard } from "./cards.ts";
 import { formatDate } from "./dates.ts";
+import { joinList } from "./lists.ts";
 import { membershipCard } from "./region-cards.ts";
 import { isRegion, type Subject } from "./subject.ts";
-import { type AnswerWriter, capitalise, joinList, type Piece } from "./writer.ts";
+import { type AnswerWriter, capitalise, type Piece } from "./writer.ts";
 
 /** The entries a subject stands for: a province's, a place's, a product's. */
 function entriesOf(w: AnswerWriter, s: Subject) {

@@ -8,10 +8,11 @@ import { RELATIVE_WORDS } from "./asking-slot.ts";
 import { type Found, saysNothing, YEAR } from "./found.ts";
 import type { Intent } from "./intents.ts";
 import { FILLER_CUES } from "./lexicon.ts";
+import { joinList } from "./lists.ts";
 import { hasCue, isQuestionWord } from "./parts.ts";
 import type { Subject } from "./subject.ts";
 import type { Match } from "./vocabulary.ts";
-import { type AnswerWriter, capitalise, joinList, type Piece } from "./writer.ts";
+import { type AnswerWriter, capitalise, type Piece } from "./writer.ts";
 
 /**
  * Whether the thing a "how many" counts is a fact of the programme or a term ("how many

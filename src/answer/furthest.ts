@@ -9,9 +9,10 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
 import { cardOf } from "./cards.ts";
 import type { Found } from "./found.ts";
+import { joinList } from "./lists.ts";
 import { provincesOf, provincesOnIsland } from "./negation.ts";
 import { provinceIdOf, type Subject, sourcesOfName, subjectRef } from "./subject.ts";
-import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
+import type { AnswerWriter, Piece } from "./writer.ts";
 
 export const DIRECTIONS = ["east", "west", "north", "south"] as const;
 export type Direction = (typeof DIRECTIONS)[number];

@@ -9,9 +9,10 @@ import { restatement } from "./disputes.ts";
 import type { Found } from "./found.ts";
 import { asksWh, namesNothing } from "./intents.ts";
 import { type Cue, FILLER_CUES } from "./lexicon.ts";
+import { joinList } from "./lists.ts";
 import type { Previous } from "./previous.ts";
 import { type Subject, sourcesOfName } from "./subject.ts";
-import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
+import type { AnswerWriter, Piece } from "./writer.ts";
 
 /** The reply to a follow-up about the last answer itself; `undefined` when the message asks something else. */
 export function aboutLastAnswer(

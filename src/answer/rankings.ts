@@ -7,9 +7,10 @@
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Lang } from "../lang.ts";
 import type { Found } from "./found.ts";
+import { joinList } from "./lists.ts";
 import { provincesOf, provincesOnIsland } from "./negation.ts";
 import type { Subject } from "./subject.ts";
-import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
+import type { AnswerWriter, Piece } from "./writer.ts";
 
 /** What a question ranks, and whether by the fewest. */
 export interface Ranking {

@@ -5,10 +5,11 @@
 
 import type { ProvinceEntry } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
+import { joinList } from "./lists.ts";
 import { isOutside, type Membership, membershipOf } from "./membership.ts";
 import { fold } from "./normalise.ts";
 import type { Subject } from "./subject.ts";
-import { type AnswerWriter, joinList, type Piece, shownAs } from "./writer.ts";
+import { type AnswerWriter, type Piece, shownAs } from "./writer.ts";
 
 /** The most regions named in one sentence; more are counted. */
 const MAX_NAMED = 10;

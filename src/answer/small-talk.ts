@@ -31,13 +31,12 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
   // "ok, is there a deadline?", "mantap. kalo tahunnya?": an acknowledgement before a question of
   // its own is the question ("Have a nice day." asks nothing: no question mark closes it; "ok?" is
   // the acknowledgement alone).
-  const asksByWord = QUESTION_CUES.some((c) => f.cues.has(c));
-  // (A cue of meaning says more; "saja" of "gitu aja?" only widens a question that isn't there.)
+  // (A cue of meaning, a question word among them, says more; "saja" of "gitu aja?" only widens a
+  // question that isn't there.)
   const meant = [...f.cues].some((c) => !FILLER_CUES.has(c) && c !== "plural");
   // (A word the bot doesn't know says more only in a question opened as one, "ok, is there a
   // deadline?", not "hmm ok?", "ok bos?"; or as goods: "makes sense, and palm oil?".)
-  const saysMore =
-    (f.unknown.length > 0 && f.cues.has("opener")) || f.goods.length > 0 || asksByWord || meant;
+  const saysMore = (f.unknown.length > 0 && f.cues.has("opener")) || f.goods.length > 0 || meant;
   if (f.endsAsked && saysMore && f.smalltalk.every((s) => s === "ack")) return undefined;
   const named =
     f.provinces.length +

@@ -9,9 +9,10 @@ import { when } from "./attribute-answers.ts";
 import { describe, sourceCard } from "./cards.ts";
 import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
+import { joinList } from "./lists.ts";
 import type { Previous } from "./previous.ts";
 import { isSource, type Subject } from "./subject.ts";
-import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
+import type { AnswerWriter, Piece } from "./writer.ts";
 
 /**
  * The sources of a subject's facts, described; of the previous answer when the question is asked

@@ -6,9 +6,10 @@
 import type { Lang } from "../lang.ts";
 import type { Found } from "./found.ts";
 import { asksWh, type Intent, namesNothing } from "./intents.ts";
+import { joinList } from "./lists.ts";
 import type { Previous } from "./previous.ts";
 import type { Subject } from "./subject.ts";
-import { type AnswerWriter, joinList, type Piece } from "./writer.ts";
+import type { AnswerWriter, Piece } from "./writer.ts";
 
 // What an answer was to be followed by more goods asked of the programme.
 const AFTER: ReadonlySet<Intent> = new Set<Intent>(["member", "product", "list"]);

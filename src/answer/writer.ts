@@ -4,6 +4,7 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Cohort, Province, ProvinceEntry } from "../knowledge/schema.ts";
 import type { Lang } from "../lang.ts";
 import { formatDate } from "./dates.ts";
+import { joinList } from "./lists.ts";
 import { provincesOf } from "./negation.ts";
 import { fold } from "./normalise.ts";
 import { type Subject, subjectRef } from "./subject.ts";
@@ -388,17 +389,4 @@ export function shownAs(name: string, asked: string | undefined): string {
 
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** "a, b dan c" / "a, b and c"; "a; b dan c; dan d" when an item is a list itself. */
-export function joinList(lang: Lang, items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  const and = lang === "id" ? "dan" : "and";
-  // Three items or more that are lists themselves ("tahu dan tempe", not inside brackets) are set
-  // apart by semicolons: "A, tahu dan tempe dan B" would read as four.
-  const outsideBrackets = (item: string) => item.replace(/\([^()]*\)/g, "");
-  const listed = (item: string) => / (dan|and) |, /.test(outsideBrackets(item));
-  if (items.length > 2 && items.some(listed))
-    return `${items.slice(0, -1).join("; ")}; ${and} ${items[items.length - 1]}`;
-  return `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
 }
