@@ -78,6 +78,34 @@ describe("goods named in more than one word", () => {
     // (The generic word alone is still the product.)
     expect((await ask("tenun termasuk?")).text).toMatch(/^Tenun ulos/);
   });
+
+  it("with a word the bot doesn't know right after them, name one kind: 'fish cracker', 'kerupuk ikan'", async () => {
+    for (const [question, goods] of [
+      ["is fish cracker included?", "fish cracker"],
+      ["kerupuk ikan termasuk?", "kerupuk ikan"],
+      // ("bags" is no slip of "bagus", a word that alone reads as nothing.)
+      ["leather bags?", "leather bags"],
+    ] as const) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("not_in_programme");
+      expect(reply.text, question).toContain(goods);
+    }
+    expect((await ask("leather bags?")).lang).toBe("en");
+    // (A word before them is no kind of goods: "kaya keripik" is "like crisps".)
+    expect((await ask("UMKM kuliner kaya keripik bisa ikut?")).text).not.toContain("kaya keripik");
+  });
+
+  it("asked where, or with nothing else said, are outside it too", async () => {
+    for (const [question, goods] of [
+      ["tenun songket di mana?", "tenun songket"],
+      ["where is batik made?", "batik"],
+      ["does it cover batik?", "batik"],
+    ] as const) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("not_in_programme");
+      expect(reply.text, question).toContain(goods);
+    }
+  });
 });
 
 describe("goods asked yes or no of a region of the programme", () => {

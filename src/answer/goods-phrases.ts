@@ -2,7 +2,8 @@
  * Goods named in more than one word: "kelapa sawit", "tenun songket", "leather crafts". A kind of
  * goods the sources place nowhere (the lexicon's `goods`, some of them phrases) is read as one
  * unknown phrase, and so is a product's generic word beside it ("tenun", "crafts"): "tenun
- * songket" is weaving of another kind than the programme's "tenun ulos", not ulos. Pure.
+ * songket" is weaving of another kind than the programme's "tenun ulos", not ulos; so are words
+ * the vocabulary doesn't know beside it ("fish cracker"). Pure.
  */
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Match } from "./vocabulary.ts";
@@ -83,12 +84,22 @@ export function withGoodsPhrases(matches: Match[], { goods, longest, heads }: Go
       start--;
     }
     let end = i + n;
-    while (headOn(matches[end], "after")) end++;
+    while (headOn(matches[end], "after") || unread(matches[end]) || goodsAt(end) > 0)
+      end += Math.max(1, goodsAt(end));
     const run = matches.slice(start, end);
     out.push(run.length === 1 ? (run[0] as Match) : joined(run));
     i = end - 1;
   }
   return out;
+}
+
+/**
+ * A word the vocabulary doesn't know, right after goods, says which goods: "fish cracker",
+ * "leather bags" are one kind, as "kerupuk ikan" (goods after goods) is. (Not one before: an
+ * everyday word the vocabulary lacks, "kaya keripik", is no kind of goods.)
+ */
+function unread(m: Match | undefined): boolean {
+  return m !== undefined && m.concepts.length === 0 && m.tokens.every((t) => !t.known);
 }
 
 function joined(run: Match[]): Match {

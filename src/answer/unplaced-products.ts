@@ -29,15 +29,25 @@ export function unplacedProducts(f: Found, previous: Previous | undefined): stri
     previous !== undefined &&
     AFTER.has(previous.intent) &&
     (previous.subjects.every((s) => s.kind === "topic" || s.kind === "list") || ofGoods(previous.asked));
-  const asksWhether = f.yesNo || f.cues.has("confirm") || again;
+  // ("Tenun songket di mana?", "which province makes batik?": where the programme has them.)
+  const placing = f.cues.has("where") || f.cues.has("plural");
+  const asksWhether = f.yesNo || f.cues.has("confirm") || again || placing;
+  // ("Does it cover batik?", "batik?": goods and words that say nothing else ask of the programme.)
   const ofProgramme =
-    f.cues.has("member") || f.programme || f.cues.has("domain") || f.cues.has("product") || again;
+    f.cues.has("member") ||
+    f.programme ||
+    f.cues.has("domain") ||
+    f.cues.has("product") ||
+    again ||
+    placing ||
+    f.meaningful === 0;
   // (Not whether the asker's business may join, "how do I apply with my batik business?", nor
   // a question with words besides the goods the sources don't know: "UMKM kuliner kaya keripik".)
   const ownBusiness = f.asker || f.cues.has("howto") || f.cues.has("how");
   if (ownBusiness || f.unknown.some((w) => !f.goods.includes(w))) return [];
   // (Beside a product the programme has, "sepatu kulit", "mebel rotan", the goods qualify it.)
-  if (!f.goods.length || !asksWhether || !ofProgramme || asksWh(f) || !namesNothing(f)) return [];
+  const asksOther = asksWh(f) && !placing;
+  if (!f.goods.length || !asksWhether || !ofProgramme || asksOther || !namesNothing(f)) return [];
   return f.goods;
 }
 

@@ -30,6 +30,8 @@ export type { Concept, Match, Token };
 
 const MAX_PHRASE_WORDS = 6;
 const PROPER_NAMES: ReadonlySet<Concept["type"]> = new Set(["org", "person", "province", "place", "source"]);
+/** How sure a word corrected by one slip is (by two, less). */
+const TYPO_CERTAINTY = 0.85;
 /** What a word known only by its root costs, beside one known as it is, in a question typed as one word. */
 const DERIVED_WORD_COST = 2.5;
 /** Words not in the vocabulary whose reading is remembered, at most. */
@@ -293,7 +295,7 @@ export class Vocabulary {
     const corrected = typo && (this.lexicon.spelling.get(typo) ?? typo);
     if (typo && corrected && fitsCorrection(this.phrases.get(corrected)?.concepts, corrected, acronym)) {
       const distance = editDistance(original, typo, 2);
-      return { text: corrected, original, certainty: distance === 1 ? 0.85 : 0.7, known: true };
+      return { text: corrected, original, certainty: distance === 1 ? TYPO_CERTAINTY : 0.7, known: true };
     }
     return { text: original, original, certainty: 1, known: false };
   }
@@ -306,7 +308,9 @@ export class Vocabulary {
       (words) =>
         this.phrases.get(words)?.concepts.some((c) => c.type === "cue" && c.cue === "capital") ?? false,
     );
-    return withDistricts(read, this.districts, (a, b) => this.provinceCodes.sameProvince(a, b));
+    return withDistricts(read, this.districts, (a, b) => this.provinceCodes.sameProvince(a, b)).map(
+      uncorrectedIfMeaningless,
+    );
   }
 
   /** The phrases that begin at `tokens[i]`, longest first, ending with the word alone. */
@@ -345,3 +349,15 @@ export class Vocabulary {
 }
 
 const sameConcept = (a: Concept, b: Concept) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A misspelling corrected into a word that, read, stands for nothing ("bags" into "bagus", a word
+ * only of "lebih bagus") was no misspelling of it: the word stays the unknown word written.
+ */
+function uncorrectedIfMeaningless(m: Match): Match {
+  const token = m.tokens[0];
+  if (m.concepts.length || m.tokens.length !== 1 || !token || token.certainty > TYPO_CERTAINTY) return m;
+  const { original, capitalised } = token;
+  const written: Token = { text: original, original, certainty: 1, known: false, capitalised };
+  return { text: written.text, concepts: m.concepts, certainty: 1, tokens: [written] };
+}
