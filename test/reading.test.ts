@@ -406,6 +406,14 @@ describe("regions set side by side", () => {
   it("in a question of membership or of where, are each answered, not judged", async () => {
     const riau = await ask("Riau vs North Sumatra — is Riau in too?");
     expect(riau.text).toMatch(/^Riau and Kepulauan Riau are not part of the programme/);
+    // Islands with no province of the programme are said with them, once; an island of a
+    // province named is said with its province.
+    const islands = await ask("Bali dan Lombok ikut?");
+    expect(islands.text).toMatch(/^Bali dan Lombok \(Nusa Tenggara Barat\) tidak termasuk program ini/);
+    expect(islands.text.match(/Provinsi program:/g)).toHaveLength(1);
+    const both = await ask("NTB dan Lombok ikut?");
+    expect(both.text).toMatch(/^NTB \(Nusa Tenggara Barat\) tidak termasuk program ini/);
+    expect(both.text).not.toMatch(/Lombok/);
     const tegal = await ask("Tegal vs Pasuruan — which one is in Central Java?");
     expect(tegal.kind).toBe("answer");
     expect(tegal.text).toMatch(/^Central Java: metal components in Tegal Regency/);
@@ -749,6 +757,8 @@ describe("an acknowledgement before a question", () => {
     // A word of what is asked says a question follows, without a question word.
     // (The year of the programme whose name was asked: it began in 2013.)
     expect((await ask("mantap. kalo tahunnya?", ["nama programnya apa?"])).text).toMatch(/sejak 2013/);
+    // A question opened as one that checks what was said asks it again.
+    expect((await ask("ok, is that true?", ["the programme started in 2013?"])).text).toMatch(/since 2013/);
     expect((await ask("sip. trus hasilnya gimana, berhasil?", ["sulteng produknya apa?"])).kind).toBe(
       "fallback",
     );

@@ -69,16 +69,20 @@ function writeMembership(w: AnswerWriter, lang: Lang, m: Membership, asked?: str
       return w.piece(text, sources, [{ kind: "area", code: m.area.code }], "not_in_programme");
     }
     case "outside":
-      return outsideCard(w, lang, [{ code: m.area.code, name: named(m.area.name) }]);
+      return outsideCard(w, lang, [
+        { subject: { kind: "area", code: m.area.code }, name: named(m.area.name) },
+      ]);
   }
 }
 
+/** A region outside the programme, or an island with none of its provinces, as the reply names it. */
+export interface Outside {
+  subject: Subject;
+  name: string;
+}
+
 /** "Aceh, Bali and Jambi are not part of the programme …": regions outside it, in one sentence. */
-export function outsideCard(
-  w: AnswerWriter,
-  lang: Lang,
-  regions: Array<{ code: string; name: string }>,
-): Piece {
+export function outsideCard(w: AnswerWriter, lang: Lang, regions: Outside[]): Piece {
   const names = regions.slice(0, MAX_NAMED).map((r) => r.name);
   if (regions.length > MAX_NAMED)
     names.push(w.t(lang, "answer.andOthers", { total: regions.length - MAX_NAMED }));
@@ -90,9 +94,11 @@ export function outsideCard(
     ),
   });
   const sources = w.k.provinces.flatMap((p) => p.entries.flatMap((e) => e.sources));
-  const about = regions.map((r): Subject => ({ kind: "area", code: r.code }));
+  const about = regions.map((r) => r.subject);
   // (Regions named alike on one island, "Gorontalo" the province and the regency, share the line.)
-  const islands = regions.map((r) => sameIsland(w, lang, r.code));
+  const islands = regions.map((r) =>
+    r.subject.kind === "area" ? sameIsland(w, lang, r.subject.code) : undefined,
+  );
   const [near] = islands;
   const shared = near && islands.every((i) => i?.text === near.text);
   if (shared)
@@ -142,16 +148,7 @@ export function islandCard(
   const found = w.k.regions.islands[index];
   if (!found) return undefined;
   const here = w.k.provinces.filter((p) => found.provinces.includes(p.area));
-  // Named the way the question named it when that differs ("Batam (the Riau Islands)"), and
-  // with its province when it has only one: "Flores (Nusa Tenggara Timur)".
-  const [sole] = found.provinces;
-  const province = found.provinces.length === 1 && sole ? w.areas.byCode.get(sole)?.name : undefined;
-  const shown = (name: string) => {
-    const asAsked = shownAs(name, asked);
-    const same = !province || asAsked.includes("(") || fold(province).includes(fold(name));
-    return same ? asAsked : `${asAsked} (${province})`;
-  };
-  const island = { ...found, name: { id: shown(found.name.id), en: shown(found.name.en) } };
+  const island = { name: { id: islandName(w, "id", index, asked), en: islandName(w, "en", index, asked) } };
   if (!here.length) {
     const text = w.t(lang, "answer.islandNone", {
       island: island.name[lang],
@@ -191,18 +188,44 @@ export function islandCard(
   );
 }
 
+/**
+ * An island as a reply names it: the way the question named it when that differs ("Batam (the
+ * Riau Islands)"), and with its province when it has only one: "Flores (Nusa Tenggara Timur)".
+ */
+function islandName(w: AnswerWriter, lang: Lang, index: number, asked: string | undefined): string {
+  const found = w.k.regions.islands[index];
+  if (!found) return "";
+  const [sole] = found.provinces;
+  const province = found.provinces.length === 1 && sole ? w.areas.byCode.get(sole)?.name : undefined;
+  const name = found.name[lang];
+  const asAsked = shownAs(name, asked);
+  const same = !province || asAsked.includes("(") || fold(province).includes(fold(name));
+  return same ? asAsked : `${asAsked} (${province})`;
+}
+
 /** The subjects, with two or more regions outside the programme gathered into one answer. */
 export function outsideTogether(
   w: AnswerWriter,
   subjects: Subject[],
   lang: Lang,
-): Array<Subject | Array<{ code: string; name: string }>> {
-  const outside = subjects.flatMap((s) =>
-    s.kind === "area" && isOutside(s.code, w.k, w.areas) ? [{ code: s.code, name: w.nameOf(lang, s) }] : [],
-  );
-  if (outside.length < 2) return subjects;
-  const rest = subjects.filter((s) => !outside.some((o) => s.kind === "area" && o.code === s.code));
-  return [outside, ...rest];
+): Array<Subject | Outside[]> {
+  // ("Bali dan Lombok ikut?": islands with none of its provinces are outside it too.)
+  const outside = subjects.flatMap((s): Outside[] => {
+    if (s.kind === "area" && isOutside(s.code, w.k, w.areas))
+      return [{ subject: s, name: w.nameOf(lang, s) }];
+    const island = s.kind === "island" ? w.k.regions.islands[s.index] : undefined;
+    if (s.kind !== "island" || !island || w.k.provinces.some((p) => island.provinces.includes(p.area)))
+      return [];
+    return [{ subject: s, name: islandName(w, lang, s.index, s.asked) }];
+  });
+  // ("Nusa Tenggara Barat, misalnya Lombok?": an island of a province named outside is said with it.)
+  const named = new Set(outside.flatMap((o) => (o.subject.kind === "area" ? [o.subject.code] : [])));
+  const said = (s: Subject) =>
+    s.kind === "island" && (w.k.regions.islands[s.index]?.provinces.every((p) => named.has(p)) ?? false);
+  const grouped = outside.filter((o) => !said(o.subject));
+  if (grouped.length < 2 && grouped.length === outside.length) return subjects;
+  const rest = subjects.filter((s) => !outside.some((o) => o.subject === s));
+  return grouped.length > 1 ? [grouped, ...rest] : [...grouped.map((o) => o.subject), ...rest];
 }
 
 /**

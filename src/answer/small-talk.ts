@@ -36,7 +36,9 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
   const meant = [...f.cues].some((c) => !FILLER_CUES.has(c) && c !== "plural");
   // (A word the bot doesn't know says more only in a question opened as one, "ok, is there a
   // deadline?", not "hmm ok?", "ok bos?"; or as goods: "makes sense, and palm oil?".)
-  const saysMore = (f.unknown.length > 0 && f.cues.has("opener")) || f.goods.length > 0 || meant;
+  // ("ok, is that true?" opens a question that checks what was said.)
+  const opened = f.cues.has("opener") && (f.unknown.length > 0 || f.cues.has("confirm"));
+  const saysMore = opened || f.goods.length > 0 || meant;
   if (f.endsAsked && saysMore && f.smalltalk.every((s) => s === "ack")) return undefined;
   const named =
     f.provinces.length +
