@@ -1162,14 +1162,26 @@ describe("why one region was chosen", () => {
 
 describe("requirements to take part", () => {
   it("of a business or a person are not in the sources, which give how regions are chosen", async () => {
+    const own = await ask("Apa saja syarat usaha saya untuk jadi peserta?");
+    expect(own.kind).toBe("fallback");
+    expect(own.text).toMatch(/syarat bagi usaha/);
+    expect(own.text).toContain("APBN");
+    expect(own.nextSteps).toBe(true);
+  });
+
+  it("of a part of the programme ('to become a facilitator') are not in the sources: what they say of it is", async () => {
     for (const q of [
-      "Apa saja syarat usaha saya untuk jadi peserta?",
       "What are the requirements to become a facilitator?",
+      "what qualifications would a facilitator need?",
+      "Apa persyaratan untuk jadi fasilitator?",
     ]) {
       const reply = await ask(q);
       expect(reply.kind, q).toBe("fallback");
-      expect(reply.text, q).toMatch(/syarat bagi usaha|no requirements for a business/);
-      expect(reply.text, q).toContain("APBN");
+      expect(reply.text, q).toMatch(
+        /^(The sources don't say what that requires|Sumber tidak menyebut syaratnya)/,
+      );
+      expect(reply.text, q).toMatch(/local resources|sumber daya lokal/);
+      expect(reply.text, q).not.toContain("APBN");
       expect(reply.nextSteps, q).toBe(true);
     }
   });

@@ -17,7 +17,9 @@ export function missingPiece(
   s: Subject | undefined,
 ): Piece {
   const { lang } = u.asked;
-  const key = `answer.missing.${why}`;
+  // (Requirements of a part of the programme, "a facilitator's qualifications", are of that part.)
+  const of = why === "requirements" && s !== undefined && s.kind !== "criteria" ? "requirementsOf" : why;
+  const key = `answer.missing.${of}`;
   const exists = w.memo(`has:${lang}:${key}`, () => w.t(lang, key, { defaultValue: "" }) !== "");
   const subject = s ? w.nameOf(lang, s) : w.text(lang, "answer.programme");
   const lines = [

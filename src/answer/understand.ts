@@ -379,8 +379,11 @@ function resolve(
     subjects = named;
     followUp = true;
   }
-  // Requirements to take part are answered with what the sources do give: how regions are chosen.
-  if (intent === "requirements") subjects = [{ kind: "criteria" }];
+  // Requirements to take part are answered with what the sources do give: how regions are chosen;
+  // those of a part of the programme named ("syarat jadi fasilitator"), with what they say of it.
+  const parts = found.attributes.filter((a) => a !== "aim");
+  if (intent === "requirements")
+    subjects = parts.length ? parts.map((id): Subject => ({ kind: "topic", id })) : [{ kind: "criteria" }];
   ({ intent, subjects } = settle(found, intent, subjects, knowledge, areas, followUp));
   // "after 2017": after the last year the sources know, they cannot tell.
   const latest = Math.max(...knownYears(knowledge));
