@@ -249,6 +249,8 @@ function resolve(
     const named = topics.filter((t) => t.kind === "topic" && t.id === "name");
     subjects = intent === "name" && named.length ? named : topics;
   }
+  // "siapa nama IKM di Mojokerto?": the names of what a term stands for at a place, not the place's.
+  if (intent === "name" && found.terms.length && subjects.length && subjects.every(isRegion)) intent = "who";
   let followUp = false;
   let assumed = false;
   // "Is there any IKM-JICA cluster there?", "is she an official?": what the chat just named.
