@@ -382,13 +382,16 @@ const isAnd = (m: Match | undefined) =>
 
 /**
  * A clause with the English question words that join a clause, not ask, left as mere words: one
- * word of time or place after the question has asked ("what …", "which …") and before more words.
+ * word of time or place after the question has asked ("what …", "which …") and before more words,
+ * or before a verb in -ing ("does the budget matter when choosing regions?").
  * "and when …" asks again, and a question of two pieces is split at "and" beforehand.
  */
 export function withoutJoiningWords(matches: Match[]): Match[] {
   let asked = false;
+  const beforeGerund = (i: number) => matches[i + 1]?.tokens[0]?.original.endsWith("ing") ?? false;
   return matches.map((m, i) => {
-    const joining = asked && i < matches.length - 1 && !isAnd(matches[i - 1]) && hasCue(m, "joins");
+    const joining =
+      (asked || beforeGerund(i)) && i < matches.length - 1 && !isAnd(matches[i - 1]) && hasCue(m, "joins");
     asked ||= isQuestionWord(m);
     return joining ? { ...m, concepts: [{ type: "cue", cue: "stop" }] } : m;
   });

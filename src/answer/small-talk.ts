@@ -24,6 +24,9 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
   const asks = f.yesNo || QUESTION_CUES.some((c) => f.cues.has(c));
   const thanksOnly = f.smalltalk.includes("thanks") && !asks;
   if (!f.smalltalk.length || (f.unknown.length > 2 && !thanksOnly) || f.years.length) return undefined;
+  // ("cara bikin akun BPJS kesehatan gmn": how to do something is asked, whatever word of small
+  // talk its words hold.)
+  if (f.cues.has("howto")) return undefined;
   // "Tolong terjemahkan 'selamat pagi' ke bahasa Jepang": a greeting quoted in a request.
   // "Apakah program ini juga bantu sertifikasi halal?": "bantu" beside the programme and words the
   // bot doesn't know is a question, not "what can you help with".
@@ -39,7 +42,9 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
   // ("ok, is that true?" opens a question that checks what was said.)
   const opened = f.cues.has("opener") && (f.unknown.length > 0 || f.cues.has("confirm"));
   const saysMore = opened || f.goods.length > 0 || meant;
-  if (f.endsAsked && saysMore && f.smalltalk.every((s) => s === "ack")) return undefined;
+  // (A question word asks without a question mark: "what does that stand for lol".)
+  const asked = f.endsAsked || QUESTION_CUES.some((c) => f.cues.has(c));
+  if (asked && saysMore && f.smalltalk.every((s) => s === "ack")) return undefined;
   const named =
     f.provinces.length +
     f.places.length +
