@@ -945,18 +945,27 @@ const FLOORS = {
   // Written blind beside the hundred-thirty-second's fixes (people deciding what to do next). First score in the README.
   // Raised from its first score (95.4 / 94.6) after the fifteenth and sixteenth sessions' fixes.
   "test/eval/questions-hundredthirtythird.jsonl": {
-    "in-scope": 97,
-    "out-of-scope": 96.8,
+    "in-scope": 97.5,
+    "out-of-scope": 97.8,
     "small talk": 100,
     language: 100,
   },
   // Written blind in the sixteenth session (small-business owners and craft-makers asking whether
   // what they make is covered, acknowledging answers before the next question). First score in the README.
-  // Raised from its first score (93.9 / 96.3) after the session's general fixes.
+  // Raised from its first score (93.9 / 96.3) after the session's general fixes, and the seventeenth's.
   "test/eval/questions-hundredthirtyfourth.jsonl": {
-    "in-scope": 95.1,
+    "in-scope": 96.8,
     "out-of-scope": 97.5,
     "small talk": 93.8,
+    language: 100,
+  },
+  // Written blind at the start of the seventeenth session (the everyday mix, with the issue's shares
+  // of follow-ups, several questions, attributes and unanswerable ones). First score in the README
+  // (96.9 / 93.0 / 93.8); raised after the session's general fixes.
+  "test/eval/questions-hundredthirtyfifth.jsonl": {
+    "in-scope": 98.7,
+    "out-of-scope": 96,
+    "small talk": 100,
     language: 100,
   },
 } as const;
