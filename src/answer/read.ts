@@ -27,7 +27,7 @@ import {
   speakersNamed,
   statedYears,
 } from "./asides.ts";
-import { ASKER_WORDS, REQUEST_WORDS, WANT_WORDS } from "./asker.ts";
+import { ASKER_WORDS, REQUEST_WORDS, requestsOrAsks, WANT_WORDS } from "./asker.ts";
 import { askingWords, asksInstructions, isFiniteVerb, isUnknown } from "./asking-slot.ts";
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import { countOffered, countsFact, countsOnlyProvinces } from "./counting.ts";
@@ -331,23 +331,8 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
   // without a question is offered for checking, as if a tag ("right?") ended it.
   // ("Kasih tau rencana program ini tahun 2025", "Need the start year": a request is no statement.)
   const words = all.flatMap((m) => m.text.split(" "));
-  // ("sebutin nama2 ikm sepatu di mojokerto dong", "List the products": a word of listing first asks.)
-  const lists = all[0]?.concepts.some((c) => c.type === "cue" && c.cue === "plural") ?? false;
-  const requests = words.some((w) => REQUEST_WORDS.has(w)) || reading.whole.cues.has("task") || lists;
-  // ("jadwal kapal pelni makassar-surabaya": words the bot doesn't know leading it ask for what they name.)
-  const leadsUnknown =
-    all[0] !== undefined &&
-    all[0].concepts.length === 0 &&
-    !all[0].tokens.some((t) => t.known || t.capitalised);
-  if (
-    !onlyAsked &&
-    last &&
-    !/\?/.test(question) &&
-    asksNothing &&
-    !requests &&
-    !last.smalltalk.length &&
-    !leadsUnknown
-  )
+  const requests = requestsOrAsks(all, reading.whole.cues.has("task"));
+  if (!onlyAsked && last && !/\?/.test(question) && asksNothing && !requests && !last.smalltalk.length)
     for (const f of [reading.whole, last]) f.cues.add("confirm");
   // "bikinin caption IG soal program ini": a task done with the programme's facts names where its
   // output goes, not an account asked for ("Bantuin bikin caption IG dong" names no facts).

@@ -23,11 +23,12 @@ import {
 } from "./follow-ups.ts";
 import { type Found, withoutCue } from "./found.ts";
 import { groupAsked, ofOneGroup, regionsGroupAsked } from "./groups-asked.ts";
-import { asksWh, type Intent, intentOf, SHAPING_INTENTS } from "./intents.ts";
+import { type Intent, intentOf, SHAPING_INTENTS } from "./intents.ts";
 import { allOutside } from "./membership.ts";
 import { motiveNotGiven } from "./motives.ts";
 import { framedSubjects, inLanguageAsked, namedSubjects } from "./named-subjects.ts";
 import { outsideSetAside } from "./negation.ts";
+import { askersOwn } from "./own-business.ts";
 import type { Previous } from "./previous.ts";
 import { withoutSetAside } from "./set-aside.ts";
 import { settle } from "./settle.ts";
@@ -367,25 +368,9 @@ function resolve(
   } else if (previous && asksAgain(found, intent)) {
     intent = previous.intent;
   }
-  // "Apakah usaha saya bisa ikut?": whether the asker's own business may join asks what it takes.
-  const joins =
-    intent === "member" || (found.cues.has("member") && SHAPING_INTENTS.has(intent) && !asksWh(found));
-  const ofRegion = found.cues.has("provinces") || found.cues.has("where");
-  // The programme, however the question names it ("kerja sama pengembangan IKM dengan JICA").
-  const ofProgramme = subjects.every((s) => s.kind === "topic");
-  if (joins && found.asker && !ofRegion && ofProgramme) intent = "requirements";
-  // "Saya anggota DPRD Kalimantan Timur. Apakah provinsi kami termasuk?": the asker's region is
-  // the one they just named.
-  const named = previous?.subjects.filter(isRegion) ?? [];
-  if (joins && found.asker && ofRegion && ofProgramme && named.length) {
-    subjects = named;
-    followUp = true;
-  }
-  // Requirements to take part are answered with what the sources do give: how regions are chosen;
-  // those of a part of the programme named ("syarat jadi fasilitator"), with what they say of it.
-  const parts = found.attributes.filter((a) => a !== "aim");
-  if (intent === "requirements")
-    subjects = parts.length ? parts.map((id): Subject => ({ kind: "topic", id })) : [{ kind: "criteria" }];
+  const own = askersOwn(found, intent, subjects, previous);
+  ({ intent, subjects } = own);
+  followUp ||= own.followUp;
   ({ intent, subjects } = settle(found, intent, subjects, knowledge, areas, followUp));
   // "after 2017": after the last year the sources know, they cannot tell.
   const latest = Math.max(...knownYears(knowledge));
