@@ -74,6 +74,9 @@ describe("goods with a word after them that alone means nothing", () => {
     const reply = await ask("does it cover honey producers");
     expect(reply.kind).toBe("not_in_programme");
     expect(reply.text).toContain("honey producers");
+    const about = await ask("what about honey producers?");
+    expect(about.kind).toBe("not_in_programme");
+    expect(about.text).toContain("honey producers");
     // (A year after them is still a year.)
     expect((await ask("batik 2017 termasuk?")).text).toMatch(/tidak menyebut batik di antara/);
   });

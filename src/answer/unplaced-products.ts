@@ -31,8 +31,10 @@ export function unplacedProducts(f: Found, previous: Previous | undefined): stri
     (previous.subjects.every((s) => s.kind === "topic" || s.kind === "list") || ofGoods(previous.asked));
   // ("Tenun songket di mana?", "which province makes batik?": where the programme has them.)
   const placing = f.cues.has("where") || f.cues.has("plural");
-  const asksWhether = f.yesNo || f.cues.has("confirm") || again || placing;
-  // ("Does it cover batik?", "batik?": goods and words that say nothing else ask of the programme.)
+  // ("Does it cover batik?", "what about honey producers?": goods and words that say nothing else
+  // ask of the programme.)
+  const onlyGoods = f.meaningful === 0;
+  const asksWhether = f.yesNo || f.cues.has("confirm") || again || placing || (onlyGoods && f.endsAsked);
   const ofProgramme =
     f.cues.has("member") ||
     f.programme ||
@@ -40,7 +42,7 @@ export function unplacedProducts(f: Found, previous: Previous | undefined): stri
     f.cues.has("product") ||
     again ||
     placing ||
-    f.meaningful === 0;
+    onlyGoods;
   // (Not whether the asker's business may join, "how do I apply with my batik business?", nor
   // a question with words besides the goods the sources don't know: "UMKM kuliner kaya keripik".)
   const ownBusiness = f.asker || f.cues.has("howto") || f.cues.has("how");
