@@ -954,7 +954,7 @@ const FLOORS = {
   // what they make is covered, acknowledging answers before the next question). First score in the README.
   // Raised from its first score (93.9 / 96.3) after the session's general fixes, and the seventeenth's.
   "test/eval/questions-hundredthirtyfourth.jsonl": {
-    "in-scope": 96.8,
+    "in-scope": 97.2,
     "out-of-scope": 97.5,
     "small talk": 93.8,
     language: 100,
