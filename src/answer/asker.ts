@@ -45,8 +45,20 @@ export const WANT_WORDS: ReadonlySet<string> = new Set(["mau", "ingin", "pengen"
 export function requestsOrAsks(matches: readonly Match[], task: boolean): boolean {
   const [first] = matches;
   const words = matches.flatMap((m) => m.text.split(" "));
-  const lists = first?.concepts.some((c) => c.type === "cue" && c.cue === "plural") ?? false;
+  const lists = first !== undefined && LIST_WORDS.has(first.text);
+  // (Not a statement that dates something or says who said it: "tbh the programme started in
+  // 2015", "temen gw bilang sulsel produknya kopi" are claims to check.)
+  const claims = matches.some(
+    (m) => /^\d{4}$/.test(m.text) || m.concepts.some((c) => c.type === "cue" && c.cue === "said"),
+  );
   const leadsUnknown =
-    first !== undefined && first.concepts.length === 0 && !first.tokens.some((t) => t.known || t.capitalised);
+    !claims &&
+    first !== undefined &&
+    first.concepts.length === 0 &&
+    !first.tokens.some((t) => t.known || t.capitalised);
   return task || lists || leadsUnknown || words.some((w) => REQUEST_WORDS.has(w));
 }
+
+// Words that begin a request for a list ("sebutin …", "List the …"); not words of counting
+// ("Five provinces joined in 2015" is a statement).
+const LIST_WORDS: ReadonlySet<string> = new Set(["sebutkan", "list", "tunjukkan", "jabarkan"]);

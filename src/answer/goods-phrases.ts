@@ -94,13 +94,13 @@ export function withGoodsPhrases(matches: Match[], { goods, longest, heads }: Go
 }
 
 /**
- * A word that alone means nothing to the bot, right after goods, says which goods: "fish cracker",
+ * A word the vocabulary doesn't know, right after goods, says which goods: "fish cracker",
  * "leather bags" are one kind, as "kerupuk ikan" (goods after goods) is. (Not one before: an
  * everyday word the vocabulary lacks, "kaya keripik", is no kind of goods.)
  */
 function unread(m: Match | undefined): boolean {
-  // (Known words that alone mean nothing too, "honey producers"; not a year or a number.)
-  return m !== undefined && m.concepts.length === 0 && !/\d/.test(m.text);
+  // (Not a year or a number; not a word the bot knows, "batik mahal", "batik solo".)
+  return m !== undefined && m.concepts.length === 0 && m.tokens.every((t) => !t.known) && !/\d/.test(m.text);
 }
 
 function joined(run: Match[]): Match {

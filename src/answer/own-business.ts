@@ -29,7 +29,8 @@ export function askersOwn(
   if (asked !== "requirements") return { intent: asked, subjects, followUp: false };
   // Requirements to take part are answered with what the sources do give: how regions are chosen;
   // those of a part of the programme named ("syarat jadi fasilitator"), with what they say of it.
-  const parts = found.attributes.filter((a) => a !== "aim");
+  // (Of how it works only, the facilitators: "syarat IKM ikut klaster?" still asks what it takes to join.)
+  const parts = found.cues.has("member") ? [] : found.attributes.filter((a) => a === "approach");
   const of = parts.length
     ? parts.map((id): Subject => ({ kind: "topic", id }))
     : [{ kind: "criteria" } as const];

@@ -3,6 +3,7 @@
  * "dan"/"and" where the piece after it asks something of its own. Pure.
  */
 import { ASKER_WORDS, REQUEST_WORDS } from "./asker.ts";
+import { saysNothing } from "./found.ts";
 import { type Cue, FILLER_CUES } from "./lexicon.ts";
 import type { Clause } from "./normalise.ts";
 import { NAME_CONCEPTS } from "./reading.ts";
@@ -388,7 +389,11 @@ const isAnd = (m: Match | undefined) =>
  */
 export function withoutJoiningWords(matches: Match[]): Match[] {
   let asked = false;
-  const beforeGerund = (i: number) => matches[i + 1]?.tokens[0]?.original.endsWith("ing") ?? false;
+  // (A verb in -ing means something: "during" or "morning" is no such verb.)
+  const beforeGerund = (i: number) => {
+    const next = matches[i + 1];
+    return next !== undefined && next.tokens[0]?.original.endsWith("ing") === true && !saysNothing(next);
+  };
   return matches.map((m, i) => {
     const joining =
       (asked || beforeGerund(i)) && i < matches.length - 1 && !isAnd(matches[i - 1]) && hasCue(m, "joins");

@@ -251,7 +251,9 @@ function resolve(
     subjects = intent === "name" && named.length ? named : topics;
   }
   // "siapa nama IKM di Mojokerto?": the names of what a term stands for at a place, not the place's.
-  if (intent === "name" && found.terms.length && subjects.length && subjects.every(isRegion)) intent = "who";
+  // (Not the programme's own name: "what is the name of the SMI programme in East Java?".)
+  const named = intent === "name" && found.terms.length > 0 && !found.programme;
+  if (named && subjects.length && subjects.every(isRegion)) intent = "who";
   let followUp = false;
   let assumed = false;
   // "Is there any IKM-JICA cluster there?", "is she an official?": what the chat just named.
