@@ -87,3 +87,18 @@ describe("what the session's blind review found", () => {
     expect((await ask("syarat IKM ikut klaster?")).text).toMatch(/^Sumber tidak menyebut syarat bagi usaha/);
   });
 });
+
+describe("where a claim was heard, and a request of the bot", () => {
+  it("'in our WhatsApp group' is where the claim was heard: the claim is checked", async () => {
+    const reply = await ask("Someone in our WhatsApp group said phase 1 had six provinces. Is that right?");
+    expect(reply.text).toMatch(/^Not quite/);
+    expect(reply.text).toMatch(/five provinces/);
+    // (A WhatsApp group asked for is still a contact the sources don't give.)
+    expect((await ask("is there a WhatsApp group for the programme?")).kind).toBe("fallback");
+  });
+
+  it("'Can you name …?' asks the bot to do something: it is no claim to confirm", async () => {
+    const reply = await ask("Can you name some of the tofu makers in South Konawe?");
+    expect(reply.text).not.toMatch(/^Yes/);
+  });
+});

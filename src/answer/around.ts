@@ -57,12 +57,14 @@ export function heardIn(matches: Match[]): boolean {
   const hearsayIn = (m: Match | undefined) => m?.text.split(" ").some((w) => HEARSAY_WORDS.has(w)) ?? false;
   const hearsay = matches.some((m) => hasCue(m, "said") || hearsayIn(m));
   // ("di grup wa", "posted on FB", "WhatsApp forward:", "Pesan WA:")
+  // ("in our WhatsApp group": whose channel may stand between.)
+  const before = (i: number) => (OWNERS.has(matches[i - 1]?.text ?? "") ? matches[i - 2] : matches[i - 1]);
   const where = (i: number) =>
-    CHANNEL_PREPOSITIONS.has(matches[i - 1]?.text ?? "") ||
-    hearsayIn(matches[i - 1]) ||
-    hearsayIn(matches[i + 1]);
+    CHANNEL_PREPOSITIONS.has(before(i)?.text ?? "") || hearsayIn(matches[i - 1]) || hearsayIn(matches[i + 1]);
   return hearsay && channels.length > 0 && channels.every(where);
 }
+
+const OWNERS: ReadonlySet<string> = new Set(["our", "my", "the", "a", "kami", "kita"]);
 
 export const ORIGIN_PREPOSITIONS: ReadonlySet<string> = new Set(["di", "dari", "asal", "in", "from", "at"]);
 const REGION_CONCEPTS: ReadonlySet<string> = new Set(["province", "place", "area"]);

@@ -326,7 +326,9 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
   // Of the last sentence, all its clauses ("Which started earlier — ulos … or coffee …?").
   const lastSentence = readClauses[readClauses.length - 1]?.sentence;
   const asksNothing = !readClauses.some((c) => c.sentence === lastSentence && c.matches.some(asksWh));
-  if (last && /\?\s*$/.test(question) && asksNothing) last.yesNo = reading.whole.yesNo = true;
+  // ("Can you name some of the tofu makers?": asked of the bot, it is a request, not a yes or no.)
+  const ofBot = hasCue(all[0], "do") && all[1]?.text === "you";
+  if (last && /\?\s*$/.test(question) && asksNothing && !ofBot) last.yesNo = reading.whole.yesNo = true;
   // "Program ini mulainya tahun 2015.", "The footwear cluster is in Surabaya": a statement sent
   // without a question is offered for checking, as if a tag ("right?") ended it.
   // ("Kasih tau rencana program ini tahun 2025", "Need the start year": a request is no statement.)
