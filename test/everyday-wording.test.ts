@@ -102,3 +102,13 @@ describe("where a claim was heard, and a request of the bot", () => {
     expect(reply.text).not.toMatch(/^Yes/);
   });
 });
+
+describe("where the bot's answers come from", () => {
+  it("is asked of its sources, not of an earlier answer: 'Where do your answers come from?'", async () => {
+    for (const q of ["Where do your answers come from? Which main article?", "jawabanmu dari mana?"]) {
+      const reply = await ask(q);
+      expect(reply.kind, q).toBe("answer");
+      expect(reply.text, q).toContain("Bisnis.com");
+    }
+  });
+});
