@@ -112,3 +112,11 @@ describe("where the bot's answers come from", () => {
     }
   });
 });
+
+describe("chat spellings", () => {
+  it("'ningkatin' is 'meningkatkan': what the programme raises is its aim", async () => {
+    const reply = await ask("Program ini buat ningkatin apa aja dari IKM?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(/produktivitas dan daya saing/);
+  });
+});
