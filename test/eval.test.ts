@@ -969,9 +969,10 @@ const FLOORS = {
     language: 100,
   },
   // Written blind in the seventeenth session (group chats: officials, journalists, students writing
-  // context before the question, referring back, correcting themselves). First score in the README.
+  // context before the question, referring back, correcting themselves). First score in the README
+  // (87.3 / 87.0 / 82.6); raised after the session's last general fixes.
   "test/eval/questions-hundredthirtysixth.jsonl": {
-    "in-scope": 87.3,
+    "in-scope": 88.7,
     "out-of-scope": 87,
     "small talk": 82.6,
     language: 100,
