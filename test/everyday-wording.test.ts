@@ -27,13 +27,6 @@ describe("a message without a question mark", () => {
 });
 
 describe("small talk", () => {
-  it("beside a question is the question: 'what does that stand for lol'", async () => {
-    const asked = await ask("what does that stand for lol", ["WHO IS THE JAPANESE PARTNER???"]);
-    expect(asked.kind).toBe("answer");
-    expect(asked.text).toContain("Japan International Cooperation Agency");
-    expect((await ask("Have a nice day.")).kind).toBe("smalltalk");
-  });
-
   it("is never a question of how to do something, whatever word of small talk it holds", async () => {
     // ("kesehatan" holds "sehat", as in "how are you".)
     expect((await ask("cara bikin akun BPJS kesehatan gmn")).kind).not.toBe("smalltalk");

@@ -40,17 +40,13 @@ export const WANT_WORDS: ReadonlySet<string> = new Set(["mau", "ingin", "pengen"
  * states: a request ("Kasih tau rencana program ini", "Need the start year", a task); one that
  * begins by asking for a list ("sebutin nama2 ikm sepatu di mojokerto dong", "List the products");
  * or one led by a word the bot doesn't know, which asks for what it names ("jadwal kapal pelni
- * makassar-surabaya", "populasi samosir").
+ * makassar-surabaya", "populasi samosir"), unless it `claims` something to check (a year, or who
+ * said it: "tbh the programme started in 2015", "temen gw bilang sulsel produknya kopi").
  */
-export function requestsOrAsks(matches: readonly Match[], task: boolean): boolean {
+export function requestsOrAsks(matches: readonly Match[], task: boolean, claims: boolean): boolean {
   const [first] = matches;
   const words = matches.flatMap((m) => m.text.split(" "));
   const lists = first !== undefined && LIST_WORDS.has(first.text);
-  // (Not a statement that dates something or says who said it: "tbh the programme started in
-  // 2015", "temen gw bilang sulsel produknya kopi" are claims to check.)
-  const claims = matches.some(
-    (m) => /^\d{4}$/.test(m.text) || m.concepts.some((c) => c.type === "cue" && c.cue === "said"),
-  );
   const leadsUnknown =
     !claims &&
     first !== undefined &&

@@ -84,8 +84,10 @@ export function withGoodsPhrases(matches: Match[], { goods, longest, heads }: Go
       start--;
     }
     let end = i + n;
-    while (headOn(matches[end], "after") || unread(matches[end]) || goodsAt(end) > 0)
-      end += Math.max(1, goodsAt(end));
+    for (let more = goodsAt(end); more > 0 || headOn(matches[end], "after") || unread(matches[end]); ) {
+      end += Math.max(1, more);
+      more = goodsAt(end);
+    }
     const run = matches.slice(start, end);
     out.push(run.length === 1 ? (run[0] as Match) : joined(run));
     i = end - 1;

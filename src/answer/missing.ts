@@ -17,7 +17,8 @@ export function missingPiece(
   s: Subject | undefined,
 ): Piece {
   const { lang } = u.asked;
-  // (Requirements of a part of the programme, "a facilitator's qualifications", are of that part.)
+  // (Requirements asked of a part of the programme rather than of taking part, "a facilitator's
+  // qualifications": see `own-business.ts`.)
   const of = why === "requirements" && s !== undefined && s.kind !== "criteria" ? "requirementsOf" : why;
   const key = `answer.missing.${of}`;
   const exists = w.memo(`has:${lang}:${key}`, () => w.t(lang, key, { defaultValue: "" }) !== "");

@@ -3,7 +3,6 @@
  * "dan"/"and" where the piece after it asks something of its own. Pure.
  */
 import { ASKER_WORDS, REQUEST_WORDS } from "./asker.ts";
-import { saysNothing } from "./found.ts";
 import { type Cue, FILLER_CUES } from "./lexicon.ts";
 import type { Clause } from "./normalise.ts";
 import { NAME_CONCEPTS } from "./reading.ts";
@@ -378,26 +377,5 @@ const CARRYING_CUES: ReadonlySet<Cue> = new Set<Cue>(["stop", "do", "opener"]);
 const onlyCarries = (m: Match) =>
   m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && CARRYING_CUES.has(c.cue));
 
-const isAnd = (m: Match | undefined) =>
+export const isAnd = (m: Match | undefined) =>
   m !== undefined && m.concepts.length > 0 && m.concepts.every((c) => c.type === "cue" && c.cue === "and");
-
-/**
- * A clause with the English question words that join a clause, not ask, left as mere words: one
- * word of time or place after the question has asked ("what …", "which …") and before more words,
- * or before a verb in -ing ("does the budget matter when choosing regions?").
- * "and when …" asks again, and a question of two pieces is split at "and" beforehand.
- */
-export function withoutJoiningWords(matches: Match[]): Match[] {
-  let asked = false;
-  // (A verb in -ing means something: "during" or "morning" is no such verb.)
-  const beforeGerund = (i: number) => {
-    const next = matches[i + 1];
-    return next !== undefined && next.tokens[0]?.original.endsWith("ing") === true && !saysNothing(next);
-  };
-  return matches.map((m, i) => {
-    const joining =
-      (asked || beforeGerund(i)) && i < matches.length - 1 && !isAnd(matches[i - 1]) && hasCue(m, "joins");
-    asked ||= isQuestionWord(m);
-    return joining ? { ...m, concepts: [{ type: "cue", cue: "stop" }] } : m;
-  });
-}

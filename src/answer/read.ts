@@ -35,12 +35,13 @@ import { readDates } from "./dates-said.ts";
 import { collect, emptyFound, type Found, saysNothing } from "./found.ts";
 import { namesGoods, withGoodsPhrases } from "./goods-phrases.ts";
 import { namesSpan } from "./groups-asked.ts";
+import { withoutJoiningWords } from "./joining-words.ts";
 import { withoutLetterForms, withoutPurposes } from "./letters.ts";
 import type { Cue } from "./lexicon.ts";
 import { partyAskedWhy } from "./motives.ts";
 import { deniesItself } from "./negation.ts";
 import { clauses, fold } from "./normalise.ts";
-import { hasCue, introducesAsker, isQuestionWord, pieces, withoutJoiningWords } from "./parts.ts";
+import { hasCue, introducesAsker, isQuestionWord, pieces } from "./parts.ts";
 import { withoutPeoplesWords } from "./peoples.ts";
 import { nameQuotes } from "./quotes.ts";
 import { withSelfCorrections } from "./self-corrections.ts";
@@ -333,7 +334,11 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
   // without a question is offered for checking, as if a tag ("right?") ended it.
   // ("Kasih tau rencana program ini tahun 2025", "Need the start year": a request is no statement.)
   const words = all.flatMap((m) => m.text.split(" "));
-  const requests = requestsOrAsks(all, reading.whole.cues.has("task"));
+  const requests = requestsOrAsks(
+    all,
+    whole.cues.has("task"),
+    whole.years.length > 0 || whole.cues.has("said"),
+  );
   if (!onlyAsked && last && !/\?/.test(question) && asksNothing && !requests && !last.smalltalk.length)
     for (const f of [reading.whole, last]) f.cues.add("confirm");
   // "bikinin caption IG soal program ini": a task done with the programme's facts names where its

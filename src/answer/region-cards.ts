@@ -148,10 +148,10 @@ export function islandCard(
   const found = w.k.regions.islands[index];
   if (!found) return undefined;
   const here = w.k.provinces.filter((p) => found.provinces.includes(p.area));
-  const island = { name: { id: islandName(w, "id", index, asked), en: islandName(w, "en", index, asked) } };
+  const name = islandName(w, lang, index, asked);
   if (!here.length) {
     const text = w.t(lang, "answer.islandNone", {
-      island: island.name[lang],
+      island: name,
       provinces: joinList(
         lang,
         w.k.provinces.map((p) => p.name[lang]),
@@ -161,7 +161,7 @@ export function islandCard(
     return w.piece(text, sources, [{ kind: "island", index }], "not_in_programme");
   }
   const lead = w.t(lang, "answer.island", {
-    island: island.name[lang],
+    island: name,
     provinces: joinList(
       lang,
       here.map((p) => p.name[lang]),
@@ -175,7 +175,7 @@ export function islandCard(
   const all = only && here.length < w.k.provinces.length ? w.listCard(lang) : undefined;
   if (all) {
     const no = w.t(lang, "answer.notOnly", {
-      island: island.name[lang],
+      island: name,
       total: w.number(lang, w.k.provinces.length),
     });
     return w.piece([no, lead, all.text].join("\n"), all.sources, about);
@@ -218,14 +218,14 @@ export function outsideTogether(
       return [];
     return [{ subject: s, name: islandName(w, lang, s.index, s.asked) }];
   });
-  // ("Nusa Tenggara Barat, misalnya Lombok?": an island of a province named outside is said with it.)
+  // ("Nusa Tenggara Barat, misalnya Lombok?": an island of a province named outside is left to it.)
   const named = new Set(outside.flatMap((o) => (o.subject.kind === "area" ? [o.subject.code] : [])));
   const said = (s: Subject) =>
     s.kind === "island" && (w.k.regions.islands[s.index]?.provinces.every((p) => named.has(p)) ?? false);
   const grouped = outside.filter((o) => !said(o.subject));
-  if (grouped.length < 2 && grouped.length === outside.length) return subjects;
-  const rest = subjects.filter((s) => !outside.some((o) => o.subject === s));
-  return grouped.length > 1 ? [grouped, ...rest] : [...grouped.map((o) => o.subject), ...rest];
+  const kept = subjects.filter((s) => !said(s));
+  if (grouped.length < 2) return kept;
+  return [grouped, ...kept.filter((s) => !grouped.some((o) => o.subject === s))];
 }
 
 /**

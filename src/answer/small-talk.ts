@@ -42,9 +42,7 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
   // ("ok, is that true?" opens a question that checks what was said.)
   const opened = f.cues.has("opener") && (f.unknown.length > 0 || f.cues.has("confirm"));
   const saysMore = opened || f.goods.length > 0 || meant;
-  // (A question word asks without a question mark: "what does that stand for lol".)
-  const asked = f.endsAsked || QUESTION_CUES.some((c) => f.cues.has(c));
-  if (asked && saysMore && f.smalltalk.every((s) => s === "ack")) return undefined;
+  if (f.endsAsked && saysMore && f.smalltalk.every((s) => s === "ack")) return undefined;
   const named =
     f.provinces.length +
     f.places.length +
