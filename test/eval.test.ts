@@ -977,6 +977,15 @@ const FLOORS = {
     "small talk": 82.6,
     language: 100,
   },
+  // Written blind at the start of the eighteenth session (owners and field facilitators on their
+  // phones: slang, typos, voice-to-text slips, what to do next). First score in the README
+  // (91.7 / 90.8 / 90.5).
+  "test/eval/questions-hundredthirtyseventh.jsonl": {
+    "in-scope": 91.7,
+    "out-of-scope": 90.8,
+    "small talk": 90.5,
+    language: 99.7,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
