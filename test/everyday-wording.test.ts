@@ -113,3 +113,26 @@ describe("chat spellings", () => {
     expect(reply.text).toMatch(/produktivitas dan daya saing/);
   });
 });
+
+describe("how a place or product of the programme stands today", () => {
+  it("is not in the 2017 sources: said so, with what they do say of it", async () => {
+    for (const question of [
+      "Klaster alas kaki di Mojokerto itu masih aktif sampai sekarang nggak ya?",
+      "Does the Makassar silver go to export markets now?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("fallback");
+      expect(reply.text, question).toMatch(/December 2017|Desember 2017/);
+      expect(reply.text, question).not.toMatch(/^Ya, benar|^Yes/);
+    }
+    const after = await ask("Is it still running today?", ["What's the pewter project?"]);
+    expect(after.kind).toBe("fallback");
+    expect(after.text).toContain("West Bangka");
+  });
+
+  it("is answered where the knowledge notes what changed since: 'is Dogiyai still in Papua today?'", async () => {
+    const reply = await ask("Is Dogiyai still in Papua province today?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("Papua Tengah");
+  });
+});

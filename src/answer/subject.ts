@@ -140,3 +140,7 @@ export function sourcesOfName(k: Knowledge, s: Subject): string[] | undefined {
   if (s.kind === "criterion") return k.selection.sources;
   return undefined;
 }
+
+/** Whether a subject is something the programme develops somewhere: a province of it, a place, a product. */
+export const isEntry = (s: Subject): boolean =>
+  s.kind === "province" || s.kind === "place" || s.kind === "product";

@@ -23,7 +23,7 @@ import {
 } from "./follow-ups.ts";
 import { type Found, withoutCue } from "./found.ts";
 import { groupAsked, ofOneGroup, regionsGroupAsked } from "./groups-asked.ts";
-import { type Intent, intentOf, SHAPING_INTENTS } from "./intents.ts";
+import { asksWh, type Intent, intentOf, SHAPING_INTENTS } from "./intents.ts";
 import { allOutside } from "./membership.ts";
 import { motiveNotGiven } from "./motives.ts";
 import { framedSubjects, inLanguageAsked, namedSubjects } from "./named-subjects.ts";
@@ -34,7 +34,7 @@ import { withoutSetAside } from "./set-aside.ts";
 import { settle } from "./settle.ts";
 import { constrainingSource } from "./source-answers.ts";
 import { type DatedFact, knownYears, noteYears, spanAsked, withGroup, yearsWithin } from "./spans.ts";
-import { isRegion, isSource, type Subject } from "./subject.ts";
+import { isEntry, isRegion, isSource, type Subject } from "./subject.ts";
 import { type Superlative, superlativeAsked } from "./superlatives.ts";
 import { shiftedInTime } from "./time-order.ts";
 import { unexplained } from "./unexplained.ts";
@@ -186,7 +186,17 @@ export function understand(
         ((found.programme ||
           found.cues.has("domain") ||
           subjects.every((s) => s.kind === "topic" || (s.kind === "cohort" && intent !== "when"))) &&
-          STATUS_INTENTS.has(intent))),
+          STATUS_INTENTS.has(intent)) ||
+        // ("Gimana kabar klaster kopi Dogiyai sekarang?": how a place of it stands today, too.)
+        // (Not of one with a dated note of what changed since, "is Dogiyai still in Papua today?",
+        // which the note answers; not "now Samosir", which only moves on; not "kok sekarang kapal?",
+        // which sets one product against another.)
+        (intent === "describe" &&
+          subjects.length > 0 &&
+          subjects.every(isEntry) &&
+          noteYears(knowledge, subjects).length === 0 &&
+          found.products.length < 2 &&
+          (found.yesNo || found.endsAsked || asksWh(found)))),
     followUp: followUp || (grouped !== undefined && !resolved.subjects.some(isRegion)),
     foreign: partnerClaimed ? undefined : found.countries[0],
     motive: motiveNotGiven(found.whyOf, knowledge),
