@@ -7,10 +7,11 @@ import { cardOf } from "./cards.ts";
 import { changeOfMind, MAX_CHANGES } from "./changes-of-mind.ts";
 import { statementVerdict, type Verdict, withoutLeadingYes } from "./claims.ts";
 import { countOfListed } from "./counting.ts";
+import { asTyped } from "./dictation.ts";
 import { type Disagreement, disagreementIn, disagreementReply, takesSides } from "./disagreements.ts";
 import { completedName } from "./follow-ups.ts";
 import type { Found } from "./found.ts";
-import { type Intent, namesNothing } from "./intents.ts";
+import { type Intent, namesNothing, UNANSWERABLE } from "./intents.ts";
 import { aboutLastAnswer } from "./last-answer.ts";
 import { ReplyMemo } from "./memo.ts";
 import { missingPiece } from "./missing.ts";
@@ -37,17 +38,6 @@ import { AnswerWriter, type Piece } from "./writer.ts";
 
 export type { Previous } from "./previous.ts";
 export type { AskOptions, Reply, ReplyKind, Suggestion } from "./reply.ts";
-
-// Intents no answer table cell can answer: the sources hold no instructions, no later phases,
-// no evaluations, no requirements for taking part, none of the facts an "absent" word asks for.
-const UNANSWERABLE: ReadonlySet<Intent> = new Set<Intent>([
-  "howto",
-  "later",
-  "judge",
-  "reason",
-  "absent",
-  "requirements",
-]);
 
 /**
  * The question-answering core: reads a question, understands each question it asks, and writes
@@ -94,7 +84,7 @@ export class AnswerEngine {
 
   /** Answers one message. Never throws for any text. The reply is frozen: it may be given again. */
   ask(question: string, options: AskOptions = {}): Reply {
-    return this.memo.reply(question, options, () => this.answerAsked(question, allOptions(options)));
+    return this.memo.reply(question, options, () => this.answerAsked(asTyped(question), allOptions(options)));
   }
 
   private answerAsked(question: string, options: AskOptions): Reply {

@@ -350,3 +350,14 @@ export const SHAPING_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
   "member",
   "meaning",
 ]);
+
+// Intents no answer table cell can answer: the sources hold no instructions, no later phases,
+// no evaluations, no requirements for taking part, none of the facts an "absent" word asks for.
+export const UNANSWERABLE: ReadonlySet<Intent> = new Set<Intent>([
+  "howto",
+  "later",
+  "judge",
+  "reason",
+  "absent",
+  "requirements",
+]);

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import type { Reply } from "../src/answer/engine.ts";
+import { asTyped } from "../src/answer/dictation.ts";
+import { testEngine } from "./support/app.ts";
+
+const ask = async (question: string): Promise<Reply> => (await testEngine()).ask(question);
+
+describe("a message dictated to a phone", () => {
+  it("has the punctuation it spells out: 'tanda tanya', 'koma', 'titik', 'question mark'", () => {
+    expect(asTyped("produk nya apa tanda tanya")).toBe("produk nya apa ?");
+    expect(asTyped("produk nya apa koma kotanya apa")).toBe("produk nya apa , kotanya apa");
+    expect(asTyped("what does papua make question mark")).toBe("what does papua make ?");
+    // (A message with marks of its own says "koma" or "titik" for what they mean.)
+    expect(asTyped("Berapa titik lokasi program?")).toBe("Berapa titik lokasi program?");
+  });
+
+  it("numbers its items as a list: '1 … 2 … 3 …', each with words of its own", () => {
+    expect(asTyped("1 sulteng produk apa 2 kotanya dmn 3 sejak kpn")).toBe(
+      "1) sulteng produk apa 2) kotanya dmn 3) sejak kpn",
+    );
+    // (A number of something is no item's number.)
+    expect(asTyped("Jatim ada 1 atau 2 lokasi")).toBe("Jatim ada 1 atau 2 lokasi");
+    expect(asTyped("ada 2 lokasi di jatim")).toBe("ada 2 lokasi di jatim");
+  });
+
+  it("is answered as typed: the spelt-out marks are no words the sources lack", async () => {
+    const asked = await ask("sulawesi selatan produk nya apa tanda tanya");
+    expect(asked.kind).toBe("answer");
+    expect(asked.text).toContain("perak");
+    const twoParts = await ask("kalimantan barat itu produk nya apa koma kotanya apa");
+    expect(twoParts.kind).toBe("answer");
+    expect(twoParts.text).toContain("lidah buaya");
+    expect(twoParts.text).toContain("Pontianak");
+    const numbered = await ask("min mau nanya 1 sulteng produk apa 2 kotanya dmn 3 sejak kpn");
+    expect(numbered.text).toMatch(/cokelat/);
+    expect(numbered.text).toContain("Palu");
+    expect(numbered.text).toContain("2013");
+  });
+});
+
+describe("chat words", () => {
+  it("'mantul' acknowledges; 'thanks bro' is thanked in English", async () => {
+    expect((await ask("mantul")).kind).toBe("smalltalk");
+    const thanks = await ask("thanks bro");
+    expect(thanks.kind).toBe("smalltalk");
+    expect(thanks.lang).toBe("en");
+  });
+
+  it("'kmn' asks where: a question, not a statement to check", async () => {
+    const reply = await ask("sy fasilitator di kalbar, laporan kegiatan dikirim kmn");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).not.toMatch(/^Tidak tepat/);
+  });
+
+  it("'mks' beside words the bot doesn't know is Makassar, not thanks", async () => {
+    expect((await ask("cuaca mks besok hujan ga")).kind).toBe("fallback");
+    expect((await ask("mks ya")).kind).toBe("smalltalk");
+  });
+});
