@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Reply } from "../src/answer/engine.ts";
 import { asTyped } from "../src/answer/dictation.ts";
+import type { Reply } from "../src/answer/engine.ts";
 import { testEngine } from "./support/app.ts";
 
 const ask = async (question: string): Promise<Reply> => (await testEngine()).ask(question);

@@ -11,7 +11,7 @@ import { asTyped } from "./dictation.ts";
 import { type Disagreement, disagreementIn, disagreementReply, takesSides } from "./disagreements.ts";
 import { completedName } from "./follow-ups.ts";
 import type { Found } from "./found.ts";
-import { type Intent, namesNothing, UNANSWERABLE } from "./intents.ts";
+import { namesNothing, UNANSWERABLE } from "./intents.ts";
 import { aboutLastAnswer } from "./last-answer.ts";
 import { ReplyMemo } from "./memo.ts";
 import { missingPiece } from "./missing.ts";

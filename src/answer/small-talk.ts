@@ -24,7 +24,8 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
   const asks = f.yesNo || QUESTION_CUES.some((c) => f.cues.has(c));
   // ("cuaca mks besok hujan ga": "mks" is Makassar as much as thanks; beside words the bot doesn't
   // know, it is no thanks.)
-  const thanksOnly = f.smalltalk.includes("thanks") && !asks && !(f.smallTalkNames > 0 && f.unknown.length > 0);
+  const thanksOnly =
+    f.smalltalk.includes("thanks") && !asks && !(f.smallTalkNames > 0 && f.unknown.length > 0);
   if (!f.smalltalk.length || (f.unknown.length > 2 && !thanksOnly) || f.years.length) return undefined;
   // ("cara bikin akun BPJS kesehatan gmn": how to do something is asked, whatever word of small
   // talk its words hold.)
