@@ -57,3 +57,16 @@ describe("chat words", () => {
     expect((await ask("mks ya")).kind).toBe("smalltalk");
   });
 });
+
+describe("chat abbreviations", () => {
+  it("are read as the words they shorten: 'stlh 2017' asks after the sources' last year", async () => {
+    const reply = await ask("apakah sultra jadi ikut beneran stlh 2017?");
+    // (Not "Ya, benar": the sources of 2017 can't say what came after it.)
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).not.toMatch(/^Ya, benar/);
+    expect(reply.text).toContain("Konawe Selatan");
+    const support = await ask("Sumber dukungan sbg syarat pemilihan daerah itu maksudnya anggaran apa?");
+    expect(support.kind).toBe("answer");
+    expect(support.text).toContain("APBN");
+  });
+});
