@@ -118,7 +118,7 @@ describe("how a place or product of the programme stands today", () => {
   it("is not in the 2017 sources: said so, with what they do say of it", async () => {
     for (const question of [
       "Klaster alas kaki di Mojokerto itu masih aktif sampai sekarang nggak ya?",
-      "Does the Makassar silver go to export markets now?",
+      "Is the tofu cluster in South Konawe still active today?",
     ]) {
       const reply = await ask(question);
       expect(reply.kind, question).toBe("fallback");
@@ -134,5 +134,27 @@ describe("how a place or product of the programme stands today", () => {
     const reply = await ask("Is Dogiyai still in Papua province today?");
     expect(reply.kind).toBe("answer");
     expect(reply.text).toContain("Papua Tengah");
+  });
+});
+
+describe("where goods sell", () => {
+  it("of a place or a product, the sources never say: said so, with what they say of it", async () => {
+    for (const question of [
+      "ekspor lidah buaya pontianak ke negara mana aja",
+      "Apakah tahu tempe Konawe Selatan sudah ekspor?",
+      "How is West Bangka pewter marketed abroad?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("fallback");
+      expect(reply.text, question).toMatch(/sales or export markets|penjualan atau pasar ekspor/);
+    }
+  });
+
+  it("of the programme, its aim names the markets: 'is the programme about exports?'", async () => {
+    for (const question of ["Is the programme about exports?", "Apakah program ini untuk pasar ekspor?"]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.text, question).toMatch(/international markets|internasional/);
+    }
   });
 });

@@ -175,6 +175,7 @@ export const ANSWERS: Record<Intent, Row> = {
   judge: {},
   reason: {},
   absent: {},
+  trade: {},
 };
 
 /** The answer to one intent about one subject; `undefined` when the sources hold no such fact. */

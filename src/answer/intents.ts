@@ -11,6 +11,7 @@ export const INTENTS = [
   "howto", // instructions (apply, register, contact): the sources hold none
   "later", // a third phase or later: the sources name none
   "absent", // a fact the sources never give, asked in words that otherwise mean something
+  "trade", // where a place's or a product's goods sell: the sources never say (settled in `settle.ts`)
   "judge", // to evaluate or compare: the sources never do
   "reason", // why a product, a date or an end is what it is: the sources never say
   "said", // who said it
@@ -359,5 +360,6 @@ export const UNANSWERABLE: ReadonlySet<Intent> = new Set<Intent>([
   "judge",
   "reason",
   "absent",
+  "trade",
   "requirements",
 ]);

@@ -77,6 +77,7 @@ export const CUE_NAMES = [
   "compare", // vs, dibanding: sets two things side by side, to judge or to state each
   "capital", // ibu kota, capital: before a city, the province it is the capital of ("provinsi beribu kota Medan")
   "absent", // ibu kota: a fact the sources never give, in words that otherwise mean something they do
+  "trade", // ekspor, abroad: where goods sell; of a place or product the sources never say, of the programme its aim
   "howto", // how do I, cara daftar: asks for instructions, which the sources hold none of
   "and", // dan, and: may join two questions in one message
   "or", // atau, or: offers a choice ("tahap awal atau program lanjutan?")

@@ -12,7 +12,11 @@ import { type Intent, SHAPING_INTENTS } from "./intents.ts";
 import { isOutside } from "./membership.ts";
 import { provincesOnIsland } from "./negation.ts";
 import { extremeSources } from "./source-answers.ts";
-import { isSource, type Subject } from "./subject.ts";
+import { isEntry, isSource, type Subject } from "./subject.ts";
+
+// What a question of where goods sell asks, beside the words of trade: the rest ask what they say
+// ("which metals are Makassar's crafts made of?" of an export consultant).
+const TRADE_ASKED: ReadonlySet<Intent> = new Set<Intent>(["describe", "where", "list", "count", "member"]);
 
 /** The intent and subjects a question settles on, given those its words and the chat gave. */
 export function settle(
@@ -43,6 +47,10 @@ export function settle(
   const otherEvent = found.otherEvent && !dayAsked;
   if (intent === "when" && otherEvent && subjects.length > 0 && subjects.every(placeOrSource))
     intent = "absent";
+  // "Ekspor lidah buaya Pontianak ke mana?", "Tahu tempe Konawe sudah ekspor?": where a place's or
+  // a product's goods sell, the sources never say. (Of the programme, the markets it aims at are
+  // its aim's: "is it about exports?")
+  if (found.cues.has("trade") && subjects.some(isEntry) && TRADE_ASKED.has(intent)) intent = "trade";
   // "Nomor dokumen laporan JICA itu berapa?": of one source, "berapa" asks its number, on its card.
   if (intent === "count" && subjects.length === 1 && subjects.every(isSource) && !counted(found, subjects))
     intent = "describe";

@@ -76,6 +76,9 @@ export class Vocabulary {
     for (const [cue, words] of Object.entries(this.lexicon.cues) as Array<[Cue, Lexicon["cues"][Cue]]>) {
       for (const [w, lang] of wordsOf(words)) {
         this.add(w, { type: "cue", cue }, lang);
+        // (Where goods sell is what the aim names, markets at home and abroad: of the programme,
+        // "is it about exports?", its aim answers; see `settle.ts` for a place's or a product's.)
+        if (cue === "trade") this.add(w, { type: "attribute", id: "aim" }, lang);
         // Words the lexicon lists for both languages ("ikm", "jica") never mark one.
         if (lang === undefined) for (const word of this.words_(w)) this.languages.markNeutral(word);
       }
