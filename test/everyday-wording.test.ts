@@ -158,3 +158,13 @@ describe("where goods sell", () => {
     }
   });
 });
+
+describe("goods asked of which province makes them", () => {
+  it("are outside the programme when the sources place them nowhere: 'which province makes batik?'", async () => {
+    for (const question of ["which province makes batik?", "provinsi mana yang bikin batik?"]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("not_in_programme");
+      expect(reply.text, question).toMatch(/batik/);
+    }
+  });
+});

@@ -411,6 +411,12 @@ describe("regions set side by side", () => {
     const islands = await ask("Bali dan Lombok ikut?");
     expect(islands.text).toMatch(/^Bali dan Lombok \(Nusa Tenggara Barat\) tidak termasuk program ini/);
     expect(islands.text.match(/Provinsi program:/g)).toHaveLength(1);
+    // (Islands of one province name it once; each island's line where the programme is on it stays.)
+    const nusa = await ask("Are Lombok and Sumbawa in?");
+    expect(nusa.text).toMatch(/^Lombok and Sumbawa \(Nusa Tenggara Barat\) are not part of the programme/);
+    const apart = await ask("Bali dan Aceh ikut?");
+    expect(apart.text).toMatch(/^Aceh dan Bali tidak termasuk program ini/);
+    expect(apart.text).toContain("Di pulau Sumatera, program ini ada di Kabupaten Samosir");
     const both = await ask("NTB dan Lombok ikut?");
     expect(both.text).toMatch(/^NTB \(Nusa Tenggara Barat\) tidak termasuk program ini/);
     expect(both.text).not.toMatch(/Lombok/);

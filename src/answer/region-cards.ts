@@ -13,6 +13,8 @@ import { type AnswerWriter, type Piece, shownAs } from "./writer.ts";
 
 /** The most regions named in one sentence; more are counted. */
 const MAX_NAMED = 10;
+/** The most islands a reply about regions outside the programme points to the programme on. */
+const MAX_ISLAND_LINES = 3;
 
 /** A region by its code: in the programme, holding a programme place, or outside it. */
 export function membershipCard(w: AnswerWriter, lang: Lang, code: string, asked?: string): Piece | undefined {
@@ -83,10 +85,13 @@ export interface Outside {
 
 /** "Aceh, Bali and Jambi are not part of the programme …": regions outside it, in one sentence. */
 export function outsideCard(w: AnswerWriter, lang: Lang, regions: Outside[]): Piece {
-  const names = regions.slice(0, MAX_NAMED).map((r) => r.name);
+  const names = withProvinceOnce(
+    lang,
+    regions.slice(0, MAX_NAMED).map((r) => r.name),
+  );
   if (regions.length > MAX_NAMED)
     names.push(w.t(lang, "answer.andOthers", { total: regions.length - MAX_NAMED }));
-  const text = w.t(lang, names.length > 1 ? "answer.outsideMany" : "answer.outside", {
+  const text = w.t(lang, regions.length > 1 ? "answer.outsideMany" : "answer.outside", {
     area: joinList(lang, names),
     provinces: joinList(
       lang,
@@ -95,15 +100,36 @@ export function outsideCard(w: AnswerWriter, lang: Lang, regions: Outside[]): Pi
   });
   const sources = w.k.provinces.flatMap((p) => p.entries.flatMap((e) => e.sources));
   const about = regions.map((r) => r.subject);
-  // (Regions named alike on one island, "Gorontalo" the province and the regency, share the line.)
-  const islands = regions.map((r) =>
-    r.subject.kind === "area" ? sameIsland(w, lang, r.subject.code) : undefined,
+  // Where the programme works on each one's island, once an island ("Aceh dan Bali": Sumatra's;
+  // "Gorontalo" the province and the regency share one line).
+  const islands = new Map<string, { text: string; sources: string[] }>();
+  for (const r of regions) {
+    const near = r.subject.kind === "area" ? sameIsland(w, lang, r.subject.code) : undefined;
+    if (near && islands.size < MAX_ISLAND_LINES) islands.set(near.text, near);
+  }
+  const lines = [...islands.values()];
+  return w.piece(
+    [text, ...lines.map((l) => l.text)].join("\n"),
+    [...sources, ...lines.flatMap((l) => l.sources)],
+    about,
+    "not_in_programme",
   );
-  const [near] = islands;
-  const shared = near && islands.every((i) => i?.text === near.text);
-  if (shared)
-    return w.piece(`${text}\n${near.text}`, [...sources, ...near.sources], about, "not_in_programme");
-  return w.piece(text, sources, about, "not_in_programme");
+}
+
+/**
+ * "Lombok (Nusa Tenggara Barat) dan Sumbawa (Nusa Tenggara Barat)" → "Lombok dan Sumbawa (Nusa
+ * Tenggara Barat)": names that all end with the same province in brackets say it once.
+ */
+function withProvinceOnce(lang: Lang, names: string[]): string[] {
+  const provinces = names.map((name) => /\s\(([^()]+)\)$/.exec(name)?.[1]);
+  const [first] = provinces;
+  if (names.length < 2 || first === undefined || provinces.some((p) => p !== first)) return names;
+  return [
+    `${joinList(
+      lang,
+      names.map((name) => name.slice(0, -first.length - 3)),
+    )} (${first})`,
+  ];
 }
 
 /**

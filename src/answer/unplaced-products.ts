@@ -30,7 +30,7 @@ export function unplacedProducts(f: Found, previous: Previous | undefined): stri
     AFTER.has(previous.intent) &&
     (previous.subjects.every((s) => s.kind === "topic" || s.kind === "list") || ofGoods(previous.asked));
   // ("Tenun songket di mana?", "which province makes batik?": where the programme has them.)
-  const placing = f.cues.has("where") || f.cues.has("plural");
+  const placing = f.cues.has("where") || f.cues.has("plural") || f.cues.has("provinces");
   // ("Does it cover batik?", "what about honey producers?": goods and words that say nothing else
   // ask of the programme.)
   const onlyGoods = f.meaningful === 0;
