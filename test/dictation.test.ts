@@ -90,3 +90,19 @@ describe("a message that lists its questions as items", () => {
     expect(isListed("KRL Bogor - Jakarta - Bekasi")).toBe(false);
   });
 });
+
+describe("a question about the bot itself", () => {
+  it("is small talk, whatever it names of the bot: 'a person or a bot?', 'the IKM bot?', 'bot aktif?'", async () => {
+    for (const question of [
+      "who are you exactly? a person or a bot?",
+      "Hello! Is this the IKM bot?",
+      "Tes tes, bot aktif?",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("smalltalk");
+      expect(reply.text, question).toMatch(/Tanya IKM/);
+    }
+    // (A test asked of taking part is no test of the bot.)
+    expect((await ask("Ada tes untuk ikut program?")).kind).not.toBe("smalltalk");
+  });
+});
