@@ -168,3 +168,16 @@ describe("goods asked of which province makes them", () => {
     }
   });
 });
+
+describe("a time of day asked of regions alone", () => {
+  it("is of a timetable or a clock, which the sources don't give: no membership card", async () => {
+    for (const question of ["Jadwal KRL Bogor-Jakarta jam berapa aja?", "What time is it now in Jakarta?"]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("fallback");
+      expect(reply.text, question).toMatch(/^(Sumber tidak menyebut hal itu|The sources don't say that)/);
+    }
+    // (The time a source came out is still its own: answered.)
+    const published = await ask("At what time was the Bisnis article published?");
+    expect(published.text).toMatch(/11[:.]34/);
+  });
+});

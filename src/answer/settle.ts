@@ -12,7 +12,7 @@ import { type Intent, SHAPING_INTENTS } from "./intents.ts";
 import { isOutside } from "./membership.ts";
 import { provincesOnIsland } from "./negation.ts";
 import { extremeSources } from "./source-answers.ts";
-import { isEntry, isSource, type Subject } from "./subject.ts";
+import { isEntry, isRegion, isSource, type Subject } from "./subject.ts";
 
 // What a question of where goods sell asks, beside the words of trade: the rest ask what they say
 // ("which metals are Makassar's crafts made of?" of an export consultant).
@@ -47,6 +47,9 @@ export function settle(
   const otherEvent = found.otherEvent && !dayAsked;
   if (intent === "when" && otherEvent && subjects.length > 0 && subjects.every(placeOrSource))
     intent = "absent";
+  // "Jadwal KRL Bogor–Jakarta jam berapa?", "What time is it in Jakarta?": a time of day asked of
+  // regions alone is of a timetable or a clock, which the sources don't give (not of the programme).
+  if (found.cues.has("clock") && subjects.length > 0 && subjects.every(isRegion)) intent = "absent";
   // "Ekspor lidah buaya Pontianak ke mana?", "Tahu tempe Konawe sudah ekspor?": where a place's or
   // a product's goods sell, the sources never say. (Of the programme, the markets it aims at are
   // its aim's: "is it about exports?")
