@@ -181,3 +181,21 @@ describe("a time of day asked of regions alone", () => {
     expect(published.text).toMatch(/11[:.]34/);
   });
 });
+
+describe("a yes-or-no question that names no name", () => {
+  it("asks whether what follows the first thing it names is so: words the bot doesn't know there are asked", async () => {
+    for (const question of [
+      "Does the programme help with export certification?",
+      "Apakah program ini pakai metode kaizen?",
+      "are facilitators paid? how much",
+    ]) {
+      const reply = await ask(question);
+      expect(reply.kind, question).toBe("fallback");
+    }
+    // (A region named is still what it asks of; a choice offered is answered with the facts.)
+    expect((await ask("Does the programme operate in Banten?")).kind).toBe("not_in_programme");
+    const choice = await ask("Are the facilitators sent from Japan or drawn from local resources?");
+    expect(choice.kind).toBe("answer");
+    expect(choice.text).toMatch(/local resources/);
+  });
+});

@@ -128,7 +128,11 @@ export function askingWords(matches: Match[]): Match[] {
   // question says is done to its subject.
   const how = hasCue(matches[0], "how") && !matches.some((m) => hasCue(m, "howto"));
   const yesNo = (hasCue(matches[0], "opener") || how) && !matches.some((m) => hasCue(m, "member"));
-  const subjectAt = how ? matches.findIndex(namesSomething) : matches.findIndex(isName);
+  // ("Does the programme help with export certification?": with no name, the first thing it names
+  // is the subject; not in a question that offers a choice, "… from Japan or drawn locally?".)
+  const named = matches.findIndex(isName);
+  const choice = matches.some((m) => hasCue(m, "or"));
+  const subjectAt = how || (named < 0 && !choice) ? matches.findIndex(namesSomething) : named;
   return content.flatMap((m, i) => {
     const at = position.get(m) ?? 0;
     const near = content[i - 1];
