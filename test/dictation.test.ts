@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asTyped } from "../src/answer/dictation.ts";
 import type { Reply } from "../src/answer/engine.ts";
-import { isListed } from "../src/answer/normalise.ts";
 import { testEngine } from "./support/app.ts";
 
 const ask = async (question: string): Promise<Reply> => (await testEngine()).ask(question);
@@ -71,26 +70,6 @@ describe("chat abbreviations", () => {
     expect(support.text).toContain("APBN");
   });
 });
-
-describe("a message that lists its questions as items", () => {
-  it("answers each item on its own: one the sources can't answer leaves the others answered", async () => {
-    const reply = await ask("1. Berapa lapangan kerja yg tercipta?\n2. Sumut ngembangin produk apa?");
-    expect(reply.kind).toBe("answer");
-    expect(reply.text).toContain("lapangan");
-    expect(reply.text).toContain("ulos");
-    const lettered = await ask("a) How many IKM have been assisted so far? b) What's the project called?");
-    expect(lettered.kind).toBe("answer");
-    expect(lettered.text).toContain("Improved Service Delivery");
-  });
-
-  it("is not a message with one number in it, nor one that asks once", () => {
-    expect(isListed("1. produk sulsel apa?\n2. kotanya di mana?")).toBe(true);
-    expect(isListed("A few things:\n- when did it start\n- who runs it")).toBe(true);
-    expect(isListed("Jatim ada 2. Benar?")).toBe(false);
-    expect(isListed("KRL Bogor - Jakarta - Bekasi")).toBe(false);
-  });
-});
-
 describe("a question about the bot itself", () => {
   it("is small talk, whatever it names of the bot: 'a person or a bot?', 'the IKM bot?', 'bot aktif?'", async () => {
     for (const question of [

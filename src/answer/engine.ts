@@ -270,8 +270,7 @@ export class AnswerEngine {
       // The first question a message asks of a subject it names is its own: unanswered, the
       // message is not answered.
       // So is a question about a thing the sources never name, asked of the programme by default.
-      // (Not one item of a list of questions: "1. Berapa lapangan kerja? 2. Sumut produknya apa?")
-      const own = (!understood.assumed || understood.unexplained.length > 0) && !reading.listed;
+      const own = !understood.assumed || understood.unexplained.length > 0;
       if (!pieces.length && own && kindOf(written) === "fallback") kind = "fallback";
       pieces.push(...written);
       answered.push({ part, written });

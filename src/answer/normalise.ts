@@ -387,11 +387,3 @@ const WITHIN_SENTENCE = /^(,|\s[&+/]\s|\s[-—–]\s)$/u;
 const LIST_MARKER = /^\s*(?:(?:\d{1,2}|[a-eA-E])[.)]|[•·▪◦●])\s*$/u;
 const CLAUSE_BREAK =
   /([?!;]+|,(?=\s|$)|(?<=\p{L}{5}|\d|\p{L}['"’”»)])\.(?=\s|$)|(?<=\p{Lu}{2})\.(?=\s+\p{Lu})|(?<=\p{L}{2})(?<!\b(?:Kab|Kec|Kel|Prov|Kep|Yth|Jl|Dr|Prof|Ir|Hj|Bpk|Sdr|Mr|Mrs|Ms|St|No|Corp|Co|Inc|Ltd|Tbk|Kep|Bu|Pak))\.(?=\s+\p{Lu}\p{Ll})|\s&\s|\s\+\s(?![^()]*\))|\s[-—–/]\s|(?<=^|\s)(?:\d{1,2}|[a-eA-E])[.)](?=\s+\p{L})|\s*[•·▪◦●]\s*|\n+)/u;
-
-// An item's number or letter ("1.", "2)", "(3)", "b)") before a word, or a bullet opening a line.
-const NUMBERED_ITEM = /(?<![\p{L}\d])\(?(?:\d{1,2}|[a-eA-E])[.)](?=\s+\p{L})/gu;
-const BULLETED_ITEM = /(?:^|\n)\s*[-•·▪◦●*]\s+\p{L}/gu;
-
-/** Whether a message lists its questions as items ("1. … 2. …", "a) … b) …", "- …\n- …"). */
-export const isListed = (text: string): boolean =>
-  (text.match(NUMBERED_ITEM)?.length ?? 0) >= 2 || (text.match(BULLETED_ITEM)?.length ?? 0) >= 2;

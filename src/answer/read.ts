@@ -40,7 +40,7 @@ import { withoutLetterForms, withoutPurposes } from "./letters.ts";
 import type { Cue } from "./lexicon.ts";
 import { partyAskedWhy } from "./motives.ts";
 import { deniesItself } from "./negation.ts";
-import { clauses, fold, isListed } from "./normalise.ts";
+import { clauses, fold } from "./normalise.ts";
 import { hasCue, introducesAsker, isQuestionWord, pieces } from "./parts.ts";
 import { withoutPeoplesWords } from "./peoples.ts";
 import { nameQuotes } from "./quotes.ts";
@@ -59,8 +59,6 @@ export interface Reading {
   whole: Found;
   parts: Found[];
   empty: boolean;
-  /** It lists its questions as items ("1. … 2. …"): each is asked on its own. */
-  listed: boolean;
 }
 
 /**
@@ -304,7 +302,6 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
       return f;
     }),
     empty: all.length === 0,
-    listed: isListed(question),
   };
   // (Of the whole message too: small talk before a question mark is said before a question.)
   reading.whole.endsAsked = reading.parts.some((p) => p.endsAsked);
