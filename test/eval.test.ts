@@ -986,6 +986,14 @@ const FLOORS = {
     "small talk": 90.5,
     language: 99.7,
   },
+  // Written blind in the eighteenth session (the everyday mix as a control). First score in the
+  // README (97.0 / 94.9 / 100), at 86057e6 before any change for it.
+  "test/eval/questions-hundredthirtyeighth.jsonl": {
+    "in-scope": 97,
+    "out-of-scope": 94.9,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
