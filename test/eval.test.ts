@@ -692,8 +692,11 @@ const FLOORS = {
     language: 100,
   },
   // Written blind in the ninth session (superlatives and quantifiers). First score in the README.
+  // Lowered from 79.6 in the eighteenth session: a yes-or-no question with no name now asks the
+  // words after its subject, which "Apakah semua fasilitatornya didatangkan dari luar?" holds
+  // ("luar"); twenty questions across the sets the sources can't answer stopped getting a card.
   "test/eval/questions-hundredth.jsonl": {
-    "in-scope": 79.6,
+    "in-scope": 79.2,
     "out-of-scope": 96.2,
     "small talk": 100,
     language: 100,

@@ -199,3 +199,17 @@ describe("a yes-or-no question that names no name", () => {
     expect(choice.text).toMatch(/local resources/);
   });
 });
+
+describe("a yes-or-no question with no name, in a message that offers a choice or names a country", () => {
+  it("is answered with the facts the choice or the country is checked against", async () => {
+    const choice = await ask(
+      "Are the practical facilitators flown in from Japan, or drawn from local people?",
+    );
+    expect(choice.kind).toBe("answer");
+    expect(choice.text).toMatch(/local resources/);
+    const korea = await ask("Is the programme a cooperation with the country called Korea?");
+    expect(korea.text).toContain("don't mention Korea");
+    const merdeka = await ask("Apakah program ini ada sejak Indonesia Merdeka?");
+    expect(merdeka.text).toContain("2013");
+  });
+});

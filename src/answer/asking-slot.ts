@@ -96,9 +96,10 @@ function englishAskedNouns(matches: Match[]): Set<Match> {
  * workshops"), and a word after "yang" only describes it. Verbs are not asked for, but right
  * after who/where/when ("who signed …?"). Also asked: the noun an English phrase ends with
  * ({@link englishAskedNouns}), the choices a question offers ("arabika atau robusta?") and what
- * follows the subject of a yes-or-no question ("did Gati ever visit Dogiyai?").
+ * follows the subject of a yes-or-no question ("did Gati ever visit Dogiyai?"). `message`: all the
+ * message's words, of which `matches` is one clause.
  */
-export function askingWords(matches: Match[]): Match[] {
+export function askingWords(matches: Match[], message: Match[] = matches): Match[] {
   const content = matches.filter((m) => !isFiller(m));
   const lastIndex = content.length - 1;
   const last = content[lastIndex];
@@ -129,10 +130,13 @@ export function askingWords(matches: Match[]): Match[] {
   const how = hasCue(matches[0], "how") && !matches.some((m) => hasCue(m, "howto"));
   const yesNo = (hasCue(matches[0], "opener") || how) && !matches.some((m) => hasCue(m, "member"));
   // ("Does the programme help with export certification?": with no name, the first thing it names
-  // is the subject; not in a question that offers a choice, "… from Japan or drawn locally?".)
+  // is the subject; not in a message that offers a choice, "… from Japan, or drawn locally?".)
   const named = matches.findIndex(isName);
-  const choice = matches.some((m) => hasCue(m, "or"));
-  const subjectAt = how || (named < 0 && !choice) ? matches.findIndex(namesSomething) : named;
+  const choice = message.some((m) => hasCue(m, "or"));
+  // (Nor one that names another country, "a cooperation with the country called Korea?": the
+  // country is what it asks of, which `understand.ts` reads.)
+  const foreign = message.some((m) => m.concepts.some((c) => c.type === "country"));
+  const subjectAt = how || (named < 0 && !choice && !foreign) ? matches.findIndex(namesSomething) : named;
   return content.flatMap((m, i) => {
     const at = position.get(m) ?? 0;
     const near = content[i - 1];
@@ -164,7 +168,10 @@ export function askingWords(matches: Match[]): Match[] {
     const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary && asksHere;
     const offered = [matches[at - 1], matches[at + 1]].some((w) => CHOICE_WORDS.has(w?.text ?? ""));
     // (An English adverb, "officially", only says how.)
-    const predicate = yesNo && subjectAt >= 0 && at > subjectAt && !(how && /ly$/.test(m.text));
+    // (After a subject that is no name, a word written as a name is one, "sejak Indonesia Merdeka":
+    // asked only if it is a claim, which `unexplained.ts` reads.)
+    const written = named < 0 && m.tokens.some((t) => t.capitalised);
+    const predicate = yesNo && subjectAt >= 0 && at > subjectAt && !(how && /ly$/.test(m.text)) && !written;
     const slot = afterQuestionWord || beforeLast || opens || namesWhich || exists || offered || predicate;
     return slot || endsAfterName || askedNouns.has(m) ? [m] : [];
   });

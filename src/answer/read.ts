@@ -267,7 +267,7 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
   );
   const clauseMatches = readClauses.map((c) => c.matches);
   const all = clauseMatches.flat();
-  const asking = new Set(clauseMatches.flatMap(askingWords));
+  const asking = new Set(clauseMatches.flatMap((clause) => askingWords(clause, all)));
   const places = placesUnknown(question, clauseMatches);
   for (const place of places) asking.add(place);
   const { people } = vocabulary.lexicon;
