@@ -213,3 +213,11 @@ describe("a yes-or-no question with no name, in a message that offers a choice o
     expect(merdeka.text).toContain("2013");
   });
 });
+
+describe("a region outside the programme asked whether it takes part", () => {
+  it("is outside, whatever else the question names there: 'Aceh's Gayo coffee, is it in the programme?'", async () => {
+    const reply = await ask("What about Aceh's Gayo coffee, is it in the programme?");
+    expect(reply.kind).toBe("not_in_programme");
+    expect(reply.text).toMatch(/^Aceh is not part of the programme/);
+  });
+});

@@ -36,7 +36,10 @@ export function unexplained(
   // Kotagede?", "Do they work with sarong weavers in Samarinda?".
   const ofProgramme = f.programme || f.cues.has("domain") || f.cues.has("member");
   const yesNo = f.cues.has("opener") && !asksWh(f) && !f.cues.has("confirm");
-  if (outsideOnly && f.asking.length === 0 && (ofProgramme || yesNo))
+  // (Asked whether it takes part, "What about Aceh's Gayo coffee, is it in the programme?", it is
+  // outside whatever else the question names there.)
+  const membership = f.cues.has("member") && !asksWh(f);
+  if (outsideOnly && (f.asking.length === 0 || membership) && (ofProgramme || yesNo))
     return { unexplained: [], confidence: f.certainty };
   const named = intent === "describe" || intent === "meaning";
   const explicit = !named || followUp || f.attributes.length > 0 || f.cues.has("how");
