@@ -85,3 +85,11 @@ describe("a question about the bot itself", () => {
     expect((await ask("Ada tes untuk ikut program?")).kind).not.toBe("smalltalk");
   });
 });
+
+describe("help asked with words the bot doesn't know", () => {
+  it("is help with those, not a question of what the bot can do", async () => {
+    expect((await ask("Can you help with my calculus homework?")).kind).toBe("fallback");
+    expect((await ask("Apakah ada bantuan mesin untuk pengrajin?")).kind).toBe("fallback");
+    expect((await ask("what can you help me with?")).kind).toBe("smalltalk");
+  });
+});
