@@ -221,3 +221,15 @@ describe("a region outside the programme asked whether it takes part", () => {
     expect(reply.text).toMatch(/^Aceh is not part of the programme/);
   });
 });
+
+describe("a claim that the programme is another organisation's", () => {
+  it("is corrected with the organisation the sources name: 'program ini dari kementerian koperasi kan?'", async () => {
+    const reply = await ask("program jica ini dr kementerian koperasi ukm kan");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(
+      /^Sumber menyebut Kementerian Perindustrian \(Kemenperin\), bukan kementerian koperasi/,
+    );
+    // (Asked of that organisation's own programmes, it is that organisation that is asked of.)
+    expect((await ask("Program Kemenkop UKM utk UMKM apa aja?")).kind).toBe("fallback");
+  });
+});

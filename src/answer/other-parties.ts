@@ -121,7 +121,9 @@ export function partyCorrections(
       const whole = read(text);
       const named = runs.filter((o) => whole.orgs.includes(o.id));
       const partners = new Set(named.flatMap((o) => (o.country ? [o.country] : [])));
-      return { partners, asksOfProgramme: !namesNothing(whole) && !whole.cues.has("compare") };
+      // ("program jica ini dr kementerian koperasi kan": a claim of whose the programme is asks of it.)
+      const claimed = whole.programme && whole.cues.has("confirm");
+      return { partners, asksOfProgramme: (!namesNothing(whole) || claimed) && !whole.cues.has("compare") };
     },
     note: (lang, found) => {
       const notes = [...new Set(found.map((o) => o.country))].flatMap((country) => {
