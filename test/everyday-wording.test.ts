@@ -233,3 +233,14 @@ describe("a claim that the programme is another organisation's", () => {
     expect((await ask("Program Kemenkop UKM utk UMKM apa aja?")).kind).toBe("fallback");
   });
 });
+
+describe("another country claimed as the programme's partner", () => {
+  it("is corrected whatever words describe its body: 'the project is with china's aid agency right?'", async () => {
+    const reply = await ask("the project is with china's aid agency right?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toMatch(/^Not quite/);
+    expect(reply.text).toContain("JICA");
+    // (A request that names a country asks nothing of the programme's partner.)
+    expect((await ask("Rekomendasi drama Korea yang seru dong, Nak 😄")).kind).toBe("fallback");
+  });
+});

@@ -34,9 +34,10 @@ import { withoutSetAside } from "./set-aside.ts";
 import { settle } from "./settle.ts";
 import { constrainingSource } from "./source-answers.ts";
 import { type DatedFact, knownYears, noteYears, spanAsked, withGroup, yearsWithin } from "./spans.ts";
-import { isEntry, isRegion, isSource, type Subject } from "./subject.ts";
+import { isRegion, isSource, type Subject } from "./subject.ts";
 import { type Superlative, superlativeAsked } from "./superlatives.ts";
 import { shiftedInTime } from "./time-order.ts";
+import { asksToday } from "./today.ts";
 import { unexplained } from "./unexplained.ts";
 import { unplacedProducts } from "./unplaced-products.ts";
 
@@ -166,37 +167,23 @@ export function understand(
     }),
     // ("populasi samosir?" after "ulos dmn": what the earlier question asked excuses no word of a
     // bare one, which asks what its unknown words say.)
-    ...unexplained(
-      found,
-      asksItsWords ? intentOf(found) : intent,
-      followUp && !asksItsWords,
-      subjects,
-      allOutside(subjects, knowledge, areas),
-      productClaim(found, knowledge, areas) ?? productsPlaced(found, knowledge, areas),
-    ),
+    // (Another country claimed as the partner, "with China's aid agency, right?", is corrected
+    // whatever words describe its body.)
+    ...(partnerClaimed && (found.programme || found.cues.has("domain"))
+      ? { unexplained: [], confidence: found.certainty }
+      : unexplained(
+          found,
+          asksItsWords ? intentOf(found) : intent,
+          followUp && !asksItsWords,
+          subjects,
+          allOutside(subjects, knowledge, areas),
+          productClaim(found, knowledge, areas) ?? productsPlaced(found, knowledge, areas),
+        )),
     // "Can you confirm it began in 2015?", "was the report published in 2018?" (a source has one
     // date): the facts answer it, with the year the sources give.
     unknownYears: checksYear ? [] : found.questionYears.filter((y) => !years.has(y)),
     // "Masih jalan sampai sekarang?": whether the programme runs today, the sources of 2017 can't say.
-    now:
-      found.cues.has("now") &&
-      (asksOfPeople ||
-        // (Of the programme, or a group of it: "it lists five new provinces?", "is it still running?";
-        // not "'this year' in the article — which year is that?", which asks when.)
-        ((found.programme ||
-          found.cues.has("domain") ||
-          subjects.every((s) => s.kind === "topic" || (s.kind === "cohort" && intent !== "when"))) &&
-          STATUS_INTENTS.has(intent)) ||
-        // ("Gimana kabar klaster kopi Dogiyai sekarang?": how a place of it stands today, too.)
-        // (Not of one with a dated note of what changed since, "is Dogiyai still in Papua today?",
-        // which the note answers; not "now Samosir", which only moves on; not "kok sekarang kapal?",
-        // which sets one product against another.)
-        (intent === "describe" &&
-          subjects.length > 0 &&
-          subjects.every(isEntry) &&
-          noteYears(knowledge, subjects).length === 0 &&
-          found.products.length < 2 &&
-          (found.yesNo || found.endsAsked || asksWh(found)))),
+    now: asksToday(found, intent, subjects, knowledge, asksOfPeople),
     followUp: followUp || (grouped !== undefined && !resolved.subjects.some(isRegion)),
     foreign: partnerClaimed ? undefined : found.countries[0],
     motive: motiveNotGiven(found.whyOf, knowledge),
@@ -222,8 +209,6 @@ const NOTED_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
   "where",
   "member",
 ]);
-// What a question about the programme's state today asks: whether it runs, since or until when.
-const STATUS_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["describe", "when", "end", "member", "count"]);
 
 /** What a question asks and of whom: named subjects, else the previous question's, else the programme. */
 function resolve(
