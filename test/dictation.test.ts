@@ -93,3 +93,12 @@ describe("help asked with words the bot doesn't know", () => {
     expect((await ask("what can you help me with?")).kind).toBe("smalltalk");
   });
 });
+
+describe("small talk quoted in a request for a fact the sources never give", () => {
+  it("is the request: 'translate “terima kasih …” into Japanese' is no thanks", async () => {
+    expect((await ask("translate “terima kasih atas kerja samanya” into Japanese pls")).kind).toBe(
+      "fallback",
+    );
+    expect((await ask("translate good morning into Japanese")).kind).toBe("fallback");
+  });
+});

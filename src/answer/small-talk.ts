@@ -82,6 +82,8 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
     "said",
     "who",
     "author",
+    // ("translate 'terima kasih' into Japanese": a fact the sources never give is asked, thanks quoted.)
+    "absent",
   ] as const;
   // "Selamat pagi Bu Dirjen!", "Good morning, Director General!": people greeted, asked nothing,
   // are whom the greeting is for.
