@@ -692,11 +692,8 @@ const FLOORS = {
     language: 100,
   },
   // Written blind in the ninth session (superlatives and quantifiers). First score in the README.
-  // Lowered from 79.6 in the eighteenth session: a yes-or-no question with no name now asks the
-  // words after its subject, which "Apakah semua fasilitatornya didatangkan dari luar?" holds
-  // ("luar"); twenty questions across the sets the sources can't answer stopped getting a card.
   "test/eval/questions-hundredth.jsonl": {
-    "in-scope": 79.2,
+    "in-scope": 79.6,
     "out-of-scope": 96.2,
     "small talk": 100,
     language: 100,
@@ -731,10 +728,13 @@ const FLOORS = {
     language: 99.7,
   },
   // Written blind beside the hundred-fourth, a second control (a provincial office's public chat).
-  // First score in the README.
+  // First score in the README. In scope lowered from 95.6 in the eighteenth session: a yes-or-no
+  // question of the programme now asks the words after it it doesn't know, and "Apakah program ini
+  // memanfaatkan SDM lokal?" holds one ("SDM"); out of scope raised, as such questions stopped
+  // getting a card.
   "test/eval/questions-hundredfifth.jsonl": {
-    "in-scope": 95.6,
-    "out-of-scope": 95.8,
+    "in-scope": 95.2,
+    "out-of-scope": 97.9,
     "small talk": 100,
     language: 100,
   },

@@ -182,17 +182,23 @@ describe("a time of day asked of regions alone", () => {
   });
 });
 
-describe("a yes-or-no question that names no name", () => {
-  it("asks whether what follows the first thing it names is so: words the bot doesn't know there are asked", async () => {
+describe("a yes-or-no question of the programme that names no name", () => {
+  it("asks whether what follows the programme is so: words the bot doesn't know there are asked", async () => {
     for (const question of [
       "Does the programme help with export certification?",
       "Apakah program ini pakai metode kaizen?",
-      "are facilitators paid? how much",
+      "Apakah program ini pakai metode Kaizen?",
     ]) {
       const reply = await ask(question);
       expect(reply.kind, question).toBe("fallback");
     }
-    // (A region named is still what it asks of; a choice offered is answered with the facts.)
+    // (A region named is still what it asks of; a choice offered is answered with the facts; of a
+    // fact of the programme, what the fact says answers: "are facilitators recruited locally?")
+    for (const question of [
+      "Apakah fasilitatornya dari daerah setempat?",
+      "Are facilitators recruited locally?",
+    ])
+      expect((await ask(question)).text, question).toMatch(/local resources|sumber daya lokal/);
     expect((await ask("Does the programme operate in Banten?")).kind).toBe("not_in_programme");
     const choice = await ask("Are the facilitators sent from Japan or drawn from local resources?");
     expect(choice.kind).toBe("answer");

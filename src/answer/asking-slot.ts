@@ -129,14 +129,20 @@ export function askingWords(matches: Match[], message: Match[] = matches): Match
   // question says is done to its subject.
   const how = hasCue(matches[0], "how") && !matches.some((m) => hasCue(m, "howto"));
   const yesNo = (hasCue(matches[0], "opener") || how) && !matches.some((m) => hasCue(m, "member"));
-  // ("Does the programme help with export certification?": with no name, the first thing it names
-  // is the subject; not in a message that offers a choice, "… from Japan, or drawn locally?".)
+  // ("Does the programme help with export certification?": with no name, the programme is the
+  // subject; not in a message that offers a choice, "… from Japan, or drawn locally?".)
   const named = matches.findIndex(isName);
   const choice = message.some((m) => hasCue(m, "or"));
   // (Nor one that names another country, "a cooperation with the country called Korea?": the
   // country is what it asks of, which `understand.ts` reads.)
   const foreign = message.some((m) => m.concepts.some((c) => c.type === "country"));
-  const subjectAt = how || (named < 0 && !choice && !foreign) ? matches.findIndex(namesSomething) : named;
+  // (The programme, not a fact of it: "are facilitators recruited locally?" asks what the approach says.)
+  const programmeAt = matches.findIndex((m) => m.concepts.some((c) => c.type === "programme"));
+  const subjectAt = how
+    ? matches.findIndex(namesSomething)
+    : named < 0 && !choice && !foreign
+      ? programmeAt
+      : named;
   return content.flatMap((m, i) => {
     const at = position.get(m) ?? 0;
     const near = content[i - 1];
@@ -168,9 +174,12 @@ export function askingWords(matches: Match[], message: Match[] = matches): Match
     const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary && asksHere;
     const offered = [matches[at - 1], matches[at + 1]].some((w) => CHOICE_WORDS.has(w?.text ?? ""));
     // (An English adverb, "officially", only says how.)
-    // (After a subject that is no name, a word written as a name is one, "sejak Indonesia Merdeka":
-    // asked only if it is a claim, which `unexplained.ts` reads.)
-    const written = named < 0 && m.tokens.some((t) => t.capitalised);
+    // (After a subject that is no name, a word that goes on a name is of that name, "sejak Indonesia
+    // Merdeka": asked only if it is a claim, which `unexplained.ts` reads.)
+    const written =
+      named < 0 &&
+      m.tokens.some((t) => t.capitalised) &&
+      (matches[at - 1]?.tokens.some((t) => t.capitalised) ?? false);
     const predicate = yesNo && subjectAt >= 0 && at > subjectAt && !(how && /ly$/.test(m.text)) && !written;
     const slot = afterQuestionWord || beforeLast || opens || namesWhich || exists || offered || predicate;
     return slot || endsAfterName || askedNouns.has(m) ? [m] : [];

@@ -17,6 +17,7 @@ import { ReplyMemo } from "./memo.ts";
 import { missingPiece } from "./missing.ts";
 import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
 import { correctedReply, otherPartiesIn, partyCorrections } from "./other-parties.ts";
+import { isQuestionWord } from "./parts.ts";
 import { correctedPremise, unansweredAfterStatements } from "./premises.ts";
 import { previousOf } from "./previous.ts";
 import { quotedAnswer } from "./quoted-answers.ts";
@@ -27,7 +28,7 @@ import { ANSWER_CUTOFF, Replies } from "./replies.ts";
 import { type AskOptions, allOptions, kindOf, openedWith, type Reply, type ReplyKind } from "./reply.ts";
 import { smallTalkOf } from "./small-talk.ts";
 import { spanCard } from "./spans.ts";
-import { isRegion, parseSubjectRef, type Subject, subjectRef } from "./subject.ts";
+import { isEntry, isRegion, parseSubjectRef, type Subject, subjectRef } from "./subject.ts";
 import { SuggestionIndex } from "./suggest.ts";
 import { superlativeCard } from "./superlatives.ts";
 import { PeopleTitles } from "./titled-people.ts";
@@ -84,7 +85,9 @@ export class AnswerEngine {
 
   /** Answers one message. Never throws for any text. The reply is frozen: it may be given again. */
   ask(question: string, options: AskOptions = {}): Reply {
-    return this.memo.reply(question, options, () => this.answerAsked(asTyped(question), allOptions(options)));
+    const typed = () =>
+      asTyped(question, (word) => this.vocabulary.segment(this.vocabulary.tokens(word)).some(isQuestionWord));
+    return this.memo.reply(question, options, () => this.answerAsked(typed(), allOptions(options)));
   }
 
   private answerAsked(question: string, options: AskOptions): Reply {
@@ -351,7 +354,8 @@ export class AnswerEngine {
     if (u.foreign) return [this.missing(u, "foreign", first)];
     // "Why did Japan decide to help?": the sources give the aim as the ministry states it.
     if (u.motive) return [this.missing(u, "motive", { kind: "topic", id: "aim" })];
-    if (u.now) return [this.missing(u, "now", first)];
+    // (Of a place or product of the programme, how it stands; of the rest, who holds an office now.)
+    if (u.now) return [this.missing(u, first && isEntry(first) ? "today" : "now", first)];
     if (u.unknownYears.length) return [this.missing(u, "year", undefined)];
     if (u.unexpanded) return [this.missing(u, "expansion", first)];
     const answers = superlative

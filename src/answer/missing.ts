@@ -38,11 +38,14 @@ export function missingPiece(
   const summary = s && !(why === "words" && s.kind === "topic") ? describe(w, s, u.asked) : undefined;
   if (summary && summary.kind !== "fallback")
     lines.push(`${w.text(lang, "answer.whatTheySay")} ${summary.text}`);
+  // (Of where a place's goods sell, the markets the programme aims at are what the sources say.)
+  const aim = why === "trade" ? k.programme.aim : undefined;
+  if (aim) lines.push(aim.text[lang]);
   lines.push(w.nextSteps(lang));
   return {
     ...w.piece(
       lines.join("\n"),
-      summary?.kind === "fallback" ? [] : (summary?.sources ?? []),
+      [...(summary?.kind === "fallback" ? [] : (summary?.sources ?? [])), ...(aim?.sources ?? [])],
       s ? [s] : [],
       "fallback",
     ),

@@ -16,7 +16,7 @@ import { isEntry, isRegion, isSource, type Subject } from "./subject.ts";
 
 // What a question of where goods sell asks, beside the words of trade: the rest ask what they say
 // ("which metals are Makassar's crafts made of?" of an export consultant).
-const TRADE_ASKED: ReadonlySet<Intent> = new Set<Intent>(["describe", "where", "list", "count", "member"]);
+const TRADE_ASKED: ReadonlySet<Intent> = new Set<Intent>(["describe", "where", "list", "count"]);
 
 /** The intent and subjects a question settles on, given those its words and the chat gave. */
 export function settle(
@@ -48,8 +48,9 @@ export function settle(
   if (intent === "when" && otherEvent && subjects.length > 0 && subjects.every(placeOrSource))
     intent = "absent";
   // "Jadwal KRL Bogor–Jakarta jam berapa?", "What time is it in Jakarta?": a time of day asked of
-  // regions alone is of a timetable or a clock, which the sources don't give (not of the programme).
-  if (found.cues.has("clock") && subjects.length > 0 && subjects.every(isRegion)) intent = "absent";
+  // regions outside the programme alone is of a timetable or a clock, which the sources don't give.
+  if (found.cues.has("clock") && subjects.length > 0 && subjects.every((s) => s.kind === "area"))
+    intent = "absent";
   // "Ekspor lidah buaya Pontianak ke mana?", "Tahu tempe Konawe sudah ekspor?": where a place's or
   // a product's goods sell, the sources never say. (Of the programme, the markets it aims at are
   // its aim's: "is it about exports?")

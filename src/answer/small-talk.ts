@@ -32,7 +32,7 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
   if (f.cues.has("howto")) return undefined;
   // ("Can you help with my calculus homework?": help asked with what the bot doesn't know is help
   // with that, not what the bot can do.)
-  if (f.smalltalk.every((s) => s === "who-are-you") && f.unknown.length > 1) return undefined;
+  if (f.smalltalk.every((s) => s === "who-are-you") && f.unknown.length > 0) return undefined;
   // "Tolong terjemahkan 'selamat pagi' ke bahasa Jepang": a greeting quoted in a request.
   // "Apakah program ini juga bantu sertifikasi halal?": "bantu" beside the programme and words the
   // bot doesn't know is a question, not "what can you help with".
