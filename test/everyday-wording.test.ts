@@ -250,3 +250,11 @@ describe("another country claimed as the programme's partner", () => {
     expect((await ask("Rekomendasi drama Korea yang seru dong, Nak 😄")).kind).toBe("fallback");
   });
 });
+
+describe("a title checked against the answer", () => {
+  it("is not borne out by the answer quoting it as a word the sources don't mention", async () => {
+    const reply = await ask("Is Bali in the programme and who is its governor?");
+    expect(reply.text).not.toMatch(/^Yes/);
+    expect(reply.text).toContain("no province on Bali");
+  });
+});

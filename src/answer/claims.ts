@@ -302,7 +302,9 @@ export function countClaim(f: Found, answer: string, numberWord: (n: number) => 
  */
 export function titleClaim(f: Found, answer: string): Verdict | undefined {
   if (!offersClaim(f) || f.titles.length === 0) return undefined;
-  const text = fold(answer);
+  // (Not a word the answer only quotes as one the sources don't mention: "Is Bali in the programme
+  // and who is its governor?" is no 'Yes' for 'nothing about "governor"'.)
+  const text = fold(answer.replace(/"[^"\n]*"|“[^”\n]*”/gu, " "));
   return f.titles.every((t) => new RegExp(`\\b${t}\\b`).test(text)) ? "yes" : "no";
 }
 
