@@ -258,3 +258,11 @@ describe("a title checked against the answer", () => {
     expect(reply.text).toContain("no province on Bali");
   });
 });
+
+describe("a yes-or-no question of the partners and a year", () => {
+  it("checks the year: 'Apakah' asks nothing of who, and no 'the sources don't give that date' follows a yes", async () => {
+    const reply = await ask("Apakah Kemenperin bekerja sama dengan JICA sejak 2013?");
+    expect(reply.text).toMatch(/^Ya, benar\.\nKerja sama ini berlangsung sejak 2013/);
+    expect(reply.text).not.toContain("tidak memberi tanggal");
+  });
+});

@@ -384,4 +384,6 @@ function resolve(
 const bare = (f: Found) => f.years.length === 0 && [...f.cues].every((c) => c === "confirm" || c === "stop");
 
 /** "… lembaga Jepang apa … sejak 2013?": a question of who the partners are, not only of when. */
-const asksWhoWith = (f: Found) => !f.cues.has("when") && (f.cues.has("what") || f.cues.has("who"));
+// ("Apakah …" opens a yes-or-no question: its "apa" asks nothing of who.)
+const asksWhoWith = (f: Found) =>
+  !f.cues.has("when") && ((f.cues.has("what") && !f.yesNo) || f.cues.has("who"));
