@@ -967,33 +967,34 @@ const FLOORS = {
   // (96.9 / 93.0 / 93.8); raised after the session's general fixes.
   "test/eval/questions-hundredthirtyfifth.jsonl": {
     "in-scope": 97.8,
-    "out-of-scope": 96,
+    "out-of-scope": 97,
     "small talk": 93.8,
     language: 100,
   },
   // Written blind in the seventeenth session (group chats: officials, journalists, students writing
   // context before the question, referring back, correcting themselves). First score in the README
-  // (87.3 / 87.0 / 82.6); raised after the session's last general fixes.
+  // (87.3 / 87.0 / 82.6); raised after the session's last general fixes, and the eighteenth's.
   "test/eval/questions-hundredthirtysixth.jsonl": {
     "in-scope": 88.7,
-    "out-of-scope": 87,
-    "small talk": 82.6,
+    "out-of-scope": 91,
+    "small talk": 95.7,
     language: 100,
   },
   // Written blind at the start of the eighteenth session (owners and field facilitators on their
   // phones: slang, typos, voice-to-text slips, what to do next). First score in the README
-  // (91.7 / 90.8 / 90.5).
+  // (91.7 / 90.8 / 90.5); raised after the session's general fixes.
   "test/eval/questions-hundredthirtyseventh.jsonl": {
-    "in-scope": 91.7,
-    "out-of-scope": 90.8,
-    "small talk": 90.5,
+    "in-scope": 93.9,
+    "out-of-scope": 94.9,
+    "small talk": 100,
     language: 99.7,
   },
   // Written blind in the eighteenth session (the everyday mix as a control). First score in the
-  // README (97.0 / 94.9 / 100), at 86057e6 before any change for it.
+  // README (97.0 / 94.9 / 100), at 86057e6 before any change for it; raised after the session's
+  // later fixes.
   "test/eval/questions-hundredthirtyeighth.jsonl": {
-    "in-scope": 97,
-    "out-of-scope": 94.9,
+    "in-scope": 97.4,
+    "out-of-scope": 95.9,
     "small talk": 100,
     language: 100,
   },
