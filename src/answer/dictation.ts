@@ -10,9 +10,10 @@ const SPOKEN_MARKS: ReadonlyArray<[RegExp, string]> = [
 ];
 // Marks said aloud that are words too ("pasien koma", "titik koma"): a mark only right after a
 // question word ("produk nya apa koma kotanya apa", "kabupaten apa titik dogi apa").
+// (Read forward, word then mark: a look back over a long run of spaces would cost its square.)
 const SPOKEN_BREAKS: ReadonlyArray<[RegExp, string]> = [
-  [/(?<=([\p{L}]+)\s+)(?:koma|comma)(?![\p{L}\d])/giu, ","],
-  [/(?<=([\p{L}]+)\s+)(?:titik|full stop)(?![\p{L}\d])/giu, "."],
+  [/(?<![\p{L}\d])(\p{L}+)(\s+)(?:koma|comma)(?![\p{L}\d])/giu, ","],
+  [/(?<![\p{L}\d])(\p{L}+)(\s+)(?:titik|full stop)(?![\p{L}\d])/giu, "."],
 ];
 const MARKS = /[.,?!;:]/;
 
@@ -25,6 +26,8 @@ export function asTyped(message: string, asks: (word: string) => boolean): strin
   let text = message;
   for (const [spoken, mark] of SPOKEN_MARKS) text = text.replace(spoken, mark);
   for (const [spoken, mark] of SPOKEN_BREAKS)
-    text = text.replace(spoken, (said, before: string) => (asks(before.toLowerCase()) ? mark : said));
+    text = text.replace(spoken, (said, before: string, space: string) =>
+      asks(before.toLowerCase()) ? `${before}${space}${mark}` : said,
+    );
   return text;
 }
