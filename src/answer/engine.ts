@@ -85,10 +85,14 @@ export class AnswerEngine {
 
   /** Answers one message. Never throws for any text. The reply is frozen: it may be given again. */
   ask(question: string, options: AskOptions = {}): Reply {
-    const typed = () =>
-      asTyped(question, (word) => this.vocabulary.segment(this.vocabulary.tokens(word)).some(isQuestionWord));
-    return this.memo.reply(question, options, () => this.answerAsked(typed(), allOptions(options)));
+    return this.memo.reply(question, options, () =>
+      this.answerAsked(asTyped(question, this.asksByWord), allOptions(options)),
+    );
   }
+
+  /** Whether a word alone asks a question ("apa", "dmn", "where"): a spoken mark may follow it. */
+  private readonly asksByWord = (word: string): boolean =>
+    this.vocabulary.segment(this.vocabulary.tokens(word)).some(isQuestionWord);
 
   private answerAsked(question: string, options: AskOptions): Reply {
     // "> Sumatera Utara: tenun ulos …\nsamosir itu di mana?": the bot's words quoted back are what

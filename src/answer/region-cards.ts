@@ -121,15 +121,11 @@ export function outsideCard(w: AnswerWriter, lang: Lang, regions: Outside[]): Pi
  * Tenggara Barat)": names that all end with the same province in brackets say it once.
  */
 function withProvinceOnce(lang: Lang, names: string[]): string[] {
-  const provinces = names.map((name) => /\s\(([^()]+)\)$/.exec(name)?.[1]);
-  const [first] = provinces;
-  if (names.length < 2 || first === undefined || provinces.some((p) => p !== first)) return names;
-  return [
-    `${joinList(
-      lang,
-      names.map((name) => name.slice(0, -first.length - 3)),
-    )} (${first})`,
-  ];
+  const bracketed = names.map((name) => /\s\(([^()]+)\)$/.exec(name));
+  const province = bracketed[0]?.[1];
+  if (names.length < 2 || bracketed.some((m) => m?.[1] === undefined || m[1] !== province)) return names;
+  const bare = names.map((name, i) => name.slice(0, bracketed[i]?.index));
+  return [`${joinList(lang, bare)} (${province})`];
 }
 
 /**

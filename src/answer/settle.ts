@@ -12,7 +12,7 @@ import { type Intent, SHAPING_INTENTS } from "./intents.ts";
 import { isOutside } from "./membership.ts";
 import { provincesOnIsland } from "./negation.ts";
 import { extremeSources } from "./source-answers.ts";
-import { isEntry, isRegion, isSource, type Subject } from "./subject.ts";
+import { isEntry, isSource, type Subject } from "./subject.ts";
 
 // What a question of where goods sell asks, beside the words of trade: the rest ask what they say
 // ("which metals are Makassar's crafts made of?" of an export consultant).

@@ -23,7 +23,7 @@ import {
 } from "./follow-ups.ts";
 import { type Found, withoutCue } from "./found.ts";
 import { groupAsked, ofOneGroup, regionsGroupAsked } from "./groups-asked.ts";
-import { asksWh, type Intent, intentOf, SHAPING_INTENTS } from "./intents.ts";
+import { type Intent, intentOf, SHAPING_INTENTS } from "./intents.ts";
 import { allOutside } from "./membership.ts";
 import { motiveNotGiven } from "./motives.ts";
 import { framedSubjects, inLanguageAsked, namedSubjects } from "./named-subjects.ts";
