@@ -18,6 +18,7 @@ import { VoteStore } from "./storage/votes.ts";
 import { installRetry, type RetryOptions } from "./telegram/api-retry.ts";
 import type { BotDeps } from "./telegram/context.ts";
 import type { OutgoingLimiter } from "./telegram/outgoing.ts";
+import { installDirectCalls } from "./telegram/transport.ts";
 import { Feedback } from "./upkeep/feedback.ts";
 import { QuestionLog } from "./upkeep/question-log.ts";
 
@@ -119,5 +120,8 @@ export function broadcastClients(options: ClientOptions): { groupApi: BroadcastA
     onRetry: (info) => options.logger.warn(info, "retrying a Telegram API call"),
     outgoing: { limiter: options.outgoing, priority: "broadcast" },
   });
-  return { groupApi: telegramBroadcastApi(client()), staffApi: telegramBroadcastApi(staff) };
+  return {
+    groupApi: telegramBroadcastApi(installDirectCalls(client())),
+    staffApi: telegramBroadcastApi(staff),
+  };
 }

@@ -22,7 +22,8 @@ const bots = pollingBots();
 /** A fake, a bot pointed at it with retry installed, and the waits and retries it asked for. */
 async function setup(options: RetryOptions = {}, token = TOKEN) {
   fake = await FakeBotApi.start({ maxPollTimeoutSec: 0.2 });
-  const bot = new Telegraf(token, { telegram: { apiRoot: fake.apiRoot } });
+  // As the bot builds its clients (client.ts): no webhook replies, so calls go by its own transport.
+  const bot = new Telegraf(token, { telegram: { apiRoot: fake.apiRoot, webhookReply: false } });
   const sleeps: number[] = [];
   const retries: RetryInfo[] = [];
   installRetry(bot.telegram, {
@@ -79,6 +80,16 @@ describe("transient failures are retried until delivered", () => {
     await bot.telegram.sendMessage(1, "halo");
 
     expect(fake.calls("sendMessage").map((c) => c.dropped ?? false)).toEqual([true, false]);
+    expect(retries[0]?.reason).toContain("socket hang up");
+  });
+
+  it("retries a dropped connection of an upload (sent by Telegraf's own client)", async () => {
+    const { fake, bot, retries } = await setup();
+    fake.dropConnection("sendPhoto");
+
+    await bot.telegram.sendPhoto(1, { source: Buffer.from("png"), filename: "a.png" });
+
+    expect(fake.calls("sendPhoto").map((c) => c.dropped ?? false)).toEqual([true, false]);
     expect(retries[0]?.reason).toContain("socket hang up");
   });
 
@@ -248,13 +259,22 @@ describe("the token never leaks", () => {
   it("is redacted from a network error after the retries", async () => {
     const { fake, bot, retries } = await setup({ maxRetries: 1 });
     fake.dropConnection("sendMessage", { times: 2 });
+    fake.dropConnection("sendPhoto", { times: 2 });
 
-    const err = (await bot.telegram.sendMessage(1, "halo").catch((e: unknown) => e)) as Error;
+    const sent = (await bot.telegram.sendMessage(1, "halo").catch((e: unknown) => e)) as Error & {
+      code?: string;
+    };
+    const photo = { source: Buffer.from("png"), filename: "a.png" };
+    const uploaded = (await bot.telegram.sendPhoto(1, photo).catch((e: unknown) => e)) as Error;
 
-    expect(err.name).toBe("FetchError");
-    expect(err.message).toContain("/bot<redacted>/sendMessage");
-    for (const text of [err.message, err.stack ?? "", ...retries.map((r) => r.reason)]) {
-      expect(text).not.toContain("SECRET-token");
+    expect(sent.code).toBe("ECONNRESET");
+    // Telegraf's client names the URL, token and all, in its errors.
+    expect(uploaded.name).toBe("FetchError");
+    expect(uploaded.message).toContain("/bot<redacted>/sendPhoto");
+    for (const err of [sent, uploaded]) {
+      for (const text of [err.message, err.stack ?? "", ...retries.map((r) => r.reason)]) {
+        expect(text).not.toContain("SECRET-token");
+      }
     }
   });
 

@@ -15,6 +15,7 @@ import { setMaxListeners } from "node:events";
 import type { Readable } from "node:stream";
 import { type Context, type MiddlewareFn, type Telegraf, type Telegram, TelegramError } from "telegraf";
 import { countedAfter, countingOf, limitedChat, type OutgoingLimiter, type Priority } from "./outgoing.ts";
+import { type CallApi, directCalls } from "./transport.ts";
 
 /** What {@link RetryOptions.onRetry} is told before each wait. */
 export interface RetryInfo {
@@ -79,8 +80,6 @@ const TRANSIENT_CODES = new Set([
 
 const INSTALLED = Symbol("api-retry installed");
 
-type CallApi = (method: string, payload: object, options?: { signal?: unknown }) => Promise<unknown>;
-
 type Resolved = Required<Omit<RetryOptions, "outgoing">> & Pick<RetryOptions, "outgoing">;
 
 /** `options` over the defaults: resolved once per client, not once per update. */
@@ -102,7 +101,7 @@ function wrapCallApi(telegram: Telegram, opts: Resolved, timeouts: SharedTimeout
   target[INSTALLED] = true;
 
   const token = telegram.token;
-  const original = telegram.callApi.bind(telegram) as unknown as CallApi;
+  const original = directCalls(telegram);
 
   const callWithRetry: CallApi = async (method, payload, callOptions) => {
     if (method === "getUpdates") return original(method, payload, callOptions);

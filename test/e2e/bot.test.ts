@@ -231,12 +231,14 @@ describe("choosing a language", () => {
 
   it("registers command menus in both languages: private chats, groups with admin commands, staff", async () => {
     ctx = await setup({ adminIds: [4242] });
-    // After polling began: the menus never hold up the first answers.
+    // Polling does not wait for the menus (they would hold up the first answers). The menus are
+    // sent once the first poll is, each on its own connection: which reaches the API first is the
+    // network's choice, but the poll is there before the last of twelve menus.
     await ctx.fake.waitFor("setMyShortDescription", (c) => c.params.language_code === undefined);
     const menus = ctx.fake.delivered("setMyCommands");
     expect(menus).toHaveLength(12);
     const firstPoll = ctx.fake.polls()[0]?.at ?? Number.POSITIVE_INFINITY;
-    expect(Math.min(...menus.map((m) => m.at))).toBeGreaterThanOrEqual(firstPoll);
+    expect(Math.max(...menus.map((m) => m.at))).toBeGreaterThanOrEqual(firstPoll);
     const menu = (type: string, lang?: string) =>
       (
         (menus.find(

@@ -1,0 +1,116 @@
+/**
+ * How the bot's Bot API calls travel. Calls whose payload is JSON (every reply, edit, answer to a
+ * button) are posted with Node's own HTTP client over its kept-alive connections; uploads, long
+ * polling and Telegraf's webhook replies keep Telegraf's client.
+ *
+ * Why: Telegraf posts through node-fetch, which spent 130–190 µs of CPU on one small call over a
+ * kept-alive connection where `http.request` spent 70–90 µs (undici's `request` 50–60 µs, but it
+ * added some 11 MB to the bot's memory). Every answer the bot gives is one such call: it was the
+ * largest part of an update's work (README, "The transport of replies").
+ * What Telegraf's client does with the answer is kept: a status of 500 or more, or a body with
+ * `ok: false`, becomes a `TelegramError` carrying the method and payload; a lost connection is
+ * Node's error (ECONNRESET, ECONNREFUSED…), as node-fetch reports it.
+ */
+import { request as httpRequest, type IncomingMessage, STATUS_CODES } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { type Telegram, TelegramError } from "telegraf";
+
+/** `Telegram#callApi`'s shape, as the retry wrapper calls it. */
+export type CallApi = (
+  method: string,
+  payload: object,
+  options?: { signal?: AbortSignal },
+) => Promise<unknown>;
+
+/**
+ * How `telegram` sends a call: JSON payloads straight over HTTP, anything else through the
+ * client's own `callApi` as Telegraf built it.
+ */
+export function directCalls(telegram: Telegram): CallApi {
+  const viaTelegraf = telegram.callApi.bind(telegram) as unknown as CallApi;
+  const { options, token } = telegram;
+  // Telegraf answers a webhook with the call itself when asked to (the bot never asks); and a
+  // client whose `callApi` was replaced (a stand-in for the API) keeps what replaced it.
+  if (options.webhookReply || Object.hasOwn(telegram, "callApi")) return viaTelegraf;
+  const base = methodsUrl(options.apiRoot, `${options.apiMode}${token}${options.testEnv ? "/test" : ""}`);
+  const post = base.startsWith("https:") ? httpsRequest : httpRequest;
+  return async (method, payload, callOptions) => {
+    // Polling keeps Telegraf's client: its loop has its own timeouts and retries.
+    if (method === "getUpdates" || carriesFiles(payload)) return viaTelegraf(method, payload, callOptions);
+    const body = JSON.stringify(payload, withoutNulls);
+    const res = await new Promise<IncomingMessage>((resolve, reject) => {
+      const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(body) };
+      // Node's global agents keep connections alive; the signal (the retry's time limit) ends the call.
+      const req = post(base + method, { method: "POST", headers, signal: callOptions?.signal }, resolve);
+      req.on("error", reject).end(body);
+    });
+    const text = await readText(res);
+    if ((res.statusCode ?? 0) >= 500) {
+      const status = res.statusCode ?? 500;
+      throw new TelegramError(
+        { error_code: status, description: STATUS_CODES[status] ?? "" },
+        { method, payload },
+      );
+    }
+    const answer = parseAnswer(text, res.statusCode);
+    if (answer.ok !== true) throw new TelegramError(answer as TelegramError["response"], { method, payload });
+    return answer.result;
+  };
+}
+
+/** The whole body of an answer, decoded once (a character split between two chunks stays whole). */
+function readText(res: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on("data", (chunk: Buffer) => chunks.push(chunk));
+    res.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    res.on("error", reject);
+  });
+}
+
+function parseAnswer(text: string, status: number | undefined): { ok?: unknown; result?: unknown } {
+  try {
+    return JSON.parse(text) as { ok?: unknown; result?: unknown };
+  } catch {
+    throw new Error(`the Bot API answered ${status} with a body that is not JSON`);
+  }
+}
+
+/** Sends `telegram`'s calls as {@link directCalls} does, for a client no retry wraps. */
+export function installDirectCalls(telegram: Telegram): Telegram {
+  telegram.callApi = directCalls(telegram) as unknown as Telegram["callApi"];
+  return telegram;
+}
+
+/** Where the API's methods are, resolved as Telegraf resolves it; one URL per root and token. */
+let lastBase: { root: string; path: string; url: string } | undefined;
+function methodsUrl(root: string, path: string): string {
+  // Telegraf builds a client for every update: the same URL, parsed once.
+  if (lastBase?.root !== root || lastBase.path !== path) {
+    lastBase = { root, path, url: new URL(`./${path}/`, root).href };
+  }
+  return lastBase.url;
+}
+
+/** Telegraf leaves out fields that are null or undefined. */
+function withoutNulls(_key: string, value: unknown): unknown {
+  return value ?? undefined;
+}
+
+/**
+ * Whether a payload holds a file to upload (`{ source }` or `{ url }` as an input file, itself or
+ * as `media`), which must go as multipart form data: Telegraf's own test, kept in step with it.
+ */
+function carriesFiles(payload: object): boolean {
+  const isFile = (value: unknown): boolean => {
+    if (typeof value !== "object" || value === null) return false;
+    const { source, url } = value as { source?: unknown; url?: unknown };
+    return Boolean(source || url);
+  };
+  return Object.entries(payload).some(([key, value]) => {
+    if (key === "link_preview_options") return false;
+    if (Array.isArray(value))
+      return value.some((item) => isFile((item as { media?: unknown } | null)?.media));
+    return isFile(value) || isFile((value as { media?: unknown } | null)?.media);
+  });
+}

@@ -1,0 +1,125 @@
+import { Telegram, TelegramError } from "telegraf";
+import { afterEach, describe, expect, it } from "vitest";
+import { explainStartError } from "../src/start-errors.ts";
+import { type CallApi, directCalls, installDirectCalls } from "../src/telegram/transport.ts";
+import { FakeBotApi } from "./support/fake-bot-api.ts";
+
+const TOKEN = "123456:SECRET-token";
+let fake: FakeBotApi | undefined;
+
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+/** A client as the bot builds one (no webhook replies), its calls sent by the bot's transport. */
+async function client(): Promise<{ fake: FakeBotApi; telegram: Telegram }> {
+  fake = await FakeBotApi.start();
+  return {
+    fake,
+    telegram: installDirectCalls(new Telegram(TOKEN, { apiRoot: fake.apiRoot, webhookReply: false })),
+  };
+}
+
+describe("calls with a JSON payload", () => {
+  it("reach the API as Telegraf would send them, and answer its result", async () => {
+    const { fake, telegram } = await client();
+    const sent = await telegram.sendMessage(42, "<b>Halo</b>", {
+      parse_mode: "HTML",
+      reply_markup: { inline_keyboard: [[{ text: "👍", callback_data: "fb:u:1" }]] },
+      // Left out, as Telegraf leaves out empty fields.
+      disable_notification: undefined,
+      message_thread_id: null as unknown as undefined,
+    });
+
+    const [call] = fake.delivered("sendMessage");
+    expect(call?.params).toEqual({
+      chat_id: 42,
+      text: "<b>Halo</b>",
+      parse_mode: "HTML",
+      reply_markup: { inline_keyboard: [[{ text: "👍", callback_data: "fb:u:1" }]] },
+    });
+    expect(sent).toMatchObject({ chat: { id: 42 }, text: "<b>Halo</b>" });
+  });
+
+  it("turn Telegram's refusal into a TelegramError naming the method", async () => {
+    const { fake, telegram } = await client();
+    fake.fail("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" });
+
+    const err = await telegram.sendMessage(42, "halo").catch((e: unknown) => e);
+
+    expect(err).toBeInstanceOf(TelegramError);
+    expect(err).toMatchObject({ code: 403, description: "Forbidden: bot was blocked by the user" });
+    expect((err as TelegramError).on).toMatchObject({ method: "sendMessage", payload: { chat_id: 42 } });
+  });
+
+  it("turn a server error into a TelegramError with its status, as Telegraf does", async () => {
+    const { fake, telegram } = await client();
+    fake.fail("sendMessage", { error_code: 502, description: "whatever the proxy said" });
+
+    await expect(telegram.sendMessage(42, "halo")).rejects.toMatchObject({
+      code: 502,
+      description: "Bad Gateway",
+    });
+  });
+
+  it("lose the connection as an error that says so, without the token", async () => {
+    const { fake, telegram } = await client();
+    fake.dropConnection("sendMessage");
+
+    const err = (await telegram.sendMessage(42, "halo").catch((e: unknown) => e)) as Error & {
+      code?: string;
+    };
+
+    // Node's error, as node-fetch reports it: the retries know it (api-retry.ts).
+    expect(err.code).toBe("ECONNRESET");
+    expect(`${err.message} ${err.stack}`).not.toContain("SECRET-token");
+  });
+});
+
+describe("what keeps Telegraf's own client", () => {
+  it("uploads go as multipart form data", async () => {
+    const { fake, telegram } = await client();
+    await telegram.sendPhoto(
+      42,
+      { source: Buffer.from("png"), filename: "chart.png" },
+      { caption: "Grafik" },
+    );
+
+    expect(fake.delivered("sendPhoto")[0]?.params).toMatchObject({
+      caption: "Grafik",
+      photo: { filename: "chart.png", size: 3 },
+    });
+  });
+
+  it("a client whose callApi was replaced keeps what replaced it", async () => {
+    const telegram = new Telegram(TOKEN, { apiRoot: "http://127.0.0.1:9", webhookReply: false });
+    const stand = async (method: string) => ({ stood: method });
+    telegram.callApi = stand as unknown as Telegram["callApi"];
+
+    await expect(directCalls(telegram)("getChat", { chat_id: 1 })).resolves.toEqual({ stood: "getChat" });
+  });
+});
+
+describe("a start that cannot reach the API, told in plain words", () => {
+  const ctx = { apiRoot: "https://api.example" };
+
+  it("no answer in time", async () => {
+    const { fake, telegram } = await client();
+    fake.hang("getMe");
+    const call = telegram.callApi as unknown as CallApi;
+    const err = await call("getMe", {}, { signal: AbortSignal.timeout(50) }).catch((e: unknown) => e);
+
+    expect(explainStartError(err, ctx)?.words).toContain(
+      "Cannot reach the Telegram Bot API at https://api.example (no answer in time)",
+    );
+  });
+
+  it("a connection closed before the answer", async () => {
+    const { fake, telegram } = await client();
+    fake.dropConnection("getMe");
+    const err = await telegram.getMe().catch((e: unknown) => e);
+
+    expect(explainStartError(err, ctx)?.words).toContain("(ECONNRESET)");
+  });
+});
