@@ -998,6 +998,15 @@ const FLOORS = {
     "small talk": 100,
     language: 100,
   },
+  // Written blind in the nineteenth session (officials, journalists and researchers: formal
+  // Indonesian, non-native English, claims to verify). First score in the README (92.5 / 96.0 / 65.0),
+  // at d937701 before any change for it; raised after the session's fixes.
+  "test/eval/questions-hundredthirtyninth.jsonl": {
+    "in-scope": 93.9,
+    "out-of-scope": 96,
+    "small talk": 75,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {

@@ -266,3 +266,29 @@ describe("a yes-or-no question of the partners and a year", () => {
     expect(reply.text).not.toContain("tidak memberi tanggal");
   });
 });
+
+describe("officials and researchers asking carefully (set 139)", () => {
+  it("a person's official title is her office, not the programme's official name", async () => {
+    const reply = await ask("What was Gati Wibawaningsih's official title at the time?");
+    expect(reply.text).toContain("Director General of Small and Medium Industry");
+    expect(reply.text).not.toContain("official name");
+    // The programme's own title is still its name.
+    expect((await ask("What is the project's full title?")).text).toContain("Improved Service Delivery");
+  });
+
+  it("'siapa yang menyatakan …' asks who said it", async () => {
+    const reply = await ask(
+      "Siapa yang menyatakan bahwa pemilihan daerah didasarkan atas sumber dukungan, tema strategis, dan tema afirmatif?",
+    );
+    expect(reply.text).toContain("Gati Wibawaningsih");
+    // The provinces that declared themselves ready are still the 2017 ones.
+    expect((await ask("Provinsi apa saja yang menyatakan siap bergabung pada 2017?")).text).toContain(
+      "Dogiyai",
+    );
+  });
+
+  it("'a human or a bot?' is a question about the bot", async () => {
+    expect((await ask("Kamu ini bot atau manusia?")).kind).toBe("smalltalk");
+    expect((await ask("Excuse me, am I talking to a human or a bot?")).kind).toBe("smalltalk");
+  });
+});
