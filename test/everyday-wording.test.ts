@@ -287,6 +287,17 @@ describe("officials and researchers asking carefully (set 139)", () => {
     );
   });
 
+  it("'besides Bisnis.com' sets aside Bisnis.com only, once; the sources named after it are asked of", async () => {
+    const reply = await ask("Which sources besides Bisnis.com carried the same press release, and on which date?");
+    expect(reply.text).not.toMatch(/Besides .*Bisnis\.com, Bisnis\.com/);
+    expect(reply.text).toContain("INDUSTRY.co.id");
+    expect(reply.text).toContain("Tempo.co");
+    expect(reply.text).toContain("24 December 2017");
+    expect((await ask("Ada sumber lain selain Bisnis.com dan Tempo?")).text).toMatch(
+      /^Selain Bisnis\.com dan Tempo\.co, sumbernya:/,
+    );
+  });
+
   it("'a human or a bot?' is a question about the bot", async () => {
     expect((await ask("Kamu ini bot atau manusia?")).kind).toBe("smalltalk");
     expect((await ask("Excuse me, am I talking to a human or a bot?")).kind).toBe("smalltalk");

@@ -75,13 +75,22 @@ export function excludedRegions(matches: Match[]): ExcludedRegions {
   return excluded;
 }
 
-/** "Ada sumber lain selain Bisnis.com?", "other outlets besides Bisnis.com": the sources set aside. */
+/**
+ * "Ada sumber lain selain Bisnis.com?", "other outlets besides Bisnis.com": the sources set aside,
+ * those named right after the word that sets them aside ("besides Bisnis.com and Tempo"), each once.
+ * (A source the rest of the question names is asked of: "… besides Bisnis.com carried the same
+ * press release?" asks which others carried the release.)
+ */
 export function excludedSources(matches: Match[]): string[] {
   const not = matches.findIndex((m) => hasCue(m, "not"));
   if (not < 0 || !matches.some((m) => hasCue(m, "source") || hasCue(m, "plural"))) return [];
-  return matches
-    .slice(not + 1)
-    .flatMap((m) => m.concepts.flatMap((c) => (c.type === "source" ? [c.id] : [])));
+  const set = new Set<string>();
+  for (const m of matches.slice(not + 1)) {
+    const sources = m.concepts.flatMap((c) => (c.type === "source" ? [c.id] : []));
+    for (const id of sources) set.add(id);
+    if (!sources.length && set.size && !hasCue(m, "and") && !hasCue(m, "or")) break;
+  }
+  return [...set];
 }
 
 /** Where a thing is: a place the sources don't know after one of these is asked about. */
