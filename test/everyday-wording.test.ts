@@ -298,6 +298,17 @@ describe("officials and researchers asking carefully (set 139)", () => {
     );
   });
 
+  it("'write' asks for writing: never 'writer', the reporter of the sources", async () => {
+    // (Read as a misspelt "writer", it named the journalist who wrote the Bisnis article.)
+    const aceh = await ask("Write a headline about the JICA SMI project in Aceh.");
+    expect(aceh.kind).toBe("not_in_programme");
+    expect(aceh.text).not.toContain("Regi");
+    // Writing about what the sources don't cover is not a question about the programme.
+    const script = await ask("Write me a Python script that sorts a list of numbers.");
+    expect(script.kind).toBe("fallback");
+    expect(script.text).not.toContain("North Sumatra");
+  });
+
   it("'a human or a bot?' is a question about the bot", async () => {
     expect((await ask("Kamu ini bot atau manusia?")).kind).toBe("smalltalk");
     expect((await ask("Excuse me, am I talking to a human or a bot?")).kind).toBe("smalltalk");
