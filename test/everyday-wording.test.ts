@@ -288,7 +288,9 @@ describe("officials and researchers asking carefully (set 139)", () => {
   });
 
   it("'besides Bisnis.com' sets aside Bisnis.com only, once; the sources named after it are asked of", async () => {
-    const reply = await ask("Which sources besides Bisnis.com carried the same press release, and on which date?");
+    const reply = await ask(
+      "Which sources besides Bisnis.com carried the same press release, and on which date?",
+    );
     expect(reply.text).not.toMatch(/Besides .*Bisnis\.com, Bisnis\.com/);
     expect(reply.text).toContain("INDUSTRY.co.id");
     expect(reply.text).toContain("Tempo.co");
@@ -307,6 +309,14 @@ describe("officials and researchers asking carefully (set 139)", () => {
     const script = await ask("Write me a Python script that sorts a list of numbers.");
     expect(script.kind).toBe("fallback");
     expect(script.text).not.toContain("North Sumatra");
+  });
+
+  it("the names of the businesses at a place 'that take part in the programme' are not the place's name", async () => {
+    const reply = await ask("Siapa saja nama IKM alas kaki di Mojokerto yang ikut program?");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toMatch(/^Sumber tidak menyebut nama/);
+    // The programme's own name, asked in a province, is still its name there.
+    expect((await ask("what is the name of the SMI programme in East Java?")).kind).toBe("answer");
   });
 
   it("'a human or a bot?' is a question about the bot", async () => {

@@ -246,8 +246,9 @@ function resolve(
     subjects = intent === "name" && named.length ? named : topics;
   }
   // "siapa nama IKM di Mojokerto?": the names of what a term stands for at a place, not the place's.
-  // (Not the programme's own name: "what is the name of the SMI programme in East Java?".)
-  const named = intent === "name" && found.terms.length > 0 && !found.programme;
+  // (Not the programme's own name: "what is the name of the SMI programme in East Java?"; the
+  // programme a clause says they take part in is not what is named: "… yang ikut program?".)
+  const named = intent === "name" && found.terms.length > 0 && (!found.programme || found.cues.has("member"));
   if (named && subjects.length && subjects.every(isRegion)) intent = "who";
   let followUp = false;
   let assumed = false;
