@@ -24,9 +24,10 @@ export interface StartProblem {
 /** How many of a file's problems the start-up message lists (`npm run validate` lists them all). */
 const LISTED_PROBLEMS = 5;
 
-// Node's and node-fetch's codes for "no connection to that server".
+// Node's and node-fetch's codes for "no connection to that server", and the bot's own for a server
+// that answers, but not as the Bot API does (transport.ts).
 const UNREACHABLE =
-  /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|ECONNABORTED|CERT_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO)/;
+  /^(ERR_NOT_BOT_API|ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|ECONNABORTED|CERT_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO)/;
 
 const telegramCode = (err: unknown) => (err instanceof TelegramError ? err.code : undefined);
 const description = (err: unknown) => (err instanceof TelegramError ? err.description : "");
@@ -115,5 +116,6 @@ function errorCode(err: Error): string {
 function reason(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   if (err.name === "AbortError") return "no answer in time";
+  if (errorCode(err) === "ERR_NOT_BOT_API") return err.message;
   return errorCode(err) || err.name;
 }

@@ -1,16 +1,39 @@
+import { createServer, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { Telegram, TelegramError } from "telegraf";
 import { afterEach, describe, expect, it } from "vitest";
 import { explainStartError } from "../src/start-errors.ts";
+import { installRetry } from "../src/telegram/api-retry.ts";
 import { type CallApi, directCalls, installDirectCalls } from "../src/telegram/transport.ts";
 import { FakeBotApi } from "./support/fake-bot-api.ts";
 
 const TOKEN = "123456:SECRET-token";
 let fake: FakeBotApi | undefined;
 
+let server: Server | undefined;
+
 afterEach(async () => {
   await fake?.close();
   fake = undefined;
+  server?.closeAllConnections();
+  server?.close();
+  server = undefined;
 });
+
+/** A server that answers every call as `answer` does, and counts the calls; a client with retries on it. */
+async function answering(answer: (res: ServerResponse) => void, retry = { requestTimeoutMs: 300 }) {
+  let calls = 0;
+  server = createServer((req, res) => {
+    calls++;
+    req.resume();
+    req.on("end", () => answer(res));
+  });
+  await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+  const apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const telegram = new Telegram(TOKEN, { apiRoot, webhookReply: false });
+  installRetry(telegram, { ...retry, sleep: async () => {}, jitter: 0 });
+  return { telegram, calls: () => calls };
+}
 
 /** A client as the bot builds one (no webhook replies), its calls sent by the bot's transport. */
 async function client(): Promise<{ fake: FakeBotApi; telegram: Telegram }> {
@@ -74,6 +97,61 @@ describe("calls with a JSON payload", () => {
     // Node's error, as node-fetch reports it: the retries know it (api-retry.ts).
     expect(err.code).toBe("ECONNRESET");
     expect(`${err.message} ${err.stack}`).not.toContain("SECRET-token");
+  });
+});
+
+describe("an answer cut off after it began", () => {
+  // Telegram has carried the call out: sent again, a reply would reach the person twice.
+  it("by the call's time limit is given up, not sent again", async () => {
+    const api = await answering((res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"ok":true,"result":');
+    });
+    const err = (await api.telegram.sendMessage(42, "halo").catch((e: unknown) => e)) as Error;
+
+    expect(err.name).toBe("AbortError");
+    expect(api.calls()).toBe(1);
+  });
+
+  it("by a dropped connection is not sent again either", async () => {
+    const api = await answering((res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": 200 });
+      res.write('{"ok":true,"result":');
+      setTimeout(() => res.destroy(), 20);
+    });
+    const err = (await api.telegram.sendMessage(42, "halo").catch((e: unknown) => e)) as Error;
+
+    expect(err.name).toBe("AnswerLostError");
+    expect(api.calls()).toBe(1);
+  });
+});
+
+describe("an answer that is not the Bot API's", () => {
+  const ctx = { apiRoot: "http://proxy.example" };
+
+  it("a page with an error status is Telegram's error of that status (404: no Bot API there)", async () => {
+    const api = await answering((res) => {
+      res.writeHead(404, { "content-type": "text/html" });
+      res.end("<html><body>Not here</body></html>");
+    });
+    const err = await api.telegram.getMe().catch((e: unknown) => e);
+
+    expect(err).toBeInstanceOf(TelegramError);
+    expect(err).toMatchObject({ code: 404, description: "Not Found" });
+    expect(explainStartError(err, ctx)?.words).toContain("answered 404 Not Found");
+  });
+
+  it("a page with a success status is said so at start, and not sent again", async () => {
+    const api = await answering((res) => {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end("<html><body>Welcome to the hotel wifi</body></html>");
+    });
+    const err = await api.telegram.sendMessage(42, "halo").catch((e: unknown) => e);
+
+    expect(explainStartError(err, ctx)?.words).toContain(
+      "Cannot reach the Telegram Bot API at http://proxy.example (the server answered 200 with a body that is not the Bot API's JSON)",
+    );
+    expect(api.calls()).toBe(1);
   });
 });
 

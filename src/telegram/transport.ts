@@ -8,8 +8,8 @@
  * added some 11 MB to the bot's memory). Every answer the bot gives is one such call: it was the
  * largest part of an update's work (README, "The transport of replies").
  * What Telegraf's client does with the answer is kept: a status of 500 or more, or a body with
- * `ok: false`, becomes a `TelegramError` carrying the method and payload; a lost connection is
- * Node's error (ECONNRESET, ECONNREFUSED…), as node-fetch reports it.
+ * `ok: false`, becomes a `TelegramError` carrying the method and payload; a connection lost before
+ * the answer is Node's error (ECONNRESET, ECONNREFUSED…), as node-fetch reports it.
  */
 import { request as httpRequest, type IncomingMessage, STATUS_CODES } from "node:http";
 import { request as httpsRequest } from "node:https";
@@ -38,21 +38,28 @@ export function directCalls(telegram: Telegram): CallApi {
     // Polling keeps Telegraf's client: its loop has its own timeouts and retries.
     if (method === "getUpdates" || carriesFiles(payload)) return viaTelegraf(method, payload, callOptions);
     const body = JSON.stringify(payload, withoutNulls);
+    const signal = callOptions?.signal;
     const res = await new Promise<IncomingMessage>((resolve, reject) => {
       const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(body) };
-      // Node's global agents keep connections alive; the signal (the retry's time limit) ends the call.
-      const req = post(base + method, { method: "POST", headers, signal: callOptions?.signal }, resolve);
+      // Telegraf's agent when it keeps one (https), else Node's global one: both keep connections
+      // alive. The signal (the retry's time limit, or the caller's) ends the call.
+      const req = post(base + method, { method: "POST", headers, agent: options.agent, signal }, resolve);
       req.on("error", reject).end(body);
     });
-    const text = await readText(res);
-    if ((res.statusCode ?? 0) >= 500) {
-      const status = res.statusCode ?? 500;
+    const status = res.statusCode ?? 0;
+    const text = await readText(res).catch((err: unknown) => {
+      throw answerLost(err, signal);
+    });
+    const answer = parseAnswer(text);
+    // Telegraf's client answers a 5xx by its status; so is any answer that is not the API's JSON
+    // (a proxy's page: "404 Not Found" at start-up says the root is no Bot API server).
+    if (status >= 500 || (!answer && status >= 400)) {
       throw new TelegramError(
         { error_code: status, description: STATUS_CODES[status] ?? "" },
         { method, payload },
       );
     }
-    const answer = parseAnswer(text, res.statusCode);
+    if (!answer) throw notBotApi(status);
     if (answer.ok !== true) throw new TelegramError(answer as TelegramError["response"], { method, payload });
     return answer.result;
   };
@@ -68,11 +75,38 @@ function readText(res: IncomingMessage): Promise<string> {
   });
 }
 
-function parseAnswer(text: string, status: number | undefined): { ok?: unknown; result?: unknown } {
+/**
+ * An answer cut off after it began: Telegram has carried the call out, so it must not read as a
+ * dropped connection, which the retries send again (a reply would reach the person twice). Cut by
+ * the call's time limit it is an AbortError, as one cut before the answer is.
+ */
+function answerLost(err: unknown, signal: AbortSignal | undefined): Error {
+  const lost = new Error(
+    signal?.aborted ? "The operation was aborted" : "the answer was cut off after it began",
+    { cause: err },
+  );
+  lost.name = signal?.aborted ? "AbortError" : "AnswerLostError";
+  return lost;
+}
+
+/** A 2xx or 3xx answer that is not the Bot API's JSON (a captive portal, a redirect). */
+function notBotApi(status: number): Error {
+  return Object.assign(
+    new Error(`the server answered ${status} with a body that is not the Bot API's JSON`),
+    {
+      code: "ERR_NOT_BOT_API",
+    },
+  );
+}
+
+function parseAnswer(text: string): { ok?: unknown; result?: unknown } | undefined {
   try {
-    return JSON.parse(text) as { ok?: unknown; result?: unknown };
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null
+      ? (value as { ok?: unknown; result?: unknown })
+      : undefined;
   } catch {
-    throw new Error(`the Bot API answered ${status} with a body that is not JSON`);
+    return undefined;
   }
 }
 
