@@ -319,6 +319,13 @@ describe("officials and researchers asking carefully (set 139)", () => {
     expect((await ask("what is the name of the SMI programme in East Java?")).kind).toBe("answer");
   });
 
+  it("'untuk keperluan pemberitaan' frames the question, it asks no source", async () => {
+    const reply = await ask(
+      "Untuk keperluan pemberitaan, mohon konfirmasi: kerja sama ini dimulai tahun 2013, benar?",
+    );
+    expect(reply.text).toMatch(/^Ya, benar\.\nKerja sama ini berlangsung sejak 2013/);
+  });
+
   it("'a human or a bot?' is a question about the bot", async () => {
     expect((await ask("Kamu ini bot atau manusia?")).kind).toBe("smalltalk");
     expect((await ask("Excuse me, am I talking to a human or a bot?")).kind).toBe("smalltalk");
