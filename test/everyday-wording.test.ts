@@ -326,6 +326,16 @@ describe("officials and researchers asking carefully (set 139)", () => {
     expect(reply.text).toMatch(/^Ya, benar\.\nKerja sama ini berlangsung sejak 2013/);
   });
 
+  it("a product put in the wrong region is corrected, whatever words it doesn't know come with it", async () => {
+    const toraja = await ask("Does the project include Toraja coffee from South Sulawesi?");
+    expect(toraja.text).toMatch(/^Not quite/);
+    expect(toraja.text).toContain("Coffee processing: developed in Papua");
+    // Rightly placed, the unknown words ask what the sources can't bear out: no "Yes".
+    const market = await ask("Apakah lidah buaya Pontianak sudah tembus pasar Jepang?");
+    expect(market.kind).toBe("fallback");
+    expect(market.text).not.toMatch(/^Ya/);
+  });
+
   it("'a human or a bot?' is a question about the bot", async () => {
     expect((await ask("Kamu ini bot atau manusia?")).kind).toBe("smalltalk");
     expect((await ask("Excuse me, am I talking to a human or a bot?")).kind).toBe("smalltalk");

@@ -150,14 +150,19 @@ export function productClaim(f: Found, k: Knowledge, areas: Areas): Verdict | un
   const ofProgrammeThere = f.cues.has("member") || f.programme || f.cues.has("domain");
   // (Not one with words the sources don't know, nor of today: "kopi Dogiyai sekarang, udah ekspor
   // belum?" asks what they can't tell.)
-  const asksYesNo =
+  const asksPlainly =
     f.yesNo &&
     !asksWh(f) &&
     !f.cues.has("why") &&
     !f.cues.has("how") &&
     !f.cues.has("now") &&
-    f.unknown.length === 0 &&
     (!outsideOnly || ((f.cues.has("opener") || f.cues.has("tag")) && !ofProgrammeThere));
+  const asksYesNo = asksPlainly && f.unknown.length === 0;
+  // ("Does the project include Toraja coffee from South Sulawesi?": words it doesn't know keep a
+  // product rightly placed from being borne out, but not one put in the wrong region from being
+  // corrected.)
+  const onlyIfWrong = !f.cues.has("confirm") && !asksYesNo && asksPlainly && f.products.length > 0;
+  if (onlyIfWrong) return productsPlaced(f, k, areas) === "no" ? "no" : undefined;
   if (!f.cues.has("confirm") && !asksYesNo) return undefined;
   // ("Apakah Samosir ekspor ulos ke Jepang?": a product rightly placed is not what is claimed of it,
   // exporting, which the sources never say a region does.)
