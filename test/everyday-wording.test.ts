@@ -336,6 +336,14 @@ describe("officials and researchers asking carefully (set 139)", () => {
     expect(market.text).not.toMatch(/^Ya/);
   });
 
+  it("the organisations that wrote a source are its authors, not the programme's partners", async () => {
+    const reply = await ask(
+      "Which organisations are named as authors of the JICA Project Completion Report?",
+    );
+    expect(reply.text).toMatch(/^JICA, KRI International Corp\., UNICO International Corporation/);
+    expect(reply.text).not.toContain("Ministry of Industry");
+  });
+
   it("'a human or a bot?' is a question about the bot", async () => {
     expect((await ask("Kamu ini bot atau manusia?")).kind).toBe("smalltalk");
     expect((await ask("Excuse me, am I talking to a human or a bot?")).kind).toBe("smalltalk");

@@ -228,12 +228,17 @@ function resolve(
   ({ intent, subjects } = framedSubjects(found, knowledge, intent, subjects, cohort));
   // "How long is a facilitator placed?": "how long" names the programme's duration only when the
   // question names nothing else of it.
-  // ("When did the JICA partnership start?": the partners' word beside the start names the cooperation.)
+  // ("When did the JICA partnership start?": the partners' word beside the start names the cooperation;
+  // "Which organisations are named as authors of the report?" asks of the report's authors.)
+  const authorsOfSource = found.cues.has("author") && found.sources.length > 0;
   const attributes = (
     found.cues.has("duration") && found.attributes.length > 1
       ? found.attributes.filter((id) => id !== "started")
       : found.attributes
-  ).filter((id, _, all) => id !== "partners" || !all.includes("started") || asksWhoWith(found));
+  ).filter(
+    (id, _, all) =>
+      id !== "partners" || ((!all.includes("started") || asksWhoWith(found)) && !authorsOfSource),
+  );
   const topics = attributes.map((id): Subject => ({ kind: "topic", id }));
   // "Siapa nama fasilitator di Tegal?": who or what name, asked of a fact of the programme (its
   // facilitators), is asked of that fact; asked at a place, it asks for names the sources lack.
