@@ -344,6 +344,13 @@ describe("officials and researchers asking carefully (set 139)", () => {
     expect(reply.text).not.toContain("Ministry of Industry");
   });
 
+  it("whether a region was in a group, asked yes or no, is answered yes or no", async () => {
+    expect((await ask("Was Papua in the first phase?")).text).toMatch(/^Not quite/);
+    expect((await ask("Apakah Sulteng termasuk tahap pertama?")).text).toMatch(/^Ya, benar/);
+    // A region outside named with it is answered by its membership, with no verdict on the pair.
+    expect((await ask("Lombok sama Pontianak ikut tahap pertama?")).text).not.toMatch(/^Ya/);
+  });
+
   it("'a human or a bot?' is a question about the bot", async () => {
     expect((await ask("Kamu ini bot atau manusia?")).kind).toBe("smalltalk");
     expect((await ask("Excuse me, am I talking to a human or a bot?")).kind).toBe("smalltalk");

@@ -243,14 +243,12 @@ export function productsPlaced(f: Found, k: Knowledge, areas: Areas): Verdict | 
  */
 export function cohortClaim(f: Found, k: Knowledge): Verdict | undefined {
   const [cohortId] = f.cohorts;
-  if (
-    !f.cues.has("confirm") ||
-    f.cohorts.length !== 1 ||
-    f.products.length ||
-    (f.cues.has("not") && !f.negated)
-  )
+  // ("Was Papua in the first phase?" asks it yes or no, as a statement offers it.)
+  const asked = f.cues.has("confirm") || (f.yesNo && !asksWh(f));
+  if (!asked || f.cohorts.length !== 1 || f.products.length || (f.cues.has("not") && !f.negated))
     return undefined;
-  if (f.provinces.length + f.places.length === 0) return undefined;
+  // (A region named by other words, "Lombok sama Pontianak …", is answered by its membership.)
+  if (f.provinces.length + f.places.length === 0 || f.areas.length + f.islands.length > 0) return undefined;
   const members = new Set(provincesOf(k, cohortId).map((p) => p.id));
   // A place is in the group its own entry is in; a group of provinces takes all their places.
   const byProvince = k.cohorts.some((c) => c.id === cohortId && c.members);
