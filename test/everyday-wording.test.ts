@@ -351,6 +351,16 @@ describe("officials and researchers asking carefully (set 139)", () => {
     expect((await ask("Lombok sama Pontianak ikut tahap pertama?")).text).not.toMatch(/^Ya/);
   });
 
+  it("a greeting with the asker's introduction, asking nothing, is a greeting", async () => {
+    const kyoto = await ask("Good morning. I am a researcher from Kyoto University, nice to meet you.");
+    expect(kyoto.kind).toBe("smalltalk");
+    expect((await ask("Halo, saya peneliti dari Universitas Gadjah Mada, salam kenal.")).kind).toBe(
+      "smalltalk",
+    );
+    // With a question it is the question's.
+    expect((await ask("Halo, saya peneliti dari UGM, apa produk Papua?")).text).toContain("kopi");
+  });
+
   it("'a human or a bot?' is a question about the bot", async () => {
     expect((await ask("Kamu ini bot atau manusia?")).kind).toBe("smalltalk");
     expect((await ask("Excuse me, am I talking to a human or a bot?")).kind).toBe("smalltalk");

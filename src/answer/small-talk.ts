@@ -26,7 +26,11 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
   // know, it is no thanks.)
   const thanksOnly =
     f.smalltalk.includes("thanks") && !asks && !(f.smallTalkNames > 0 && f.unknown.length > 0);
-  if (!f.smalltalk.length || (f.unknown.length > 2 && !thanksOnly) || f.years.length) return undefined;
+  // ("Good morning. I am a researcher from Kyoto University, nice to meet you.": a greeting with the
+  // asker's introduction, asking nothing, greets, whatever words the introduction holds.)
+  const introduced = f.smalltalk.includes("greet") && f.intro && !asks && !f.endsAsked;
+  if (!f.smalltalk.length || (f.unknown.length > 2 && !thanksOnly && !introduced) || f.years.length)
+    return undefined;
   // ("cara bikin akun BPJS kesehatan gmn": how to do something is asked, whatever word of small
   // talk its words hold.)
   if (f.cues.has("howto")) return undefined;
