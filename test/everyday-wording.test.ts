@@ -361,6 +361,13 @@ describe("officials and researchers asking carefully (set 139)", () => {
     expect((await ask("Halo, saya peneliti dari UGM, apa produk Papua?")).text).toContain("kopi");
   });
 
+  it("trying the service out is small talk", async () => {
+    expect((await ask("Mohon maaf, saya hanya ingin mencoba layanan ini terlebih dahulu.")).kind).toBe(
+      "smalltalk",
+    );
+    expect((await ask("just trying this out")).kind).toBe("smalltalk");
+  });
+
   it("'a human or a bot?' is a question about the bot", async () => {
     expect((await ask("Kamu ini bot atau manusia?")).kind).toBe("smalltalk");
     expect((await ask("Excuse me, am I talking to a human or a bot?")).kind).toBe("smalltalk");
