@@ -1002,9 +1002,9 @@ const FLOORS = {
   // Indonesian, non-native English, claims to verify). First score in the README (92.5 / 96.0 / 65.0),
   // at d937701 before any change for it; raised after the session's fixes.
   "test/eval/questions-hundredthirtyninth.jsonl": {
-    "in-scope": 93.9,
-    "out-of-scope": 96,
-    "small talk": 75,
+    "in-scope": 95.2,
+    "out-of-scope": 97,
+    "small talk": 85,
     language: 100,
   },
 } as const;
