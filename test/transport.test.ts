@@ -141,6 +141,16 @@ describe("an answer that is not the Bot API's", () => {
     expect(explainStartError(err, ctx)?.words).toContain("answered 404 Not Found");
   });
 
+  it("JSON that is not the API's answer is the error of its status", async () => {
+    const api = await answering((res) => {
+      res.writeHead(403, { "content-type": "application/json" });
+      res.end('{"error":"blocked by proxy"}');
+    });
+    const err = await api.telegram.sendMessage(42, "halo").catch((e: unknown) => e);
+
+    expect(err).toMatchObject({ code: 403, description: "Forbidden" });
+  });
+
   it("a page with a success status is said so at start, and not sent again", async () => {
     const api = await answering((res) => {
       res.writeHead(200, { "content-type": "text/html" });

@@ -60,7 +60,10 @@ export function directCalls(telegram: Telegram): CallApi {
       );
     }
     if (!answer) throw notBotApi(status);
-    if (answer.ok !== true) throw new TelegramError(answer as TelegramError["response"], { method, payload });
+    // (Its status stands for a code and description the answer lacks: a proxy's own JSON error.)
+    const refusal = { error_code: status, description: STATUS_CODES[status] ?? "", ...answer };
+    if (answer.ok !== true)
+      throw new TelegramError(refusal as TelegramError["response"], { method, payload });
     return answer.result;
   };
 }
