@@ -368,6 +368,15 @@ describe("officials and researchers asking carefully (set 139)", () => {
     expect((await ask("just trying this out")).kind).toBe("smalltalk");
   });
 
+  it("'two' counts; it names no phase: 'East Java's two industries' are both of its entries", async () => {
+    const reply = await ask("How do East Java's two industries differ between the phases?");
+    expect(reply.text).toContain("footwear");
+    expect(reply.text).toContain("ship components");
+    // "the two lists" are both groups.
+    const twice = await ask("Does any province appear more than once across the two lists?");
+    expect(twice.text).toContain("East Java");
+  });
+
   it("'a human or a bot?' is a question about the bot", async () => {
     expect((await ask("Kamu ini bot atau manusia?")).kind).toBe("smalltalk");
     expect((await ask("Excuse me, am I talking to a human or a bot?")).kind).toBe("smalltalk");
