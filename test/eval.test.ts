@@ -1002,7 +1002,7 @@ const FLOORS = {
   // Indonesian, non-native English, claims to verify). First score in the README (92.5 / 96.0 / 65.0),
   // at d937701 before any change for it; raised after the session's fixes.
   "test/eval/questions-hundredthirtyninth.jsonl": {
-    "in-scope": 95.2,
+    "in-scope": 95.6,
     "out-of-scope": 97,
     "small talk": 85,
     language: 100,
