@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 /** A server that answers every call as `answer` does, and counts the calls; a client with retries on it. */
-async function answering(answer: (res: ServerResponse) => void, retry = { requestTimeoutMs: 300 }) {
+async function answering(answer: (res: ServerResponse) => void) {
   let calls = 0;
   server = createServer((req, res) => {
     calls++;
@@ -31,7 +31,7 @@ async function answering(answer: (res: ServerResponse) => void, retry = { reques
   await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
   const apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const telegram = new Telegram(TOKEN, { apiRoot, webhookReply: false });
-  installRetry(telegram, { ...retry, sleep: async () => {}, jitter: 0 });
+  installRetry(telegram, { requestTimeoutMs: 300, sleep: async () => {}, jitter: 0 });
   return { telegram, calls: () => calls };
 }
 
