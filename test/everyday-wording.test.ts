@@ -382,3 +382,38 @@ describe("officials and researchers asking carefully (set 139)", () => {
     expect((await ask("Excuse me, am I talking to a human or a bot?")).kind).toBe("smalltalk");
   });
 });
+
+describe("the asker saying who and where they are", () => {
+  it("a greeting from a region greets; it asks nothing of the region", async () => {
+    expect((await ask("Good evening from Jakarta.")).kind).toBe("smalltalk");
+    expect((await ask("Selamat pagi dari Makassar!")).kind).toBe("smalltalk");
+    expect((await ask("Halo, saya dari Makassar.")).kind).toBe("smalltalk");
+    // A question after it is still the question's.
+    expect((await ask("halo dari mojokerto, produk apa ya?")).text).toContain("alas kaki");
+  });
+
+  it("'my name is …', 'nama saya …' is the asker's name, not a question of the programme's name", async () => {
+    const sato = await ask(
+      "Hello, my name is Sato, I am working at a consultancy in Tokyo. Nice to meet you.",
+    );
+    expect(sato.kind).toBe("smalltalk");
+    expect((await ask("nama saya Budi, salam kenal")).kind).toBe("smalltalk");
+    const budi = await ask("namaku Budi, produk sulsel apa?");
+    expect(budi.text).toContain("perak");
+    expect(budi.text).not.toContain("budi");
+    // Asked of the programme, a name is still its name.
+    expect((await ask("nama programnya apa?")).text).toContain("Improved Service Delivery");
+  });
+
+  it("'is it in the programme?' after a region asks of that region, not which regions are", async () => {
+    const gowa = await ask("Saya dari Kabupaten Gowa. Apakah termasuk program?");
+    expect(gowa.kind).toBe("not_in_programme");
+    expect(gowa.text).toContain("Gowa");
+    const sulsel = await ask("ikut program ga?", ["produk sulsel apa?"]);
+    expect(sulsel.text).toMatch(/^Ya, Sulawesi Selatan termasuk/);
+    expect((await ask("Kami di Ambon, Maluku. Ikut program ini nggak?")).kind).toBe("not_in_programme");
+    // Asking which regions still lists them.
+    const which = await ask("siapa saja yang ikut program?", ["produk sulsel apa?"]);
+    expect(which.text).toContain("Papua");
+  });
+});

@@ -70,6 +70,17 @@ export const ORIGIN_PREPOSITIONS: ReadonlySet<string> = new Set(["di", "dari", "
 const REGION_CONCEPTS: ReadonlySet<string> = new Set(["province", "place", "area"]);
 export const isRegionName = (m: Match | undefined) =>
   m?.concepts.some((c) => REGION_CONCEPTS.has(c.type)) ?? false;
+/**
+ * "Good evening from Jakarta.", "Halo, saya dari Makassar": regions a greeting or the asker says
+ * they come from, where the asker is rather than what they ask.
+ */
+export const greetedFrom = (matches: Match[]) =>
+  matches.filter((m, i) => {
+    const before = matches[i - 2];
+    const greets = before?.concepts.some((c) => c.type === "smalltalk" && c.kind === "greet") ?? false;
+    const from = ORIGIN_PREPOSITIONS.has(matches[i - 1]?.text ?? "");
+    return isRegionName(m) && from && (greets || ASKER_WORDS.has(before?.text ?? ""));
+  }).length;
 // What a question can be about besides a region: a fact, a name, a group, a word of the programme.
 const isSubject = (m: Match) =>
   m.concepts.some(

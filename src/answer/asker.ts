@@ -58,3 +58,34 @@ export function requestsOrAsks(matches: readonly Match[], task: boolean, claims:
 // Words that begin a request for a list ("sebutin …", "List the …"); not words of counting
 // ("Five provinces joined in 2015" is a statement).
 const LIST_WORDS: ReadonlySet<string> = new Set(["sebutkan", "list", "tunjukkan", "jabarkan"]);
+
+// Words that may stand between "my name" and the name itself ("my name is Sato", "nama saya adalah Budi").
+const BEFORE_NAME: ReadonlySet<string> = new Set(["is", "s", "adalah", "ialah"]);
+const OWN = (text: string | undefined) => ASKER_WORDS.has(text ?? "") || text === "aku";
+
+/**
+ * "My name is Sato", "nama saya Budi", "namaku Budi": the asker's own name said, which asks no
+ * name and names nothing to ask about. The name and the words of naming go; the asker's word stays,
+ * so the sentence still introduces them.
+ */
+export function withoutOwnName(matches: Match[]): Match[] {
+  const naming = (m: Match | undefined) =>
+    m?.concepts.some((c) => c.type === "cue" && c.cue === "name") ?? false;
+  const out: Match[] = [];
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i] as Match;
+    // ("my name", "nama saya", "namaku": the name is the asker's, before it or after it or joined to it.)
+    const mine = OWN(out[out.length - 1]?.text) || m.tokens.some((t) => /ku$/i.test(t.original));
+    const after = OWN(matches[i + 1]?.text) ? i + 2 : i + 1;
+    const name = BEFORE_NAME.has(matches[after]?.text ?? "") ? after + 1 : after;
+    const said = matches[name];
+    const isName = said !== undefined && said.concepts.length === 0 && /^\p{L}+$/u.test(said.text);
+    if (naming(m) && (mine || after === i + 2) && isName) {
+      if (after === i + 2) out.push(matches[i + 1] as Match);
+      i = name;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}

@@ -96,6 +96,8 @@ export interface Found {
   otherEvent: boolean;
   /** Names that are small talk too ("mks": Makassar, or thanks): alone, the message is small talk. */
   smallTalkNames: number;
+  /** Regions a greeting comes from ("Good evening from Jakarta"): where the asker is, not what is asked. */
+  greetedFrom: number;
   /** The lowest certainty of the words that were used (1 when none was corrected). */
   certainty: number;
   /** How many phrases carried meaning (anything but stop words). */
@@ -183,6 +185,7 @@ export function emptyFound(): Found {
     questionUnknown: [],
     otherEvent: false,
     smallTalkNames: 0,
+    greetedFrom: 0,
     certainty: 1,
     meaningful: 0,
     yesNo: false,

@@ -2,6 +2,7 @@ import { extended } from "../extended.ts";
 import type { Lang } from "../lang.ts";
 import {
   afterPreface,
+  greetedFrom,
   heardIn,
   misplacesRegion,
   quotesAsContext,
@@ -27,7 +28,7 @@ import {
   speakersNamed,
   statedYears,
 } from "./asides.ts";
-import { ASKER_WORDS, REQUEST_WORDS, requestsOrAsks, WANT_WORDS } from "./asker.ts";
+import { ASKER_WORDS, REQUEST_WORDS, requestsOrAsks, WANT_WORDS, withoutOwnName } from "./asker.ts";
 import { askingWords, asksInstructions, isFiniteVerb, isUnknown } from "./asking-slot.ts";
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import { countOffered, countsFact, countsOnlyProvinces } from "./counting.ts";
@@ -95,6 +96,7 @@ function foundIn(
   f.excludedCohort = excludedCohort(matches);
   f.excludedRegions = excludedRegions(matches);
   f.excludedSources = excludedSources(matches);
+  f.greetedFrom = greetedFrom(matches);
   // "Apa itu program IKM JICA?": the thing right after the question word is what is asked; the
   // names after it say which.
   const asks = matches.findIndex(isQuestionWord);
@@ -247,7 +249,9 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
   const read = (text: string) =>
     withoutWhereRead(
       withoutLikenesses(
-        withoutJoiningWords(withoutRelay(withoutPeoplesWords(segmentGoods(text), peoples, relaySet), relays)),
+        withoutJoiningWords(
+          withoutRelay(withoutPeoplesWords(withoutOwnName(segmentGoods(text)), peoples, relaySet), relays),
+        ),
       ),
     );
   const said = nameQuotes(withoutQuotedSmallTalk(question, read), vocabulary.quoteTargets);

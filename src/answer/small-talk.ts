@@ -91,7 +91,8 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
   ] as const;
   // "Selamat pagi Bu Dirjen!", "Good morning, Director General!": people greeted, asked nothing,
   // are whom the greeting is for.
-  const greeted = f.people.length + f.roles.length;
+  // ("Good evening from Jakarta.": so is where it comes from.)
+  const greeted = f.people.length + f.roles.length + f.greetedFrom;
   const greets = f.smalltalk.includes("greet") && !asks && !f.endsAsked && named === greeted;
   // ("Oke, terus yang kedua?": an item of a list pointed at is asked about.)
   if ((named && !greets) || f.selection || f.ordinal !== undefined) return undefined;

@@ -19,6 +19,7 @@ import {
   namesElsewhere,
   nextCriterion,
   pointedItem,
+  regionsAskedIn,
   restOfGroup,
 } from "./follow-ups.ts";
 import { type Found, withoutCue } from "./found.ts";
@@ -351,6 +352,9 @@ function resolve(
         : asksOfAsked(found, previous)
           ? (previous.asked ?? previous.subjects)
           : previous.subjects;
+    followUp = true;
+  } else if (subjects.length === 0 && regionsAskedIn(found, intent, previous).length) {
+    subjects = regionsAskedIn(found, intent, previous);
     followUp = true;
   } else if (subjects.length === 0) {
     // The programme's words ("Jepang", "IKM") alone make a question about it only when the other
