@@ -416,4 +416,13 @@ describe("the asker saying who and where they are", () => {
     const which = await ask("siapa saja yang ikut program?", ["produk sulsel apa?"]);
     expect(which.text).toContain("Papua");
   });
+
+  it("requirements asked right after wanting to join are what it takes to join, not the region criteria", async () => {
+    const join = await ask("Saya mau ikut program, syaratnya apa?");
+    expect(join.kind).toBe("fallback");
+    expect(join.text).toMatch(/^Sumber tidak menyebut syarat bagi usaha/);
+    expect((await ask("syaratnya apa?", ["saya mau ikut program ini"])).kind).toBe("fallback");
+    // After anything else, "syaratnya" is how regions are chosen.
+    expect((await ask("syaratnya apa?", ["produk sulsel apa?"])).text).toMatch(/^Daerah dipilih/);
+  });
 });

@@ -20,7 +20,14 @@ export function askersOwn(
   const ofRegion = found.cues.has("provinces") || found.cues.has("where");
   // The programme, however the question names it ("kerja sama pengembangan IKM dengan JICA").
   const ofProgramme = subjects.every((s) => s.kind === "topic");
-  const asked = joins && found.asker && !ofRegion && ofProgramme ? "requirements" : intent;
+  // "Saya mau ikut program, syaratnya apa?": requirements asked right after wanting to join are
+  // what it takes to join, not how regions are chosen (unless a criterion is named).
+  const afterJoining =
+    previous?.intent === "requirements" &&
+    found.cues.has("requirement") &&
+    found.criteria.length === 0 &&
+    subjects.every((s) => s.kind === "criteria");
+  const asked = (joins && found.asker && !ofRegion && ofProgramme) || afterJoining ? "requirements" : intent;
   // "Saya anggota DPRD Kalimantan Timur. Apakah provinsi kami termasuk?": the asker's region is
   // the one they just named.
   const named = previous?.subjects.filter(isRegion) ?? [];
