@@ -426,3 +426,29 @@ describe("the asker saying who and where they are", () => {
     expect((await ask("syaratnya apa?", ["produk sulsel apa?"])).text).toMatch(/^Daerah dipilih/);
   });
 });
+
+describe("two groups compared", () => {
+  it("lists each group, the earlier first, however each is named (a name, a year)", async () => {
+    const en = await ask("What's the difference between the 2013 phase and the 2017 expansion?");
+    expect(en.text.indexOf("First phase")).toBeGreaterThanOrEqual(0);
+    expect(en.text.indexOf("First phase")).toBeLessThan(en.text.indexOf("declared in 2017"));
+    expect(en.text).toContain("North Sumatra");
+    expect(en.text).toContain("Bangka Belitung");
+    const id = await ask("Bedanya tahap pertama sama yang 2017 apa?");
+    expect(id.text).toContain("Sumatera Utara");
+    expect(id.text).toContain("siap bergabung");
+  });
+
+  it("of a region, gives its entry in each group", async () => {
+    const jatim = await ask("Jatim di fase pertama sama di 2017 bedanya apa?");
+    expect(jatim.text).toContain("Mojokerto");
+    expect(jatim.text).toContain("Pasuruan");
+    expect((await ask("Sebutin produk Jatim di tahap pertama dan di 2017")).text).toContain("kapal");
+  });
+
+  it("a group's own year, or the group it was chosen from, names no second group", async () => {
+    const targets = await ask("Apa saja target awal program lanjutan 2017?");
+    expect(targets.text).toContain("Papua");
+    expect(targets.text).not.toContain("Sumatera Utara");
+  });
+});

@@ -47,6 +47,7 @@ function atThatTime(found: Found, previous: Previous | undefined): Found {
 
 /** The group of provinces a question narrows to: named, or by "first"/"second" or a year. */
 function cohortOf(f: Found, k: Knowledge): string | undefined {
+  if (pairedGroups(f, k).length) return undefined;
   if (f.cohorts[0]) return f.cohorts[0];
   const phaseWords = f.cues.has("phase") || f.cues.has("provinces");
   if (phaseWords && !(f.cues.has("first") && f.cues.has("second"))) {
@@ -85,6 +86,32 @@ function cohortOf(f: Found, k: Knowledge): string | undefined {
     if (c) return c.id;
   }
   return undefined;
+}
+
+/**
+ * "the difference between the 2013 phase and the 2017 expansion", "Jatim yg 2013 sama yg 2017":
+ * the groups named, by name or year, when two are compared or asked of a region (which then
+ * narrows to neither). ("Of the 2017
+ * provinces, which were chosen as first targets?" names one group and its parent; "when did the
+ * first phase end, compared with …?" asks of each in turn.)
+ */
+export function pairedGroups(f: Found, k: Knowledge): string[] {
+  // (A year of a group named dates that group, and a group chosen from another is of that one's
+  // year: "program lanjutan 2017" is one group, the follow-up targets.)
+  const dates = (id: string, year: number): boolean => {
+    const c = k.cohorts.find((g) => g.id === id);
+    if (c?.chosen_from !== undefined) return dates(c.chosen_from, year);
+    const period = c?.period;
+    return c?.year === year || (period !== undefined && year >= (c?.year ?? year) && year <= period.end);
+  };
+  const dated = f.years.flatMap((year) =>
+    f.cohorts.some((id) => dates(id, year)) ? [] : (groupDated(k, year)?.id ?? []),
+  );
+  const region = f.provinces.length + f.places.length + f.areas.length > 0;
+  const compared = f.cues.has("compare") && !f.cues.has("when") && !f.cues.has("end");
+  // (In the knowledge's order, the earlier group first.)
+  const named = k.cohorts.flatMap((c) => (f.cohorts.includes(c.id) || dated.includes(c.id) ? [c.id] : []));
+  return (compared || region) && named.length > 1 ? named : [];
 }
 
 /** "Is Central Sulawesi one of them?": the group the previous answer listed. */

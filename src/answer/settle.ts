@@ -8,11 +8,12 @@ import { cohortClaim, sourceWrittenBy } from "./claims.ts";
 import { counted } from "./counting.ts";
 import { claimsYears, joinedIn } from "./dated-claims.ts";
 import { type Found, offersClaim } from "./found.ts";
+import { pairedGroups } from "./groups-asked.ts";
 import { type Intent, SHAPING_INTENTS } from "./intents.ts";
 import { isOutside } from "./membership.ts";
 import { provincesOnIsland } from "./negation.ts";
 import { extremeSources } from "./source-answers.ts";
-import { isEntry, isSource, type Subject } from "./subject.ts";
+import { isEntry, isRegion, isSource, type Subject } from "./subject.ts";
 
 // What a question of where goods sell asks, beside the words of trade: the rest ask what they say
 // ("which metals are Makassar's crafts made of?" of an export consultant).
@@ -29,6 +30,10 @@ export function settle(
 ): { intent: Intent; subjects: Subject[] } {
   let intent = asked;
   let subjects = named;
+  // "Apa bedanya tahap pertama sama yang 2017?": the groups compared are listed, each.
+  const paired = pairedGroups(found, knowledge);
+  if (paired.length && !subjects.some(isRegion))
+    return { intent: "list", subjects: paired.map((id): Subject => ({ kind: "cohort", id })) };
   // "Which source is the newest?": the source of that date, on its card.
   const extreme = extremeSources(found, knowledge);
   if (extreme)
