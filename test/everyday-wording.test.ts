@@ -452,3 +452,21 @@ describe("two groups compared", () => {
     expect(targets.text).not.toContain("Sumatera Utara");
   });
 });
+
+describe("where to read more", () => {
+  it("is answered with the sources and the official channels, not 'not sure what you mean'", async () => {
+    const more = await ask("Where can I find more info about this?");
+    expect(more.kind).toBe("answer");
+    expect(more.nextSteps).toBe(true);
+    expect(more.text).toContain("kemenperin.go.id");
+    const id = await ask("info lebih lanjut di mana?");
+    expect(id.text).toContain("Tempo.co");
+    expect(id.text).toContain("kanal resmi");
+    // Of what is named: its sources ("read" is no hearsay here).
+    expect((await ask("Where can I read more from the ministry itself?")).text).toContain("Bisnis.com");
+  });
+
+  it("'more info about' a subject named, asking no where, is that subject's card", async () => {
+    expect((await ask("info lebih lanjut tentang Papua")).text).toMatch(/^Papua: pengolahan kopi/);
+  });
+});

@@ -7,7 +7,7 @@ import type { Lang } from "../lang.ts";
 import { count, criteria, end, member, said, when, where, who } from "./attribute-answers.ts";
 import { describe, topicCard } from "./cards.ts";
 import type { Intent } from "./intents.ts";
-import { sourcesOf } from "./source-answers.ts";
+import { furtherReading, sourcesOf } from "./source-answers.ts";
 import { type Subject, type SubjectKind, subjectRef } from "./subject.ts";
 import type { AnswerWriter, Piece } from "./writer.ts";
 
@@ -140,6 +140,7 @@ export const ANSWERS: Record<Intent, Row> = {
   },
   said: every(said),
   source: every(sourcesOf),
+  further: every(furtherReading),
   count: {
     topic: count,
     list: count,

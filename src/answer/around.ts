@@ -54,7 +54,9 @@ export const CHANNEL_PREPOSITIONS: ReadonlySet<string> = new Set([
  */
 export function heardIn(matches: Match[]): boolean {
   const channels = matches.flatMap((m, i) => (hasCue(m, "howto") ? [i] : []));
-  const hearsayIn = (m: Match | undefined) => m?.text.split(" ").some((w) => HEARSAY_WORDS.has(w)) ?? false;
+  // ("Where can I read more …?" asks where to read.)
+  const hearsayIn = (m: Match | undefined) =>
+    !hasCue(m, "further") && (m?.text.split(" ").some((w) => HEARSAY_WORDS.has(w)) ?? false);
   const hearsay = matches.some((m) => hasCue(m, "said") || hearsayIn(m));
   // ("di grup wa", "posted on FB", "WhatsApp forward:", "Pesan WA:")
   // ("in our WhatsApp group": whose channel may stand between.)

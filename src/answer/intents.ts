@@ -8,6 +8,7 @@ import type { Found } from "./found.ts";
 import type { Cue } from "./lexicon.ts";
 
 export const INTENTS = [
+  "further", // where to read or ask more: the sources, then the official channels
   "howto", // instructions (apply, register, contact): the sources hold none
   "later", // a third phase or later: the sources name none
   "absent", // a fact the sources never give, asked in words that otherwise mean something
@@ -83,6 +84,15 @@ export const namesNothing = (f: Found) =>
 
 /** The intents in the order they are tried. */
 export const INTENT_TABLE: readonly IntentRow[] = [
+  {
+    intent: "further",
+    // (Asked where, or of nothing named: "more info about Papua" asks what the sources say of it.)
+    matches: (f) => has(f, "further") && (has(f, "where", "howto") || namesNothing(f)),
+    examples: {
+      id: ["Info lebih lanjut di mana?", "Kalau mau baca informasi lengkapnya di mana?"],
+      en: ["Where can I find more info about this?", "Where can I read more about Papua?"],
+    },
+  },
   {
     intent: "howto",
     matches: (f) => has(f, "howto"),

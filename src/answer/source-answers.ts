@@ -46,6 +46,17 @@ export function sourcesOf(w: AnswerWriter, s: Subject | undefined, q: Asked): Pi
 }
 
 /**
+ * "Where can I find more info about this?", "info lebih lanjut di mana?": the sources of what is
+ * asked about, to read, and the official channels, to ask.
+ */
+export function furtherReading(w: AnswerWriter, s: Subject | undefined, q: Asked): Piece | undefined {
+  const listed = sourcesOf(w, s, q);
+  if (!listed) return undefined;
+  const channels = w.t(q.lang, "answer.furtherReading", { channels: w.channelList(q.lang) });
+  return { ...listed, text: `${listed.text}\n${channels}`, nextSteps: true };
+}
+
+/**
  * "Which source is the newest?", "the oldest of the sources", "lebih dulu mana, Tempo atau
  * Bisnis.com?": the sources of the latest or earliest date, of those named when two or more are,
  * else of all. `undefined` when the question asks no such thing of the sources.

@@ -350,12 +350,15 @@ export class AnswerWriter {
   /** "Kementerian Perindustrian (https://kemenperin.go.id), JICA (…)": where to ask next. */
   nextSteps(lang: Lang): string {
     return this.memo(`n:${lang}`, () =>
-      this.t(lang, "answer.nextSteps", {
-        channels: joinList(
-          lang,
-          this.k.channels.map((c) => `${c.name[lang]} (${c.url})`),
-        ),
-      }),
+      this.t(lang, "answer.nextSteps", { channels: this.channelList(lang) }),
+    );
+  }
+
+  /** "Kementerian Perindustrian (https://kemenperin.go.id) dan JICA (https://www.jica.go.jp)". */
+  channelList(lang: Lang): string {
+    return joinList(
+      lang,
+      this.k.channels.map((c) => `${c.name[lang]} (${c.url})`),
     );
   }
 

@@ -202,3 +202,15 @@ describe("follow-up buttons", () => {
     expect(seen.size).toBeGreaterThan(10);
   });
 });
+
+describe("asking where to read more", () => {
+  it("lists the sources to read and ends with the buttons to the official channels", async () => {
+    const c = await start();
+    const reply = await say(c, { ...ASKER, language_code: "en" }, "Where can I find more info about this?");
+    expect(text(reply)).toContain("Bisnis.com");
+    expect(text(reply)).toContain("Project Completion Report");
+    expect(text(reply)).toContain("official channels");
+    const row = keyboard(reply).find((r) => r.some((b) => b.url));
+    expect(row?.map((b) => b.url)).toEqual(["https://kemenperin.go.id", "https://www.jica.go.jp"]);
+  });
+});
