@@ -470,3 +470,24 @@ describe("where to read more", () => {
     expect((await ask("info lebih lanjut tentang Papua")).text).toMatch(/^Papua: pengolahan kopi/);
   });
 });
+
+describe("a request after an acknowledgement", () => {
+  it("'oh gitu, sebutin dong', 'ok I believe you. name them' ask for the list, not small talk", async () => {
+    const id = await ask("oh gitu, sebutin dong", ["Berapa provinsi di fase pertama?"]);
+    expect(id.kind).toBe("answer");
+    expect(id.text).toContain("Sumatera Utara");
+    const en = await ask("ok I believe you. name them", ["How many provinces were in the first phase?"]);
+    expect(en.text).toContain("North Sumatra");
+    // An acknowledgement alone is still small talk.
+    expect((await ask("oke sip", ["Berapa provinsi di fase pertama?"])).kind).toBe("smalltalk");
+  });
+});
+
+describe("the Japanese partner asked by a word for an institution", () => {
+  it("'lembaga Jepangnya apa?' is JICA, also as the second of two questions", async () => {
+    const both = await ask("IKM itu singkatan apa, dan lembaga Jepangnya apa?");
+    expect(both.text).toContain("Industri Kecil dan Menengah");
+    expect(both.text).toContain("Japan International Cooperation Agency");
+    expect((await ask("What is the Japanese agency?")).text).toContain("JICA");
+  });
+});

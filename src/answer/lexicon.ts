@@ -86,6 +86,7 @@ export const CUE_NAMES = [
   "except", // selain, other than: the names right after it are set aside (see `set-aside.ts`)
   "rest", // sisanya, satu lagi, the others: the members of a group the chat has not named yet
   "works_for", // kerja di instansi mana, which ministry … belong to: whom a person works for
+  "enumerate", // sebutkan, name them: asks for the items of a list, whatever small talk comes before
   "further", // info lebih lanjut, read more: where to read or ask more, the sources and the official channels
   "tell", // ceritakan tentang, what do you know about: asks for what the sources say of a subject
   "opener", // is, did, apakah: opening a question, it asks yes or no ("Was it published in 2018?")

@@ -33,7 +33,8 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
     return undefined;
   // ("cara bikin akun BPJS kesehatan gmn": how to do something is asked, whatever word of small
   // talk its words hold.)
-  if (f.cues.has("howto")) return undefined;
+  // ("oh gitu, sebutin dong": so is a list's items asked for.)
+  if (f.cues.has("howto") || f.cues.has("enumerate")) return undefined;
   // ("Can you help with my calculus homework?": help asked with what the bot doesn't know is help
   // with that, not what the bot can do.)
   if (f.smalltalk.every((s) => s === "who-are-you") && f.unknown.length > 0) return undefined;
