@@ -491,3 +491,16 @@ describe("the Japanese partner asked by a word for an institution", () => {
     expect((await ask("What is the Japanese agency?")).text).toContain("JICA");
   });
 });
+
+describe("a start year claimed for the group that only declared it was ready", () => {
+  it("is a date the sources don't give, not 'Not quite'", async () => {
+    const reply = await ask("Did the five new provinces actually get started in 2018?");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toMatch(/^The sources don't give that date/);
+    expect((await ask("Apakah lima provinsi baru mulai tahun 2018?")).text).toMatch(
+      /^Sumber tidak memberi tanggal/,
+    );
+    // A start before they declared is wrong.
+    expect((await ask("Provinsi 2017 mulai 2016 ya?")).text).toMatch(/^Tidak tepat/);
+  });
+});

@@ -170,7 +170,9 @@ export function settle(
     subjects.every((s) => cohortsOf(s, knowledge).every((c) => c?.year_means !== "declared"));
   if (regional && intent === "member" && joinedIn(found) && claimsYears(found, false) && started())
     intent = "when";
-  if (regional && dated && startsUnknown(found.years, subjects, knowledge)) intent = "when";
+  // ("Did the five new provinces get started in 2018?": so of their group.)
+  const grouped = subjects.length > 0 && subjects.every((s) => s.kind === "cohort");
+  if ((regional || grouped) && dated && startsUnknown(found.years, subjects, knowledge)) intent = "when";
   if (intent === "when" && regional && cohortClaim(found, knowledge) === "no") intent = "describe";
   // "Papua has been in since 2013, right?": a start claimed before the region declared it was
   // ready is wrong, and its entries say when it did.
@@ -186,8 +188,9 @@ export function settle(
   return { intent, subjects };
 }
 
-/** The groups a region's entries are in. */
+/** The groups a region's entries are in; a group's own. */
 function cohortsOf(s: Subject, k: Knowledge) {
+  if (s.kind === "cohort") return [k.cohorts.find((c) => c.id === s.id)];
   if (s.kind !== "province" && s.kind !== "place") return [];
   const p = k.provinces.find((x) => x.id === (s.kind === "place" ? s.province : s.id));
   const entries = s.kind === "place" ? [p?.entries[s.entry]] : (p?.entries ?? []);
