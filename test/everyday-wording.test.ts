@@ -504,3 +504,15 @@ describe("a start year claimed for the group that only declared it was ready", (
     expect((await ask("Provinsi 2017 mulai 2016 ya?")).text).toMatch(/^Tidak tepat/);
   });
 });
+
+describe("which languages the bot speaks", () => {
+  it("is answered: Indonesian and English, and how to keep one", async () => {
+    const id = await ask("bisa bahasa inggris gak?");
+    expect(id.kind).toBe("smalltalk");
+    expect(id.text).toContain("bahasa Indonesia dan bahasa Inggris");
+    expect(id.text).toContain("/bahasa");
+    expect((await ask("Do you speak English?")).text).toContain("/lang");
+    // The sources' languages are the sources'.
+    expect((await ask("What languages are the sources in?")).kind).toBe("answer");
+  });
+});

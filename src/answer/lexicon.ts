@@ -127,7 +127,15 @@ export const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([
   "reply_id",
 ]);
 
-export const SMALL_TALK_KINDS = ["greet", "thanks", "bye", "how-are-you", "who-are-you", "ack"] as const;
+export const SMALL_TALK_KINDS = [
+  "greet",
+  "thanks",
+  "bye",
+  "how-are-you",
+  "who-are-you",
+  "languages",
+  "ack",
+] as const;
 export type SmallTalk = (typeof SMALL_TALK_KINDS)[number];
 
 const list = z

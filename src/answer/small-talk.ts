@@ -16,7 +16,15 @@ const QUESTION_CUES = [
   "absent",
   "tell",
 ] as const;
-const SMALL_TALK_ORDER: SmallTalk[] = ["thanks", "bye", "who-are-you", "how-are-you", "greet", "ack"];
+const SMALL_TALK_ORDER: SmallTalk[] = [
+  "thanks",
+  "bye",
+  "who-are-you",
+  "languages",
+  "how-are-you",
+  "greet",
+  "ack",
+];
 
 /** Small talk alone ("halo", "thanks a lot!"): nothing else of substance in the message. */
 export function smallTalkOf(f: Found): SmallTalk | undefined {
