@@ -516,3 +516,19 @@ describe("which languages the bot speaks", () => {
     expect((await ask("What languages are the sources in?")).kind).toBe("answer");
   });
 });
+
+describe("a request is no statement to check", () => {
+  it("'I want to know about …', 'I'd love to learn more about …', 'Could you explain …?' get no 'Yes, that's right'", async () => {
+    for (const q of [
+      "I want to know about the Papua coffee",
+      "I'd love to learn more about the Papua coffee",
+      "Could you explain the Papua coffee project?",
+    ]) {
+      const reply = await ask(q);
+      expect(reply.text, q).toMatch(/^Papua: coffee processing/);
+    }
+    expect((await ask("Can you describe the silver crafts in Makassar?")).text).toContain("silver and gold");
+    // Asked to confirm, it is checked.
+    expect((await ask("Could you confirm Papua makes coffee?")).text).toMatch(/^Yes/);
+  });
+});

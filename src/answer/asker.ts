@@ -22,6 +22,7 @@ export const REQUEST_WORDS: ReadonlySet<string> = new Set([
   "bertanya",
   "ketahui",
   "know",
+  "learn",
   "ask",
   "wondering",
   "tell",
@@ -53,6 +54,23 @@ export function requestsOrAsks(matches: readonly Match[], task: boolean, claims:
     first.concepts.length === 0 &&
     !first.tokens.some((t) => t.known || t.capitalised);
   return task || lists || leadsUnknown || words.some((w) => REQUEST_WORDS.has(w));
+}
+
+/** Whether the words name the asker ("saya", "my"). */
+export const namesAsker = (words: readonly string[]) => words.some((w) => ASKER_WORDS.has(w));
+
+/** "Sy mau jadi fasilitator …": the asker says what they want, asking nothing of anyone. */
+export const askerWants = (words: readonly string[]) =>
+  words.some((w) => WANT_WORDS.has(w)) && !words.some((w) => REQUEST_WORDS.has(w)) && namesAsker(words);
+
+/**
+ * "Can you name some of the tofu makers?", "Could you explain the coffee project?": asked of the
+ * bot, a question is a request, not a yes or no.
+ */
+export function askedOfBot(matches: readonly Match[]): boolean {
+  const [first, second] = matches;
+  const does = first?.concepts.some((c) => c.type === "cue" && c.cue === "do") ?? false;
+  return (does && second?.text === "you") || /^(can|could|would|will) you$/.test(first?.text ?? "");
 }
 
 // Words that begin a request for a list ("sebutin …", "List the …"); not words of counting

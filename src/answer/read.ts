@@ -28,7 +28,7 @@ import {
   speakersNamed,
   statedYears,
 } from "./asides.ts";
-import { ASKER_WORDS, REQUEST_WORDS, requestsOrAsks, WANT_WORDS, withoutOwnName } from "./asker.ts";
+import { askedOfBot, askerWants, namesAsker, requestsOrAsks, withoutOwnName } from "./asker.ts";
 import { askingWords, asksInstructions, isFiniteVerb, isUnknown } from "./asking-slot.ts";
 import { capitalisedWords, setClaimedNamesApart } from "./claims.ts";
 import { countOffered, countsFact, countsOnlyProvinces } from "./counting.ts";
@@ -143,7 +143,7 @@ function foundIn(
   f.edits = asksEditor(matches);
   f.speakers = speakersNamed(matches);
   f.timeAnchor = timeAnchorIn(matches);
-  f.asker = matches.some((m) => m.text.split(" ").some((w) => ASKER_WORDS.has(w)));
+  f.asker = namesAsker(matches.flatMap((m) => m.text.split(" ")));
   return f;
 }
 
@@ -331,18 +331,16 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
   // Of the last sentence, all its clauses ("Which started earlier — ulos … or coffee …?").
   const lastSentence = readClauses[readClauses.length - 1]?.sentence;
   const asksNothing = !readClauses.some((c) => c.sentence === lastSentence && c.matches.some(asksWh));
-  // ("Can you name some of the tofu makers?": asked of the bot, it is a request, not a yes or no.)
-  const ofBot = hasCue(all[0], "do") && all[1]?.text === "you";
-  if (last && /\?\s*$/.test(question) && asksNothing && !ofBot) last.yesNo = reading.whole.yesNo = true;
+  if (last && /\?\s*$/.test(question) && asksNothing && !askedOfBot(all))
+    last.yesNo = reading.whole.yesNo = true;
   // "Program ini mulainya tahun 2015.", "The footwear cluster is in Surabaya": a statement sent
   // without a question is offered for checking, as if a tag ("right?") ended it.
   // ("Kasih tau rencana program ini tahun 2025", "Need the start year": a request is no statement.)
   const words = all.flatMap((m) => m.text.split(" "));
-  const requests = requestsOrAsks(
-    all,
-    whole.cues.has("task"),
-    whole.years.length > 0 || whole.cues.has("said"),
-  );
+  // (Nor one that passes a question on, "I want to know about …": its words of asking are read out.)
+  const requests =
+    requestsOrAsks(all, whole.cues.has("task"), whole.years.length > 0 || whole.cues.has("said")) ||
+    passesOn(question);
   if (!onlyAsked && last && !/\?/.test(question) && asksNothing && !requests && !last.smalltalk.length)
     for (const f of [reading.whole, last]) f.cues.add("confirm");
   // "bikinin caption IG soal program ini": a task done with the programme's facts names where its
@@ -364,8 +362,7 @@ function readText(question: string, vocabulary: Vocabulary, onlyAsked: boolean):
   if (whole.cues.has("task") && ofFacts)
     for (const f of [whole, ...reading.parts]) for (const cue of output) f.cues.delete(cue);
   // "Sy mau jadi fasilitator, gmn caranya?": how to get what the asker wants asks for instructions.
-  const wants = words.some((w) => WANT_WORDS.has(w)) && !words.some((w) => REQUEST_WORDS.has(w));
-  if (wants && words.some((w) => ASKER_WORDS.has(w)))
+  if (askerWants(words))
     for (const f of [reading.whole, ...reading.parts]) if (f.cues.has("how")) f.cues.add("howto");
   // "Di Jogja ada program buat batik?": a kind of goods asks of the programme's products there,
   // and put on a region in a statement, it is the product claimed.
