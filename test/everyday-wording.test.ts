@@ -532,3 +532,29 @@ describe("a request is no statement to check", () => {
     expect((await ask("Could you confirm Papua makes coffee?")).text).toMatch(/^Yes/);
   });
 });
+
+describe("the officials the sources name", () => {
+  it("'siapa saja pejabat yang disebut?' lists them; it asks no name of the programme", async () => {
+    const id = await ask("siapa saja pejabat yang disebut?");
+    expect(id.text).toContain("Gati Wibawaningsih");
+    expect(id.text).not.toContain("Improved Service Delivery");
+    // The programme's official name is still its name.
+    expect((await ask("What's the project's official English name?")).text).toContain(
+      "Improved Service Delivery",
+    );
+  });
+
+  it("besides one set aside, none other is named, as the sources say", async () => {
+    expect((await ask("Besides Gati, which other officials are named?")).text).toMatch(/^None other/);
+    expect((await ask("Selain Gati, siapa lagi pejabat yang disebut?")).text).toMatch(/^Tidak ada yang lain/);
+  });
+});
+
+describe("whether the programme reached its targets", () => {
+  it("is an evaluation the sources don't make", async () => {
+    const reply = await ask("Fase 1 capai target gak sih?");
+    expect(reply.kind).toBe("fallback");
+    expect(reply.text).toMatch(/^Sumber tidak menilai/);
+    expect((await ask("Did phase one achieve its targets?")).kind).toBe("fallback");
+  });
+});

@@ -279,7 +279,12 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     intent: "name",
     // "Name the city where …": the name of a place is where it is; the names of people at a
     // place ("names of the facilitators in Makassar") are still names.
-    matches: (f) => has(f, "name") && !(has(f, "where") && !has(f, "who", "author") && !f.attributes.length),
+    // (The officials named are who they are: "siapa saja pejabat yang disebut?"; the programme's
+    // official name is its name.)
+    matches: (f) =>
+      has(f, "name") &&
+      !(has(f, "where") && !has(f, "who", "author") && !f.attributes.length) &&
+      !(has(f, "officials") && !f.programme && !has(f, "domain") && f.people.length + f.roles.length === 0),
     examples: { id: ["Namanya apa?", "Apa nama lengkap JICA?"], en: ["What is the project called?"] },
   },
   {

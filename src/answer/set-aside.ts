@@ -294,6 +294,9 @@ function remaining(
   cohort: string | undefined,
 ): Subject[] {
   if (asideRefs.has(subjectRef(s))) return [];
+  // ("Selain Bu Gati, siapa pejabat …?": the officials but those set aside, if any.)
+  if (s.kind === "officials")
+    return k.people.filter((p) => p.official).every((p) => asideRefs.has(`ps.${p.id}`)) ? [] : [s];
   // ("Per the JICA report, what does Tegal make besides metalwork?": a place the question names
   // stays, whatever product is set aside; only naming it sets it aside.)
   if (s.kind === "place")
