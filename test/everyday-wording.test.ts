@@ -558,3 +558,11 @@ describe("whether the programme reached its targets", () => {
     expect((await ask("Did phase one achieve its targets?")).kind).toBe("fallback");
   });
 });
+
+describe("the newsroom that received the release", () => {
+  it("'diterima redaksi hari apa?' asks the day the release was received", async () => {
+    const reply = await ask("Hari apa keterangan resmi itu diterima redaksi?");
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("Senin, 25 Desember 2017");
+  });
+});
