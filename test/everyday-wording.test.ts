@@ -566,3 +566,10 @@ describe("the newsroom that received the release", () => {
     expect(reply.text).toContain("Senin, 25 Desember 2017");
   });
 });
+
+describe("a group named by its year, asked yes or no", () => {
+  it("gets its yes or no as a group named by its name does", async () => {
+    expect((await ask("Was Central Sulawesi in the 2017 group?")).text).toMatch(/^Not quite/);
+    expect((await ask("Was Papua in the 2017 group?")).text).toMatch(/^Yes/);
+  });
+});

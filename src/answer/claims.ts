@@ -14,6 +14,7 @@ import { isInProgramme, membershipOf } from "./membership.ts";
 import { provincesOf } from "./negation.ts";
 import { fold, MAX_QUESTION_CHARS } from "./normalise.ts";
 import { extremeSources } from "./source-answers.ts";
+import { groupDated } from "./spans.ts";
 
 /**
  * "outside": the statement puts a product in a region outside the programme ("Is Kotagede known for
@@ -242,10 +243,14 @@ export function productsPlaced(f: Found, k: Knowledge, areas: Areas): Verdict | 
  * group aside ("not" that is no denial; a denial's verdict is turned by the caller).
  */
 export function cohortClaim(f: Found, k: Knowledge): Verdict | undefined {
-  const [cohortId] = f.cohorts;
+  // (Or by its year and a word for a group: "Was Central Sulawesi in the 2017 group?", "… the 2017 list?")
+  const [year, ...more] = f.years;
+  const grouped = f.cues.has("phase") || f.cues.has("plural");
+  const dated = year !== undefined && !more.length && grouped ? groupDated(k, year)?.id : undefined;
+  const cohortId = f.cohorts.length ? f.cohorts[0] : dated;
   // ("Was Papua in the first phase?" asks it yes or no, as a statement offers it.)
   const asked = f.cues.has("confirm") || (f.yesNo && !asksWh(f));
-  if (!asked || f.cohorts.length !== 1 || f.products.length || (f.cues.has("not") && !f.negated))
+  if (!asked || !cohortId || f.cohorts.length > 1 || f.products.length || (f.cues.has("not") && !f.negated))
     return undefined;
   // (A region named by other words, "Lombok sama Pontianak …", is answered by its membership.)
   if (f.provinces.length + f.places.length === 0 || f.areas.length + f.islands.length > 0) return undefined;
