@@ -573,3 +573,16 @@ describe("a group named by its year, asked yes or no", () => {
     expect((await ask("Was Papua in the 2017 group?")).text).toMatch(/^Yes/);
   });
 });
+
+describe("who the bot is, asked beside an organisation", () => {
+  it("'Anda ini siapa? … petugas Kemenperin?', 'Are you from JICA?' are about the bot", async () => {
+    const id = await ask(
+      "Mohon maaf, Anda ini siapa? Apakah saya sedang berbicara dengan petugas Kemenperin?",
+    );
+    expect(id.kind).toBe("smalltalk");
+    expect(id.text).toMatch(/^Saya Tanya IKM/);
+    expect((await ask("Are you from JICA?")).kind).toBe("smalltalk");
+    // Help asked of an organisation is a question of it.
+    expect((await ask("Ada bantuan mesin gratis nggak dari JICA?")).kind).toBe("fallback");
+  });
+});

@@ -16,6 +16,8 @@ const QUESTION_CUES = [
   "absent",
   "tell",
 ] as const;
+// Cues a question of who the bot is may hold ("Apakah saya berbicara dengan …?", "Are you from JICA?").
+const IDENTITY_CUES: ReadonlySet<string> = new Set(["what", "opener", "said", "domain", "tag"]);
 const SMALL_TALK_ORDER: SmallTalk[] = [
   "thanks",
   "bye",
@@ -45,6 +47,15 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
   if (f.cues.has("howto") || f.cues.has("enumerate")) return undefined;
   // ("Can you help with my calculus homework?": help asked with what the bot doesn't know is help
   // with that, not what the bot can do.)
+  // ("Anda ini siapa? … berbicara dengan petugas Kemenperin?", "Are you from JICA?": who the bot
+  // is, asked beside the organisations it might be, is still about the bot.)
+  const ofBot =
+    f.smalltalk.includes("who-are-you") &&
+    f.orgs.length > 0 &&
+    f.orgs.length === namedCount(f) &&
+    !(f.cues.has("what") && !f.cues.has("opener")) &&
+    [...f.cues].every((c) => FILLER_CUES.has(c) || IDENTITY_CUES.has(c));
+  if (ofBot && f.unknown.length <= 1) return "who-are-you";
   if (f.smalltalk.every((s) => s === "who-are-you") && f.unknown.length > 0) return undefined;
   // "Tolong terjemahkan 'selamat pagi' ke bahasa Jepang": a greeting quoted in a request.
   // "Apakah program ini juga bantu sertifikasi halal?": "bantu" beside the programme and words the
@@ -62,24 +73,7 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
   const opened = f.cues.has("opener") && (f.unknown.length > 0 || f.cues.has("confirm"));
   const saysMore = opened || f.goods.length > 0 || meant;
   if (f.endsAsked && saysMore && f.smalltalk.every((s) => s === "ack")) return undefined;
-  const named =
-    f.provinces.length +
-    f.places.length +
-    f.products.length +
-    f.criteria.length +
-    f.people.length +
-    f.roles.length +
-    f.orgs.length +
-    f.sources.length +
-    f.areas.length +
-    f.islands.length +
-    f.cohorts.length +
-    f.terms.length +
-    f.attributes.length +
-    // "hi, what is this IKM programme about?": the programme asked about is a question.
-    // ("fine, what can you tell me about the programme?" too.)
-    (f.programme && (f.cues.has("what") || f.cues.has("meaning") || f.cues.has("tell")) ? 1 : 0) -
-    f.smallTalkNames;
+  const named = namedCount(f);
   const substantive = [
     "product",
     "provinces",
@@ -110,4 +104,27 @@ export function smallTalkOf(f: Found): SmallTalk | undefined {
   if (thanksOnly) return "thanks";
   if (substantive.some((c) => f.cues.has(c))) return undefined;
   return SMALL_TALK_ORDER.find((k) => f.smalltalk.includes(k));
+}
+
+/** How many things a message names besides small talk. */
+function namedCount(f: Found): number {
+  return (
+    f.provinces.length +
+    f.places.length +
+    f.products.length +
+    f.criteria.length +
+    f.people.length +
+    f.roles.length +
+    f.orgs.length +
+    f.sources.length +
+    f.areas.length +
+    f.islands.length +
+    f.cohorts.length +
+    f.terms.length +
+    f.attributes.length +
+    // "hi, what is this IKM programme about?": the programme asked about is a question.
+    // ("fine, what can you tell me about the programme?" too.)
+    (f.programme && (f.cues.has("what") || f.cues.has("meaning") || f.cues.has("tell")) ? 1 : 0) -
+    f.smallTalkNames
+  );
 }
