@@ -1015,6 +1015,15 @@ const FLOORS = {
     "small talk": 94.1,
     language: 100,
   },
+  // Written blind in the twentieth session (code-mixing, chat threads, people-centred questions,
+  // what to do next, hostile messages). First score in the README (94.2 / 94.1 / 94.7), at ddeb904
+  // before any change for it.
+  "test/eval/questions-hundredfortyfirst.jsonl": {
+    "in-scope": 94.2,
+    "out-of-scope": 94.1,
+    "small talk": 94.7,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
