@@ -586,3 +586,19 @@ describe("who the bot is, asked beside an organisation", () => {
     expect((await ask("Ada bantuan mesin gratis nggak dari JICA?")).kind).toBe("fallback");
   });
 });
+
+describe("the provinces involved", () => {
+  it("'Which provinces are involved?' lists the provinces, not who runs the programme", async () => {
+    const reply = await ask("Which provinces are involved?");
+    expect(reply.text).toMatch(/^The programme covers nine provinces/);
+    expect((await ask("I'm scouting Bengkulu for a plant. Is the province involved?")).kind).toBe(
+      "not_in_programme",
+    );
+    // Who is involved is still the partners.
+    expect((await ask("Who is involved in the programme?")).text).toContain("JICA");
+  });
+
+  it("'What sources do you use for your answers?' lists the sources", async () => {
+    expect((await ask("What sources do you use for your answers?")).text).toContain("Bisnis.com");
+  });
+});

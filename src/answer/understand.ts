@@ -238,7 +238,8 @@ function resolve(
       : found.attributes
   ).filter(
     (id, _, all) =>
-      id !== "partners" || ((!all.includes("started") || asksWhoWith(found)) && !authorsOfSource),
+      id !== "partners" ||
+      ((!all.includes("started") || asksWhoWith(found)) && !authorsOfSource && !found.cues.has("provinces")),
   );
   const topics = attributes.map((id): Subject => ({ kind: "topic", id }));
   // "Siapa nama fasilitator di Tegal?": who or what name, asked of a fact of the programme (its
