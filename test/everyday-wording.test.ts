@@ -602,3 +602,19 @@ describe("the provinces involved", () => {
     expect((await ask("What sources do you use for your answers?")).text).toContain("Bisnis.com");
   });
 });
+
+describe("words around a name that ask nothing", () => {
+  it("a neighbour named by its name is that region", async () => {
+    const reply = await ask("ok what about its neighbour Sulteng?", ["Is Gorontalo part of it?"]);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("Central Sulawesi");
+  });
+
+  it("'who's the Japanese side?' is the partner", async () => {
+    expect((await ask("and who's the Japanese side?", ["what's IKM?"])).text).toContain("JICA");
+  });
+
+  it("real results are an evaluation the sources don't make", async () => {
+    expect((await ask("Udah ada hasil nyata di Konawe Selatan?")).kind).toBe("fallback");
+  });
+});
