@@ -618,3 +618,17 @@ describe("words around a name that ask nothing", () => {
     expect((await ask("Udah ada hasil nyata di Konawe Selatan?")).kind).toBe("fallback");
   });
 });
+
+describe("the date of a writer", () => {
+  it("is their article's: 'penulisnya siapa?' – 'tanggal sama jamnya?'", async () => {
+    const reply = await ask("tanggal sama jamnya?", [
+      "Saya mahasiswa, mau ngutip artikel Bisnis soal kerja sama IKM",
+      "penulisnya siapa?",
+    ]);
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("25 Desember 2017, pukul 11:34 WIB");
+    expect((await ask("When did Regi write it?")).text).toContain("11:34");
+    // An official's appointment is another event, which the sources don't date.
+    expect((await ask("Kapan Gati diangkat?")).kind).toBe("fallback");
+  });
+});

@@ -52,6 +52,13 @@ export function settle(
   const otherEvent = found.otherEvent && !dayAsked;
   if (intent === "when" && otherEvent && subjects.length > 0 && subjects.every(placeOrSource))
     intent = "absent";
+  // "penulisnya siapa?" – "tanggal sama jamnya?": the date and time of a writer or editor are their
+  // article's. (Not when the question names them by role, asking who they are: "Reporter, editor,
+  // and publication time?")
+  const articles = subjects.flatMap((s) => (s.kind === "person" ? writtenBy(s.id, knowledge) : []));
+  const writers = subjects.every((s) => s.kind === "person") && found.roles.length === 0;
+  if (intent === "when" && !otherEvent && writers && articles.length)
+    subjects = articles.map((id): Subject => ({ kind: "source", id }));
   // "Jadwal KRL Bogor–Jakarta jam berapa?", "What time is it in Jakarta?": a time of day asked of
   // regions outside the programme alone is of a timetable or a clock, which the sources don't give.
   if (found.cues.has("clock") && subjects.length > 0 && subjects.every((s) => s.kind === "area"))
@@ -220,4 +227,11 @@ function startsUnknown(years: number[], subjects: Subject[], k: Knowledge): bool
 /** Whether the regions declared they were ready after every year claimed for their start. */
 function declaredAfter(years: number[], subjects: Subject[], k: Knowledge): boolean {
   return declaredYears(years, subjects, k)?.every((d) => years.every((y) => y < d)) ?? false;
+}
+
+/** The sources a person wrote or edited. */
+function writtenBy(person: string, k: Knowledge): string[] {
+  return Object.entries(k.sources).flatMap(([id, s]) =>
+    s.author === person || s.editor === person ? [id] : [],
+  );
 }
