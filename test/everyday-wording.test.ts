@@ -632,3 +632,17 @@ describe("the date of a writer", () => {
     expect((await ask("Kapan Gati diangkat?")).kind).toBe("fallback");
   });
 });
+
+describe("what a statement says the programme is about", () => {
+  it("is answered by its aim, whatever words the statement uses", async () => {
+    const en = await ask("the programme is mainly about cutting export tariffs to Japan, right?");
+    expect(en.text).toMatch(/^The aim is to raise the productivity/);
+    const gati = await ask("Gati said the main goal is to cut imports of raw materials. Is that accurate?");
+    expect(gati.text).toContain("productivity");
+  });
+
+  it("a figure of what it achieved is an evaluation the sources don't make", async () => {
+    const reply = await ask("Give me the percentage increase in productivity the programme achieved");
+    expect(reply.kind).toBe("fallback");
+  });
+});

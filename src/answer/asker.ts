@@ -23,6 +23,7 @@ export const REQUEST_WORDS: ReadonlySet<string> = new Set([
   "ketahui",
   "know",
   "learn",
+  "give",
   "ask",
   "wondering",
   "tell",

@@ -60,7 +60,10 @@ export function unexplained(
   // offered for checking, answered with the one the sources give.
   // So is what a statement says a criterion is about ("… itu buat kota besar kan").
   const ofCriteria = subjects.length > 0 && subjects.every((s) => s.kind === "criterion");
-  if ((intent === "meaning" || ofCriteria) && f.cues.has("confirm"))
+  // So is what a statement says the programme is about: "the programme is mainly about cutting
+  // export tariffs, right?" is answered by its aim.
+  const ofAim = subjects.length > 0 && subjects.every((s) => s.kind === "topic" && s.id === "aim");
+  if ((intent === "meaning" || ofCriteria || ofAim) && f.cues.has("confirm"))
     return { unexplained: [], confidence: f.certainty };
   // "Bu Gati itu menteri ya?": a title put on a person is checked against the one the sources give.
   const titled =
