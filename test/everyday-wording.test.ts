@@ -646,3 +646,13 @@ describe("what a statement says the programme is about", () => {
     expect(reply.kind).toBe("fallback");
   });
 });
+
+describe("the noun a 'who's the …?' question asks", () => {
+  it("is asked as after 'who is the …': a role the sources don't name is said so", async () => {
+    expect((await ask("Who's the project manager on the Ditjen IKM side?")).kind).toBe("fallback");
+    expect((await ask("Who is the project manager on the Ditjen IKM side?")).kind).toBe("fallback");
+    expect((await ask("Where's the JICA field office in Pontianak?")).kind).toBe("fallback");
+    // A noun the sources give is answered.
+    expect((await ask("Who's the project partner?")).text).toContain("JICA");
+  });
+});

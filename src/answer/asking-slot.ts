@@ -53,13 +53,19 @@ function englishAskedNouns(matches: Match[]): Set<Match> {
     if (!wh && !possessive) return;
     let at = i + 1;
     // "who is the project manager on the JICA side?": the noun after a copula is asked, whatever follows.
-    const copula = wh && COPULAS.has(matches[at]?.text ?? "");
+    // ("who's the …" reads "who the …": its copula was joined to it.)
+    const elided = matches[at]?.text === "the";
+    const copula = wh && (elided || COPULAS.has(matches[at]?.text ?? ""));
+    if (elided) at -= 1;
     if (copula) at += 1;
     while (DETERMINERS.has(matches[at]?.text ?? "")) at += 1;
     const first = at;
     while (at - first < PHRASE_LENGTH) {
       const word = matches[at];
-      if (word === undefined || isFiller(word) || isQuestionWord(word) || isVerbLike(word)) break;
+      // ("the *project* manager": the programme's word qualifies the noun asked.)
+      const qualifies = hasCue(word, "domain") && at - first < PHRASE_LENGTH - 1;
+      if (word === undefined || (isFiller(word) && !qualifies) || isQuestionWord(word) || isVerbLike(word))
+        break;
       at += 1;
     }
     const last = matches[at - 1];
