@@ -1008,19 +1008,19 @@ const FLOORS = {
     language: 100,
   },
   // Written blind in the twentieth session (the everyday mix as a control). First score in the
-  // README (95.3 / 94.8 / 94.1), at 337a5ea before any change for it.
+  // README (95.3 / 94.8 / 94.1), at 337a5ea before any change for it; raised after the session's fixes.
   "test/eval/questions-hundredfortieth.jsonl": {
-    "in-scope": 95.3,
-    "out-of-scope": 94.8,
-    "small talk": 94.1,
+    "in-scope": 97.9,
+    "out-of-scope": 96.9,
+    "small talk": 100,
     language: 100,
   },
   // Written blind in the twentieth session (code-mixing, chat threads, people-centred questions,
   // what to do next, hostile messages). First score in the README (94.2 / 94.1 / 94.7), at ddeb904
-  // before any change for it.
+  // before any change for it; raised after the session's fixes.
   "test/eval/questions-hundredfortyfirst.jsonl": {
-    "in-scope": 94.2,
-    "out-of-scope": 94.1,
+    "in-scope": 96.5,
+    "out-of-scope": 96.1,
     "small talk": 94.7,
     language: 100,
   },
