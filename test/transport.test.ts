@@ -126,6 +126,51 @@ describe("an answer cut off after it began", () => {
   });
 });
 
+describe("the limits every call keeps", () => {
+  /** A client with small limits, its calls sent by the bot's transport, on a server answering as `answer` does. */
+  async function limited(answer: (res: ServerResponse) => void) {
+    server = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => answer(res));
+    });
+    await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+    const apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const telegram = new Telegram(TOKEN, { apiRoot, webhookReply: false });
+    return installDirectCalls(telegram, { timeoutMs: 200, maxAnswerBytes: 64 * 1024 });
+  }
+
+  it("a call no caller gave a time limit still ends: a server that never answers is given up", async () => {
+    const telegram = await limited(() => {});
+    const started = Date.now();
+    const err = (await telegram.sendMessage(42, "halo").catch((e: unknown) => e)) as Error;
+
+    expect(err.name).toMatch(/AbortError|TimeoutError/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("an answer longer than the API's ever are is given up, its connection closed", async () => {
+    let written = 0;
+    const telegram = await limited((res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"ok":true,"result":"');
+      // Streams until the client hangs up: the client must not read it all.
+      const chunk = "x".repeat(16 * 1024);
+      const more = () => {
+        if (res.destroyed || written > 64 * 1024 * 1024) return;
+        written += chunk.length;
+        if (res.write(chunk)) setImmediate(more);
+        else res.once("drain", more);
+      };
+      more();
+    });
+    const err = (await telegram.sendMessage(42, "halo").catch((e: unknown) => e)) as Error;
+
+    expect(err.name).toBe("AnswerTooLongError");
+    expect(err.message).toContain("65536 bytes");
+    expect(written).toBeLessThan(16 * 1024 * 1024);
+  });
+});
+
 describe("an answer that is not the Bot API's", () => {
   const ctx = { apiRoot: "http://proxy.example" };
 

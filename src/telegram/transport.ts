@@ -22,11 +22,20 @@ export type CallApi = (
   options?: { signal?: AbortSignal },
 ) => Promise<unknown>;
 
+/** The limits every call keeps, whoever calls: an input's cost is bounded. */
+export interface CallLimits {
+  /** How long a call without its own signal may take (Telegraf's client allows 500 s). */
+  timeoutMs: number;
+  /** The largest answer read; the Bot API's answers to JSON calls are a few kilobytes. */
+  maxAnswerBytes: number;
+}
+const DEFAULT_LIMITS: CallLimits = { timeoutMs: 60_000, maxAnswerBytes: 4 * 1024 * 1024 };
+
 /**
  * How `telegram` sends a call: JSON payloads straight over HTTP, anything else through the
  * client's own `callApi` as Telegraf built it.
  */
-export function directCalls(telegram: Telegram): CallApi {
+export function directCalls(telegram: Telegram, limits: CallLimits = DEFAULT_LIMITS): CallApi {
   const viaTelegraf = telegram.callApi.bind(telegram) as unknown as CallApi;
   const { options, token } = telegram;
   // Telegraf answers a webhook with the call itself when asked to (the bot never asks); and a
@@ -38,7 +47,8 @@ export function directCalls(telegram: Telegram): CallApi {
     // Polling keeps Telegraf's client: its loop has its own timeouts and retries.
     if (method === "getUpdates" || carriesFiles(payload)) return viaTelegraf(method, payload, callOptions);
     const body = JSON.stringify(payload, withoutNulls);
-    const signal = callOptions?.signal;
+    // (Every caller passes its own time limit today; one that doesn't still gets one.)
+    const signal = callOptions?.signal ?? AbortSignal.timeout(limits.timeoutMs);
     const res = await new Promise<IncomingMessage>((resolve, reject) => {
       const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(body) };
       // Telegraf's agent when it keeps one (https), else Node's global one: both keep connections
@@ -47,7 +57,7 @@ export function directCalls(telegram: Telegram): CallApi {
       req.on("error", reject).end(body);
     });
     const status = res.statusCode ?? 0;
-    const text = await readText(res).catch((err: unknown) => {
+    const text = await readText(res, limits.maxAnswerBytes).catch((err: unknown) => {
       throw answerLost(err, signal);
     });
     const answer = parseAnswer(text);
@@ -68,11 +78,19 @@ export function directCalls(telegram: Telegram): CallApi {
   };
 }
 
-/** The whole body of an answer, decoded once (a character split between two chunks stays whole). */
-function readText(res: IncomingMessage): Promise<string> {
+/**
+ * The whole body of an answer, decoded once (a character split between two chunks stays whole);
+ * one longer than `max` bytes is given up, its connection closed.
+ */
+function readText(res: IncomingMessage, max: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    res.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    res.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) res.destroy(tooLong(max));
+      else chunks.push(chunk);
+    });
     res.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     res.on("error", reject);
   });
@@ -84,12 +102,19 @@ function readText(res: IncomingMessage): Promise<string> {
  * the call's time limit it is an AbortError, as one cut before the answer is.
  */
 function answerLost(err: unknown, signal: AbortSignal | undefined): Error {
+  // (One given up for its length says so; it is not sent again either.)
+  if (err instanceof Error && err.name === "AnswerTooLongError") return err;
   const lost = new Error(
     signal?.aborted ? "The operation was aborted" : "the answer was cut off after it began",
     { cause: err },
   );
   lost.name = signal?.aborted ? "AbortError" : "AnswerLostError";
   return lost;
+}
+
+/** An answer longer than the API's ever are (a proxy's download, a misdirected root). */
+function tooLong(max: number): Error {
+  return Object.assign(new Error(`the answer is longer than ${max} bytes`), { name: "AnswerTooLongError" });
 }
 
 /** A 2xx or 3xx answer that is not the Bot API's JSON (a captive portal, a redirect). */
@@ -114,8 +139,8 @@ function parseAnswer(text: string): { ok?: unknown; result?: unknown } | undefin
 }
 
 /** Sends `telegram`'s calls as {@link directCalls} does, for a client no retry wraps. */
-export function installDirectCalls(telegram: Telegram): Telegram {
-  telegram.callApi = directCalls(telegram) as unknown as Telegram["callApi"];
+export function installDirectCalls(telegram: Telegram, limits?: CallLimits): Telegram {
+  telegram.callApi = directCalls(telegram, limits) as unknown as Telegram["callApi"];
   return telegram;
 }
 
