@@ -656,3 +656,15 @@ describe("the noun a 'who's the …?' question asks", () => {
     expect((await ask("Who's the project partner?")).text).toContain("JICA");
   });
 });
+
+describe("a product offered for the region just answered", () => {
+  it("'oh kopi ya?' after Sumut's product is corrected by Sumut's entry", async () => {
+    const reply = await ask("oh kopi ya?", ["Sumut produknya apa?"]);
+    expect(reply.text).toMatch(/^Tidak tepat/);
+    expect(reply.text).toContain("tenun ulos");
+    const en = await ask("so it is coffee, right?", ["What does North Sumatra make?"]);
+    expect(en.text).toMatch(/^Not quite/);
+    // A correction of the asker's own question is no claim to check.
+    expect((await ask("sorry, the silver one", ["Where's the tofu and tempeh made?"])).text).toContain("Makassar");
+  });
+});

@@ -32,7 +32,7 @@ export function restatement(
   },
 ): Piece[] | undefined {
   const denial = denies(f, previous);
-  if (!denial && !disputes(f, previous, k, areas)) return undefined;
+  if (!denial && !disputes(f, previous, k, areas) && !checks(f, previous, k, areas)) return undefined;
   const again = [...previous.subjects, ...offeredInstead(f, previous, k, areas)].flatMap(
     (s) => write.describe(s) ?? [],
   );
@@ -83,6 +83,29 @@ function denies(f: Found, previous: Previous): boolean {
   if (!previous.subjects.length || !f.negated || f.cues.has("dispute") || f.unknown.length) return false;
   if (![...f.cues].every((c) => DENIAL_CUES.has(c))) return false;
   return f.products.length + f.provinces.length + f.places.length + f.areas.length + f.years.length > 0;
+}
+
+// Cues a product offered for checking against the last answer may carry ("oh kopi ya?").
+const CHECKING_CUES: ReadonlySet<Cue> = new Set<Cue>([...DENIAL_CUES, "confirm", "tag", "opener"]);
+
+/**
+ * Whether a follow-up offers a product for checking against the last answer about regions, wrongly:
+ * "oh kopi ya?" after Sumut's product names coffee as Sumut's, and asks nothing else. (One the last
+ * answer holds, "produknya kopi kan?" after Papua's, is borne out as any statement is.)
+ */
+function checks(f: Found, previous: Previous, k: Knowledge, areas: Areas): boolean {
+  const ofRegions =
+    previous.subjects.length > 0 &&
+    previous.subjects.every((s) => s.kind === "province" || s.kind === "place");
+  const onlyProducts = f.products.length > 0 && f.provinces.length + f.places.length + f.areas.length === 0;
+  return (
+    ofRegions &&
+    onlyProducts &&
+    f.cues.has("tag") &&
+    f.unknown.length === 0 &&
+    [...f.cues].every((c) => CHECKING_CUES.has(c)) &&
+    !productsAndRegions(f, k, areas).every(heldBy(previous, k))
+  );
 }
 
 /**
