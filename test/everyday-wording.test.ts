@@ -665,6 +665,8 @@ describe("a product offered for the region just answered", () => {
     const en = await ask("so it is coffee, right?", ["What does North Sumatra make?"]);
     expect(en.text).toMatch(/^Not quite/);
     // A correction of the asker's own question is no claim to check.
-    expect((await ask("sorry, the silver one", ["Where's the tofu and tempeh made?"])).text).toContain("Makassar");
+    expect((await ask("sorry, the silver one", ["Where's the tofu and tempeh made?"])).text).toContain(
+      "Makassar",
+    );
   });
 });
