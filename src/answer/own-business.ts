@@ -24,6 +24,7 @@ export function askersOwn(
   // what it takes to join, not how regions are chosen (unless a criterion is named).
   const afterJoining =
     previous?.intent === "requirements" &&
+    !ofRegion &&
     found.cues.has("requirement") &&
     found.criteria.length === 0 &&
     subjects.every((s) => s.kind === "criteria");
