@@ -95,7 +95,7 @@ const LIST_WORDS: ReadonlySet<string> = new Set(["sebutkan", "list", "tunjukkan"
 
 // Words that may stand between "my name" and the name itself ("my name is Sato", "nama saya adalah Budi").
 const BEFORE_NAME: ReadonlySet<string> = new Set(["is", "s", "adalah", "ialah"]);
-const OWN = (text: string | undefined) => ASKER_WORDS.has(text ?? "") || text === "aku";
+const OWN = (text: string | undefined) => ASKER_WORDS.has(text ?? "");
 
 /**
  * "My name is Sato", "nama saya Budi", "namaku Budi": the asker's own name said, which asks no

@@ -193,14 +193,16 @@ export function chatSubjects(
   const persons = answeredPersons.length || !lastPerson || !ofPerson ? answeredPersons : [lastPerson];
   const onePerson = persons.length === 1 && (named.length === 0 || worksFor) && (!asksAFact || worksFor);
   if (f.cues.has("pronoun") && onePerson) return persons;
-  return named === subjects ? undefined : named;
+  if (named !== subjects) return named;
+  const regions = subjects.length ? [] : regionsAskedIn(f, intent, previous);
+  return regions.length ? regions : undefined;
 }
 
 /**
  * "Saya dari Gowa. Termasuk program ga?", "ikut program ga?" after Sulsel's products: whether the
  * region just named is in the programme, not which regions are ("siapa saja yang ikut?" asks that).
  */
-export function regionsAskedIn(f: Found, intent: Intent, previous: Previous | undefined): Subject[] {
+function regionsAskedIn(f: Found, intent: Intent, previous: Previous | undefined): Subject[] {
   // ("dari dua itu mana yang lebih dulu masuk?" asks which; "apakah" opens a yes or no.)
   const what = f.cues.has("what") && !f.cues.has("opener");
   const which = what || f.cues.has("plural") || f.cues.has("who") || f.cues.has("provinces");

@@ -91,22 +91,19 @@ function cohortOf(f: Found, k: Knowledge): string | undefined {
 /**
  * "the difference between the 2013 phase and the 2017 expansion", "Jatim yg 2013 sama yg 2017":
  * the groups named, by name or year, when two are compared or asked of a region (which then
- * narrows to neither). ("Of the 2017
- * provinces, which were chosen as first targets?" names one group and its parent; "when did the
- * first phase end, compared with …?" asks of each in turn.)
+ * narrows to neither). ("Of the 2017 provinces, which were chosen as first targets?" names one
+ * group and its parent; "when did the first phase end, compared with …?" asks of each in turn.)
  */
 export function pairedGroups(f: Found, k: Knowledge): string[] {
   // (A year of a group named dates that group, and a group chosen from another is of that one's
   // year: "program lanjutan 2017" is one group, the follow-up targets.)
-  const dates = (id: string, year: number): boolean => {
-    const c = k.cohorts.find((g) => g.id === id);
-    if (c?.chosen_from !== undefined) return dates(c.chosen_from, year);
-    const period = c?.period;
-    return c?.year === year || (period !== undefined && year >= (c?.year ?? year) && year <= period.end);
+  const ofNamed = (year: number) => {
+    const id = groupDated(k, year, true)?.id;
+    return f.cohorts.some(
+      (named) => named === id || k.cohorts.find((c) => c.id === named)?.chosen_from === id,
+    );
   };
-  const dated = f.years.flatMap((year) =>
-    f.cohorts.some((id) => dates(id, year)) ? [] : (groupDated(k, year)?.id ?? []),
-  );
+  const dated = f.years.flatMap((year) => (ofNamed(year) ? [] : (groupDated(k, year)?.id ?? [])));
   const region = f.provinces.length + f.places.length + f.areas.length > 0;
   const compared = f.cues.has("compare") && !f.cues.has("when") && !f.cues.has("end");
   // (In the knowledge's order, the earlier group first.)

@@ -55,7 +55,9 @@ export function settle(
   // "penulisnya siapa?" – "tanggal sama jamnya?": the date and time of a writer or editor are their
   // article's. (Not when the question names them by role, asking who they are: "Reporter, editor,
   // and publication time?")
-  const articles = subjects.flatMap((s) => (s.kind === "person" ? writtenBy(s.id, knowledge) : []));
+  const articles = subjects.flatMap((s) =>
+    s.kind === "person" ? (sourceWrittenBy(knowledge, [s.id]) ?? []) : [],
+  );
   const writers = subjects.every((s) => s.kind === "person") && found.roles.length === 0;
   if (intent === "when" && !otherEvent && writers && articles.length)
     subjects = articles.map((id): Subject => ({ kind: "source", id }));
@@ -227,11 +229,4 @@ function startsUnknown(years: number[], subjects: Subject[], k: Knowledge): bool
 /** Whether the regions declared they were ready after every year claimed for their start. */
 function declaredAfter(years: number[], subjects: Subject[], k: Knowledge): boolean {
   return declaredYears(years, subjects, k)?.every((d) => years.every((y) => y < d)) ?? false;
-}
-
-/** The sources a person wrote or edited. */
-function writtenBy(person: string, k: Knowledge): string[] {
-  return Object.entries(k.sources).flatMap(([id, s]) =>
-    s.author === person || s.editor === person ? [id] : [],
-  );
 }

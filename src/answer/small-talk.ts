@@ -1,6 +1,6 @@
 /** Small talk: a message that only greets, thanks or asks who the bot is. Pure. */
 import type { Found } from "./found.ts";
-import { FILLER_CUES, type SmallTalk } from "./lexicon.ts";
+import { type Cue, FILLER_CUES, type SmallTalk } from "./lexicon.ts";
 
 // Cues that ask something: thanks beside them is said before a question.
 const QUESTION_CUES = [
@@ -17,7 +17,7 @@ const QUESTION_CUES = [
   "tell",
 ] as const;
 // Cues a question of who the bot is may hold ("Apakah saya berbicara dengan …?", "Are you from JICA?").
-const IDENTITY_CUES: ReadonlySet<string> = new Set(["what", "opener", "said", "domain", "tag"]);
+const IDENTITY_CUES: ReadonlySet<Cue> = new Set<Cue>(["what", "opener", "said", "domain", "tag"]);
 const SMALL_TALK_ORDER: SmallTalk[] = [
   "thanks",
   "bye",

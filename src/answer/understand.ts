@@ -19,7 +19,6 @@ import {
   namesElsewhere,
   nextCriterion,
   pointedItem,
-  regionsAskedIn,
   restOfGroup,
 } from "./follow-ups.ts";
 import { type Found, withoutCue } from "./found.ts";
@@ -353,9 +352,6 @@ function resolve(
         : asksOfAsked(found, previous)
           ? (previous.asked ?? previous.subjects)
           : previous.subjects;
-    followUp = true;
-  } else if (subjects.length === 0 && regionsAskedIn(found, intent, previous).length) {
-    subjects = regionsAskedIn(found, intent, previous);
     followUp = true;
   } else if (subjects.length === 0) {
     // The programme's words ("Jepang", "IKM") alone make a question about it only when the other
