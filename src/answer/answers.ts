@@ -44,6 +44,8 @@ export interface Asked {
   author: boolean;
   /** Of those, who edited it. */
   editor: boolean;
+  /** Asks of something said ("where did Gati say that?"): how a person's statements were given. */
+  said: boolean;
   /**
    * Asks who chose ("siapa yang memilih daerahnya?"): the sources name who gave the
    * considerations, not who applies them.
@@ -107,6 +109,9 @@ export const ANSWERS: Record<Intent, Row> = {
     topic: list,
     // "JICA itu lembaga dari negara mana?", "KRI … terkait fase yang mana?": what the card says.
     org: card,
+    // "Gati ngomong di mana?": her card says her statements came in an official release; where she
+    // lives or works from, the sources don't say.
+    person: (w, s, q) => (q.said ? card(w, s, q) : undefined),
     source: card,
   },
   province: soft({ cohort: list, list, topic: list }),

@@ -58,6 +58,7 @@ export function askedOf(found: Found, u: AskedContext): Asked {
       (found.cues.has("author") ||
         (found.roles.length > 0 && found.sources.length > 0 && !subjects.some((s) => s.kind === "person"))),
     editor: found.edits,
+    said: found.cues.has("said"),
     excluding: found.excludedSources,
     noneBesides: u.noneBesides,
     chooser: intent === "criteria" && !u.asksOfPeople && found.cues.has("who"),

@@ -274,13 +274,31 @@ export interface Lexicon {
   spoken: Spoken;
 }
 
+/**
+ * Informal spellings mapped to the word they end at: one replacement is made a word, so a chain
+ * in the file ("emg" → "emang" → "memang") is followed here, once (a loop stops where it closes).
+ */
+function finalSpellings(spelling: Readonly<Record<string, string>>): Map<string, string> {
+  const final = new Map<string, string>();
+  for (const [from, to] of Object.entries(spelling)) {
+    const seen = new Set([from]);
+    let word = to;
+    while (Object.hasOwn(spelling, word) && !seen.has(word)) {
+      seen.add(word);
+      word = spelling[word] as string;
+    }
+    final.set(from, word);
+  }
+  return final;
+}
+
 /** The checked lexicon file, in the form the matcher reads. */
 export function toLexicon(file: z.infer<typeof lexiconSchema>): Lexicon {
   const people = new Set(file.people);
   return {
     cues: file.cues,
     smallTalk: file.small_talk,
-    spelling: new Map(Object.entries(file.spelling)),
+    spelling: finalSpellings(file.spelling),
     knowContext: new Set(file.know_context),
     botName: addressedName(file.bot_names),
     botSaid: quoteMarkers(file.bot_said),
