@@ -21,6 +21,7 @@ const BASE: Asked = {
   day: false,
   author: false,
   editor: false,
+  said: false,
   chooser: false,
   excluding: [],
 };
@@ -41,6 +42,7 @@ const CHANGED: { [K in keyof Asked]-?: Asked[K] } = {
   day: true,
   author: true,
   editor: true,
+  said: true,
   chooser: true,
   excluding: ["tempo-2017"],
   // (Read by the engine around the answers, never by one: see `AnswerEngine.answerPart`.)

@@ -40,3 +40,27 @@ describe("where a person said it", () => {
     expect(lives.text).toContain("Gati Wibawaningsih");
   });
 });
+
+describe("'ada … ga?' asks whether something is", () => {
+  it("the 'ga' after what is said to exist is a question tag, not a denial", async () => {
+    const silver = await ask("Sulsel ada gak produk perak?");
+    expect(silver.text).toMatch(/^Ya, benar/);
+    expect(silver.text).toContain("Makassar");
+    // A "not" inside what is asked about still denies.
+    expect((await ask("sulsel ga ada produk perak kan?")).text).toMatch(/^Tidak tepat/);
+  });
+});
+
+describe("a year after the sources", () => {
+  it("is one they can't speak of, when nothing they date is named with it", async () => {
+    const added = await ask("tahun 2020 ada provinsi baru ga yg ikut");
+    expect(added.kind).toBe("fallback");
+    expect(added.text).toContain("2020");
+    expect((await ask("Tahun 2020 programnya gak lanjut ya?")).kind).toBe("fallback");
+    // Beside a year they know, or of a region, it is checked against what they date.
+    const phase = await ask("Phase one ran from 2013 to 2018, correct?");
+    expect(phase.kind).toBe("answer");
+    expect(phase.text).toContain("2016");
+    expect((await ask("Did Papua join in 2020?")).text).toContain("2017");
+  });
+});

@@ -7,9 +7,31 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Verdict } from "./claims.ts";
 import { type Found, offersClaim } from "./found.ts";
 import type { Cue } from "./lexicon.ts";
+import { knownYears } from "./spans.ts";
+import { isRegion, isSource, type Subject } from "./subject.ts";
 
 /** Words that date what they say: a year beside them is when it happened ("ended in 2018"). */
 const DATING_CUES: readonly Cue[] = ["end", "published"];
+
+/**
+ * Whether the facts check a message's years (`claimsYears`), the sources knowing `years`. Of a
+ * year and a thing the sources never name ("phase two got an extension in 2020, hoax?"), or a
+ * year after them ("tahun 2020 ada provinsi baru ga?"), there is nothing to check; a year beside
+ * one they know dates what they date ("2013 sampai 2018"), and so does one of a region, a source
+ * or a note ("Sulsel announced in 2019", "the report is from 2018", "split in 2019").
+ */
+export function checksYears(
+  f: Found,
+  subjects: readonly Subject[],
+  years: ReadonlySet<number>,
+  k: Knowledge,
+): boolean {
+  const ofSource = subjects.some(isSource);
+  if (!claimsYears(f, ofSource) || datesFact(f)) return claimsYears(f, ofSource);
+  const dates = f.noted || ofSource || subjects.some(isRegion) || f.years.some((y) => years.has(y));
+  const last = Math.max(...knownYears(k));
+  return !f.years.some((y) => !years.has(y) && (f.unknown.length > 0 || (!dates && y > last)));
+}
 
 /**
  * Whether a message offers its years for checking: a statement to confirm ("began in 2015,

@@ -90,6 +90,7 @@ export const CUE_NAMES = [
   "further", // info lebih lanjut, read more: where to read or ask more, the sources and the official channels
   "tell", // ceritakan tentang, what do you know about: asks for what the sources say of a subject
   "opener", // is, did, apakah: opening a question, it asks yes or no ("Was it published in 2018?")
+  "exists", // ada: "ada … ga?" asks whether something is, the "ga" a tag, not a denial
   "tag", // ya, right: ending a question that asks no question word, it asks to confirm ("… 2018 ya?")
   "pronoun", // she, beliau: the person the previous answer named
   "confirm", // bener ya, right?, can you confirm: asks to check a statement, answered with the facts
@@ -107,6 +108,7 @@ export type Cue = (typeof CUE_NAMES)[number];
 // Cues that carry no meaning of their own.
 export const FILLER_CUES: ReadonlySet<Cue> = new Set<Cue>([
   "stop",
+  "exists",
   "renown",
   "before",
   "except",

@@ -58,12 +58,14 @@ export function outsideSetAside(
 /**
  * "Rattan isn't from South Sulawesi, is it?", "Bukan 2017 kan?": whether a statement denies what
  * it says. A leading "Isn't …?" asks to confirm what follows (as "Bukankah …?" does); "or not"
- * offers a choice, and so does a "not" that nothing named follows ("NTT ada ga?"); "not only"
- * says there is more, and "if not" sets a condition.
+ * offers a choice, and so does a "not" that nothing named follows ("NTT ada ga?"), or one right
+ * after what is said to exist ("Sulsel ada gak produk perak?", "ada provinsi baru ga yg ikut?");
+ * "not only" says there is more, and "if not" sets a condition.
  */
 export function deniesItself(matches: readonly Match[]): boolean {
   // (One pass: a "not" denies only when something named comes after it.)
   const lastNamed = matches.findLastIndex(namesSomething);
+  const exists = matches.findIndex((m) => hasCue(m, "exists"));
   return matches.some(
     (m, i) =>
       i < lastNamed &&
@@ -71,8 +73,18 @@ export function deniesItself(matches: readonly Match[]): boolean {
       !(i === 0 && hasCue(m, "opener")) &&
       !hasCue(matches[i - 1], "or") &&
       !hasCue(matches[i - 1], "condition") &&
-      !hasCue(matches[i + 1], "only"),
+      !hasCue(matches[i + 1], "only") &&
+      !askedToExist(matches, exists, i),
   );
+}
+
+/**
+ * Whether the "not" at `i` follows what `exists` says there is, right after "ada" or after a thing
+ * named: "ada ga", "ada provinsi baru ga". ("Ada provinsi yang tidak ikut?" denies, of the provinces.)
+ */
+function askedToExist(matches: readonly Match[], exists: number, i: number): boolean {
+  const before = matches[i - 1];
+  return exists >= 0 && exists < i && before !== undefined && (i - 1 === exists || !saysNothing(before));
 }
 
 /** Whether a phrase names something: a thing the matcher knows, a year, or a word it doesn't know. */

@@ -10,7 +10,7 @@ import type { Asked } from "./answers.ts";
 import { askedOf, withoutConsiderationsOfRegions } from "./asked.ts";
 import { foreignClaim, productClaim, productsPlaced } from "./claims.ts";
 import { provincesCounted } from "./counting.ts";
-import { claimsYears, datesFact } from "./dated-claims.ts";
+import { checksYears } from "./dated-claims.ts";
 import { unexpandedName } from "./expansions.ts";
 import {
   asksAgain,
@@ -140,10 +140,7 @@ export function understand(
   const within = found.years.length ? yearsWithin(knowledge, found) : [];
   const extra = [...notes, ...within];
   const years = extra.length ? new Set([...knownYears(knowledge), ...extra]) : knownYears(knowledge);
-  // ("phase two got an extension in 2020, hoax?": of a year and a thing the sources never name,
-  // there is nothing to check.)
-  const undated = found.unknown.length && found.years.some((y) => !years.has(y)) && !datesFact(found);
-  const checksYear = claimsYears(found, subjects.some(isSource)) && !undated;
+  const checksYear = checksYears(found, subjects, years, knowledge);
   const asksOfPeople =
     intent === "who" || subjects.some((s) => s.kind === "person" || s.kind === "officials");
   return {
