@@ -64,3 +64,15 @@ describe("a year after the sources", () => {
     expect((await ask("Did Papua join in 2020?")).text).toContain("2017");
   });
 });
+
+describe("a product said to be on an island", () => {
+  it("is checked against the programme's provinces there, and the product's own place is given", async () => {
+    const coffee = await ask("the coffee one is in sulawesi, correct?");
+    expect(coffee.text).toMatch(/^Not quite/);
+    expect(coffee.text).toContain("Dogiyai");
+    expect((await ask("Rotan di program ini dari Kalimantan, ya?")).text).toMatch(/^Tidak tepat/);
+    expect((await ask("ulos dari sumatra kan?")).text).toMatch(/^Ya, benar/);
+    // An island that is a region's name too is answered as the region.
+    expect((await ask("Bali ikut juga kan? yang kerajinan perak itu")).kind).toBe("not_in_programme");
+  });
+});
