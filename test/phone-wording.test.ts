@@ -17,6 +17,11 @@ describe("texting shorthand", () => {
     expect(criteria.text).toMatch(/^Daerah dipilih berdasarkan tiga pertimbangan/);
   });
 
+  it("a short name of the industry says the writer's language: SMI English, IKM Indonesian", async () => {
+    expect((await ask("SMI = ?")).lang).toBe("en");
+    expect((await ask("IKM = ?")).lang).toBe("id");
+  });
+
   it("'indo' is Indonesia", async () => {
     const since = await ask("kpn mulai kerjasama ikm indo jepang");
     expect(since.kind).toBe("answer");
