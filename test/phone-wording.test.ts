@@ -81,3 +81,14 @@ describe("a product said to be on an island", () => {
     expect((await ask("Bali ikut juga kan? yang kerajinan perak itu")).kind).toBe("not_in_programme");
   });
 });
+
+describe("a noun in '-ing' asked by 'what … did'", () => {
+  it("is what the question asks ('what training did …'), and the sources don't say it", async () => {
+    const training = await ask("what training did the facilitators get");
+    expect(training.kind).toBe("fallback");
+    expect(training.text).toContain('"training"');
+    // What the sources do say of the facilitators comes with it.
+    expect(training.text).toContain("facilitators drawn from local resources");
+    expect((await ask("What training did the tofu makers in South Konawe receive?")).kind).toBe("fallback");
+  });
+});

@@ -64,7 +64,14 @@ function englishAskedNouns(matches: Match[]): Set<Match> {
       const word = matches[at];
       // ("the *project* manager": the programme's word qualifies the noun asked.)
       const qualifies = hasCue(word, "domain") && at - first < PHRASE_LENGTH - 1;
-      if (word === undefined || (isFiller(word) && !qualifies) || isQuestionWord(word) || isVerbLike(word))
+      // (A word in "-ing" is a noun where the question's auxiliary follows it: "what *training* did …".)
+      const noun = word !== undefined && !isFiniteVerb(word) && hasCue(matches[at + 1], "do");
+      if (
+        word === undefined ||
+        (isFiller(word) && !qualifies) ||
+        isQuestionWord(word) ||
+        (isVerbLike(word) && !noun)
+      )
         break;
       at += 1;
     }
@@ -165,7 +172,7 @@ export function askingWords(matches: Match[], message: Match[] = matches): Match
     // the verb is what is asked (who did that, where it is so).
     // (Indonesian puts its verb after "yang": "produk apa yang diangkat" asks the product.)
     const whoDid = before !== undefined && before === near && VERB_ASKING_WORDS.has(before.text);
-    if (!isUnknown(m) || (isVerbLike(m) && !whoDid)) return [];
+    if (!isUnknown(m) || (isVerbLike(m) && !whoDid && !askedNouns.has(m))) return [];
     // "provinsi mana saja yang siap …": after "yang" comes what the asked thing does or is, not it.
     const relative = before !== undefined && RELATIVE_WORDS.has(matches[at - 1]?.text ?? "");
     // ("Siapa yang menggantikan Bu Gati?": after "siapa yang" comes what the person asked did.)
