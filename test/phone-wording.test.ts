@@ -92,3 +92,15 @@ describe("a noun in '-ing' asked by 'what … did'", () => {
     expect((await ask("What training did the tofu makers in South Konawe receive?")).kind).toBe("fallback");
   });
 });
+
+describe("a report's code", () => {
+  it("'kodenya?' after the report is its number; code to write is not asked of the programme", async () => {
+    const code = await ask("kodenya?", ["laporan jica terbit kpn"]);
+    expect(code.kind).toBe("answer");
+    expect(code.text).toContain("IL JR 16-035");
+    expect((await ask("what's its code?", ["Who are the consultants on the JICA report?"])).text).toContain(
+      "16-035",
+    );
+    expect((await ask("write me some code to sort a list")).kind).toBe("fallback");
+  });
+});
