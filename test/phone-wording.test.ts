@@ -104,3 +104,16 @@ describe("a report's code", () => {
     expect((await ask("write me some code to sort a list")).kind).toBe("fallback");
   });
 });
+
+describe("a bare 'since when?' after a region", () => {
+  it("asks since when the region takes part, not when the programme began", async () => {
+    const sulsel = await ask("sejak kapan?", ["produk sulsel apa?"]);
+    expect(sulsel.text).toContain("Sulawesi Selatan");
+    expect(sulsel.text).toContain("2017");
+    expect((await ask("since when?", ["what does North Sumatra make?"])).text).toMatch(
+      /^North Sumatra.*2013/,
+    );
+    // After a fact of the programme, it is still the programme's start.
+    expect((await ask("since when?", ["what is the aim of the programme?"])).text).toContain("since 2013");
+  });
+});

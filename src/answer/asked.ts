@@ -40,8 +40,9 @@ export function askedOf(found: Found, u: AskedContext): Asked {
     // ("The 2013 group or the 2017 group?" asks which group: each group's year names it.)
     // (Since when a province takes part is when it joined, which a declaration dates: "Babel
     // ikut mulai tahun berapa?"; not when work began there, "Kapan Sultra mulai programnya?".)
+    // (A bare "sejak kapan?" after a region asks since when it takes part, as "kapan?" does.)
     start:
-      (found.cues.has("since") && !found.cues.has("member")) ||
+      (found.cues.has("since") && !found.cues.has("member") && !(u.followUp && found.meaningful <= 1)) ||
       (joinedIn(found) && intent === "when" && !found.cues.has("or")),
     end: found.cues.has("end"),
     years: found.years.filter((y) => u.years.has(y)),

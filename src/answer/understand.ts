@@ -284,6 +284,10 @@ function resolve(
     intent = "criteria";
     subjects = previous.subjects;
     followUp = true;
+  } else if (subjects.length === 0 && sinceWhenOf(found, intent, attributes, previous).length) {
+    // "sejak kapan?" right after a region, a group or a product: since when it takes part.
+    subjects = sinceWhenOf(found, intent, attributes, previous);
+    followUp = true;
   } else if (subjects.length === 0 && topics.length) {
     // A fact of the programme named by its own word ("tujuan", "cara kerja") is what is asked.
     if (SHAPING_INTENTS.has(intent)) intent = "describe";
@@ -391,3 +395,16 @@ const bare = (f: Found) => f.years.length === 0 && [...f.cues].every((c) => c ==
 // ("Apakah …" opens a yes-or-no question: its "apa" asks nothing of who.)
 const asksWhoWith = (f: Found) =>
   !f.cues.has("when") && ((f.cues.has("what") && !f.yesNo) || f.cues.has("who"));
+
+/** The chat's dated subjects a bare "since when?" asks of (not the programme's start, which it names). */
+function sinceWhenOf(
+  f: Found,
+  intent: Intent,
+  attributes: string[],
+  previous: Previous | undefined,
+): Subject[] {
+  const bare =
+    intent === "when" && attributes.length === 1 && attributes[0] === "started" && f.meaningful <= 1;
+  if (!bare || f.programme || f.cues.has("domain")) return [];
+  return previous?.subjects.filter((s) => isRegion(s) || s.kind === "cohort" || s.kind === "product") ?? [];
+}
