@@ -212,3 +212,16 @@ function regionsAskedIn(f: Found, intent: Intent, previous: Previous | undefined
   if (intent !== "member" || !f.programme || which || other) return [];
   return previous?.subjects.filter(isRegion) ?? [];
 }
+
+/** The chat's dated subjects a bare "since when?" asks of (not the programme's start, which it names). */
+export function sinceWhenOf(
+  f: Found,
+  intent: Intent,
+  attributes: string[],
+  previous: Previous | undefined,
+): Subject[] {
+  const bare =
+    intent === "when" && attributes.length === 1 && attributes[0] === "started" && f.meaningful <= 1;
+  if (!bare || f.programme || f.cues.has("domain")) return [];
+  return previous?.subjects.filter((s) => isRegion(s) || s.kind === "cohort" || s.kind === "product") ?? [];
+}

@@ -20,6 +20,7 @@ import {
   nextCriterion,
   pointedItem,
   restOfGroup,
+  sinceWhenOf,
 } from "./follow-ups.ts";
 import { type Found, withoutCue } from "./found.ts";
 import { groupAsked, ofOneGroup, regionsGroupAsked } from "./groups-asked.ts";
@@ -395,16 +396,3 @@ const bare = (f: Found) => f.years.length === 0 && [...f.cues].every((c) => c ==
 // ("Apakah …" opens a yes-or-no question: its "apa" asks nothing of who.)
 const asksWhoWith = (f: Found) =>
   !f.cues.has("when") && ((f.cues.has("what") && !f.yesNo) || f.cues.has("who"));
-
-/** The chat's dated subjects a bare "since when?" asks of (not the programme's start, which it names). */
-function sinceWhenOf(
-  f: Found,
-  intent: Intent,
-  attributes: string[],
-  previous: Previous | undefined,
-): Subject[] {
-  const bare =
-    intent === "when" && attributes.length === 1 && attributes[0] === "started" && f.meaningful <= 1;
-  if (!bare || f.programme || f.cues.has("domain")) return [];
-  return previous?.subjects.filter((s) => isRegion(s) || s.kind === "cohort" || s.kind === "product") ?? [];
-}
