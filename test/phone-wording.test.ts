@@ -87,8 +87,6 @@ describe("a noun in '-ing' asked by 'what … did'", () => {
     const training = await ask("what training did the facilitators get");
     expect(training.kind).toBe("fallback");
     expect(training.text).toContain('"training"');
-    // What the sources do say of the facilitators comes with it.
-    expect(training.text).toContain("facilitators drawn from local resources");
     expect((await ask("What training did the tofu makers in South Konawe receive?")).kind).toBe("fallback");
   });
 });
@@ -115,5 +113,17 @@ describe("a bare 'since when?' after a region", () => {
     );
     // After a fact of the programme, it is still the programme's start.
     expect((await ask("since when?", ["what is the aim of the programme?"])).text).toContain("since 2013");
+  });
+});
+
+describe("a choice whose one side the sources know", () => {
+  it("is answered by that side; a choice of two things they don't know is not", async () => {
+    const release = await ask("Pernyataan Dirjen IKM soal ini disampaikan lewat apa? wawancara atau rilis?");
+    expect(release.kind).toBe("answer");
+    expect(release.text).toContain("rilis resmi");
+    const who = await ask("is it the ministry of industry running this or someone else?");
+    expect(who.kind).toBe("answer");
+    expect(who.text).toContain("Ministry of Industry");
+    expect((await ask("kopinya arabika atau robusta?")).kind).toBe("fallback");
   });
 });

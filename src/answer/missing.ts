@@ -35,10 +35,7 @@ export function missingPiece(
       stater: w.nameOf(lang, { kind: "org", id: k.programme.aim.stated_by }),
     }),
   ];
-  // (Of the programme as a whole, its overview says nothing of the words asked; of one of its facts,
-  // "what training did the facilitators get?", that fact is what the sources say.)
-  const summary =
-    s && !(why === "words" && s.kind === "topic" && s.id === "summary") ? describe(w, s, u.asked) : undefined;
+  const summary = s && !(why === "words" && s.kind === "topic") ? describe(w, s, u.asked) : undefined;
   if (summary && summary.kind !== "fallback")
     lines.push(`${w.text(lang, "answer.whatTheySay")} ${summary.text}`);
   // (Of where a place's goods sell, the markets the programme aims at are what the sources say.)
