@@ -22,6 +22,7 @@ const BASE: Asked = {
   author: false,
   editor: false,
   said: false,
+  numbered: false,
   chooser: false,
   excluding: [],
 };
@@ -43,6 +44,7 @@ const CHANGED: { [K in keyof Asked]-?: Asked[K] } = {
   author: true,
   editor: true,
   said: true,
+  numbered: true,
   chooser: true,
   excluding: ["tempo-2017"],
   // (Read by the engine around the answers, never by one: see `AnswerEngine.answerPart`.)

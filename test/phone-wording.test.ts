@@ -37,6 +37,8 @@ describe("where a person said it", () => {
     const id = await ask("gati ngomong di mana?");
     expect(id.kind).toBe("answer");
     expect(id.text).toContain("rilis resmi");
+    // No place is named: the answer says so, whatever place is asked.
+    expect((await ask("Gati bicara di kota mana?")).text).toMatch(/^Sumber tidak menyebut tempat/);
   });
 
   it("where she lives is not in the sources", async () => {
@@ -51,8 +53,11 @@ describe("'ada … ga?' asks whether something is", () => {
     const silver = await ask("Sulsel ada gak produk perak?");
     expect(silver.text).toMatch(/^Ya, benar/);
     expect(silver.text).toContain("Makassar");
-    // A "not" inside what is asked about still denies.
+    // A "not" inside what is asked about still denies, and so does one that sets a thing against
+    // another ("ada timah bukan emas") or says there is none ("tidak ada kopi").
     expect((await ask("sulsel ga ada produk perak kan?")).text).toMatch(/^Tidak tepat/);
+    expect((await ask("Babel ada timah bukan emas ya?")).text).toMatch(/^Ya, benar/);
+    expect((await ask("di Samosir ada ulos tidak ada kopi kan?")).text).toMatch(/^Ya, benar/);
   });
 });
 
@@ -67,18 +72,9 @@ describe("a year after the sources", () => {
     expect(phase.kind).toBe("answer");
     expect(phase.text).toContain("2016");
     expect((await ask("Did Papua join in 2020?")).text).toContain("2017");
-  });
-});
-
-describe("a product said to be on an island", () => {
-  it("is checked against the programme's provinces there, and the product's own place is given", async () => {
-    const coffee = await ask("the coffee one is in sulawesi, correct?");
-    expect(coffee.text).toMatch(/^Not quite/);
-    expect(coffee.text).toContain("Dogiyai");
-    expect((await ask("Rotan di program ini dari Kalimantan, ya?")).text).toMatch(/^Tidak tepat/);
-    expect((await ask("ulos dari sumatra kan?")).text).toMatch(/^Ya, benar/);
-    // An island that is a region's name too is answered as the region.
-    expect((await ask("Bali ikut juga kan? yang kerajinan perak itu")).kind).toBe("not_in_programme");
+    // So is one of a group, a product or a person the sources date.
+    expect((await ask("the coffee one joined in 2018, right?")).text).toMatch(/^Not quite[\s\S]*2017/);
+    expect((await ask("Gati announced it in 2018, right?")).text).toMatch(/^Not quite[\s\S]*2017/);
   });
 });
 
@@ -100,6 +96,11 @@ describe("a report's code", () => {
       "16-035",
     );
     expect((await ask("write me some code to sort a list")).kind).toBe("fallback");
+    // Of anything else, the sources give no code.
+    expect((await ask("Sulsel kodenya berapa?")).kind).toBe("fallback");
+    expect(
+      (await ask("no, the other one — the reporter", ["Who is the editor of the article?"])).text,
+    ).toContain("Regi");
   });
 });
 

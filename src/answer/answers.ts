@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../lang.ts";
 import { count, criteria, end, member, said, when, where, who } from "./attribute-answers.ts";
-import { describe, topicCard } from "./cards.ts";
+import { describe, topicCard, whereSaid } from "./cards.ts";
 import type { Intent } from "./intents.ts";
 import { furtherReading, sourcesOf } from "./source-answers.ts";
 import { type Subject, type SubjectKind, subjectRef } from "./subject.ts";
@@ -46,6 +46,8 @@ export interface Asked {
   editor: boolean;
   /** Asks of something said ("where did Gati say that?"): how a person's statements were given. */
   said: boolean;
+  /** Asks a number that names a thing ("kodenya?", "nomor laporannya"): only a report has one. */
+  numbered: boolean;
   /**
    * Asks who chose ("siapa yang memilih daerahnya?"): the sources name who gave the
    * considerations, not who applies them.
@@ -109,9 +111,9 @@ export const ANSWERS: Record<Intent, Row> = {
     topic: list,
     // "JICA itu lembaga dari negara mana?", "KRI … terkait fase yang mana?": what the card says.
     org: card,
-    // "Gati ngomong di mana?": her card says her statements came in an official release; where she
-    // lives or works from, the sources don't say.
-    person: (w, s, q) => (q.said ? card(w, s, q) : undefined),
+    // "Gati ngomong di mana?": the sources name no place, only that her statements came in an
+    // official release; where she lives or works from, they don't say.
+    person: (w, s, q) => (q.said && s.kind === "person" ? whereSaid(w, s.id, q.lang) : undefined),
     source: card,
   },
   province: soft({ cohort: list, list, topic: list }),
@@ -192,6 +194,7 @@ export function answer(w: AnswerWriter, intent: Intent, s: Subject | undefined, 
       : intent === "source"
         ? sourcesOf(w, undefined, q)
         : undefined;
+  if (q.numbered && s.kind !== "source") return undefined;
   // The knowledge never changes under a writer: each answer is written once.
   return w.memo(answerKey(intent, s, q), () => ANSWERS[intent][s.kind]?.(w, s, q));
 }
@@ -208,6 +211,6 @@ export function answerKey(intent: Intent, s: Subject, q: Asked): string {
       : "";
   // Every field of the question an answer reads is in the key (the previous answer's sources only
   // where they are read).
-  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.end}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}:${q.editor}:${q.said}:${q.chooser}:${q.followUp}:${q.excluding.join(",")}`;
+  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.end}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}:${q.editor}:${q.said}:${q.numbered}:${q.chooser}:${q.followUp}:${q.excluding.join(",")}`;
   return `a:${intent}:${subjectRef(s)}${named}:${shape}${previous}`;
 }

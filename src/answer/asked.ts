@@ -60,6 +60,7 @@ export function askedOf(found: Found, u: AskedContext): Asked {
         (found.roles.length > 0 && found.sources.length > 0 && !subjects.some((s) => s.kind === "person"))),
     editor: found.edits,
     said: found.cues.has("said"),
+    numbered: found.cues.has("code"),
     excluding: found.excludedSources,
     noneBesides: u.noneBesides,
     chooser: intent === "criteria" && !u.asksOfPeople && found.cues.has("who"),

@@ -46,6 +46,17 @@ export function personCard(w: AnswerWriter, id: string, lang: Lang): Piece | und
   return w.piece(text, [...p.sources, ...p.about.sources], [{ kind: "person", id }]);
 }
 
+/**
+ * Where a person said what the sources quote ("Gati ngomong di mana?"): they name no place, only
+ * how the statements came (an official release). Of someone no source quotes, nothing.
+ */
+export function whereSaid(w: AnswerWriter, id: string, lang: Lang): Piece | undefined {
+  const p = w.k.people.find((x) => x.id === id);
+  if (!p || !Object.values(w.k.sources).some((s) => s.speaker === id)) return undefined;
+  const text = w.t(lang, "answer.whereSaid", { name: p.name, about: p.about.text[lang] });
+  return w.piece(text, p.about.sources, [{ kind: "person", id }]);
+}
+
 function orgCard(w: AnswerWriter, id: string, lang: Lang): Piece | undefined {
   const o = w.k.organisations.find((x) => x.id === id);
   return (

@@ -197,16 +197,6 @@ export function productsPlaced(f: Found, k: Knowledge, areas: Areas): Verdict | 
       named.push({ province: m.province.id, entry: m.entry });
     else if (m) outside = true;
   }
-  // ("The coffee one is in Sulawesi?": an island, named alone, puts it in one of the programme's
-  // provinces there. Bali or Bangka is named as a region too, and answered as one; beside words
-  // the sources don't know, "jadwal kapal ke Bangka", the island is where one travels.)
-  const islands = named.length || f.areas.length || f.unknown.length ? [] : f.islands;
-  for (const island of islands) {
-    const codes = k.regions.islands[island]?.provinces ?? [];
-    named.push(
-      ...k.provinces.filter((p) => codes.includes(p.area)).map((p) => ({ province: p.id, entry: undefined })),
-    );
-  }
   // "… dari Kota Kendari, Sulawesi Tenggara": the province only says where the city is.
   // So does a province beside a place of it ("Alas kaki Jatim itu di Pasuruan kan?": in Pasuruan).
   const narrowed = new Set([

@@ -18,7 +18,8 @@ const DATING_CUES: readonly Cue[] = ["end", "published"];
  * year and a thing the sources never name ("phase two got an extension in 2020, hoax?"), or a
  * year after them ("tahun 2020 ada provinsi baru ga?"), there is nothing to check; a year beside
  * one they know dates what they date ("2013 sampai 2018"), and so does one of a region, a source
- * or a note ("Sulsel announced in 2019", "the report is from 2018", "split in 2019").
+ * or a note ("Sulsel announced in 2019", "the report is from 2018", "split in 2019"), and so does
+ * one of a group, a product or a person.
  */
 export function checksYears(
   f: Found,
@@ -28,7 +29,15 @@ export function checksYears(
 ): boolean {
   const ofSource = subjects.some(isSource);
   if (!claimsYears(f, ofSource) || datesFact(f)) return claimsYears(f, ofSource);
-  const dates = f.noted || ofSource || subjects.some(isRegion) || f.years.some((y) => years.has(y));
+  // (A group, a product or a person is dated too, "the coffee one joined in 2018?", unless the year
+  // is asked whether something was there then: "tahun 2020 ada provinsi baru?".)
+  const datedThing = (s: Subject) => s.kind === "cohort" || s.kind === "product" || s.kind === "person";
+  const dates =
+    f.noted ||
+    ofSource ||
+    subjects.some(isRegion) ||
+    f.years.some((y) => years.has(y)) ||
+    (subjects.some(datedThing) && !f.cues.has("exists"));
   const last = Math.max(...knownYears(k));
   return !f.years.some((y) => !years.has(y) && (f.unknown.length > 0 || (!dates && y > last)));
 }

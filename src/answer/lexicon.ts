@@ -66,6 +66,7 @@ export const CUE_NAMES = [
   "do", // do, does, can: an English question's verb comes last ("does it favour …?")
   "both", // both, keduanya: in both groups of provinces
   "numbered", // nomor, number: "nomor 3" points to the third item of a list
+  "code", // kodenya, reference code: a number that names a document (only a report has one)
   "before", // sebelum, before: with what is named after it, the group or entry before it (`time-order.ts`)
   "after", // after a year: with the sources' last year, asks what they cannot tell
   "now", // who holds an office now: the sources speak of 2017

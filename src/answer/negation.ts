@@ -6,7 +6,7 @@
  */
 import type { Knowledge } from "../knowledge/load.ts";
 import type { KnowledgeFile, Province } from "../knowledge/schema.ts";
-import { type Found, saysNothing } from "./found.ts";
+import { type Found, pastFillers, saysNothing } from "./found.ts";
 import { hasCue } from "./parts.ts";
 import type { Subject } from "./subject.ts";
 import type { Match } from "./vocabulary.ts";
@@ -79,12 +79,19 @@ export function deniesItself(matches: readonly Match[]): boolean {
 }
 
 /**
- * Whether the "not" at `i` follows what `exists` says there is, right after "ada" or after a thing
- * named: "ada ga", "ada provinsi baru ga". ("Ada provinsi yang tidak ikut?" denies, of the provinces.)
+ * Whether the "not" at `i` asks whether what `exists` says there is: right after "ada" ("ada ga
+ * …?"), or after a thing named when no other thing follows it ("ada provinsi baru ga yg ikut?").
+ * ("Babel ada timah bukan emas?" sets tin against gold; "ada provinsi yang tidak ikut?" and
+ * "ada ulos tidak ada kopi?" deny.)
  */
 function askedToExist(matches: readonly Match[], exists: number, i: number): boolean {
   const before = matches[i - 1];
-  return exists >= 0 && exists < i && before !== undefined && (i - 1 === exists || !saysNothing(before));
+  if (exists < 0 || exists >= i || before === undefined) return false;
+  if (i - 1 === exists) return true;
+  const next = matches[pastFillers(matches, i, 1)];
+  const thing =
+    next !== undefined && (next.concepts.length === 0 || next.concepts.some((c) => c.type !== "cue"));
+  return !saysNothing(before) && !thing;
 }
 
 /** Whether a phrase names something: a thing the matcher knows, a year, or a word it doesn't know. */
