@@ -128,3 +128,14 @@ describe("a choice whose one side the sources know", () => {
     expect((await ask("kopinya arabika atau robusta?")).kind).toBe("fallback");
   });
 });
+
+describe("'yang disebut' (the so-called, the one mentioned)", () => {
+  it("asks no name: what follows is asked", async () => {
+    const strategic = await ask("Yang disebut tema strategis itu isinya apa?");
+    expect(strategic.kind).toBe("answer");
+    expect(strategic.text).toContain("industri pendukung");
+    expect((await ask("APBN yang disebut di bagian sumber dukungan itu maksudnya apa?")).kind).toBe("answer");
+    // "disebut apa" still asks what something is called.
+    expect((await ask("fasilitatornya disebut fasilitator apa?")).text).toContain("praktis");
+  });
+});
