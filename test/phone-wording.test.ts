@@ -139,3 +139,13 @@ describe("'yang disebut' (the so-called, the one mentioned)", () => {
     expect((await ask("fasilitatornya disebut fasilitator apa?")).text).toContain("praktis");
   });
 });
+
+describe("a word that is one of a name's words", () => {
+  it("is no slip to ask 'did you mean' about ('anggaran' of 'anggaran dekonsentrasi')", async () => {
+    const budget = await ask("Berapa anggaran program ini?");
+    expect(budget.kind).toBe("fallback");
+    expect(budget.text).toMatch(/^Sumber tidak menyebut "anggaran"/);
+    // A slip still is: "kalimantam".
+    expect((await ask("kalimantam brt")).text).not.toMatch(/^Sumber tidak menyebut/);
+  });
+});

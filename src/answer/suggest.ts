@@ -65,10 +65,12 @@ export class SuggestionIndex {
    */
   resembles(word: string): boolean {
     if (word.length < 3) return false;
+    // (A word that is one of a name's words is no slip: "anggaran" of "anggaran dekonsentrasi".)
     return (this.nameWords.get(word[0] as string) ?? []).some(
       (name) =>
-        (word.length >= 5 && editDistance(word, name, 1) <= 1) ||
-        (name.length - word.length <= 3 && name.length > word.length && isSubsequence(word, name)),
+        name !== word &&
+        ((word.length >= 5 && editDistance(word, name, 1) <= 1) ||
+          (name.length - word.length <= 3 && name.length > word.length && isSubsequence(word, name))),
     );
   }
 
