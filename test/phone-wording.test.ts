@@ -149,3 +149,20 @@ describe("a word that is one of a name's words", () => {
     expect((await ask("kalimantam brt")).text).not.toMatch(/^Sumber tidak menyebut/);
   });
 });
+
+describe("a bare 'and X?' after a question the sources don't answer", () => {
+  it("asks X the same thing, which they don't answer either", async () => {
+    const papua = await ask("and in Papua?", ["what is the population of Makassar?"]);
+    expect(papua.kind).toBe("fallback");
+    expect(papua.text).toContain('"population" for Papua');
+    expect((await ask("kalau Jatim?", ["populasi sulsel brp?"])).text).toMatch(
+      /^Sumber tidak menyebut "populasi"/,
+    );
+    // After an answer, it asks what that answer did.
+    expect((await ask("kalau Jatim?", ["produk sulsel apa?"])).text).toMatch(/^Jawa Timur punya dua lokasi/);
+    // A yes or no of words the sources don't know is not carried ("dekat" is Malay for "in").
+    expect((await ask("Aceh pula macam mana?", ["Program ni ada dekat Sumatera tak?"])).kind).toBe(
+      "not_in_programme",
+    );
+  });
+});

@@ -155,7 +155,8 @@ export class AnswerEngine {
       return this.answerRead(question, options, meant);
     // (The whole message's language, read once: "Is West Bangka in — sorry, …, Bangka Barat?" is English.)
     const lang = options.lang ?? this.reader.read(question).lang;
-    const previous = abandoned?.previous ?? options.previous;
+    // (Not what the abandoned words asked that the sources lack: "tenant ulos …? maksudnya tenun".)
+    const previous = abandoned?.previous ? { ...abandoned.previous, missing: undefined } : options.previous;
     // (What follows is asked, not stated, unless it corrects a fact: "Correction: … started in 2012.")
     return this.answerMessage(change.meant, { ...options, lang, previous }, changes + 1, !change.stated);
   }
@@ -281,7 +282,7 @@ export class AnswerEngine {
       if (!pieces.length && own && kindOf(written) === "fallback") kind = "fallback";
       pieces.push(...written);
       answered.push({ part, written });
-      previous = { ...previousOf(understood, written, previous), lang };
+      previous = { ...previousOf({ ...understood, part }, written, previous), lang };
     }
     // "Program ini kan sejak 2013, total anggarannya berapa?", "Papua joined for coffee; how many
     // tonnes does Dogiyai export?": statements are what the question after them builds on; when

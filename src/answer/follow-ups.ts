@@ -6,7 +6,7 @@
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Found } from "./found.ts";
-import { type Intent, namesNothing } from "./intents.ts";
+import { type Intent, intentOf, namesNothing } from "./intents.ts";
 import type { Cue } from "./lexicon.ts";
 import { provincesOf } from "./negation.ts";
 import { fold } from "./normalise.ts";
@@ -224,4 +224,15 @@ export function sinceWhenOf(
     intent === "when" && attributes.length === 1 && attributes[0] === "started" && f.meaningful <= 1;
   if (!bare || f.programme || f.cues.has("domain")) return [];
   return previous?.subjects.filter((s) => isRegion(s) || s.kind === "cohort" || s.kind === "product") ?? [];
+}
+
+/**
+ * What the chat's last question asked that the sources don't hold, asked again of what a bare
+ * follow-up names: "and in Papua?" after "what is the population of Makassar?".
+ */
+export function missingAgain(f: Found, previous: Previous | undefined): string[] {
+  // (Of another region or product it names itself: "editornya?" asks of the article just named.)
+  const names = f.provinces.length + f.places.length + f.areas.length + f.products.length > 0;
+  if (!previous?.missing?.length || !names || !asksAgain(f, intentOf(f))) return [];
+  return f.unknown.length || f.attributes.length ? [] : previous.missing;
 }

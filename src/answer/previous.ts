@@ -4,6 +4,7 @@
  */
 
 import type { Lang } from "../lang.ts";
+import type { Found } from "./found.ts";
 import type { Intent } from "./intents.ts";
 import { type Subject, subjectRef } from "./subject.ts";
 import type { Understood } from "./understand.ts";
@@ -32,6 +33,11 @@ export interface Previous {
   asked?: Subject[];
   /** The message itself, as sent: one side of a disagreement the next message may finish. */
   said?: string;
+  /**
+   * The words it asked that the sources don't hold, when that was its answer: "and in Papua?"
+   * after "what is the population of Makassar?" asks Papua's population.
+   */
+  missing?: string[];
 }
 
 /** The subjects a chat remembers having named, for "the first one" across answers. */
@@ -39,7 +45,10 @@ const NAMED_KEPT = 5;
 
 /** What a follow-up can build on: the question's intent, what its answer was about and cited. */
 export function previousOf(
-  u: Pick<Understood, "intent"> & Partial<Pick<Understood, "subjects" | "asked">>,
+  u: Pick<Understood, "intent"> &
+    Partial<Pick<Understood, "subjects" | "asked" | "unexplained">> & {
+      part?: Pick<Found, "asking" | "yesNo">;
+    },
   written: Piece[],
   before: Previous | undefined,
 ): Previous {
@@ -63,6 +72,12 @@ export function previousOf(
     named: named.slice(-NAMED_KEPT),
     asked: u.subjects,
     cohort: u.asked?.cohort,
+    // (Only the words that said what a question word asked, "population": not a name it didn't know,
+    // "Muntok", nor the words of a yes or no.)
+    missing:
+      written.some((p) => p.kind === "fallback") && !u.part?.yesNo
+        ? missingAsked(u.unexplained, u.part?.asking)
+        : undefined,
     // (Fields the engine sets later are here from the start: see `extended.ts`.)
     lang: undefined,
     said: undefined,
@@ -78,4 +93,12 @@ export function uniqueSubjects(subjects: Subject[]): Subject[] {
     seen.add(ref);
     return true;
   });
+}
+
+function missingAsked(
+  unexplained: readonly string[] = [],
+  asking: readonly string[] = [],
+): string[] | undefined {
+  const asked = unexplained.filter((w) => asking.includes(w));
+  return asked.length ? asked : undefined;
 }

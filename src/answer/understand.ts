@@ -16,6 +16,7 @@ import {
   asksAgain,
   asksOfAsked,
   chatSubjects,
+  missingAgain,
   namesElsewhere,
   nextCriterion,
   pointedItem,
@@ -176,6 +177,7 @@ export function understand(
           subjects,
           allOutside(subjects, knowledge, areas),
           productClaim(found, knowledge, areas) ?? productsPlaced(found, knowledge, areas),
+          missingAgain(found, previous),
         )),
     // "Can you confirm it began in 2015?", "was the report published in 2018?" (a source has one
     // date): the facts answer it, with the year the sources give.

@@ -28,6 +28,8 @@ export function unexplained(
   outsideOnly: boolean,
   /** Whether the products the question names are where it puts them ("yes"/"no"), as claimed or asked. */
   productPlaced: Verdict | undefined,
+  /** What the chat's last question asked that the sources lack, asked again (`missingAgain`). */
+  again: string[] = [],
 ): Pick<Understood, "unexplained" | "confidence"> {
   // "Di Bantul ada binaan JICA gak?": whatever a question asks of the programme in a region
   // outside it, the programme is not there (unless it asks a thing by name: "the address of
@@ -149,7 +151,7 @@ export function unexplained(
       comparedToUnknown ||
       asksOfUnknown
         ? f.unknown
-        : [],
+        : again,
     confidence: f.certainty * UNKNOWN_FACTOR ** Math.min(f.unknown.length, allowed),
   };
 }
