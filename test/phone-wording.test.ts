@@ -166,3 +166,19 @@ describe("a bare 'and X?' after a question the sources don't answer", () => {
     );
   });
 });
+
+describe("when a person did something", () => {
+  it("is when her statement came, if that is asked; when she took office, the sources don't say", async () => {
+    expect((await ask("kapan gati jadi dirjen")).kind).toBe("fallback");
+    expect((await ask("When did Gati Wibawaningsih become director general?")).kind).toBe("fallback");
+    const statement = await ask("When was the official statement received?");
+    expect(statement.kind).toBe("answer");
+    expect(statement.text).toContain("25 December 2017");
+    expect((await ask("Kapan Dirjen IKM ngasih keterangan resmi itu ke Bisnis?")).text).toContain(
+      "25 Desember 2017",
+    );
+    expect((await ask("when did she say it", ["who is the director general"])).text).toContain(
+      "25 December 2017",
+    );
+  });
+});

@@ -59,7 +59,7 @@ export function askedOf(found: Found, u: AskedContext): Asked {
       (found.cues.has("author") ||
         (found.roles.length > 0 && found.sources.length > 0 && !subjects.some((s) => s.kind === "person"))),
     editor: found.edits,
-    said: found.cues.has("said"),
+    said: found.cues.has("said") || found.cues.has("statement"),
     numbered: found.cues.has("code"),
     excluding: found.excludedSources,
     noneBesides: u.noneBesides,

@@ -104,8 +104,10 @@ export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
           });
     return w.piece(text, [s.id], [s]);
   }
-  // When a person spoke, the card says; when they took office ("mulai menjabat"), the sources don't.
-  if (s.kind === "person") return q.start ? undefined : personCard(w, s.id, lang);
+  // When a person spoke, the card says ("kapan keterangan resminya?", "tanggal berapa?"); when they
+  // took office or became what they are ("mulai menjabat", "kapan jadi dirjen"), the sources don't.
+  if (s.kind === "person")
+    return !q.start && (q.said || q.day || q.followUp) ? personCard(w, s.id, lang) : undefined;
   if (s.kind === "criteria" || s.kind === "criterion") return said(w, s, q);
   const entries = entriesOf(w, s).filter((x) => !q.cohort || x.e.cohort === q.cohort);
   if (!entries.length) return undefined;

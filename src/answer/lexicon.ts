@@ -62,6 +62,7 @@ export const CUE_NAMES = [
   "name", // nama, called: asks for a name
   "source", // sumber, source, article: asks where a fact comes from
   "said", // bilang, said, menurut: asks who said something
+  "statement", // keterangan resmi, official statement: a person's statement named as a thing
   "end", // when something ended
   "do", // do, does, can: an English question's verb comes last ("does it favour …?")
   "both", // both, keduanya: in both groups of provinces

@@ -46,7 +46,7 @@ export function settle(
     s.kind === "province" ||
     s.kind === "place" ||
     s.kind === "source" ||
-    (s.kind === "person" && !found.cues.has("said"));
+    (s.kind === "person" && !found.cues.has("said") && !found.cues.has("statement"));
   // (A day or a time of day is only ever a source's: "what day was the statement received?")
   const dayAsked = found.cues.has("day") || found.cues.has("clock");
   const otherEvent = found.otherEvent && !dayAsked;
