@@ -182,3 +182,19 @@ describe("when a person did something", () => {
     );
   });
 });
+
+describe("words of the 2017 additions, and idioms that only look like the sources' words", () => {
+  it("'tambahan', 'nambah' name the provinces that came in 2017", async () => {
+    expect((await ask("Tahun 2017 ada tambahan berapa provinsi?")).text).toContain("lima");
+    expect((await ask("trus yg 2017 nambah berapa?", ["Berapa provinsi di fase pertama?"])).text).toContain(
+      "lima",
+    );
+  });
+
+  it("'ended up in' is no end, 'what came out of it' asks results, not a publication", async () => {
+    const split = await ask("In what year was Papua split so that Dogiyai ended up in Papua Tengah?");
+    expect(split.kind).toBe("answer");
+    expect(split.text).toContain("2022");
+    expect((await ask("what came out of it?", ["Phase one ran until 2016, right?"])).kind).toBe("fallback");
+  });
+});
