@@ -198,3 +198,10 @@ describe("words of the 2017 additions, and idioms that only look like the source
     expect((await ask("what came out of it?", ["Phase one ran until 2016, right?"])).kind).toBe("fallback");
   });
 });
+
+describe("'how many of those?' after an island's provinces", () => {
+  it("counts the provinces, not the island that framed them", async () => {
+    const count = await ask("how many of those?", ["Ada provinsi dari Sulawesi yang ikut?"]);
+    expect(count.text).toMatch(/^That makes three provinces/);
+  });
+});

@@ -82,7 +82,10 @@ function countedAgain(f: Found, previous: Previous, w: AnswerWriter, lang: Lang)
   if (f.unknown.length || ![...f.cues].every((c) => COUNTING_CUES.has(c))) return undefined;
   // (The programme's own list is counted as the programme is: "Di berapa provinsi?" after "what is
   // the cooperation?" asks how many it began with.)
-  const listed = previous.items.length ? previous.items : previous.subjects;
+  // ("how many of those?" after "Ada provinsi dari Sulawesi yang ikut?": the island only framed them.)
+  const shown = previous.items.length ? previous.items : previous.subjects;
+  const framed = shown.filter((s) => s.kind !== "island");
+  const listed = framed.length ? framed : shown;
   if (listed.length < 2 || previous.subjects.some((s) => s.kind === "topic" || s.kind === "list"))
     return undefined;
   const kinds = new Set(listed.map((s) => s.kind));
