@@ -205,3 +205,16 @@ describe("'how many of those?' after an island's provinces", () => {
     expect(count.text).toMatch(/^That makes three provinces/);
   });
 });
+
+describe("a start claimed of the programme beside a group or a source", () => {
+  it("is answered first by when it began", async () => {
+    const group = await ask("The programme started in 2017 with five provinces, right?");
+    expect(group.text).toMatch(/^Not quite[\s\S]*since 2013/);
+    const report = await ask("the programme started after the 2016 JICA report, right?");
+    expect(report.text).toMatch(/^Not quite[\s\S]*since 2013[\s\S]*June 2016/);
+    // A start of what the group does, in a year the sources don't know, is still theirs to not say.
+    expect((await ask("Did the five provinces from 2017 actually start the programme in 2018?")).kind).toBe(
+      "fallback",
+    );
+  });
+});

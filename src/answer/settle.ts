@@ -13,6 +13,7 @@ import { type Intent, SHAPING_INTENTS } from "./intents.ts";
 import { isOutside } from "./membership.ts";
 import { provincesOnIsland } from "./negation.ts";
 import { extremeSources } from "./source-answers.ts";
+import { knownYears } from "./spans.ts";
 import { isEntry, isRegion, isSource, type Subject } from "./subject.ts";
 
 // What a question of where goods sell asks, beside the words of trade: the rest ask what they say
@@ -30,6 +31,23 @@ export function settle(
 ): { intent: Intent; subjects: Subject[] } {
   let intent = asked;
   let subjects = named;
+  // "The programme started in 2017 with five provinces, right?", "… started after the 2016 JICA
+  // report, right?": a start claimed of the programme is answered first by when it began, whatever
+  // group or source the claim names beside it.
+  const startTopic: Subject = { kind: "topic", id: "started" };
+  const claimsStart =
+    (found.programme || found.cues.has("domain")) &&
+    found.attributes.includes("started") &&
+    (found.cues.has("confirm") || found.yesNo) &&
+    subjects.length > 0 &&
+    subjects.every((s) => s.kind === "cohort" || s.kind === "source") &&
+    // (A year the sources don't know is a start of what the group does: "Did the five provinces
+    // from 2017 actually start the programme in 2018?" is theirs, which the sources don't give.)
+    found.years.every((y) => knownYears(knowledge).has(y));
+  if (claimsStart) {
+    subjects = [startTopic, ...subjects];
+    if (intent !== "when") intent = "describe";
+  }
   // "Apa bedanya tahap pertama sama yang 2017?": the groups compared are listed, each.
   const paired = pairedGroups(found, knowledge);
   if (paired.length && !subjects.some(isRegion))
