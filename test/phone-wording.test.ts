@@ -218,3 +218,12 @@ describe("a start claimed of the programme beside a group or a source", () => {
     );
   });
 });
+
+describe("a name offered for the programme", () => {
+  it("is checked against its name, whatever words of the name it offers ('Partnership')", async () => {
+    const name = await ask("The programme is called 'Indonesia Japan SME Partnership', isn't it?");
+    expect(name.text).toContain("Improved Service Delivery");
+    // Asked to name its partners, the partners are named.
+    expect((await ask("Name the Japanese partner and the Indonesian ministry.")).text).toContain("JICA");
+  });
+});

@@ -236,3 +236,13 @@ export function missingAgain(f: Found, previous: Previous | undefined): string[]
   if (!previous?.missing?.length || !names || !asksAgain(f, intentOf(f))) return [];
   return f.unknown.length || f.attributes.length ? [] : previous.missing;
 }
+
+/**
+ * A bare follow-up of names and words the matcher doesn't know, and nothing else ("populasi
+ * samosir" after "ulos dmn"; not "kalau songket Palembang?", "and back in 2017?", which lean on
+ * the question before): it asks what its own words say.
+ */
+export function asksItsWordsAgain(f: Found, previous: Previous | undefined): boolean {
+  const bare = f.years.length === 0 && [...f.cues].every((c) => c === "confirm" || c === "stop");
+  return previous !== undefined && bare && asksAgain(f, intentOf(f));
+}

@@ -14,6 +14,7 @@ import { checksYears } from "./dated-claims.ts";
 import { unexpandedName } from "./expansions.ts";
 import {
   asksAgain,
+  asksItsWordsAgain,
   asksOfAsked,
   chatSubjects,
   missingAgain,
@@ -98,7 +99,7 @@ export function understand(
   if (dated.length === 1) resolved = resolve(withoutCue(found, "span"), knowledge, areas, cohort, previous);
   const { followUp, assumed, from } = resolved;
   const unplaced = unplacedProducts(found, previous);
-  const asksItsWords = previous !== undefined && bare(found) && asksAgain(found, intentOf(found));
+  const asksItsWords = asksItsWordsAgain(found, previous);
   // "Program ini kerja sama dengan Korea, kan?", "JICA itu lembaga Korea ya": another country
   // offered for checking as the programme's or a partner's is corrected by its partners.
   const partnerClaimed =
@@ -200,6 +201,7 @@ export function understand(
 }
 
 const PROGRAMME: Subject[] = [{ kind: "topic", id: "summary" }];
+const NAME: Subject = { kind: "topic", id: "name" };
 
 // Intents a note answers: when it happened, what or where it says the place is now.
 const NOTED_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
@@ -247,9 +249,11 @@ function resolve(
   const person = subjects.some((s) => s.kind === "person");
   if ((intent === "who" || intent === "name") && topics.length && !(intent === "who" && person)) {
     if (subjects.length) intent = "name";
-    // "Proyek yang berjalan sejak 2013 itu, apa nama resminya?": the name is asked, the rest describes.
+    // "Proyek yang berjalan sejak 2013 itu, apa nama resminya?": the name is asked, the rest describes;
+    // so is a name offered for the programme ("… is called the SME Partnership, right?": its words).
+    const offered = found.cues.has("confirm") && found.programme;
     const named = topics.filter((t) => t.kind === "topic" && t.id === "name");
-    subjects = intent === "name" && named.length ? named : topics;
+    subjects = intent === "name" && (named.length || offered) ? [NAME] : topics;
   }
   // "siapa nama IKM di Mojokerto?": the names of what a term stands for at a place, not the place's.
   // (Not the programme's own name: "what is the name of the SMI programme in East Java?"; the
@@ -387,12 +391,6 @@ function resolve(
     intent = "later";
   return { intent, subjects, followUp, assumed, from };
 }
-
-/**
- * Names and words the matcher doesn't know, and nothing else ("populasi samosir"; not "kalau
- * songket Palembang?", "and back in 2017?", which lean on the question before).
- */
-const bare = (f: Found) => f.years.length === 0 && [...f.cues].every((c) => c === "confirm" || c === "stop");
 
 /** "… lembaga Jepang apa … sejak 2013?": a question of who the partners are, not only of when. */
 // ("Apakah …" opens a yes-or-no question: its "apa" asks nothing of who.)
