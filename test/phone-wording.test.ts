@@ -227,3 +227,13 @@ describe("a name offered for the programme", () => {
     expect((await ask("Name the Japanese partner and the Indonesian ministry.")).text).toContain("JICA");
   });
 });
+
+describe("who wrote and who edited, asked together", () => {
+  it("names both", async () => {
+    const both = await ask("Siapa penulis dan editor artikel Bisnis?");
+    expect(both.text).toContain("Regi Yanuar Widhia Dinnata");
+    expect(both.text).toContain("Annisa Margrit");
+    // One asked, one named.
+    expect((await ask("Siapa penulis artikel Bisnis?")).text).not.toContain("Annisa");
+  });
+});

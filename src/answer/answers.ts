@@ -4,11 +4,12 @@
  * the subject and what the sources do say about it.
  */
 import type { Lang } from "../lang.ts";
-import { count, criteria, end, member, said, when, where, who } from "./attribute-answers.ts";
+import { count, criteria, end, member, said, when, where } from "./attribute-answers.ts";
 import { describe, topicCard, whereSaid } from "./cards.ts";
 import type { Intent } from "./intents.ts";
 import { furtherReading, sourcesOf } from "./source-answers.ts";
 import { type Subject, type SubjectKind, subjectRef } from "./subject.ts";
+import { who } from "./who-answers.ts";
 import type { AnswerWriter, Piece } from "./writer.ts";
 
 /** What the question asked, beyond its intent and subject. */
@@ -44,6 +45,8 @@ export interface Asked {
   author: boolean;
   /** Of those, who edited it. */
   editor: boolean;
+  /** Asks who wrote and who edited it, both ("siapa penulis dan editor artikel Bisnis?"). */
+  writerAndEditor: boolean;
   /** Asks of something said ("where did Gati say that?"): how a person's statements were given. */
   said: boolean;
   /** Asks a number that names a thing ("kodenya?", "nomor laporannya"): only a report has one. */
@@ -211,6 +214,6 @@ export function answerKey(intent: Intent, s: Subject, q: Asked): string {
       : "";
   // Every field of the question an answer reads is in the key (the previous answer's sources only
   // where they are read).
-  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.end}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}:${q.editor}:${q.said}:${q.numbered}:${q.chooser}:${q.followUp}:${q.excluding.join(",")}`;
+  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.end}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}:${q.editor}:${q.writerAndEditor}:${q.said}:${q.numbered}:${q.chooser}:${q.followUp}:${q.excluding.join(",")}`;
   return `a:${intent}:${subjectRef(s)}${named}:${shape}${previous}`;
 }

@@ -59,6 +59,8 @@ export function askedOf(found: Found, u: AskedContext): Asked {
       (found.cues.has("author") ||
         (found.roles.length > 0 && found.sources.length > 0 && !subjects.some((s) => s.kind === "person"))),
     editor: found.edits,
+    // (Each named by its role: "penulis dan editor".)
+    writerAndEditor: found.cues.has("who") && found.cues.has("author") && found.roles.length > 1,
     said: found.cues.has("said") || found.cues.has("statement"),
     numbered: found.cues.has("code"),
     excluding: found.excludedSources,

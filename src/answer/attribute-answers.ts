@@ -1,13 +1,13 @@
 /**
  * Answers to intents that ask for one fact of a subject: where, when, until when, who said it,
- * how many, whether it is part of the programme or of a group, why chosen, who (from which
- * sources: `source-answers.ts`).
+ * how many, whether it is part of the programme or of a group, why chosen (who: `who-answers.ts`;
+ * from which sources: `source-answers.ts`).
  * Each returns `undefined` when the sources hold no such fact.
  */
 
 import { PROGRAMME_ATTRIBUTES } from "../knowledge/schema.ts";
 import type { Asked } from "./answers.ts";
-import { criteriaCard, criterionCard, describe, officialsCard, personCard, topicCard } from "./cards.ts";
+import { criteriaCard, criterionCard, describe, personCard, topicCard } from "./cards.ts";
 import { formatDate } from "./dates.ts";
 import { joinList } from "./lists.ts";
 import { membershipCard } from "./region-cards.ts";
@@ -362,36 +362,4 @@ function givenBy(w: AnswerWriter, considerations: Piece, q: Asked): Piece | unde
     [...p.about.sources, ...considerations.sources],
     [...considerations.about, { kind: "person", id: p.id }],
   );
-}
-
-export function who(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
-  switch (s.kind) {
-    case "topic": {
-      // "Oleh siapa?" of the approach: the facilitators as the sources describe them (not by name).
-      if (s.id === "approach" || s.id === "aim") return topicCard(w, s, q.lang);
-      const partners = topicCard(w, { kind: "topic", id: "partners" }, q.lang);
-      const officials = officialsCard(w, q.lang);
-      return w.piece(`${partners.text}\n${officials.text}`, [...partners.sources, ...officials.sources], [s]);
-    }
-    case "criteria":
-    case "criterion":
-      return said(w, s, q);
-    case "source":
-      // "Who wrote the Tempo article?": the sources name the writer of Bisnis.com's only (a
-      // report's authors are its publishers).
-      // "Who edited the Bisnis article?" is answered with that person, whom "is she …?" then asks about.
-      if (q.author) {
-        const source = w.k.sources[s.id];
-        const person = q.editor ? source?.editor : source?.author;
-        if (person) return personCard(w, person, q.lang);
-        if (source?.kind === "article") return undefined;
-      }
-      return describe(w, s, q);
-    case "person":
-    case "org":
-    case "officials":
-      return describe(w, s, q);
-    default:
-      return undefined;
-  }
 }

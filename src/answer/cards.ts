@@ -57,6 +57,25 @@ export function whereSaid(w: AnswerWriter, id: string, lang: Lang): Piece | unde
   return w.piece(text, p.about.sources, [{ kind: "person", id }]);
 }
 
+/**
+ * Who wrote a source, or edited it, or both ("siapa penulis dan editor artikel Bisnis?"), each by
+ * their card; `undefined` when the source names neither.
+ */
+export function writersCard(
+  w: AnswerWriter,
+  id: string,
+  q: { lang: Lang; editor: boolean; writerAndEditor: boolean },
+): Piece | undefined {
+  const source = w.k.sources[id];
+  const asked = q.writerAndEditor
+    ? [source?.author, source?.editor]
+    : [q.editor ? source?.editor : source?.author];
+  const cards = asked.flatMap((person) => (person ? (personCard(w, person, q.lang) ?? []) : []));
+  if (cards.length < 2) return cards[0];
+  const text = cards.map((c) => c.text).join("\n");
+  return w.piece(text, [...new Set(cards.flatMap((c) => c.sources))], [{ kind: "source", id }]);
+}
+
 function orgCard(w: AnswerWriter, id: string, lang: Lang): Piece | undefined {
   const o = w.k.organisations.find((x) => x.id === id);
   return (
