@@ -24,6 +24,7 @@ const BASE: Asked = {
   writerAndEditor: false,
   said: false,
   numbered: false,
+  office: false,
   chooser: false,
   excluding: [],
 };
@@ -47,6 +48,7 @@ const CHANGED: { [K in keyof Asked]-?: Asked[K] } = {
   writerAndEditor: true,
   said: true,
   numbered: true,
+  office: true,
   chooser: true,
   excluding: ["tempo-2017"],
   // (Read by the engine around the answers, never by one: see `AnswerEngine.answerPart`.)

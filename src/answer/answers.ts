@@ -51,6 +51,8 @@ export interface Asked {
   said: boolean;
   /** Asks a number that names a thing ("kodenya?", "nomor laporannya"): only a report has one. */
   numbered: boolean;
+  /** Names a person and, beside her name, her office ("kapan Gati jadi dirjen?"). */
+  office: boolean;
   /**
    * Asks who chose ("siapa yang memilih daerahnya?"): the sources name who gave the
    * considerations, not who applies them.
@@ -214,6 +216,6 @@ export function answerKey(intent: Intent, s: Subject, q: Asked): string {
       : "";
   // Every field of the question an answer reads is in the key (the previous answer's sources only
   // where they are read).
-  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.end}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}:${q.editor}:${q.writerAndEditor}:${q.said}:${q.numbered}:${q.chooser}:${q.followUp}:${q.excluding.join(",")}`;
+  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.end}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}:${q.editor}:${q.writerAndEditor}:${q.said}:${q.numbered}:${q.office}:${q.chooser}:${q.followUp}:${q.excluding.join(",")}`;
   return `a:${intent}:${subjectRef(s)}${named}:${shape}${previous}`;
 }

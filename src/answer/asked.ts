@@ -63,6 +63,7 @@ export function askedOf(found: Found, u: AskedContext): Asked {
     writerAndEditor: found.cues.has("who") && found.cues.has("author") && found.roles.length > 1,
     said: found.cues.has("said") || found.cues.has("statement"),
     numbered: found.cues.has("code"),
+    office: found.roles.some((id) => found.people.includes(id)),
     excluding: found.excludedSources,
     noneBesides: u.noneBesides,
     chooser: intent === "criteria" && !u.asksOfPeople && found.cues.has("who"),

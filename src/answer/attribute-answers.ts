@@ -104,10 +104,11 @@ export function when(w: AnswerWriter, s: Subject, q: Asked): Piece | undefined {
           });
     return w.piece(text, [s.id], [s]);
   }
-  // When a person spoke, the card says ("kapan keterangan resminya?", "tanggal berapa?"); when they
-  // took office or became what they are ("mulai menjabat", "kapan jadi dirjen"), the sources don't.
-  if (s.kind === "person")
-    return !q.start && (q.said || q.day || q.followUp) ? personCard(w, s.id, lang) : undefined;
+  // When a person spoke, the card says ("When did Gati comment on it?"); when they took office or
+  // became what they are, the sources don't ("mulai menjabat", "kapan Gati jadi dirjen": named and
+  // her office beside her name, unless her statement or a day is asked).
+  const office = q.office && !q.said && !q.day;
+  if (s.kind === "person") return q.start || office ? undefined : personCard(w, s.id, lang);
   if (s.kind === "criteria" || s.kind === "criterion") return said(w, s, q);
   const entries = entriesOf(w, s).filter((x) => !q.cohort || x.e.cohort === q.cohort);
   if (!entries.length) return undefined;

@@ -6,7 +6,7 @@ import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import { productClaim } from "./claims.ts";
 import type { Found } from "./found.ts";
-import type { Intent } from "./intents.ts";
+import { asksWh, type Intent } from "./intents.ts";
 import { membershipOf } from "./membership.ts";
 import { type Subject, subjectRef } from "./subject.ts";
 
@@ -265,4 +265,21 @@ export function framedSubjects(
   if (whole.length && asksWhat && subjects.length && subjects.every(began))
     return { intent, subjects: whole };
   return { intent, subjects };
+}
+
+/**
+ * "… is called the Indonesia Japan SME Partnership, right?": a name offered for the programme,
+ * whatever facts its words name. Not a name asked ("what's the partner agency called, right?"),
+ * nor one offered for another thing the message names ("Mitra Jepangnya namanya JICA, kan?",
+ * "Pendekatannya disebut klaster, kan?").
+ */
+export function programmeNameOffered(f: Found, attributes: readonly string[]): boolean {
+  return (
+    f.cues.has("confirm") &&
+    f.programme &&
+    !f.cues.has("what") &&
+    !asksWh(f) &&
+    f.orgs.length + f.roles.length === 0 &&
+    attributes.every((a) => a === "partners")
+  );
 }

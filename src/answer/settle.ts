@@ -40,7 +40,10 @@ export function settle(
     found.attributes.includes("started") &&
     (found.cues.has("confirm") || found.yesNo) &&
     subjects.length > 0 &&
-    subjects.every((s) => s.kind === "cohort" || s.kind === "source") &&
+    // (A group named by its own words is what started: "Did the second phase begin in 2017?"; a
+    // source, only as a time before or after: "… started after the 2016 JICA report".)
+    found.cohorts.length === 0 &&
+    subjects.every((s) => s.kind === "cohort" || (s.kind === "source" && found.timeAnchor !== undefined)) &&
     // (A year the sources don't know is a start of what the group does: "Did the five provinces
     // from 2017 actually start the programme in 2018?" is theirs, which the sources don't give.)
     found.years.every((y) => knownYears(knowledge).has(y));

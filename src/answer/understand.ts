@@ -29,7 +29,7 @@ import { groupAsked, ofOneGroup, regionsGroupAsked } from "./groups-asked.ts";
 import { type Intent, intentOf, SHAPING_INTENTS } from "./intents.ts";
 import { allOutside } from "./membership.ts";
 import { motiveNotGiven } from "./motives.ts";
-import { framedSubjects, inLanguageAsked, namedSubjects } from "./named-subjects.ts";
+import { framedSubjects, inLanguageAsked, namedSubjects, programmeNameOffered } from "./named-subjects.ts";
 import { outsideSetAside } from "./negation.ts";
 import { askersOwn } from "./own-business.ts";
 import type { Previous } from "./previous.ts";
@@ -251,7 +251,7 @@ function resolve(
     if (subjects.length) intent = "name";
     // "Proyek yang berjalan sejak 2013 itu, apa nama resminya?": the name is asked, the rest describes;
     // so is a name offered for the programme ("… is called the SME Partnership, right?": its words).
-    const offered = found.cues.has("confirm") && found.programme;
+    const offered = programmeNameOffered(found, attributes);
     const named = topics.filter((t) => t.kind === "topic" && t.id === "name");
     subjects = intent === "name" && (named.length || offered) ? [NAME] : topics;
   }
