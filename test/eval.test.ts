@@ -1026,19 +1026,19 @@ const FLOORS = {
   },
   // Written blind in the twenty-first session (phones: slang, typos, place names in every form,
   // one detail asked). First score in the README (93.5 / 96.0 / 100), at 8eba390 before any change
-  // for it.
+  // for it; raised after the session's fixes.
   "test/eval/questions-hundredfortysecond.jsonl": {
-    "in-scope": 93.5,
-    "out-of-scope": 95.9,
+    "in-scope": 96.1,
+    "out-of-scope": 98.9,
     "small talk": 100,
-    language: 99.7,
+    language: 100,
   },
   // Written blind in the twenty-first session, after the hundred-forty-second's first fixes (chats of
   // two to four messages, one detail asked). First score in the README (91.2 / 95.6 / 100), at
-  // 38b297f before any change for it.
+  // 38b297f before any change for it; raised after the session's fixes.
   "test/eval/questions-hundredfortythird.jsonl": {
-    "in-scope": 91.2,
-    "out-of-scope": 95.5,
+    "in-scope": 93.7,
+    "out-of-scope": 96.6,
     "small talk": 100,
     language: 99.7,
   },
