@@ -25,6 +25,7 @@ const BASE: Asked = {
   said: false,
   numbered: false,
   office: false,
+  goods: [],
   chooser: false,
   excluding: [],
 };
@@ -49,6 +50,7 @@ const CHANGED: { [K in keyof Asked]-?: Asked[K] } = {
   said: true,
   numbered: true,
   office: true,
+  goods: ["coffee"],
   chooser: true,
   excluding: ["tempo-2017"],
   // (Read by the engine around the answers, never by one: see `AnswerEngine.answerPart`.)

@@ -243,3 +243,17 @@ describe("who wrote and who edited, asked together", () => {
     expect((await ask("Siapa penulis artikel Bisnis?")).text).not.toContain("Annisa");
   });
 });
+
+describe("a region outside the programme asked with goods of the programme's", () => {
+  it("is answered with where the programme develops those goods", async () => {
+    const malang = await ask("Is Malang part of the silver programme?");
+    expect(malang.kind).toBe("not_in_programme");
+    expect(malang.text).toContain("Kabupaten Malang");
+    expect(malang.text).toContain("Makassar");
+    const aceh = await ask("Ada program kopi di Aceh?");
+    expect(aceh.kind).toBe("not_in_programme");
+    expect(aceh.text).toContain("Dogiyai");
+    // Without goods, the region alone.
+    expect((await ask("Is Malang part of the programme?")).text).not.toContain("Makassar");
+  });
+});

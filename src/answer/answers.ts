@@ -53,6 +53,8 @@ export interface Asked {
   numbered: boolean;
   /** Names a person and, beside her name, her office ("kapan Gati jadi dirjen?"). */
   office: boolean;
+  /** The programme's goods the question names ("the silver programme"). */
+  goods: readonly string[];
   /**
    * Asks who chose ("siapa yang memilih daerahnya?"): the sources name who gave the
    * considerations, not who applies them.
@@ -85,7 +87,20 @@ const EVERY_KIND: SubjectKind[] = [
   "island",
 ];
 const every = (write: Write): Row => Object.fromEntries(EVERY_KIND.map((kind) => [kind, write]));
-const card: Write = (w, s, q) => describe(w, s, q);
+// ("Is Malang part of the silver programme?": a region outside it, asked with goods of the
+// programme's, is answered with where those are.)
+const card: Write = (w, s, q) =>
+  s.kind === "area" && q.goods.length ? withGoods(w, describe(w, s, q), q) : describe(w, s, q);
+
+/** A region's card, and where the programme develops the goods the question named, when it is outside. */
+function withGoods(w: AnswerWriter, region: Piece | undefined, q: Asked): Piece | undefined {
+  if (region?.kind !== "not_in_programme") return region;
+  const goods = q.goods.flatMap((id) => w.productCard(q.lang, id) ?? []);
+  if (!goods.length) return region;
+  const text = [region.text, ...goods.map((g) => g.text)].join("\n");
+  const sources = [...new Set([...region.sources, ...goods.flatMap((g) => g.sources)])];
+  return { ...region, text, sources };
+}
 const list: Write = (w, s, q) =>
   q.both && s.kind !== "cohort"
     ? w.severalGroupsCard(q.lang)
@@ -216,6 +231,6 @@ export function answerKey(intent: Intent, s: Subject, q: Asked): string {
       : "";
   // Every field of the question an answer reads is in the key (the previous answer's sources only
   // where they are read).
-  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.end}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}:${q.editor}:${q.writerAndEditor}:${q.said}:${q.numbered}:${q.office}:${q.chooser}:${q.followUp}:${q.excluding.join(",")}`;
+  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.end}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}:${q.editor}:${q.writerAndEditor}:${q.said}:${q.numbered}:${q.office}:${q.goods.join(",")}:${q.chooser}:${q.followUp}:${q.excluding.join(",")}`;
   return `a:${intent}:${subjectRef(s)}${named}:${shape}${previous}`;
 }

@@ -64,6 +64,7 @@ export function askedOf(found: Found, u: AskedContext): Asked {
     said: found.cues.has("said") || found.cues.has("statement"),
     numbered: found.cues.has("code"),
     office: found.roles.some((id) => found.people.includes(id)),
+    goods: found.products,
     excluding: found.excludedSources,
     noneBesides: u.noneBesides,
     chooser: intent === "criteria" && !u.asksOfPeople && found.cues.has("who"),
