@@ -257,3 +257,20 @@ describe("a region outside the programme asked with goods of the programme's", (
     expect((await ask("Is Malang part of the programme?")).text).not.toContain("Makassar");
   });
 });
+
+describe("registering, said around 'daftar'", () => {
+  it("asks how to join, which the sources don't describe; 'daftar provinsi' is still a list", async () => {
+    const how = await ask("gimana cara saya daftar?", [
+      "Saya penenun ulos di Samosir.",
+      "Samosir ikut program apa?",
+    ]);
+    expect(how.kind).toBe("fallback");
+    expect(how.text).toMatch(/^Sumber tidak menjelaskan cara mendaftar/);
+    expect((await ask("trus daftarnya gimana bang?", ["Konsel ikut program tahu tempe kan?"])).kind).toBe(
+      "fallback",
+    );
+    expect((await ask("daftar provinsinya apa aja?")).text).toMatch(
+      /^Program ini mencakup sembilan provinsi/,
+    );
+  });
+});
