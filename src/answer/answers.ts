@@ -50,7 +50,7 @@ export interface Asked {
   /** Asks of something said ("where did Gati say that?"): how a person's statements were given. */
   said: boolean;
   /** Asks a number that names a thing ("kodenya?", "nomor laporannya"): only a report has one. */
-  numbered: boolean;
+  code: boolean;
   /** Names a person and, beside her name, her office ("kapan Gati jadi dirjen?"). */
   office: boolean;
   /** The programme's goods the question names ("the silver programme"). */
@@ -214,7 +214,7 @@ export function answer(w: AnswerWriter, intent: Intent, s: Subject | undefined, 
       : intent === "source"
         ? sourcesOf(w, undefined, q)
         : undefined;
-  if (q.numbered && s.kind !== "source") return undefined;
+  if (q.code && s.kind !== "source") return undefined;
   // The knowledge never changes under a writer: each answer is written once.
   return w.memo(answerKey(intent, s, q), () => ANSWERS[intent][s.kind]?.(w, s, q));
 }
@@ -231,6 +231,6 @@ export function answerKey(intent: Intent, s: Subject, q: Asked): string {
       : "";
   // Every field of the question an answer reads is in the key (the previous answer's sources only
   // where they are read).
-  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.end}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}:${q.editor}:${q.writerAndEditor}:${q.said}:${q.numbered}:${q.office}:${q.goods.join(",")}:${q.chooser}:${q.followUp}:${q.excluding.join(",")}`;
+  const shape = `${q.lang}:${q.cohort ?? ""}:${q.counts ?? ""}:${q.only}:${q.both}:${q.start}:${q.end}:${q.why}:${q.duration}:${q.clock}:${q.day}:${q.author}:${q.editor}:${q.writerAndEditor}:${q.said}:${q.code}:${q.office}:${q.goods.join(",")}:${q.chooser}:${q.followUp}:${q.excluding.join(",")}`;
   return `a:${intent}:${subjectRef(s)}${named}:${shape}${previous}`;
 }

@@ -62,7 +62,7 @@ export function askedOf(found: Found, u: AskedContext): Asked {
     // (Each named by its role: "penulis dan editor".)
     writerAndEditor: found.cues.has("who") && found.cues.has("author") && found.roles.length > 1,
     said: found.cues.has("said") || found.cues.has("statement"),
-    numbered: found.cues.has("code"),
+    code: found.cues.has("code"),
     office: found.roles.some((id) => found.people.includes(id)),
     goods: found.products,
     excluding: found.excludedSources,

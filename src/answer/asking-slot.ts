@@ -185,7 +185,8 @@ export function askingWords(matches: Match[], message: Match[] = matches): Match
     const after = later && WHICH_AFTER_NOUN.has(later.text) ? later : content[i + 1];
     const namesWhich = after !== undefined && isQuestionWord(after) && WHICH_AFTER_NOUN.has(after.text);
     const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary && asksHere;
-    const offered = choiceOf(matches, at) === "unknown";
+    const choice = choiceOf(matches, at);
+    const offered = choice === "unknown";
     // (An English adverb, "officially", only says how.)
     // (After a subject that is no name, a word that goes on a name is of that name, "sejak Indonesia
     // Merdeka": asked only if it is a claim, which `unexplained.ts` reads.)
@@ -197,7 +198,7 @@ export function askingWords(matches: Match[], message: Match[] = matches): Match
     // ("in an interview or in a release?": a choice whose other side the sources know is answered by it.)
     const slot =
       (afterQuestionWord || beforeLast || opens || namesWhich || exists || offered || predicate) &&
-      choiceOf(matches, at) !== "known";
+      choice !== "known";
     return slot || endsAfterName || askedNouns.has(m) ? [m] : [];
   });
 }
@@ -207,20 +208,13 @@ export function askingWords(matches: Match[], message: Match[] = matches): Match
  * sources know its other side (fillers between: "in an interview or in a release").
  */
 function choiceOf(matches: Match[], at: number): "known" | "unknown" | undefined {
-  const side = (step: 1 | -1) => {
-    const or = matches[at + step];
-    if (!CHOICE_WORDS.has(or?.text ?? "")) return undefined;
-    let j = at + 2 * step;
-    while (matches[j] && isFiller(matches[j] as Match)) j += step;
-    return matches[j];
-  };
-  const other = side(1) ?? side(-1);
-  if (!other)
-    return [matches[at - 1], matches[at + 1]].some((w) => CHOICE_WORDS.has(w?.text ?? ""))
-      ? "unknown"
-      : undefined;
+  const step = ([1, -1] as const).find((d) => CHOICE_WORDS.has(matches[at + d]?.text ?? ""));
+  if (step === undefined) return undefined;
+  let j = at + 2 * step;
+  while (matches[j] && isFiller(matches[j] as Match)) j += step;
+  const other = matches[j];
   // (A thing or the programme's own word: "rilis", "Jepang"; not a word of any question, "city".)
-  return namesSomething(other) || hasCue(other, "domain") ? "known" : "unknown";
+  return other && (namesSomething(other) || hasCue(other, "domain")) ? "known" : "unknown";
 }
 
 /** Whether a phrase names a thing or a fact of the programme (not only a cue). */

@@ -7,7 +7,7 @@ import type { Knowledge } from "../knowledge/load.ts";
 import type { Verdict } from "./claims.ts";
 import { type Found, offersClaim } from "./found.ts";
 import type { Cue } from "./lexicon.ts";
-import { knownYears } from "./spans.ts";
+import { lastKnownYear } from "./spans.ts";
 import { isRegion, isSource, type Subject } from "./subject.ts";
 
 /** Words that date what they say: a year beside them is when it happened ("ended in 2018"). */
@@ -28,7 +28,8 @@ export function checksYears(
   k: Knowledge,
 ): boolean {
   const ofSource = subjects.some(isSource);
-  if (!claimsYears(f, ofSource) || datesFact(f)) return claimsYears(f, ofSource);
+  const claims = claimsYears(f, ofSource);
+  if (!claims || datesFact(f)) return claims;
   // (A group, a product or a person is dated too, "the coffee one joined in 2018?", unless the year
   // is asked whether something was there then: "tahun 2020 ada provinsi baru?".)
   const datedThing = (s: Subject) => s.kind === "cohort" || s.kind === "product" || s.kind === "person";
@@ -38,7 +39,7 @@ export function checksYears(
     subjects.some(isRegion) ||
     f.years.some((y) => years.has(y)) ||
     (subjects.some(datedThing) && !f.cues.has("exists"));
-  const last = Math.max(...knownYears(k));
+  const last = lastKnownYear(k);
   return !f.years.some((y) => !years.has(y) && (f.unknown.length > 0 || (!dates && y > last)));
 }
 

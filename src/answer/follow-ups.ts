@@ -6,7 +6,7 @@
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import type { Found } from "./found.ts";
-import { type Intent, intentOf, namesNothing } from "./intents.ts";
+import { type Intent, namesNothing } from "./intents.ts";
 import type { Cue } from "./lexicon.ts";
 import { provincesOf } from "./negation.ts";
 import { fold } from "./normalise.ts";
@@ -228,21 +228,21 @@ export function sinceWhenOf(
 
 /**
  * What the chat's last question asked that the sources don't hold, asked again of what a bare
- * follow-up names: "and in Papua?" after "what is the population of Makassar?".
+ * follow-up (`asksAgain`) names: "and in Papua?" after "what is the population of Makassar?".
  */
 export function missingAgain(f: Found, previous: Previous | undefined): string[] {
   // (Of another region or product it names itself: "editornya?" asks of the article just named.)
   const names = f.provinces.length + f.places.length + f.areas.length + f.products.length > 0;
-  if (!previous?.missing?.length || !names || !asksAgain(f, intentOf(f))) return [];
+  if (!previous?.missing?.length || !names) return [];
   return f.unknown.length || f.attributes.length ? [] : previous.missing;
 }
 
 /**
  * A bare follow-up of names and words the matcher doesn't know, and nothing else ("populasi
  * samosir" after "ulos dmn"; not "kalau songket Palembang?", "and back in 2017?", which lean on
- * the question before): it asks what its own words say.
+ * the question before): where it asks again (`asksAgain`), it asks what its own words say.
  */
 export function asksItsWordsAgain(f: Found, previous: Previous | undefined): boolean {
   const bare = f.years.length === 0 && [...f.cues].every((c) => c === "confirm" || c === "stop");
-  return previous !== undefined && bare && asksAgain(f, intentOf(f));
+  return previous !== undefined && bare;
 }

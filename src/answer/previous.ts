@@ -95,6 +95,7 @@ export function uniqueSubjects(subjects: Subject[]): Subject[] {
   });
 }
 
+/** Of the words a question left unexplained, those its question word asked; none is `undefined`. */
 function missingAsked(
   unexplained: readonly string[] = [],
   asking: readonly string[] = [],

@@ -13,7 +13,7 @@ import { type Intent, SHAPING_INTENTS } from "./intents.ts";
 import { isOutside } from "./membership.ts";
 import { provincesOnIsland } from "./negation.ts";
 import { extremeSources } from "./source-answers.ts";
-import { knownYears } from "./spans.ts";
+import { knownYears, lastKnownYear } from "./spans.ts";
 import { isEntry, isRegion, isSource, type Subject } from "./subject.ts";
 
 // What a question of where goods sell asks, beside the words of trade: the rest ask what they say
@@ -215,6 +215,10 @@ export function settle(
   const ofGroup = subjects.length > 0 && subjects.every(namesGroup);
   if (intent === "when" && found.cues.has("confirm") && !found.cues.has("when") && ofGroup)
     intent = "describe";
+  // "after 2017": after the last year the sources know, they cannot tell.
+  // ("After Mojokerto, which city came in, in 2017?" is after Mojokerto.)
+  const later = found.years.some((y) => y >= lastKnownYear(knowledge));
+  if (found.cues.has("after") && !found.timeAnchor?.named && later) intent = "later";
   return { intent, subjects };
 }
 

@@ -88,6 +88,9 @@ export function knownYears(k: Knowledge): ReadonlySet<number> {
 }
 const yearsOf = new WeakMap<Knowledge, ReadonlySet<number>>();
 
+/** The last year the knowledge names: after it, the sources cannot tell. */
+export const lastKnownYear = (k: Knowledge): number => Math.max(...knownYears(k));
+
 /**
  * The group a year dates: its year or the end of its dates, or, when `within` is allowed (see
  * `yearsWithin`), a year between them ("2014" of the first phase's 2013–2016).

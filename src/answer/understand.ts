@@ -88,7 +88,9 @@ export function understand(
   lang: Lang,
   previous: Previous | undefined,
 ): Understood {
-  const cohort = groupAsked(found, knowledge, previous, asksAgain(found, intentOf(found)));
+  // ("kalau Jatim?", "and in Papua?": a bare question that asks again what the chat asked.)
+  const again = asksAgain(found, intentOf(found));
+  const cohort = groupAsked(found, knowledge, previous, again);
   let resolved = resolve(found, knowledge, areas, cohort, previous);
   // "Berapa tahun antara …?" with one dated thing asks what its words ask besides ("berapa tahun
   // program ini berjalan?": since when); with none, a length the sources give no dates for.
@@ -99,7 +101,7 @@ export function understand(
   if (dated.length === 1) resolved = resolve(withoutCue(found, "span"), knowledge, areas, cohort, previous);
   const { followUp, assumed, from } = resolved;
   const unplaced = unplacedProducts(found, previous);
-  const asksItsWords = asksItsWordsAgain(found, previous);
+  const asksItsWords = again && asksItsWordsAgain(found, previous);
   // "Program ini kerja sama dengan Korea, kan?", "JICA itu lembaga Korea ya": another country
   // offered for checking as the programme's or a partner's is corrected by its partners.
   const partnerClaimed =
@@ -178,7 +180,7 @@ export function understand(
           subjects,
           allOutside(subjects, knowledge, areas),
           productClaim(found, knowledge, areas) ?? productsPlaced(found, knowledge, areas),
-          missingAgain(found, previous),
+          again ? missingAgain(found, previous) : [],
         )),
     // "Can you confirm it began in 2015?", "was the report published in 2018?" (a source has one
     // date): the facts answer it, with the year the sources give.
@@ -270,6 +272,7 @@ function resolve(
   }
   // "the last one on that list": an item of the list, not the list ("among" names it too).
   const pointing = subjects.length === 0 || (found.ordinal !== undefined && found.cues.has("among"));
+  const since = subjects.length === 0 ? sinceWhenOf(found, intent, attributes, previous) : [];
   const item = pointing
     ? (pointedItem(found, previous) ?? nextCriterion(found, previous, knowledge))
     : undefined;
@@ -291,9 +294,9 @@ function resolve(
     intent = "criteria";
     subjects = previous.subjects;
     followUp = true;
-  } else if (subjects.length === 0 && sinceWhenOf(found, intent, attributes, previous).length) {
+  } else if (since.length) {
     // "sejak kapan?" right after a region, a group or a product: since when it takes part.
-    subjects = sinceWhenOf(found, intent, attributes, previous);
+    subjects = since;
     followUp = true;
   } else if (subjects.length === 0 && topics.length) {
     // A fact of the programme named by its own word ("tujuan", "cara kerja") is what is asked.
@@ -384,11 +387,6 @@ function resolve(
   ({ intent, subjects } = own);
   followUp ||= own.followUp;
   ({ intent, subjects } = settle(found, intent, subjects, knowledge, areas, followUp));
-  // "after 2017": after the last year the sources know, they cannot tell.
-  const latest = Math.max(...knownYears(knowledge));
-  // ("After Mojokerto, which city came in, in 2017?" is after Mojokerto.)
-  if (found.cues.has("after") && !found.timeAnchor?.named && found.years.some((y) => y >= latest))
-    intent = "later";
   return { intent, subjects, followUp, assumed, from };
 }
 
