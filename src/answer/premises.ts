@@ -7,7 +7,7 @@
  */
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
-import { cohortClaim, productsPlaced, type Verdict } from "./claims.ts";
+import { cohortClaim, negated, productsPlaced, type Verdict } from "./claims.ts";
 import { yearClaim } from "./dated-claims.ts";
 import type { Found } from "./found.ts";
 import { namesNothing } from "./intents.ts";
@@ -32,7 +32,10 @@ export function correctedPremise(
   no: string,
 ): Piece[] | undefined {
   const why = f.cues.has("why");
-  if (f.cues.has("confirm") || (!why && (f.yesNo || yesOrNo(f))) || f.cues.has("not")) return undefined;
+  // ("Kenapa Jatim gak ikut gelombang 2017?": a why of a denial assumes the denial.)
+  const denies = why && f.negated;
+  if (f.cues.has("confirm") || (!why && (f.yesNo || yesOrNo(f))) || (f.cues.has("not") && !denies))
+    return undefined;
   // Only of words read as written ("palsu" is no Palu), of a message of one question (beside
   // others, and after the asker's "Saya dari Samosir.", their answers stand), and of the
   // programme's own regions unless it asks why: "kapal dari Kupang ke Ende" is about ferries, not
@@ -54,6 +57,9 @@ function premiseVerdict(f: Found, k: Knowledge, areas: Areas, facts: string): Ve
   // A group or a year is assumed by asking why of it ("Why was Bangka Belitung chosen as a first
   // target?"); asked of otherwise, it may only narrow the question ("target omzet" is no group).
   const why = f.cues.has("why");
+  // (A why of a denial assumes a region is outside a group it is in: "Kenapa Sulteng tidak termasuk
+  // tahap pertama?"; a denied product is a contrast: "kenapa kopi, bukan sagu?".)
+  if (f.negated) return negated(why ? cohortClaim(taken, k) : undefined);
   // (A word may name several products, "logam" two: the premise is wrong when none is there.)
   const placed = f.products.map((id) =>
     productsPlaced({ ...f, products: [id], cohorts: why ? f.cohorts : [] }, k, areas),

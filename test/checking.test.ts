@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import type { Reply } from "../src/answer/engine.ts";
+import { testEngine } from "./support/app.ts";
+
+// Checking and comparing: what a question takes for granted, checked against the facts (the
+// twenty-second session). Each case failed on the code before its fix.
+
+/** The reply to `question`, asked right after `history` in one chat. */
+async function ask(question: string, history: string[] = []): Promise<Reply> {
+  return (await testEngine()).askAfter(history, question);
+}
+
+describe("a why of a denial", () => {
+  it("is corrected when the region is in the group it is said to be outside", async () => {
+    const jatim = await ask("Kenapa Jawa Timur gak ikut gelombang 2017?");
+    expect(jatim.kind).toBe("answer");
+    expect(jatim.text).toMatch(/^Tidak tepat/);
+    expect(jatim.text).toContain("Kota Pasuruan");
+    const papua = await ask("Why wasn't Papua in the 2017 group?");
+    expect(papua.text).toMatch(/^Not quite/);
+    expect(papua.text).toContain("Dogiyai");
+  });
+
+  it("stays a why when the denial holds, and a denied alternative is no premise", async () => {
+    const sulsel = await ask("Kenapa Sulsel tidak termasuk tahap pertama?");
+    expect(sulsel.kind).toBe("fallback");
+    expect(sulsel.text).not.toMatch(/^Tidak tepat/);
+    const papua = await ask("Knp yg dipilih kopi, bukan sagu, utk Papua?");
+    expect(papua.kind).toBe("fallback");
+    expect(papua.text).not.toMatch(/^Tidak tepat/);
+  });
+});
