@@ -30,3 +30,21 @@ describe("a why of a denial", () => {
     expect(papua.text).not.toMatch(/^Tidak tepat/);
   });
 });
+
+describe("goods asked of a place that doesn't make them", () => {
+  it("is corrected with where those goods are, before the place's own", async () => {
+    const en = await ask("What ship parts does Mojokerto make?");
+    expect(en.text).toMatch(/^Not quite/);
+    expect(en.text).toContain("Pasuruan City");
+    expect(en.text).toContain("footwear in Mojokerto City");
+    const id = await ask("What kind of coffee does Kota Pasuruan process?");
+    expect(id.text).toMatch(/^Not quite/);
+    expect(id.text).toContain("Dogiyai");
+  });
+
+  it("is answered plainly when the place makes them", async () => {
+    const samosir = await ask("What ulos does Samosir weave?");
+    expect(samosir.kind).toBe("answer");
+    expect(samosir.text).toMatch(/^North Sumatra: ulos weaving in Samosir Regency/);
+  });
+});

@@ -299,8 +299,10 @@ export class AnswerEngine {
     // answered by correcting it.
     const no = this.writer.text(lang, "answer.claim.no");
     const replyKind = kind ?? kindOf(pieces);
-    // (Of a question left unanswered, or of a why answered with a card.)
-    const checksPremise = replyKind === "fallback" || reading.whole.cues.has("why");
+    // (Of a question left unanswered, of a why answered with a card, or of goods asked of a place:
+    // "What ship parts does Mojokerto make?")
+    const checksPremise =
+      replyKind === "fallback" || reading.whole.cues.has("why") || whole.products.length > 0;
     const premise =
       checksPremise &&
       correctedPremise(reading, this.knowledge, this.areas, (s) => this.describe(s, lang), no);
