@@ -299,13 +299,9 @@ export class AnswerEngine {
     // answered by correcting it.
     const no = this.writer.text(lang, "answer.claim.no");
     const replyKind = kind ?? kindOf(pieces);
-    // (Of a question left unanswered, of a why answered with a card, or of goods asked of a place:
-    // "What ship parts does Mojokerto make?")
-    const checksPremise =
-      replyKind === "fallback" || reading.whole.cues.has("why") || whole.products.length > 0;
-    const premise =
-      checksPremise &&
-      correctedPremise(reading, this.knowledge, this.areas, (s) => this.describe(s, lang), no);
+    const unanswered = replyKind === "fallback";
+    const describe = (s: Subject) => this.describe(s, lang);
+    const premise = correctedPremise(reading, unanswered, this.knowledge, this.areas, describe, no);
     if (premise) return { ...this.replies.reply(lang, kindOf(premise), premise), previous };
     // A statement to check is answered yes or no before the facts that bear it out or correct it.
     const verdict = this.verdictOf(reading, this.replies.reply(lang, replyKind, pieces), lang);

@@ -22,16 +22,21 @@ import type { Piece } from "./writer.ts";
  * The pieces correcting an open question's premise, the first opening with `no` ("Not quite.
  * What the sources say:"): the regions and products it names, each as the sources give them.
  * `undefined` when it takes nothing for granted that the facts contradict (a yes-or-no question
- * or a statement is checked as a claim instead; a negation assumes the opposite).
+ * or a statement is checked as a claim instead; a negation assumes the opposite, but a why of one
+ * assumes it). `unanswered`: the question's own answer says the sources don't say.
  */
 export function correctedPremise(
   { whole: f, parts }: Reading,
+  unanswered: boolean,
   k: Knowledge,
   areas: Areas,
   describe: (s: Subject) => Piece | undefined,
   no: string,
 ): Piece[] | undefined {
   const why = f.cues.has("why");
+  // (Of a question left unanswered, of a why answered with a card, or of goods asked of a place:
+  // "What ship parts does Mojokerto make?")
+  if (!unanswered && !why && !f.products.length) return undefined;
   // ("Kenapa Jatim gak ikut gelombang 2017?": a why of a denial assumes the denial.)
   const denies = why && f.negated;
   if (f.cues.has("confirm") || (!why && (f.yesNo || yesOrNo(f))) || (f.cues.has("not") && !denies))
