@@ -48,3 +48,19 @@ describe("goods asked of a place that doesn't make them", () => {
     expect(samosir.text).toMatch(/^North Sumatra: ulos weaving in Samosir Regency/);
   });
 });
+
+describe("whether an organisation is a partner", () => {
+  it("is answered with who it is, beside who the partners are", async () => {
+    const unico = await ask("UNICO juga mitra?", ["Siapa mitranya?"]);
+    expect(unico.text).toMatch(/^KRI International Corp\. & UNICO International Corporation: Dua konsultan/);
+    expect(unico.text).toContain("JICA) sebagai mitra dari Jepang");
+    const kri = await ask("Is KRI a partner?");
+    expect(kri.text).toContain("consultants named on JICA's completion report");
+  });
+
+  it("of a partner, is the partners' card alone", async () => {
+    const jica = await ask("Is JICA a partner?");
+    expect(jica.text).toMatch(/^The cooperation is run by/);
+    expect(jica.text).not.toContain("consultants");
+  });
+});

@@ -120,12 +120,17 @@ export function namedSubjects(naming: Naming): Subject[] {
   // too. So is any organisation beside a fact of the programme ("does it rely on outside
   // consultants as facilitators?"); alone, "the project's consultants" are the consultants.
   const runs = (id: string) => k.organisations.some((o) => o.id === id && o.runs_programme);
+  // ("Is UNICO a partner?": whether another organisation is one of the partners is asked of it,
+  // and answered with who they are.)
+  const partnerChecked = f.attributes.length === 1 && f.attributes[0] === "partners";
   const weak = (s: Subject) =>
-    (s.kind === "org" && (runs(s.id) || f.attributes.length > 0)) || s.kind === "term";
+    (s.kind === "org" && (runs(s.id) || (f.attributes.length > 0 && !partnerChecked))) || s.kind === "term";
   const aboutProgramme =
     f.attributes.length > 0 || (f.programme && (!WEAK_SUBJECT_INTENTS.has(intent) || f.programmeAsked));
   if (subjects.some((s) => !weak(s))) subjects = subjects.filter((s) => !weak(s));
   else if (aboutProgramme) subjects = [];
+  if (partnerChecked && subjects.length && subjects.every((s) => s.kind === "org"))
+    subjects = [...subjects, { kind: "topic", id: "partners" }];
   // "Ditulis Annisa ya?" of a source: who wrote it is the source's to say, whoever is named.
   if (intent === "who" && f.cues.has("author") && subjects.some((s) => s.kind === "source"))
     subjects = subjects.filter((s) => s.kind === "source");
