@@ -64,3 +64,23 @@ describe("whether an organisation is a partner", () => {
     expect(jica.text).not.toContain("consultants");
   });
 });
+
+describe("which of two has more", () => {
+  it("says when they have the same number, with each one's", async () => {
+    const id = await ask("Lebih banyak mana provinsinya, tahap pertama atau yg 2017?");
+    expect(id.text).toMatch(/^Sama banyak, dihitung dari sumber: masing-masing lima/);
+    const en = await ask("Which has more places, the first group or the 2017 group?");
+    expect(en.text).toMatch(/^The same number, counted in the sources: five each/);
+  });
+
+  it("names the one with more, and the other's count", async () => {
+    const groups = await ask(
+      "Which group has more provinces, the first phase or the follow-up's first targets?",
+    );
+    expect(groups.text).toMatch(/^More in first phase \(since 2013\), counted in the sources: five/);
+    expect(groups.text).toContain("against three in the first targets");
+    const islands = await ask("Lebih banyak mana, Jawa atau Sulawesi?");
+    expect(islands.text).toMatch(/^Lebih banyak di Sulawesi/);
+    expect(islands.text).toContain("dibanding dua di Jawa");
+  });
+});

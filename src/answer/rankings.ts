@@ -16,6 +16,8 @@ import type { AnswerWriter, Piece } from "./writer.ts";
 export interface Ranking {
   of: "groups" | "islands" | "provinces";
   fewest: boolean;
+  /** Which of the named has more ("lebih banyak mana, A atau B?"): a tie is said to be one. */
+  compared?: boolean;
 }
 
 /** The ranking a question asks for ("paling banyak", "the fewest"), if it asks one. */
@@ -24,6 +26,18 @@ export function rankingAsked(f: Found): Ranking | undefined {
   // dana" count what they never give; "berapa" asks a count, not which.)
   const most = f.cues.has("most");
   const fewest = f.cues.has("fewest");
+  // "Lebih banyak mana provinsinya, tahap pertama atau yg 2017?": of the two named, which has more.
+  if (f.cues.has("more") && f.cues.has("or") && !most && !fewest) {
+    const of =
+      f.cohorts.length + f.years.length >= 2 || f.cues.has("phase")
+        ? "groups"
+        : f.islands.length >= 2
+          ? "islands"
+          : f.provinces.length >= 2
+            ? "provinces"
+            : undefined;
+    return of && { of, fewest: false, compared: true };
+  }
   if (most === fewest || f.cues.has("judge") || f.cues.has("quantity") || f.cues.has("total"))
     return undefined;
   const other = f.terms.length + f.criteria.length + f.attributes.length + f.people.length + f.orgs.length;
@@ -113,13 +127,34 @@ export function rankingCard(
   const counts = all.map((c) => c.items.length);
   const best = r.fewest ? Math.min(...counts) : Math.max(...counts);
   const top = all.filter((c) => c.items.length === best);
-  const text = w.t(lang, `answer.ranked.${r.of}.${r.fewest ? "fewest" : "most"}`, {
+  // (Compared, what has fewer is said too, with its count.)
+  const rest = all.filter((c) => c.items.length !== best);
+  const key = !r.compared
+    ? `answer.ranked.${r.of}.${r.fewest ? "fewest" : "most"}`
+    : rest.length
+      ? "answer.ranked.more"
+      : "answer.ranked.same";
+  const others = rest.map((c) =>
+    w.t(lang, "answer.ranked.countIn", {
+      total: w.number(lang, c.items.length),
+      name: c.name,
+      items: joinList(lang, c.items),
+    }),
+  );
+  const text = w.t(lang, key, {
     total: w.number(lang, best),
     items: top.map((c) => `${c.name}: ${joinList(lang, c.items)}`).join("; "),
+    top: joinList(
+      lang,
+      top.map((c) => c.name),
+    ),
+    list: top.map((c) => joinList(lang, c.items)).join("; "),
+    others: joinList(lang, others),
   });
+  const shown = r.compared ? all : top;
   return w.piece(
     text,
-    [...new Set(top.flatMap((c) => c.sources))],
-    top.map((c) => c.subject),
+    [...new Set(shown.flatMap((c) => c.sources))],
+    shown.map((c) => c.subject),
   );
 }

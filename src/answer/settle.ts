@@ -130,7 +130,10 @@ export function settle(
   // "Lebih banyak mana, tahap pertama atau yang 2017?": a group named by its year is counted too.
   if (intent === "count" && found.cues.has("more")) {
     const counted = new Set(subjects.flatMap((s) => (s.kind === "cohort" ? [s.id] : [])));
-    const byYear = knowledge.cohorts.filter((c) => c.year !== undefined && found.years.includes(c.year));
+    // (So is each group named: "the first phase or the first targets?".)
+    const byYear = knowledge.cohorts.filter(
+      (c) => (c.year !== undefined && found.years.includes(c.year)) || found.cohorts.includes(c.id),
+    );
     const more = byYear.filter((c) => !counted.has(c.id)).map((c): Subject => ({ kind: "cohort", id: c.id }));
     subjects = [...subjects.filter((s) => s.kind === "cohort"), ...more];
   }
