@@ -84,3 +84,22 @@ describe("which of two has more", () => {
     expect(islands.text).toContain("dibanding dua di Jawa");
   });
 });
+
+describe("leaving the programme", () => {
+  it("said of the year the sources have it join, is corrected", async () => {
+    const papua = await ask("Why did Papua leave the programme in 2017?");
+    expect(papua.text).toMatch(/^Not quite/);
+    expect(papua.text).toContain("declared ready to join in 2017");
+    const jica = await ask("Kenapa JICA mundur dari kerja sama ini tahun 2013?");
+    expect(jica.text).toMatch(/^Tidak tepat/);
+    expect(jica.text).toContain("sejak 2013");
+  });
+
+  it("otherwise is something the sources say of no one, and of a region outside, that it never was in", async () => {
+    const samosir = await ask("Why did Samosir drop out in 2015?");
+    expect(samosir.kind).toBe("fallback");
+    expect(samosir.text).toMatch(/^The sources don't say that Samosir Regency left or dropped out/);
+    const bali = await ask("Did Bali withdraw from the programme?");
+    expect(bali.kind).toBe("not_in_programme");
+  });
+});

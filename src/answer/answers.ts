@@ -203,6 +203,7 @@ export const ANSWERS: Record<Intent, Row> = {
   judge: {},
   reason: {},
   absent: {},
+  left: {},
   trade: {},
 };
 

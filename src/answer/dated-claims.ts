@@ -119,6 +119,22 @@ export function monthClaim(f: Found, sourceDates: readonly string[]): Verdict | 
   return f.months.every(dated) ? "yes" : "no";
 }
 
+/**
+ * "Why did Papua drop out in 2017?", "Kenapa JICA mundur tahun 2013?": said to have left in the
+ * year the sources have it join (its group's year; a partner, the programme's start) is refuted
+ * ("no"). Of other years the sources say nothing either way.
+ */
+export function leftClaim(f: Found, k: Knowledge): Verdict | undefined {
+  if (!f.cues.has("left") || f.years.length !== 1) return undefined;
+  const entries = regionEntries(f, k);
+  const partner = f.orgs.some((id) => k.organisations.find((o) => o.id === id)?.runs_programme);
+  const joined = new Set([
+    ...entries.flatMap((e) => k.cohorts.find((c) => c.id === e.cohort)?.year ?? []),
+    ...(partner && !entries.length ? [k.programme.started.year] : []),
+  ]);
+  return f.years.every((y) => joined.has(y)) && joined.size ? "no" : undefined;
+}
+
 /** The entries of the regions a statement names: each province's, and each place's own. */
 function regionEntries(f: Found, k: Knowledge) {
   return [

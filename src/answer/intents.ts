@@ -12,6 +12,7 @@ export const INTENTS = [
   "howto", // instructions (apply, register, contact): the sources hold none
   "later", // a third phase or later: the sources name none
   "absent", // a fact the sources never give, asked in words that otherwise mean something
+  "left", // whether, when or why someone left the programme: the sources say it of no one
   "trade", // where a place's or a product's goods sell: the sources never say (settled in `settle.ts`)
   "judge", // to evaluate or compare: the sources never do
   "reason", // why a product, a date or an end is what it is: the sources never say
@@ -129,6 +130,14 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     examples: {
       id: ["Apa ibu kota Jepang?", "ibu kota papua tengah apa?"],
       en: ["What is the capital city of Papua?"],
+    },
+  },
+  {
+    intent: "left",
+    matches: (f) => has(f, "left"),
+    examples: {
+      id: ["Kenapa JICA mundur dari kerja sama ini?", "Kapan Papua keluar dari program?"],
+      en: ["Did Papua drop out?", "When did JICA pull out of the programme?"],
     },
   },
   {
@@ -392,6 +401,7 @@ export const UNANSWERABLE: ReadonlySet<Intent> = new Set<Intent>([
   "judge",
   "reason",
   "absent",
+  "left",
   "trade",
   "requirements",
 ]);

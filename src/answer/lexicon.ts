@@ -64,6 +64,7 @@ export const CUE_NAMES = [
   "said", // bilang, said, menurut: asks who said something
   "statement", // keterangan resmi, official statement: a person's statement named as a thing
   "end", // when something ended
+  "left", // mundur, dropped out: said to have left the programme, which the sources never say of anyone
   "do", // do, does, can: an English question's verb comes last ("does it favour …?")
   "both", // both, keduanya: in both groups of provinces
   "numbered", // nomor, number: "nomor 3" points to the third item of a list

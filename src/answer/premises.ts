@@ -8,7 +8,7 @@
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
 import { cohortClaim, negated, productsPlaced, type Verdict } from "./claims.ts";
-import { yearClaim } from "./dated-claims.ts";
+import { leftClaim, yearClaim } from "./dated-claims.ts";
 import type { Found } from "./found.ts";
 import { namesNothing } from "./intents.ts";
 import type { Cue } from "./lexicon.ts";
@@ -73,6 +73,7 @@ function premiseVerdict(f: Found, k: Knowledge, areas: Areas, facts: string): Ve
   // ("Kenapa Dirjen IKM waktu itu dijabat Airlangga?": the office is put on a name the sources
   // don't know; they name who held it.)
   const verdicts = [
+    leftClaim(f, k),
     why && f.roles.length && f.unknownNames.length ? "no" : undefined,
     placed.length && placed.every((v) => v === "no") ? "no" : undefined,
     why ? cohortClaim(taken, k) : undefined,

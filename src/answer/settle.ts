@@ -164,6 +164,8 @@ export function settle(
   );
   const facts = subjects.filter((s) => s.kind === "topic" && s.id !== "summary");
   const ofOutside = outside.length > 0 && subjects.every((s) => outside.includes(s) || facts.includes(s));
+  // "Why did Aceh drop out of that list?": a region outside the programme never was in it.
+  if (intent === "left" && outside.length === subjects.length && ofOutside) intent = "member";
   // ("Apa dampak program ini buat IKM di Lampung?", "Berapa IKM di Aceh yang ikut program ini?":
   // results or counts there, where it has none. Of the programme: "the best ramen in Jakarta"
   // judges nothing of it.)
