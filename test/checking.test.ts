@@ -103,3 +103,14 @@ describe("leaving the programme", () => {
     expect(bali.kind).toBe("not_in_programme");
   });
 });
+
+describe("a region said to be only in one group", () => {
+  it("is corrected with all its places, 'doang' beside 'cuma' saying only", async () => {
+    const jatim = await ask("Jatim cuma ada di fase pertama doang?");
+    expect(jatim.text).toMatch(/^Tidak tepat/);
+    expect(jatim.text).toContain("Kota Pasuruan");
+    const en = await ask("East Java is only in the first phase, right?");
+    expect(en.text).toMatch(/^Not quite/);
+    expect(en.text).toContain("Pasuruan City");
+  });
+});

@@ -32,7 +32,11 @@ export function askedOf(found: Found, u: AskedContext): Asked {
   return {
     lang: u.lang,
     // "In total, across both groups": the whole programme, whatever group a year names.
-    cohort: intent === "count" && found.cues.has("total") && isSummary(subjects) ? undefined : u.cohort,
+    // ("Jatim cuma ada di fase pertama?": a region said to be only in a group is shown in all of its.)
+    cohort:
+      (intent === "count" && found.cues.has("total") && isSummary(subjects)) || onlyIn(found, subjects)
+        ? undefined
+        : u.cohort,
     counts: counted(found, subjects),
     only: found.cues.has("only"),
     both: found.cues.has("both"),
@@ -72,6 +76,10 @@ export function askedOf(found: Found, u: AskedContext): Asked {
     followUp: u.followUp,
   };
 }
+
+/** Whether a question says its regions are only in the group it names ("Jatim cuma ikut fase pertama?"). */
+const onlyIn = (f: Found, subjects: readonly Subject[]) =>
+  f.cues.has("only") && (f.cues.has("confirm") || f.yesNo) && subjects.length > 0 && subjects.every(isRegion);
 
 /** Whether the subjects are the programme as a whole. */
 export const isSummary = (subjects: readonly Subject[]): boolean =>

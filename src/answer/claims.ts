@@ -249,7 +249,11 @@ export function cohortClaim(f: Found, k: Knowledge): Verdict | undefined {
   const dated = year !== undefined && !more.length && grouped ? groupDated(k, year)?.id : undefined;
   const cohortId = f.cohorts.length ? f.cohorts[0] : dated;
   // ("Was Papua in the first phase?" asks it yes or no, as a statement offers it.)
-  const asked = f.cues.has("confirm") || (f.yesNo && !asksWh(f));
+  // ("Jatim cuma ada di fase pertama doang?": "doang", "saja" beside "cuma" say only, not which ones.)
+  const listing = f.cues.has("only")
+    ? asksWh({ ...f, cues: new Set([...f.cues].filter((c) => c !== "plural")) })
+    : asksWh(f);
+  const asked = f.cues.has("confirm") || (f.yesNo && !listing);
   if (!asked || !cohortId || f.cohorts.length > 1 || f.products.length || (f.cues.has("not") && !f.negated))
     return undefined;
   // (A region named by other words, "Lombok sama Pontianak …", is answered by its membership.)
