@@ -114,3 +114,13 @@ describe("a region said to be only in one group", () => {
     expect(en.text).toContain("Pasuruan City");
   });
 });
+
+describe("a year guessed at, asking when", () => {
+  it("is answered with the year the sources give, not taken as the group asked", async () => {
+    const tegal = await ask("Sejak kapan Tegal ikut program, 2017 ya?");
+    expect(tegal.kind).toBe("answer");
+    expect(tegal.text).toMatch(/^Jawa Tengah, Kabupaten Tegal: tahap pertama, sejak 2013/);
+    const papua = await ask("Kapan Papua ikut program, 2017?");
+    expect(papua.text).toMatch(/^Papua, Kabupaten Dogiyai: menyatakan siap bergabung pada 2017/);
+  });
+});

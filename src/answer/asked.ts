@@ -47,7 +47,8 @@ export function askedOf(found: Found, u: AskedContext): Asked {
     // (A bare "sejak kapan?" after a region asks since when it takes part, as "kapan?" does.)
     start:
       (found.cues.has("since") && !found.cues.has("member") && !(u.followUp && found.meaningful <= 1)) ||
-      (joinedIn(found) && intent === "when" && !found.cues.has("or")),
+      // (Asked when, the year is a guess at the answer: "Kapan Papua ikut, 2017?")
+      (joinedIn(found) && intent === "when" && !found.cues.has("or") && !found.cues.has("when")),
     end: found.cues.has("end"),
     years: found.years.filter((y) => u.years.has(y)),
     // (Whether a region was chosen on a consideration named asks why it was chosen.)

@@ -69,10 +69,11 @@ function cohortOf(f: Found, k: Knowledge): string | undefined {
   // 2017?") is the claim, not a group; of a region, the region's group answers it.
   const region = f.provinces.length + f.places.length + f.areas.length > 0;
   const askedStart = f.yesNo && !region && f.attributes.includes("started");
-  // So is the year a region is said to have joined in ("Sumut ikut 2017 kan?").
+  // So is the year a region is said to have joined in ("Sumut ikut 2017 kan?"), or guessed at
+  // asking when ("Sejak kapan Tegal ikut program, 2017 ya?").
   // (Not where a group is named too, or set aside, or a reason asked: "Kenapa Jatim baru masuk 2017?")
   const claimedJoin =
-    (f.cues.has("confirm") || f.yesNo) &&
+    (f.cues.has("confirm") || f.yesNo || f.cues.has("when")) &&
     region &&
     f.cues.has("member") &&
     !f.excludedCohort &&
