@@ -161,7 +161,7 @@ export function synthesise(knowledge: Knowledge, areas: Areas, factor: number): 
         ...criterion,
         id: `synthcrit-${copy * knowledge.selection.criteria.length + index}`,
         name: { id: name, en: name },
-        terms: [name.toLowerCase()],
+        terms: { id: [name.toLowerCase()], en: [] },
       };
     }),
   );
@@ -184,7 +184,10 @@ function fuseBaseline(k: Knowledge): Fuse<FuseDoc> {
       terms: [...p.terms, ...p.entries.flatMap((e) => [e.place.name, e.place.en])],
     })),
     ...k.products.map((p) => ({ name: [p.name.id, p.name.en], terms: [...p.terms.id, ...p.terms.en] })),
-    ...k.selection.criteria.map((c) => ({ name: [c.name.id, c.name.en], terms: c.terms })),
+    ...k.selection.criteria.map((c) => ({
+      name: [c.name.id, c.name.en],
+      terms: [...c.terms.id, ...c.terms.en],
+    })),
     ...PROGRAMME_ATTRIBUTES.map((id) => ({
       name: [],
       terms: [...k.programme[id].terms.id, ...k.programme[id].terms.en],

@@ -124,3 +124,13 @@ describe("a year guessed at, asking when", () => {
     expect(papua.text).toMatch(/^Papua, Kabupaten Dogiyai: menyatakan siap bergabung pada 2017/);
   });
 });
+
+describe("funding sources", () => {
+  it("are the sources of support, in the asker's language", async () => {
+    const dak = await ask("Is the DAK one of the funding sources considered?");
+    expect(dak.text).toMatch(/^Sources of support: Whether state budget \(APBN\) is available/);
+    const funding = await ask("total funding");
+    expect(funding.kind).toBe("fallback");
+    expect(funding.lang).toBe("en");
+  });
+});

@@ -125,7 +125,7 @@ export function subjectDocs(k: KnowledgeFile): SubjectDoc[] {
   for (const p of k.products)
     add({ kind: "product", id: p.id }, [p.name.id, p.name.en, ...p.terms.id, ...p.terms.en]);
   for (const c of k.selection.criteria)
-    add({ kind: "criterion", id: c.id }, [c.name.id, c.name.en, ...c.terms]);
+    add({ kind: "criterion", id: c.id }, [c.name.id, c.name.en, ...c.terms.id, ...c.terms.en]);
   add({ kind: "criteria" }, ["kriteria pemilihan daerah", "selection criteria regions"]);
   for (const p of k.people) add({ kind: "person", id: p.id }, [p.name, ...p.terms]);
   for (const o of k.organisations) add({ kind: "org", id: o.id }, [o.name, ...o.terms]);

@@ -69,7 +69,10 @@ export function addKnowledge(terms: Terms, k: Knowledge): void {
     for (const w of [p.name.en, ...p.terms.en]) terms.add(w, concept, "en");
   }
   for (const c of k.selection.criteria) {
-    for (const w of [c.name.id, c.name.en, ...c.terms]) terms.add(w, { type: "criterion", id: c.id });
+    byLang(
+      { id: [c.name.id, ...c.terms.id], en: [c.name.en, ...c.terms.en] },
+      { type: "criterion", id: c.id },
+    );
   }
   for (const p of k.people) {
     for (const w of [p.name, ...p.terms]) terms.add(w, { type: "person", id: p.id });

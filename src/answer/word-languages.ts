@@ -143,5 +143,5 @@ function shouted(text: string): boolean {
 const MIN_SHOUTED = 8;
 const SHOUTED_RATIO = 3;
 
-// A log-likelihood ratio past which words look clearly of one language (about e^4 to one).
-const CLEARLY = 4;
+// A log-likelihood ratio past which words look clearly of one language (about e^3, twenty, to one).
+const CLEARLY = 3;

@@ -141,7 +141,7 @@ const province = z
 const product = z.object({ id: slug, name: bilingual, terms: bilingualTerms }).strict();
 
 const criterion = z
-  .object({ id: slug, name: bilingual, meaning: bilingual, terms, sources: sourceKeys })
+  .object({ id: slug, name: bilingual, meaning: bilingual, terms: bilingualTerms, sources: sourceKeys })
   .strict();
 
 const selection = z
