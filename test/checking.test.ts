@@ -134,3 +134,17 @@ describe("funding sources", () => {
     expect(funding.lang).toBe("en");
   });
 });
+
+describe("a pronoun beside an organisation or a date", () => {
+  it("asks of the person the chat just named", async () => {
+    const he = await ask("Is he from the ministry?", ["Who wrote the Bisnis article?"]);
+    expect(he.text).toMatch(/^Regi Yanuar Widhia Dinnata — the Bisnis.com reporter/);
+    const her = await ask("ok, so what was her role in December 2017?", ["Is Gati still the DG today?"]);
+    expect(her.text).toMatch(/^Gati Wibawaningsih — Director General/);
+  });
+
+  it("compared with another organisation, is not the person", async () => {
+    const jica = await ask("And how is JICA different from her ministry?", ["Who is Gati?"]);
+    expect(jica.text).not.toMatch(/^Gati/);
+  });
+});

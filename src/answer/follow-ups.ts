@@ -191,7 +191,13 @@ export function chatSubjects(
   // (Only of what a person has: "what did she say about it?" after the aim is about the aim.)
   const ofPerson = intent === "who" || intent === "name" || intent === "when" || worksFor;
   const persons = answeredPersons.length || !lastPerson || !ofPerson ? answeredPersons : [lastPerson];
-  const onePerson = persons.length === 1 && (named.length === 0 || worksFor) && (!asksAFact || worksFor);
+  // ("Is he from the ministry?", "her role in December 2017?": an organisation, or a year naming
+  // no group by its words, is what is said or asked of the person; not one compared with another:
+  // "how is JICA different from her ministry?")
+  const ofThePerson = named.every(
+    (s) => (s.kind === "org" && !f.cues.has("compare")) || (s.kind === "cohort" && !f.cohorts.includes(s.id)),
+  );
+  const onePerson = persons.length === 1 && (ofThePerson || worksFor) && (!asksAFact || worksFor);
   if (f.cues.has("pronoun") && onePerson) return persons;
   if (named !== subjects) return named;
   const regions = subjects.length ? [] : regionsAskedIn(f, intent, previous);
