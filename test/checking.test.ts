@@ -148,3 +148,20 @@ describe("a pronoun beside an organisation or a date", () => {
     expect(jica.text).not.toMatch(/^Gati/);
   });
 });
+
+describe("whose name is asked", () => {
+  it("is the noun after 'name of' or after 'siapa nama': one the sources don't name is said so", async () => {
+    const leader = await ask("What's the name of the JICA project leader?");
+    expect(leader.kind).toBe("fallback");
+    expect(leader.text).toContain('"leader"');
+    const head = await ask("Siapa nama kepala perwakilan JICA di Indonesia?");
+    expect(head.kind).toBe("fallback");
+  });
+
+  it("of the programme itself is its name, whatever word says which name", async () => {
+    for (const question of ["Apa nama rasmi projek ni?", "what's the project called officially?"]) {
+      const reply = await ask(question);
+      expect(reply.text, question).toContain("Improved Service Delivery");
+    }
+  });
+});

@@ -50,11 +50,13 @@ function englishAskedNouns(matches: Match[]): Set<Match> {
     const wh = isQuestionWord(m) && MODIFIED_WORDS.has(m.tokens[0]?.original ?? "");
     const owner = matches[i - 1];
     const possessive = m.text === "s" && owner !== undefined && isName(owner);
-    if (!wh && !possessive) return;
-    let at = i + 1;
+    // ("what's the name of the JICA project *leader*?": whose name is asked, as a possessive says.)
+    const nameOf = hasCue(m, "name") && matches[i + 1]?.text === "of";
+    if (!wh && !possessive && !nameOf) return;
+    let at = i + (nameOf ? 2 : 1);
     // "who is the project manager on the JICA side?": the noun after a copula is asked, whatever follows.
     // ("who's the …" reads "who the …": its copula was joined to it.)
-    const elided = matches[at]?.text === "the";
+    const elided = wh && matches[at]?.text === "the";
     const copula = wh && (elided || COPULAS.has(matches[at]?.text ?? ""));
     if (elided) at -= 1;
     if (copula) at += 1;
@@ -84,7 +86,7 @@ function englishAskedNouns(matches: Match[]): Set<Match> {
       hasCue(next, "opener") ||
       hasCue(next, "member") ||
       isFiniteVerb(next) ||
-      ((possessive || copula) && isFiller(next) && !DETERMINERS.has(next.text)) ||
+      ((possessive || copula || nameOf) && isFiller(next) && !DETERMINERS.has(next.text)) ||
       // "what's the production *capacity* of …": the noun before "of" is asked.
       (wh && next.text === "of");
     if (at > first && last !== undefined && ends) asked.add(last);
@@ -184,6 +186,10 @@ export function askingWords(matches: Match[], message: Match[] = matches): Match
     const later = past(i, 1);
     const after = later && WHICH_AFTER_NOUN.has(later.text) ? later : content[i + 1];
     const namesWhich = after !== undefined && isQuestionWord(after) && WHICH_AFTER_NOUN.has(after.text);
+    // ("siapa nama *ketua* proyek JICA?": whose name is asked follows "nama"; asked of a thing, a
+    // word there may only say which name, "apa nama rasmi projek ni?".)
+    const afterName =
+      matches[at - 1]?.tokens[0]?.original === "nama" && matches.some((w) => hasCue(w, "who"));
     const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary && asksHere;
     const choice = choiceOf(matches, at);
     const offered = choice === "unknown";
@@ -197,7 +203,14 @@ export function askingWords(matches: Match[], message: Match[] = matches): Match
     const predicate = yesNo && subjectAt >= 0 && at > subjectAt && !(how && /ly$/.test(m.text)) && !written;
     // ("in an interview or in a release?": a choice whose other side the sources know is answered by it.)
     const slot =
-      (afterQuestionWord || beforeLast || opens || namesWhich || exists || offered || predicate) &&
+      (afterQuestionWord ||
+        beforeLast ||
+        opens ||
+        namesWhich ||
+        afterName ||
+        exists ||
+        offered ||
+        predicate) &&
       choice !== "known";
     return slot || endsAfterName || askedNouns.has(m) ? [m] : [];
   });
