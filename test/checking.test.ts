@@ -165,3 +165,20 @@ describe("whose name is asked", () => {
     }
   });
 });
+
+describe("a basis for choosing regions offered for checking", () => {
+  it("that is none of the considerations the sources give, is corrected by theirs", async () => {
+    const id = await ask("Pemilihan daerahnya berdasarkan jumlah penduduk ya?");
+    expect(id.text).toMatch(/^Tidak tepat. Menurut sumber:\nDaerah dipilih berdasarkan tiga pertimbangan/);
+    const en = await ask("The regions were chosen purely on political connections, right?");
+    expect(en.text).toMatch(
+      /^Not quite. What the sources say:\nRegions are selected on three considerations/,
+    );
+  });
+
+  it("is not what a business needs to join, nor who said it", async () => {
+    expect((await ask("Ada syarat omzet minimal buat ikut program ini?")).kind).toBe("fallback");
+    const who = await ask("yg ngomong soal 3 pertimbangan itu Menperin ya?");
+    expect(who.text).toContain("Gati");
+  });
+});

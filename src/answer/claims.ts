@@ -49,6 +49,7 @@ export function statementVerdict(
       : undefined,
     productClaim(f, k, areas),
     cohortClaim(f, k),
+    basisClaim(f),
     countClaim(f, answer.text, answer.numberWord),
     titleClaim(f, answer.text),
     affiliationClaim(f, k),
@@ -67,6 +68,26 @@ export function statementVerdict(
     insideClaim(f, k, areas),
   ];
   return strongest(verdicts);
+}
+
+/**
+ * "Regions are chosen by population, right?", "Pemilihan daerahnya berdasarkan jumlah penduduk
+ * ya?": a basis for choosing regions offered for checking, which is none of the considerations
+ * the sources give (words they don't hold, or a number), is refuted by those they give.
+ */
+export function basisClaim(f: Found): Verdict | undefined {
+  // (Stated, not asked: "were local communities consulted before …?" asks of the process; nor of
+  // what a business needs to join, "ada syarat omzet minimal buat ikut?".)
+  const offered = f.cues.has("confirm") || f.cues.has("tag");
+  // (Nor of who said it, "yg ngomong soal 3 pertimbangan itu Menperin ya?", nor of a region.)
+  const asks = (
+    ["what", "how", "why", "who", "where", "when", "member", "exists", "judge", "said"] as const
+  ).some((c) => f.cues.has(c));
+  const names = f.criteria.length + f.products.length + f.provinces.length + f.places.length + f.areas.length;
+  // (Of regions chosen: "Choose the correct answer: …" chooses nothing of theirs.)
+  const ofRegions = f.cues.has("criteria") && (f.cues.has("provinces") || f.selection);
+  if (!offered || asks || !ofRegions || names || f.titles.length) return undefined;
+  return f.questionUnknown.length > 0 || f.cues.has("quantity") ? "no" : undefined;
 }
 
 /** The verdict of several claims: "no" when one is refuted, then "outside", then "yes". */

@@ -4,7 +4,7 @@
  */
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
-import { cohortClaim, sourceWrittenBy } from "./claims.ts";
+import { basisClaim, cohortClaim, sourceWrittenBy } from "./claims.ts";
 import { counted } from "./counting.ts";
 import { claimsYears, joinedIn } from "./dated-claims.ts";
 import { type Found, offersClaim } from "./found.ts";
@@ -51,6 +51,9 @@ export function settle(
     subjects = [startTopic, ...subjects];
     if (intent !== "when") intent = "describe";
   }
+  // "Regions are chosen by population, right?": a basis the sources don't give is answered by theirs.
+  if (basisClaim(found) && !subjects.some(isRegion))
+    return { intent: "criteria", subjects: [{ kind: "criteria" }] };
   // "Apa bedanya tahap pertama sama yang 2017?": the groups compared are listed, each.
   const paired = pairedGroups(found, knowledge);
   if (paired.length && !subjects.some(isRegion))

@@ -1,7 +1,7 @@
 /**
  * Which words of a question the matcher cannot account for, and so how sure its reading is. Pure.
  */
-import { unknownProductClaim, type Verdict } from "./claims.ts";
+import { basisClaim, unknownProductClaim, type Verdict } from "./claims.ts";
 import type { Found } from "./found.ts";
 import { asksWh, type Intent, namesNothing } from "./intents.ts";
 import { isRegion, type Subject } from "./subject.ts";
@@ -67,6 +67,8 @@ export function unexplained(
   const ofAim = subjects.length > 0 && subjects.every((s) => s.kind === "topic" && s.id === "aim");
   if ((intent === "meaning" || ofCriteria || ofAim) && f.cues.has("confirm"))
     return { unexplained: [], confidence: f.certainty };
+  // ("Regions are chosen by population, right?": the basis offered is answered by the sources'.)
+  if (basisClaim(f)) return { unexplained: [], confidence: f.certainty };
   // "Bu Gati itu menteri ya?": a title put on a person is checked against the one the sources give.
   const titled =
     (f.cues.has("confirm") || f.yesNo) &&
