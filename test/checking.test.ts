@@ -182,3 +182,13 @@ describe("a basis for choosing regions offered for checking", () => {
     expect(who.text).toContain("Gati");
   });
 });
+
+describe("'fase berapa'", () => {
+  it("asks which phase, by its number, not how many", async () => {
+    const mojokerto = await ask("yg Mojokerto itu fase berapa?", ["Jatim bikin apa?"]);
+    expect(mojokerto.kind).toBe("answer");
+    expect(mojokerto.text).toContain("Kota Mojokerto (tahap pertama, sejak 2013)");
+    const papua = await ask("Papua tahap ke berapa?");
+    expect(papua.text).toContain("menyatakan siap bergabung pada 2017");
+  });
+});
