@@ -192,3 +192,12 @@ describe("'fase berapa'", () => {
     expect(papua.text).toContain("menyatakan siap bergabung pada 2017");
   });
 });
+
+describe("the next stage", () => {
+  it("is the follow-up programme, whose first targets are named", async () => {
+    const papua = await ask("Is Papua one of the three provinces picked to go first in the next stage?");
+    expect(papua.text).toContain(
+      "first targets of the follow-up programme (three: South Sulawesi, East Java and Papua)",
+    );
+  });
+});
