@@ -7,6 +7,7 @@
 import { isUnknown } from "./asking-slot.ts";
 import { capitalisedWords } from "./claims.ts";
 import { pastFillers, saysNothing } from "./found.ts";
+import type { Cue } from "./lexicon.ts";
 import { fold } from "./normalise.ts";
 import { hasCue } from "./parts.ts";
 import type { Match } from "./vocabulary.ts";
@@ -19,13 +20,16 @@ export function excludedCohort(matches: Match[]): string | undefined {
   if (!matches.some((m) => hasCue(m, "what") || hasCue(m, "plural"))) return undefined;
   const not = matches.findIndex((m) => hasCue(m, "not"));
   if (not < 0) return undefined;
-  // ("… yang tidak termasuk target awal?", "… weren't picked as first targets?": a word of
-  // belonging or of choosing may come between.)
-  const next = matches
-    .slice(not + 1)
-    .find((m) => !saysNothing(m) && !hasCue(m, "member") && !hasCue(m, "criteria"));
+  // ("… yang tidak termasuk target awal?", "… weren't picked as first targets?", "… NOT among
+  // the three first targets?": a word of belonging, of choosing or of a list may come between.)
+  const among = matches.some((m) => AMONG_WORDS.has(m.text));
+  const between: Cue[] = among ? ["member", "criteria", "among", "plural"] : ["member", "criteria"];
+  const next = matches.slice(not + 1).find((m) => !saysNothing(m) && !between.some((c) => hasCue(m, c)));
   return next?.concepts.flatMap((c) => (c.type === "cohort" ? [c.id] : []))[0];
 }
+
+// Words that put what follows in a list ("not among the three first targets").
+const AMONG_WORDS: ReadonlySet<string> = new Set(["among", "amongst", "antara", "di antara"]);
 
 // Words that only join a thing to what it is ("programnya itu sawit", "is for furniture").
 const COPULAS: ReadonlySet<string> = new Set(["itu", "tu", "adalah", "ialah", "yaitu", "is", "for"]);
