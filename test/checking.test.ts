@@ -31,21 +31,14 @@ describe("a why of a denial", () => {
   });
 });
 
-describe("goods asked of a place that doesn't make them", () => {
-  it("is corrected with where those goods are, before the place's own", async () => {
-    const en = await ask("What ship parts does Mojokerto make?");
-    expect(en.text).toMatch(/^Not quite/);
-    expect(en.text).toContain("Pasuruan City");
-    expect(en.text).toContain("footwear in Mojokerto City");
-    const id = await ask("What kind of coffee does Kota Pasuruan process?");
-    expect(id.text).toMatch(/^Not quite/);
-    expect(id.text).toContain("Dogiyai");
-  });
-
-  it("is answered plainly when the place makes them", async () => {
-    const samosir = await ask("What ulos does Samosir weave?");
-    expect(samosir.kind).toBe("answer");
-    expect(samosir.text).toMatch(/^North Sumatra: ulos weaving in Samosir Regency/);
+describe("goods asked of a place by a word that names them", () => {
+  it("are the place's, not corrected: 'komponen' names Pasuruan's too", async () => {
+    const pasuruan = await ask("Pasuruan bikin komponen apa?");
+    expect(pasuruan.kind).toBe("answer");
+    expect(pasuruan.text).not.toMatch(/^Tidak tepat/);
+    expect(pasuruan.text).toContain("Kota Pasuruan");
+    const tegal = await ask("What ship components does Tegal make?");
+    expect(tegal.text).not.toMatch(/^Not quite/);
   });
 });
 
@@ -93,6 +86,19 @@ describe("leaving the programme", () => {
     const jica = await ask("Kenapa JICA mundur dari kerja sama ini tahun 2013?");
     expect(jica.text).toMatch(/^Tidak tepat/);
     expect(jica.text).toContain("sejak 2013");
+  });
+
+  it("is said of who is named, not of the group a year names; 'keluar dari' alone comes from", async () => {
+    const jica = await ask("Why did JICA pull out in 2016?");
+    expect(jica.text).toMatch(
+      /^The sources don't say that Japan International Cooperation Agency \(JICA\) left/,
+    );
+    const gati = await ask("Kenapa Gati mundur tahun 2017?");
+    expect(gati.text).not.toMatch(/^Tidak tepat/);
+    const tegal = await ask("Produk yang keluar dari Kabupaten Tegal apa?");
+    expect(tegal.text).toMatch(/^Jawa Tengah: komponen logam di Kabupaten Tegal/);
+    const anyone = await ask("Did anyone quit the programme?");
+    expect(anyone.text).toMatch(/^The sources say nothing of anyone leaving/);
   });
 
   it("otherwise is something the sources say of no one, and of a region outside, that it never was in", async () => {
@@ -167,13 +173,14 @@ describe("whose name is asked", () => {
 });
 
 describe("a basis for choosing regions offered for checking", () => {
-  it("that is none of the considerations the sources give, is corrected by theirs", async () => {
+  it("in words the sources don't hold, is answered with their considerations, unjudged", async () => {
     const id = await ask("Pemilihan daerahnya berdasarkan jumlah penduduk ya?");
-    expect(id.text).toMatch(/^Tidak tepat. Menurut sumber:\nDaerah dipilih berdasarkan tiga pertimbangan/);
-    const en = await ask("The regions were chosen purely on political connections, right?");
-    expect(en.text).toMatch(
-      /^Not quite. What the sources say:\nRegions are selected on three considerations/,
-    );
+    expect(id.text).toMatch(/^Daerah dipilih berdasarkan tiga pertimbangan/);
+    // ("Poverty" may be what the affirmative theme means in other words: no "Not quite".)
+    const en = await ask("Regions were chosen based on poverty, right?");
+    expect(en.text).toMatch(/^Regions are selected on three considerations/);
+    const three = await ask("Daerah dipilih berdasarkan tiga pertimbangan kan?");
+    expect(three.text).toMatch(/^Ya, benar/);
   });
 
   it("is not what a business needs to join, nor who said it", async () => {

@@ -49,7 +49,6 @@ export function statementVerdict(
       : undefined,
     productClaim(f, k, areas),
     cohortClaim(f, k),
-    basisClaim(f),
     countClaim(f, answer.text, answer.numberWord),
     titleClaim(f, answer.text),
     affiliationClaim(f, k),
@@ -72,10 +71,11 @@ export function statementVerdict(
 
 /**
  * "Regions are chosen by population, right?", "Pemilihan daerahnya berdasarkan jumlah penduduk
- * ya?": a basis for choosing regions offered for checking, which is none of the considerations
- * the sources give (words they don't hold, or a number), is refuted by those they give.
+ * ya?": a basis for choosing regions offered for checking in words the sources don't hold. It is
+ * answered with the considerations they give, and not judged: "poverty" or "export potential"
+ * may be what a consideration means in other words.
  */
-export function basisClaim(f: Found): Verdict | undefined {
+export function basisOffered(f: Found): boolean {
   // (Stated, not asked: "were local communities consulted before …?" asks of the process; nor of
   // what a business needs to join, "ada syarat omzet minimal buat ikut?".)
   const offered = f.cues.has("confirm") || f.cues.has("tag");
@@ -86,8 +86,7 @@ export function basisClaim(f: Found): Verdict | undefined {
   const names = f.criteria.length + f.products.length + f.provinces.length + f.places.length + f.areas.length;
   // (Of regions chosen: "Choose the correct answer: …" chooses nothing of theirs.)
   const ofRegions = f.cues.has("criteria") && (f.cues.has("provinces") || f.selection);
-  if (!offered || asks || !ofRegions || names || f.titles.length) return undefined;
-  return f.questionUnknown.length > 0 || f.cues.has("quantity") ? "no" : undefined;
+  return offered && !asks && ofRegions && !names && !f.titles.length && f.questionUnknown.length > 0;
 }
 
 /** The verdict of several claims: "no" when one is refuted, then "outside", then "yes". */

@@ -19,7 +19,13 @@ export function missingPiece(
   const { lang } = u.asked;
   // (Requirements asked of a part of the programme rather than of taking part, "a facilitator's
   // qualifications": see `own-business.ts`.)
-  const of = why === "requirements" && s !== undefined && s.kind !== "criteria" ? "requirementsOf" : why;
+  // (Leaving asked of no one named, "did anyone quit?", is said of anyone.)
+  const of =
+    why === "requirements" && s !== undefined && s.kind !== "criteria"
+      ? "requirementsOf"
+      : why === "left" && (s === undefined || s.kind === "topic")
+        ? "leftAnyone"
+        : why;
   const key = `answer.missing.${of}`;
   const exists = w.memo(`has:${lang}:${key}`, () => w.t(lang, key, { defaultValue: "" }) !== "");
   const subject = s ? w.nameOf(lang, s) : w.text(lang, "answer.programme");

@@ -34,9 +34,9 @@ export function correctedPremise(
   no: string,
 ): Piece[] | undefined {
   const why = f.cues.has("why");
-  // (Of a question left unanswered, of a why answered with a card, or of goods asked of a place:
-  // "What ship parts does Mojokerto make?")
-  if (!unanswered && !why && !f.products.length) return undefined;
+  // (Of a question left unanswered, or of a why answered with a card. Not of goods asked of a place
+  // by a word that may name another's: "Pasuruan bikin komponen apa?" asks of its components.)
+  if (!unanswered && !why) return undefined;
   // ("Kenapa Jatim gak ikut gelombang 2017?": a why of a denial assumes the denial.)
   const denies = why && f.negated;
   if (f.cues.has("confirm") || (!why && (f.yesNo || yesOrNo(f))) || (f.cues.has("not") && !denies))
@@ -78,7 +78,10 @@ function premiseVerdict(f: Found, k: Knowledge, areas: Areas, facts: string): Ve
     placed.length && placed.every((v) => v === "no") ? "no" : undefined,
     why ? cohortClaim(taken, k) : undefined,
     // ("tahun" alone is a cue of starting: only a question it fully accounts for claims a start.)
-    why && (f.attributes.includes("started") || (f.cues.has("since") && f.unknown.length === 0))
+    // (Not of a year said to be when it left: "Kenapa Gati mundur dari program tahun 2017?")
+    why &&
+    !f.cues.has("left") &&
+    (f.attributes.includes("started") || (f.cues.has("since") && f.unknown.length === 0))
       ? yearClaim(taken, k, facts, false)
       : undefined,
   ];

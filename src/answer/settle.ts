@@ -4,7 +4,7 @@
  */
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
-import { basisClaim, cohortClaim, sourceWrittenBy } from "./claims.ts";
+import { basisOffered, cohortClaim, sourceWrittenBy } from "./claims.ts";
 import { counted } from "./counting.ts";
 import { claimsYears, joinedIn } from "./dated-claims.ts";
 import { type Found, offersClaim } from "./found.ts";
@@ -51,8 +51,14 @@ export function settle(
     subjects = [startTopic, ...subjects];
     if (intent !== "when") intent = "describe";
   }
+  // "Why did JICA pull out in 2016?": who is said to have left, not the group the year names.
+  const leavers = [
+    ...found.orgs.map((id): Subject => ({ kind: "org", id })),
+    ...[...found.people, ...found.roles].map((id): Subject => ({ kind: "person", id })),
+  ];
+  if (intent === "left" && leavers.length && !subjects.some(isRegion)) subjects = leavers;
   // "Regions are chosen by population, right?": a basis the sources don't give is answered by theirs.
-  if (basisClaim(found) && !subjects.some(isRegion))
+  if (basisOffered(found) && !subjects.some(isRegion))
     return { intent: "criteria", subjects: [{ kind: "criteria" }] };
   // "Apa bedanya tahap pertama sama yang 2017?": the groups compared are listed, each.
   const paired = pairedGroups(found, knowledge);

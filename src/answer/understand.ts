@@ -371,7 +371,9 @@ function resolve(
     const claimed = found.cues.has("confirm") ? found.titles : [];
     const unknown = found.unknown.filter((w) => !claimed.includes(w));
     const fullyRead = found.asking.length === 0 && unknown.length <= Math.floor(found.meaningful / 3);
-    if (found.programme || (fullyRead && (found.cues.has("domain") || intent !== "describe"))) {
+    // ("Did anyone quit the programme?": its words name it, in a phrase of leaving.)
+    const ofProgramme = found.programme || found.cues.has("left");
+    if (ofProgramme || (fullyRead && (found.cues.has("domain") || intent !== "describe"))) {
       subjects = [{ kind: "topic", id: "summary" }];
       assumed = !found.programme;
     } else if (found.asking.length && intent !== "describe") {

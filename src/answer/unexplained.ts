@@ -1,7 +1,7 @@
 /**
  * Which words of a question the matcher cannot account for, and so how sure its reading is. Pure.
  */
-import { basisClaim, unknownProductClaim, type Verdict } from "./claims.ts";
+import { basisOffered, unknownProductClaim, type Verdict } from "./claims.ts";
 import type { Found } from "./found.ts";
 import { asksWh, type Intent, namesNothing } from "./intents.ts";
 import { isRegion, type Subject } from "./subject.ts";
@@ -68,7 +68,7 @@ export function unexplained(
   if ((intent === "meaning" || ofCriteria || ofAim) && f.cues.has("confirm"))
     return { unexplained: [], confidence: f.certainty };
   // ("Regions are chosen by population, right?": the basis offered is answered by the sources'.)
-  if (basisClaim(f)) return { unexplained: [], confidence: f.certainty };
+  if (basisOffered(f)) return { unexplained: [], confidence: f.certainty };
   // "Bu Gati itu menteri ya?": a title put on a person is checked against the one the sources give.
   const titled =
     (f.cues.has("confirm") || f.yesNo) &&
