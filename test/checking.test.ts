@@ -59,6 +59,15 @@ describe("whether an organisation is a partner", () => {
 });
 
 describe("which of two has more", () => {
+  it("is only of what the sources list, and 'fewer' asks which has fewer", async () => {
+    const people = await ask("Which has more people, Java or Sulawesi?");
+    expect(people.kind).toBe("fallback");
+    const facilitators = await ask("Which has more facilitators, phase 1 or 2017?");
+    expect(facilitators.text).not.toMatch(/five each/);
+    const fewer = await ask("Mana yang lebih sedikit, tahap pertama atau target awal?");
+    expect(fewer.text).toMatch(/^Lebih sedikit di target awal program lanjutan, dihitung dari sumber: tiga/);
+  });
+
   it("says when they have the same number, with each one's", async () => {
     const id = await ask("Lebih banyak mana provinsinya, tahap pertama atau yg 2017?");
     expect(id.text).toMatch(/^Sama banyak, dihitung dari sumber: masing-masing lima/);

@@ -76,6 +76,7 @@ export const CUE_NAMES = [
   "earliest", // paling awal, oldest: of dated sources, the first ("which came out first?")
   "latest", // terbaru, newest: of dated sources, the last
   "more", // lebih banyak, more: of groups of provinces, compares their counts ("which has more?")
+  "fewer", // lebih sedikit, fewer: of two compared, which has fewer
   "judge", // success, the best, cheaper: asks to evaluate, which the sources never do
   "compare", // vs, dibanding: sets two things side by side, to judge or to state each
   "capital", // ibu kota, capital: before a city, the province it is the capital of ("provinsi beribu kota Medan")

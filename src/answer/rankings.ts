@@ -26,22 +26,25 @@ export function rankingAsked(f: Found): Ranking | undefined {
   // dana" count what they never give; "berapa" asks a count, not which.)
   const most = f.cues.has("most");
   const fewest = f.cues.has("fewest");
-  // "Lebih banyak mana provinsinya, tahap pertama atau yg 2017?": of the two named, which has more.
-  if (f.cues.has("more") && f.cues.has("or") && !most && !fewest) {
+  const compared = (f.cues.has("more") || f.cues.has("fewer")) && f.cues.has("or") && !most && !fewest;
+  if ((most === fewest && !compared) || f.cues.has("judge") || f.cues.has("quantity") || f.cues.has("total"))
+    return undefined;
+  // (Only of what the sources list: not "more people", "more facilitators", "more products".)
+  const other = f.terms.length + f.criteria.length + f.attributes.length + f.people.length + f.orgs.length;
+  if (f.unknown.length || other || f.cues.has("product") || f.cues.has("officials")) return undefined;
+  // "Lebih banyak mana provinsinya, tahap pertama atau yg 2017?": of the two named, which has more
+  // ("lebih sedikit": fewer). (An island's provinces, not its locations, which may be more.)
+  if (compared) {
     const of =
       f.cohorts.length + f.years.length >= 2 || f.cues.has("phase")
         ? "groups"
-        : f.islands.length >= 2
+        : f.islands.length >= 2 && !f.cues.has("where")
           ? "islands"
           : f.provinces.length >= 2
             ? "provinces"
             : undefined;
-    return of && { of, fewest: false, compared: true };
+    return of && { of, fewest: f.cues.has("fewer"), compared: true };
   }
-  if (most === fewest || f.cues.has("judge") || f.cues.has("quantity") || f.cues.has("total"))
-    return undefined;
-  const other = f.terms.length + f.criteria.length + f.attributes.length + f.people.length + f.orgs.length;
-  if (f.unknown.length || other || f.cues.has("product")) return undefined;
   // ("Of the first phase and the 2017 group, which province has the most locations?" ranks provinces.)
   if ((f.cohorts.length >= 2 || f.cues.has("phase")) && !f.cues.has("where"))
     return f.cues.has("provinces") || f.cues.has("member") ? { of: "groups", fewest } : undefined;
@@ -132,7 +135,7 @@ export function rankingCard(
   const key = !r.compared
     ? `answer.ranked.${r.of}.${r.fewest ? "fewest" : "most"}`
     : rest.length
-      ? "answer.ranked.more"
+      ? `answer.ranked.${r.fewest ? "fewer" : "more"}`
       : "answer.ranked.same";
   const others = rest.map((c) =>
     w.t(lang, "answer.ranked.countIn", {
