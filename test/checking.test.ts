@@ -65,24 +65,28 @@ describe("which of two has more", () => {
     const facilitators = await ask("Which has more facilitators, phase 1 or 2017?");
     expect(facilitators.text).not.toMatch(/five each/);
     const fewer = await ask("Mana yang lebih sedikit, tahap pertama atau target awal?");
-    expect(fewer.text).toMatch(/^Lebih sedikit di target awal program lanjutan, dihitung dari sumber: tiga/);
+    expect(fewer.text).toMatch(
+      /^Lebih sedikit provinsi di target awal program lanjutan, dihitung dari sumber: tiga/,
+    );
   });
 
   it("says when they have the same number, with each one's", async () => {
     const id = await ask("Lebih banyak mana provinsinya, tahap pertama atau yg 2017?");
-    expect(id.text).toMatch(/^Sama banyak, dihitung dari sumber: masing-masing lima/);
+    expect(id.text).toMatch(/^Jumlah provinsi sama banyak, dihitung dari sumber: masing-masing lima/);
     const en = await ask("Which has more places, the first group or the 2017 group?");
-    expect(en.text).toMatch(/^The same number, counted in the sources: five each/);
+    expect(en.text).toMatch(/^The same number of provinces, counted in the sources: five each/);
   });
 
   it("names the one with more, and the other's count", async () => {
     const groups = await ask(
       "Which group has more provinces, the first phase or the follow-up's first targets?",
     );
-    expect(groups.text).toMatch(/^More in first phase \(since 2013\), counted in the sources: five/);
+    expect(groups.text).toMatch(
+      /^More provinces in first phase \(since 2013\), counted in the sources: five/,
+    );
     expect(groups.text).toContain("against three in the first targets");
     const islands = await ask("Lebih banyak mana, Jawa atau Sulawesi?");
-    expect(islands.text).toMatch(/^Lebih banyak di Sulawesi/);
+    expect(islands.text).toMatch(/^Lebih banyak provinsi program di Sulawesi/);
     expect(islands.text).toContain("dibanding dua di Jawa");
   });
 });

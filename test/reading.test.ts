@@ -452,7 +452,9 @@ describe("a comparison", () => {
     ]) {
       const reply = await ask(question);
       expect(reply.kind, question).toBe("answer");
-      expect(reply.text, question).toMatch(/^(Sama banyak.*masing-masing lima|The same number.*five each)/);
+      expect(reply.text, question).toMatch(
+        /^(Jumlah provinsi sama banyak.*masing-masing lima|The same number of provinces.*five each)/,
+      );
       expect(reply.text, question).toMatch(/2017/);
     }
     const after = await ask("yang 2017 lebih banyak atau sama?", ["Tahap pertama ada berapa provinsi?"]);

@@ -31,14 +31,16 @@ export function rankingAsked(f: Found): Ranking | undefined {
     return undefined;
   // (Only of what the sources list: not "more people", "more facilitators", "more products".)
   const other = f.terms.length + f.criteria.length + f.attributes.length + f.people.length + f.orgs.length;
-  if (f.unknown.length || other || f.cues.has("product") || f.cues.has("officials")) return undefined;
+  // (Of provinces said, another word may only say which: "… atau yang siap gabung 2017?")
+  const unknown = f.unknown.length > 0 && !(compared && f.cues.has("provinces"));
+  if (unknown || other || f.cues.has("product") || f.cues.has("officials")) return undefined;
   // "Lebih banyak mana provinsinya, tahap pertama atau yg 2017?": of the two named, which has more
-  // ("lebih sedikit": fewer). (An island's provinces, not its locations, which may be more.)
+  // ("lebih sedikit": fewer). (What is counted is said: an island's provinces, a province's locations.)
   if (compared) {
     const of =
       f.cohorts.length + f.years.length >= 2 || f.cues.has("phase")
         ? "groups"
-        : f.islands.length >= 2 && !f.cues.has("where")
+        : f.islands.length >= 2
           ? "islands"
           : f.provinces.length >= 2
             ? "provinces"
@@ -152,6 +154,7 @@ export function rankingCard(
       top.map((c) => c.name),
     ),
     list: top.map((c) => joinList(lang, c.items)).join("; "),
+    what: w.text(lang, `answer.ranked.counted.${r.of}`),
     others: joinList(lang, others),
   });
   const shown = r.compared ? all : top;
