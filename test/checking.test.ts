@@ -162,6 +162,13 @@ describe("a pronoun beside an organisation or a date", () => {
     expect(her.text).toMatch(/^Gati Wibawaningsih — Director General/);
   });
 
+  it("asking what the person said of them, is about them", async () => {
+    const provinces = await ask("Which provinces did she announce in 2017?", ["Who is Gati Wibawaningsih?"]);
+    expect(provinces.text).toMatch(/^The provinces that declared in 2017 they were ready to join/);
+    const jica = await ask("Apa kata dia soal JICA?", ["Who is Gati Wibawaningsih?"]);
+    expect(jica.text).toMatch(/^Japan International Cooperation Agency \(JICA\)/);
+  });
+
   it("compared with another organisation, is not the person", async () => {
     const jica = await ask("And how is JICA different from her ministry?", ["Who is Gati?"]);
     expect(jica.text).not.toMatch(/^Gati/);
@@ -175,6 +182,11 @@ describe("whose name is asked", () => {
     expect(leader.text).toContain('"leader"');
     const head = await ask("Siapa nama kepala perwakilan JICA di Indonesia?");
     expect(head.kind).toBe("fallback");
+  });
+
+  it("of a person named, is her name, whatever word says which", async () => {
+    const gati = await ask("Siapa nama asli Bu Gati?");
+    expect(gati.text).toMatch(/^Gati Wibawaningsih/);
   });
 
   it("of the programme itself is its name, whatever word says which name", async () => {

@@ -188,8 +188,11 @@ export function askingWords(matches: Match[], message: Match[] = matches): Match
     const namesWhich = after !== undefined && isQuestionWord(after) && WHICH_AFTER_NOUN.has(after.text);
     // ("siapa nama *ketua* proyek JICA?": whose name is asked follows "nama"; asked of a thing, a
     // word there may only say which name, "apa nama rasmi projek ni?".)
+    // (Of a person named, it says which name: "siapa nama asli Bu Gati?")
     const afterName =
-      matches[at - 1]?.tokens[0]?.original === "nama" && matches.some((w) => hasCue(w, "who"));
+      matches[at - 1]?.tokens[0]?.original === "nama" &&
+      matches.some((w) => hasCue(w, "who")) &&
+      !matches.some((w) => w.concepts.some((c) => c.type === "person"));
     const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary && asksHere;
     const choice = choiceOf(matches, at);
     const offered = choice === "unknown";

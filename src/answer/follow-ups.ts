@@ -194,9 +194,14 @@ export function chatSubjects(
   // ("Is he from the ministry?", "her role in December 2017?": an organisation, or a year naming
   // no group by its words, is what is said or asked of the person; not one compared with another:
   // "how is JICA different from her ministry?")
-  const ofThePerson = named.every(
-    (s) => (s.kind === "org" && !f.cues.has("compare")) || (s.kind === "cohort" && !f.cohorts.includes(s.id)),
-  );
+  // (Not what the person said of them: "Apa kata dia soal JICA?", "Which provinces did she announce
+  // in 2017?")
+  const ofThePerson =
+    (named.length === 0 || (!f.cues.has("said") && !f.cues.has("provinces"))) &&
+    named.every(
+      (s) =>
+        (s.kind === "org" && !f.cues.has("compare")) || (s.kind === "cohort" && !f.cohorts.includes(s.id)),
+    );
   const onePerson = persons.length === 1 && (ofThePerson || worksFor) && (!asksAFact || worksFor);
   if (f.cues.has("pronoun") && onePerson) return persons;
   if (named !== subjects) return named;
