@@ -147,7 +147,12 @@ describe("a year guessed at, asking when", () => {
 describe("funding sources", () => {
   it("are the sources of support, in the asker's language", async () => {
     const dak = await ask("Is the DAK one of the funding sources considered?");
-    expect(dak.text).toMatch(/^Sources of support: Whether state budget \(APBN\) is available/);
+    expect(dak.text).toMatch(
+      /^Sources of support, one of the three considerations regions are chosen on: whether state budget \(APBN\) is available/,
+    );
+    // (Said as a consideration for choosing regions, not as who funds the programme.)
+    const ofProgramme = await ask("What are the funding sources of the programme?");
+    expect(ofProgramme.text).toContain("one of the three considerations regions are chosen on");
     const funding = await ask("total funding");
     expect(funding.kind).toBe("fallback");
     expect(funding.lang).toBe("en");

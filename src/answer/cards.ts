@@ -6,7 +6,7 @@ import type { Lang } from "../lang.ts";
 import { formatDate } from "./dates.ts";
 import { islandCard, membershipCard } from "./region-cards.ts";
 import { type Subject, subjectRef } from "./subject.ts";
-import { type AnswerWriter, capitalise, type Piece } from "./writer.ts";
+import type { AnswerWriter, Piece } from "./writer.ts";
 
 /** What shapes a card beyond its subject. */
 export interface CardOptions {
@@ -137,7 +137,9 @@ export function criteriaCard(w: AnswerWriter, lang: Lang): Piece {
 export function criterionCard(w: AnswerWriter, id: string, lang: Lang): Piece | undefined {
   const c = w.k.selection.criteria.find((x) => x.id === id);
   if (!c) return undefined;
-  const text = w.t(lang, "answer.criterion", { name: c.name[lang], meaning: capitalise(c.meaning[lang]) });
+  // (Said as one of the considerations regions are chosen on: "sources of support" alone reads as
+  // who funds the programme, which the sources don't say.)
+  const text = w.t(lang, "answer.criterionCard", { name: c.name[lang], meaning: c.meaning[lang] });
   return w.piece(text, c.sources, [{ kind: "criterion", id }]);
 }
 
