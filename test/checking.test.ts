@@ -238,3 +238,13 @@ describe("the next stage", () => {
     );
   });
 });
+
+describe("why a region takes part", () => {
+  it("asks why it was chosen, not whether it takes part", async () => {
+    const papua = await ask("Kenapa Papua masuk program?");
+    expect(papua.text).not.toMatch(/^Ya, Papua termasuk/);
+    expect(papua.text).toContain("Sumber tidak menyebut pertimbangan mana yang berlaku untuk Papua");
+    const outside = await ask("Kenapa Lampung ikut?");
+    expect(outside.kind).toBe("not_in_programme");
+  });
+});

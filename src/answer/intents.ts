@@ -276,10 +276,11 @@ export const INTENT_TABLE: readonly IntentRow[] = [
     intent: "criteria",
     // Or why a region is (or isn't) in a group, or in the programme twice: "kenapa Sultra tidak
     // jadi target awal?", "kenapa Jatim masuk dua kali?".
+    // So is why a region takes part: "Kenapa Papua masuk program?", "Why did Papua join?".
     matches: (f) =>
       has(f, "criteria") ||
-      (f.attributes.includes("aim") &&
-        (f.cohorts.length > 0 || has(f, "both")) &&
+      (((f.attributes.includes("aim") && (f.cohorts.length > 0 || has(f, "both"))) ||
+        (has(f, "why") && has(f, "member") && !f.negated && f.products.length === 0)) &&
         f.provinces.length + f.places.length + f.areas.length > 0),
     examples: {
       id: [
@@ -287,7 +288,12 @@ export const INTENT_TABLE: readonly IntentRow[] = [
         "Bagaimana daerah dipilih?",
         "Kenapa Sulawesi Tenggara tidak jadi target awal?",
       ],
-      en: ["How are the regions selected?", "Why was Papua chosen?", "Why is Papua among the first targets?"],
+      en: [
+        "How are the regions selected?",
+        "Why was Papua chosen?",
+        "Why is Papua among the first targets?",
+        "Why did Papua join the programme?",
+      ],
     },
   },
   {
