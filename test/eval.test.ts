@@ -1042,6 +1042,15 @@ const FLOORS = {
     "small talk": 100,
     language: 99.7,
   },
+  // Written blind in the twenty-second session (checking and comparing: yes-or-no checks, premises
+  // inside why/what questions, choices, comparisons). First score in the README (85.4 / 95.4 / 100),
+  // at 50e7ea8 before any change for it; raised after the session's fixes.
+  "test/eval/questions-hundredfortyfourth.jsonl": {
+    "in-scope": 92.6,
+    "out-of-scope": 96.5,
+    "small talk": 100,
+    language: 100,
+  },
 } as const;
 
 describe("answer quality on the evaluation sets", () => {
