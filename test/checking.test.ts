@@ -85,9 +85,9 @@ describe("which of two has more", () => {
       /^More provinces in first phase \(since 2013\), counted in the sources: five/,
     );
     expect(groups.text).toContain("against three in the first targets");
-    const islands = await ask("Lebih banyak mana, Jawa atau Sulawesi?");
-    expect(islands.text).toMatch(/^Lebih banyak provinsi program di Sulawesi/);
-    expect(islands.text).toContain("dibanding dua di Jawa");
+    const islands = await ask("Which has fewer programme provinces, Kalimantan or Sulawesi?");
+    expect(islands.text).toMatch(/^Fewer programme provinces in Kalimantan/);
+    expect(islands.text).toContain("against three in Sulawesi");
   });
 });
 
@@ -246,5 +246,32 @@ describe("why a region takes part", () => {
     expect(papua.text).toContain("Sumber tidak menyebut pertimbangan mana yang berlaku untuk Papua");
     const outside = await ask("Kenapa Lampung ikut?");
     expect(outside.kind).toBe("not_in_programme");
+  });
+});
+
+describe("what the second review found", () => {
+  it("regions compared within a group are not counted across all groups", async () => {
+    const phase = await ask("Di tahap pertama, mana lebih banyak, Jawa atau Sulawesi?");
+    expect(phase.text).not.toMatch(/^Lebih banyak provinsi program di Sulawesi/);
+  });
+
+  it("a region said not to be among a group is about the region", async () => {
+    const jatim = await ask("East Java is NOT among the three first targets?");
+    expect(jatim.text).toContain("East Java is one of the first targets");
+  });
+
+  it("'siapa nama orang yang …' asks the person described", async () => {
+    const writer = await ask("siapa nama orang yang nulis artikel");
+    expect(writer.kind).toBe("answer");
+  });
+
+  it("a pronoun beside an organisation asks of the person only yes or no", async () => {
+    const wrote = await ask("What did he write about JICA?", ["Who wrote the Bisnis article?"]);
+    expect(wrote.text).toMatch(/^Japan International Cooperation Agency/);
+  });
+
+  it("a why of a city's denial is not corrected by its province's group", async () => {
+    const mojokerto = await ask("Kenapa Mojokerto tidak jadi target awal?");
+    expect(mojokerto.text).not.toMatch(/^Tidak tepat/);
   });
 });

@@ -22,7 +22,9 @@ export function excludedCohort(matches: Match[]): string | undefined {
   if (not < 0) return undefined;
   // ("… yang tidak termasuk target awal?", "… weren't picked as first targets?", "… NOT among
   // the three first targets?": a word of belonging, of choosing or of a list may come between.)
-  const among = matches.some((m) => AMONG_WORDS.has(m.text));
+  // (Not where a region is said to be among them: "East Java is NOT among the three first targets?")
+  const region = matches.some((m) => m.concepts.some((c) => c.type === "province" || c.type === "place"));
+  const among = !region && matches.some((m) => AMONG_WORDS.has(m.text));
   const between: Cue[] = among ? ["member", "criteria", "among", "plural"] : ["member", "criteria"];
   const next = matches.slice(not + 1).find((m) => !saysNothing(m) && !between.some((c) => hasCue(m, c)));
   return next?.concepts.flatMap((c) => (c.type === "cohort" ? [c.id] : []))[0];

@@ -192,7 +192,9 @@ export function askingWords(matches: Match[], message: Match[] = matches): Match
     const afterName =
       matches[at - 1]?.tokens[0]?.original === "nama" &&
       matches.some((w) => hasCue(w, "who")) &&
-      !matches.some((w) => w.concepts.some((c) => c.type === "person"));
+      !matches.some((w) => w.concepts.some((c) => c.type === "person")) &&
+      // ("siapa nama orang yang nulis artikel?": a person, described after it, whose name is asked.)
+      m.text !== "orang";
     const endsAfterName = i === lastIndex && before !== undefined && isName(before) && !auxiliary && asksHere;
     const choice = choiceOf(matches, at);
     const offered = choice === "unknown";

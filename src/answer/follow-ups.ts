@@ -196,11 +196,15 @@ export function chatSubjects(
   // "how is JICA different from her ministry?")
   // (Not what the person said of them: "Apa kata dia soal JICA?", "Which provinces did she announce
   // in 2017?")
+  // (An organisation only in a yes-or-no question of the person: "What did he write about JICA?" is of JICA.)
   const ofThePerson =
-    (named.length === 0 || (!f.cues.has("said") && !f.cues.has("provinces"))) &&
+    (named.length === 0 || (!f.cues.has("said") && !f.cues.has("provinces") && !f.cues.has("author"))) &&
     named.every(
       (s) =>
-        (s.kind === "org" && !f.cues.has("compare")) || (s.kind === "cohort" && !f.cohorts.includes(s.id)),
+        (s.kind === "org" &&
+          !f.cues.has("compare") &&
+          (f.yesNo || f.negated || f.cues.has("confirm") || f.cues.has("tag"))) ||
+        (s.kind === "cohort" && !f.cohorts.includes(s.id)),
     );
   const onePerson = persons.length === 1 && (ofThePerson || worksFor) && (!asksAFact || worksFor);
   if (f.cues.has("pronoun") && onePerson) return persons;

@@ -64,7 +64,9 @@ function premiseVerdict(f: Found, k: Knowledge, areas: Areas, facts: string): Ve
   const why = f.cues.has("why");
   // (A why of a denial assumes a region is outside a group it is in: "Kenapa Sulteng tidak termasuk
   // tahap pertama?"; a denied product is a contrast: "kenapa kopi, bukan sagu?".)
-  if (f.negated) return negated(why ? cohortClaim(taken, k) : undefined);
+  // (Of provinces: a group of provinces says nothing of a city's own place, "Kenapa Mojokerto tidak
+  // jadi target awal?".)
+  if (f.negated) return negated(why && f.places.length === 0 ? cohortClaim(taken, k) : undefined);
   // (A word may name several products, "logam" two: the premise is wrong when none is there.)
   const placed = f.products.map((id) =>
     productsPlaced({ ...f, products: [id], cohorts: why ? f.cohorts : [] }, k, areas),

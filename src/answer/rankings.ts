@@ -37,10 +37,15 @@ export function rankingAsked(f: Found): Ranking | undefined {
   // "Lebih banyak mana provinsinya, tahap pertama atau yg 2017?": of the two named, which has more
   // ("lebih sedikit": fewer). (What is counted is said: an island's provinces, a province's locations.)
   if (compared) {
+    // (Not of regions within a group, "di tahap pertama, Jawa atau Sulawesi?", which counts otherwise;
+    // an island's places asked, "mana" may be, are not its provinces.)
+    const grouped = f.cohorts.length + f.years.length > 0 || f.cues.has("phase");
+    const regions = f.islands.length + f.provinces.length > 0;
+    if (grouped && regions) return undefined;
     const of =
       f.cohorts.length + f.years.length >= 2 || f.cues.has("phase")
         ? "groups"
-        : f.islands.length >= 2
+        : f.islands.length >= 2 && (f.cues.has("provinces") || !f.cues.has("where"))
           ? "islands"
           : f.provinces.length >= 2
             ? "provinces"
