@@ -69,26 +69,6 @@ export function statementVerdict(
   return strongest(verdicts);
 }
 
-/**
- * "Regions are chosen by population, right?", "Pemilihan daerahnya berdasarkan jumlah penduduk
- * ya?": a basis for choosing regions offered for checking in words the sources don't hold. It is
- * answered with the considerations they give, and not judged: "poverty" or "export potential"
- * may be what a consideration means in other words.
- */
-export function basisOffered(f: Found): boolean {
-  // (Stated, not asked: "were local communities consulted before …?" asks of the process; nor of
-  // what a business needs to join, "ada syarat omzet minimal buat ikut?".)
-  const offered = f.cues.has("confirm") || f.cues.has("tag");
-  // (Nor of who said it, "yg ngomong soal 3 pertimbangan itu Menperin ya?", nor of a region.)
-  const asks = (
-    ["what", "how", "why", "who", "where", "when", "member", "exists", "judge", "said"] as const
-  ).some((c) => f.cues.has(c));
-  const names = f.criteria.length + f.products.length + f.provinces.length + f.places.length + f.areas.length;
-  // (Of regions chosen: "Choose the correct answer: …" chooses nothing of theirs.)
-  const ofRegions = f.cues.has("criteria") && (f.cues.has("provinces") || f.selection);
-  return offered && !asks && ofRegions && !names && !f.titles.length && f.questionUnknown.length > 0;
-}
-
 /** The verdict of several claims: "no" when one is refuted, then "outside", then "yes". */
 export function strongest(verdicts: ReadonlyArray<Verdict | undefined>): Verdict | undefined {
   return (["no", "outside", "yes"] as const).find((v) => verdicts.includes(v));

@@ -135,10 +135,7 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   {
     intent: "left",
     matches: (f) => has(f, "left"),
-    examples: {
-      id: ["Kenapa JICA mundur dari kerja sama ini?", "Kapan Papua keluar dari program?"],
-      en: ["Did Papua drop out?", "When did JICA pull out of the programme?"],
-    },
+    examples: { id: ["Kenapa JICA mundur dari kerja sama?"], en: ["Did Papua drop out?"] },
   },
   {
     intent: "judge",
@@ -274,9 +271,8 @@ export const INTENT_TABLE: readonly IntentRow[] = [
   },
   {
     intent: "criteria",
-    // Or why a region is (or isn't) in a group, or in the programme twice: "kenapa Sultra tidak
-    // jadi target awal?", "kenapa Jatim masuk dua kali?".
-    // So is why a region takes part: "Kenapa Papua masuk program?", "Why did Papua join?".
+    // Or why a region is (or isn't) in a group, in the programme twice, or in it at all: "kenapa
+    // Sultra tidak jadi target awal?", "kenapa Jatim masuk dua kali?", "Kenapa Papua masuk program?".
     matches: (f) =>
       has(f, "criteria") ||
       (((f.attributes.includes("aim") && (f.cohorts.length > 0 || has(f, "both"))) ||
@@ -288,12 +284,7 @@ export const INTENT_TABLE: readonly IntentRow[] = [
         "Bagaimana daerah dipilih?",
         "Kenapa Sulawesi Tenggara tidak jadi target awal?",
       ],
-      en: [
-        "How are the regions selected?",
-        "Why was Papua chosen?",
-        "Why is Papua among the first targets?",
-        "Why did Papua join the programme?",
-      ],
+      en: ["How are the regions selected?", "Why was Papua chosen?", "Why did Papua join the programme?"],
     },
   },
   {
@@ -380,11 +371,6 @@ export const INTENT_TABLE: readonly IntentRow[] = [
 /** The intent of a question or part: the first row of the table that matches. */
 export function intentOf(f: Found): Intent {
   return INTENT_TABLE.find((row) => row.matches(f))?.intent ?? "describe";
-}
-
-/** Whether a question asks something specific (not only names a subject). */
-export function isExplicit(intent: Intent): boolean {
-  return intent !== "describe";
 }
 
 // Intents that only shape an answer: asked of a programme fact named by its word ("apa

@@ -4,7 +4,7 @@
  */
 import type { Areas } from "../knowledge/areas.ts";
 import type { Knowledge } from "../knowledge/load.ts";
-import { basisOffered, cohortClaim, sourceWrittenBy } from "./claims.ts";
+import { cohortClaim, sourceWrittenBy } from "./claims.ts";
 import { counted } from "./counting.ts";
 import { claimsYears, joinedIn } from "./dated-claims.ts";
 import { type Found, offersClaim } from "./found.ts";
@@ -52,11 +52,13 @@ export function settle(
     if (intent !== "when") intent = "describe";
   }
   // "Why did JICA pull out in 2016?": who is said to have left, not the group the year names.
-  const leavers = [
-    ...found.orgs.map((id): Subject => ({ kind: "org", id })),
-    ...[...found.people, ...found.roles].map((id): Subject => ({ kind: "person", id })),
-  ];
-  if (intent === "left" && leavers.length && !subjects.some(isRegion)) subjects = leavers;
+  if (intent === "left" && !subjects.some(isRegion)) {
+    const leavers = [
+      ...found.orgs.map((id): Subject => ({ kind: "org", id })),
+      ...[...found.people, ...found.roles].map((id): Subject => ({ kind: "person", id })),
+    ];
+    if (leavers.length) subjects = leavers;
+  }
   // "Regions are chosen by population, right?": a basis the sources don't give is answered by theirs.
   if (basisOffered(found) && !subjects.some(isRegion))
     return { intent: "criteria", subjects: [{ kind: "criteria" }] };
@@ -268,4 +270,24 @@ function startsUnknown(years: number[], subjects: Subject[], k: Knowledge): bool
 /** Whether the regions declared they were ready after every year claimed for their start. */
 function declaredAfter(years: number[], subjects: Subject[], k: Knowledge): boolean {
   return declaredYears(years, subjects, k)?.every((d) => years.every((y) => y < d)) ?? false;
+}
+
+/**
+ * "Regions are chosen by population, right?", "Pemilihan daerahnya berdasarkan jumlah penduduk
+ * ya?": a basis for choosing regions offered for checking in words the sources don't hold. It is
+ * answered with the considerations they give, and not judged: "poverty" or "export potential"
+ * may be what a consideration means in other words.
+ */
+export function basisOffered(f: Found): boolean {
+  // (Stated, not asked: "were local communities consulted before …?" asks of the process; nor of
+  // what a business needs to join, "ada syarat omzet minimal buat ikut?".)
+  const offered = f.cues.has("confirm") || f.cues.has("tag");
+  // (Nor of who said it, "yg ngomong soal 3 pertimbangan itu Menperin ya?", nor of a region.)
+  const asks = (
+    ["what", "how", "why", "who", "where", "when", "member", "exists", "judge", "said"] as const
+  ).some((c) => f.cues.has(c));
+  const names = f.criteria.length + f.products.length + f.provinces.length + f.places.length + f.areas.length;
+  // (Of regions chosen: "Choose the correct answer: …" chooses nothing of theirs.)
+  const ofRegions = f.cues.has("criteria") && (f.cues.has("provinces") || f.selection);
+  return offered && !asks && ofRegions && !names && !f.titles.length && f.questionUnknown.length > 0;
 }

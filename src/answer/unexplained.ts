@@ -1,9 +1,10 @@
 /**
  * Which words of a question the matcher cannot account for, and so how sure its reading is. Pure.
  */
-import { basisOffered, unknownProductClaim, type Verdict } from "./claims.ts";
+import { unknownProductClaim, type Verdict } from "./claims.ts";
 import type { Found } from "./found.ts";
 import { asksWh, type Intent, namesNothing } from "./intents.ts";
+import { basisOffered } from "./settle.ts";
 import { isRegion, type Subject } from "./subject.ts";
 import type { Understood } from "./understand.ts";
 
